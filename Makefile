@@ -1,0 +1,80 @@
+# shopbot: `make run` starts the whole stack, `make test` runs every test. Both set up
+# everything they need on a fresh machine (venvs, packages, catalog index, trained model).
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+export RASA_TELEMETRY_ENABLED := false
+export PYTHONPATH := $(CURDIR)
+
+STORE ?= stores/demo
+DATA ?= var
+ENDPOINTS ?= endpoints.yml
+VENV := .venv
+BIN := $(VENV)/bin
+ST_VENV := .venv-st
+MODEL := models/shopbot.tar.gz
+
+# Rasa 3.6 runs on Python 3.10 only; the sentence-transformers backend (torch) uses 3.11.
+find_python = $(shell for p in python$(1) $$HOME/.pyenv/versions/$(1)*/bin/python$(1) /usr/local/bin/python$(1) /usr/bin/python$(1); do \
+	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info[:2] != tuple(map(int, "$(1)".split("."))))' 2>/dev/null; then command -v $$p; break; fi; done)
+PY310 ?= $(call find_python,3.10)
+PY311 ?= $(call find_python,3.11)
+
+.PHONY: run test install index model lint unit e2e stories validate st-test bench clean
+
+$(BIN)/.installed: requirements.txt pyproject.toml
+	@test -n "$(PY310)" || { echo "error: Python 3.10 not found. Rasa 3.6 needs it: install it (e.g. 'pyenv install 3.10') or pass PY310=/path/to/python3.10" >&2; exit 1; }
+	rm -rf $(VENV)
+	$(PY310) -m venv $(VENV)
+	$(BIN)/pip install -q wheel
+	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q --no-deps -e .
+	touch $@
+
+install: $(BIN)/.installed
+
+$(ST_VENV)/.installed: requirements-st.txt
+	@test -n "$(PY311)" || { echo "error: Python 3.11 not found (needed for the sentence-transformers backend)" >&2; exit 1; }
+	rm -rf $(ST_VENV)
+	$(PY311) -m venv $(ST_VENV)
+	$(ST_VENV)/bin/pip install -q -r requirements-st.txt
+	touch $@
+
+index: install
+	$(BIN)/shopbot --store $(STORE) --data $(DATA) -q catalog build
+
+$(MODEL): $(BIN)/.installed config.yml domain.yml $(wildcard data/*.yml) bot/nlu_guard.py
+	$(BIN)/rasa train --config config.yml --domain domain.yml --data data --out models --fixed-model-name shopbot
+	touch $@
+
+model: $(MODEL)
+
+run: install index model
+	ENDPOINTS=$(ENDPOINTS) $(BIN)/shopbot --store $(STORE) --data $(DATA) run
+
+lint: install
+	$(BIN)/ruff check .
+
+unit: install index
+	$(BIN)/pytest -q -m "not e2e and not st" tests
+
+validate: install
+	$(BIN)/rasa data validate --config config.yml --domain domain.yml --data data
+
+stories: install model index
+	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out results/stories
+
+e2e: install model index
+	$(BIN)/pytest -q -m e2e tests
+
+st-test: $(ST_VENV)/.installed
+	$(ST_VENV)/bin/python -m pytest -q -m st tests/test_embedder.py -p no:cacheprovider
+
+test: lint unit validate stories e2e st-test
+
+bench: install model index $(ST_VENV)/.installed
+	$(ST_VENV)/bin/python -m bench.retrieval
+	$(BIN)/python -m bench.latency
+	$(BIN)/python -m bench.nlu_cv
+
+clean:
+	rm -rf $(VENV) $(ST_VENV) var models .rasa results

@@ -1,0 +1,204 @@
+"""Every sentence the bot says, in German (formal "Sie") and English, plus number/date formats.
+
+Facts are never written here: templates get them from the catalog, the store config or orders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+T: dict[str, dict[str, str]] = {
+    "greet": {
+        "de": "Willkommen bei {shop}! {tagline} Wonach suchen Sie?",
+        "en": "Welcome to {shop}! {tagline} What are you looking for?",
+    },
+    "greet_product": {
+        "de": "Willkommen bei {shop}! Haben Sie Fragen zu Größe, Verfügbarkeit oder Versand von {product}?",
+        "en": "Welcome to {shop}! Any questions about the size, availability or shipping of {product}?",
+    },
+    "goodbye": {"de": "Auf Wiedersehen und viel Freude mit Ihrem Einkauf!", "en": "Goodbye, and enjoy your shopping!"},
+    "thank": {"de": "Gern geschehen! Kann ich sonst noch helfen?", "en": "You're welcome! Anything else I can help with?"},
+    "bot_challenge": {
+        "de": "Ich bin der digitale Einkaufsassistent von {shop}, kein Mensch. {handoff}",
+        "en": "I'm {shop}'s digital shopping assistant, not a human. {handoff}",
+    },
+    "anything_else": {"de": "Gut. Wobei kann ich sonst helfen?", "en": "All right. What else can I help with?"},
+    "fallback": {
+        "de": "Das kann ich leider nicht beantworten. Ich helfe Ihnen gern bei Produkten, Größen, Versand und unseren Richtlinien. Soll ich Sie mit einem Mitarbeiter verbinden?",
+        "en": "I'm afraid I can't answer that. I can help with products, sizes, shipping and our store policies. Shall I put you in touch with a person?",
+    },
+    "handoff": {"de": "{how} Erreichbar: {hours}. E-Mail: {email}{phone}.", "en": "{how} Available: {hours}. E-mail: {email}{phone}."},
+    "invalid_empty": {
+        "de": "Ihre Nachricht war leer. Bitte schreiben Sie mir, wobei ich helfen kann.",
+        "en": "Your message was empty. Please tell me what I can help you with.",
+    },
+    "invalid_long": {
+        "de": "Ihre Nachricht ist mit {length} Zeichen zu lang (höchstens {limit}). Bitte fassen Sie Ihre Frage kürzer.",
+        "en": "Your message is too long ({length} characters, at most {limit}). Please ask in fewer words.",
+    },
+    # --- products
+    "found": {"de": "Das passt am besten:", "en": "These match best:"},
+    "found_one": {"de": "Das passt am besten:", "en": "This matches best:"},
+    "found_relaxed": {
+        "de": "Genau so ({dropped}) habe ich leider nichts. Am nächsten kommt:",
+        "en": "I found nothing that matches exactly ({dropped}). Closest matches:",
+    },
+    "nothing_found": {
+        "de": "Dazu habe ich in unserem Sortiment leider nichts gefunden. Möchten Sie es anders beschreiben, oder soll ich Sie mit einem Mitarbeiter verbinden?",
+        "en": "I couldn't find anything like that in our range. Would you like to describe it differently, or shall I put you in touch with a person?",
+    },
+    "dropped_size": {"de": "Größe {size} nicht vorrätig", "en": "size {size} not in stock"},
+    "dropped_color": {"de": "nicht in {color}", "en": "not in {color}"},
+    "dropped_price": {"de": "nicht in dieser Preisklasse", "en": "not in that price range"},
+    "which_product": {
+        "de": "Welches Produkt meinen Sie? Nennen Sie mir den Namen, oder ich suche Ihnen passende Produkte heraus.",
+        "en": "Which product do you mean? Tell me its name, or I can find matching products for you.",
+    },
+    "no_such_position": {
+        "de": "Ich habe Ihnen zuletzt {count} Produkt(e) gezeigt. Welches meinen Sie?",
+        "en": "I showed you {count} product(s) last. Which one do you mean?",
+    },
+    "nothing_shown": {
+        "de": "Ich habe Ihnen noch keine Produkte gezeigt. Wonach suchen Sie?",
+        "en": "I haven't shown you any products yet. What are you looking for?",
+    },
+    "price_from": {"de": "ab {price}", "en": "from {price}"},
+    "sale": {"de": "statt {price}", "en": "was {price}"},
+    "in_stock": {"de": "vorrätig", "en": "in stock"},
+    "low_stock": {"de": "nur noch {count} Stück", "en": "only {count} left"},
+    "sold_out": {"de": "ausverkauft", "en": "sold out"},
+    "sizes_in_stock": {"de": "Größen vorrätig: {sizes}", "en": "Sizes in stock: {sizes}"},
+    "colors_available": {"de": "Farben: {colors}", "en": "Colours: {colors}"},
+    "under_price": {"de": "unter {price}", "en": "under {price}"},
+    "in_size": {"de": "in Größe {size} vorrätig", "en": "size {size} in stock"},
+    "in_color": {"de": "in {color} erhältlich", "en": "available in {color}"},
+    "details_link": {"de": "Zum Produkt: {url}", "en": "Product page: {url}"},
+    # --- sizes
+    "size_available": {
+        "de": "Ja, {product} gibt es in Größe {size}{color}: {stock}, {price}.",
+        "en": "Yes, {product} is available in size {size}{color}: {stock}, {price}.",
+    },
+    "size_sold_out_color": {
+        "de": "{product} in Größe {size} ist in {color} leider ausverkauft, aber in {others} vorrätig.",
+        "en": "{product} in size {size} is sold out in {color}, but in stock in {others}.",
+    },
+    "size_sold_out": {
+        "de": "{product} ist in Größe {size} leider ausverkauft.",
+        "en": "{product} is sold out in size {size}.",
+    },
+    "size_not_offered": {
+        "de": "{product} gibt es nicht in Größe {size}. Angeboten werden: {sizes}.",
+        "en": "{product} doesn't come in size {size}. Available sizes: {sizes}.",
+    },
+    "size_alternatives": {"de": "In Größe {size} vorrätig und ähnlich: {names}.", "en": "Similar and in stock in size {size}: {names}."},
+    "size_nearby": {"de": "Vorrätige Größen: {sizes}.", "en": "Sizes in stock: {sizes}."},
+    "size_recommend": {
+        "de": "Wenn Sie sonst {usual} tragen, empfehle ich bei {product} Größe {size}. {why}",
+        "en": "If you usually wear {usual}, I recommend size {size} in {product}. {why}",
+    },
+    "fit_runs_small": {"de": "Das Modell fällt klein aus.", "en": "This model runs small."},
+    "fit_runs_large": {"de": "Das Modell fällt groß aus.", "en": "This model runs large."},
+    "fit_true_to_size": {"de": "Das Modell fällt normal aus.", "en": "This model is true to size."},
+    "fit_unknown": {
+        "de": "Zur Passform haben wir keine Angaben, nehmen Sie daher Ihre übliche Größe.",
+        "en": "We have no fit information for it, so take your usual size.",
+    },
+    "size_conversion_shoe": {
+        "de": "Schuhgröße {system} {size} entspricht EU {eu} (UK {uk}, US {us}).",
+        "en": "Shoe size {system} {size} is EU {eu} (UK {uk}, US {us}).",
+    },
+    "size_conversion_unknown": {
+        "de": "Für {system} {size} habe ich keine Umrechnung. Unsere Tabelle reicht von EU 35 bis 48.",
+        "en": "I have no conversion for {system} {size}. Our chart covers EU 35 to 48.",
+    },
+    "size_overview": {"de": "{product}: {sizes}. {fit}", "en": "{product}: {sizes}. {fit}"},
+    "no_sizes": {"de": "{product} ist ein Einheitsgrößen-Artikel.", "en": "{product} is one size."},
+    "letter_to_eu": {
+        "de": "Größe {letter} entspricht etwa deutscher Konfektionsgröße {men} (Herren) bzw. {women} (Damen).",
+        "en": "Size {letter} is roughly German size {men} (men) or {women} (women).",
+    },
+    # --- shipping
+    "ship_quote": {
+        "de": "Versand nach {country} mit {carrier}: {days} Werktage, {cost}{free}.",
+        "en": "Shipping to {country} with {carrier}: {days} business days, {cost}{free}.",
+    },
+    "ship_free_from": {"de": " (versandkostenfrei ab {amount})", "en": " (free from {amount})"},
+    "ship_free_for_product": {
+        "de": "Für {product} ({price}) ist der Versand kostenlos.",
+        "en": "Shipping {product} ({price}) is free.",
+    },
+    "ship_window": {
+        "de": "Wenn Sie jetzt bestellen, verschicken wir am {ship} und das Paket kommt voraussichtlich {window} an (Bestellungen bis {cutoff} Uhr gehen am selben Werktag raus).",
+        "en": "If you order now, we dispatch on {ship} and the parcel should arrive {window} (orders placed by {cutoff} ship the same business day).",
+    },
+    "window_range": {"de": "zwischen {a} und {b}", "en": "between {a} and {b}"},
+    "window_day": {"de": "am {a}", "en": "on {a}"},
+    "ship_no_zone": {
+        "de": "Nach {country} liefern wir leider nicht. Wir liefern nach: {zones}.",
+        "en": "Sorry, we don't ship to {country}. We ship to: {zones}.",
+    },
+    "ship_ask_country": {"de": "In welches Land soll geliefert werden? Wir liefern nach: {zones}.", "en": "Which country should it go to? We ship to: {zones}."},
+    "free": {"de": "kostenlos", "en": "free"},
+    # --- fit
+    "fit_yes": {"de": "Ja: {fact}", "en": "Yes: {fact}"},
+    "fit_no": {"de": "Eher nicht: {fact}", "en": "Probably not: {fact}"},
+    "fit_partly": {"de": "Bedingt: {fact}", "en": "Partly: {fact}"},
+    "fit_from_text": {"de": "Laut Produktbeschreibung: „{sentence}“", "en": "The product description says: “{sentence}”"},
+    "fit_unknown_product": {
+        "de": "Dazu steht in unseren Produktdaten zu {product} leider nichts. Soll ich Sie mit einem Mitarbeiter verbinden, der nachsehen kann?",
+        "en": "Our product data for {product} doesn't say. Shall I put you in touch with a person who can check?",
+    },
+    # --- compare
+    "compare_need_two": {
+        "de": "Welche zwei Produkte soll ich vergleichen? Nennen Sie die Namen oder lassen Sie sich zuerst Produkte zeigen.",
+        "en": "Which two products shall I compare? Name them, or let me show you some products first.",
+    },
+    "compare_head": {"de": "{a} und {b} im Vergleich:", "en": "{a} vs {b}:"},
+    "price": {"de": "Preis", "en": "Price"},
+    "sizes": {"de": "Größen vorrätig", "en": "Sizes in stock"},
+    "colors": {"de": "Farben", "en": "Colours"},
+    "fit": {"de": "Passform", "en": "Fit"},
+    "none": {"de": "keine", "en": "none"},
+    # --- info
+    "materials": {"de": "Material: {text}", "en": "Materials: {text}"},
+    "care": {"de": "Pflege: {text}", "en": "Care: {text}"},
+    "no_info": {
+        "de": "Dazu habe ich zu {product} keine Angaben. Soll ich Sie mit einem Mitarbeiter verbinden?",
+        "en": "I have no information on that for {product}. Shall I put you in touch with a person?",
+    },
+    "stock_summary": {"de": "{product} ist {status}.", "en": "{product} is {status}."},
+    "also_fits": {"de": "Passend dazu: {names}.", "en": "Goes well with it: {names}."},
+    # --- policy
+    "policy_unknown": {
+        "de": "Dazu finde ich in unseren Richtlinien nichts. {handoff}",
+        "en": "I can't find that in our store policies. {handoff}",
+    },
+}
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    return T[key][lang].format(**values)
+
+
+def money(amount: float, lang: str) -> str:
+    if lang == "de":
+        return f"{amount:,.2f} €".replace(",", "X").replace(".", ",").replace("X", ".")
+    return f"€{amount:,.2f}"
+
+
+_DE_DAYS = ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."]
+_DE_MONTHS = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."]
+
+
+def day(date: dt.date, lang: str) -> str:
+    if lang == "de":
+        return f"{_DE_DAYS[date.weekday()]} {date.day}. {_DE_MONTHS[date.month - 1]}"
+    return date.strftime("%a %-d %b")
+
+
+def join(items: list[str], lang: str) -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    word = " und " if lang == "de" else " and "
+    return ", ".join(items[:-1]) + word + items[-1]

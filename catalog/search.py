@@ -1,0 +1,184 @@
+"""The catalog as the action server uses it: products, their FAISS index, policies, search."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from catalog.build import index_dir, products_file, read_products
+from catalog.embedder import DEFAULT_EMBEDDER, Embedder, get_embedder
+from catalog.index import ProductIndex
+from catalog.models import Product
+from catalog.policies import PolicyIndex, read_passages
+from catalog.query import Query, parse_query
+from catalog.sizes import normalize_letter
+from catalog.store import Store
+
+# Below this cosine similarity a product is not shown as a match (tuned in bench/retrieval.py).
+MIN_SCORE = float(os.environ.get("SHOPBOT_MIN_SCORE", "0.2"))
+CANDIDATES = 60
+
+
+@dataclass
+class Hit:
+    product: Product
+    score: float
+    matched: list[str] = field(default_factory=list)  # filters the product satisfies
+
+
+@dataclass
+class SearchResult:
+    query: Query
+    hits: list[Hit]
+    dropped: list[str] = field(default_factory=list)  # filters relaxed because nothing matched them all
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[a-zäöüß0-9]+", text.lower())
+
+
+class CatalogService:
+    def __init__(self, store: Store, products: list[Product], index: ProductIndex, embedder: Embedder):
+        self.store = store
+        self.config = store.config
+        self.embedder = embedder
+        self.index = index
+        self.products: dict[str, Product] = {p.id: p for p in products}
+        self.policies = PolicyIndex(read_passages(store.policies_dir), embedder)
+        self._generic = {
+            w for c in self.config.categories.values() for name in (c.de, c.en, *c.synonyms) for w in _tokens(name)
+        }
+        self._title_df = Counter(t for p in products for t in {t for title in p.title.values() for t in _tokens(title)})
+
+    @classmethod
+    def open(cls, store_dir: Path | str, data_dir: Path | str, embedder_spec: str | None = None) -> CatalogService:
+        store = Store(store_dir)
+        embedder = get_embedder(embedder_spec or os.environ.get("SHOPBOT_EMBEDDER", DEFAULT_EMBEDDER))
+        folder = Path(data_dir) / store.slug
+        index = ProductIndex.load(index_dir(folder), embedder.name)
+        products = read_products(products_file(folder))
+        return cls(store, products, index, embedder)
+
+    def get(self, product_id: str | None) -> Product | None:
+        return self.products.get(product_id) if product_id else None
+
+    # --- finding products ------------------------------------------------
+    def search(self, text: str | Query, limit: int = 3, exclude: set[str] | None = None) -> SearchResult:
+        query = parse_query(text, self.config.categories) if isinstance(text, str) else text
+        vector = self.embedder.encode([query.semantic_text])[0]
+        # a category the shopper named is a strong signal of its own: then rank within it
+        floor = 0.0 if query.category else MIN_SCORE
+        candidates = [
+            (self.products[pid], score)
+            for pid, score in self.index.search(vector, CANDIDATES)
+            if pid in self.products and score >= floor and pid not in (exclude or set())
+        ]
+        filters = ["category", "price", "color", "size"]
+        dropped: list[str] = []
+        while True:
+            hits = [h for p, s in candidates if (h := self._match(p, s, query, filters))]
+            if hits or not filters or filters == ["category"]:
+                break
+            # relax the most specific filter first, then report it
+            for name in ("size", "color", "price"):
+                if name in filters and self._filter_is_set(query, name):
+                    filters.remove(name)
+                    dropped.append(name)
+                    break
+            else:
+                break
+        return SearchResult(query, hits[:limit], dropped)
+
+    @staticmethod
+    def _filter_is_set(query: Query, name: str) -> bool:
+        return {
+            "category": query.category is not None,
+            "price": query.min_price is not None or query.max_price is not None,
+            "color": bool(query.colors),
+            "size": query.size is not None,
+        }[name]
+
+    def _match(self, product: Product, score: float, query: Query, filters: list[str]) -> Hit | None:
+        matched: list[str] = []
+        if "category" in filters and query.category:
+            if product.category != query.category:
+                return None
+            matched.append("category")
+        variants = [v for v in product.variants if v.stock > 0] or product.variants
+        if "color" in filters and query.colors:
+            variants = [v for v in variants if v.color in query.colors]
+            if not variants:
+                return None
+            matched.append("color")
+        if "size" in filters and query.size:
+            wanted = normalize_letter(query.size)
+            variants = [v for v in variants if v.size and normalize_letter(v.size) == wanted and v.stock > 0]
+            if not variants:
+                return None
+            matched.append("size")
+        if "price" in filters and (query.min_price is not None or query.max_price is not None):
+            low = query.min_price or 0
+            high = query.max_price if query.max_price is not None else math.inf
+            variants = [v for v in variants if low <= v.price <= high]
+            if not variants:
+                return None
+            matched.append("price")
+        return Hit(product, score, matched)
+
+    def find_named(self, text: str, among: list[str] | None = None) -> list[Product]:
+        """Products whose name the text mentions ("the TrailRunner", "AirPure 300"), best first.
+
+        Title words are weighted by rarity, so "TrailRunner" counts and "jacket" hardly does;
+        small typos are forgiven.
+        """
+        words = set(_tokens(text))
+        if not words:
+            return []
+        total = len(self.products)
+        scored: list[tuple[float, Product]] = []
+        for product in (self.products[p] for p in (among or self.products) if p in self.products):
+            best = 0.0
+            for title in product.title.values():
+                title_tokens = [t for t in _tokens(title) if len(t) > 1 and t not in self._generic]
+                if not title_tokens:
+                    continue
+                weights = {t: math.log(1 + total / self._title_df.get(t, 1)) for t in title_tokens}
+                got = 0.0
+                for token in title_tokens:
+                    if token in words or (len(token) >= 5 and any(fuzz.ratio(token, w) >= 85 for w in words)):
+                        got += weights[token]
+                rare_hit = any(
+                    weights[t] >= math.log(1 + total / 3) and (t in words or any(fuzz.ratio(t, w) >= 85 for w in words if len(t) >= 5))
+                    for t in title_tokens
+                )
+                if rare_hit:
+                    best = max(best, got / sum(weights.values()))
+            if best >= 0.3:
+                scored.append((best, product))
+        scored.sort(key=lambda item: -item[0])
+        if scored:
+            top = scored[0][0]
+            return [p for s, p in scored if s >= top - 0.15]
+        return []
+
+    def complements(self, product: Product, limit: int = 2) -> list[Product]:
+        related = [self.products[r] for r in product.related if r in self.products]
+        return [p for p in related if p.total_stock > 0][:limit]
+
+    def similar(self, product: Product, limit: int = 3, in_category: bool = True) -> list[Product]:
+        vector = self.index.vector(product.id)
+        out: list[Product] = []
+        for pid, _ in self.index.search(np.asarray(vector), CANDIDATES):
+            other = self.products.get(pid)
+            if other and other.id != product.id and (not in_category or other.category == product.category):
+                out.append(other)
+            if len(out) >= limit:
+                break
+        return out

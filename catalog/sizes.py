@@ -1,0 +1,71 @@
+"""Size systems: shoe sizes EU/UK/US, letter and German numeric clothing sizes, and advice
+from a product's fit (runs small -> size up)."""
+
+from __future__ import annotations
+
+from catalog.models import Product
+
+# EU shoe size -> (UK, US men/unisex). Common retail conversion.
+SHOE_TABLE: dict[str, tuple[str, str]] = {
+    "35": ("2.5", "3.5"), "36": ("3.5", "4.5"), "37": ("4", "5"), "38": ("5", "6"),
+    "39": ("6", "7"), "40": ("6.5", "7.5"), "41": ("7", "8"), "42": ("8", "9"),
+    "43": ("9", "10"), "44": ("9.5", "10.5"), "45": ("10.5", "11.5"), "46": ("11", "12"),
+    "47": ("12", "13"), "48": ("13", "14"),
+}  # fmt: skip
+LETTERS = ["XXS", "XS", "S", "M", "L", "XL", "XXL", "3XL"]
+# letter size -> German numeric confection sizes (men / women)
+LETTER_TO_EU_CLOTHING: dict[str, tuple[str, str]] = {
+    "XS": ("42-44", "32-34"), "S": ("44-46", "36"), "M": ("48-50", "38-40"),
+    "L": ("52-54", "42"), "XL": ("56", "44"), "XXL": ("58", "46"),
+}  # fmt: skip
+
+
+def uk_us_to_eu(system: str, size: str) -> str | None:
+    """'uk', '9' -> '43'. The nearest EU size for a UK or US shoe size."""
+    column = 0 if system.lower() == "uk" else 1
+    try:
+        wanted = float(size.replace(",", "."))
+    except ValueError:
+        return None
+    best = min(SHOE_TABLE.items(), key=lambda item: abs(float(item[1][column]) - wanted))
+    return best[0] if abs(float(best[1][column]) - wanted) <= 0.5 else None
+
+
+def eu_to_uk_us(size: str) -> tuple[str, str] | None:
+    return SHOE_TABLE.get(size.split(".")[0])
+
+
+def normalize_letter(size: str) -> str:
+    size = size.upper()
+    return {"2XL": "XXL", "XXXL": "3XL"}.get(size, size)
+
+
+def _shift(product: Product, size: str, steps: float) -> str:
+    """The size `steps` sizes away in the product's own size run (half sizes count as 0.5)."""
+    if product.size_system == "letter" or size.upper() in LETTERS:
+        letter = normalize_letter(size)
+        if letter not in LETTERS:
+            return size
+        index = max(0, min(len(LETTERS) - 1, LETTERS.index(letter) + (1 if steps > 0 else -1 if steps < 0 else 0)))
+        return LETTERS[index]
+    try:
+        value = float(size)
+    except ValueError:
+        return size
+    run = sorted({float(s) for s in product.sizes() if s.replace(".", "", 1).isdigit()})
+    target = value + steps
+    if run and target not in run:
+        bigger = [s for s in run if (s >= target if steps >= 0 else s <= target)]
+        target = (min(bigger) if steps >= 0 else max(bigger)) if bigger else value
+    return f"{target:g}"
+
+
+def recommend_size(product: Product, usual_size: str) -> tuple[str, str]:
+    """(size to take, why) for a shopper who usually wears `usual_size`; why is the fit key."""
+    if product.fit == "runs_small":
+        steps = 0.5 if any("." in s for s in product.sizes()) else 1
+        return _shift(product, usual_size, steps), "runs_small"
+    if product.fit == "runs_large":
+        steps = -0.5 if any("." in s for s in product.sizes()) else -1
+        return _shift(product, usual_size, steps), "runs_large"
+    return (normalize_letter(usual_size) if usual_size.upper() in LETTERS else usual_size), product.fit or "unknown"

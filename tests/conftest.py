@@ -1,0 +1,61 @@
+"""Shared fixtures: a small test store indexed with the real multilingual embedder, and a way
+to run a custom action against a rasa-sdk `Tracker`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+TEST_STORE = FIXTURES / "store"
+DEMO_STORE = ROOT / "stores" / "demo"
+
+
+@pytest.fixture(scope="session")
+def use_embedder():
+    from catalog.embedder import get_embedder
+
+    return get_embedder("use")
+
+
+@pytest.fixture(scope="session")
+def test_catalog(tmp_path_factory, use_embedder):
+    """The test store, imported and indexed into a temporary data dir; the actions use it."""
+    from actions import context
+    from catalog.build import build
+    from catalog.importer import import_file
+    from catalog.search import CatalogService
+    from catalog.store import Store
+
+    data = tmp_path_factory.mktemp("data")
+    store = Store(TEST_STORE)
+    result = import_file(store.catalog_file, store.config.categories)
+    assert result.ok, result.errors
+    build(result.products, data / store.slug, use_embedder)
+    os.environ["SHOPBOT_STORE"] = str(TEST_STORE)
+    os.environ["SHOPBOT_DATA"] = str(data)
+    os.environ["SHOPBOT_EMBEDDER"] = "use"
+    context.catalog.cache_clear()
+    service = CatalogService.open(TEST_STORE, data, "use")
+    yield service
+    context.catalog.cache_clear()
+
+
+@pytest.fixture
+def run_action(test_catalog):
+    """run_action(action, text, intent=..., slots=..., metadata=...) -> (messages, slot dict)."""
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    def _run(action, text: str, intent: str = "", slots: dict | None = None, metadata: dict | None = None):
+        latest = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": [], "metadata": metadata or {}}
+        tracker = Tracker("test-user", dict(slots or {}), latest, [], False, None, {}, "action_listen")
+        dispatcher = CollectingDispatcher()
+        events = action.run(dispatcher, tracker, {})
+        new_slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+        return dispatcher.messages, new_slots
+
+    return _run

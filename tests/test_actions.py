@@ -1,0 +1,220 @@
+"""Every custom action, run against a rasa-sdk Tracker and the indexed test store."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions import actions as a
+
+
+def text(messages) -> str:
+    return "\n".join(m.get("text") or "" for m in messages)
+
+
+def test_search_honours_price_and_finds_german_only_product_from_english(run_action):
+    messages, slots = run_action(a.ActionSearchProducts(), "waterproof hiking boots under 150 €", "search_product")
+    shown = slots["shown_products"]
+    assert "bergpfad-wanderschuh" in shown  # German-only text, English question
+    assert "trailrunner-gtx" in shown
+    catalog_ids = {"nordwand-parka", "airpure-300"}
+    assert not catalog_ids & set(shown)
+    reply = text(messages)
+    assert "Bergpfad Wanderschuh" in reply and "€129.00" in reply
+    assert "http://shop.test/en/products/bergpfad-wanderschuh" in reply
+    card = messages[0]["custom"]
+    assert card["type"] == "products" and card["products"][0]["id"] in shown
+    assert messages[0]["sources"] == shown
+    assert slots["language"] == "en"
+
+
+def test_search_in_german_finds_english_only_product(run_action):
+    messages, slots = run_action(a.ActionSearchProducts(), "Ich suche eine leichte Regenjacke zum Radfahren", "search_product")
+    assert slots["shown_products"][0] == "velo-rain-shell"
+    assert slots["language"] == "de"
+    assert "89,90 €" in text(messages)
+
+
+def catalog_price(product_id: str) -> float:
+    from actions.context import catalog
+
+    return catalog().get(product_id).min_price
+
+
+def test_search_price_limit_excludes_expensive(run_action):
+    _, slots = run_action(a.ActionSearchProducts(), "Jacke unter 100 Euro", "search_product")
+    assert "velo-rain-shell" in slots["shown_products"]
+    assert "nordwand-parka" not in slots["shown_products"]  # 229 € and more
+    assert all(catalog_price(pid) < 100 for pid in slots["shown_products"])
+
+
+def test_search_with_nothing_matching_says_so_and_offers_a_human(run_action):
+    messages, slots = run_action(a.ActionSearchProducts(), "Ich suche einen Rasenmäher mit Benzinmotor", "search_product")
+    reply = text(messages)
+    assert slots["shown_products"] == []
+    assert "nichts gefunden" in reply and "Mitarbeiter" in reply
+    assert slots["pending_offer"] == "handoff"
+
+
+def test_refine_with_colour_keeps_previous_query(run_action):
+    _, first = run_action(a.ActionSearchProducts(), "rain jacket for cycling", "search_product")
+    slots = {**first}
+    messages, second = run_action(a.ActionRefineSearch(), "and in black?", "refine_search", slots=slots)
+    assert second["shown_products"][0] == "velo-rain-shell"
+    assert "available in black" in text(messages)
+
+
+def test_refine_cheaper_lowers_price_limit(run_action):
+    _, first = run_action(a.ActionSearchProducts(), "winter jacket", "search_product")
+    messages, second = run_action(a.ActionRefineSearch(), "anything cheaper?", "refine_search", slots=first)
+    most_expensive_before = 229.0
+    for pid in second["shown_products"]:
+        assert pid != "nordwand-parka"
+    assert second["last_search"]["max_price"] < most_expensive_before
+
+
+def test_select_second_product(run_action):
+    slots = {"shown_products": ["trailrunner-gtx", "bergpfad-wanderschuh"]}
+    messages, new = run_action(a.ActionSelectProduct(), "the second one", "select_product", slots=slots)
+    assert new["current_product"] == "bergpfad-wanderschuh"
+    assert "Bergpfad Wanderschuh" in text(messages)
+
+
+def test_size_sold_out_in_black_but_available_in_blue(run_action):
+    messages, slots = run_action(a.ActionAnswerSize(), "Gibt es den TrailRunner in 44 in schwarz?", "ask_size")
+    reply = text(messages)
+    assert "ausverkauft" in reply and "Blau" in reply
+    assert slots["current_product"] == "trailrunner-gtx"
+
+
+def test_size_available_names_stock_and_price(run_action):
+    messages, _ = run_action(a.ActionAnswerSize(), "Is the TrailRunner available in 43?", "ask_size")
+    assert "Yes" in text(messages) and "€139.95" in text(messages)
+
+
+def test_size_sold_out_everywhere_offers_alternative(run_action):
+    messages, _ = run_action(a.ActionAnswerSize(), "do you have the TrailRunner GTX in size 46?", "ask_size")
+    reply = text(messages)
+    assert "sold out in size 46" in reply
+    assert "Road Runner Wide" in reply  # similar shoe with 46 in stock
+
+
+def test_size_recommendation_runs_small(run_action):
+    messages, slots = run_action(a.ActionAnswerSize(), "I usually wear 42, which size should I take in the TrailRunner?", "ask_size")
+    reply = text(messages)
+    assert "size 42.5" in reply and "half a size up" in reply
+    assert slots["usual_size"] == "42"
+
+
+def test_size_uses_page_product_for_this(run_action):
+    messages, slots = run_action(a.ActionAnswerSize(), "Gibt es den in 44?", "ask_size", metadata={"product_id": "wide-road-runner", "language": "de"})
+    assert "Road Runner Wide" in text(messages)
+    assert slots["page_product"] == "wide-road-runner"
+
+
+def test_uk_to_eu_conversion_without_product(run_action):
+    messages, _ = run_action(a.ActionAnswerSize(), "what is a UK 9 in EU?", "ask_size")
+    assert "EU 43" in text(messages)
+
+
+def test_shipping_to_austria(run_action):
+    messages, slots = run_action(a.ActionAnswerShipping(), "Wie lange dauert der Versand nach Österreich?", "ask_shipping")
+    reply = text(messages)
+    assert "Österreich" in reply and "2–4 Werktage" in reply and "7,90 €" in reply and "100,00 €" in reply
+    assert slots["shipping_country"] == "AT"
+    assert messages[0]["sources"] == ["store.yml#shipping.zones.AT"]
+
+
+def test_shipping_to_switzerland_mentions_customs_and_no_free_shipping(run_action):
+    messages, _ = run_action(a.ActionAnswerShipping(), "do you ship to Switzerland and what does it cost?", "ask_shipping")
+    reply = text(messages)
+    assert "€14.90" in reply and "Customs" in reply and "free from" not in reply
+
+
+def test_shipping_to_unknown_country_is_honest(run_action):
+    messages, _ = run_action(a.ActionAnswerShipping(), "Do you deliver to Japan?", "ask_shipping")
+    assert "don't ship to Japan" in text(messages)
+
+
+def test_shipping_follow_up_country(run_action):
+    messages, _ = run_action(a.ActionRefineSearch(), "und in die Schweiz?", "refine_search", slots={"last_topic": "shipping", "language": "de"})
+    assert "Schweiz" in text(messages) and "14,90 €" in text(messages)
+
+
+def test_fit_wide_feet(run_action):
+    messages, _ = run_action(a.ActionAnswerFit(), "I have wide feet, will these fit?", "ask_product_fit", slots={"current_product": "wide-road-runner"})
+    assert text(messages).startswith("Yes") and "wide fit" in text(messages)
+
+
+def test_fit_temperature_no(run_action):
+    messages, _ = run_action(a.ActionAnswerFit(), "is this jacket warm enough for -10 °C?", "ask_product_fit", slots={"current_product": "velo-rain-shell"})
+    assert text(messages).startswith("Probably not")
+
+
+def test_fit_temperature_yes(run_action):
+    messages, _ = run_action(a.ActionAnswerFit(), "Ist der Parka warm genug für minus 15 Grad?", "ask_product_fit")
+    assert text(messages).startswith("Ja") and "-20 °C" in text(messages)
+
+
+def test_fit_unknown_is_honest_and_offers_human(run_action):
+    messages, _ = run_action(a.ActionAnswerFit(), "Can I wear this to a wedding?", "ask_product_fit", slots={"current_product": "vitamin-d3-1000"})
+    assert "doesn't say" in text(messages)
+
+
+def test_fit_without_product_searches(run_action):
+    _, slots = run_action(a.ActionAnswerFit(), "Welcher Luftreiniger ist gut bei Allergien?", "ask_product_fit")
+    assert slots["shown_products"][0] == "airpure-300"
+
+
+def test_compare_two_shown(run_action):
+    slots = {"shown_products": ["airpure-300", "breeze-fan-purifier"]}
+    messages, _ = run_action(a.ActionCompareProducts(), "what's the difference between the two?", "compare_products", slots=slots)
+    reply = text(messages)
+    assert "AirPure 300" in reply and "Breeze Fan Purifier" in reply
+    assert "€199.00 | €79.00" in reply
+    assert "with HEPA filter | –" in reply
+
+
+def test_compare_needs_two(run_action):
+    messages, _ = run_action(a.ActionCompareProducts(), "vergleichen Sie bitte", "compare_products")
+    assert "zwei Produkte" in text(messages)
+
+
+def test_product_info_care_and_materials(run_action):
+    messages, _ = run_action(a.ActionProductInfo(), "Kann man den Nordwand Parka waschen?", "ask_product_info")
+    assert "30 °C" in text(messages)
+    messages, _ = run_action(a.ActionProductInfo(), "what is the AirPure 300 made of?", "ask_product_info")
+    assert "no information" in text(messages)
+
+
+def test_policy_returns_window_from_policy_text(run_action):
+    messages, _ = run_action(a.ActionAnswerPolicy(), "How long do I have to return something?", "ask_policy")
+    assert "30 days" in text(messages)
+    assert messages[0]["sources"][0].startswith("policy:returns.en")
+
+
+def test_policy_payment_in_german(run_action):
+    messages, _ = run_action(a.ActionAnswerPolicy(), "Kann ich mit PayPal bezahlen?", "ask_policy")
+    assert "PayPal" in text(messages) and "Rechnung" in text(messages)
+
+
+def test_handoff_and_yes_after_fallback(run_action):
+    messages, slots = run_action(a.ActionFallback(), "what's the weather like?", "out_of_scope")
+    assert slots["pending_offer"] == "handoff" and messages[0]["buttons"]
+    messages, slots = run_action(a.ActionYesNo(), "yes please", "affirm", slots=slots)
+    assert "hilfe@shop.test" in text(messages) and slots["handoff_requested"] is True
+
+
+def test_greeting_on_product_page(run_action):
+    messages, _ = run_action(a.ActionSmalltalk(), "Hallo", "greet", metadata={"product_id": "trailrunner-gtx", "language": "de"})
+    assert "TrailRunner GTX" in text(messages) and "Größe" in text(messages)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("   ", "leer"), ("x" * 5000, "5000 Zeichen")])
+def test_invalid_input_says_what_was_wrong(run_action, raw, expected):
+    messages, _ = run_action(a.ActionInvalidInput(), raw, "invalid_input", slots={"language": "de"})
+    assert expected in text(messages)
+
+
+def test_html_in_message_is_only_text(run_action):
+    messages, _ = run_action(a.ActionSearchProducts(), "<script>alert(1)</script> Regenjacke", "search_product")
+    assert "<script>" not in text(messages)
