@@ -6,9 +6,11 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from rasa_sdk import Tracker
 
+from catalog.index import MANIFEST_FILE
 from catalog.language import detect_language
 from catalog.models import Product
 from catalog.search import CatalogService
@@ -16,12 +18,32 @@ from catalog.search import CatalogService
 MAX_MESSAGE_CHARS = 1000
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def _open_catalog(store: str, data: str, version: float) -> CatalogService:
+    return CatalogService.open(store, data)
+
+
 def catalog() -> CatalogService:
-    """The catalog the action server answers from (opened once per process)."""
-    return CatalogService.open(
-        os.environ.get("SHOPBOT_STORE", "stores/demo"), os.environ.get("SHOPBOT_DATA", "var")
-    )
+    """The catalog the action server answers from.
+
+    Reopened when `shopbot catalog import` has published a new index (the manifest is written
+    last, so its mtime marks a complete new version); otherwise served from memory.
+    """
+    store = os.environ.get("SHOPBOT_STORE", "stores/demo")
+    data = os.environ.get("SHOPBOT_DATA", "var")
+    manifest = Path(data) / Path(store).resolve().name / "index" / MANIFEST_FILE
+    try:
+        version = manifest.stat().st_mtime
+        _last_version[manifest] = version
+    except OSError:  # an import is swapping folders right now: keep the version in service
+        version = _last_version.get(manifest, 0.0)
+    return _open_catalog(store, data, version)
+
+
+_last_version: dict[Path, float] = {}
+
+
+catalog.cache_clear = _open_catalog.cache_clear  # type: ignore[attr-defined]
 
 
 def metadata(tracker: Tracker) -> dict:
