@@ -66,7 +66,8 @@ class SentenceTransformerEmbedder:
         if model == "minilm":
             model, self.name = minilm_model_dir(), "st:all-MiniLM-L6-v2"
         self._model = SentenceTransformer(model, device="cpu")
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
