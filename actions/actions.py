@@ -118,6 +118,8 @@ def show_results(dispatcher: CollectingDispatcher, result: SearchResult, lang: s
             else:
                 reasons.append(say("dropped_price", lang))
         head = say("found_relaxed", lang, dropped=", ".join(reasons))
+    elif not result.confident:
+        head = say("found_weak", lang)
     else:
         head = say("found_one" if len(result.hits) == 1 else "found", lang)
     lines = [head]

@@ -39,6 +39,10 @@ T: dict[str, dict[str, str]] = {
     # --- products
     "found": {"de": "Das passt am besten:", "en": "These match best:"},
     "found_one": {"de": "Das passt am besten:", "en": "This matches best:"},
+    "found_weak": {
+        "de": "Genau das führen wir wohl nicht. Am ehesten passt:",
+        "en": "We may not carry exactly that. The closest we have:",
+    },
     "found_relaxed": {
         "de": "Genau so ({dropped}) habe ich leider nichts. Am nächsten kommt:",
         "en": "I found nothing that matches exactly ({dropped}). Closest matches:",

@@ -86,6 +86,13 @@ def main() -> None:
     rank = [[h.product.id for h in service.search(q["query"], limit=20).hits] for q in queries]
     results["shopbot search (USE + filters)"] = (evaluate(rank, queries), (time.perf_counter() - start) / len(queries) * 1000)
 
+    negatives_file = Path(args.queries).with_name("negatives.jsonl")
+    negatives = [json.loads(line)["query"] for line in negatives_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    shown = [service.search(q) for q in negatives]
+    false_match = np.mean([bool(r.hits) for r in shown])
+    false_confident = np.mean([r.confident for r in shown])
+    recall_confident = np.mean([service.search(q["query"]).confident for q in queries])
+
     kinds = ["all", "same", "cross", "typo", "de", "en"]
     print(f"\nRetrieval on {len(products)} products, {len(queries)} queries " + ", ".join(f"{k}={results['BM25 (baseline)'][0].get(k, {}).get('n', 0)}" for k in kinds[1:]))
     header = f"{'method':32} {'R@1':>6} {'R@5':>6} {'MRR':>6} | " + " ".join(f"{'R@5 ' + k:>9}" for k in kinds[1:]) + f" | {'ms/query':>8}"
@@ -96,6 +103,11 @@ def main() -> None:
         row = f"{name:32} {m['r@1']:6.3f} {m['r@5']:6.3f} {m['mrr']:6.3f} | "
         row += " ".join(f"{metrics.get(k, {}).get('r@5', float('nan')):9.3f}" for k in kinds[1:])
         print(row + f" | {ms:8.1f}")
+    print(
+        f"\nOut-of-catalog requests ({len(negatives)}, bench/negatives.jsonl), shopbot search: "
+        f"{false_match:.0%} get any product shown, {false_confident:.0%} are presented as a match "
+        f"(the rest as 'the closest we have' or 'nothing found'); in-catalog queries presented as a match: {recall_confident:.0%}"
+    )
 
 
 if __name__ == "__main__":

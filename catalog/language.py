@@ -26,6 +26,8 @@ _EN = set(
     cheaper colour color order return delivery arrive fit fits wear jacket shoes boots good
     morning evening bye hey great second first third last both difference compare between""".split()
 )
+# function words of both languages: never a product's name
+STOPWORDS = frozenset(w for w in _DE | _EN if len(w) <= 6 or w in {"welcher", "welches", "bitte", "please"})
 _DE_CHARS = re.compile(r"[äöüß]")
 
 

@@ -55,11 +55,16 @@ def normalize_color(value: str) -> str | None:
     return None
 
 
+# colour words that name something else when this word follows ("grüner Tee", "red wine")
+_NOT_A_COLOUR_BEFORE = {"tee", "tea", "wein", "wine", "pfeffer", "pepper", "friday", "tee", "brot", "bread", "belt", "gürtel"}
+
+
 def find_colors(text: str) -> list[str]:
     found: list[str] = []
-    for word in re.findall(r"[a-zäöüß]+", text.lower()):
+    words = re.findall(r"[a-zäöüß]+", text.lower())
+    for i, word in enumerate(words):
         canon = COLOR_WORDS.get(word)
-        if canon and canon not in found:
+        if canon and canon not in found and (i + 1 >= len(words) or words[i + 1] not in _NOT_A_COLOUR_BEFORE):
             found.append(canon)
     return found
 

@@ -13,13 +13,15 @@ from catalog.store import Category
 
 _NUM = r"(\d+(?:[.,]\d{1,2})?)"
 _CUR = r"\s*(?:€|eur|euro|euros)?"
+# a number followed by a unit is not a price ("bis 25 kg", "over 40 m²")
+_UNIT = r"(?!\d)(?!\s*(?:kg|g|l|ml|m|cm|mm|m²|m2|qm|w|h|std|stunden|hours|mah|gb|tb|%|grad|°|tage|days|personen|people|liter|litre|liters|lumen|lm|db|mg|iu|ie|jahre|years|zoll|inch)(?![a-zäöüß]))"
 _MAX = re.compile(
     rf"(?:unter|bis(?: zu)?|max(?:imal)?\.?|höchstens|hoechstens|weniger als|nicht mehr als|günstiger als|billiger als|"
-    rf"under|below|up to|less than|no more than|at most|cheaper than|max\.?|<)\s*{_NUM}{_CUR}",
+    rf"under|below|up to|less than|no more than|at most|cheaper than|max\.?|<)\s*{_NUM}{_UNIT}{_CUR}{_UNIT}",
     re.I,
 )
 _MIN = re.compile(
-    rf"(?:über|ueber|ab|mindestens|mehr als|over|above|more than|at least|from|>)\s*{_NUM}{_CUR}(?!\s*(?:m²|m2|qm|grad|°|tage|days))",
+    rf"(?:über|ueber|ab|mindestens|mehr als|over|above|more than|at least|from|>)\s*{_NUM}{_UNIT}{_CUR}{_UNIT}",
     re.I,
 )
 _BETWEEN = re.compile(rf"(?:zwischen|between)\s*{_NUM}{_CUR}\s*(?:und|and|-|–)\s*{_NUM}{_CUR}", re.I)

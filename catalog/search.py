@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from catalog.build import index_dir, products_file, read_products
 from catalog.embedder import DEFAULT_EMBEDDER, Embedder, get_embedder
 from catalog.index import ProductIndex
+from catalog.language import STOPWORDS
 from catalog.models import Product
 from catalog.policies import PolicyIndex, read_passages
 from catalog.query import Query, parse_query
@@ -22,7 +23,11 @@ from catalog.sizes import normalize_letter
 from catalog.store import Store
 
 # Below this cosine similarity a product is not shown as a match (tuned in bench/retrieval.py).
-MIN_SCORE = float(os.environ.get("SHOPBOT_MIN_SCORE", "0.2"))
+MIN_SCORE = float(os.environ.get("SHOPBOT_MIN_SCORE", "0.3"))
+# Below this the best match is shown as "closest we have", not as a match.
+CONFIDENT_SCORE = 0.42
+LEXICAL_BONUS = 0.3
+CATEGORY_BONUS = 0.05
 CANDIDATES = 60
 
 
@@ -38,6 +43,11 @@ class SearchResult:
     query: Query
     hits: list[Hit]
     dropped: list[str] = field(default_factory=list)  # filters relaxed because nothing matched them all
+    browse: bool = False  # the request named a category and little else
+
+    @property
+    def confident(self) -> bool:
+        return bool(self.hits) and (self.browse or self.hits[0].score >= CONFIDENT_SCORE)
 
 
 def _tokens(text: str) -> list[str]:
@@ -55,6 +65,13 @@ class CatalogService:
         self._generic = {
             w for c in self.config.categories.values() for name in (c.de, c.en, *c.synonyms) for w in _tokens(name)
         }
+        self._vocabulary: dict[str, set[str]] = {}  # word of a product name -> product ids
+        for p in products:
+            for title in p.title.values():
+                for token in _tokens(title):
+                    if len(token) >= 4:
+                        self._vocabulary.setdefault(token, set()).add(p.id)
+        self._vocabulary_words = list(self._vocabulary)
         self._title_df = Counter(t for p in products for t in {t for title in p.title.values() for t in _tokens(title)})
 
     @classmethod
@@ -71,20 +88,40 @@ class CatalogService:
 
     # --- finding products ------------------------------------------------
     def search(self, text: str | Query, limit: int = 3, exclude: set[str] | None = None) -> SearchResult:
+        """Best products for a shopper's request.
+
+        Ranking: cosine similarity of the request and the product text, plus a bonus for a
+        product name or tag the request names (forgiving typos) and for the category it names.
+        Price, colour and size are hard filters; when nothing passes them all, the most
+        specific one is relaxed and reported in `dropped`.
+        """
         query = parse_query(text, self.config.categories) if isinstance(text, str) else text
         vector = self.embedder.encode([query.semantic_text])[0]
-        # a category the shopper named is a strong signal of its own: then rank within it
-        floor = 0.0 if query.category else MIN_SCORE
-        candidates = [
-            (self.products[pid], score)
-            for pid, score in self.index.search(vector, CANDIDATES)
-            if pid in self.products and score >= floor and pid not in (exclude or set())
-        ]
-        filters = ["category", "price", "color", "size"]
+        lexical = self._lexical([w for w in _tokens(query.semantic_text) if len(w) >= 4])
+        cosines = dict(self.index.search(vector, CANDIDATES))
+        # "Jacke unter 100 €": little more than a category word, so browse that category
+        content = [w for w in _tokens(query.semantic_text) if w not in STOPWORDS and not w.isdigit()]
+        browse = query.category is not None and len(content) <= 2
+        extra = set(lexical) | ({p.id for p in self.products.values() if p.category == query.category} if browse else set())
+        for pid in extra - cosines.keys():  # named, misspelt or browsed products the vectors missed
+            if pid in self.index:
+                cosines[pid] = float(self.index.vector(pid) @ vector)
+        candidates = []
+        for pid, cosine in cosines.items():
+            product = self.products.get(pid)
+            if product is None or pid in (exclude or set()):
+                continue
+            score = cosine + LEXICAL_BONUS * lexical.get(pid, 0.0)
+            if query.category and product.category == query.category:
+                score += CATEGORY_BONUS
+            if score >= MIN_SCORE or (browse and product.category == query.category):
+                candidates.append((product, score))
+        candidates.sort(key=lambda item: -item[1])
+        filters = ["price", "color", "size"]
         dropped: list[str] = []
         while True:
             hits = [h for p, s in candidates if (h := self._match(p, s, query, filters))]
-            if hits or not filters or filters == ["category"]:
+            if hits or not filters:
                 break
             # relax the most specific filter first, then report it
             for name in ("size", "color", "price"):
@@ -94,7 +131,29 @@ class CatalogService:
                     break
             else:
                 break
-        return SearchResult(query, hits[:limit], dropped)
+        return SearchResult(query, hits[:limit], dropped, browse)
+
+    def _lexical(self, words: list[str]) -> dict[str, float]:
+        """Products whose name contains a word of the request, typos forgiven.
+
+        A word counts by how few products it names, so "Hundeleine" counts and "Winter",
+        part of many names, barely does.
+        """
+        scores: dict[str, float] = {}
+        for word in words:
+            if word in STOPWORDS or word in self._vocabulary:
+                continue  # correctly spelt names are the embedding's job; this catches misspellings
+            matches = process.extract(word, self._vocabulary_words, scorer=fuzz.ratio, score_cutoff=80, limit=50)
+            hits = {name: ratio / 100 for name, ratio, _ in matches}
+            if len(word) >= 5:
+                hits.update({name: 1.0 for name in self._vocabulary_words if name.startswith(word) or name.endswith(word)})
+            named = {pid: similarity for name, similarity in hits.items() for pid in self._vocabulary[name]}
+            if not named:
+                continue
+            rarity = min(1.0, 2 / len(named))
+            for pid, similarity in named.items():
+                scores[pid] = max(scores.get(pid, 0.0), similarity * rarity)
+        return scores
 
     @staticmethod
     def _filter_is_set(query: Query, name: str) -> bool:
@@ -107,10 +166,6 @@ class CatalogService:
 
     def _match(self, product: Product, score: float, query: Query, filters: list[str]) -> Hit | None:
         matched: list[str] = []
-        if "category" in filters and query.category:
-            if product.category != query.category:
-                return None
-            matched.append("category")
         variants = [v for v in product.variants if v.stock > 0] or product.variants
         if "color" in filters and query.colors:
             variants = [v for v in variants if v.color in query.colors]

@@ -74,9 +74,9 @@ def test_shopify_csv_sample():
 def test_shopify_csv_broken_rows():
     result = import_file(FIXTURES / "shopify_broken.csv", Store(DEMO_STORE).config.categories)
     rows = {e.row: e.reason for e in result.errors}
-    assert "Variant Price" in rows[3]
-    assert "negative" in rows[5]
-    assert "no row with a Title" in rows[7]
+    assert "Variant Price" in rows[4]
+    assert "negative" in rows[6]
+    assert "no row with a Title" in rows[8]
 
 
 def test_shopify_wrong_file():
