@@ -56,7 +56,7 @@ def normalize_color(value: str) -> str | None:
 
 
 # colour words that name something else when this word follows ("grüner Tee", "red wine")
-_NOT_A_COLOUR_BEFORE = {"tee", "tea", "wein", "wine", "pfeffer", "pepper", "friday", "tee", "brot", "bread", "belt", "gürtel"}
+_NOT_A_COLOUR_BEFORE = {"tee", "tea", "wein", "wine", "pfeffer", "pepper", "friday", "brot", "bread", "belt", "gürtel"}
 
 
 def find_colors(text: str) -> list[str]:
