@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export RASA_TELEMETRY_ENABLED := false
 export PYTHONPATH := $(CURDIR)
 
-STORE ?= stores/demo
+STORE ?= $(or $(SHOPBOT_STORE),stores/demo)
 DATA ?= var
 ENDPOINTS ?= endpoints.yml
 VENV := .venv
