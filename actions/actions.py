@@ -159,7 +159,9 @@ class ActionRefineSearch(ShopAction):
         topic = tracker.get_slot("last_topic")
         if topic == "shipping" or (find_country(text) and not find_colors(text)):
             return answer_shipping(dispatcher, tracker, lang)
-        if topic in ("size", "product", "fit") and tracker.get_slot("current_product") and (find_size(text) or find_colors(text)):
+        if topic in ("size", "product", "fit") and tracker.get_slot("current_product") and (
+            find_size(text) or find_colors(text) or tracker.get_slot("pending_offer") == "usual_size"
+        ):
             return answer_size(dispatcher, tracker, lang)
         previous = _query_from_slot(tracker.get_slot("last_search"))
         cat = catalog()
@@ -210,6 +212,12 @@ def show_details(dispatcher: CollectingDispatcher, product: Product, lang: str) 
 
 _USUAL = re.compile(
     r"(normalerweise|sonst|meistens|üblicherweise|eigentlich|usually|normally|typically|generally|i wear|i take|ich trage|ich habe|trage ich|habe ich)",
+    re.I,
+)
+
+
+_ADVICE = re.compile(
+    r"(welche größe|welche grösse|welche nummer|welche größe soll|größe empfehlen|empfehlen sie|which size|what size should|recommend|size should i)",
     re.I,
 )
 
@@ -297,13 +305,17 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     if conversion:
         lines.append(conversion)
         sources.append("sizes:conversion-table")
-    if wanted and _USUAL.search(text):
+    asked_before = tracker.get_slot("pending_offer") == "usual_size"
+    if not wanted and _ADVICE.search(text):
+        _reply(dispatcher, say("ask_usual_size", lang, product=name, example="M" if product.size_system == "letter" else "42"), sources=[product.id])
+        return [SlotSet("pending_offer", "usual_size"), SlotSet("current_product", product.id), SlotSet("last_topic", "size")]
+    if wanted and (asked_before or _USUAL.search(text)):
         size, why = recommend_size(product, wanted)
         lines.append(say("size_recommend", lang, usual=wanted, product=name, size=size, why=facts.fit_sentence(product, lang) if why != "unknown" else say("fit_unknown", lang)))
         answer, more = size_availability(product, size, color, lang)
         lines.append(answer)
         sources += more
-        events = [SlotSet("usual_size", wanted)]
+        events = [SlotSet("usual_size", wanted), SlotSet("pending_offer", None)]
     elif wanted:
         answer, more = size_availability(product, wanted, color, lang)
         lines.append(answer)

@@ -107,6 +107,10 @@ T: dict[str, dict[str, str]] = {
         "de": "Zur Passform haben wir keine Angaben, nehmen Sie daher Ihre übliche Größe.",
         "en": "We have no fit information for it, so take your usual size.",
     },
+    "ask_usual_size": {
+        "de": "Gern! Welche Größe tragen Sie normalerweise (z. B. {example})? Dann sage ich Ihnen, welche Größe bei {product} passt.",
+        "en": "Happy to help! What size do you usually wear (e.g. {example})? Then I'll tell you which size to take in {product}.",
+    },
     "size_conversion_shoe": {
         "de": "Schuhgröße {system} {size} entspricht EU {eu} (UK {uk}, US {us}).",
         "en": "Shoe size {system} {size} is EU {eu} (UK {uk}, US {us}).",

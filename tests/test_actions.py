@@ -218,3 +218,11 @@ def test_invalid_input_says_what_was_wrong(run_action, raw, expected):
 def test_html_in_message_is_only_text(run_action):
     messages, _ = run_action(a.ActionSearchProducts(), "<script>alert(1)</script> Regenjacke", "search_product")
     assert "<script>" not in text(messages)
+
+
+def test_size_advice_asks_usual_size_then_recommends(run_action):
+    messages, slots = run_action(a.ActionAnswerSize(), "Welche Größe soll ich beim TrailRunner nehmen?", "ask_size")
+    assert "normalerweise" in text(messages) and slots["pending_offer"] == "usual_size"
+    messages, slots = run_action(a.ActionRefineSearch(), "43", "refine_search", slots={**slots, "language": "de"})
+    assert "Größe 43.5" in text(messages) or "Größe 44" in text(messages)
+    assert slots["usual_size"] == "43" and slots["pending_offer"] is None
