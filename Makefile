@@ -55,13 +55,13 @@ lint: install
 	$(BIN)/ruff check .
 
 unit: install index
-	$(BIN)/pytest -q -m "not e2e and not st" tests
+	$(BIN)/pytest -q -m "not e2e and not st and not stories" tests
 
 validate: install
 	$(BIN)/rasa data validate --config config.yml --domain domain.yml --data data
 
 stories: install model index
-	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out results/stories
+	$(BIN)/pytest -q -m stories tests
 
 e2e: install model index
 	$(BIN)/pytest -q -m e2e tests

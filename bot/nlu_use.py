@@ -31,6 +31,11 @@ class UseFeaturizer(DenseFeaturizer, GraphComponent):
     def required_components(cls) -> list[type]:
         return [Tokenizer]
 
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        # sequence features (one vector per token) cost training time; sentence alone is cheap
+        return {**DenseFeaturizer.get_default_config(), "sequence": False}
+
     def __init__(self, config: dict[str, Any], name: str) -> None:
         super().__init__(name, config)
         self._encoder = UseEmbedder()
@@ -63,9 +68,10 @@ class UseFeaturizer(DenseFeaturizer, GraphComponent):
             batch = todo[start : start + 256]
             sentences = self._encoder.encode([m.get(TEXT) for m in batch])
             for message, sentence in zip(batch, sentences, strict=True):
-                tokens = [t.text.lower() for t in message.get(TOKENS_NAMES[TEXT])]
                 alias = self._config[FEATURIZER_CLASS_ALIAS]
-                message.add_features(Features(self._token_vectors(tokens), FEATURE_TYPE_SEQUENCE, TEXT, alias))
+                if self._config["sequence"]:
+                    tokens = [t.text.lower() for t in message.get(TOKENS_NAMES[TEXT])]
+                    message.add_features(Features(self._token_vectors(tokens), FEATURE_TYPE_SEQUENCE, TEXT, alias))
                 message.add_features(Features(sentence[np.newaxis, :], FEATURE_TYPE_SENTENCE, TEXT, alias))
 
     def process(self, messages: list[Message]) -> list[Message]:
