@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -14,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts
 from actions.context import (
+    EMPTY_MESSAGE,
     MAX_MESSAGE_CHARS,
     catalog,
     focused_products,
@@ -69,14 +71,12 @@ def _handoff_buttons(lang: str) -> list[dict]:
     return [{"title": yes, "payload": "/affirm"}, {"title": no, "payload": "/deny"}]
 
 
-class ShopAction(Action):
+class ShopAction(Action, ABC):
     """Common frame: resolve language, run `respond`, add the shared slots."""
 
-    def name(self) -> str:  # pragma: no cover - each subclass names itself
-        raise NotImplementedError
-
+    @abstractmethod
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
-        raise NotImplementedError
+        """The reply and the slots it sets; the language is already decided."""
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> Events:
         lang = language(tracker, catalog().config.store.default_language)
@@ -157,13 +157,13 @@ class ActionRefineSearch(ShopAction):
     def respond(self, dispatcher, tracker, lang):
         text = text_of(tracker)
         topic = tracker.get_slot("last_topic")
+        previous = _query_from_slot(tracker.get_slot("last_search"))
         if topic == "shipping" or (find_country(text) and not find_colors(text)):
             return answer_shipping(dispatcher, tracker, lang)
-        if topic in ("size", "product", "fit") and tracker.get_slot("current_product") and (
-            find_size(text) or find_colors(text) or tracker.get_slot("pending_offer") == "usual_size"
-        ):
+        on_product = metadata(tracker).get("product_id") or (topic in ("size", "product", "fit") and tracker.get_slot("current_product"))
+        variant_words = find_size(text) or find_colors(text) or tracker.get_slot("pending_offer") == "usual_size"
+        if on_product and variant_words and not (topic == "search" and previous):
             return answer_size(dispatcher, tracker, lang)
-        previous = _query_from_slot(tracker.get_slot("last_search"))
         cat = catalog()
         new = parse_query(text, cat.config.categories)
         if previous is None:
@@ -588,7 +588,7 @@ class ActionInvalidInput(ShopAction):
 
     def respond(self, dispatcher, tracker, lang):
         raw = tracker.latest_message.get("text") or ""
-        if raw.strip():
+        if raw.strip() and raw != EMPTY_MESSAGE:
             _reply(dispatcher, say("invalid_long", lang, length=len(raw), limit=MAX_MESSAGE_CHARS))
         else:
             _reply(dispatcher, say("invalid_empty", lang))

@@ -16,6 +16,7 @@ from catalog.models import Product
 from catalog.search import CatalogService
 
 MAX_MESSAGE_CHARS = 1000
+EMPTY_MESSAGE = "/invalid_input"  # what bot/channels.py sends for an empty message
 
 
 @lru_cache(maxsize=4)

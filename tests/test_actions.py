@@ -226,3 +226,25 @@ def test_size_advice_asks_usual_size_then_recommends(run_action):
     messages, slots = run_action(a.ActionRefineSearch(), "43", "refine_search", slots={**slots, "language": "de"})
     assert "Größe 43.5" in text(messages) or "Größe 44" in text(messages)
     assert slots["usual_size"] == "43" and slots["pending_offer"] is None
+
+
+def test_action_server_registers_exactly_the_domain_actions():
+    import yaml
+    from rasa_sdk.executor import ActionExecutor
+
+    from tests.conftest import ROOT
+
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text())
+    assert set(executor.actions) == set(domain["actions"])
+
+
+def test_variant_follow_up_on_product_page_is_about_that_product(run_action):
+    messages, _ = run_action(a.ActionRefineSearch(), "Gibt es den in 44?", "refine_search", metadata={"product_id": "trailrunner-gtx", "language": "de"})
+    assert "TrailRunner GTX" in text(messages) and "44" in text(messages)
+
+
+def test_empty_message_from_the_channel(run_action):
+    messages, _ = run_action(a.ActionInvalidInput(), "/invalid_input", "invalid_input", slots={"language": "en"})
+    assert "empty" in text(messages)

@@ -114,6 +114,7 @@ def test_out_of_scope_is_honest(stack):
 
 def test_bad_input_gets_a_clear_answer(stack):
     assert "too long" in texts(ask(stack, "please help " * 500, f"e2e-{uuid.uuid4()}"))
+    assert "leer" in texts(ask(stack, "   ", f"e2e-{uuid.uuid4()}", language="de"))
     reply = texts(ask(stack, "<img src=x onerror=alert(1)> rain jacket", f"e2e-{uuid.uuid4()}"))
     assert "onerror" not in reply
 
