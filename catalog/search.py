@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from catalog.build import index_dir, products_file, read_products
+from catalog.build import current_folder, index_dir, products_file, read_products
 from catalog.embedder import DEFAULT_EMBEDDER, Embedder, get_embedder
 from catalog.index import ProductIndex
 from catalog.language import STOPWORDS
@@ -55,13 +55,14 @@ def _tokens(text: str) -> list[str]:
 
 
 class CatalogService:
-    def __init__(self, store: Store, products: list[Product], index: ProductIndex, embedder: Embedder):
+    def __init__(self, store: Store, products: list[Product], index: ProductIndex, embedder: Embedder,
+                 policies: PolicyIndex | None = None):  # fmt: skip
         self.store = store
         self.config = store.config
         self.embedder = embedder
         self.index = index
         self.products: dict[str, Product] = {p.id: p for p in products}
-        self.policies = PolicyIndex(read_passages(store.policies_dir), embedder)
+        self.policies = policies or PolicyIndex(read_passages(store.policies_dir), embedder)
         self._generic = {
             w for c in self.config.categories.values() for name in (c.de, c.en, *c.synonyms) for w in _tokens(name)
         }
@@ -78,10 +79,14 @@ class CatalogService:
     def open(cls, store_dir: Path | str, data_dir: Path | str, embedder_spec: str | None = None) -> CatalogService:
         store = Store(store_dir)
         embedder = get_embedder(embedder_spec or os.environ.get("SHOPBOT_EMBEDDER", DEFAULT_EMBEDDER))
-        folder = Path(data_dir) / store.slug
+        folder = current_folder(Path(data_dir) / store.slug)
         index = ProductIndex.load(index_dir(folder), embedder.name)
         products = read_products(products_file(folder))
         return cls(store, products, index, embedder)
+
+    def with_store(self, store: Store, policies: PolicyIndex | None = None) -> CatalogService:
+        """The same products and index with another store config / policies (after an edit)."""
+        return CatalogService(store, list(self.products.values()), self.index, self.embedder, policies)
 
     def get(self, product_id: str | None) -> Product | None:
         return self.products.get(product_id) if product_id else None
