@@ -25,11 +25,15 @@ Progress = Callable[[str, int, int], None]  # stage, done, total
 
 
 def embed_hash(product: Product, model: str) -> str:
-    return hashlib.sha256(f"{model}\n{product.embedding_text()}".encode()).hexdigest()[:16]
+    """Hash of the model and of what `Product.embedding_text` reads (independent of key order)."""
+    embedded = {"title": product.title, "category": product.category, "tags": product.tags, "description": product.description}
+    text = json.dumps(embedded, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{model}\n{text}".encode()).hexdigest()[:16]
 
 
 def product_json(product: Product) -> str:
-    return json.dumps(product.dict(exclude_none=True), ensure_ascii=False, sort_keys=True)
+    """The product as stored and published (field and language order kept as given)."""
+    return json.dumps(product.dict(exclude_none=True), ensure_ascii=False)
 
 
 @dataclass
