@@ -20,6 +20,7 @@ from sqlalchemy import and_, delete, func, insert, select, update
 from catalog.db import Database
 from catalog.embedder import Embedder
 from catalog.models import Product
+from catalog.parallel_embed import encode_many
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
 
@@ -107,14 +108,9 @@ class CatalogRepository:
         return ids, [r.data for r in rows], vectors.reshape(len(rows), dim), [r.content_hash for r in rows], sum(r.variants for r in rows)
 
     # --- writing -------------------------------------------------------------
-    def _embed(self, products: list[Product], embedder: Embedder, progress: Progress | None, batch: int = 64) -> np.ndarray:
-        vectors = np.zeros((len(products), embedder.dim), dtype=np.float32)
-        for start in range(0, len(products), batch):
-            chunk = products[start : start + batch]
-            vectors[start : start + len(chunk)] = embedder.encode([p.embedding_text() for p in chunk])
-            if progress:
-                progress("embedding", start + len(chunk), len(products))
-        return vectors
+    def _embed(self, products: list[Product], embedder: Embedder, progress: Progress | None) -> np.ndarray:
+        report = (lambda done, total: progress("embedding", done, total)) if progress else None
+        return encode_many(embedder, [p.embedding_text() for p in products], report)
 
     def _row(self, product: Product, model: str, vector: np.ndarray | None) -> dict:
         row = {
