@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from bot.merchant_openapi import openapi
 from catalog.admin import CatalogAdmin, ProductError
@@ -125,10 +126,13 @@ async def post_import(request: web.Request) -> web.Response:
     skip = _flag(request, "skip_bad_rows")
     fmt = request.query.get("format")
     if request.content_type.startswith("multipart/"):
-        reader = await request.multipart()
-        part = await reader.next()
-        while part is not None and getattr(part, "name", None) != "file":
+        try:
+            reader = await request.multipart()
             part = await reader.next()
+            while part is not None and getattr(part, "name", None) != "file":
+                part = await reader.next()
+        except (ValueError, AssertionError, HttpProcessingError) as exc:
+            raise ProductError("malformed multipart body", [{"field": "file", "message": str(exc)[:200]}], status=400) from exc
         if part is None:
             raise ProductError("no file", [{"field": "file", "message": "send the catalog in a form field named 'file'"}], status=400)
         filename = getattr(part, "filename", None) or ""
@@ -175,8 +179,8 @@ async def list_products(request: web.Request) -> web.Response:
         limit = int(request.query.get("limit", "100"))
     except ValueError:
         return error(400, "offset and limit must be integers", [{"field": "offset/limit", "message": "not an integer"}])
-    if offset < 0 or not 1 <= limit <= 1000:
-        return error(400, "out of range", [{"field": "limit", "message": "1..1000; offset >= 0"}])
+    if not 0 <= offset <= 10**9 or not 1 <= limit <= 1000:
+        return error(400, "out of range", [{"field": "offset/limit", "message": "limit 1..1000, offset 0..1000000000"}])
     total, products = await _blocking(request.app[ADMIN].repo.list, offset, limit)
     return web.json_response({"total": total, "offset": offset, "products": [p.dict(exclude_none=True) for p in products]})
 

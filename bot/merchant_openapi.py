@@ -33,7 +33,7 @@ ERRORS = {
 }
 PRODUCT_ID = {"name": "product_id", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 200}}
 POLICY = [
-    {"name": "topic", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 60}},
+    {"name": "topic", "in": "path", "required": True, "schema": {"type": "string", "pattern": "^[a-z0-9_-]{1,40}$"}},
     {"name": "lang", "in": "path", "required": True, "schema": {"type": "string", "enum": ["de", "en"]}},
 ]
 
