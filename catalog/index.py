@@ -70,7 +70,10 @@ class ProductIndex:
         if vectors.shape != (len(product_ids), self.dim):
             raise ValueError(f"expected {len(product_ids)} vectors of dimension {self.dim}, got {vectors.shape}")
         keys = np.array([product_key(p) for p in product_ids], dtype=np.int64)
-        self.index.remove_ids(keys)
+        if self.kind == "flat":
+            self.index.remove_ids(keys)
+        elif any(int(k) in self._ids for k in keys):  # HNSW cannot remove: versions are built whole
+            raise ValueError("an HNSW index is built once per version; replacing products needs a new version")
         self.index.add_with_ids(vectors, keys)
         self._ids.update(zip(keys.tolist(), product_ids, strict=True))
 
