@@ -39,8 +39,8 @@ def announce(store: str, what: str, version: int | None = None) -> None:
 class Waiter:
     """Sleeps until the next poll, or until Redis says something changed."""
 
-    def __init__(self, poll: float = POLL_SECONDS):
-        self.poll = poll
+    def __init__(self, poll: float | None = None):
+        self.poll = poll if poll is not None else float(os.environ.get("SHOPBOT_POLL_SECONDS", str(POLL_SECONDS)))
         self._pubsub = None
         url = redis_url()
         if url:

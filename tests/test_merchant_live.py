@@ -166,3 +166,25 @@ def test_several_action_server_processes_switch_together(shop):
         prices = [float(p) for _, p in lines]
         assert prices[-1] == 1.0 and 50.0 in prices, out
         assert float(lines[-1][0]) - changed_at < 2.0, out
+
+
+def test_redis_announcement_wakes_readers_before_the_poll(shop, monkeypatch):
+    import redis
+
+    from actions.context import LiveCatalog
+
+    try:
+        redis.Redis.from_url("redis://127.0.0.1:6379/0", socket_timeout=1).ping()
+    except Exception:
+        pytest.skip("Redis not reachable at 127.0.0.1:6379")
+    monkeypatch.setenv("SHOPBOT_REDIS_URL", "redis://127.0.0.1:6379/0")
+    monkeypatch.setenv("SHOPBOT_POLL_SECONDS", "30")  # only Redis can wake the reader in time
+    live = LiveCatalog(str(shop.store_dir), str(shop.data_dir))
+    live.get()
+    time.sleep(0.5)  # the watcher has subscribed
+    started = time.monotonic()
+    shop.patch_product("trailrunner-gtx", {"price": 42.0})
+    while live.get().get("trailrunner-gtx").min_price != 42.0:
+        assert time.monotonic() - started < 2.0, "not woken by Redis"
+        time.sleep(0.01)
+    live.stop()
