@@ -52,6 +52,7 @@ class LiveCatalog:
         self._lock = threading.Lock()
         self._stopped = threading.Event()
         self._thread: threading.Thread | None = None
+        self._known: dict[str, Product] = {}  # JSON line -> parsed product, from the last version
 
     def stamp(self) -> tuple:
         """(catalog version stamp, store config / policies stamp), from a few `stat` calls."""
@@ -76,7 +77,8 @@ class LiveCatalog:
             policies = PolicyIndex(read_passages(store.policies_dir), self.service.embedder)
             self.service = self.service.with_store(store, policies)
         else:
-            self.service = CatalogService.open(self.store, self.data)
+            policies = self.service.policies if self.service is not None and self.key and self.key[1] == stamp[1] else None
+            self.service = CatalogService.open(self.store, self.data, known=self._known, policies=policies)
         self.key = stamp
 
     def _start_watcher(self) -> None:

@@ -51,9 +51,23 @@ def hash_of_content_hashes(hashes: Iterable[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def read_products(path: Path) -> list[Product]:
+def read_products(path: Path, known: dict[str, Product] | None = None) -> list[Product]:
+    """Products of a JSONL file. `known` (JSON line -> product) is reused and then replaced by
+    this file's lines, so reading the next version parses only the lines that changed."""
+    lines: list[str] = []
+    products: list[Product] = []
     with path.open(encoding="utf-8") as fh:
-        return [Product.parse_raw(line) for line in fh if line.strip()]
+        for raw in fh:
+            line = raw.rstrip("\n")
+            if not line.strip():
+                continue
+            product = known.get(line) if known is not None else None
+            lines.append(line)
+            products.append(product if product is not None else Product.parse_raw(line))
+    if known is not None:
+        known.clear()
+        known.update(zip(lines, products, strict=True))
+    return products
 
 
 def read_pointer(folder: Path) -> dict | None:

@@ -76,13 +76,15 @@ class CatalogService:
         self._title_df = Counter(t for p in products for t in {t for title in p.title.values() for t in _tokens(title)})
 
     @classmethod
-    def open(cls, store_dir: Path | str, data_dir: Path | str, embedder_spec: str | None = None) -> CatalogService:
+    def open(cls, store_dir: Path | str, data_dir: Path | str, embedder_spec: str | None = None,
+             known: dict[str, Product] | None = None, policies: PolicyIndex | None = None) -> CatalogService:  # fmt: skip
+        """The version in service; `known` (JSON line -> product) spares parsing unchanged products."""
         store = Store(store_dir)
         embedder = get_embedder(embedder_spec or os.environ.get("SHOPBOT_EMBEDDER", DEFAULT_EMBEDDER))
         folder = current_folder(Path(data_dir) / store.slug)
         index = ProductIndex.load(index_dir(folder), embedder.name)
-        products = read_products(products_file(folder))
-        return cls(store, products, index, embedder)
+        products = read_products(products_file(folder), known)
+        return cls(store, products, index, embedder, policies)
 
     def with_store(self, store: Store, policies: PolicyIndex | None = None) -> CatalogService:
         """The same products and index with another store config / policies (after an edit)."""
