@@ -2,7 +2,7 @@
 the change in the action server's catalog, and search latency (flat and HNSW) for generated
 catalogs of 1k, 10k and 100k products. Real USE embeddings, real SQLite, real FAISS.
 
-    python -m bench.catalog_scale [--sizes 1000,10000] [--out bench/results/catalog_scale.json]
+    python -m bench.catalog_scale [--sizes 1000,10000] [--out bench/catalog_scale.json]
 """
 
 from __future__ import annotations
@@ -181,7 +181,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--sample-above", type=int, default=20000, help="above this size embed 1 in 20 texts for real")
-    parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "catalog_scale.json"))
+    parser.add_argument("--out", default=str(ROOT / "bench" / "catalog_scale.json"))
     args = parser.parse_args()
     os.environ.pop("DATABASE_URL", None)
     out = Path(args.out)

@@ -299,3 +299,20 @@ def test_cli_import_report_and_status(tmp_path: Path, monkeypatch):
     assert "products:        1" in status.stdout and "version:         2" in status.stdout
     token = subprocess.run([*cli, "merchant", "token", "create", "ci"], cwd=ROOT, capture_output=True, text=True)
     assert token.returncode == 0 and "sbm_" in token.stdout
+
+
+def test_hnsw_version_serves_the_same_answers(tmp_path, monkeypatch, use_embedder):
+    from catalog.admin import CatalogAdmin
+    from catalog.search import CatalogService
+
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("SHOPBOT_INDEX_TYPE", "hnsw")
+    admin = CatalogAdmin(TEST_STORE, tmp_path, use_embedder)
+    assert admin.import_file(TEST_STORE / "catalog.jsonl").version == 1
+    assert admin.status()["index_type"] == "hnsw"
+    service = CatalogService.open(TEST_STORE, tmp_path, "use")
+    assert service.index.kind == "hnsw"
+    assert service.search("Ich suche eine leichte Regenjacke zum Radfahren").hits[0].product.id == "velo-rain-shell"
+    assert service.similar(service.get("trailrunner-gtx"))  # vectors can be read back
+    admin.patch_product("trailrunner-gtx", {"price": 10.0})  # a new version is built whole
+    assert CatalogService.open(TEST_STORE, tmp_path, "use").get("trailrunner-gtx").min_price == 10.0
