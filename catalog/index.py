@@ -87,6 +87,11 @@ class ProductIndex:
     def vector(self, product_id: str) -> np.ndarray:
         return self.index.reconstruct(product_key(product_id))
 
+    def vectors(self, product_ids: list[str]) -> np.ndarray:
+        """The stored vectors of several products, one row each, in one call."""
+        keys = np.array([product_key(p) for p in product_ids], dtype=np.int64)
+        return self.index.reconstruct_batch(keys)
+
     def search(self, query: np.ndarray, k: int) -> list[tuple[str, float]]:
         if len(self) == 0:
             return []

@@ -29,6 +29,7 @@ CONFIDENT_SCORE = 0.42
 LEXICAL_BONUS = 0.3
 CATEGORY_BONUS = 0.05
 CANDIDATES = 60
+BROWSE_LIMIT = 300  # products of a browsed category scored beyond the nearest CANDIDATES
 
 
 @dataclass
@@ -73,6 +74,9 @@ class CatalogService:
                     if len(token) >= 4:
                         self._vocabulary.setdefault(token, set()).add(p.id)
         self._vocabulary_words = list(self._vocabulary)
+        self._by_category: dict[str, list[str]] = {}
+        for p in products:
+            self._by_category.setdefault(p.category, []).append(p.id)
         self._title_df = Counter(t for p in products for t in {t for title in p.title.values() for t in _tokens(title)})
 
     @classmethod
@@ -109,10 +113,14 @@ class CatalogService:
         # "Jacke unter 100 €": little more than a category word, so browse that category
         content = [w for w in _tokens(query.semantic_text) if w not in STOPWORDS and not w.isdigit()]
         browse = query.category is not None and len(content) <= 2
-        extra = set(lexical) | ({p.id for p in self.products.values() if p.category == query.category} if browse else set())
-        for pid in extra - cosines.keys():  # named, misspelt or browsed products the vectors missed
-            if pid in self.index:
-                cosines[pid] = float(self.index.vector(pid) @ vector)
+        extra = set(lexical) | (set(self._by_category.get(query.category, ())) if browse else set())
+        missed = [pid for pid in extra - cosines.keys() if pid in self.index]  # named, misspelt or browsed
+        if missed:
+            scores = self.index.vectors(missed) @ vector
+            if len(missed) > BROWSE_LIMIT:  # a large catalog: the category's closest products suffice
+                keep = set(np.argsort(-scores)[:BROWSE_LIMIT].tolist()) | {i for i, pid in enumerate(missed) if pid in lexical}
+                missed, scores = [missed[i] for i in sorted(keep)], scores[sorted(keep)]
+            cosines.update(zip(missed, scores.tolist(), strict=True))
         candidates = []
         for pid, cosine in cosines.items():
             product = self.products.get(pid)
