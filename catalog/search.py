@@ -71,7 +71,7 @@ class CatalogService:
         for p in products:
             for title in p.title.values():
                 for token in _tokens(title):
-                    if len(token) >= 4:
+                    if len(token) >= 4 and not token.isdigit():  # model numbers are not typo-corrected
                         self._vocabulary.setdefault(token, set()).add(p.id)
         self._vocabulary_words = list(self._vocabulary)
         self._by_category: dict[str, list[str]] = {}
