@@ -113,7 +113,13 @@ class CatalogService:
         # "Jacke unter 100 €": little more than a category word, so browse that category
         content = [w for w in _tokens(query.semantic_text) if w not in STOPWORDS and not w.isdigit()]
         browse = query.category is not None and len(content) <= 2
-        extra = set(lexical) | (set(self._by_category.get(query.category, ())) if browse else set())
+        members: list[str] = list(self._by_category.get(query.category, ())) if browse else []
+        if len(members) > BROWSE_LIMIT:  # a large category: its products among the nearest few hundred
+            wide = self.index.search(vector, 4 * BROWSE_LIMIT)
+            members = [pid for pid, _ in wide if (p := self.products.get(pid)) and p.category == query.category][:BROWSE_LIMIT]
+            chosen = set(members)
+            cosines.update((pid, score) for pid, score in wide if pid in chosen)
+        extra = set(lexical) | set(members)
         missed = [pid for pid in extra - cosines.keys() if pid in self.index]  # named, misspelt or browsed
         if missed:
             scores = self.index.vectors(missed) @ vector
