@@ -19,7 +19,7 @@ find_python = $(shell for p in python$(1) $$HOME/.pyenv/versions/$(1)*/bin/pytho
 PY310 ?= $(call find_python,3.10)
 PY311 ?= $(call find_python,3.11)
 
-.PHONY: run test install index model lint unit e2e stories validate st-test bench clean
+.PHONY: run test install index model lint unit e2e stories validate st-test merchant-fuzz bench bench-catalog clean
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	@test -n "$(PY310)" || { echo "error: Python 3.10 not found. Rasa 3.6 needs it: install it (e.g. 'pyenv install 3.10') or pass PY310=/path/to/python3.10" >&2; exit 1; }
@@ -54,6 +54,7 @@ run: install index model
 lint: install
 	$(BIN)/ruff check .
 
+# includes the merchant tests (tests/test_merchant*.py) on SQLite and, when it runs, PostgreSQL
 unit: install index
 	$(BIN)/pytest -q -m "not e2e and not st and not stories" tests
 
@@ -69,12 +70,21 @@ e2e: install model index
 st-test: $(ST_VENV)/.installed
 	$(ST_VENV)/bin/python -m pytest -q -m st tests/test_embedder.py -p no:cacheprovider
 
-test: lint unit validate stories e2e st-test
+# schemathesis (in .venv-st) fuzzes the merchant API, served by the app from .venv
+merchant-fuzz: install $(ST_VENV)/.installed
+	$(BIN)/pytest -q -m fuzz tests/test_merchant_fuzz.py -p no:cacheprovider
+
+test: lint unit validate stories e2e st-test merchant-fuzz
 
 bench: install model index $(ST_VENV)/.installed
 	$(ST_VENV)/bin/python -m bench.retrieval
 	$(BIN)/python -m bench.latency
 	$(BIN)/python -m bench.nlu_cv
+	$(BIN)/python -m bench.catalog_scale
+
+# catalog at scale only (import, index build, change-to-answer time, search latency)
+bench-catalog: install
+	$(BIN)/python -m bench.catalog_scale
 
 clean:
 	rm -rf $(VENV) $(ST_VENV) var models .rasa results

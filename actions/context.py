@@ -3,48 +3,137 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
-from functools import lru_cache
+import threading
 from pathlib import Path
 
 from rasa_sdk import Tracker
 
+from catalog.build import CURRENT_FILE
 from catalog.index import MANIFEST_FILE
 from catalog.language import detect_language
 from catalog.models import Product
+from catalog.notify import Waiter
+from catalog.policies import PolicyIndex, read_passages
 from catalog.search import CatalogService
+from catalog.store import Store
 
 MAX_MESSAGE_CHARS = 1000
 EMPTY_MESSAGE = "/invalid_input"  # what bot/channels.py sends for an empty message
+log = logging.getLogger(__name__)
 
 
-@lru_cache(maxsize=4)
-def _open_catalog(store: str, data: str, version: float) -> CatalogService:
-    return CatalogService.open(store, data)
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+        return st.st_mtime_ns, st.st_ino
+    except OSError:
+        return None
+
+
+class LiveCatalog:
+    """A store's catalog in service, swapped for a new version without a restart.
+
+    A watcher thread checks the `CURRENT` pointer and the store's `store.yml` and policy files
+    every few hundred milliseconds (at once when Redis announces a change), loads a new
+    version completely and only then swaps the reference, so answers come from the old or the
+    new catalog, never from a half-loaded one. A version that fails to load is logged and the
+    old one stays in service.
+    """
+
+    def __init__(self, store: str, data: str):
+        self.store = store
+        self.data = data
+        self.folder = Path(data) / Path(store).resolve().name
+        self.service: CatalogService | None = None
+        self.key: tuple | None = None
+        self._failed: tuple | None = None
+        self._lock = threading.Lock()
+        self._stopped = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._known: dict[str, Product] = {}  # JSON line -> parsed product, from the last version
+
+    def stamp(self) -> tuple:
+        """(catalog version stamp, store config / policies stamp), from a few `stat` calls."""
+        catalog = _stat(self.folder / CURRENT_FILE) or _stat(self.folder / "index" / MANIFEST_FILE)
+        store = Path(self.store)
+        policies = store / "policies"
+        files = sorted(policies.glob("*.md")) if policies.is_dir() else []
+        return catalog, (_stat(store / "store.yml"), _stat(policies), tuple(_stat(f) for f in files))
+
+    def get(self) -> CatalogService:
+        if self.service is None:
+            with self._lock:
+                if self.service is None:
+                    self._load(self.stamp())
+            self._start_watcher()
+        assert self.service is not None
+        return self.service
+
+    def _load(self, stamp: tuple) -> None:
+        if self.service is not None and self.key is not None and self.key[0] == stamp[0]:
+            store = Store(self.store)  # only the store config or policies changed
+            policies = PolicyIndex(read_passages(store.policies_dir), self.service.embedder)
+            self.service = self.service.with_store(store, policies)
+        else:
+            policies = self.service.policies if self.service is not None and self.key and self.key[1] == stamp[1] else None
+            self.service = CatalogService.open(self.store, self.data, known=self._known, policies=policies)
+        self.key = stamp
+
+    def _start_watcher(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._watch, name="catalog-watcher", daemon=True)
+            self._thread.start()
+
+    def refresh(self) -> bool:
+        """Load a new version if there is one; True when something was swapped in."""
+        stamp = self.stamp()
+        if stamp == self.key or stamp == self._failed or stamp[0] is None:
+            return False
+        with self._lock:
+            try:
+                self._load(stamp)
+                return True
+            except Exception as exc:
+                self._failed = stamp
+                log.error("new catalog version not loaded, the previous one stays in service: %s", exc)
+                return False
+
+    def _watch(self) -> None:
+        waiter = Waiter()
+        while not self._stopped.is_set():
+            waiter.wait()
+            if not self._stopped.is_set():
+                self.refresh()
+
+    def stop(self) -> None:
+        self._stopped.set()
+
+
+_live: dict[tuple[str, str], LiveCatalog] = {}
+_live_lock = threading.Lock()
 
 
 def catalog() -> CatalogService:
-    """The catalog the action server answers from.
-
-    Reopened when `shopbot catalog import` has published a new index (the manifest is written
-    last, so its mtime marks a complete new version); otherwise served from memory.
-    """
-    store = os.environ.get("SHOPBOT_STORE", "stores/demo")
-    data = os.environ.get("SHOPBOT_DATA", "var")
-    manifest = Path(data) / Path(store).resolve().name / "index" / MANIFEST_FILE
-    try:
-        version = manifest.stat().st_mtime
-        _last_version[manifest] = version
-    except OSError:  # an import is swapping folders right now: keep the version in service
-        version = _last_version.get(manifest, 0.0)
-    return _open_catalog(store, data, version)
+    """The catalog the action server answers from (see `LiveCatalog`)."""
+    key = (os.environ.get("SHOPBOT_STORE", "stores/demo"), os.environ.get("SHOPBOT_DATA", "var"))
+    live = _live.get(key)
+    if live is None:
+        with _live_lock:
+            live = _live.setdefault(key, LiveCatalog(*key))
+    return live.get()
 
 
-_last_version: dict[Path, float] = {}
+def _cache_clear() -> None:
+    with _live_lock:
+        for live in _live.values():
+            live.stop()
+        _live.clear()
 
 
-catalog.cache_clear = _open_catalog.cache_clear  # type: ignore[attr-defined]
+catalog.cache_clear = _cache_clear  # type: ignore[attr-defined]
 
 
 def metadata(tracker: Tracker) -> dict:

@@ -1,7 +1,9 @@
 """Reply latency over the REST webhook at 1 and 20 concurrent conversations.
 
 Starts the real stack on its own ports. Baseline in the same run: Rasa's NLU parse alone
-(`/model/parse`), i.e. what a turn costs before dialogue, action server and catalog.
+(`/model/parse`), i.e. what a turn costs before dialogue, action server and catalog. The 20
+conversations run with a shopper's think time between messages (default 3 s) and, as a
+stress test, back to back.
 
     .venv/bin/python -m bench.latency [--turns 200]
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import random
 import shutil
 import statistics
 import tempfile
@@ -41,9 +44,12 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-async def conversation(session: aiohttp.ClientSession, url: str, turns: int, latencies: list[float], parse_only: bool, token: str) -> None:
+async def conversation(session: aiohttp.ClientSession, url: str, turns: int, latencies: list[float], parse_only: bool, token: str, think: float) -> None:
     sender = f"bench-{uuid.uuid4()}"
+    await asyncio.sleep(random.uniform(0, think))  # conversations start spread out, like shoppers
     for i in range(turns):
+        if i:
+            await asyncio.sleep(think)
         text = SCRIPT[i % len(SCRIPT)]
         start = time.perf_counter()
         if parse_only:
@@ -56,12 +62,12 @@ async def conversation(session: aiohttp.ClientSession, url: str, turns: int, lat
         latencies.append((time.perf_counter() - start) * 1000)
 
 
-async def measure(url: str, token: str, concurrency: int, total_turns: int, parse_only: bool) -> tuple[list[float], float]:
+async def measure(url: str, token: str, concurrency: int, total_turns: int, parse_only: bool, think: float = 0.0) -> tuple[list[float], float]:
     latencies: list[float] = []
     per_conversation = max(1, total_turns // concurrency)
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as session:
         start = time.perf_counter()
-        await asyncio.gather(*(conversation(session, url, per_conversation, latencies, parse_only, token) for _ in range(concurrency)))
+        await asyncio.gather(*(conversation(session, url, per_conversation, latencies, parse_only, token, think) for _ in range(concurrency)))
         elapsed = time.perf_counter() - start
     return latencies, len(latencies) / elapsed
 
@@ -69,6 +75,7 @@ async def measure(url: str, token: str, concurrency: int, total_turns: int, pars
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--turns", type=int, default=200, help="turns per measurement")
+    parser.add_argument("--think", type=float, default=3.0, help="seconds a shopper takes between messages")
     args = parser.parse_args()
     data = Path(tempfile.mkdtemp(prefix="shopbot-bench-"))
     shutil.copytree(ROOT / "var" / "demo", data / "demo")
@@ -79,16 +86,22 @@ def main() -> None:
         url = f"http://127.0.0.1:{stack.rasa_port}"
         asyncio.run(measure(url, stack.token, 2, 20, parse_only=False))  # warm-up
         rows = []
-        for name, parse_only in (("NLU parse only (baseline)", True), ("full reply, REST webhook", False)):
-            for concurrency in (1, 20):
-                lat, throughput = asyncio.run(measure(url, stack.token, concurrency, args.turns, parse_only))
-                rows.append((name, concurrency, len(lat), statistics.median(lat), percentile(lat, 95), throughput))
+        runs = [
+            ("NLU parse only (baseline)", True, 1, 0.0),
+            ("NLU parse only (baseline)", True, 20, 0.0),
+            ("full reply", False, 1, 0.0),
+            (f"full reply, {args.think:g} s think time", False, 20, args.think),
+            ("full reply, no think time", False, 20, 0.0),
+        ]
+        for name, parse_only, concurrency, think in runs:
+            lat, throughput = asyncio.run(measure(url, stack.token, concurrency, args.turns, parse_only, think))
+            rows.append((name, concurrency, len(lat), statistics.median(lat), percentile(lat, 95), throughput))
     finally:
         stack.stop()
         shutil.rmtree(data, ignore_errors=True)
-    print(f"\n{'measurement':28} {'conc.':>5} {'turns':>6} {'p50 ms':>8} {'p95 ms':>8} {'turns/s':>8}")
+    print(f"\n{'measurement':34} {'conv.':>5} {'turns':>6} {'p50 ms':>8} {'p95 ms':>8} {'turns/s':>8}")
     for name, conc, n, p50, p95, tput in rows:
-        print(f"{name:28} {conc:5d} {n:6d} {p50:8.1f} {p95:8.1f} {tput:8.1f}")
+        print(f"{name:34} {conc:5d} {n:6d} {p50:8.1f} {p95:8.1f} {tput:8.1f}")
 
 
 if __name__ == "__main__":

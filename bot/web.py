@@ -1,5 +1,6 @@
-"""The aiohttp web side: for now a minimal chat page on port 8080 that talks to Rasa's REST
-webhook through `/api/chat` (same origin, so no CORS set-up is needed)."""
+"""The aiohttp web side on port 8080: a minimal chat page that talks to Rasa's REST webhook
+through `/api/chat` (same origin, so no CORS set-up is needed), and the merchant API under
+`/merchant/v1` (`bot/merchant.py`)."""
 
 from __future__ import annotations
 
@@ -68,9 +69,15 @@ async def chat(request: web.Request) -> web.Response:
         return web.json_response({"error": f"the bot is unreachable: {type(exc).__name__}"}, status=502)
 
 
-def make_app() -> web.Application:
+def make_app(store: str | None = None, data: str | None = None, merchant: bool = True) -> web.Application:
+    """The web app; with `merchant`, the merchant API for the store (env SHOPBOT_STORE / SHOPBOT_DATA)."""
     app = web.Application(client_max_size=MAX_BODY)
     app.add_routes([web.get("/", index), web.get("/health", health), web.post("/api/chat", chat)])
+    if merchant:
+        from bot.merchant import setup_merchant
+
+        setup_merchant(app, store or os.environ.get("SHOPBOT_STORE", "stores/demo"), data or os.environ.get("SHOPBOT_DATA", "var"),
+                       os.environ.get("SHOPBOT_EMBEDDER"))  # fmt: skip
     return app
 
 
@@ -78,8 +85,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="shopbot web page")
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--store", default=None, help="store folder (default: env SHOPBOT_STORE)")
+    parser.add_argument("--data", default=None, help="data folder (default: env SHOPBOT_DATA)")
+    parser.add_argument("--no-merchant", action="store_true", help="without the merchant API")
     args = parser.parse_args()
-    web.run_app(make_app(), host=args.host, port=args.port, print=None)
+    web.run_app(make_app(args.store, args.data, not args.no_merchant), host=args.host, port=args.port, print=None)
 
 
 if __name__ == "__main__":

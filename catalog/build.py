@@ -1,7 +1,11 @@
-"""Turn validated products into the files the action server reads: products.jsonl + FAISS index.
+"""Turn products and their vectors into the files the action server reads.
 
-Everything is written to a fresh folder and then swapped in with a rename, so a crash halfway
-leaves the previous catalog in service.
+Each published catalog is a version folder, `<data>/<store>/versions/v000042/` with
+`products.jsonl` and `index/` (FAISS index + manifest). The file `<data>/<store>/CURRENT`
+names the version in service; it is replaced atomically after the version folder is
+complete, so a reader never sees a half-written index and a crash halfway leaves the previous
+version in service. Folders written by older releases (`products.jsonl` + `index/` directly in
+the store folder) are still read when there is no `CURRENT`.
 """
 
 from __future__ import annotations
@@ -10,8 +14,11 @@ import hashlib
 import json
 import os
 import shutil
+import time
+from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 from tqdm import tqdm
 
 from catalog.embedder import Embedder
@@ -19,6 +26,9 @@ from catalog.index import ProductIndex, read_manifest
 from catalog.models import Product
 
 PRODUCTS_FILE = "products.jsonl"
+CURRENT_FILE = "CURRENT"
+VERSIONS_DIR = "versions"
+KEEP_VERSIONS = 3
 
 
 def products_file(folder: Path) -> Path:
@@ -30,42 +40,114 @@ def index_dir(folder: Path) -> Path:
 
 
 def catalog_hash(products: list[Product]) -> str:
+    return hash_of_content_hashes(p.content_hash() for p in sorted(products, key=lambda p: p.id))
+
+
+def hash_of_content_hashes(hashes: Iterable[str]) -> str:
+    """The catalog hash from product content hashes in product-id order."""
     digest = hashlib.sha256()
-    for product in sorted(products, key=lambda p: p.id):
-        digest.update(product.content_hash().encode())
+    for value in hashes:
+        digest.update(value.encode())
     return digest.hexdigest()[:16]
 
 
-def read_products(path: Path) -> list[Product]:
+def read_products(path: Path, known: dict[str, Product] | None = None) -> list[Product]:
+    """Products of a JSONL file. `known` (JSON line -> product) is reused and then replaced by
+    this file's lines, so reading the next version parses only the lines that changed."""
+    lines: list[str] = []
+    products: list[Product] = []
     with path.open(encoding="utf-8") as fh:
-        return [Product.parse_raw(line) for line in fh if line.strip()]
+        for raw in fh:
+            line = raw.rstrip("\n")
+            if not line.strip():
+                continue
+            product = known.get(line) if known is not None else None
+            lines.append(line)
+            products.append(product if product is not None else Product.parse_raw(line))
+    if known is not None:
+        known.clear()
+        known.update(zip(lines, products, strict=True))
+    return products
 
 
-def build(products: list[Product], folder: Path, embedder: Embedder, progress: bool = False, batch: int = 64) -> dict:
-    """Embed all products and write them with their index to `folder` (replacing what was there)."""
-    staging = folder.with_name(f".{folder.name}.staging")
+def read_pointer(folder: Path) -> dict | None:
+    """The `CURRENT` pointer of a store's data folder, or None (nothing published / old layout)."""
+    try:
+        return json.loads((folder / CURRENT_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def current_folder(folder: Path) -> Path:
+    """The folder holding the version in service."""
+    pointer = read_pointer(folder)
+    return folder / pointer["dir"] if pointer else folder
+
+
+def write_version(
+    folder: Path,
+    product_lines: list[str],
+    ids: list[str],
+    vectors: np.ndarray,
+    model: str,
+    dim: int,
+    digest: str,
+    version: int | None = None,
+    index_type: str = "flat",
+) -> dict:
+    """Write a complete version folder, then point `CURRENT` at it; returns the manifest.
+
+    `product_lines` are the products as JSON lines, `ids`/`vectors` their embeddings.
+    """
+    started = time.monotonic()
+    if version is None:
+        version = int((read_pointer(folder) or {}).get("version", 0)) + 1
+    name = f"v{version:06d}"
+    versions = folder / VERSIONS_DIR
+    staging = versions / f".{name}.staging.{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     with products_file(staging).open("w", encoding="utf-8") as fh:
-        for product in products:
-            fh.write(json.dumps(product.dict(exclude_none=True), ensure_ascii=False) + "\n")
-    index = ProductIndex(embedder.name, embedder.dim)
+        for line in product_lines:
+            fh.write(line.rstrip("\n") + "\n")
+    index = ProductIndex(model, dim, kind=index_type)
+    if ids:
+        index.upsert(ids, vectors)
+    manifest = index.save(index_dir(staging), digest, {"version": version, "products": len(ids)})
+    final = versions / name
+    shutil.rmtree(final, ignore_errors=True)
+    os.replace(staging, final)
+    pointer = {"version": version, "dir": f"{VERSIONS_DIR}/{name}", "catalog_hash": digest, "model": model,
+               "published_at": time.time()}  # fmt: skip
+    tmp = folder / f".{CURRENT_FILE}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps(pointer), encoding="utf-8")
+    os.replace(tmp, folder / CURRENT_FILE)
+    _remove_old_versions(versions, version)
+    manifest["build_seconds"] = time.monotonic() - started
+    return manifest
+
+
+def _remove_old_versions(versions: Path, current: int) -> None:
+    """Keep the newest few versions: a reader still loading an older one has time to finish."""
+    for path in versions.iterdir():
+        if path.name.startswith("v") and path.name[1:].isdigit() and int(path.name[1:]) <= current - KEEP_VERSIONS:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def build(products: list[Product], folder: Path, embedder: Embedder, progress: bool = False, batch: int = 64) -> dict:
+    """Embed all products and publish them as the store's new version (no database involved)."""
+    vectors = np.zeros((len(products), embedder.dim), dtype=np.float32)
     for start in tqdm(range(0, len(products), batch), desc="embedding", unit=" batches", disable=not progress):
         chunk = products[start : start + batch]
-        index.upsert([p.id for p in chunk], embedder.encode([p.embedding_text() for p in chunk]))
-    manifest = index.save(index_dir(staging), catalog_hash(products))
-    old = folder.with_name(f".{folder.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if folder.exists():
-        os.replace(folder, old)
-    os.replace(staging, folder)
-    shutil.rmtree(old, ignore_errors=True)
-    return manifest
+        vectors[start : start + len(chunk)] = embedder.encode([p.embedding_text() for p in chunk])
+    lines = [json.dumps(p.dict(exclude_none=True), ensure_ascii=False) for p in products]
+    folder.mkdir(parents=True, exist_ok=True)
+    return write_version(folder, lines, [p.id for p in products], vectors, embedder.name, embedder.dim, catalog_hash(products))
 
 
 def is_current(products: list[Product], folder: Path, model: str) -> bool:
     try:
-        manifest = read_manifest(index_dir(folder))
+        manifest = read_manifest(index_dir(current_folder(folder)))
     except Exception:
         return False
     return manifest.get("model") == model and manifest.get("catalog_hash") == catalog_hash(products)

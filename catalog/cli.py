@@ -1,8 +1,11 @@
 """The `shopbot` command.
 
     shopbot catalog import FILE     validate a Shopify CSV / JSONL file and make it the store's catalog
+                                    (--skip-bad-rows: import the good rows of a file with errors)
     shopbot catalog build           (re)build the index from the store folder's own catalog file
     shopbot catalog stats           what the index holds
+    shopbot catalog status          index status: products, variants, model, version, pending jobs
+    shopbot merchant token create NAME | list | revoke ID    merchant API tokens
     shopbot store check             validate store.yml
     shopbot run                     start Rasa, the action server and the web page
 """
@@ -15,11 +18,16 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from catalog.build import build, index_dir, is_current, products_file, read_products
-from catalog.embedder import DEFAULT_EMBEDDER, get_embedder
-from catalog.importer import import_file
+from tqdm import tqdm
+
+from catalog.admin import CatalogAdmin
+from catalog.build import current_folder, index_dir, products_file, read_pointer, read_products
+from catalog.db import open_database
+from catalog.embedder import DEFAULT_EMBEDDER
 from catalog.index import IndexMismatchError, read_manifest
+from catalog.repository import ImportReport
 from catalog.store import Store, StoreConfigError
+from catalog.tokens import create_token, list_tokens, revoke_token
 
 
 def _store(args: argparse.Namespace) -> Store:
@@ -30,23 +38,66 @@ def _data_folder(args: argparse.Namespace, store: Store) -> Path:
     return Path(args.data) / store.slug
 
 
-def _import(args: argparse.Namespace, path: Path, skip_if_current: bool = False) -> int:
+class _Bar:
+    """A tqdm progress bar per import stage."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.stage = ""
+        self.bar: tqdm | None = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if stage != self.stage:
+            self.close()
+            self.stage = stage
+            self.bar = tqdm(total=total, desc=stage, unit=" products" if stage == "embedding" else "")
+        if self.bar is not None:
+            self.bar.total = total
+            self.bar.n = done
+            self.bar.refresh()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def print_report(report: ImportReport, path: Path, skip_bad_rows: bool) -> None:
+    if report.rejected:
+        out = sys.stderr
+        if report.version is None and not skip_bad_rows:
+            print(f"{path}: {len(report.rejected)} problem(s); nothing was changed:", file=out)
+        else:
+            print(f"{path}: {len(report.rejected)} rejected row(s), left out:", file=out)
+        for error in report.rejected[:50]:
+            print(f"  {error['file']}:{error['row']}: {error['reason']}", file=out)
+        if len(report.rejected) > 50:
+            print(f"  ... and {len(report.rejected) - 50} more", file=out)
+    if report.version is not None:
+        c = report.summary()["counts"]
+        print(
+            f"{path}: added {c['added']}, changed {c['changed']}, removed {c['removed']}, unchanged {c['unchanged']}, "
+            f"rejected {c['rejected']}; embedded {c['embedded']}; index version {report.version} ({report.seconds:.1f} s)"
+        )
+
+
+def _import(args: argparse.Namespace, path: Path, skip_if_current: bool = False, force: bool = False) -> int:
     store = _store(args)
-    result = import_file(path, store.config.categories, progress=not args.quiet)
-    if result.errors:
-        print(f"{path}: {len(result.errors)} problem(s); nothing was changed:", file=sys.stderr)
-        for error in result.errors[:50]:
-            print(f"  {error}", file=sys.stderr)
-        if len(result.errors) > 50:
-            print(f"  ... and {len(result.errors) - 50} more", file=sys.stderr)
+    admin = CatalogAdmin(store.folder, args.data, args.embedder)
+    bar = _Bar(not args.quiet)
+    try:
+        report = admin.import_file(path, getattr(args, "skip_bad_rows", False), bar, reading_progress=not args.quiet)
+    finally:
+        bar.close()
+    print_report(report, path, getattr(args, "skip_bad_rows", False))
+    if report.version is None:
         return 1
-    folder = _data_folder(args, store)
-    embedder = get_embedder(args.embedder)
-    if skip_if_current and is_current(result.products, folder, embedder.name):
-        print(f"index for {store.slug} is current ({len(result.products)} products)")
-        return 0
-    manifest = build(result.products, folder, embedder, progress=not args.quiet)
-    print(f"imported {len(result.products)} products from {result.rows} rows into {folder} (model {manifest['model']})")
+    if force and (row := admin.publish(force=True)):
+        print(f"republished as index version {row['version']}")
+    if skip_if_current and not (report.added or report.changed or report.removed):
+        print(f"index for {store.slug} is current ({report.unchanged} products)")
     return 0
 
 
@@ -56,12 +107,12 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
 
 def cmd_catalog_build(args: argparse.Namespace) -> int:
     store = _store(args)
-    return _import(args, store.catalog_file, skip_if_current=not args.force)
+    return _import(args, store.catalog_file, skip_if_current=not args.force, force=args.force)
 
 
 def cmd_catalog_stats(args: argparse.Namespace) -> int:
     store = _store(args)
-    folder = _data_folder(args, store)
+    folder = current_folder(_data_folder(args, store))
     try:
         manifest = read_manifest(index_dir(folder))
     except IndexMismatchError as exc:
@@ -74,10 +125,42 @@ def cmd_catalog_stats(args: argparse.Namespace) -> int:
     print(f"products:   {len(products)}  variants: {sum(len(p.variants) for p in products)}")
     print(f"in stock:   {sum(1 for p in products if p.total_stock > 0)} products")
     print(f"index:      {manifest['count']} vectors, model {manifest['model']}, dim {manifest['dim']}, built {manifest['built_at']}")
-    print(f"catalog:    hash {manifest['catalog_hash']}")
+    print(f"catalog:    hash {manifest['catalog_hash']}, version {manifest.get('version', '-')}, index {manifest.get('index_type', 'flat')}")
     print("categories: " + ", ".join(f"{k} {v}" for k, v in sorted(by_category.items())))
     print("languages:  " + ", ".join(f"{k} {v}" for k, v in sorted(languages.items())))
     return 0
+
+
+def cmd_catalog_status(args: argparse.Namespace) -> int:
+    store = _store(args)
+    status = CatalogAdmin(store.folder, args.data, args.embedder).status()
+    for key, value in status.items():
+        print(f"{key + ':':16} {value}")
+    return 0 if read_pointer(_data_folder(args, store)) else 1
+
+
+def cmd_token_create(args: argparse.Namespace) -> int:
+    token_id, token = create_token(open_database(args.data), args.name)
+    print(f"token {token_id} for {args.name!r} (shown only now; send it as 'Authorization: Bearer <token>'):")
+    print(token)
+    return 0
+
+
+def cmd_token_list(args: argparse.Namespace) -> int:
+    import time
+
+    for row in list_tokens(open_database(args.data)):
+        state = "revoked" if row["revoked_at"] else "active"
+        print(f"{row['id']}  {state:8} {time.strftime('%Y-%m-%d %H:%M', time.gmtime(row['created_at']))}  {row['name']}")
+    return 0
+
+
+def cmd_token_revoke(args: argparse.Namespace) -> int:
+    if revoke_token(open_database(args.data), args.id):
+        print(f"token {args.id} revoked")
+        return 0
+    print(f"no active token {args.id}", file=sys.stderr)
+    return 1
 
 
 def cmd_store_check(args: argparse.Namespace) -> int:
@@ -103,11 +186,23 @@ def main(argv: list[str] | None = None) -> int:
     catalog = commands.add_parser("catalog", help="import and index products").add_subparsers(dest="action", required=True)
     p = catalog.add_parser("import", help="import a Shopify product CSV or a JSONL file")
     p.add_argument("file")
+    p.add_argument("--skip-bad-rows", action="store_true", help="import the good rows of a file with errors")
     p.set_defaults(func=cmd_catalog_import)
     p = catalog.add_parser("build", help="build the index from the store folder's catalog file")
     p.add_argument("--force", action="store_true", help="rebuild even if the index is current")
     p.set_defaults(func=cmd_catalog_build)
     catalog.add_parser("stats", help="what the index holds").set_defaults(func=cmd_catalog_stats)
+    catalog.add_parser("status", help="index status and pending jobs").set_defaults(func=cmd_catalog_status)
+
+    merchant = commands.add_parser("merchant", help="merchant API").add_subparsers(dest="action", required=True)
+    tokens = merchant.add_parser("token", help="API tokens").add_subparsers(dest="token_action", required=True)
+    p = tokens.add_parser("create", help="create a token (printed once)")
+    p.add_argument("name", help="who or what uses it, e.g. 'shopify-sync'")
+    p.set_defaults(func=cmd_token_create)
+    tokens.add_parser("list", help="list tokens").set_defaults(func=cmd_token_list)
+    p = tokens.add_parser("revoke", help="revoke a token")
+    p.add_argument("id")
+    p.set_defaults(func=cmd_token_revoke)
 
     store = commands.add_parser("store", help="store config").add_subparsers(dest="action", required=True)
     store.add_parser("check", help="validate store.yml").set_defaults(func=cmd_store_check)

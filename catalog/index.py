@@ -28,11 +28,30 @@ def product_key(product_id: str) -> int:
     return int.from_bytes(hashlib.blake2b(product_id.encode(), digest_size=8).digest(), "big") >> 1
 
 
+INDEX_TYPES = ("flat", "hnsw")
+
+
+def make_faiss_index(dim: int, kind: str = "flat") -> faiss.Index:
+    """`flat`: exact inner product. `hnsw`: approximate (HNSW graph, 32 links), for large catalogs."""
+    if kind == "flat":
+        inner = faiss.IndexFlatIP(dim)
+    elif kind == "hnsw":
+        inner = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+        inner.hnsw.efConstruction = 64
+        inner.hnsw.efSearch = 128
+    else:
+        raise ValueError(f"unknown index type {kind!r}: use one of {', '.join(INDEX_TYPES)}")
+    return faiss.IndexIDMap2(inner)
+
+
 class ProductIndex:
-    def __init__(self, model: str, dim: int, index: faiss.Index | None = None, ids: list[str] | None = None):
+    def __init__(
+        self, model: str, dim: int, index: faiss.Index | None = None, ids: list[str] | None = None, kind: str = "flat"
+    ):
         self.model = model
         self.dim = dim
-        self.index = index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+        self.kind = kind
+        self.index = index if index is not None else make_faiss_index(dim, kind)
         self._ids: dict[int, str] = {product_key(i): i for i in ids or []}
 
     def __len__(self) -> int:
@@ -51,7 +70,10 @@ class ProductIndex:
         if vectors.shape != (len(product_ids), self.dim):
             raise ValueError(f"expected {len(product_ids)} vectors of dimension {self.dim}, got {vectors.shape}")
         keys = np.array([product_key(p) for p in product_ids], dtype=np.int64)
-        self.index.remove_ids(keys)
+        if self.kind == "flat":
+            self.index.remove_ids(keys)
+        elif any(int(k) in self._ids for k in keys):  # HNSW cannot remove: versions are built whole
+            raise ValueError("an HNSW index is built once per version; replacing products needs a new version")
         self.index.add_with_ids(vectors, keys)
         self._ids.update(zip(keys.tolist(), product_ids, strict=True))
 
@@ -65,6 +87,11 @@ class ProductIndex:
     def vector(self, product_id: str) -> np.ndarray:
         return self.index.reconstruct(product_key(product_id))
 
+    def vectors(self, product_ids: list[str]) -> np.ndarray:
+        """The stored vectors of several products, one row each, in one call."""
+        keys = np.array([product_key(p) for p in product_ids], dtype=np.int64)
+        return self.index.reconstruct_batch(keys)
+
     def search(self, query: np.ndarray, k: int) -> list[tuple[str, float]]:
         if len(self) == 0:
             return []
@@ -73,7 +100,7 @@ class ProductIndex:
         return [(self._ids[int(key)], float(score)) for key, score in zip(keys[0], scores[0], strict=True) if key != -1]
 
     # --- persistence -------------------------------------------------------
-    def save(self, folder: Path, catalog_hash: str) -> dict:
+    def save(self, folder: Path, catalog_hash: str, extra: dict | None = None) -> dict:
         """Write index + manifest; the manifest goes last, so a reader never sees a half-written pair."""
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / f".{INDEX_FILE}.tmp"
@@ -85,6 +112,8 @@ class ProductIndex:
             "count": len(self),
             "catalog_hash": catalog_hash,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "index_type": self.kind,
+            **(extra or {}),
             "ids": self.product_ids,
         }
         tmp = folder / f".{MANIFEST_FILE}.tmp"
@@ -104,7 +133,7 @@ class ProductIndex:
         index = faiss.read_index(str(folder / INDEX_FILE))
         if index.d != manifest["dim"] or index.ntotal != manifest["count"]:
             raise IndexMismatchError(f"{folder}: index file and manifest disagree; rebuild the index")
-        return cls(manifest["model"], manifest["dim"], index, manifest["ids"])
+        return cls(manifest["model"], manifest["dim"], index, manifest["ids"], manifest.get("index_type", "flat"))
 
 
 def read_manifest(folder: Path) -> dict:

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from catalog.build import index_dir, products_file, read_products
+from catalog.build import current_folder, index_dir, products_file, read_products
 from catalog.embedder import DEFAULT_EMBEDDER, Embedder, get_embedder
 from catalog.index import ProductIndex
 from catalog.language import STOPWORDS
@@ -29,6 +29,7 @@ CONFIDENT_SCORE = 0.42
 LEXICAL_BONUS = 0.3
 CATEGORY_BONUS = 0.05
 CANDIDATES = 60
+BROWSE_LIMIT = 300  # products of a browsed category scored beyond the nearest CANDIDATES
 
 
 @dataclass
@@ -55,13 +56,14 @@ def _tokens(text: str) -> list[str]:
 
 
 class CatalogService:
-    def __init__(self, store: Store, products: list[Product], index: ProductIndex, embedder: Embedder):
+    def __init__(self, store: Store, products: list[Product], index: ProductIndex, embedder: Embedder,
+                 policies: PolicyIndex | None = None):  # fmt: skip
         self.store = store
         self.config = store.config
         self.embedder = embedder
         self.index = index
         self.products: dict[str, Product] = {p.id: p for p in products}
-        self.policies = PolicyIndex(read_passages(store.policies_dir), embedder)
+        self.policies = policies or PolicyIndex(read_passages(store.policies_dir), embedder)
         self._generic = {
             w for c in self.config.categories.values() for name in (c.de, c.en, *c.synonyms) for w in _tokens(name)
         }
@@ -69,19 +71,28 @@ class CatalogService:
         for p in products:
             for title in p.title.values():
                 for token in _tokens(title):
-                    if len(token) >= 4:
+                    if len(token) >= 4 and not token.isdigit():  # model numbers are not typo-corrected
                         self._vocabulary.setdefault(token, set()).add(p.id)
         self._vocabulary_words = list(self._vocabulary)
+        self._by_category: dict[str, list[str]] = {}
+        for p in products:
+            self._by_category.setdefault(p.category, []).append(p.id)
         self._title_df = Counter(t for p in products for t in {t for title in p.title.values() for t in _tokens(title)})
 
     @classmethod
-    def open(cls, store_dir: Path | str, data_dir: Path | str, embedder_spec: str | None = None) -> CatalogService:
+    def open(cls, store_dir: Path | str, data_dir: Path | str, embedder_spec: str | None = None,
+             known: dict[str, Product] | None = None, policies: PolicyIndex | None = None) -> CatalogService:  # fmt: skip
+        """The version in service; `known` (JSON line -> product) spares parsing unchanged products."""
         store = Store(store_dir)
         embedder = get_embedder(embedder_spec or os.environ.get("SHOPBOT_EMBEDDER", DEFAULT_EMBEDDER))
-        folder = Path(data_dir) / store.slug
+        folder = current_folder(Path(data_dir) / store.slug)
         index = ProductIndex.load(index_dir(folder), embedder.name)
-        products = read_products(products_file(folder))
-        return cls(store, products, index, embedder)
+        products = read_products(products_file(folder), known)
+        return cls(store, products, index, embedder, policies)
+
+    def with_store(self, store: Store, policies: PolicyIndex | None = None) -> CatalogService:
+        """The same products and index with another store config / policies (after an edit)."""
+        return CatalogService(store, list(self.products.values()), self.index, self.embedder, policies)
 
     def get(self, product_id: str | None) -> Product | None:
         return self.products.get(product_id) if product_id else None
@@ -102,10 +113,20 @@ class CatalogService:
         # "Jacke unter 100 €": little more than a category word, so browse that category
         content = [w for w in _tokens(query.semantic_text) if w not in STOPWORDS and not w.isdigit()]
         browse = query.category is not None and len(content) <= 2
-        extra = set(lexical) | ({p.id for p in self.products.values() if p.category == query.category} if browse else set())
-        for pid in extra - cosines.keys():  # named, misspelt or browsed products the vectors missed
-            if pid in self.index:
-                cosines[pid] = float(self.index.vector(pid) @ vector)
+        members: list[str] = list(self._by_category.get(query.category, ())) if browse else []
+        if len(members) > BROWSE_LIMIT:  # a large category: its products among the nearest few hundred
+            wide = self.index.search(vector, 4 * BROWSE_LIMIT)
+            members = [pid for pid, _ in wide if (p := self.products.get(pid)) and p.category == query.category][:BROWSE_LIMIT]
+            chosen = set(members)
+            cosines.update((pid, score) for pid, score in wide if pid in chosen)
+        extra = set(lexical) | set(members)
+        missed = [pid for pid in extra - cosines.keys() if pid in self.index]  # named, misspelt or browsed
+        if missed:
+            scores = self.index.vectors(missed) @ vector
+            if len(missed) > BROWSE_LIMIT:  # a large catalog: the category's closest products suffice
+                keep = set(np.argsort(-scores)[:BROWSE_LIMIT].tolist()) | {i for i, pid in enumerate(missed) if pid in lexical}
+                missed, scores = [missed[i] for i in sorted(keep)], scores[sorted(keep)]
+            cosines.update(zip(missed, scores.tolist(), strict=True))
         candidates = []
         for pid, cosine in cosines.items():
             product = self.products.get(pid)

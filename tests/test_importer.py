@@ -94,11 +94,12 @@ def test_cli_import_with_errors_changes_nothing(tmp_path: Path):
     cli = [sys.executable, "-m", "catalog.cli", "--store", str(TEST_STORE), "--data", str(data), "-q"]
     ok = subprocess.run([*cli, "catalog", "build"], cwd=ROOT, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
-    before = (data / "store" / "products.jsonl").read_text()
+    current = data / "store" / "CURRENT"  # the published version: unchanged by a bad file
+    before = current.read_text()
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"id": "x"}\n')
     bad = subprocess.run([*cli, "catalog", "import", str(broken)], cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode == 1 and "broken.jsonl:1" in bad.stderr and "nothing was changed" in bad.stderr
-    assert (data / "store" / "products.jsonl").read_text() == before
+    assert current.read_text() == before
     stats = subprocess.run([*cli, "catalog", "stats"], cwd=ROOT, capture_output=True, text=True)
     assert "products:   9" in stats.stdout and "use-multilingual-v3" in stats.stdout

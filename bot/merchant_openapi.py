@@ -1,0 +1,137 @@
+"""The OpenAPI 3.0 description of the merchant API, served at `/merchant/v1/openapi.json`.
+
+Request schemas come from the same pydantic models that validate the requests.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic.schema import schema
+
+from catalog.admin import ProductPatch
+from catalog.models import Product
+from catalog.store import StoreConfig
+
+REF = "#/components/schemas/"
+
+
+def _json(schema_ref: str | dict) -> dict:
+    s = {"$ref": REF + schema_ref} if isinstance(schema_ref, str) else schema_ref
+    return {"content": {"application/json": {"schema": s}}}
+
+
+def _resp(description: str, schema_ref: str | dict = "Error") -> dict:
+    return {"description": description, **_json(schema_ref)}
+
+
+ERRORS = {
+    "401": _resp("missing or invalid token"),
+    "413": {"description": "body too large"},
+    "422": _resp("invalid input; `fields` names each bad field"),
+    "400": _resp("malformed request"),
+}
+PRODUCT_ID = {"name": "product_id", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 200}}
+POLICY = [
+    {"name": "topic", "in": "path", "required": True, "schema": {"type": "string", "pattern": "^[a-z0-9_-]{1,40}$"}},
+    {"name": "lang", "in": "path", "required": True, "schema": {"type": "string", "enum": ["de", "en"]}},
+]
+
+
+def _op(summary: str, responses: dict, **extra) -> dict:  # noqa: ANN003
+    return {"summary": summary, "responses": {**responses, **ERRORS}, **extra}
+
+
+@lru_cache(maxsize=1)
+def openapi() -> dict:
+    models = schema([Product, ProductPatch, StoreConfig], ref_prefix=REF)["definitions"]
+    obj = {"type": "object"}
+    components = {
+        **models,
+        "Error": {"type": "object", "required": ["error"], "properties": {
+            "error": {"type": "string"},
+            "fields": {"type": "array", "items": {"type": "object", "properties": {
+                "field": {"type": "string"}, "message": {"type": "string"}}}},
+        }},
+        "Job": {"type": "object", "required": ["id", "status"], "properties": {
+            "id": {"type": "string"}, "kind": {"type": "string"},
+            "status": {"type": "string", "enum": ["queued", "running", "done", "failed"]},
+            "stage": {"type": "string"},
+            "progress": {"type": "object", "properties": {"done": {"type": "integer"}, "total": {"type": "integer"}}},
+            "report": {"type": "object", "nullable": True, "description": "added, changed, removed (ids), unchanged, "
+                       "embedded, rejected ([{file, row, reason}]), counts, version, seconds"},
+            "error": {"type": "string", "nullable": True},
+            "created_at": {"type": "string"}, "updated_at": {"type": "string"},
+        }},
+        "Status": {"type": "object", "properties": {
+            "store": {"type": "string"}, "products": {"type": "integer"}, "variants": {"type": "integer"},
+            "model": {"type": "string", "nullable": True}, "version": {"type": "integer", "nullable": True},
+            "index_type": {"type": "string", "nullable": True}, "indexed_products": {"type": "integer"},
+            "catalog_hash": {"type": "string", "nullable": True}, "updated_at": {"type": "string", "nullable": True},
+            "pending_jobs": {"type": "integer"},
+        }},
+        "ProductChange": {"type": "object", "properties": {
+            "result": {"type": "string"}, "version": {"type": "integer", "nullable": True},
+            "product": {"$ref": REF + "Product"}}},
+        "PolicyText": {"type": "object", "required": ["text"], "properties": {"text": {"type": "string", "maxLength": 100000}}},
+    }  # fmt: skip
+    paths = {
+        "/status": {"get": _op("index status", {"200": _resp("status", "Status")})},
+        "/imports": {"post": _op(
+            "import a whole catalog file (Shopify product CSV or JSONL) as a background job",
+            {"202": _resp("job created", "Job")},
+            parameters=[
+                {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "jsonl"]},
+                 "description": "file format; else taken from the Content-Type or file name"},
+                {"name": "skip_bad_rows", "in": "query", "schema": {"type": "boolean", "default": False},
+                 "description": "import the good rows of a file with errors (default: a bad row changes nothing)"},
+            ],
+            requestBody={"required": True, "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                "application/x-ndjson": {"schema": {"type": "string"}},
+                "multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}},
+            }},
+        )},
+        "/jobs": {"get": _op("recent import jobs", {"200": _resp("jobs", {"type": "object", "properties": {
+            "jobs": {"type": "array", "items": {"$ref": REF + "Job"}}}})})},
+        "/jobs/{job_id}": {"get": _op("one job with progress and report", {"200": _resp("job", "Job"), "404": _resp("no such job")},
+                                      parameters=[{"name": "job_id", "in": "path", "required": True, "schema": {"type": "string"}}])},
+        "/products": {"get": _op("products, by id", {"200": _resp("a page of products", {"type": "object", "properties": {
+            "total": {"type": "integer"}, "offset": {"type": "integer"},
+            "products": {"type": "array", "items": {"$ref": REF + "Product"}}}})},
+            parameters=[{"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+                        {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}}])},
+        "/products/{product_id}": {
+            "parameters": [PRODUCT_ID],
+            "get": _op("one product", {"200": _resp("the product", "Product"), "404": _resp("not found")}),
+            "put": _op("create or replace a product (re-embedded only if its text changed)",
+                       {"200": _resp("replaced or unchanged", "ProductChange"), "201": _resp("created", "ProductChange")},
+                       requestBody={"required": True, **_json("Product")}),
+            "patch": _op("change price, a variant's stock/price, texts, tags or attributes",
+                         {"200": _resp("changed or unchanged", "ProductChange"), "404": _resp("not found")},
+                         requestBody={"required": True, **_json("ProductPatch")}),
+            "delete": _op("delete a product", {"200": _resp("deleted", {"type": "object"}), "404": _resp("not found")}),
+        },
+        "/policies": {"get": _op("policy texts (topics, languages, sections)", {"200": _resp("policies", obj)})},
+        "/policies/{topic}/{lang}": {
+            "parameters": POLICY,
+            "get": _op("one policy text (Markdown)", {"200": _resp("text", obj), "404": _resp("not found")}),
+            "put": _op("create or replace a policy text: '# Title' then '## Section' paragraphs",
+                       {"200": _resp("replaced", obj), "201": _resp("created", obj)}, requestBody={"required": True, **_json("PolicyText")}),
+            "delete": _op("delete a policy text", {"200": _resp("deleted", obj), "404": _resp("not found")}),
+        },
+        "/store-config": {
+            "get": _op("store.yml as JSON", {"200": _resp("config", obj)}),
+            "put": _op("replace store.yml (validated; shipping zones, returns, payment, contact, categories)",
+                       {"200": _resp("replaced", obj)}, requestBody={"required": True, **_json("StoreConfig")}),
+        },
+    }
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "shopbot merchant API", "version": "1.0.0",
+                 "description": "Keep the catalog and store policies current; every change is live in the bot within 2 s."},
+        "servers": [{"url": "/merchant/v1"}],
+        "security": [{"bearer": []}],
+        "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}, "schemas": components},
+        "paths": paths,
+    }  # fmt: skip

@@ -1,0 +1,189 @@
+"""Products of one store in the database: import with a diff, single-product changes, and
+embeddings kept per product so only changed texts are embedded again.
+
+Two hashes per product: `content_hash` (everything) tells whether it changed at all,
+`embed_hash` (model + the text that is embedded) whether it needs a new vector. A price or
+stock change therefore costs no embedding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+from sqlalchemy import and_, delete, func, insert, select, update
+
+from catalog.db import Database
+from catalog.embedder import Embedder
+from catalog.models import Product
+from catalog.parallel_embed import encode_many
+
+Progress = Callable[[str, int, int], None]  # stage, done, total
+
+
+def embed_hash(product: Product, model: str) -> str:
+    """Hash of the model and of what `Product.embedding_text` reads (independent of key order)."""
+    embedded = {"title": product.title, "category": product.category, "tags": product.tags, "description": product.description}
+    text = json.dumps(embedded, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{model}\n{text}".encode()).hexdigest()[:16]
+
+
+def product_json(product: Product) -> str:
+    """The product as stored and published (field and language order kept as given)."""
+    return json.dumps(product.dict(exclude_none=True), ensure_ascii=False)
+
+
+@dataclass
+class ImportReport:
+    """What an import changed."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    embedded: int = 0
+    rejected: list[dict] = field(default_factory=list)  # {"file", "row", "reason"}
+    version: int | None = None
+    seconds: float = 0.0
+
+    def summary(self) -> dict:
+        data = asdict(self)
+        data["counts"] = {
+            "added": len(self.added), "changed": len(self.changed), "removed": len(self.removed),
+            "unchanged": self.unchanged, "rejected": len(self.rejected), "embedded": self.embedded,
+        }  # fmt: skip
+        return data
+
+
+class CatalogRepository:
+    """The products of `store` in `db`."""
+
+    def __init__(self, db: Database, store: str):
+        self.db = db
+        self.store = store
+        self.t = db.products
+
+    # --- reading -------------------------------------------------------------
+    def _where(self, *extra):  # noqa: ANN202
+        return and_(self.t.c.store == self.store, *extra)
+
+    def hashes(self) -> dict[str, tuple[str, str]]:
+        """product id -> (content_hash, embed_hash)."""
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(select(self.t.c.id, self.t.c.content_hash, self.t.c.embed_hash).where(self._where()))
+            return {r.id: (r.content_hash, r.embed_hash) for r in rows}
+
+    def get(self, product_id: str) -> Product | None:
+        with self.db.engine.connect() as conn:
+            data = conn.execute(select(self.t.c.data).where(self._where(self.t.c.id == product_id))).scalar()
+        return Product.parse_raw(data) if data else None
+
+    def list(self, offset: int = 0, limit: int = 100) -> tuple[int, list[Product]]:
+        with self.db.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(self.t).where(self._where())).scalar() or 0
+            rows = conn.execute(select(self.t.c.data).where(self._where()).order_by(self.t.c.id).offset(offset).limit(limit))
+            return int(total), [Product.parse_raw(r.data) for r in rows]
+
+    def counts(self) -> tuple[int, int]:
+        """(products, variants)."""
+        with self.db.engine.connect() as conn:
+            row = conn.execute(select(func.count(), func.coalesce(func.sum(self.t.c.variants), 0)).where(self._where())).one()
+        return int(row[0]), int(row[1])
+
+    def snapshot(self) -> tuple[list[str], list[str], np.ndarray, list[str], int]:
+        """Everything a version needs, in id order: (ids, JSON lines, vectors, content hashes, variants)."""
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(
+                select(self.t.c.id, self.t.c.data, self.t.c.vector, self.t.c.content_hash, self.t.c.variants)
+                .where(self._where())
+                .order_by(self.t.c.id)
+            ).fetchall()
+        ids = [r.id for r in rows]
+        vectors = np.frombuffer(b"".join(bytes(r.vector) for r in rows), dtype=np.float32)
+        dim = vectors.size // len(rows) if rows else 0
+        return ids, [r.data for r in rows], vectors.reshape(len(rows), dim), [r.content_hash for r in rows], sum(r.variants for r in rows)
+
+    # --- writing -------------------------------------------------------------
+    def _embed(self, products: list[Product], embedder: Embedder, progress: Progress | None) -> np.ndarray:
+        report = (lambda done, total: progress("embedding", done, total)) if progress else None
+        return encode_many(embedder, [p.embedding_text() for p in products], report)
+
+    def _row(self, product: Product, model: str, vector: np.ndarray | None) -> dict:
+        row = {
+            "store": self.store, "id": product.id, "data": product_json(product),
+            "content_hash": product.content_hash(), "embed_hash": embed_hash(product, model),
+            "variants": len(product.variants), "updated_at": time.time(),
+        }  # fmt: skip
+        if vector is not None:
+            row["vector"] = np.ascontiguousarray(vector, dtype=np.float32).tobytes()
+        return row
+
+    def replace_all(self, products: list[Product], embedder: Embedder, progress: Progress | None = None) -> ImportReport:
+        """Make `products` the store's catalog: add, change, remove; embed only what needs it.
+
+        Embeddings are computed first, then everything is written in one transaction, so a crash
+        at any point leaves the previous catalog complete.
+        """
+        report = ImportReport()
+        existing = self.hashes()
+        needs_vector: list[Product] = []
+        changed_only: list[Product] = []
+        for product in products:
+            old = existing.get(product.id)
+            if old is None:
+                report.added.append(product.id)
+                needs_vector.append(product)
+            elif old[0] == product.content_hash():
+                report.unchanged += 1
+            else:
+                report.changed.append(product.id)
+                (needs_vector if old[1] != embed_hash(product, embedder.name) else changed_only).append(product)
+        incoming = {p.id for p in products}
+        report.removed = sorted(set(existing) - incoming)
+        vectors = self._embed(needs_vector, embedder, progress)
+        report.embedded = len(needs_vector)
+        if progress:
+            progress("writing", 0, 1)
+        with self.db.engine.begin() as conn:
+            if report.removed:
+                for start in range(0, len(report.removed), 500):
+                    conn.execute(delete(self.t).where(self._where(self.t.c.id.in_(report.removed[start : start + 500]))))
+            added = set(report.added)
+            new_rows = [self._row(p, embedder.name, v) for p, v in zip(needs_vector, vectors, strict=True) if p.id in added]
+            for start in range(0, len(new_rows), 1000):
+                conn.execute(insert(self.t), new_rows[start : start + 1000])
+            for product, vector in zip(needs_vector, vectors, strict=True):
+                if product.id not in added:
+                    conn.execute(update(self.t).where(self._where(self.t.c.id == product.id)).values(**self._row(product, embedder.name, vector)))
+            for product in changed_only:
+                conn.execute(update(self.t).where(self._where(self.t.c.id == product.id)).values(**self._row(product, embedder.name, None)))
+        if progress:
+            progress("writing", 1, 1)
+        return report
+
+    def put(self, product: Product, embedder: Embedder) -> str:
+        """Create or replace one product: `created`, `replaced` or `unchanged`."""
+        old = self.hashes_of(product.id)
+        if old and old[0] == product.content_hash():
+            return "unchanged"
+        vector = None if old and old[1] == embed_hash(product, embedder.name) else embedder.encode([product.embedding_text()])[0]
+        row = self._row(product, embedder.name, vector)
+        with self.db.engine.begin() as conn:
+            if old:
+                conn.execute(update(self.t).where(self._where(self.t.c.id == product.id)).values(**row))
+            else:
+                conn.execute(insert(self.t), [row])
+        return "replaced" if old else "created"
+
+    def hashes_of(self, product_id: str) -> tuple[str, str] | None:
+        with self.db.engine.connect() as conn:
+            row = conn.execute(select(self.t.c.content_hash, self.t.c.embed_hash).where(self._where(self.t.c.id == product_id))).first()
+        return (row.content_hash, row.embed_hash) if row else None
+
+    def delete(self, product_id: str) -> bool:
+        with self.db.engine.begin() as conn:
+            return conn.execute(delete(self.t).where(self._where(self.t.c.id == product_id))).rowcount > 0

@@ -1,0 +1,42 @@
+"""Fuzz the merchant API from its own OpenAPI description with schemathesis (installed in
+`.venv-st`, as it conflicts with Rasa's pins): no request may cause a server error."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from tests.conftest import ROOT, TEST_STORE
+from tests.merchant_server import ServerThread
+
+SCHEMATHESIS = ROOT / ".venv-st" / "bin" / "schemathesis"
+
+pytestmark = [pytest.mark.fuzz, pytest.mark.st]
+
+
+@pytest.mark.skipif(not SCHEMATHESIS.exists(), reason="needs .venv-st with schemathesis (make .venv-st/.installed)")
+def test_merchant_api_has_no_server_errors(tmp_path, monkeypatch, use_embedder):
+    from catalog.admin import CatalogAdmin
+    from catalog.db import open_database
+    from catalog.tokens import create_token
+
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    store = tmp_path / "store"
+    shutil.copytree(TEST_STORE, store)
+    data = tmp_path / "data"
+    admin = CatalogAdmin(store, data, use_embedder)
+    admin.import_file(store / "catalog.jsonl")
+    _, token = create_token(admin.db, "fuzz")
+    with ServerThread(str(store), str(data)) as server:
+        result = subprocess.run(
+            [str(SCHEMATHESIS), "run", f"{server.url}/merchant/v1/openapi.json", "--url", f"{server.url}/merchant/v1",
+             "-H", f"Authorization: Bearer {token}", "--checks", "not_a_server_error", "--max-examples", "30",
+             "--seed", "1", "--generation-deterministic", "--workers", "1", "--no-color"],
+            cwd=tmp_path, capture_output=True, text=True, timeout=900,
+        )  # fmt: skip
+    open_database(data).drop()
+    (ROOT / "results").mkdir(exist_ok=True)
+    (ROOT / "results" / "merchant-fuzz.txt").write_text(result.stdout + result.stderr)
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
