@@ -21,7 +21,7 @@ PY311 ?= $(call find_python,3.11)
 
 .PHONY: run test install index model lint unit e2e stories validate st-test merchant-fuzz bench bench-catalog clean
 
-$(BIN)/.installed: requirements.txt pyproject.toml
+$(BIN)/.installed: requirements.txt
 	@test -n "$(PY310)" || { echo "error: Python 3.10 not found. Rasa 3.6 needs it: install it (e.g. 'pyenv install 3.10') or pass PY310=/path/to/python3.10" >&2; exit 1; }
 	rm -rf $(VENV)
 	$(PY310) -m venv $(VENV)
@@ -42,7 +42,7 @@ $(ST_VENV)/.installed: requirements-st.txt
 index: install
 	$(BIN)/shopbot --store $(STORE) --data $(DATA) -q catalog build
 
-$(MODEL): $(BIN)/.installed config.yml domain.yml $(wildcard data/*.yml) bot/nlu_guard.py
+$(MODEL): config.yml domain.yml $(wildcard data/*.yml) bot/nlu_guard.py bot/nlu_use.py | $(BIN)/.installed
 	$(BIN)/rasa train --config config.yml --domain domain.yml --data data --out models --fixed-model-name shopbot
 	touch $@
 

@@ -16,7 +16,7 @@ def test_use_is_normalised_and_cross_lingual(use_embedder):
 
 @pytest.mark.st
 def test_sentence_transformers_backend_from_packaged_model(tmp_path):
-    from catalog.build import build
+    from catalog.build import build, current_folder, index_dir
     from catalog.embedder import get_embedder
     from catalog.importer import import_file
     from catalog.index import IndexMismatchError, ProductIndex
@@ -31,7 +31,8 @@ def test_sentence_transformers_backend_from_packaged_model(tmp_path):
     store = Store(TEST_STORE)
     products = import_file(store.catalog_file, store.config.categories).products
     build(products, tmp_path / "store", embedder)
-    index = ProductIndex.load(tmp_path / "store" / "index", embedder.name)
+    published = index_dir(current_folder(tmp_path / "store"))
+    index = ProductIndex.load(published, embedder.name)
     assert index.search(embedder.encode(["air purifier for allergies"])[0], 1)[0][0] == "airpure-300"
     with pytest.raises(IndexMismatchError):
-        ProductIndex.load(tmp_path / "store" / "index", "use-multilingual-v3")
+        ProductIndex.load(published, "use-multilingual-v3")
