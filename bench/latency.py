@@ -63,11 +63,14 @@ async def conversation(session: aiohttp.ClientSession, url: str, turns: int, lat
 
 
 async def measure(url: str, token: str, concurrency: int, total_turns: int, parse_only: bool, think: float = 0.0) -> tuple[list[float], float]:
+    """`concurrency` shoppers at a time, each a conversation of the scripted length, until
+    `total_turns` turns are done (so no conversation grows longer than a real one)."""
     latencies: list[float] = []
-    per_conversation = max(1, total_turns // concurrency)
+    rounds = max(1, total_turns // (concurrency * len(SCRIPT)))
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as session:
         start = time.perf_counter()
-        await asyncio.gather(*(conversation(session, url, per_conversation, latencies, parse_only, token, think) for _ in range(concurrency)))
+        for _ in range(rounds):
+            await asyncio.gather(*(conversation(session, url, len(SCRIPT), latencies, parse_only, token, think) for _ in range(concurrency)))
         elapsed = time.perf_counter() - start
     return latencies, len(latencies) / elapsed
 
