@@ -79,7 +79,8 @@ class LiveCatalog:
             self.service = self.service.with_store(store, policies)
         else:
             policies = self.service.policies if self.service is not None and self.key and self.key[1] == stamp[1] else None
-            self.service = CatalogService.open(self.store, self.data, known=self._known, policies=policies)
+            self.service = CatalogService.open(self.store, self.data, known=self._known, policies=policies,
+                                               previous=self.service)  # fmt: skip
         self.key = stamp
 
     def _start_watcher(self) -> None:

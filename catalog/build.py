@@ -26,6 +26,8 @@ from catalog.index import ProductIndex, read_manifest
 from catalog.models import Product
 
 PRODUCTS_FILE = "products.jsonl"
+HASHES_FILE = "content_hashes.json"  # product id -> content hash, of a full version
+DELTA_FILE = "delta.json"  # a delta version: its base and the products removed since
 CURRENT_FILE = "CURRENT"
 VERSIONS_DIR = "versions"
 KEEP_VERSIONS = 3
@@ -94,10 +96,15 @@ def write_version(
     digest: str,
     version: int | None = None,
     index_type: str = "flat",
+    content_hashes: list[str] | None = None,
+    base: dict | None = None,
 ) -> dict:
-    """Write a complete version folder, then point `CURRENT` at it; returns the manifest.
+    """Write a version folder, then point `CURRENT` at it; returns the manifest.
 
-    `product_lines` are the products as JSON lines, `ids`/`vectors` their embeddings.
+    `product_lines` are the products as JSON lines, `ids`/`vectors` their embeddings. A full
+    version holds every product (and their content hashes, so the next change can be written as
+    a delta). With `base` (`{"dir": "versions/v000041", "removed": [ids]}`) it is a delta
+    version: only the products changed since that full version, which readers lay over it.
     """
     started = time.monotonic()
     if version is None:
@@ -110,28 +117,65 @@ def write_version(
     with products_file(staging).open("w", encoding="utf-8") as fh:
         for line in product_lines:
             fh.write(line.rstrip("\n") + "\n")
-    index = ProductIndex(model, dim, kind=index_type)
+    index = ProductIndex(model, dim, kind="flat" if base else index_type)
     if ids:
         index.upsert(ids, vectors)
     manifest = index.save(index_dir(staging), digest, {"version": version, "products": len(ids)})
+    if base is not None:
+        (staging / DELTA_FILE).write_text(json.dumps(base), encoding="utf-8")
+    elif content_hashes is not None:
+        (staging / HASHES_FILE).write_text(json.dumps(dict(zip(ids, content_hashes, strict=True))), encoding="utf-8")
     final = versions / name
     shutil.rmtree(final, ignore_errors=True)
     os.replace(staging, final)
     pointer = {"version": version, "dir": f"{VERSIONS_DIR}/{name}", "catalog_hash": digest, "model": model,
                "published_at": time.time()}  # fmt: skip
+    if base is not None:
+        pointer["base"] = base["dir"]
     tmp = folder / f".{CURRENT_FILE}.{os.getpid()}.tmp"
     tmp.write_text(json.dumps(pointer), encoding="utf-8")
     os.replace(tmp, folder / CURRENT_FILE)
-    _remove_old_versions(versions, version)
+    _remove_old_versions(versions, version, keep={Path(pointer.get("base", "")).name})
     manifest["build_seconds"] = time.monotonic() - started
     return manifest
 
 
-def _remove_old_versions(versions: Path, current: int) -> None:
-    """Keep the newest few versions: a reader still loading an older one has time to finish."""
+def read_delta(folder: Path) -> dict | None:
+    """`{"dir": base version dir, "removed": [...]}` of a delta version folder, None for a full one."""
+    try:
+        return json.loads((folder / DELTA_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+
+
+def read_current_products(folder: Path) -> list[Product]:
+    """The products in service in a store's data folder (a delta version laid over its base)."""
+    version = current_folder(folder)
+    delta = read_delta(version)
+    if delta is None:
+        return read_products(products_file(version))
+    changed = read_products(products_file(version))
+    hidden = set(delta["removed"]) | {p.id for p in changed}
+    return [p for p in read_products(products_file(folder / delta["dir"])) if p.id not in hidden] + changed
+
+
+def read_content_hashes(folder: Path) -> dict[str, str] | None:
+    """product id -> content hash of a full version (None for versions written before deltas)."""
+    try:
+        return json.loads((folder / HASHES_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _remove_old_versions(versions: Path, current: int, keep: set[str]) -> None:
+    """Keep the newest few versions (a reader still loading an older one has time to finish)
+    and the full versions they are deltas of."""
+    recent = [versions / f"v{v:06d}" for v in range(current - KEEP_VERSIONS + 1, current + 1)]
+    keep = keep | {(read_delta(p) or {}).get("dir", "").rpartition("/")[2] for p in recent if p.is_dir()}
     for path in versions.iterdir():
         if path.name.startswith("v") and path.name[1:].isdigit() and int(path.name[1:]) <= current - KEEP_VERSIONS:
-            shutil.rmtree(path, ignore_errors=True)
+            if path.name not in keep:
+                shutil.rmtree(path, ignore_errors=True)
 
 
 def build(products: list[Product], folder: Path, embedder: Embedder, progress: bool = False, batch: int = 64) -> dict:
@@ -142,7 +186,9 @@ def build(products: list[Product], folder: Path, embedder: Embedder, progress: b
         vectors[start : start + len(chunk)] = embedder.encode([p.embedding_text() for p in chunk])
     lines = [json.dumps(p.dict(exclude_none=True), ensure_ascii=False) for p in products]
     folder.mkdir(parents=True, exist_ok=True)
-    return write_version(folder, lines, [p.id for p in products], vectors, embedder.name, embedder.dim, catalog_hash(products))
+    hashes = [p.content_hash() for p in products]
+    return write_version(folder, lines, [p.id for p in products], vectors, embedder.name, embedder.dim,
+                         catalog_hash(products), content_hashes=hashes)  # fmt: skip
 
 
 def is_current(products: list[Product], folder: Path, model: str) -> bool:

@@ -21,7 +21,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from catalog.admin import CatalogAdmin
-from catalog.build import current_folder, index_dir, products_file, read_pointer, read_products
+from catalog.build import current_folder, index_dir, read_current_products, read_pointer
 from catalog.db import open_database
 from catalog.embedder import DEFAULT_EMBEDDER
 from catalog.index import IndexMismatchError, read_manifest
@@ -118,13 +118,13 @@ def cmd_catalog_stats(args: argparse.Namespace) -> int:
     except IndexMismatchError as exc:
         print(exc, file=sys.stderr)
         return 1
-    products = read_products(products_file(folder))
+    products = read_current_products(_data_folder(args, store))
     by_category = Counter(p.category for p in products)
     languages = Counter("+".join(sorted(p.languages)) for p in products)
     print(f"store:      {store.config.store.name} ({store.folder})")
     print(f"products:   {len(products)}  variants: {sum(len(p.variants) for p in products)}")
     print(f"in stock:   {sum(1 for p in products if p.total_stock > 0)} products")
-    print(f"index:      {manifest['count']} vectors, model {manifest['model']}, dim {manifest['dim']}, built {manifest['built_at']}")
+    print(f"index:      {len(products)} products, model {manifest['model']}, dim {manifest['dim']}, built {manifest['built_at']}")
     print(f"catalog:    hash {manifest['catalog_hash']}, version {manifest.get('version', '-')}, index {manifest.get('index_type', 'flat')}")
     print("categories: " + ", ".join(f"{k} {v}" for k, v in sorted(by_category.items())))
     print("languages:  " + ", ".join(f"{k} {v}" for k, v in sorted(languages.items())))

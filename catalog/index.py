@@ -87,16 +87,20 @@ class ProductIndex:
     def vector(self, product_id: str) -> np.ndarray:
         return self.index.reconstruct(product_key(product_id))
 
+    def index_efsearch(self) -> int:
+        """HNSW search breadth (what a search with explicit parameters must pass on)."""
+        return int(faiss.downcast_index(self.index.index).hnsw.efSearch) if self.kind == "hnsw" else 0
+
     def vectors(self, product_ids: list[str]) -> np.ndarray:
         """The stored vectors of several products, one row each, in one call."""
         keys = np.array([product_key(p) for p in product_ids], dtype=np.int64)
         return self.index.reconstruct_batch(keys)
 
-    def search(self, query: np.ndarray, k: int) -> list[tuple[str, float]]:
+    def search(self, query: np.ndarray, k: int, params: faiss.SearchParameters | None = None) -> list[tuple[str, float]]:
         if len(self) == 0:
             return []
         query = np.ascontiguousarray(np.atleast_2d(query), dtype=np.float32)
-        scores, keys = self.index.search(query, min(k, len(self)))
+        scores, keys = self.index.search(query, min(k, len(self)), params=params)
         return [(self._ids[int(key)], float(score)) for key, score in zip(keys[0], scores[0], strict=True) if key != -1]
 
     # --- persistence -------------------------------------------------------
@@ -134,6 +138,54 @@ class ProductIndex:
         if index.d != manifest["dim"] or index.ntotal != manifest["count"]:
             raise IndexMismatchError(f"{folder}: index file and manifest disagree; rebuild the index")
         return cls(manifest["model"], manifest["dim"], index, manifest["ids"], manifest.get("index_type", "flat"))
+
+
+class LayeredIndex:
+    """A published base index plus the products changed since (a small flat index).
+
+    Products changed or removed since the base are hidden in the base by a FAISS ID selector,
+    so a change goes live without rebuilding (or copying) the big base index, which may be an
+    approximate HNSW index that cannot remove vectors. Same reading interface as `ProductIndex`.
+    """
+
+    def __init__(self, base: ProductIndex, delta: ProductIndex, hidden: set[str]):
+        self.base = base
+        self.delta = delta
+        self.model = base.model
+        self.dim = base.dim
+        self.kind = base.kind
+        self.hidden = {p for p in hidden if p in base}
+        self._params = None
+        if self.hidden:
+            # keep the selector objects referenced: FAISS does not own them
+            self._batch = faiss.IDSelectorBatch(np.array([product_key(p) for p in self.hidden], dtype=np.int64))
+            self._not = faiss.IDSelectorNot(self._batch)
+            self._params = (
+                faiss.SearchParametersHNSW(sel=self._not, efSearch=base.index_efsearch())
+                if base.kind == "hnsw" else faiss.SearchParameters(sel=self._not)
+            )  # fmt: skip
+
+    def __len__(self) -> int:
+        return len(self.base) - len(self.hidden) + len(self.delta)
+
+    def __contains__(self, product_id: str) -> bool:
+        return product_id in self.delta or (product_id in self.base and product_id not in self.hidden)
+
+    @property
+    def product_ids(self) -> list[str]:
+        return sorted({*(p for p in self.base.product_ids if p not in self.hidden), *self.delta.product_ids})
+
+    def search(self, query: np.ndarray, k: int) -> list[tuple[str, float]]:
+        hits = self.base.search(query, k, self._params) + self.delta.search(query, k)
+        return sorted(hits, key=lambda hit: -hit[1])[:k]
+
+    def vector(self, product_id: str) -> np.ndarray:
+        return self.delta.vector(product_id) if product_id in self.delta else self.base.vector(product_id)
+
+    def vectors(self, product_ids: list[str]) -> np.ndarray:
+        if not product_ids:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([self.vector(p) for p in product_ids])
 
 
 def read_manifest(folder: Path) -> dict:

@@ -10,16 +10,27 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
-from catalog.build import hash_of_content_hashes, read_pointer, write_version
+from catalog.build import (
+    hash_of_content_hashes,
+    read_content_hashes,
+    read_delta,
+    read_pointer,
+    write_version,
+)
 from catalog.db import Database
 from catalog.embedder import Embedder
 from catalog.notify import announce
 from catalog.repository import CatalogRepository
 
-# From this many products on, versions get an approximate (HNSW) index. Off by default: at 100k
-# products HNSW searches in < 1 ms instead of ~15 ms, but building it takes ~25 s per version,
-# so a single change would take half a minute to go live (bench/README.md, "Catalog at scale").
-HNSW_FROM = int(os.environ.get("SHOPBOT_HNSW_FROM", "1000000000"))
+# From this many products on, full versions get an approximate (HNSW) index: at 100k products it
+# searches in < 1 ms instead of ~15 ms. Building it takes ~25 s at 100k, but only full versions
+# (imports, or a delta grown past DELTA_MIN / DELTA_SHARE) build it; single changes are deltas.
+HNSW_FROM = int(os.environ.get("SHOPBOT_HNSW_FROM", "50000"))
+# A change touching at most this many products (or DELTA_SHARE of the catalog, whichever is
+# more) since the last full version is published as a delta version: only those products are
+# written and loaded, so a change at 100k products goes live as fast as at 1k.
+DELTA_MIN = int(os.environ.get("SHOPBOT_DELTA_MIN", "500"))
+DELTA_SHARE = float(os.environ.get("SHOPBOT_DELTA_SHARE", "0.05"))
 
 
 @contextmanager
@@ -49,18 +60,29 @@ def publish(db: Database, store: str, folder: Path, embedder: Embedder, force: b
     """
     started = time.monotonic()
     repo = CatalogRepository(db, store)
-    ids, lines, vectors, hashes, variants = repo.snapshot()
-    digest = hash_of_content_hashes(hashes)
+    current = {pid: content for pid, (content, _) in sorted(repo.hashes().items())}
+    digest = hash_of_content_hashes(current.values())
     pointer = read_pointer(folder) or {}
     if not force and pointer.get("catalog_hash") == digest and pointer.get("model") == embedder.name:
         return None
     with db.engine.connect() as conn:
         last = conn.execute(select(func.max(db.versions.c.version)).where(db.versions.c.store == store)).scalar()
     version = max(int(last or 0), int(pointer.get("version", 0))) + 1
-    kind = index_type_for(len(ids))
-    write_version(folder, lines, ids, vectors, embedder.name, embedder.dim, digest, version, kind)
+    delta = None if force else _delta_since_base(folder, pointer, current, embedder.name)
+    if delta is not None:
+        base_dir, changed, removed = delta
+        ids, lines, vectors, _, _ = repo.snapshot(only=changed)
+        kind = "delta"
+        write_version(folder, lines, ids, vectors, embedder.name, embedder.dim, digest, version,
+                      base={"dir": base_dir, "removed": removed})  # fmt: skip
+        variants = repo.counts()[1]
+    else:
+        ids, lines, vectors, hashes, variants = repo.snapshot()
+        kind = index_type_for(len(ids))
+        digest = hash_of_content_hashes(hashes)  # the rows as read now
+        write_version(folder, lines, ids, vectors, embedder.name, embedder.dim, digest, version, kind, content_hashes=hashes)
     row = {
-        "store": store, "version": version, "model": embedder.name, "index_type": kind, "products": len(ids),
+        "store": store, "version": version, "model": embedder.name, "index_type": kind, "products": len(current),
         "variants": variants, "catalog_hash": digest, "path": str(folder / "versions" / f"v{version:06d}"),
         "build_seconds": time.monotonic() - started, "created_at": time.time(),
     }  # fmt: skip
@@ -68,3 +90,22 @@ def publish(db: Database, store: str, folder: Path, embedder: Embedder, force: b
         conn.execute(insert(db.versions), [row])
     announce(store, "catalog", version)
     return row
+
+
+def _delta_since_base(folder: Path, pointer: dict, current: dict[str, str], model: str) -> tuple[str, list[str], list[str]] | None:
+    """(base dir, changed ids, removed ids) when the catalog is a small change from the full
+    version in service (or the base of the delta in service); None when a full version is due."""
+    if not pointer or pointer.get("model") != model:
+        return None
+    base_dir = pointer.get("base") or pointer.get("dir")
+    base_path = folder / base_dir
+    if read_delta(base_path) is not None:
+        return None
+    base = read_content_hashes(base_path)
+    if base is None:
+        return None
+    changed = [pid for pid, content in current.items() if base.get(pid) != content]
+    removed = [pid for pid in base if pid not in current]
+    if len(changed) + len(removed) > max(DELTA_MIN, DELTA_SHARE * len(current)):
+        return None
+    return base_dir, changed, removed

@@ -94,14 +94,21 @@ class CatalogRepository:
             row = conn.execute(select(func.count(), func.coalesce(func.sum(self.t.c.variants), 0)).where(self._where())).one()
         return int(row[0]), int(row[1])
 
-    def snapshot(self) -> tuple[list[str], list[str], np.ndarray, list[str], int]:
-        """Everything a version needs, in id order: (ids, JSON lines, vectors, content hashes, variants)."""
+    def snapshot(self, only: list[str] | None = None) -> tuple[list[str], list[str], np.ndarray, list[str], int]:
+        """Everything a version needs, in id order: (ids, JSON lines, vectors, content hashes, variants);
+        all products, or the ones in `only`."""
+        columns = (self.t.c.id, self.t.c.data, self.t.c.vector, self.t.c.content_hash, self.t.c.variants)
         with self.db.engine.connect() as conn:
-            rows = conn.execute(
-                select(self.t.c.id, self.t.c.data, self.t.c.vector, self.t.c.content_hash, self.t.c.variants)
-                .where(self._where())
-                .order_by(self.t.c.id)
-            ).fetchall()
+            if only is None:
+                rows = conn.execute(select(*columns).where(self._where()).order_by(self.t.c.id)).fetchall()
+            else:
+                wanted = sorted(set(only))
+                rows = [
+                    row
+                    for start in range(0, len(wanted), 500)  # stay below SQLite's bound-parameter limit
+                    for row in conn.execute(select(*columns).where(self._where(self.t.c.id.in_(wanted[start : start + 500]))))
+                ]
+                rows.sort(key=lambda r: r.id)
         ids = [r.id for r in rows]
         vectors = np.frombuffer(b"".join(bytes(r.vector) for r in rows), dtype=np.float32)
         dim = vectors.size // len(rows) if rows else 0

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import math
 import os
-import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from catalog.build import current_folder, index_dir, products_file, read_products
+from catalog.build import current_folder, index_dir, products_file, read_delta, read_products
 from catalog.embedder import DEFAULT_EMBEDDER, Embedder, get_embedder
-from catalog.index import ProductIndex
+from catalog.index import LayeredIndex, ProductIndex
 from catalog.language import STOPWORDS
 from catalog.models import Product
+from catalog.names import RARE, NameIndex
+from catalog.names import tokens as _tokens
 from catalog.policies import PolicyIndex, read_passages
 from catalog.query import Query, parse_query
 from catalog.sizes import normalize_letter
@@ -51,48 +51,72 @@ class SearchResult:
         return bool(self.hits) and (self.browse or self.hits[0].score >= CONFIDENT_SCORE)
 
 
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"[a-zäöüß0-9]+", text.lower())
-
-
 class CatalogService:
-    def __init__(self, store: Store, products: list[Product], index: ProductIndex, embedder: Embedder,
-                 policies: PolicyIndex | None = None):  # fmt: skip
+    def __init__(self, store: Store, products: list[Product], index: ProductIndex | LayeredIndex, embedder: Embedder,
+                 policies: PolicyIndex | None = None,
+                 base: tuple[Path, list[Product], ProductIndex, NameIndex] | None = None,
+                 names: NameIndex | None = None):  # fmt: skip
         self.store = store
+        self.base = base  # the full version this service is built on, reused for the next delta
         self.config = store.config
         self.embedder = embedder
         self.index = index
         self.products: dict[str, Product] = {p.id: p for p in products}
         self.policies = policies or PolicyIndex(read_passages(store.policies_dir), embedder)
-        self._generic = {
+        generic = {
             w for c in self.config.categories.values() for name in (c.de, c.en, *c.synonyms) for w in _tokens(name)
         }
-        self._vocabulary: dict[str, set[str]] = {}  # word of a product name -> product ids
-        for p in products:
-            for title in p.title.values():
-                for token in _tokens(title):
-                    if len(token) >= 4 and not token.isdigit():  # model numbers are not typo-corrected
-                        self._vocabulary.setdefault(token, set()).add(p.id)
-        self._vocabulary_words = list(self._vocabulary)
-        self._by_category: dict[str, list[str]] = {}
-        for p in products:
-            self._by_category.setdefault(p.category, []).append(p.id)
-        self._title_df = Counter(t for p in products for t in {t for title in p.title.values() for t in _tokens(title)})
+        if names is None:
+            names = NameIndex.build(products, generic)
+        elif names.generic != generic:  # the store's categories were edited
+            names = NameIndex(names.names, names.by_category, generic)
+        self.names = names
+        self._rare_weight = math.log(1 + len(products) / RARE)
 
     @classmethod
     def open(cls, store_dir: Path | str, data_dir: Path | str, embedder_spec: str | None = None,
-             known: dict[str, Product] | None = None, policies: PolicyIndex | None = None) -> CatalogService:  # fmt: skip
-        """The version in service; `known` (JSON line -> product) spares parsing unchanged products."""
+             known: dict[str, Product] | None = None, policies: PolicyIndex | None = None,
+             previous: CatalogService | None = None) -> CatalogService:  # fmt: skip
+        """The version in service; `known` (JSON line -> product) spares parsing unchanged products.
+
+        A delta version is laid over its full base version; the base is taken from `previous`
+        (the service it replaces) when that was built on the same base, so a small change
+        loads only the changed products.
+        """
         store = Store(store_dir)
         embedder = get_embedder(embedder_spec or os.environ.get("SHOPBOT_EMBEDDER", DEFAULT_EMBEDDER))
-        folder = current_folder(Path(data_dir) / store.slug)
-        index = ProductIndex.load(index_dir(folder), embedder.name)
-        products = read_products(products_file(folder), known)
-        return cls(store, products, index, embedder, policies)
+        folder = Path(data_dir) / store.slug
+        version = current_folder(folder)
+        delta = read_delta(version)
+        if delta is None:
+            index = ProductIndex.load(index_dir(version), embedder.name)
+            products = read_products(products_file(version), known)
+            service = cls(store, products, index, embedder, policies)
+            service.base = (version, products, index, service.names)
+            return service
+        base_folder = folder / delta["dir"]
+        if previous is not None and previous.base is not None and previous.base[0] == base_folder:
+            _, base_products, base_index, base_names = previous.base
+        else:
+            base_index = ProductIndex.load(index_dir(base_folder), embedder.name)
+            base_products = read_products(products_file(base_folder), known)
+            base_names = None
+        by_id = {p.id: p for p in base_products}
+        changed = read_products(products_file(version))
+        hidden = set(delta["removed"]) | {p.id for p in changed}
+        index = LayeredIndex(base_index, ProductIndex.load(index_dir(version), embedder.name), hidden)
+        products = [p for p in base_products if p.id not in hidden] + changed
+        names = base_names.updated([by_id[p] for p in hidden if p in by_id], changed) if base_names else None
+        service = cls(store, products, index, embedder, policies, names=names)
+        if base_names is None:  # the base's own name index, for the next delta
+            base_names = service.names.updated(changed, [by_id[p] for p in hidden if p in by_id])
+        service.base = (base_folder, base_products, base_index, base_names)
+        return service
 
     def with_store(self, store: Store, policies: PolicyIndex | None = None) -> CatalogService:
         """The same products and index with another store config / policies (after an edit)."""
-        return CatalogService(store, list(self.products.values()), self.index, self.embedder, policies)
+        service = CatalogService(store, list(self.products.values()), self.index, self.embedder, policies, self.base, self.names)
+        return service
 
     def get(self, product_id: str | None) -> Product | None:
         return self.products.get(product_id) if product_id else None
@@ -113,7 +137,7 @@ class CatalogService:
         # "Jacke unter 100 €": little more than a category word, so browse that category
         content = [w for w in _tokens(query.semantic_text) if w not in STOPWORDS and not w.isdigit()]
         browse = query.category is not None and len(content) <= 2
-        members: list[str] = list(self._by_category.get(query.category, ())) if browse else []
+        members: list[str] = list(self.names.by_category.get(query.category, ())) if browse else []
         if len(members) > BROWSE_LIMIT:  # a large category: its products among the nearest few hundred
             wide = self.index.search(vector, 4 * BROWSE_LIMIT)
             members = [pid for pid, _ in wide if (p := self.products.get(pid)) and p.category == query.category][:BROWSE_LIMIT]
@@ -162,13 +186,13 @@ class CatalogService:
         """
         scores: dict[str, float] = {}
         for word in words:
-            if word in STOPWORDS or word in self._vocabulary:
+            if word in STOPWORDS or self.names.is_fuzzy_word(word):
                 continue  # correctly spelt names are the embedding's job; this catches misspellings
-            matches = process.extract(word, self._vocabulary_words, scorer=fuzz.ratio, score_cutoff=80, limit=50)
+            matches = process.extract(word, self.names.fuzzy_words, scorer=fuzz.ratio, score_cutoff=80, limit=50)
             hits = {name: ratio / 100 for name, ratio, _ in matches}
             if len(word) >= 5:
-                hits.update({name: 1.0 for name in self._vocabulary_words if name.startswith(word) or name.endswith(word)})
-            named = {pid: similarity for name, similarity in hits.items() for pid in self._vocabulary[name]}
+                hits.update(dict.fromkeys(self.names.extending(word), 1.0))
+            named = {pid: similarity for name, similarity in hits.items() for pid in self.names.names[name]}
             if not named:
                 continue
             rarity = min(1.0, 2 / len(named))
@@ -212,33 +236,34 @@ class CatalogService:
         """Products whose name the text mentions ("the TrailRunner", "AirPure 300"), best first.
 
         Title words are weighted by rarity, so "TrailRunner" counts and "jacket" hardly does;
-        small typos are forgiven.
+        small typos are forgiven. Only products with a rare name word in the text are scored
+        (looked up in the `NameIndex`), so the cost does not grow with the catalog.
         """
         words = set(_tokens(text))
-        if not words:
-            return []
+        candidates: set[str] = set()
+        for word in words:
+            if self.names.is_rare(word):
+                candidates |= self.names.names[word]
+            if len(word) >= 4 and word not in STOPWORDS:
+                for name, _, _ in process.extract(word, self.names.rare_long_words, scorer=fuzz.ratio, score_cutoff=85, limit=None):
+                    candidates |= self.names.names[name]
+        if among is not None:
+            candidates &= set(among)
         total = len(self.products)
         scored: list[tuple[float, Product]] = []
-        for product in (self.products[p] for p in (among or self.products) if p in self.products):
+        for product in (self.products[p] for p in candidates if p in self.products):
             best = 0.0
             for title in product.title.values():
-                title_tokens = [t for t in _tokens(title) if len(t) > 1 and t not in self._generic]
+                title_tokens = [t for t in _tokens(title) if len(t) > 1 and t not in self.names.generic]
                 if not title_tokens:
                     continue
-                weights = {t: math.log(1 + total / self._title_df.get(t, 1)) for t in title_tokens}
-                got = 0.0
-                for token in title_tokens:
-                    if token in words or (len(token) >= 5 and any(fuzz.ratio(token, w) >= 85 for w in words)):
-                        got += weights[token]
-                rare_hit = any(
-                    weights[t] >= math.log(1 + total / 3) and (t in words or any(fuzz.ratio(t, w) >= 85 for w in words if len(t) >= 5))
-                    for t in title_tokens
-                )
-                if rare_hit:
-                    best = max(best, got / sum(weights.values()))
+                weights = {t: math.log(1 + total / max(1, self.names.df(t))) for t in title_tokens}
+                matched = [t for t in title_tokens if t in words or (len(t) >= 5 and any(fuzz.ratio(t, w) >= 85 for w in words))]
+                if any(weights[t] >= self._rare_weight for t in matched):
+                    best = max(best, sum(weights[t] for t in matched) / sum(weights.values()))
             if best >= 0.3:
                 scored.append((best, product))
-        scored.sort(key=lambda item: -item[0])
+        scored.sort(key=lambda item: (-item[0], item[1].id))
         if scored:
             top = scored[0][0]
             return [p for s, p in scored if s >= top - 0.15]

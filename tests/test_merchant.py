@@ -314,5 +314,5 @@ def test_hnsw_version_serves_the_same_answers(tmp_path, monkeypatch, use_embedde
     assert service.index.kind == "hnsw"
     assert service.search("Ich suche eine leichte Regenjacke zum Radfahren").hits[0].product.id == "velo-rain-shell"
     assert service.similar(service.get("trailrunner-gtx"))  # vectors can be read back
-    admin.patch_product("trailrunner-gtx", {"price": 10.0})  # a new version is built whole
+    admin.patch_product("trailrunner-gtx", {"price": 10.0})  # a delta version laid over the HNSW base
     assert CatalogService.open(TEST_STORE, tmp_path, "use").get("trailrunner-gtx").min_price == 10.0

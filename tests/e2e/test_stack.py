@@ -15,7 +15,7 @@ import pytest
 import requests
 
 from bot.stack import Stack
-from catalog.build import current_folder, products_file, read_products
+from catalog.build import read_current_products
 from catalog.store import Store
 from tests.conftest import DEMO_STORE, ROOT
 
@@ -43,7 +43,7 @@ def stack(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def products(stack):
-    return {p.id: p for p in read_products(products_file(current_folder(Path(stack.data) / "demo")))}
+    return {p.id: p for p in read_current_products(Path(stack.data) / "demo")}
 
 
 @pytest.fixture(scope="module")

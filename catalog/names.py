@@ -1,0 +1,88 @@
+"""Which products each word of a product name points at, for typo-tolerant name matching.
+
+Built once per full catalog version and updated for a delta version by touching only the
+changed products' words, so a small change to a 100k-product catalog goes live quickly.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from catalog.models import Product
+
+RARE = 3  # a name word in at most this many products identifies a product
+
+
+def tokens(text: str) -> list[str]:
+    return re.findall(r"[a-zäöüß0-9]+", text.lower())
+
+
+def title_tokens(product: Product) -> set[str]:
+    return {t for title in product.title.values() for t in tokens(title)}
+
+
+class NameIndex:
+    """name word -> ids of the products whose title (in any language) contains it."""
+
+    def __init__(self, names: dict[str, frozenset[str]], by_category: dict[str, list[str]], generic: set[str]):
+        self.names = names
+        self.by_category = by_category
+        self.generic = generic
+        # words a misspelling is matched against (model numbers are not typo-corrected)
+        self.fuzzy_words = [t for t in names if len(t) >= 4 and not t.isdigit()]
+        # rare, longer words that identify a product when mentioned with a typo
+        self.rare_long_words = [w for w in self.fuzzy_words if len(w) >= 5 and self.is_rare(w)]
+        self._sorted = sorted(self.fuzzy_words)
+        self._sorted_reversed = sorted(w[::-1] for w in self.fuzzy_words)
+
+    @classmethod
+    def build(cls, products: Iterable[Product], generic: set[str]) -> NameIndex:
+        names: dict[str, set[str]] = {}
+        by_category: dict[str, list[str]] = {}
+        for p in products:
+            for token in title_tokens(p):
+                names.setdefault(token, set()).add(p.id)
+            by_category.setdefault(p.category, []).append(p.id)
+        return cls({t: frozenset(ids) for t, ids in names.items()}, by_category, generic)
+
+    def updated(self, removed: Iterable[Product], added: Iterable[Product]) -> NameIndex:
+        """A new index without `removed` and with `added`; this one stays as it is (readers use it)."""
+        names = dict(self.names)
+        by_category = dict(self.by_category)
+        for p in removed:
+            for token in title_tokens(p):
+                rest = names.get(token, frozenset()) - {p.id}
+                if rest:
+                    names[token] = rest
+                else:
+                    names.pop(token, None)
+            by_category[p.category] = [pid for pid in by_category.get(p.category, []) if pid != p.id]
+        for p in added:
+            for token in title_tokens(p):
+                names[token] = names.get(token, frozenset()) | {p.id}
+            by_category[p.category] = [*by_category.get(p.category, []), p.id]
+        return NameIndex(names, by_category, self.generic)
+
+    def extending(self, part: str) -> set[str]:
+        """Name words that start or end with `part` ("jacke" -> "regenjacke", "jackenfutter")."""
+        found = set(_starting(self._sorted, part))
+        found.update(w[::-1] for w in _starting(self._sorted_reversed, part[::-1]))
+        return found
+
+    def df(self, token: str) -> int:
+        return len(self.names.get(token, ()))
+
+    def is_rare(self, token: str) -> bool:
+        return len(token) > 1 and token not in self.generic and 0 < self.df(token) <= RARE
+
+    def is_fuzzy_word(self, token: str) -> bool:
+        return len(token) >= 4 and not token.isdigit() and token in self.names
+
+
+def _starting(words: list[str], prefix: str) -> list[str]:
+    """The words of a sorted list that start with `prefix`."""
+    start = bisect.bisect_left(words, prefix)
+    end = bisect.bisect_left(words, prefix + "\U0010ffff")
+    return words[start:end]
