@@ -59,3 +59,18 @@ def run_action(test_catalog):
         return dispatcher.messages, new_slots
 
     return _run
+
+
+def imported_store(tmp_path: Path, embedder):  # noqa: ANN001, ANN201
+    """A copy of the test store in `tmp_path/store`, its catalog imported into the database of
+    `tmp_path/data` and published as version 1; returns the `CatalogAdmin`."""
+    import shutil
+
+    from catalog.admin import CatalogAdmin
+
+    store = tmp_path / "store"
+    shutil.copytree(TEST_STORE, store)
+    admin = CatalogAdmin(store, tmp_path / "data", embedder)
+    report = admin.import_file(store / "catalog.jsonl")
+    assert report.version == 1 and len(report.added) == 9, report
+    return admin

@@ -8,30 +8,26 @@ import json
 import pytest
 
 from catalog.build import read_current_products, read_delta, read_pointer
-from tests.conftest import TEST_STORE
+from tests.conftest import imported_store
 
 
 @pytest.fixture
 def admin(tmp_path, monkeypatch, use_embedder):
-    from catalog.admin import CatalogAdmin
-
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.setenv("SHOPBOT_TABLE_PREFIX", "delta_")
-    admin = CatalogAdmin(TEST_STORE, tmp_path, use_embedder)
-    assert admin.import_file(TEST_STORE / "catalog.jsonl").version == 1
-    return admin
+    return imported_store(tmp_path, use_embedder)
 
 
 def open_service(admin, previous=None):  # noqa: ANN001, ANN201
     from catalog.search import CatalogService
 
-    return CatalogService.open(TEST_STORE, admin.data_dir, "use", previous=previous)
+    return CatalogService.open(admin.store_dir, admin.data_dir, "use", previous=previous)
 
 
 def test_a_price_change_is_a_delta_version_over_the_full_one(admin):
     first = open_service(admin)
     admin.patch_product("trailrunner-gtx", {"price": 11.0})
-    folder = admin.data_dir / "store"
+    folder = admin.folder
     pointer = read_pointer(folder)
     assert pointer["version"] == 2 and pointer["base"] == "versions/v000001"
     assert read_delta(folder / pointer["dir"]) == {"dir": "versions/v000001", "removed": []}
@@ -50,13 +46,13 @@ def test_a_deleted_product_disappears_from_products_and_search(admin):
     service = open_service(admin)
     assert service.get("velo-rain-shell") is None and "velo-rain-shell" not in service.index
     assert all(h.product.id != "velo-rain-shell" for h in service.search("leichte Regenjacke zum Radfahren").hits)
-    assert {p.id for p in read_current_products(admin.data_dir / "store")} == set(service.products)
+    assert {p.id for p in read_current_products(admin.folder)} == set(service.products)
 
 
 def test_deltas_accumulate_on_one_base_and_a_big_change_writes_a_full_version(admin, monkeypatch):
     admin.patch_product("trailrunner-gtx", {"price": 12.0})
     admin.patch_product("velo-rain-shell", {"price": 13.0})
-    folder = admin.data_dir / "store"
+    folder = admin.folder
     pointer = read_pointer(folder)
     assert pointer["base"] == "versions/v000001"  # a delta holds every change since its base
     service = open_service(admin)
@@ -73,6 +69,6 @@ def test_deltas_accumulate_on_one_base_and_a_big_change_writes_a_full_version(ad
 def test_old_versions_are_removed_but_not_the_base_in_use(admin):
     for price in (20.0, 21.0, 22.0, 23.0, 24.0):
         admin.patch_product("trailrunner-gtx", {"price": price})
-    versions = sorted(p.name for p in (admin.data_dir / "store" / "versions").iterdir())
+    versions = sorted(p.name for p in (admin.folder / "versions").iterdir())
     assert versions == ["v000001", "v000004", "v000005", "v000006"]
     assert open_service(admin).get("trailrunner-gtx").min_price == 24.0

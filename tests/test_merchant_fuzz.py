@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
 
-from tests.conftest import ROOT, TEST_STORE
+from tests.conftest import ROOT, imported_store
 from tests.merchant_server import ServerThread
 
 SCHEMATHESIS = ROOT / ".venv-st" / "bin" / "schemathesis"
@@ -19,16 +18,12 @@ pytestmark = [pytest.mark.fuzz, pytest.mark.st]
 def test_merchant_api_has_no_server_errors(tmp_path, monkeypatch, use_embedder):
     if not SCHEMATHESIS.exists():  # `make merchant-fuzz` builds it: a missing tool is a failure, not a skip
         pytest.fail(f"{SCHEMATHESIS} missing: run `make .venv-st/.installed`")
-    from catalog.admin import CatalogAdmin
     from catalog.db import open_database
     from catalog.tokens import create_token
 
     monkeypatch.delenv("DATABASE_URL", raising=False)
-    store = tmp_path / "store"
-    shutil.copytree(TEST_STORE, store)
-    data = tmp_path / "data"
-    admin = CatalogAdmin(store, data, use_embedder)
-    admin.import_file(store / "catalog.jsonl")
+    admin = imported_store(tmp_path, use_embedder)
+    store, data = admin.store_dir, admin.data_dir
     _, token = create_token(admin.db, "fuzz")
     with ServerThread(str(store), str(data)) as server:
         result = subprocess.run(

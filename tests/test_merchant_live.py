@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -16,22 +15,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, TEST_STORE
+from tests.conftest import ROOT, TEST_STORE, imported_store
 
 
 @pytest.fixture
 def shop(tmp_path, monkeypatch, use_embedder):
     from actions import context
-    from catalog.admin import CatalogAdmin
 
     monkeypatch.delenv("DATABASE_URL", raising=False)
-    store = tmp_path / "store"
-    shutil.copytree(TEST_STORE, store)
-    data = tmp_path / "data"
-    admin = CatalogAdmin(store, data, use_embedder)
-    assert admin.import_file(store / "catalog.jsonl").version == 1
-    monkeypatch.setenv("SHOPBOT_STORE", str(store))
-    monkeypatch.setenv("SHOPBOT_DATA", str(data))
+    admin = imported_store(tmp_path, use_embedder)
+    monkeypatch.setenv("SHOPBOT_STORE", str(admin.store_dir))
+    monkeypatch.setenv("SHOPBOT_DATA", str(admin.data_dir))
     context.catalog.cache_clear()
     yield admin
     context.catalog.cache_clear()
