@@ -170,6 +170,10 @@ class SqlOrders:
             rows = conn.execute(select(o).where(self._orders_where(o.c.email == email)).order_by(o.c.created_at.desc(), o.c.number.desc())).fetchall()
             return self._load(conn, rows)
 
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).where(self._orders_where())).scalar())
+
     def tags(self, number: str) -> dict[int, list[str]]:
         """line id -> the product's tags at checkout (what return exceptions by tag look at)."""
         it = self.t.items
