@@ -27,7 +27,7 @@ STATUS_CODES = {"not_found": 404, "invalid": 422}  # any other refusal is a conf
 
 class StatusChange(BaseModel):
     status: str = Field(..., description="one of " + ", ".join(STATUSES))
-    carrier: str | None = Field(None, min_length=1, max_length=50)
+    carrier: str | None = Field(None, min_length=1, max_length=50, regex=r"^[^\x00-\x1f]+$")
     tracking_number: str | None = Field(None, min_length=4, max_length=40, regex=r"^[A-Za-z0-9-]+$")
 
     class Config:

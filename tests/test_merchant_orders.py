@@ -80,6 +80,7 @@ def test_walk_an_order_through_its_life(shop):
     ({"status": "shipped", "tracking_number": "<script>x</script>"}, 422, "tracking_number"),
     ({"status": "shipped", "colour": "red"}, 422, "colour"),
     ({}, 422, "status"),
+    ({"status": "shipped", "carrier": "DHL\x00"}, 422, "carrier"),
     ({"status": "received"}, 422, None),  # backwards
     ({"status": "cancelled"}, 409, None),  # 100234 has shipped
 ])  # fmt: skip

@@ -175,7 +175,7 @@ def test_list_by_email_newest_first_and_hostile_email(backend):
 
 
 def test_lockout_after_five_failures_for_fifteen_minutes(backend):
-    conv = f"conv-{uuid.uuid4().hex}"
+    conv = f"conv-{uuid.uuid4().hex}\x00<script>"  # any sender id Rasa passes on
     for k in range(4):
         assert backend.record_failed_verification(conv, NOW + dt.timedelta(minutes=k)) == k + 1
         assert backend.locked_until(conv, NOW + dt.timedelta(minutes=k)) is None
@@ -247,6 +247,7 @@ def test_return_input_checks(backend):
         ("100246", [], "original_payment", "invalid"),
         ("100246", [ReturnLine(line, 0, "other")], "original_payment", "quantity"),
         ("100246", [ReturnLine(line, 1, "other", "x" * 1001)], "original_payment", "invalid"),
+        ("100246", [ReturnLine(line, 1, "other", "nul \x00 byte")], "original_payment", "invalid"),
         ("100246", [ReturnLine(999999, 1, "other")], "original_payment", "invalid"),
         ("100235", [ReturnLine(line, 1, "other")], "original_payment", "invalid"),  # another order's line
         ("999999", [ReturnLine(line, 1, "other")], "original_payment", "not_found"),
