@@ -218,17 +218,23 @@ class SqlOrders:
         return int(conn.execute(select(func.coalesce(func.sum(r.c.quantity), 0)).where(where)).scalar() or 0)
 
     def _product_id_of(self, sku: str) -> str | None:
-        """SKU -> product id from the catalog table, rebuilt when the catalog changed."""
+        """SKU -> product id from the catalog table; after a catalog change only the rows
+        written since are read again (all of them when products were removed)."""
         p = self.products
         with self.engine.connect() as conn:
-            state = tuple(conn.execute(select(func.count(), func.max(p.c.updated_at)).where(p.c.store == self.slug)).one())
+            count, newest = conn.execute(select(func.count(), func.max(p.c.updated_at)).where(p.c.store == self.slug)).one()
             with self._skus_lock:
-                if state != self._skus_state:
-                    skus: dict[str, str] = {}
-                    for row in conn.execute(select(p.c.id, p.c.data).where(p.c.store == self.slug)):
+                if (count, newest) != self._skus_state:
+                    known_count, known_newest = self._skus_state or (0, None)
+                    since = known_newest if known_newest is not None and count >= known_count else None
+                    skus = dict(self._skus) if since is not None else {}
+                    query = select(p.c.id, p.c.data).where(p.c.store == self.slug)
+                    if since is not None:
+                        query = query.where(p.c.updated_at >= since)
+                    for row in conn.execute(query):
                         for variant in json.loads(row.data).get("variants", []):
                             skus[variant["sku"]] = row.id
-                    self._skus, self._skus_state = skus, state
+                    self._skus, self._skus_state = skus, (count, newest)
                 return self._skus.get(sku)
 
     def available_stock(self, sku: str) -> int:
