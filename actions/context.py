@@ -12,7 +12,7 @@ from pathlib import Path
 from rasa_sdk import Tracker
 
 from catalog.build import CURRENT_FILE
-from catalog.index import MANIFEST_FILE
+from catalog.index import MANIFEST_FILE, serve_single_queries
 from catalog.language import detect_language
 from catalog.models import Product
 from catalog.notify import Waiter
@@ -23,6 +23,7 @@ from catalog.store import Store
 MAX_MESSAGE_CHARS = 1000
 EMPTY_MESSAGE = "/invalid_input"  # what bot/channels.py sends for an empty message
 log = logging.getLogger(__name__)
+serve_single_queries()
 
 
 def _stat(path: Path) -> tuple[int, int] | None:

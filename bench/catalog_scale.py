@@ -16,10 +16,13 @@ import tempfile
 import time
 from pathlib import Path
 
+import faiss
 import numpy as np
 import requests
 
 from bench.catalog_gen import write_jsonl
+
+BUILD_THREADS = faiss.omp_get_max_threads()  # before actions.context sets 1 for serving
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = [
@@ -96,6 +99,8 @@ def run_size(n: int, work: Path, sample_above: int) -> dict:
     from catalog.tokens import create_token
     from tests.merchant_server import ServerThread
 
+    faiss.omp_set_num_threads(BUILD_THREADS)  # actions.context set one thread for serving; writers use all
+
     store = work / "store"
     shutil.copytree(ROOT / "tests" / "fixtures" / "store", store)
     data = work / "data"
@@ -144,8 +149,10 @@ def run_size(n: int, work: Path, sample_above: int) -> dict:
             delays.append(time.monotonic() - started)
     result["change_visible_s"] = {"median": statistics.median(delays), "max": max(delays)}
     # FAISS alone, exact flat vs HNSW, and the whole search with each
+    from catalog.index import serve_single_queries
     from catalog.search import CatalogService
 
+    serve_single_queries()  # searches as in the action server
     result["served_index"] = service.index.kind
     ids = service.index.product_ids
     vectors = service.index.vectors(ids)
@@ -156,7 +163,9 @@ def run_size(n: int, work: Path, sample_above: int) -> dict:
     result["flat_ms"] = faiss_latency(flat, queries)
     started = time.monotonic()
     hnsw = ProductIndex(flat.model, flat.dim, kind="hnsw")
+    faiss.omp_set_num_threads(BUILD_THREADS)
     hnsw.upsert(ids, vectors)
+    serve_single_queries()
     result["hnsw_build_s"] = time.monotonic() - started
     result["hnsw_ms"] = faiss_latency(hnsw, queries, exact)
     for name, index in (("flat", flat), ("hnsw", hnsw)):

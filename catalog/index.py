@@ -24,6 +24,13 @@ class IndexMismatchError(Exception):
     """The index on disk was built with another model or is damaged."""
 
 
+def serve_single_queries() -> None:
+    """Search with one OpenMP thread, for processes that answer one query at a time (the action
+    server). FAISS parallelises even a single query; on 2 busy cores the threads wait for each
+    other: an HNSW search at 30k products took 12 ms p50 with 2 threads, 0.9 ms with 1."""
+    faiss.omp_set_num_threads(1)
+
+
 def product_key(product_id: str) -> int:
     return int.from_bytes(hashlib.blake2b(product_id.encode(), digest_size=8).digest(), "big") >> 1
 
