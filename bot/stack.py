@@ -117,7 +117,8 @@ def run_stack(store: str, data: str) -> int:
         stack.wait_ready()
         print(
             f"shopbot is running:\n"
-            f"  chat page:     http://localhost:{stack.web_port}/\n"
+            f"  demo shop:     http://localhost:{stack.web_port}/de/  (English: /en/; chat widget bottom right)\n"
+            f"  chat page:     http://localhost:{stack.web_port}/chat\n"
             f"  REST webhook:  http://localhost:{stack.rasa_port}/webhooks/rest/webhook\n"
             f"  Rasa HTTP API: http://localhost:{stack.rasa_port}/ (token: {stack.token})\n"
             f"  actions:       http://localhost:{stack.action_port}/health\n"
