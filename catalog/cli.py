@@ -7,6 +7,7 @@
     shopbot catalog status          index status: products, variants, model, version, pending jobs
     shopbot merchant token create NAME | list | revoke ID    merchant API tokens
     shopbot store check             validate store.yml
+    shopbot orders migrate | seed | show N | list EMAIL | status N STATUS    orders (see orders/cli.py)
     shopbot run                     start Rasa, the action server and the web page
 """
 
@@ -28,6 +29,7 @@ from catalog.index import IndexMismatchError, read_manifest
 from catalog.repository import ImportReport
 from catalog.store import Store, StoreConfigError
 from catalog.tokens import create_token, list_tokens, revoke_token
+from orders.cli import add_commands as add_order_commands
 
 
 def _store(args: argparse.Namespace) -> Store:
@@ -207,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     store = commands.add_parser("store", help="store config").add_subparsers(dest="action", required=True)
     store.add_parser("check", help="validate store.yml").set_defaults(func=cmd_store_check)
     commands.add_parser("run", help="start the whole stack").set_defaults(func=cmd_run)
+    add_order_commands(commands)
 
     args = parser.parse_args(argv)
     try:

@@ -92,6 +92,13 @@ class Shipping(BaseModel):
     business_days: list[str] = list(WEEKDAYS[:5])
     holidays: list[dt.date] = []
     zones: list[Zone] = Field(..., min_items=1)
+    tracking_urls: dict[str, str] = {}  # carrier -> parcel tracking page, "{number}" = tracking number
+
+    @validator("tracking_urls", each_item=True)
+    def _tracking_url(cls, v):  # noqa: N805
+        if "{number}" not in v or not v.startswith(("http://", "https://")):
+            raise ValueError("must be an http(s) URL containing {number}")
+        return v
 
     @validator("business_days", each_item=True)
     def _weekday(cls, v):  # noqa: N805
@@ -127,6 +134,7 @@ class Returns(BaseModel):
     cost: float = Field(0, ge=0)
     refund_days: int = Field(..., ge=0)
     refund_method: LangText
+    address: str | None = None  # where parcels go back to (one line per part, "\n"-separated)
     exceptions: list[ReturnException] = []
 
 
