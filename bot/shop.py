@@ -15,9 +15,11 @@ import json
 import os
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from aiohttp import web
 
@@ -118,11 +120,12 @@ SHOP_ORDER_TOTALS = web.AppKey("shop_order_totals", dict)  # order number -> (to
 SHOP_ORDERS = web.AppKey("shop_orders", object)  # () -> OrdersBackend
 
 
-def orders_backend():
-    """The orders database (`orders/sql.py`); imported late so the shop starts without it."""
-    from orders.sql import SqlOrdersBackend
+def orders_backend(store: str, data: str):
+    """The orders database (`orders/sql.py`: `DATABASE_URL` or `<data>/shopbot.db`, next to the
+    catalog tables whose stock it takes)."""
+    from orders.sql import SqlOrders
 
-    return SqlOrdersBackend.from_env()
+    return SqlOrders.open(store, data)
 
 
 # ---- helpers ---------------------------------------------------------------------------------
@@ -476,13 +479,13 @@ async def thanks(request: web.Request) -> web.Response:
     return render(request, lang, t["thanks"], body, {"page_type": "thanks", "order_number": number}, token)
 
 
-def setup_shop(app: web.Application, store: str, data: str, orders=orders_backend) -> None:
+def setup_shop(app: web.Application, store: str, data: str, orders: Callable[[], Any] | None = None) -> None:
     """Mounts the shop; `orders` makes the orders backend (called once, on the first checkout)."""
     made: list = []
 
     def backend():
         if not made:
-            made.append(orders())
+            made.append(orders() if orders else orders_backend(store, data))
         return made[0]
 
     app[SHOP_CATALOG] = ShopCatalog(store, data)

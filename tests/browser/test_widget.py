@@ -40,6 +40,7 @@ def stack(tmp_path_factory):
         pytest.fail(f"{CHROMIUM} missing: run `make chromium` (apt-get install chromium)")
     data = tmp_path_factory.mktemp("browser")
     shutil.copytree(ROOT / "var" / "demo", data / "demo")  # built by `make index`
+    shutil.copy(ROOT / "var" / "shopbot.db", data / "shopbot.db")  # the catalog tables the orders take stock from
     s = Stack(
         store=str(DEMO_STORE), data=str(data), model=str(MODEL), rasa_port=5305, action_port=5355,
         web_port=8380, tracker_db=str(data / "conversations.db"), log_dir=data / "logs",
@@ -186,9 +187,7 @@ def test_product_page_size_question_card_cart_and_checkout(stack, browser, produ
     number = page.locator("#order-number").text_content().strip()
 
     # a real order in the orders database, with the cart's line
-    from bot.shop import orders_backend
-
-    order = stack_orders(stack, orders_backend).get(number)
+    order = orders_of(stack).get(number)
     assert order is not None and order.email == "anna.muster@example.org"
     assert [(i.sku, i.quantity) for i in order.items] == [(variant.sku, 1)]
 
@@ -200,17 +199,11 @@ def test_product_page_size_question_card_cart_and_checkout(stack, browser, produ
     journey.update(page=page, number=number, email=order.email, sid=sid)
 
 
-def stack_orders(stack: Stack, factory):
-    """The orders backend the web process of the stack uses (same environment)."""
-    import os
+def orders_of(stack: Stack):
+    """The orders database the stack's shop writes to."""
+    from orders.sql import SqlOrders
 
-    saved = dict(os.environ)
-    os.environ.update({k: v for k, v in stack.env().items() if k.startswith(("SHOPBOT_", "DATABASE_URL", "ORDERS_"))})
-    try:
-        return factory()
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+    return SqlOrders.open(stack.store, stack.data)
 
 
 def test_order_status_on_the_thank_you_page_in_english(stack):
