@@ -82,10 +82,12 @@ def url(stack: Stack, path: str) -> str:
 
 
 def open_widget(page) -> None:
+    """Opens the panel (it stays open across pages once opened); opening moves the focus to the input."""
+    page.locator(".sb-launcher, .sb-panel:not([hidden])").first.wait_for()
     if page.locator(".sb-panel").is_hidden():
         page.locator(".sb-launcher").click()
+        page.wait_for_function("document.activeElement && document.activeElement.id === 'sb-input'")
     page.locator(".sb-panel").wait_for(state="visible")
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'sb-input'")
 
 
 def bot_count(page) -> int:
