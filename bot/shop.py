@@ -192,7 +192,7 @@ def render(request: web.Request, lang: str, title: str, body: str, context: dict
     switch = re.sub(r"^/(de|en)/", f"/{other}/", path) if re.match(r"^/(de|en)/", path) else f"/{other}/"
     count = sum(sess.lines.values())
     categories = "".join(f'<li><a href="/{lang}/c/{escape(key)}">{escape(getattr(c, lang))}</a></li>' for key, c in cat.config.categories.items())
-    ctx = {"language": lang, "cart": cart_context(cat, sess, lang), "add_to_cart": True, "shop_name": cat.config.store.name, **context}
+    ctx = {"language": lang, "cart": cart_context(cat, sess, lang), "add_to_cart": True, "card_image": "/img/{id}.svg", **context}
     # JSON inside <script>: no "<", ">" or "&" can end the block early
     ctx_json = json.dumps(ctx, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     page = f"""<!doctype html>

@@ -3,7 +3,7 @@
  * Talks Rasa's socket.io channel (session_request / session_confirm / user_uttered / bot_uttered)
  * over a plain WebSocket: the small part of Engine.IO 4 / Socket.IO 5 it needs is below.
  * Page context: <script type="application/json" id="shopbot-context">{...}</script> or
- * window.shopbotContext ({page_type, product_id, product_name, order_number, cart, add_to_cart}).
+ * window.shopbotContext ({page_type, product_id, product_name, order_number, cart, add_to_cart, card_image}).
  * Add to cart: the widget dispatches `shopbot:add-to-cart` on document; the shop listens.
  * Everything the bot or the shopper writes is rendered with textContent, never as HTML. */
 (function () {
@@ -152,6 +152,7 @@
     if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
   }
   function safeUrl(u) {
+    if (!u || typeof u !== "string") return null;
     try { var p = new URL(String(u), location.href); return /^https?:$/.test(p.protocol) ? p.href : null; } catch (e) { return null; }
   }
   function initials(name) {
@@ -160,7 +161,8 @@
   function card(p, canAdd) {
     var c = el("article", "sb-card");
     var url = safeUrl(p.url);
-    var img = safeUrl(p.image);
+    var tpl = context().card_image;  // the shop's picture for products without an image: "/img/{id}.svg"
+    var img = safeUrl(p.image) || (typeof tpl === "string" && p.id ? safeUrl(tpl.replace("{id}", encodeURIComponent(String(p.id)))) : null);
     if (img) { var i = el("img", "sb-card-img"); i.src = img; i.alt = ""; i.loading = "lazy"; c.appendChild(i); }
     else { c.appendChild(el("div", "sb-card-img sb-card-ph", initials(p.name))).setAttribute("aria-hidden", "true"); }
     var body = el("div", "sb-card-body");

@@ -258,7 +258,8 @@ def test_xss_payloads_render_as_text(stack, browser):
     for _ in range(2):  # as typed, and as re-rendered from storage after a reload
         shown = page.locator(".sb-msg.sb-user .sb-text").all_text_contents()
         assert shown[-2:] == payloads
-        assert page.locator(".sb-root img").count() == 0 and page.locator(".sb-root script").count() == 0
+        assert page.locator('img[src="x"], .sb-msg img:not(.sb-card-img)').count() == 0
+        assert page.locator(".sb-root script").count() == 0
         assert page.evaluate("window.__xss === undefined") and page.dialogs == []
         page.reload()
         page.locator(".sb-panel").wait_for(state="visible")
@@ -305,4 +306,6 @@ def test_phone_layout_screenshot(stack, browser, products):
     assert box["x"] >= 0 and box["x"] + box["width"] <= 360  # fits the screen
     replies = "\n".join(ask(page, "Which sizes are available?"))
     assert products[PRODUCT].name("en") in replies
+    for size in products[PRODUCT].sizes(in_stock=True):
+        assert size in replies
     shot(page, "widget-phone.png")
