@@ -304,8 +304,11 @@ def test_phone_layout_screenshot(stack, browser, products):
     open_widget(page)
     box = page.locator(".sb-panel").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 360  # fits the screen
-    replies = "\n".join(ask(page, "Which sizes are available?"))
-    assert products[PRODUCT].name("en") in replies
-    for size in products[PRODUCT].sizes(in_stock=True):
-        assert size in replies
+    replies = "\n".join(ask(page, f"Is it available in size {SIZE}?"))  # "it": the page's product
+    product = products[PRODUCT]
+    assert f"Yes, {product.name('en')} is available in size {SIZE}" in replies
+    for v in product.variants:
+        if v.size == SIZE and v.stock > 0:
+            assert color_name(v.color, "en") in replies
+    assert page.locator(".sb-card").count() >= 1
     shot(page, "widget-phone.png")
