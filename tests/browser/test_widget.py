@@ -212,6 +212,10 @@ def test_order_status_on_the_thank_you_page_in_english(stack):
     """Needs the order-status dialogue (branch issue-dialog) merged as well as this branch."""
     assert journey, "needs the purchase of the test before"
     page, number = journey["page"], journey["number"]
+    page.locator("a.lang").click()  # the thank-you page in English, same shop session
+    page.wait_for_url("**/en/thanks")
+    open_widget(page)
+    assert number in page.locator("#order-number").text_content()
     replies = ask(page, f"Where is my order {number}?")
     text = "\n".join(replies)
     if number in text or "mail" in text.lower() or "postal" in text.lower():
