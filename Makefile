@@ -12,6 +12,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ST_VENV := .venv-st
 MODEL := models/shopbot.tar.gz
+CHROMIUM := /usr/bin/chromium
 
 # Rasa 3.6 runs on Python 3.10 only; the sentence-transformers backend (torch) uses 3.11.
 find_python = $(shell for p in python$(1) $$HOME/.pyenv/versions/$(1)*/bin/python$(1) /usr/local/bin/python$(1) /usr/bin/python$(1); do \
@@ -19,7 +20,7 @@ find_python = $(shell for p in python$(1) $$HOME/.pyenv/versions/$(1)*/bin/pytho
 PY310 ?= $(call find_python,3.10)
 PY311 ?= $(call find_python,3.11)
 
-.PHONY: run test install index orders model lint unit e2e stories validate st-test merchant-fuzz bench bench-catalog clean
+.PHONY: run test install index orders model lint unit e2e browser chromium stories validate st-test merchant-fuzz bench bench-catalog clean
 
 $(BIN)/.installed: requirements.txt
 	@test -n "$(PY310)" || { echo "error: Python 3.10 not found. Rasa 3.6 needs it: install it (e.g. 'pyenv install 3.10') or pass PY310=/path/to/python3.10" >&2; exit 1; }
@@ -60,7 +61,7 @@ lint: install
 
 # includes the merchant tests (tests/test_merchant*.py) on SQLite and, when it runs, PostgreSQL
 unit: install index
-	$(BIN)/pytest -q -m "not e2e and not st and not stories" tests
+	$(BIN)/pytest -q -m "not e2e and not st and not stories and not browser" tests
 
 validate: install
 	$(BIN)/rasa data validate --config config.yml --domain domain.yml --data data
@@ -71,6 +72,17 @@ stories: install model index
 e2e: install model index
 	$(BIN)/pytest -q -m e2e tests
 
+# Debian's chromium for the browser tests (Playwright drives it; no browser download)
+$(CHROMIUM):
+	$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update
+	$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y chromium
+
+chromium: $(CHROMIUM)
+
+# the chat widget in headless Chromium against the real stack; writes docs/screenshots/*.png
+browser: install model index $(CHROMIUM)
+	$(BIN)/pytest -q -m browser tests
+
 st-test: $(ST_VENV)/.installed
 	$(ST_VENV)/bin/python -m pytest -q -m st tests/test_embedder.py -p no:cacheprovider
 
@@ -78,7 +90,7 @@ st-test: $(ST_VENV)/.installed
 merchant-fuzz: install $(ST_VENV)/.installed
 	$(BIN)/pytest -q -m fuzz tests/test_merchant_fuzz.py -p no:cacheprovider
 
-test: lint unit validate stories e2e st-test merchant-fuzz
+test: lint unit validate stories e2e browser st-test merchant-fuzz
 
 bench: install model index $(ST_VENV)/.installed
 	$(ST_VENV)/bin/python -m bench.retrieval

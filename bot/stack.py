@@ -56,13 +56,29 @@ class Stack:
         bindir = Path(sys.executable).parent
         rasa = str(bindir / "rasa")
         self._spawn("actions", [rasa, "run", "actions", "--actions", "actions", "--port", str(self.action_port)])
+        self.start_rasa()
+        self._spawn("web", [sys.executable, "-m", "bot.web", "--port", str(self.web_port)])
+
+    def start_rasa(self) -> None:
+        """Starts (or, after `stop_rasa`, restarts) Rasa alone."""
+        rasa = str(Path(sys.executable).parent / "rasa")
         self._spawn(
             "rasa",
             [rasa, "run", "--model", self.model, "--port", str(self.rasa_port), "--enable-api",
              "--auth-token", self.token, "--cors", "*", "--endpoints", self.endpoints,
              "--credentials", "credentials.yml", "--interface", "127.0.0.1"],
         )  # fmt: skip
-        self._spawn("web", [sys.executable, "-m", "bot.web", "--port", str(self.web_port)])
+
+    def stop_rasa(self) -> None:
+        """Stops Rasa alone (the browser tests' outage)."""
+        proc = self.procs.get("rasa")
+        if proc and proc.poll() is None:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
     def wait_ready(self, timeout: float = 240) -> None:
         checks = {
@@ -117,7 +133,8 @@ def run_stack(store: str, data: str) -> int:
         stack.wait_ready()
         print(
             f"shopbot is running:\n"
-            f"  chat page:     http://localhost:{stack.web_port}/\n"
+            f"  demo shop:     http://localhost:{stack.web_port}/de/  (English: /en/; chat widget bottom right)\n"
+            f"  chat page:     http://localhost:{stack.web_port}/chat\n"
             f"  REST webhook:  http://localhost:{stack.rasa_port}/webhooks/rest/webhook\n"
             f"  Rasa HTTP API: http://localhost:{stack.rasa_port}/ (token: {stack.token})\n"
             f"  actions:       http://localhost:{stack.action_port}/health\n"

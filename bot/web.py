@@ -1,6 +1,7 @@
-"""The aiohttp web side on port 8080: a minimal chat page that talks to Rasa's REST webhook
-through `/api/chat` (same origin, so no CORS set-up is needed), and the merchant API under
-`/merchant/v1` (`bot/merchant.py`)."""
+"""The aiohttp web side on port 8080: the demo shop with the chat widget (`bot/shop.py`,
+`/de/…`, `/en/…`, the widget under `/static/`), a minimal chat page (`/chat`) that talks to
+Rasa's REST webhook through `/api/chat` (same origin, so no CORS set-up is needed), and the
+merchant API under `/merchant/v1` (`bot/merchant.py`)."""
 
 from __future__ import annotations
 
@@ -70,19 +71,24 @@ async def chat(request: web.Request) -> web.Response:
 
 
 def make_app(store: str | None = None, data: str | None = None, merchant: bool = True) -> web.Application:
-    """The web app; with `merchant`, the merchant API for the store (env SHOPBOT_STORE / SHOPBOT_DATA)."""
+    """The web app with the demo shop; with `merchant`, the merchant API for the store (env
+    SHOPBOT_STORE / SHOPBOT_DATA)."""
+    from bot.shop import setup_shop
+
+    store = store or os.environ.get("SHOPBOT_STORE", "stores/demo")
+    data = data or os.environ.get("SHOPBOT_DATA", "var")
     app = web.Application(client_max_size=MAX_BODY)
-    app.add_routes([web.get("/", index), web.get("/health", health), web.post("/api/chat", chat)])
+    app.add_routes([web.get("/chat", index), web.get("/health", health), web.post("/api/chat", chat)])
+    setup_shop(app, store, data)
     if merchant:
         from bot.merchant import setup_merchant
 
-        setup_merchant(app, store or os.environ.get("SHOPBOT_STORE", "stores/demo"), data or os.environ.get("SHOPBOT_DATA", "var"),
-                       os.environ.get("SHOPBOT_EMBEDDER"))  # fmt: skip
+        setup_merchant(app, store, data, os.environ.get("SHOPBOT_EMBEDDER"))
     return app
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="shopbot web page")
+    parser = argparse.ArgumentParser(description="shopbot web side: demo shop, chat page, merchant API")
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--store", default=None, help="store folder (default: env SHOPBOT_STORE)")

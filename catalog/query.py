@@ -31,7 +31,7 @@ _PRICE_ONLY = re.compile(rf"(?:für|for|um|around|ca\.?|about)?\s*{_NUM}\s*(?:�
 _LETTER = r"(?:xxs|xs|s|m|l|xl|xxl|xxxl|2xl|3xl)"
 _SIZE = re.compile(
     rf"(?:\b(?:größe|groesse|grösse|gr\.|size|in|sz\.?)\s*(?:eu\s*)?(?P<num>\d{{2}}(?:[.,]5)?)\b"
-    rf"|\b(?:größe|groesse|grösse|gr\.|size|in)\s*(?P<letter>{_LETTER})\b"
+    rf"|\b(?:(?:größe|groesse|grösse|size|in)\s+|gr\.\s*)(?P<letter>{_LETTER})\b"  # not "sizes", "ins"
     rf"|\b(?P<bare>\d{{2}}(?:[.,]5)?)\s*(?:eu)?\b(?!\s*(?:€|eur|euro|%|m²|m2|qm|grad|°|tage|days|gb|l\b|liter|w\b|mg|kg|g\b|cm|mm)))",
     re.I,
 )

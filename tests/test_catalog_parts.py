@@ -109,3 +109,14 @@ def test_wrong_store_config_names_key_and_reason(tmp_path: Path, change, message
 def test_missing_store_config(tmp_path):
     with pytest.raises(StoreConfigError, match="not found"):
         Store(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [("Which sizes are available?", None), ("Gibt es den in 44?", "44"), ("in size M please", "M"),
+     ("Größe XL", "XL"), ("gr.S", "S"), ("Ich gehe ins Büro", None), ("is it available in size 42.5?", "42.5")],
+)
+def test_find_size_needs_a_size_word_before_a_letter(text, size):
+    from catalog.query import find_size
+
+    assert find_size(text) == size

@@ -142,7 +142,7 @@ def test_conversations_are_kept_in_sql(stack):
 
 
 def test_web_page_proxies_chat(stack):
-    page = requests.get(f"http://127.0.0.1:{stack.web_port}/", timeout=10)
+    page = requests.get(f"http://127.0.0.1:{stack.web_port}/chat", timeout=10)
     assert page.status_code == 200 and "shopbot" in page.text
     replies = requests.post(
         f"http://127.0.0.1:{stack.web_port}/api/chat",
