@@ -19,6 +19,7 @@ from catalog.notify import Waiter
 from catalog.policies import PolicyIndex, read_passages
 from catalog.search import CatalogService
 from catalog.store import Store
+from orders.api import OrdersBackend
 
 MAX_MESSAGE_CHARS = 1000
 EMPTY_MESSAGE = "/invalid_input"  # what bot/channels.py sends for an empty message
@@ -200,3 +201,30 @@ def focused_products(tracker: Tracker, limit: int = 3) -> list[Product]:
     if current:
         return [current]
     return shown_products[:limit]
+
+
+_orders_lock = threading.Lock()
+_orders: dict[tuple[str, str, str], OrdersBackend] = {}
+
+
+def orders() -> OrdersBackend:
+    """The orders backend of the store in service, created once per process: `DATABASE_URL`
+    or the SQLite file in the data folder (the rule of `catalog.db.database_url`)."""
+    from orders.sql import SqlOrders  # SQLAlchemy only when an order is discussed
+
+    store, data = os.environ.get("SHOPBOT_STORE", "stores/demo"), os.environ.get("SHOPBOT_DATA", "var")
+    key = (store, data, os.environ.get("DATABASE_URL", ""))
+    backend = _orders.get(key)
+    if backend is None:
+        with _orders_lock:
+            backend = _orders.get(key) or _orders.setdefault(key, SqlOrders.open(store, data))
+    return backend
+
+
+def use_orders_backend(backend: OrdersBackend | None) -> None:
+    """Put a backend in service (tests at the boundary); None forgets every backend."""
+    with _orders_lock:
+        _orders.clear()
+        if backend is not None:
+            key = (os.environ.get("SHOPBOT_STORE", "stores/demo"), os.environ.get("SHOPBOT_DATA", "var"), os.environ.get("DATABASE_URL", ""))
+            _orders[key] = backend

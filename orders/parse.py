@@ -123,3 +123,65 @@ def parse(text: str, expect: str | None = None) -> OrderInfo:
             wrong = len(runs[0])
         problems.append(CONTACT_MISSING)
     return OrderInfo(order_number=number, email=email, postcode=postcode, problems=tuple(problems), wrong_digits=wrong)
+
+
+# --- which order lines a message means ("the jacket", "1 and 3", "beide") ------------------
+
+ALL_WORDS = re.compile(r"\b(alle|alles|beide|beides|komplett|gesamte|ganze|all|both|everything|whole|entire)\b", re.I)
+_ORDINAL_WORDS = {
+    1: r"erste[nrms]?|first", 2: r"zweite[nrms]?|second", 3: r"dritte[nrms]?|third",
+    4: r"vierte[nrms]?|fourth", 5: r"fünfte[nrms]?|fifth",
+}  # fmt: skip
+_LAST = re.compile(r"\b(letzte[nrms]?|last)\b", re.I)
+_STOP = set("""ich möchte moechte will würde gerne gern bitte zurück zurueck zurückschicken zurückgeben zurücksenden
+    umtauschen tauschen retournieren retoure rücksendung artikel bestellung meine meinen mein meiner einen eine ein
+    der die das den dem des und oder mit aus von für statt gegen sind ist war habe hatte nicht auch noch
+    want would like return send back exchange swap order item items the and with from for instead this that these
+    those them they it's its mine have please thanks thank just only one ones size colour color""".split())
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-zäöüß]+", text.lower()) if len(w) >= 4 and w not in _STOP]
+
+
+def pick_lines(text: str, lines: list[tuple[int, str, str]]) -> list[int]:
+    """Line ids a message names, in order: "all"/"beide" -> every line; list positions
+    ("2", "die erste", "the last one", a button's `"item": "2"`); else product words, where a
+    title or tag word ("jacke" in "Regenjacke") weighs more than a description word.
+    `lines` holds (line id, title and tag text, description text)."""
+    if not lines:
+        return []
+    if ALL_WORDS.search(text or ""):
+        return [line for line, _, _ in lines]
+    lowered = (text or "").lower()
+    positions: set[int] = set()
+    for match in re.finditer(r"(?<![\w.,])(\d)(?![\d.,]?\d)", lowered):
+        if 1 <= int(match.group(1)) <= len(lines):
+            positions.add(int(match.group(1)))
+    for position, pattern in _ORDINAL_WORDS.items():
+        if position <= len(lines) and re.search(rf"\b({pattern})\b", lowered):
+            positions.add(position)
+    if _LAST.search(lowered):
+        positions.add(len(lines))
+    if positions:
+        return [lines[p - 1][0] for p in sorted(positions)]
+    # each word votes for the line it fits best: whole word (German compounds: "jacke" in
+    # "regenjacke") > shared stem ("socken" ~ "socks") > description word
+    prepared = []
+    for line, strong, weak in lines:
+        strong_l = strong.lower()
+        stems = {t[:4] for t in re.findall(r"[a-zäöüß]+", strong_l) if len(t) >= 4}
+        prepared.append((line, strong_l, stems, weak.lower()))
+    winners: list[int] = []
+    tied: list[int] = []
+    for word in _words(lowered):
+        scored = [(3 if word in strong_l else 2 if word[:4] in stems else 1 if word in weak_l else 0, line)
+                  for line, strong_l, stems, weak_l in prepared]  # fmt: skip
+        best = max(score for score, _ in scored)
+        top = [line for score, line in scored if score == best and best > 0]
+        if len(top) == 1:
+            winners.append(top[0])
+        else:
+            tied += top
+    chosen = set(winners) or set(tied)
+    return [line for line, _, _ in lines if line in chosen]
