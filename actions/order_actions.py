@@ -50,6 +50,8 @@ ALL_TASK_SLOTS = ["return_items", "return_reason", "return_comment", "return_con
 INTERRUPTIONS = {"stop", "ask_shipping", "ask_policy", "bot_challenge", "human_handoff",
                  "order_status", "return_item", "exchange_item", "cancel_order"}  # fmt: skip
 TASK_INTENTS = ("order_status", "return_item", "exchange_item", "cancel_order")
+OWN_INTENTS = {"order_verification_form": ("order_status",), "return_form": ("return_item",),
+               "exchange_form": ("exchange_item",), "cancel_form": ("cancel_order",)}  # fmt: skip
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -222,9 +224,10 @@ class OrderFormValidation(FormValidationAction, ABC):
         return events + await super().run(dispatcher, tracker, domain)
 
     def _reading_proof(self, tracker: Tracker) -> bool:
-        """Order number and contact are read at the start and while the form asks for them."""
+        """Order number and contact are read at the start and while the form asks for them
+        (not from a question in between; "where's my order 100235?" in the status form is read)."""
         requested = tracker.get_slot("requested_slot")
-        if requested is not None and _intent(tracker) in INTERRUPTIONS:
+        if requested is not None and _intent(tracker) in INTERRUPTIONS - set(OWN_INTENTS[self.form()]):
             return False
         return requested in (None, *PROOF)
 
@@ -563,8 +566,8 @@ class ActionAskOrderNumber(OrderAction):
         return "action_ask_order_number"
 
     def respond(self, dispatcher, tracker, lang, order):  # noqa: ANN001
-        again = tracker.get_slot("order_contact") or any(e.get("event") == "bot" and "order_number" in str(e.get("metadata", {})) for e in tracker.events[-3:])
-        _reply(dispatcher, say("ask_order_number_again" if again else "ask_order_number", lang))
+        starting = _intent(tracker) in TASK_INTENTS and not tracker.get_slot("order_contact")
+        _reply(dispatcher, say("ask_order_number" if starting else "ask_order_number_again", lang))
         return []
 
 

@@ -408,3 +408,18 @@ def _concrete(base):
         if not inspect.isabstract(sub):
             out.append(sub)
     return out
+
+
+def test_yes_to_the_return_offer_starts_the_return_form(backend):
+    from actions.actions import ActionYesNo
+
+    dispatcher = CollectingDispatcher()
+    events = ActionYesNo().run(dispatcher, make_tracker("ja", intent="affirm", slots={"pending_offer": "return"}), DOMAIN)
+    assert {"event": "followup", "name": "return_form"} in events
+    assert dispatcher.messages == []
+
+
+def test_asking_for_the_status_again_inside_the_status_form_reads_the_number(backend):
+    tracker = make_tracker("where's my order 200002?", intent="order_status", slots={"requested_slot": "order_contact", "order_number": "200001"})
+    _, slots, _ = run(oa.ValidateOrderVerificationForm(), tracker)
+    assert slots["order_number"] == "200002"
