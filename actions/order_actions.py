@@ -65,8 +65,13 @@ def _intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
+def tidy(text: str) -> str:
+    """"am Fr. 20. Nov.." -> "am Fr. 20. Nov." (German dates end with a period)."""
+    return re.sub(r"\.\.(?=\s|$)", ".", text)
+
+
 def _reply(dispatcher: CollectingDispatcher, text: str, order: Order | None = None, buttons: list[dict] | None = None) -> None:
-    dispatcher.utter_message(text=text, buttons=buttons, sources=[f"order:{order.number}"] if order else [])
+    dispatcher.utter_message(text=tidy(text), buttons=buttons, sources=[f"order:{order.number}"] if order else [])
 
 
 def _yes_no_buttons(lang: str) -> list[dict]:
@@ -411,11 +416,16 @@ def exchangeable(order: Order) -> list[OrderItem]:
 
 
 def _variant_label(variant: Variant, lang: str) -> str:
+    """ "size L in red": one version in a list of versions."""
+    if variant.size and variant.color:
+        return say("variant_label", lang, size=variant.size, color=facts.color_name(variant.color, lang))
     return _variant_text(variant.size, variant.color, lang)
 
 
 def in_stock_alternatives(item: OrderItem, product: Product) -> list[Variant]:
-    return [v for v in product.variants if v.sku != item.sku and orders().available_stock(v.sku) > 0]
+    """Versions in stock that keep the size or the colour of the bought one."""
+    return [v for v in product.variants
+            if v.sku != item.sku and (v.size == item.size or v.color == item.color) and orders().available_stock(v.sku) > 0]  # fmt: skip
 
 
 def wanted_variant(text: str, item: OrderItem, product: Product) -> tuple[Variant | None, str | None]:
@@ -425,7 +435,7 @@ def wanted_variant(text: str, item: OrderItem, product: Product) -> tuple[Varian
     for variant in product.variants:  # a button sends the SKU itself
         if variant.sku.lower() in lowered:
             return variant, variant.sku
-    size = _wanted_size(text, product) if product.sizes() else None
+    size = _wanted_size(lowered, product) if product.sizes() else None
     colors = find_colors(text)
     color = colors[0] if colors else None
     if size is None and color is None:
@@ -799,7 +809,7 @@ class ActionOrderStatus(OrderAction):
                 text += "\n" + say("order_others", lang)
                 buttons = [{"title": say("order_pick", lang, number=o.number, date=_date(o.created_at, lang), status=say(f"status_{o.status}", lang)),
                             "payload": f'/order_status{{"order_number": "{o.number}"}}'} for o in others]  # fmt: skip
-        dispatcher.utter_message(text=text, buttons=buttons, sources=sources)
+        dispatcher.utter_message(text=tidy(text), buttons=buttons, sources=sources)
         return []
 
 

@@ -352,6 +352,7 @@ T: dict[str, dict[str, str]] = {
     },
     "exchange_declined": {"de": "Gut, ich habe nichts umgetauscht. Kann ich sonst helfen?", "en": "All right, nothing has been exchanged. Anything else I can help with?"},
     "size_word": {"de": "Größe {size}", "en": "size {size}"},
+    "variant_label": {"de": "Größe {size} in {color}", "en": "size {size} in {color}"},
     # --- orders: cancel
     "ask_cancel_confirm": {
         "de": "Bestellung {number} vom {date} ({items}, gesamt {total}) {status}. Soll ich sie stornieren?",

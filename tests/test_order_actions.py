@@ -345,7 +345,7 @@ def test_exchange_out_of_stock_offers_alternatives_and_a_refund(backend):
 def test_exchange_asks_with_live_stock(backend):
     backend.stock["NWP-L-RED"] = 0
     text, _, _ = run(oa.ActionAskExchangeVariant(), make_tracker("I want to exchange the parka", slots={**proven("200002"), "exchange_item": 1}))
-    assert "size L, black" in text and "red" not in text
+    assert "size L in black" in text and "red" not in text
 
 
 def test_exchange_of_a_one_version_product_is_refused(backend):
