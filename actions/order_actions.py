@@ -422,10 +422,13 @@ def _variant_label(variant: Variant, lang: str) -> str:
     return _variant_text(variant.size, variant.color, lang)
 
 
-def in_stock_alternatives(item: OrderItem, product: Product) -> list[Variant]:
-    """Versions in stock that keep the size or the colour of the bought one."""
+def in_stock_alternatives(item: OrderItem, product: Product, around: Variant | None = None) -> list[Variant]:
+    """Versions in stock that keep the size or the colour of `around` (the wanted version) or
+    else of the bought one."""
+    size, color = (around.size, around.color) if around else (item.size, item.color)
     return [v for v in product.variants
-            if v.sku != item.sku and (v.size == item.size or v.color == item.color) and orders().available_stock(v.sku) > 0]  # fmt: skip
+            if v.sku not in (item.sku, around.sku if around else None) and (v.size == size or v.color == color)
+            and orders().available_stock(v.sku) > 0]  # fmt: skip
 
 
 def wanted_variant(text: str, item: OrderItem, product: Product) -> tuple[Variant | None, str | None]:
@@ -524,7 +527,7 @@ class ValidateExchangeForm(OrderFormValidation):
     def _sold_out(dispatcher: CollectingDispatcher, item: OrderItem, product: Product, variant: Variant, lang: str, order: Order) -> None:
         """Out of stock: the in-stock versions, similar products in the wanted size, or a refund."""
         lines = [say("variant_sold_out", lang, product=product.name(lang), wanted=_variant_label(variant, lang))]
-        others = in_stock_alternatives(item, product)
+        others = in_stock_alternatives(item, product, variant)
         buttons = [{"title": _variant_label(v, lang), "payload": f'/provide_order_info{{"variant": "{v.sku}"}}'} for v in others[:4]]
         if others:
             lines.append(say("variant_alternatives", lang, options=join([_variant_label(v, lang) for v in others], lang)))
