@@ -279,7 +279,10 @@ class OrderFormValidation(FormValidationAction, ABC):
         events = await super().get_validation_events(dispatcher, tracker, domain)
         changed = {e["name"] for e in events if e.get("event") == "slot"}
         if changed & set(PROOF):
-            extra = self._prove(dispatcher, tracker, fresh="order_contact" in changed)
+            # a contact typed now (or just asked for) counts as an attempt; one carried over from
+            # another order does not (Rasa re-sends the kept slots when a form starts)
+            fresh = tracker.get_slot("requested_slot") == "order_contact" or parse.parse(text_of(tracker)).contact is not None
+            extra = self._prove(dispatcher, tracker, fresh=fresh)
             tracker.slots.update(extra)
             events += [SlotSet(k, v) for k, v in extra.items()]
         return events

@@ -423,3 +423,12 @@ def test_asking_for_the_status_again_inside_the_status_form_reads_the_number(bac
     tracker = make_tracker("where's my order 200002?", intent="order_status", slots={"requested_slot": "order_contact", "order_number": "200001"})
     _, slots, _ = run(oa.ValidateOrderVerificationForm(), tracker)
     assert slots["order_number"] == "200002"
+
+
+def test_kept_contact_resent_at_form_start_is_not_a_failed_attempt(backend):
+    # Rasa re-sends slots that are already filled as if set now when a form starts
+    tracker = make_tracker("return order 200004", intent="return_item", slots=proven("200001", "10115"),
+                           set_now={"order_number": "200004", "order_contact": "10115"})  # fmt: skip
+    text, slots, _ = run(oa.ValidateReturnForm(), tracker)
+    assert slots["order_contact"] is None and slots["requested_slot"] == "order_contact"
+    assert backend.failures == [] and text == ""
