@@ -19,7 +19,7 @@ find_python = $(shell for p in python$(1) $$HOME/.pyenv/versions/$(1)*/bin/pytho
 PY310 ?= $(call find_python,3.10)
 PY311 ?= $(call find_python,3.11)
 
-.PHONY: run test install index model lint unit e2e stories validate st-test merchant-fuzz bench bench-catalog clean
+.PHONY: run test install index orders model lint unit e2e stories validate st-test merchant-fuzz bench bench-catalog clean
 
 $(BIN)/.installed: requirements.txt
 	@test -n "$(PY310)" || { echo "error: Python 3.10 not found. Rasa 3.6 needs it: install it (e.g. 'pyenv install 3.10') or pass PY310=/path/to/python3.10" >&2; exit 1; }
@@ -48,7 +48,11 @@ $(MODEL): config.yml domain.yml $(wildcard data/*.yml) bot/nlu_guard.py bot/nlu_
 
 model: $(MODEL)
 
-run: install index model
+# demo orders for the order-status / returns dialogues (kept once seeded; `shopbot orders seed` resets them)
+orders: install
+	$(BIN)/shopbot --store $(STORE) --data $(DATA) orders seed --if-empty
+
+run: install index model orders
 	ENDPOINTS=$(ENDPOINTS) $(BIN)/shopbot --store $(STORE) --data $(DATA) run
 
 lint: install

@@ -1,5 +1,5 @@
 """The merchant API (`/merchant/v1/...` in the aiohttp app): import catalog files, change single
-products, edit store policies and config, read the index status.
+products, edit store policies and config, read the index status; orders in `bot/merchant_orders.py`.
 
 Every route but the OpenAPI description needs `Authorization: Bearer <token>` (tokens from
 `shopbot merchant token create`). Bodies are size-limited, validated with pydantic, and errors
@@ -259,6 +259,9 @@ def setup_merchant(app: web.Application, store_dir: Path | str, data_dir: Path |
     app[ADMIN] = admin
     app[JOBS] = jobs
     app.middlewares.append(merchant_middleware)
+    from bot.merchant_orders import setup_orders  # imports this module's helpers
+
+    setup_orders(app, store_dir, data_dir)
     p = PREFIX
     app.add_routes([
         web.get(f"{p}/openapi.json", get_openapi),

@@ -12,6 +12,7 @@ from pydantic.schema import schema
 from catalog.admin import ProductPatch
 from catalog.models import Product
 from catalog.store import StoreConfig
+from orders.api import STATUSES
 
 REF = "#/components/schemas/"
 
@@ -31,6 +32,7 @@ ERRORS = {
     "422": _resp("invalid input; `fields` names each bad field"),
     "400": _resp("malformed request"),
 }
+ORDER_NUMBER = {"name": "number", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 20}}
 PRODUCT_ID = {"name": "product_id", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 200}}
 POLICY = [
     {"name": "topic", "in": "path", "required": True, "schema": {"type": "string", "pattern": "^[a-z0-9_-]{1,40}$"}},
@@ -44,7 +46,10 @@ def _op(summary: str, responses: dict, **extra) -> dict:  # noqa: ANN003
 
 @lru_cache(maxsize=1)
 def openapi() -> dict:
-    models = schema([Product, ProductPatch, StoreConfig], ref_prefix=REF)["definitions"]
+    # imported here: that module imports the merchant app, which imports this one
+    from bot.merchant_orders import StatusChange
+
+    models = schema([Product, ProductPatch, StoreConfig, StatusChange], ref_prefix=REF)["definitions"]
     obj = {"type": "object"}
     components = {
         **models,
@@ -74,6 +79,12 @@ def openapi() -> dict:
             "result": {"type": "string"}, "version": {"type": "integer", "nullable": True},
             "product": {"$ref": REF + "Product"}}},
         "PolicyText": {"type": "object", "required": ["text"], "properties": {"text": {"type": "string", "maxLength": 100000}}},
+        "Order": {"type": "object", "required": ["number", "status", "items"], "properties": {
+            "number": {"type": "string"}, "email": {"type": "string"}, "status": {"type": "string", "enum": list(STATUSES)},
+            "carrier": {"type": "string", "nullable": True}, "tracking_number": {"type": "string", "nullable": True},
+            "tracking_url": {"type": "string", "nullable": True}, "total": {"type": "number"},
+            "items": {"type": "array", "items": obj}, "returns": {"type": "array", "items": obj},
+            "exchanges": {"type": "array", "items": obj}}},
     }  # fmt: skip
     paths = {
         "/status": {"get": _op("index status", {"200": _resp("status", "Status")})},
@@ -119,6 +130,16 @@ def openapi() -> dict:
             "put": _op("create or replace a policy text: '# Title' then '## Section' paragraphs",
                        {"200": _resp("replaced", obj), "201": _resp("created", obj)}, requestBody={"required": True, **_json("PolicyText")}),
             "delete": _op("delete a policy text", {"200": _resp("deleted", obj), "404": _resp("not found")}),
+        },
+        "/orders": {"get": _op("the orders of one e-mail address, newest first", {"200": _resp("orders", {"type": "object", "properties": {
+            "orders": {"type": "array", "items": {"$ref": REF + "Order"}}}})},
+            parameters=[{"name": "email", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 254}}])},
+        "/orders/{number}": {
+            "parameters": [ORDER_NUMBER],
+            "get": _op("one order with its returns and exchanges", {"200": _resp("the order", "Order"), "404": _resp("not found")}),
+            "patch": _op("move an order along its life (status, carrier, tracking number); shipped sets the tracking link",
+                         {"200": _resp("the order", "Order"), "404": _resp("not found"), "409": _resp("not possible in the order's state")},
+                         requestBody={"required": True, **_json("StatusChange")}),
         },
         "/store-config": {
             "get": _op("store.yml as JSON", {"200": _resp("config", obj)}),

@@ -1,7 +1,7 @@
 """`shopbot orders ...`: migrate, (re)seed the demo orders, look at an order, move it along.
 
     shopbot orders migrate                      create / upgrade the orders tables (Alembic)
-    shopbot orders seed                         replace the store's orders with the demo orders
+    shopbot orders seed [--if-empty]            replace the store's orders with the demo orders
     shopbot orders show NUMBER                  an order with its items, returns and exchanges
     shopbot orders list EMAIL                   the orders of one e-mail address
     shopbot orders status NUMBER STATUS [--carrier C] [--tracking T]   merchant: update status / tracking
@@ -44,6 +44,9 @@ def cmd_seed(args: argparse.Namespace) -> int:
     from orders.demo import seed
 
     backend = _backend(args)
+    if args.if_empty and backend.count() > 0:
+        print(f"{backend.slug} has {backend.count()} orders; not reseeded (without --if-empty it replaces them)")
+        return 0
     result = import_file(backend._store.catalog_file, backend.config.categories)
     if not result.ok:
         print(f"{backend._store.catalog_file}: the catalog has errors; fix them first", file=sys.stderr)
@@ -91,7 +94,9 @@ def cmd_status(args: argparse.Namespace) -> int:
 def add_commands(commands: argparse._SubParsersAction) -> None:
     orders = commands.add_parser("orders", help="orders: migrate, demo seed, show, status").add_subparsers(dest="action", required=True)
     orders.add_parser("migrate", help="create / upgrade the orders tables").set_defaults(func=cmd_migrate)
-    orders.add_parser("seed", help="replace the store's orders with the demo orders").set_defaults(func=cmd_seed)
+    p = orders.add_parser("seed", help="replace the store's orders with the demo orders")
+    p.add_argument("--if-empty", action="store_true", help="only when the store has no orders yet")
+    p.set_defaults(func=cmd_seed)
     p = orders.add_parser("show", help="one order with returns and exchanges")
     p.add_argument("number")
     p.set_defaults(func=cmd_show)

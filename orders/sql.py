@@ -170,6 +170,10 @@ class SqlOrders:
             rows = conn.execute(select(o).where(self._orders_where(o.c.email == email)).order_by(o.c.created_at.desc(), o.c.number.desc())).fetchall()
             return self._load(conn, rows)
 
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).where(self._orders_where())).scalar())
+
     def tags(self, number: str) -> dict[int, list[str]]:
         """line id -> the product's tags at checkout (what return exceptions by tag look at)."""
         it = self.t.items
@@ -305,8 +309,8 @@ class SqlOrders:
                 raise OrderError("invalid", f"reason must be one of {', '.join(RETURN_REASONS)}")
             if not isinstance(line.quantity, int) or line.quantity < 1:
                 raise OrderError("quantity", "the quantity must be at least 1")
-            if len(line.comment) > MAX_COMMENT:
-                raise OrderError("invalid", f"the comment is longer than {MAX_COMMENT} characters")
+            if not isinstance(line.comment, str) or len(line.comment) > MAX_COMMENT or "\x00" in line.comment:
+                raise OrderError("invalid", f"the comment must be text of at most {MAX_COMMENT} characters")
         now = now or _utcnow()
         with self.engine.begin() as conn:
             order = self._locked(conn, number)
@@ -375,7 +379,7 @@ class SqlOrders:
                       tracking_number: str | None = None, now: dt.datetime | None = None) -> Order:  # fmt: skip
         if status not in STATUSES:
             raise OrderError("invalid", f"status must be one of {', '.join(STATUSES)}")
-        if carrier is not None and not 1 <= len(carrier.strip()) <= 50:
+        if carrier is not None and (not 1 <= len(carrier.strip()) <= 50 or "\x00" in carrier):
             raise OrderError("invalid", "carrier: 1 to 50 characters")
         if tracking_number is not None and not (4 <= len(tracking_number) <= 40 and tracking_number.replace("-", "").isalnum()
                                                 and tracking_number.isascii()):  # fmt: skip
@@ -415,7 +419,7 @@ class SqlOrders:
                      lines: list[NewOrderLine]) -> Order:  # fmt: skip
         email, postal_code = clean_email(email), clean_postal_code(postal_code)
         for label, value, limit in (("name", name, 200), ("street", street, 200), ("city", city, 100), ("payment_method", payment_method, 100)):
-            if not isinstance(value, str) or not 1 <= len(value.strip()) <= limit:
+            if not isinstance(value, str) or not 1 <= len(value.strip()) <= limit or "\x00" in value:
                 raise OrderError("invalid", f"{label}: 1 to {limit} characters")
         zone = self.config.zone_for(country)
         if zone is None:
@@ -471,7 +475,7 @@ class SqlOrders:
     def record_failed_verification(self, conversation_id: str, now: dt.datetime | None = None) -> int:
         now = now or _utcnow()
         f = self.t.failures
-        conversation_id = conversation_id[:255]
+        conversation_id = conversation_id.replace("\x00", "")[:255]
         with self.engine.begin() as conn:
             conn.execute(delete(f).where(f.c.at < _ts(now - dt.timedelta(days=1))))
             conn.execute(insert(f), [{"conversation_id": conversation_id, "at": _ts(now)}])
@@ -483,7 +487,7 @@ class SqlOrders:
         f = self.t.failures
         with self.engine.connect() as conn:
             count, last = conn.execute(select(func.count(), func.max(f.c.at)).where(
-                and_(f.c.conversation_id == conversation_id[:255], f.c.at > _ts(now - LOCKOUT)))).one()  # fmt: skip
+                and_(f.c.conversation_id == conversation_id.replace("\x00", "")[:255], f.c.at > _ts(now - LOCKOUT)))).one()  # fmt: skip
         if count < LOCKOUT_FAILURES:
             return None
         until = _dt(last) + LOCKOUT

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-ORDER_NUMBER = re.compile(r"\d{6}")
+ORDER_NUMBER = re.compile(r"[0-9]{6}")
 EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}")
 POSTAL_CODE = re.compile(r"[A-Z0-9][A-Z0-9 -]{1,8}[A-Z0-9]")
 MAX_EMAIL = 254
