@@ -396,7 +396,7 @@ class ValidateReturnForm(OrderFormValidation):
         return {"return_items": None}
 
     def validate_return_reason(self, value, dispatcher, tracker, domain) -> dict:  # noqa: ANN001
-        text = str(value or "").strip()
+        text = str(value or "").replace("\x00", "").strip()
         code = reason_of(text)
         typed = not text.startswith("/")  # a button sends "/provide_order_info{...}"
         return {"return_reason": code, "return_comment": text[:500] if typed else ""}
