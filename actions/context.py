@@ -147,13 +147,16 @@ def text_of(tracker: Tracker) -> str:
 
 
 def language(tracker: Tracker, default: str = "de") -> str:
-    """Page metadata first, then the message itself, then what the conversation used so far."""
+    """Page metadata first, then the message itself, then what the conversation used so far.
+    A button payload ("/affirm", '/provide_order_info{"reason": "damaged"}') says nothing
+    about the language."""
+    text = "" if text_of(tracker).startswith("/") else text_of(tracker)
     meta_lang = metadata(tracker).get("language")
     if meta_lang in ("de", "en"):
-        detected = detect_language(text_of(tracker))
+        detected = detect_language(text)
         # a shopper on the German page who writes English gets English answers
         return detected or meta_lang
-    return detect_language(text_of(tracker)) or tracker.get_slot("language") or default
+    return detect_language(text) or tracker.get_slot("language") or default
 
 
 _ORDINALS = [

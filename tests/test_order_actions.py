@@ -432,3 +432,10 @@ def test_kept_contact_resent_at_form_start_is_not_a_failed_attempt(backend):
     text, slots, _ = run(oa.ValidateReturnForm(), tracker)
     assert slots["order_contact"] is None and slots["requested_slot"] == "order_contact"
     assert backend.failures == [] and text == ""
+
+
+def test_a_button_payload_keeps_the_conversation_language(backend):
+    slots = {**proven("200002"), "return_items": [1], "language": "de", "requested_slot": "return_reason"}
+    tracker = make_tracker('/provide_order_info{"reason": "damaged"}', slots={**slots, "return_reason": "damaged"})
+    text, _, _ = run(oa.ActionAskReturnConfirm(), tracker)
+    assert "Soll ich die Rücksendung anlegen?" in text
