@@ -187,3 +187,12 @@ def test_sql_and_html_in_the_fields_are_harmless(stack, backend):
     reply = texts(ask(stack, "<script>alert(1)</script>anna@example.org", who))
     assert "<script>" not in reply
     assert backend.get("100234") is not None
+
+
+def test_delivered_order_cannot_be_cancelled_and_yes_starts_the_return(stack):
+    who = sender()
+    ask(stack, "Ich möchte die Bestellung 100246 stornieren", who, language="de")
+    replies = ask(stack, "lea.fischer@example.de", who, language="de")
+    assert "zugestellt" in texts(replies) and "/return_item" in [b["payload"] for b in buttons(replies)]
+    reply = texts(ask(stack, "ja", who, language="de"))
+    assert "Welche Artikel aus Bestellung 100246" in reply and "Tierfutter" in reply
