@@ -85,6 +85,7 @@ bench: install model index $(ST_VENV)/.installed
 	$(BIN)/python -m bench.latency
 	$(BIN)/python -m bench.nlu_cv
 	$(BIN)/python -m bench.catalog_scale
+	$(BIN)/python -m bench.orders_backend
 
 # catalog at scale only (import, index build, change-to-answer time, search latency)
 bench-catalog: install

@@ -133,7 +133,7 @@ def openapi() -> dict:
         },
         "/orders": {"get": _op("the orders of one e-mail address, newest first", {"200": _resp("orders", {"type": "object", "properties": {
             "orders": {"type": "array", "items": {"$ref": REF + "Order"}}}})},
-            parameters=[{"name": "email", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 254}}])},
+            parameters=[{"name": "email", "in": "query", "required": True, "schema": {"type": "string", "format": "email", "maxLength": 254}}])},
         "/orders/{number}": {
             "parameters": [ORDER_NUMBER],
             "get": _op("one order with its returns and exchanges", {"200": _resp("the order", "Order"), "404": _resp("not found")}),
