@@ -439,3 +439,16 @@ def test_a_button_payload_keeps_the_conversation_language(backend):
     tracker = make_tracker('/provide_order_info{"reason": "damaged"}', slots={**slots, "return_reason": "damaged"})
     text, _, _ = run(oa.ActionAskReturnConfirm(), tracker)
     assert "Soll ich die Rücksendung anlegen?" in text
+
+
+def test_action_server_opens_one_backend_by_the_catalog_rule(tmp_path, monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("SHOPBOT_STORE", str(ROOT / "stores" / "demo"))
+    monkeypatch.setenv("SHOPBOT_DATA", str(tmp_path))
+    context.use_orders_backend(None)
+    try:
+        first = context.orders()
+        assert first is context.orders()  # once per process
+        assert first.url == f"sqlite:///{tmp_path.resolve() / 'shopbot.db'}"
+    finally:
+        context.use_orders_backend(None)
