@@ -10,7 +10,7 @@ from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts
@@ -553,6 +553,9 @@ class ActionYesNo(ShopAction):
         if tracker.get_slot("pending_offer") == "handoff" and intent == "affirm":
             _reply(dispatcher, _handoff_text(lang), sources=["store.yml#contact"])
             return [SlotSet("pending_offer", None), SlotSet("handoff_requested", True)]
+        if tracker.get_slot("pending_offer") == "return" and intent == "affirm":
+            # "ja" to "return it instead?" after a cancellation that came too late
+            return [SlotSet("pending_offer", None), FollowupAction("return_form")]
         _reply(dispatcher, say("anything_else", lang))
         return [SlotSet("pending_offer", None)]
 

@@ -19,6 +19,7 @@ from catalog.notify import Waiter
 from catalog.policies import PolicyIndex, read_passages
 from catalog.search import CatalogService
 from catalog.store import Store
+from orders.api import OrdersBackend
 
 MAX_MESSAGE_CHARS = 1000
 EMPTY_MESSAGE = "/invalid_input"  # what bot/channels.py sends for an empty message
@@ -148,13 +149,16 @@ def text_of(tracker: Tracker) -> str:
 
 
 def language(tracker: Tracker, default: str = "de") -> str:
-    """Page metadata first, then the message itself, then what the conversation used so far."""
+    """Page metadata first, then the message itself, then what the conversation used so far.
+    A button payload ("/affirm", '/provide_order_info{"reason": "damaged"}') says nothing
+    about the language."""
+    text = "" if text_of(tracker).startswith("/") else text_of(tracker)
     meta_lang = metadata(tracker).get("language")
     if meta_lang in ("de", "en"):
-        detected = detect_language(text_of(tracker))
+        detected = detect_language(text)
         # a shopper on the German page who writes English gets English answers
         return detected or meta_lang
-    return detect_language(text_of(tracker)) or tracker.get_slot("language") or default
+    return detect_language(text) or tracker.get_slot("language") or default
 
 
 _ORDINALS = [
@@ -202,3 +206,30 @@ def focused_products(tracker: Tracker, limit: int = 3) -> list[Product]:
     if current:
         return [current]
     return shown_products[:limit]
+
+
+_orders_lock = threading.Lock()
+_orders: dict[tuple[str, str, str], OrdersBackend] = {}
+
+
+def orders() -> OrdersBackend:
+    """The orders backend of the store in service, created once per process: `DATABASE_URL`
+    or the SQLite file in the data folder (the rule of `catalog.db.database_url`)."""
+    from orders.sql import SqlOrders  # SQLAlchemy only when an order is discussed
+
+    store, data = os.environ.get("SHOPBOT_STORE", "stores/demo"), os.environ.get("SHOPBOT_DATA", "var")
+    key = (store, data, os.environ.get("DATABASE_URL", ""))
+    backend = _orders.get(key)
+    if backend is None:
+        with _orders_lock:
+            backend = _orders.get(key) or _orders.setdefault(key, SqlOrders.open(store, data))
+    return backend
+
+
+def use_orders_backend(backend: OrdersBackend | None) -> None:
+    """Put a backend in service (tests at the boundary); None forgets every backend."""
+    with _orders_lock:
+        _orders.clear()
+        if backend is not None:
+            key = (os.environ.get("SHOPBOT_STORE", "stores/demo"), os.environ.get("SHOPBOT_DATA", "var"), os.environ.get("DATABASE_URL", ""))
+            _orders[key] = backend

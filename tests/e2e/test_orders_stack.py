@@ -1,0 +1,198 @@
+"""Order conversations over the REST webhook against the real stack (trained model, action
+server over HTTP, SQLite orders database seeded with the demo orders). Facts in the replies are
+checked against the orders backend and the store config."""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+
+import pytest
+
+from actions.texts import day
+from bot.stack import Stack
+from catalog.importer import import_file
+from catalog.store import Store
+from orders import policy
+from orders.demo import seed
+from orders.sql import SqlOrders
+from tests.conftest import DEMO_STORE, ROOT
+from tests.e2e.test_stack import MODEL, ask, texts
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    data = tmp_path_factory.mktemp("e2e-orders")
+    shutil.copytree(ROOT / "var" / "demo", data / "demo")  # built by `make index`
+    shutil.copy(ROOT / "var" / "shopbot.db", data / "shopbot.db")  # the catalog table (stock)
+    return data
+
+
+@pytest.fixture(scope="module")
+def backend(data, monkeypatch_module):
+    monkeypatch_module.delenv("DATABASE_URL", raising=False)
+    b = SqlOrders.open(DEMO_STORE, data)
+    store = Store(DEMO_STORE)
+    seed(b, import_file(store.catalog_file, store.config.categories).products)
+    return b
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    mp = pytest.MonkeyPatch()
+    yield mp
+    mp.undo()
+
+
+@pytest.fixture(scope="module")
+def stack(data, backend):
+    if not MODEL.is_file():
+        pytest.fail(f"{MODEL} missing: run `make model` first")
+    s = Stack(
+        store=str(DEMO_STORE), data=str(data), model=str(MODEL), rasa_port=5105, action_port=5155,
+        web_port=8180, tracker_db=str(data / "conversations.db"), log_dir=data / "logs",
+    )  # fmt: skip
+    s.start()
+    try:
+        s.wait_ready(timeout=300)
+        yield s
+    finally:
+        s.stop()
+
+
+def sender() -> str:
+    return f"e2e-orders-{uuid.uuid4()}"
+
+
+def buttons(replies: list[dict]) -> list[dict]:
+    return [b for r in replies for b in r.get("buttons") or []]
+
+
+def test_status_in_two_messages_with_tracking_window_and_other_orders(stack, backend):
+    who = sender()
+    first = texts(ask(stack, "where's my order 100234?", who))
+    assert "e-mail" in first and "100234" not in first.replace("100234?", "")  # nothing shown yet
+    replies = ask(stack, "anna@example.org", who)
+    reply = texts(replies)
+    order = backend.get("100234")
+    assert "is on its way" in reply and order.carrier in reply and order.tracking_number in reply and order.tracking_url in reply
+    window = policy.delivery_window(order, Store(DEMO_STORE).config)
+    assert day(window.earliest, "en") in reply and day(window.latest, "en") in reply
+    assert {"100235", "100236"} <= {n for b in buttons(replies) for n in ("100235", "100236") if n in b["payload"]}
+    picked = texts(ask(stack, '/order_status{"order_number": "100235"}', who))
+    assert "100235" in picked and "has been delivered" in picked and "review" in picked
+
+
+def test_status_in_german_in_one_message_with_postcode(stack, backend):
+    reply = texts(ask(stack, "Wo ist meine Bestellung? 100239, PLZ 1060", sender(), language="de"))
+    assert "100239" in reply and "gepackt" in reply
+    assert "Voraussichtlicher Versand" in reply
+
+
+def test_wrong_email_looks_like_an_unknown_number(stack):
+    a, b = sender(), sender()
+    ask(stack, "Wo ist meine Bestellung 100234?", a, language="de")
+    ask(stack, "Wo ist meine Bestellung 199999?", b, language="de")
+    wrong_email = texts(ask(stack, "eve@example.org", a, language="de"))
+    unknown = texts(ask(stack, "anna@example.org", b, language="de"))
+    assert wrong_email == unknown and "keine Bestellung" in wrong_email
+    assert "Anna" not in wrong_email and "Stadtwind" not in wrong_email
+
+
+def test_five_failures_lock_out_and_offer_a_person(stack):
+    who = sender()
+    ask(stack, "where is my order?", who)
+    for _ in range(4):
+        reply = texts(ask(stack, "100234 mallory@example.org", who))
+        assert "can't find an order" in reply
+    reply = texts(ask(stack, "100234 mallory@example.org", who))
+    assert "For security reasons" in reply and "service@bergfink-outdoor.example" in reply
+    reply = texts(ask(stack, "where is my order 100234? anna@example.org", who))
+    assert "For security reasons" in reply and "on its way" not in reply
+
+
+def test_return_in_german_with_reason_button_and_confirmation(stack, backend):
+    who = sender()
+    texts(ask(stack, "Ich möchte den Lautsprecher zurückgeben", who, language="de"))
+    ask(stack, "100245", who, language="de")
+    reply = texts(ask(stack, "50667", who, language="de"))
+    assert "Warum" in reply  # the speaker was named in the first message
+    reply = texts(ask(stack, '/provide_order_info{"reason": "damaged"}', who, language="de"))
+    assert "Soll ich die Rücksendung anlegen?" in reply
+    reply = texts(ask(stack, "/affirm", who, language="de"))
+    made = backend.returns_of("100245")[-1]
+    assert made.rma in reply and made.label_url in reply and made.lines[0].reason == "damaged"
+    assert "14 Tage" in reply
+
+
+def test_return_refused_for_vitamins_and_outside_the_window(stack):
+    who = sender()
+    ask(stack, "I want to return something from order 100235", who)
+    reply = texts(ask(stack, "anna@example.org", who))
+    assert "hygiene" in reply and "Which items" in reply
+    reply = texts(ask(stack, "the vitamins", who))
+    assert "supplements cannot be returned" in reply
+    ask(stack, "stop", who)
+    other = sender()
+    ask(stack, "I'd like to return my trail shoes, order 100237", other)
+    reply = texts(ask(stack, "ben.mueller@example.de", other))
+    assert "Unfortunately nothing from order 100237 can be returned" in reply and "return window closed" in reply
+
+
+def test_exchange_sold_out_size_offers_alternatives_then_reserves(stack, backend):
+    who = sender()
+    ask(stack, "I'd like to exchange the rain jacket from order 100235", who)
+    reply = texts(ask(stack, "anna@example.org", who))
+    assert "Which size or colour" in reply
+    replies = ask(stack, "XL please", who)
+    reply = texts(replies)
+    assert "sold out" in reply and "size L" in reply
+    assert "/return_item" in [b["payload"] for b in buttons(replies)]
+    before = backend.available_stock("WB3-L-RED")
+    assert "Shall I create the exchange?" in texts(ask(stack, "then L", who))
+    reply = texts(ask(stack, "/affirm", who))
+    assert "EX-100235-" in reply and backend.available_stock("WB3-L-RED") == before - 1
+
+
+def test_cancel_in_german_and_shipped_order_in_english(stack, backend):
+    who = sender()
+    ask(stack, "Ich möchte meine Bestellung 100236 stornieren", who, language="de")
+    reply = texts(ask(stack, "10115", who, language="de"))
+    assert "Soll ich sie stornieren?" in reply
+    reply = texts(ask(stack, "/affirm", who, language="de"))
+    assert "storniert" in reply and backend.get("100236").status == "cancelled"
+    other = sender()
+    ask(stack, "please cancel my order 100234", other)
+    reply = texts(ask(stack, "10115", other))
+    assert "can no longer be cancelled" in reply and "30 days" in reply
+    assert backend.get("100234").status == "shipped"
+
+
+def test_topic_switch_inside_a_form_and_stop(stack):
+    who = sender()
+    ask(stack, "Wo ist meine Bestellung 100234?", who, language="de")
+    reply = texts(ask(stack, "Moment, wie lange dauert der Versand nach Österreich?", who, language="de"))
+    zone = Store(DEMO_STORE).config.zone_for("AT")
+    assert f"{zone.days[0]}–{zone.days[1]} Werktage" in reply
+    assert "E-Mail-Adresse der Bestellung oder die Postleitzahl" in reply  # and back to the form
+    assert "abgebrochen" in texts(ask(stack, "abbrechen", who, language="de"))
+    assert "Bestellnummer" not in texts(ask(stack, "Hallo", who, language="de"))
+
+
+def test_sql_and_html_in_the_fields_are_harmless(stack, backend):
+    who = sender()
+    ask(stack, "where is my order 100234'; DROP TABLE shopbot_orders; --", who)
+    reply = texts(ask(stack, "<script>alert(1)</script>anna@example.org", who))
+    assert "<script>" not in reply
+    assert backend.get("100234") is not None
+
+
+def test_delivered_order_cannot_be_cancelled_and_yes_starts_the_return(stack):
+    who = sender()
+    ask(stack, "Ich möchte die Bestellung 100246 stornieren", who, language="de")
+    replies = ask(stack, "lea.fischer@example.de", who, language="de")
+    assert "zugestellt" in texts(replies) and "/return_item" in [b["payload"] for b in buttons(replies)]
+    reply = texts(ask(stack, "ja", who, language="de"))
+    assert "Welche Artikel aus Bestellung 100246" in reply and "Tierfutter" in reply
