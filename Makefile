@@ -22,14 +22,19 @@ PY311 ?= $(call find_python,3.11)
 
 .PHONY: run test install index orders model lint unit e2e browser chromium stories validate st-test merchant-fuzz bench bench-catalog clean
 
+# A venv is rebuilt only when the requirements' content changed (a checkout that merely touches
+# the file, e.g. a git worktree sharing the venv, keeps it); the copy in the venv records it.
 $(BIN)/.installed: requirements.txt
-	@test -n "$(PY310)" || { echo "error: Python 3.10 not found. Rasa 3.6 needs it: install it (e.g. 'pyenv install 3.10') or pass PY310=/path/to/python3.10" >&2; exit 1; }
-	rm -rf $(VENV)
-	$(PY310) -m venv $(VENV)
-	$(BIN)/pip install -q wheel
-	$(BIN)/pip install -q -r requirements.txt
-	$(BIN)/pip install -q --no-deps -e .
-	touch $@
+	@if cmp -s requirements.txt $(VENV)/requirements.txt; then touch $@; else \
+	  test -n "$(PY310)" || { echo "error: Python 3.10 not found. Rasa 3.6 needs it: install it (e.g. 'pyenv install 3.10') or pass PY310=/path/to/python3.10" >&2; exit 1; }; \
+	  set -ex; rm -rf $(VENV); \
+	  $(PY310) -m venv $(VENV); \
+	  $(BIN)/pip install -q wheel; \
+	  $(BIN)/pip install -q -r requirements.txt; \
+	  $(BIN)/pip install -q --no-deps -e .; \
+	  cp requirements.txt $(VENV)/requirements.txt; \
+	  touch $@; \
+	fi
 
 install: $(BIN)/.installed
 
