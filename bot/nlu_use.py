@@ -33,8 +33,10 @@ class UseFeaturizer(DenseFeaturizer, GraphComponent):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        # sequence features (one vector per token) cost training time; sentence alone is cheap
-        return {**DenseFeaturizer.get_default_config(), "sequence": False}
+        # sequence features (one vector per token) cost training time; sentence alone is cheap.
+        # `scale` multiplies the unit-length vectors: at 1.0 they are tiny next to the sparse
+        # n-gram counts and DIET hardly uses them (bench/README.md, NLU cross-validation).
+        return {**DenseFeaturizer.get_default_config(), "sequence": False, "scale": 1.0}
 
     def __init__(self, config: dict[str, Any], name: str) -> None:
         super().__init__(name, config)
@@ -59,14 +61,14 @@ class UseFeaturizer(DenseFeaturizer, GraphComponent):
         missing = list({t for t in tokens if t not in self._token_cache})
         for start in range(0, len(missing), 256):
             chunk = missing[start : start + 256]
-            self._token_cache.update(zip(chunk, self._encoder.encode(chunk), strict=True))
+            self._token_cache.update(zip(chunk, self._encoder.encode(chunk) * self._config["scale"], strict=True))
         return np.stack([self._token_cache[t] for t in tokens])
 
     def _featurize(self, messages: list[Message]) -> None:
         todo = [m for m in messages if m.get(TEXT) and m.get(TOKENS_NAMES[TEXT])]
         for start in range(0, len(todo), 256):
             batch = todo[start : start + 256]
-            sentences = self._encoder.encode([m.get(TEXT) for m in batch])
+            sentences = self._encoder.encode([m.get(TEXT) for m in batch]) * self._config["scale"]
             for message, sentence in zip(batch, sentences, strict=True):
                 alias = self._config[FEATURIZER_CLASS_ALIAS]
                 if self._config["sequence"]:
