@@ -4,6 +4,8 @@ to run a custom action against a rasa-sdk `Tracker`."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 TEST_STORE = FIXTURES / "store"
 DEMO_STORE = ROOT / "stores" / "demo"
+MODEL = ROOT / "models" / "shopbot.tar.gz"
 
 
 @pytest.fixture(scope="session")
@@ -74,3 +77,23 @@ def imported_store(tmp_path: Path, embedder):  # noqa: ANN001, ANN201
     report = admin.import_file(store / "catalog.jsonl")
     assert report.version == 1 and len(report.added) == 9, report
     return admin
+
+
+@contextmanager
+def running_stack(data: Path, rasa_port: int, action_port: int, web_port: int) -> Iterator:
+    """The real stack (Rasa with the trained model, action server, web app) on the demo store,
+    with its own data folder and ports; stopped on leaving."""
+    from bot.stack import Stack
+
+    if not MODEL.is_file():
+        pytest.fail(f"{MODEL} missing: run `make model` first")
+    stack = Stack(
+        store=str(DEMO_STORE), data=str(data), model=str(MODEL), rasa_port=rasa_port, action_port=action_port,
+        web_port=web_port, tracker_db=str(data / "conversations.db"), log_dir=data / "logs",
+    )  # fmt: skip
+    stack.start()
+    try:
+        stack.wait_ready(timeout=300)
+        yield stack
+    finally:
+        stack.stop()

@@ -16,13 +16,12 @@ import requests
 
 from actions.texts import money
 from bot.stack import Stack
-from catalog.build import current_folder, products_file, read_products
+from catalog.build import read_current_products
 from catalog.lexicon import color_name
 from catalog.store import Store
-from tests.conftest import DEMO_STORE, ROOT
+from tests.conftest import DEMO_STORE, ROOT, running_stack
 
 pytestmark = pytest.mark.browser
-MODEL = ROOT / "models" / "shopbot.tar.gz"
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "docs" / "screenshots"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -34,28 +33,18 @@ SIZE = "44"
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
-    if not MODEL.is_file():
-        pytest.fail(f"{MODEL} missing: run `make model` first")
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} missing: run `make chromium` (apt-get install chromium)")
     data = tmp_path_factory.mktemp("browser")
     shutil.copytree(ROOT / "var" / "demo", data / "demo")  # built by `make index`
     shutil.copy(ROOT / "var" / "shopbot.db", data / "shopbot.db")  # the catalog tables the orders take stock from
-    s = Stack(
-        store=str(DEMO_STORE), data=str(data), model=str(MODEL), rasa_port=5305, action_port=5355,
-        web_port=8380, tracker_db=str(data / "conversations.db"), log_dir=data / "logs",
-    )  # fmt: skip
-    s.start()
-    try:
-        s.wait_ready(timeout=300)
+    with running_stack(data, 5305, 5355, 8380) as s:
         yield s
-    finally:
-        s.stop()
 
 
 @pytest.fixture(scope="module")
 def products(stack):
-    return {p.id: p for p in read_products(products_file(current_folder(Path(stack.data) / "demo")))}
+    return {p.id: p for p in read_current_products(Path(stack.data) / "demo")}
 
 
 @pytest.fixture(scope="module")

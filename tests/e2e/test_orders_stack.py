@@ -10,14 +10,13 @@ import uuid
 import pytest
 
 from actions.texts import day
-from bot.stack import Stack
 from catalog.importer import import_file
 from catalog.store import Store
 from orders import policy
 from orders.demo import seed
 from orders.sql import SqlOrders
-from tests.conftest import DEMO_STORE, ROOT
-from tests.e2e.test_stack import MODEL, ask, texts
+from tests.conftest import DEMO_STORE, ROOT, running_stack
+from tests.e2e.test_stack import ask, texts
 
 pytestmark = pytest.mark.e2e
 
@@ -48,18 +47,8 @@ def monkeypatch_module():
 
 @pytest.fixture(scope="module")
 def stack(data, backend):
-    if not MODEL.is_file():
-        pytest.fail(f"{MODEL} missing: run `make model` first")
-    s = Stack(
-        store=str(DEMO_STORE), data=str(data), model=str(MODEL), rasa_port=5105, action_port=5155,
-        web_port=8180, tracker_db=str(data / "conversations.db"), log_dir=data / "logs",
-    )  # fmt: skip
-    s.start()
-    try:
-        s.wait_ready(timeout=300)
+    with running_stack(data, 5105, 5155, 8180) as s:
         yield s
-    finally:
-        s.stop()
 
 
 def sender() -> str:

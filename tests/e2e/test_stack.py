@@ -17,28 +17,17 @@ import requests
 from bot.stack import Stack
 from catalog.build import read_current_products
 from catalog.store import Store
-from tests.conftest import DEMO_STORE, ROOT
+from tests.conftest import DEMO_STORE, ROOT, running_stack
 
 pytestmark = pytest.mark.e2e
-MODEL = ROOT / "models" / "shopbot.tar.gz"
 
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
-    if not MODEL.is_file():
-        pytest.fail(f"{MODEL} missing: run `make model` first")
     data = tmp_path_factory.mktemp("e2e")
     shutil.copytree(ROOT / "var" / "demo", data / "demo")  # built by `make index`
-    s = Stack(
-        store=str(DEMO_STORE), data=str(data), model=str(MODEL), rasa_port=5105, action_port=5155,
-        web_port=8180, tracker_db=str(data / "conversations.db"), log_dir=data / "logs",
-    )  # fmt: skip
-    s.start()
-    try:
-        s.wait_ready(timeout=300)
+    with running_stack(data, 5105, 5155, 8180) as s:
         yield s
-    finally:
-        s.stop()
 
 
 @pytest.fixture(scope="module")
