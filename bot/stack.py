@@ -29,7 +29,7 @@ class Stack:
     web_port: int = 8080
     tracker_db: str = ""
     endpoints: str = "endpoints.yml"
-    token: str = field(default_factory=lambda: os.environ.get("SHOPBOT_API_TOKEN") or secrets.token_urlsafe(24))
+    token: str = field(default_factory=lambda: os.environ.get("SHOPBOT_API_TOKEN") or secrets.token_hex(24))
     log_dir: Path = ROOT / "var" / "logs"
     procs: dict[str, subprocess.Popen] = field(default_factory=dict)
 
@@ -65,7 +65,7 @@ class Stack:
         self._spawn(
             "rasa",
             [rasa, "run", "--model", self.model, "--port", str(self.rasa_port), "--enable-api",
-             "--auth-token", self.token, "--cors", "*", "--endpoints", self.endpoints,
+             f"--auth-token={self.token}", "--cors", "*", "--endpoints", self.endpoints,
              "--credentials", "credentials.yml", "--interface", "127.0.0.1"],
         )  # fmt: skip
 
