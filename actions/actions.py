@@ -26,6 +26,7 @@ from actions.context import (
     text_of,
 )
 from actions.texts import day, join, money, say
+from catalog.embedder import VectorCache
 from catalog.lexicon import country_name, find_colors, find_country
 from catalog.models import Product
 from catalog.query import Query, find_size, parse_query
@@ -42,6 +43,7 @@ from catalog.sizes import (
 Events = list[EventType]
 FIT_SIMILARITY = 0.45  # a description sentence this close to the question is quoted as evidence
 POLICY_SIMILARITY = 0.3
+SENTENCE_VECTORS = VectorCache()  # product text sentences, embedded once per action-server process
 
 
 def _reply(dispatcher: CollectingDispatcher, text: str, sources: list[str] | None = None, payload: dict | None = None, buttons: list[dict] | None = None) -> None:
@@ -418,8 +420,8 @@ class ActionAnswerFit(ShopAction):
         if not sentences:
             return None
         embedder = catalog().embedder
-        vectors = embedder.encode([question, *sentences])
-        scores = vectors[1:] @ vectors[0]
+        question_vector = embedder.encode([question])[0]
+        scores = SENTENCE_VECTORS.encode(embedder, sentences) @ question_vector
         best = int(scores.argmax())
         return sentences[best] if scores[best] >= FIT_SIMILARITY else None
 

@@ -13,6 +13,8 @@ switched off.
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -29,6 +31,34 @@ class Embedder(Protocol):
     def encode(self, texts: list[str]) -> np.ndarray:
         """L2-normalised float32 vectors, one row per text."""
         ...
+
+
+class VectorCache:
+    """Vectors of texts that come back again and again (product description sentences), kept
+    for the most recently used `size` texts, so answering a fit question does not re-embed the
+    product's sentences each time."""
+
+    def __init__(self, size: int = 20_000):
+        self.size = size
+        self._vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def encode(self, embedder: Embedder, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, embedder.dim), dtype=np.float32)
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if (embedder.name, t) not in self._vectors]
+            if missing:
+                for text, vector in zip(missing, embedder.encode(missing), strict=True):
+                    self._vectors[(embedder.name, text)] = vector
+            out = []
+            for text in texts:
+                key = (embedder.name, text)
+                self._vectors.move_to_end(key)
+                out.append(self._vectors[key])
+            while len(self._vectors) > max(self.size, len(texts)):
+                self._vectors.popitem(last=False)
+        return np.stack(out)
 
 
 def _normalise(vectors: np.ndarray) -> np.ndarray:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from catalog.language import detect_language
@@ -120,3 +121,25 @@ def test_find_size_needs_a_size_word_before_a_letter(text, size):
     from catalog.query import find_size
 
     assert find_size(text) == size
+
+
+def test_vector_cache_embeds_each_text_once_and_keeps_the_newest(use_embedder):
+    from catalog.embedder import VectorCache
+
+    calls: list[list[str]] = []
+
+    class Counting:
+        name, dim = use_embedder.name, use_embedder.dim
+
+        def encode(self, texts):  # noqa: ANN001, ANN202
+            calls.append(list(texts))
+            return use_embedder.encode(texts)
+
+    cache = VectorCache(size=2)
+    first = cache.encode(Counting(), ["Wasserdicht bis 10.000 mm.", "Runs small."])
+    again = cache.encode(Counting(), ["Runs small.", "Wasserdicht bis 10.000 mm."])
+    assert calls == [["Wasserdicht bis 10.000 mm.", "Runs small."]]
+    assert np.allclose(first[::-1], again) and np.allclose(first, use_embedder.encode(["Wasserdicht bis 10.000 mm.", "Runs small."]), atol=1e-5)
+    cache.encode(Counting(), ["Ganz neu hier."])  # evicts the least recently used: "Runs small."
+    cache.encode(Counting(), ["Wasserdicht bis 10.000 mm.", "Runs small."])
+    assert calls[1:] == [["Ganz neu hier."], ["Runs small."]]
