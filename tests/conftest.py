@@ -4,6 +4,7 @@ to run a custom action against a rasa-sdk `Tracker`."""
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +16,32 @@ FIXTURES = ROOT / "tests" / "fixtures"
 TEST_STORE = FIXTURES / "store"
 DEMO_STORE = ROOT / "stores" / "demo"
 MODEL = ROOT / "models" / "shopbot.tar.gz"
+PG_URL = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+def pg_available() -> bool:
+    try:
+        import sqlalchemy
+
+        engine = sqlalchemy.create_engine(PG_URL)
+        with engine.connect():
+            pass
+        engine.dispose()
+        return True
+    except Exception:
+        return False
+
+
+def use_database(kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point the code at fresh tables (a random `SHOPBOT_TABLE_PREFIX`): on the running PostgreSQL
+    for `kind="postgres"` (skipped when it is not reachable), else in the data folder's SQLite."""
+    monkeypatch.setenv("SHOPBOT_TABLE_PREFIX", f"t{uuid.uuid4().hex[:8]}_")
+    if kind == "postgres":
+        if not pg_available():
+            pytest.skip("PostgreSQL not reachable at 127.0.0.1:5432")
+        monkeypatch.setenv("DATABASE_URL", PG_URL)
+    else:
+        monkeypatch.delenv("DATABASE_URL", raising=False)
 
 
 @pytest.fixture(scope="session")

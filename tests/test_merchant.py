@@ -7,31 +7,16 @@ from __future__ import annotations
 import json
 import shutil
 import time
-import uuid
 from pathlib import Path
 
 import numpy as np
 import pytest
 import requests
 
-from tests.conftest import TEST_STORE
+from tests.conftest import TEST_STORE, use_database
 from tests.merchant_server import ServerThread
 
-PG_URL = "postgresql://postgres@127.0.0.1:5432/test"
 LIVE_SECONDS = 2.0
-
-
-def pg_available() -> bool:
-    try:
-        import sqlalchemy
-
-        engine = sqlalchemy.create_engine(PG_URL)
-        with engine.connect():
-            pass
-        engine.dispose()
-        return True
-    except Exception:
-        return False
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -44,15 +29,8 @@ def shop(request, tmp_path, monkeypatch, use_embedder):
     store = tmp_path / "store"
     shutil.copytree(TEST_STORE, store)
     data = tmp_path / "data"
-    prefix = f"t{uuid.uuid4().hex[:8]}_"
-    monkeypatch.setenv("SHOPBOT_TABLE_PREFIX", prefix)
     monkeypatch.setenv("SHOPBOT_EMBEDDER", "use")
-    if request.param == "postgres":
-        if not pg_available():
-            pytest.skip("PostgreSQL not reachable at 127.0.0.1:5432")
-        monkeypatch.setenv("DATABASE_URL", PG_URL)
-    else:
-        monkeypatch.delenv("DATABASE_URL", raising=False)
+    use_database(request.param, monkeypatch)
     admin = CatalogAdmin(store, data, use_embedder)
     report = admin.import_file(store / "catalog.jsonl")
     assert report.version == 1 and len(report.added) == 9

@@ -4,7 +4,6 @@ an order (packed -> shipped with tracking -> delivered) and refusals that name t
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 import pytest
 import requests
@@ -15,20 +14,14 @@ from catalog.store import Store
 from catalog.tokens import create_token
 from orders.demo import seed
 from orders.sql import SqlOrders
+from tests.conftest import use_database
 from tests.merchant_server import ServerThread
-from tests.test_merchant import PG_URL, pg_available
 from tests.test_orders import DEMO
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def shop(request, tmp_path, monkeypatch):
-    monkeypatch.setenv("SHOPBOT_TABLE_PREFIX", f"t{uuid.uuid4().hex[:8]}_")
-    if request.param == "postgres":
-        if not pg_available():
-            pytest.skip("PostgreSQL not reachable at 127.0.0.1:5432")
-        monkeypatch.setenv("DATABASE_URL", PG_URL)
-    else:
-        monkeypatch.delenv("DATABASE_URL", raising=False)
+    use_database(request.param, monkeypatch)
     data = tmp_path / "data"
     store = Store(DEMO)
     backend = SqlOrders.open(DEMO, data)

@@ -26,7 +26,7 @@ from orders.api import NewOrderLine, OrderError, ReturnLine
 from orders.demo import seed
 from orders.sql import SqlOrders
 from orders.validation import InvalidInput
-from tests.test_merchant import PG_URL, pg_available
+from tests.conftest import PG_URL, pg_available
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "stores" / "demo"
