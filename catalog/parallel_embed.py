@@ -43,9 +43,10 @@ def encode_many(embedder: Embedder, texts: list[str], progress: Callable[[int, i
     out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
     n = workers()
     if len(texts) < PARALLEL_FROM or n < 2 or not isinstance(embedder, UseEmbedder):
+        encode = embedder.encode_bulk if isinstance(embedder, UseEmbedder) else embedder.encode
         for start in range(0, len(texts), BATCH):
             chunk = texts[start : start + BATCH]
-            out[start : start + len(chunk)] = embedder.encode(chunk)
+            out[start : start + len(chunk)] = encode(chunk)
             if progress:
                 progress(start + len(chunk), len(texts))
         return out

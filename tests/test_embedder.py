@@ -36,6 +36,19 @@ def test_cpp_tokenizer_gives_the_pure_python_ids(use_embedder):
     assert np.allclose(use_embedder.encode(texts[:20] + texts[-8:]), expected, atol=1e-6)
 
 
+def test_bulk_encoding_gives_the_same_vectors(use_embedder):
+    """An import embeds with all cores' BLAS threads: same vectors, and chat queries keep one thread."""
+    from threadpoolctl import threadpool_info
+
+    texts = ["wasserdichte Wanderschuhe unter 150 €", "a light rain jacket for cycling", "", "Luftreiniger"] * 40
+    assert np.allclose(use_embedder.encode_bulk(texts), use_embedder.encode(texts), atol=1e-5)
+    assert use_embedder.encode_bulk([]).shape == (0, 512)
+    assert use_embedder._model._model.threads == 1
+    before = [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+    use_embedder.encode_bulk(texts[:3])
+    assert [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"] == before
+
+
 @pytest.mark.st
 def test_sentence_transformers_backend_from_packaged_model(tmp_path):
     from catalog.build import build, current_folder, index_dir
