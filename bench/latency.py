@@ -44,7 +44,7 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-async def conversation(session: aiohttp.ClientSession, url: str, turns: int, latencies: list[float], parse_only: bool, token: str, think: float) -> None:
+async def conversation(session: aiohttp.ClientSession, url: str, turns: int, latencies: list[tuple[int, float]], parse_only: bool, token: str, think: float) -> None:
     sender = f"bench-{uuid.uuid4()}"
     await asyncio.sleep(random.uniform(0, think))  # conversations start spread out, like shoppers
     for i in range(turns):
@@ -59,13 +59,14 @@ async def conversation(session: aiohttp.ClientSession, url: str, turns: int, lat
             async with session.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text}) as r:
                 await r.read()
         r.raise_for_status()
-        latencies.append((time.perf_counter() - start) * 1000)
+        latencies.append((i, (time.perf_counter() - start) * 1000))
 
 
-async def measure(url: str, token: str, concurrency: int, total_turns: int, parse_only: bool, think: float = 0.0) -> tuple[list[float], float]:
+async def measure(url: str, token: str, concurrency: int, total_turns: int, parse_only: bool, think: float = 0.0) -> tuple[list[tuple[int, float]], float]:
     """`concurrency` shoppers at a time, each a conversation of the scripted length, until
-    `total_turns` turns are done (so no conversation grows longer than a real one)."""
-    latencies: list[float] = []
+    `total_turns` turns are done (so no conversation grows longer than a real one).
+    Returns (script step, ms) per turn and the turns per second."""
+    latencies: list[tuple[int, float]] = []
     rounds = max(1, total_turns // (concurrency * len(SCRIPT)))
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as session:
         start = time.perf_counter()
@@ -88,7 +89,7 @@ def main() -> None:
         stack.wait_ready(timeout=300)
         url = f"http://127.0.0.1:{stack.rasa_port}"
         asyncio.run(measure(url, stack.token, 2, 20, parse_only=False))  # warm-up
-        rows = []
+        rows, steps = [], {}
         runs = [
             ("NLU parse only (baseline)", True, 1, 0.0),
             ("NLU parse only (baseline)", True, 20, 0.0),
@@ -97,7 +98,9 @@ def main() -> None:
             ("full reply, no think time", False, 20, 0.0),
         ]
         for name, parse_only, concurrency, think in runs:
-            lat, throughput = asyncio.run(measure(url, stack.token, concurrency, args.turns, parse_only, think))
+            timed, throughput = asyncio.run(measure(url, stack.token, concurrency, args.turns, parse_only, think))
+            lat = [ms for _, ms in timed]
+            steps[name, concurrency] = timed
             rows.append((name, concurrency, len(lat), statistics.median(lat), percentile(lat, 95), throughput))
     finally:
         stack.stop()
@@ -105,6 +108,14 @@ def main() -> None:
     print(f"\n{'measurement':34} {'conv.':>5} {'turns':>6} {'p50 ms':>8} {'p95 ms':>8} {'turns/s':>8}")
     for name, conc, n, p50, p95, tput in rows:
         print(f"{name:34} {conc:5d} {n:6d} {p50:8.1f} {p95:8.1f} {tput:8.1f}")
+    print("\nper message of the script, full reply (p50 / p95 ms): 1 conversation | 20 with think time")
+    single, thinking = steps["full reply", 1], steps[f"full reply, {args.think:g} s think time", 20]
+    for i, text in enumerate(SCRIPT):
+        cells = []
+        for timed in (single, thinking):
+            ms = [m for step, m in timed if step == i]
+            cells.append(f"{statistics.median(ms):6.1f} / {percentile(ms, 95):6.1f}" if ms else "-")
+        print(f"{i:2d} {text[:48]:48} {cells[0]:>16} | {cells[1]:>16}")
 
 
 if __name__ == "__main__":

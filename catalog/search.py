@@ -30,6 +30,9 @@ LEXICAL_BONUS = 0.3
 CATEGORY_BONUS = 0.05
 CANDIDATES = 60
 BROWSE_LIMIT = 300  # products of a browsed category scored beyond the nearest CANDIDATES
+# A request word naming more products than this adds at most 0.3 * 2 / 100 = 0.006 to a score:
+# not worth scoring thousands of products for (a big catalog's "sandals", "jacket" …).
+LEXICAL_MAX_PRODUCTS = 100
 
 
 @dataclass
@@ -193,7 +196,7 @@ class CatalogService:
             if len(word) >= 5:
                 hits.update(dict.fromkeys(self.names.extending(word), 1.0))
             named = {pid: similarity for name, similarity in hits.items() for pid in self.names.names[name]}
-            if not named:
+            if not named or len(named) > LEXICAL_MAX_PRODUCTS:
                 continue
             rarity = min(1.0, 2 / len(named))
             for pid, similarity in named.items():
