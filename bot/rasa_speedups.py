@@ -20,10 +20,10 @@ from typing import Any
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
+from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.events import Event
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
 _schema = RemoteAction.action_response_format_spec()
 _validator_class = validator_for(_schema)
@@ -63,9 +63,18 @@ def _sqlite_wal(dbapi_connection: object, _record: object) -> None:
         cursor.close()
 
 
+_tracker_store_init = SQLTrackerStore.__init__
+
+
+def _tracker_store_in_wal_mode(self: SQLTrackerStore, *args: Any, **kwargs: Any) -> None:
+    _tracker_store_init(self, *args, **kwargs)
+    if self.engine.dialect.name == "sqlite":  # only the tracker store's own engine
+        event.listen(self.engine, "connect", _sqlite_wal)
+        self.engine.dispose()  # connections opened while creating the tables reconnect with it
+
+
 def apply() -> None:
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
     Event.resolve_by_type = staticmethod(_resolve_by_type)  # type: ignore[method-assign]
-    if not event.contains(Engine, "connect", _sqlite_wal):
-        event.listen(Engine, "connect", _sqlite_wal)
+    SQLTrackerStore.__init__ = _tracker_store_in_wal_mode  # type: ignore[method-assign]
 

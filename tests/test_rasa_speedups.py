@@ -60,7 +60,7 @@ def test_sqlite_tracker_store_commits_in_wal_mode(tmp_path):
     from rasa.shared.core.trackers import DialogueStateTracker
 
     rasa_speedups.apply()
-    rasa_speedups.apply()  # idempotent: one listener
+    rasa_speedups.apply()  # idempotent
     store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "t.db"))
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
