@@ -1,9 +1,9 @@
-"""Embedding many texts on all cores: worker processes with one BLAS thread each.
+"""Embedding many texts on all cores.
 
-USE v3 spends much of its time in its pure-Python tokenizer, so one process with a
-multi-threaded BLAS leaves cores idle; on 2 cores two single-threaded workers embed about
-1.6 times as fast when the machine is otherwise idle (slower when it is shared: off by default).
-Used for imports above `PARALLEL_FROM` texts when `SHOPBOT_EMBED_WORKERS` > 1.
+By default in this process with one BLAS thread per core (`UseEmbedder.encode_bulk`: 2,000
+product texts at 270/s on 2 idle cores). With `SHOPBOT_EMBED_WORKERS` > 1, imports above
+`PARALLEL_FROM` texts use worker processes with one BLAS thread each: 298/s on the idle machine,
+but much slower when the machine is shared, so they are off by default (bench/README.md).
 """
 
 from __future__ import annotations

@@ -59,13 +59,17 @@ def test_sqlite_tracker_store_commits_in_wal_mode(tmp_path):
     from rasa.shared.core.events import ActionExecuted, UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker
 
+    original = SQLTrackerStore.__init__
     rasa_speedups.apply()
     rasa_speedups.apply()  # idempotent
-    store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "t.db"))
-    with store.engine.connect() as conn:
-        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
-    tracker = DialogueStateTracker.from_events("anna", [ActionExecuted("action_listen"), UserUttered("Hallo")])
-    asyncio.run(store.save(tracker))
+    try:
+        store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "t.db"))
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+        tracker = DialogueStateTracker.from_events("anna", [ActionExecuted("action_listen"), UserUttered("Hallo")])
+        asyncio.run(store.save(tracker))
+    finally:
+        SQLTrackerStore.__init__ = original  # the other tests get Rasa's own store
     again = asyncio.run(SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "t.db")).retrieve("anna"))
     assert [e.type_name for e in again.events] == ["action", "user"]
