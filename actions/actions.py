@@ -21,6 +21,7 @@ from actions.context import (
     focused_products,
     language,
     metadata,
+    only_changes,
     ordinal,
     shown,
     text_of,
@@ -82,7 +83,7 @@ class ShopAction(Action, ABC):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> Events:
         lang = language(tracker, catalog().config.store.default_language)
-        return _common_slots(tracker, lang) + self.respond(dispatcher, tracker, lang)
+        return only_changes(tracker, _common_slots(tracker, lang) + self.respond(dispatcher, tracker, lang))
 
 
 # --- products ----------------------------------------------------------------

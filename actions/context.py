@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
@@ -10,6 +11,7 @@ import threading
 from pathlib import Path
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
 
 from catalog.build import CURRENT_FILE
 from catalog.index import MANIFEST_FILE, serve_single_queries
@@ -83,6 +85,11 @@ class LiveCatalog:
             policies = self.service.policies if self.service is not None and self.key and self.key[1] == stamp[1] else None
             self.service = CatalogService.open(self.store, self.data, known=self._known, policies=policies,
                                                previous=self.service)  # fmt: skip
+        if self.key is None:
+            gc.collect()
+        # The catalog lives until the next version: without this every full collection walks
+        # all its objects again, a 100+ ms pause of every conversation (bench/README.md).
+        gc.freeze()
         self.key = stamp
 
     def _start_watcher(self) -> None:
@@ -146,6 +153,23 @@ def metadata(tracker: Tracker) -> dict:
 
 def text_of(tracker: Tracker) -> str:
     return (tracker.latest_message.get("text") or "")[:MAX_MESSAGE_CHARS]
+
+
+def only_changes(tracker: Tracker, events: list[EventType]) -> list[EventType]:
+    """`events` without the slot events that set a slot to the value it already has.
+
+    Every stored event is loaded, replayed and sent to the action server again on each later
+    turn; most actions re-state the language and topic, which would double a tracker's length.
+    """
+    values = dict(tracker.slots)
+    kept = []
+    for e in events:
+        if e.get("event") == "slot":
+            if e["name"] in values and values[e["name"]] == e["value"]:
+                continue
+            values[e["name"]] = e["value"]
+        kept.append(e)
+    return kept
 
 
 def language(tracker: Tracker, default: str = "de") -> str:

@@ -26,7 +26,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts
 from actions.actions import _handoff_text, _wanted_size
-from actions.context import catalog, language, orders, text_of
+from actions.context import catalog, language, only_changes, orders, text_of
 from actions.texts import day, join, money, say
 from catalog.lexicon import find_colors
 from catalog.models import Product, Variant
@@ -570,7 +570,7 @@ class OrderAction(Action, ABC):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> Events:
         lang = _lang(tracker)
-        return [SlotSet("language", lang), *self.respond(dispatcher, tracker, lang, verified_order(tracker))]
+        return only_changes(tracker, [SlotSet("language", lang), *self.respond(dispatcher, tracker, lang, verified_order(tracker))])
 
     @abstractmethod
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str, order: Order | None) -> Events:

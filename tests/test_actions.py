@@ -248,3 +248,45 @@ def test_variant_follow_up_on_product_page_is_about_that_product(run_action):
 def test_empty_message_from_the_channel(run_action):
     messages, _ = run_action(a.ActionInvalidInput(), "/invalid_input", "invalid_input", slots={"language": "en"})
     assert "empty" in text(messages)
+
+
+def test_an_action_sends_only_the_slots_it_changes(test_catalog):
+    """Slot events that re-state a slot's value are dropped: each stored event is replayed on
+    every later turn (bot/README: reply latency)."""
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    latest = {"text": "Wie lange dauert der Versand nach Österreich?", "intent": {"name": "ask_shipping", "confidence": 1.0}, "entities": [], "metadata": {}}
+    slots = {"language": "de", "last_topic": "shipping", "shipping_country": None}
+    tracker = Tracker("test-user", slots, latest, [], False, None, {}, "action_listen")
+    events = a.ActionAnswerShipping().run(CollectingDispatcher(), tracker, {})
+    changed = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert changed == {"shipping_country": "AT"}
+
+
+def test_only_changes_keeps_a_slot_that_changes_and_changes_back():
+    from rasa_sdk import Tracker
+    from rasa_sdk.events import SlotSet
+
+    from actions.context import only_changes
+
+    tracker = Tracker("u", {"language": "de", "current_product": "a"}, {}, [], False, None, {}, "action_listen")
+    events = [SlotSet("language", "de"), SlotSet("current_product", None), SlotSet("current_product", "a"), SlotSet("new", 1)]
+    assert only_changes(tracker, events) == [SlotSet("current_product", None), SlotSet("current_product", "a"), SlotSet("new", 1)]
+
+
+def test_the_loaded_catalog_is_frozen_out_of_garbage_collection(test_catalog):
+    """Full collections would walk the catalog's objects again and again (a 100 ms pause of
+    every conversation): once loaded they are frozen."""
+    import gc
+
+    from actions.context import catalog
+
+    catalog.cache_clear()
+    gc.unfreeze()
+    try:
+        assert catalog().get("trailrunner-gtx") is not None
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        catalog.cache_clear()

@@ -7,6 +7,7 @@ import asyncio
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
+from sqlalchemy import event
 
 from bot import rasa_speedups
 
@@ -67,9 +68,30 @@ def test_sqlite_tracker_store_commits_in_wal_mode(tmp_path):
         with store.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+        connects = []
+        event.listen(store.engine, "connect", lambda *_: connects.append(1))
         tracker = DialogueStateTracker.from_events("anna", [ActionExecuted("action_listen"), UserUttered("Hallo")])
         asyncio.run(store.save(tracker))
+        asyncio.run(store.save(tracker))
+        assert len(asyncio.run(store.retrieve("anna")).events) == 2
+        assert len(connects) <= 1  # a pooled connection, not a new one per session
     finally:
         SQLTrackerStore.__init__ = original  # the other tests get Rasa's own store
     again = asyncio.run(SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "t.db")).retrieve("anna"))
     assert [e.type_name for e in again.events] == ["action", "user"]
+
+
+def test_the_loaded_model_is_frozen_out_of_garbage_collection(monkeypatch):
+    """After the agent loads, its objects are moved out of the collector's reach (gc.freeze)."""
+    import gc
+
+    async def load_agent(**_kwargs):
+        return "agent"
+
+    monkeypatch.setattr(rasa_speedups, "_load_agent", load_agent)
+    gc.unfreeze()
+    try:
+        assert asyncio.run(rasa_speedups._load_agent_then_freeze(model_path="m")) == "agent"
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
