@@ -1,0 +1,68 @@
+"""The blended intent classifier: the nearest examples' vote counts, and it survives a reload."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
+from rasa.shared.nlu.training_data.features import Features
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu_classifier import BlendedIntentClassifier
+
+rng = np.random.default_rng(0)
+
+
+def message(word: int, meaning: np.ndarray, intent: str | None = None) -> Message:
+    """A message whose n-gram counts say `word` and whose sentence vector says `meaning`."""
+    m = Message(data={TEXT: f"w{word}", **({"intent": intent} if intent else {})})
+    m.add_features(Features(sp.coo_matrix(np.eye(2)[word][np.newaxis, :]), FEATURE_TYPE_SENTENCE, TEXT, "counts"))
+    m.add_features(Features(meaning[np.newaxis, :], FEATURE_TYPE_SENTENCE, TEXT, "use"))
+    return m
+
+
+NEAR_A, NEAR_B = np.array([1.0, 0.0, 0.0]), np.array([0.0, 1.0, 0.0])
+
+
+def training_data() -> TrainingData:
+    a = [message(0, NEAR_A + rng.normal(0, 0.05, 3), "ask_size") for _ in range(20)]
+    b = [message(1, NEAR_B + rng.normal(0, 0.05, 3), "goodbye") for _ in range(20)]
+    return TrainingData(a + b)
+
+
+def classifier(tmp_path, weight: float) -> tuple[BlendedIntentClassifier, LocalModelStorage, Resource, ExecutionContext]:
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("clf")
+    context = ExecutionContext(GraphSchema({}), "test", node_name="clf")
+    config = {**BlendedIntentClassifier.get_default_config(), "neighbour_weight": weight}
+    return BlendedIntentClassifier.create(config, storage, resource, context), storage, resource, context
+
+
+@pytest.mark.parametrize(("weight", "expected"), [(0.0, "ask_size"), (1.0, "goodbye")])
+def test_the_nearest_examples_vote(tmp_path, weight, expected):
+    """Words of one intent, the meaning of another: the regression alone follows the words,
+    the vote alone the meaning."""
+    clf, *_ = classifier(tmp_path, weight)
+    clf.train(training_data())
+    mixed = clf.process([message(0, NEAR_B)])[0]
+    assert mixed.get("intent")["name"] == expected
+    ranking = mixed.get("intent_ranking")
+    assert [r["name"] for r in ranking] == sorted(["ask_size", "goodbye"], key=lambda n: n != expected)
+    assert abs(sum(r["confidence"] for r in ranking) - 1.0) < 1e-6
+
+
+def test_a_reloaded_classifier_answers_the_same(tmp_path):
+    clf, storage, resource, context = classifier(tmp_path, 0.5)
+    clf.train(training_data())
+    loaded = BlendedIntentClassifier.load(clf.config, storage, resource, context)
+    assert len(loaded.examples) == 40
+    for probe in (message(0, NEAR_B), message(1, NEAR_A), message(0, NEAR_A)):
+        before = clf.process([probe])[0].get("intent_ranking")
+        after = loaded.process([probe])[0].get("intent_ranking")
+        assert [r["name"] for r in before] == [r["name"] for r in after]
+        assert np.allclose([r["confidence"] for r in before], [r["confidence"] for r in after])
