@@ -88,7 +88,8 @@ class LiveCatalog:
         if self.key is None:
             gc.collect()
         # The catalog lives until the next version: without this every full collection walks
-        # all its objects again, a 100+ ms pause of every conversation (bench/README.md).
+        # all its objects again, a 100+ ms pause of every conversation (bench/README.md). An old
+        # version is freed by reference counting; only garbage in cycles at this moment stays.
         gc.freeze()
         self.key = stamp
 
@@ -159,7 +160,8 @@ def only_changes(tracker: Tracker, events: list[EventType]) -> list[EventType]:
     """`events` without the slot events that set a slot to the value it already has.
 
     Every stored event is loaded, replayed and sent to the action server again on each later
-    turn; most actions re-state the language and topic, which would double a tracker's length.
+    turn; most actions re-state the language and the topic (87 instead of 73 events in the
+    ten-turn conversation of bench/latency.py).
     """
     values = dict(tracker.slots)
     kept = []
