@@ -72,7 +72,7 @@ def _sqlite_wal(dbapi_connection: object, _record: object) -> None:
 _tracker_store_init = SQLTrackerStore.__init__
 
 
-def _tracker_store_in_wal_mode(self: SQLTrackerStore, *args: Any, **kwargs: Any) -> None:
+def _pooled_wal_tracker_store(self: SQLTrackerStore, *args: Any, **kwargs: Any) -> None:
     _tracker_store_init(self, *args, **kwargs)
     if self.engine.dialect.name == "sqlite":  # only the tracker store's own engine
         url = self.engine.url
@@ -97,7 +97,7 @@ async def _load_agent_then_freeze(*args: Any, **kwargs: Any) -> agent.Agent:
 def apply() -> None:
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
     Event.resolve_by_type = staticmethod(_resolve_by_type)  # type: ignore[method-assign]
-    SQLTrackerStore.__init__ = _tracker_store_in_wal_mode  # type: ignore[method-assign]
+    SQLTrackerStore.__init__ = _pooled_wal_tracker_store  # type: ignore[method-assign]
     agent.load_agent = _load_agent_then_freeze
 
 
