@@ -71,12 +71,12 @@ class BlendedIntentClassifier(LogisticRegressionClassifier):
             self.word_vectors = self.words.fit_transform(list(self.texts))
 
     def train(self, training_data: TrainingData) -> Resource:
-        pairs = [(sentence_vector(e), e.get(INTENT)) for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
+        examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
+        pairs = [(sentence_vector(e), e.get(INTENT)) for e in examples]
         pairs = [(v, label) for v, label in pairs if v is not None]
         if pairs:
             self.examples = np.vstack([v for v, _ in pairs])
             self.labels = np.array([label for _, label in pairs], dtype=object)
-        examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
         self.texts = np.array([e.get(TEXT) for e in examples], dtype=object)
         self.text_labels = np.array([e.get(INTENT) for e in examples], dtype=object)
         self._fit_words()
@@ -108,7 +108,7 @@ class BlendedIntentClassifier(LogisticRegressionClassifier):
                 stored = np.load(model_dir / EXAMPLES_FILE)
                 component.examples = stored["examples"]
                 component.labels = stored["labels"].astype(object)
-                if "texts" in stored:
+                if "texts" in stored:  # a model trained before the word vote has none: it abstains
                     component.texts = stored["texts"].astype(object)
                     component.text_labels = stored["text_labels"].astype(object)
                     component._fit_words()
