@@ -57,10 +57,10 @@ class BlendedIntentClassifier(LogisticRegressionClassifier):
         shares = self.config["neighbour_weight"] + self.config["word_neighbour_weight"]
         if not 0 <= shares <= 1:
             raise ValueError(f"neighbour_weight + word_neighbour_weight must lie in [0, 1], not {shares}")
-        self.examples = np.zeros((0, 0), dtype=np.float32)  # unit sentence vectors, one per row
+        # the training examples, row for row: unit sentence vectors, intents and texts
+        self.examples = np.zeros((0, 0), dtype=np.float32)
         self.labels = np.zeros(0, dtype=object)
-        self.texts = np.zeros(0, dtype=object)  # training texts, labelled by `self.text_labels`
-        self.text_labels = np.zeros(0, dtype=object)
+        self.texts = np.zeros(0, dtype=object)
         self.words: TfidfVectorizer | None = None
         self.word_vectors: csr_matrix | None = None
 
@@ -71,15 +71,13 @@ class BlendedIntentClassifier(LogisticRegressionClassifier):
             self.word_vectors = self.words.fit_transform(list(self.texts))
 
     def train(self, training_data: TrainingData) -> Resource:
-        examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
-        pairs = [(sentence_vector(e), e.get(INTENT)) for e in examples]
-        pairs = [(v, label) for v, label in pairs if v is not None]
+        pairs = [(e, sentence_vector(e)) for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
+        pairs = [(e, v) for e, v in pairs if v is not None]
         if pairs:
-            self.examples = np.vstack([v for v, _ in pairs])
-            self.labels = np.array([label for _, label in pairs], dtype=object)
-        self.texts = np.array([e.get(TEXT) for e in examples], dtype=object)
-        self.text_labels = np.array([e.get(INTENT) for e in examples], dtype=object)
-        self._fit_words()
+            self.examples = np.vstack([v for _, v in pairs])
+            self.labels = np.array([e.get(INTENT) for e, _ in pairs], dtype=object)
+            self.texts = np.array([e.get(TEXT) for e, _ in pairs], dtype=object)
+            self._fit_words()
         return super().train(training_data)  # fits the regression and persists both
 
     def persist(self) -> None:
@@ -90,7 +88,6 @@ class BlendedIntentClassifier(LogisticRegressionClassifier):
                 examples=self.examples,
                 labels=self.labels.astype(str),
                 texts=self.texts.astype(str),
-                text_labels=self.text_labels.astype(str),
             )
 
     @classmethod
@@ -110,7 +107,6 @@ class BlendedIntentClassifier(LogisticRegressionClassifier):
                 component.labels = stored["labels"].astype(object)
                 if "texts" in stored:  # a model trained before the word vote has none: it abstains
                     component.texts = stored["texts"].astype(object)
-                    component.text_labels = stored["text_labels"].astype(object)
                     component._fit_words()
         except (ValueError, FileNotFoundError):
             pass  # an untrained component: the regression alone (Rasa's own fallback)
@@ -147,7 +143,7 @@ class BlendedIntentClassifier(LogisticRegressionClassifier):
             known = np.flatnonzero(queries.getnnz(axis=1))
             if len(known) and weight > 0:
                 similarities = (queries[known] @ self.word_vectors.T).toarray()
-                probabilities[known] += weight * (self._votes(similarities, self.text_labels) - regression[known])
+                probabilities[known] += weight * (self._votes(similarities, self.labels) - regression[known])
         for message, row in zip(messages, probabilities, strict=True):
             ranking = sorted(
                 ({"name": name, "confidence": float(p)} for name, p in zip(self.clf.classes_, row, strict=True)),
