@@ -109,8 +109,12 @@ def imported_store(tmp_path: Path, embedder):  # noqa: ANN001, ANN201
 @contextmanager
 def running_stack(data: Path, rasa_port: int, action_port: int, web_port: int) -> Iterator:
     """The real stack (Rasa with the trained model, action server, web app) on the demo store,
-    with its own data folder and ports; stopped on leaving."""
+    with its own data folder and ports; stopped on leaving. `SHOPBOT_TEST_PORT_OFFSET` shifts
+    all three ports, so several checkouts can run their stacks on one machine at once."""
     from bot.stack import Stack
+
+    offset = int(os.environ.get("SHOPBOT_TEST_PORT_OFFSET", "0"))
+    rasa_port, action_port, web_port = rasa_port + offset, action_port + offset, web_port + offset
 
     if not MODEL.is_file():
         pytest.fail(f"{MODEL} missing: run `make model` first")
