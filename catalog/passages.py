@@ -142,7 +142,8 @@ def _ends_in_abbreviation(piece: str) -> bool:
     last = words[-1]
     if last.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.){2,}", last):
         return True
-    return len(last) == 2 and len(words) > 1 and re.fullmatch(r"[a-z]\.", words[-2]) is not None
+    # "z." of "z. B." (a single letter), but not the unit of "250 g."
+    return re.fullmatch(r"[a-z]\.", last) is not None and not (len(words) > 1 and re.search(r"\d$", words[-2]))
 
 
 def product_sentences(product: Product, lang: str) -> list[Sentence]:
