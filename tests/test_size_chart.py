@@ -47,3 +47,10 @@ def test_chart_from_option_values_with_ranges():
     assert [(r.size, r.measure) for r in rows][0] == ("104–110 cm", "height")
     fit, exact = sizes_for(rows, Measurement("height", 120))
     assert exact and fit[0].size == "116–122 cm"
+
+
+def test_a_size_named_before_another_does_not_take_its_range():
+    p = Product(id="vest", title={"en": "Vest"}, category="pets",
+                description={"en": "Comes in sizes M and L: M fits a chest of 55–70 cm, L fits 68–85 cm."},
+                variants=[{"sku": "V-M", "size": "M", "price": 30.0, "stock": 2}, {"sku": "V-L", "size": "L", "price": 32.0, "stock": 2}])  # fmt: skip
+    assert sorted((r.size, r.low, r.high) for r in chart(p, "en")) == [("L", 68, 85), ("M", 55, 70)]
