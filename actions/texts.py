@@ -125,6 +125,64 @@ T: dict[str, dict[str, str]] = {
         "de": "Größe {letter} entspricht etwa deutscher Konfektionsgröße {men} (Herren) bzw. {women} (Damen).",
         "en": "Size {letter} is roughly German size {men} (men) or {women} (women).",
     },
+    # --- the asked version of a product, size charts, quotes from the product text (answers-a)
+    "v_size": {"de": "Größe {value}", "en": "size {value}"},
+    "v_option": {"de": "{name} {value}", "en": "{name} {value}"},
+    "v_in_stock": {"de": "Ja, {product} gibt es in {what}: vorrätig, {price}.", "en": "Yes, {product} is available in {what}: in stock, {price}."},
+    "v_low_stock": {
+        "de": "{product} in {what}: nur noch {count} Stück vorrätig, {price}.",
+        "en": "{product} in {what}: only {count} left, {price}.",
+    },
+    "v_sold_out": {"de": "{product} ist in {what} leider ausverkauft.", "en": "{product} is sold out in {what}."},
+    "v_not_offered": {
+        "de": "{product} gibt es nicht in {what}. Angeboten: {values}.",
+        "en": "{product} doesn't come in {what}. Offered: {values}.",
+    },
+    "v_combination_not_offered": {
+        "de": "{product} gibt es nicht in {what} (diese Kombination wird nicht angeboten).",
+        "en": "{product} doesn't come in {what} (that combination isn't offered).",
+    },
+    "v_alternatives": {"de": "Vorrätig{keeping}: {values}.", "en": "In stock{keeping}: {values}."},
+    "v_no_alternatives": {"de": "Andere Varianten sind derzeit nicht vorrätig.", "en": "No other version is in stock right now."},
+    "v_all_sold_out": {
+        "de": "{product} ist derzeit in allen Varianten ausverkauft.",
+        "en": "{product} is currently sold out in every version.",
+    },
+    "v_or": {"de": "oder", "en": "or"},
+    "measure_height": {"de": "Körpergröße", "en": "height"},
+    "measure_inside_leg": {"de": "Innenbeinlänge", "en": "inside leg"},
+    "measure_chest": {"de": "Brustumfang", "en": "chest"},
+    "measure_waist": {"de": "Taillenumfang", "en": "waist"},
+    "measure_hip": {"de": "Hüftumfang", "en": "hips"},
+    "measure_head": {"de": "Kopfumfang", "en": "head circumference"},
+    "measure_foot": {"de": "Fußlänge", "en": "foot length"},
+    "chart_fit": {
+        "de": "Bei {measure} {cm} cm passt laut Größenangaben von {product}: {sizes}.",
+        "en": "For a {measure} of {cm} cm, {product}'s size information gives: {sizes}.",
+    },
+    "chart_between": {
+        "de": "{cm} cm liegt bei {product} genau zwischen {sizes}. {advice}",
+        "en": "{cm} cm falls between {sizes} in {product}. {advice}",
+    },
+    "chart_between_default": {
+        "de": "Für mehr Bewegungsfreiheit nehmen Sie die größere.",
+        "en": "For more room, take the larger one.",
+    },
+    "chart_outside": {
+        "de": "{cm} cm liegt außerhalb der Größenangaben von {product}; am nächsten ist {size} ({range}).",
+        "en": "{cm} cm is outside {product}'s size information; the nearest is {size} ({range}).",
+    },
+    "chart_source": {"de": "Laut Produktbeschreibung: „{sentence}“", "en": "The product description says: “{sentence}”"},
+    "chart_none": {
+        "de": "Zu {product} haben wir keine Größentabelle für die {measure}. {sizes}",
+        "en": "We have no size chart by {measure} for {product}. {sizes}",
+    },
+    "fit_advice_quote": {"de": "Hinweis des Händlers: „{sentence}“", "en": "The shop's advice: “{sentence}”"},
+    "text_quote": {"de": "Laut Produktbeschreibung von {product}: „{sentence}“", "en": "The description of {product} says: “{sentence}”"},
+    "text_unknown": {
+        "de": "Dazu steht in unseren Produktdaten zu {product} nichts. Soll ich Sie mit einem Mitarbeiter verbinden, der nachsehen kann?",
+        "en": "Our product data for {product} doesn't say. Shall I put you in touch with a person who can check?",
+    },
     # --- shipping
     "ship_quote": {
         "de": "Versand nach {country} mit {carrier}: {days} Werktage, {cost}{free}.",
