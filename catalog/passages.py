@@ -29,6 +29,8 @@ NAME_WEIGHT = 0.3
 # and the sentence carries none of it, it loses ASPECT_PENALTY.
 ASPECT_BONUS = 0.1
 ASPECT_PENALTY = 0.05
+# A second sentence is quoted when it scores within this of the best (and states the asked kind).
+SECOND_MARGIN = 0.05
 # Sentences from a product's fields, in this order (the title is the product's name: it
 # answers nothing a description sentence does not say better).
 FIELDS = ("description", "fit_notes", "materials", "care")
@@ -58,7 +60,8 @@ _ASPECTS: dict[str, tuple[str, str]] = {
                  r"\d\s*(?:l|ml|liter|litre|litres|liters)\b|fasst|holds|capacity|volumen|fassungsvermögen"),
     "temperature": (r"grad|°|temperatur|warm|kalt|kälte|frost|cold|temperature|degree|winter|freez",
                     r"°\s*c|\bgrad\b|degrees|komfort|comfort|limit|extrem"),
-    "water": (r"wasser|regen|nass|dusche|schwimm|water|rain|\bwet\b|shower|swim",
+    "water": (r"wasserdicht|wasserfest|wasserabweisend|\bwasser\b|wassersäule|\bregen|\bnass|dusche|schwimm"
+              r"|waterproof|water-?(?:resistant|repellent)|\bwater\b|\brain|\bwet\b|shower|swim",
               r"wasser|water|\bipx?\d|hydrostatic|regen|rain"),
     "battery": (r"akku|batterie|laufzeit|aufladen|battery|charg|runtime|how long .* last",
                 r"\d\s*(?:h|std|stunden|hours|mah|wh)\b|akku|batter|charg|lade"),
@@ -188,9 +191,16 @@ class PassageFinder:
 
     def answer(self, product: Product, question: str, lang: str, limit: int = 2) -> list[Answer]:
         """The sentences that answer the question, best first; empty when none is close enough.
-        A second sentence is added only when it scores nearly as high as the first."""
+        A second sentence is added only when it scores nearly as high as the first and states
+        the kind of fact asked for, if the question asks for a known kind."""
         sentences = product_sentences(product, lang)
         scores = self.rank(question, [s.text for s in sentences], product.name(lang))
         order = [int(i) for i in np.argsort(-scores)]
         best = [Answer(sentences[i], float(scores[i])) for i in order[:limit] if scores[i] >= self.threshold]
-        return [a for a in best if a.score >= best[0].score - 0.05] if best else []
+        if not best:
+            return []
+        aspects = asked_aspects(question)
+        return [best[0]] + [
+            a for a in best[1:]
+            if a.score >= best[0].score - SECOND_MARGIN and (not aspects or states_aspect(a.sentence.text, aspects))
+        ]  # fmt: skip
