@@ -27,7 +27,7 @@ NAME_WEIGHT = 0.3
 # A sentence that carries the kind of fact the question asks for (a weight for "how heavy",
 # a °C figure for "how warm") gains ASPECT_BONUS; when the question asks for a known kind
 # and the sentence carries none of it, it loses ASPECT_PENALTY.
-ASPECT_BONUS = 0.1
+ASPECT_BONUS = 0.15
 ASPECT_PENALTY = 0.05
 # A second sentence is quoted when it scores within this of the best (and states the asked kind).
 SECOND_MARGIN = 0.05
@@ -81,7 +81,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
                r"handgepäck|\bflug|airline|flight|cabin|luggage|carry-on|gepäck"),
     "age": (r"alter\b|jahre alt|\bage\b|years old|how old",
             r"\d+\s*(?:bis|-|–|to)\s*\d+\s*(?:jahre|years)|ab \d+ jahren|aged|years"),
-    "power": (r"watt|leistung|strom|verbrauch|power|energy|consum", r"\d\s*w\b|watt|leistung|power"),
+    "power": (r"watt|leistung|\bstrom|verbrauch|\bpower\b|energy|consum", r"\d\s*w\b|watt|leistung|power"),
 }  # fmt: skip
 ASPECTS = {k: (re.compile(q, re.I), re.compile(s, re.I)) for k, (q, s) in _ASPECTS.items()}
 

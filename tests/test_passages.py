@@ -79,8 +79,8 @@ def test_what_the_text_does_not_say_gets_no_answer(finder):
 
 def test_labelled_set_precision_and_recall_at_the_threshold(use_embedder):
     """The calibration of bench/sentence_threshold.py holds: at the chosen threshold at least
-    0.88 of the quoted sentences are the labelled ones and 0.6 of the answerable questions get one."""
+    0.88 of the quoted sentences are the labelled ones and 0.65 of the answerable questions get one."""
     from bench.sentence_threshold import DEFAULT, load, scored, table
 
     row = table(scored(load(DEFAULT), PassageFinder(use_embedder)), [ANSWER_SIMILARITY])[0]
-    assert row["precision"] >= 0.88 and row["recall"] >= 0.6, row
+    assert row["precision"] >= 0.88 and row["recall"] >= 0.65, row
