@@ -174,8 +174,13 @@ T: dict[str, dict[str, str]] = {
     },
     "chart_source": {"de": "Laut Produktbeschreibung: „{sentence}“", "en": "The product description says: “{sentence}”"},
     "chart_none": {
-        "de": "Zu {product} haben wir keine Größentabelle für die {measure}. {sizes}",
-        "en": "We have no size chart by {measure} for {product}. {sizes}",
+        "de": "Zu {product} haben wir keine Größentabelle nach {measure}. {sizes} Wenn Sie mir Ihre übliche Größe nennen, sage ich Ihnen, welche Sie nehmen sollten.",
+        "en": "We have no size chart by {measure} for {product}. {sizes} Tell me the size you usually wear and I'll tell you which one to take.",
+    },
+    "v_option_in_stock": {"de": "{name} vorrätig", "en": "{name} in stock"},
+    "size_advice_only": {
+        "de": "Sie tragen sonst {usual}. Zur Passform von {product}: {advice}",
+        "en": "You usually wear {usual}. On the fit of {product}: {advice}",
     },
     "fit_advice_quote": {"de": "Hinweis des Händlers: „{sentence}“", "en": "The shop's advice: “{sentence}”"},
     "text_quote": {"de": "Laut Produktbeschreibung von {product}: „{sentence}“", "en": "The description of {product} says: “{sentence}”"},
