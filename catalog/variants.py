@@ -211,6 +211,19 @@ def _distance(values: list[str], wanted: str, value: str) -> float:
     return float(values.index(value))
 
 
+def _larger_first(run: list[str], wanted: str, value: str) -> float:
+    """Sort key that puts a value above the wanted one before a value below it."""
+    a, b = amount(wanted), amount(value)
+    try:
+        above = (b[1] > a[1]) if a and b else float(value.replace(",", ".")) > float(wanted.replace(",", "."))
+    except ValueError:
+        if _size_key(wanted) in LETTERS and _size_key(value) in LETTERS:
+            above = LETTERS.index(_size_key(value)) > LETTERS.index(_size_key(wanted))
+        else:
+            above = wanted in run and run.index(value) > run.index(wanted)
+    return 0 if above else 1
+
+
 def variant_state(product: Product, asked: list[Asked]) -> VariantState:
     """The state of what was asked, with the alternatives in stock."""
     all_values = option_values(product)
@@ -238,7 +251,9 @@ def variant_state(product: Product, asked: list[Asked]) -> VariantState:
                 if v.stock > 0 and _matches(product, v, others)
             } - {None, *a.values}  # fmt: skip
             run = all_values[a.option]
-            ranked = sorted(in_stock, key=lambda v: (_distance(run, a.values[0] if a.values else a.wanted, v), run.index(v)))
+            wanted = a.values[0] if a.values else a.wanted
+            # equally near sizes: the larger first (a size too big still fits, one too small does not)
+            ranked = sorted(in_stock, key=lambda v: (_distance(run, wanted, v), _larger_first(run, wanted, v) if a.kind == SIZE else run.index(v)))
             if ranked:
                 state.alternatives[a.option] = ranked[:ALTERNATIVES]
     return state
