@@ -48,7 +48,7 @@ $(ST_VENV)/.installed: requirements-st.txt
 index: install
 	$(BIN)/shopbot --store $(STORE) --data $(DATA) -q catalog build
 
-$(MODEL): config.yml domain.yml $(wildcard data/*.yml) bot/nlu_guard.py bot/nlu_use.py bot/nlu_classifier.py | $(BIN)/.installed
+$(MODEL): config.yml domain.yml $(shell find data -name '*.yml') bot/nlu_guard.py bot/nlu_use.py bot/nlu_classifier.py | $(BIN)/.installed
 	$(BIN)/rasa train --config config.yml --domain domain.yml --data data --out models --fixed-model-name shopbot
 	touch $@
 
