@@ -95,7 +95,7 @@ def test_killed_import_leaves_previous_version_and_can_be_rerun(shop, tmp_path):
 
     big = write_jsonl(tmp_path / "big.jsonl", 1500)
     pointer = (shop.folder / "CURRENT").read_text()
-    cli = [sys.executable, "-m", "catalog.cli", "--store", str(shop.store_dir), "--data", str(shop.data_dir)]
+    cli = [sys.executable, "-m", "bot.cli", "--store", str(shop.store_dir), "--data", str(shop.data_dir)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([*cli, "catalog", "import", str(big)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)  # fmt: skip
