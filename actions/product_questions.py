@@ -1,22 +1,20 @@
 """Questions about products: does it fit a need, facts (price, stock, materials, care,
-weight) and comparing two products."""
+weight, the asked version), answers quoted from the product's own text when no structured fact
+answers (`actions.product_text`), and comparing two products."""
 
 from __future__ import annotations
-
-import re
 
 from rasa_sdk.events import SlotSet
 
 from actions import facts
-from actions.common import ShopAction, focus, reply
+from actions.common import ShopAction, focus, handoff_buttons, reply
 from actions.context import catalog, focused_products, shown, text_of
+from actions.product_text import general_request, quote
 from actions.search import show_details, show_results
+from actions.sizing import availability
 from actions.texts import say
-from catalog.embedder import VectorCache
 from catalog.models import Product
-
-FIT_SIMILARITY = 0.45  # a description sentence this close to the question is quoted as evidence
-SENTENCE_VECTORS = VectorCache()  # product text sentences, embedded once per action-server process
+from catalog.variants import find_asked
 
 
 class ActionAnswerFit(ShopAction):
@@ -37,31 +35,20 @@ class ActionAnswerFit(ShopAction):
                 lines.append(f"{product.name(lang)}: {answer}" if len(products) > 1 else answer)
                 sources.append(product.id)
                 continue
-            sentence = self._evidence(product, text, lang)
-            if sentence:
-                lines.append(f"{product.name(lang)}: " + say("fit_from_text", lang, sentence=sentence))
+            quoted, _ = quote(product, text, lang, catalog().embedder)
+            if quoted:
+                lines.append(quoted)
                 sources.append(product.id)
             else:
-                lines.append(say("fit_unknown_product", lang, product=product.name(lang)))
-        reply(dispatcher, "\n".join(lines), sources=sources)
-        return [*focus(products), SlotSet("last_topic", "fit")]
-
-    @staticmethod
-    def _evidence(product: Product, question: str, lang: str) -> str | None:
-        """The description sentence closest in meaning to the question, if close enough."""
-        texts = [t for t in (product.text("description", lang), product.text("fit_notes", lang), product.text("materials", lang)) if t]
-        sentences = [s for t in texts for s in re.split(r"(?<=[.!?])\s+", t) if len(s) > 15]
-        if not sentences:
-            return None
-        embedder = catalog().embedder
-        question_vector = embedder.encode([question])[0]
-        scores = SENTENCE_VECTORS.encode(embedder, sentences) @ question_vector
-        best = int(scores.argmax())
-        return sentences[best] if scores[best] >= FIT_SIMILARITY else None
+                lines.append(say("text_unknown", lang, product=product.name(lang)))
+        unknown = not sources
+        reply(dispatcher, "\n".join(lines), sources=sources, buttons=handoff_buttons(lang) if unknown else None)
+        return [*focus(products), SlotSet("last_topic", "fit"), *([SlotSet("pending_offer", "handoff")] if unknown else [])]
 
 
 _INFO_ASPECTS = {
-    "price": ("kost", "preis", "price", "cost", "how much", "wie viel", "wieviel", "teuer", "expensive"),
+    # not a bare "wie viel" / "how much": "wie viel wiegt", "how much water does it hold" ask no price
+    "price": ("kost", "preis", "price", "cost", "how much is", "how much are", "teuer", "expensive", "günstig", "cheap"),
     "stock": ("lager", "vorrätig", "verfügbar", "stock", "available", "availability", "lieferbar", "ausverkauft", "sold out"),
     "materials": ("material", "made of", "stoff", "fabric", "besteht", "hergestellt", "aus was", "woraus"),
     "care": ("wasch", "wash", "pflege", "care", "reinig", "clean", "trockner", "dryer"),
@@ -83,25 +70,52 @@ class ActionProductInfo(ShopAction):
             reply(dispatcher, say("which_product", lang))
             return []
         product = products[0]
-        aspects = [a for a, words in _INFO_ASPECTS.items() if any(w in text for w in words)]
-        if not aspects:
-            return show_details(dispatcher, product, lang)
         name = product.name(lang)
-        lines = []
+        asked = find_asked(product, text_of(tracker))
+        if asked:  # "is the 2-litre one in stock?", "gibt es die in Anthrazit?"
+            answer, sources = availability(product, asked, lang)
+            reply(dispatcher, answer, sources=sources, payload=facts.cards_payload([product], lang, catalog().config))
+            return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
+        aspects = [a for a, words in _INFO_ASPECTS.items() if any(w in text for w in words)]
+        if not aspects and general_request(text_of(tracker), name):
+            return show_details(dispatcher, product, lang)
+        lines = [say("v_all_sold_out", lang, product=name)] if product.total_stock == 0 else []
+        known = True
         for aspect in aspects:
             if aspect == "price":
                 lines.append(f"{name}: {facts.price_text(product, lang)}.")
             elif aspect == "stock":
                 status = facts.availability(product, lang)
-                lines.append(say("stock_summary", lang, product=name, status=status) + " " + " ".join(x for x in (facts.sizes_line(product, lang), facts.colors_line(product, lang)) if x))
-            elif aspect in ("materials", "care"):
-                value = product.text(aspect, lang)
-                lines.append(say(aspect, lang, text=value) if value else say("no_info", lang, product=name))
-            elif aspect == "weight":
-                weight = product.attributes.get("weight_g")
-                lines.append(f"{name}: {weight} g." if weight is not None else say("no_info", lang, product=name))
-        reply(dispatcher, " ".join(lines), sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
-        return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
+                if product.total_stock > 0:
+                    lines.append(say("stock_summary", lang, product=name, status=status) + " " + " ".join(x for x in (facts.sizes_line(product, lang), facts.colors_line(product, lang)) if x))
+            elif aspect in ("materials", "care") and product.text(aspect, lang):
+                lines.append(say(aspect, lang, text=product.text(aspect, lang)))
+            elif aspect == "weight" and product.attributes.get("weight_g") is not None:
+                lines.append(f"{name}: {product.attributes['weight_g']} g.")
+            else:
+                answered = self._from_text(product, text_of(tracker), lang)
+                known = known and answered is not None
+                lines.append(answered or say("text_unknown", lang, product=name))
+        if not aspects:
+            answered = self._from_text(product, text_of(tracker), lang)
+            known = answered is not None
+            lines.append(answered or say("text_unknown", lang, product=name))
+        lines = list(dict.fromkeys(lines))
+        reply(dispatcher, " ".join(lines), sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config),
+              buttons=None if known else handoff_buttons(lang))  # fmt: skip
+        events = [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
+        return events if known else [*events, SlotSet("pending_offer", "handoff")]
+
+    @staticmethod
+    def _from_text(product: Product, question: str, lang: str) -> str | None:
+        """A structured attribute the question asks about, else the sentence of the product's
+        text that answers it."""
+        for key in facts.asked_attributes(question):
+            phrase = facts.attribute_phrase(key, product.attributes.get(key), lang)
+            if phrase:
+                return f"{product.name(lang)}: {phrase}."
+        quoted, _ = quote(product, question, lang, catalog().embedder)
+        return quoted
 
 
 class ActionCompareProducts(ShopAction):

@@ -1,0 +1,121 @@
+"""Product questions answered from the product's own text, variant-precise answers and sizing,
+run as actions against a Tracker on a small store of hand-made products
+(tests/fixtures/store_answers)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from actions.product_questions import ActionAnswerFit, ActionProductInfo
+from actions.sizing import ActionAnswerSize
+from tests.conftest import FIXTURES
+
+STORE = FIXTURES / "store_answers"
+
+
+@pytest.fixture(scope="module")
+def answers_store(test_catalog, tmp_path_factory, use_embedder):
+    """The actions answer from the answers store for this module, then from the test store again."""
+    from actions import context
+    from catalog.build import build
+    from catalog.importer import import_file
+    from catalog.store import Store
+
+    data = tmp_path_factory.mktemp("answers-data")
+    store = Store(STORE)
+    result = import_file(store.catalog_file, store.config.categories)
+    assert result.ok, result.errors
+    build(result.products, data / store.slug, use_embedder)
+    before = {k: os.environ.get(k) for k in ("SHOPBOT_STORE", "SHOPBOT_DATA")}
+    os.environ.update(SHOPBOT_STORE=str(STORE), SHOPBOT_DATA=str(data))
+    context.catalog.cache_clear()
+    yield
+    for key, value in before.items():
+        os.environ[key] = value or ""
+    context.catalog.cache_clear()
+
+
+@pytest.fixture
+def ask(run_action, answers_store):
+    def _ask(action, text: str, product: str | None = None, lang: str | None = None, slots: dict | None = None):
+        meta = {"language": lang} if lang else {}
+        messages, new = run_action(action, text, slots={**({"current_product": product} if product else {}), **(slots or {})}, metadata=meta)
+        return "\n".join(m.get("text") or "" for m in messages), new, messages
+
+    return _ask
+
+
+def test_question_answered_with_a_quote_from_the_english_text_in_german(ask):
+    reply, slots, messages = ask(ActionProductInfo(), "Schaltet der Wasserkocher automatisch ab?", "arco-glass-kettle", "de")
+    assert reply == "Laut Produktbeschreibung von Arco Glass Kettle: „Switches off automatically when the water boils or the kettle is empty.“"
+    assert messages[0]["sources"] == ["arco-glass-kettle"] and not messages[0]["buttons"]
+    assert "pending_offer" not in slots
+
+
+def test_weight_and_capacity_from_the_text_not_the_price(ask):
+    reply, _, _ = ask(ActionProductInfo(), "How heavy is it?", "arco-glass-kettle", "en")
+    assert "“Weighs 1.1 kg.”" in reply
+    reply, _, _ = ask(ActionProductInfo(), "Wie viel Liter passen hinein?", "arco-glass-kettle", "de")
+    assert "Holds 1.7 litres" in reply and "49,00" not in reply
+
+
+def test_what_the_text_does_not_say_is_said_honestly_with_a_person_offered(ask):
+    reply, slots, messages = ask(ActionProductInfo(), "Does it have a keep-warm function?", "arco-glass-kettle", "en")
+    assert reply.startswith("Our product data for Arco Glass Kettle doesn't say.")
+    assert messages[0]["buttons"] and slots["pending_offer"] == "handoff"
+    reply, slots, _ = ask(ActionAnswerFit(), "Kann ich damit Tee auf 70 Grad erhitzen?", "arco-glass-kettle", "de")
+    assert "steht in unseren Produktdaten zu Arco Glass Kettle nichts" in reply and slots["pending_offer"] == "handoff"
+
+
+def test_fit_question_quotes_the_description(ask):
+    reply, _, _ = ask(ActionAnswerFit(), "Can I charge my phone on it?", "lumo-desk-lamp", "en")
+    assert "“A wireless charging pad for phones is built into the base.”" in reply
+
+
+def test_product_sold_out_in_every_version_says_so_first(ask):
+    reply, _, _ = ask(ActionProductInfo(), "Is the lamp available?", "lumo-desk-lamp", "en")
+    assert reply.startswith("Lumo Desk Lamp is currently sold out in every version.")
+    reply, _, _ = ask(ActionAnswerSize(), "Gibt es die in Weiß?", "lumo-desk-lamp", "de")
+    assert reply.startswith("Lumo Desk Lamp ist derzeit in allen Varianten ausverkauft.")
+
+
+def test_sold_out_size_is_named_with_nearest_sizes_and_other_colours(ask):
+    reply, _, _ = ask(ActionAnswerSize(), "Is M available in black?", "alpine-softshell-trousers", "en")
+    assert reply.startswith("Alpine Softshell Trousers is sold out in size M in black.")
+    assert "In stock in black: size L or S." in reply and "In stock in size M: olive." in reply  # equally near: larger first
+
+
+def test_runs_small_recommends_one_up_and_quotes_the_shops_advice(ask):
+    reply, slots, _ = ask(ActionAnswerSize(), "Ich trage normalerweise 39, welche Größe soll ich nehmen?", "frost-winterstiefel", "de")
+    assert "empfehle ich bei Frost Winterstiefel Größe 40" in reply
+    assert "„Der Stiefel fällt eine Nummer klein aus, bitte eine Nummer größer bestellen.“" in reply
+    assert "in Größe 40 leider ausverkauft. Vorrätig: Größe 41, 39 oder 38." in reply  # nearest in stock, larger first
+    assert slots["usual_size"] == "39"
+
+
+def test_fit_advice_without_a_fit_fact_is_quoted_and_no_size_is_guessed(ask):
+    reply, _, _ = ask(ActionAnswerSize(), "I usually wear 41, which size should I take?", "pfad-sandale", "en")
+    assert "I recommend" not in reply
+    assert "“Die Sandale fällt schmal aus; wer breite Füße hat, bestellt besser eine Nummer größer.”" in reply
+
+
+def test_body_measurement_answered_from_the_size_chart_in_the_text(ask):
+    reply, _, _ = ask(ActionAnswerSize(), "Mein Hund hat 72 cm Brustumfang, welche Größe?", "trail-brustgeschirr", "de")
+    assert reply.startswith("Bei Brustumfang 72 cm passt laut Größenangaben von Trail Brustgeschirr: Größe L.")
+    assert "in Größe L leider ausverkauft" in reply and "Vorrätig: Größe M." in reply
+    reply, _, _ = ask(ActionAnswerSize(), "My inside leg is 84 cm, which size?", "alpine-softshell-trousers", "en")
+    assert "gives: size L." in reply and "available in size L: in stock" in reply
+
+
+def test_body_measurement_without_a_chart_says_so_and_asks_for_the_usual_size(ask):
+    reply, slots, _ = ask(ActionAnswerSize(), "Ich bin 182 cm groß, welche Größe?", "frost-winterstiefel", "de")
+    assert "keine Größentabelle nach Körpergröße" in reply and "übliche Größe" in reply
+    assert slots["pending_offer"] == "usual_size"
+
+
+def test_general_shoe_size_conversion_on_a_clothing_page_stays_general(ask):
+    reply, _, messages = ask(ActionAnswerSize(), "What is US 10 in EU?", "alpine-softshell-trousers", "en")
+    assert reply == "Shoe size US 10 is EU 43 (UK 9, US 10)."
+    assert messages[0]["sources"] == ["sizes:conversion-table"]
