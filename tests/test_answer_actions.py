@@ -119,3 +119,10 @@ def test_general_shoe_size_conversion_on_a_clothing_page_stays_general(ask):
     reply, _, messages = ask(ActionAnswerSize(), "What is US 10 in EU?", "alpine-softshell-trousers", "en")
     assert reply == "Shoe size US 10 is EU 43 (UK 9, US 10)."
     assert messages[0]["sources"] == ["sizes:conversion-table"]
+
+
+def test_a_follow_up_with_a_body_measurement_on_a_product_page_is_a_size_answer(ask):
+    from actions.search import ActionRefineSearch
+
+    reply, _, _ = ask(ActionRefineSearch(), "und bei 84 cm Innenbeinlänge?", None, "de", slots={"last_topic": "size", "current_product": "alpine-softshell-trousers"})
+    assert "Bei Innenbeinlänge 84 cm passt laut Größenangaben von Alpine Softshell Trousers: Größe L." in reply
