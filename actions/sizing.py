@@ -32,6 +32,7 @@ from catalog.variants import (
     Asked,
     VariantState,
     find_asked,
+    is_size_name,
     option_kind,
     option_values,
     variant_options,
@@ -125,7 +126,7 @@ def overview(product: Product, lang: str) -> str:
     parts = []
     for option in _sized_options(product):
         values = ", ".join(in_stock.get(option, {})) or say("none", lang)
-        label = say("sizes", lang) if option_kind(product, option) == SIZE else say("v_option_in_stock", lang, name=option)
+        label = say("sizes", lang) if is_size_name(option) else say("v_option_in_stock", lang, name=option)
         parts.append(f"{label}: {values}")
     advice = fit_advice(product, lang, catalog().embedder) or (facts.fit_sentence(product, lang) if product.fit else "")
     text = f"{name} – {'; '.join(parts)}." + (f" {advice}" if advice else "")

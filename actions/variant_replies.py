@@ -7,7 +7,15 @@ from actions.texts import money, say
 from catalog.lexicon import color_name
 from catalog.models import COLORS, Product
 from catalog.size_chart import Measurement, chart, sizes_for
-from catalog.variants import COLOR, SIZE, Asked, VariantState, option_kind, variant_state
+from catalog.variants import (
+    COLOR,
+    SIZE,
+    Asked,
+    VariantState,
+    is_size_name,
+    option_kind,
+    variant_state,
+)
 
 
 def _or(items: list[str], lang: str) -> str:
@@ -26,7 +34,7 @@ def phrase(product: Product, option: str, values: list[str], lang: str) -> str:
     kind = option_kind(product, option)
     if kind == COLOR:
         return _or([_color(v, lang) for v in values], lang)
-    if kind == SIZE:
+    if kind == SIZE and is_size_name(option):
         return say("v_size", lang, value=_or(values, lang))
     return say("v_option", lang, name=option, value=_or(values, lang))
 
@@ -38,7 +46,9 @@ def _asked_phrase(product: Product, asked: Asked, lang: str) -> str:
         labels = [v for v in asked.values if v not in COLORS and v.lower() != text.lower()]
         return f"{text} ({', '.join(labels)})" if family and labels else text
     value = asked.values[0] if asked.values else asked.wanted
-    return say("v_size", lang, value=value) if asked.kind == SIZE else say("v_option", lang, name=asked.option, value=value)
+    if asked.kind == SIZE and is_size_name(asked.option):
+        return say("v_size", lang, value=value)
+    return say("v_option", lang, name=asked.option, value=value)
 
 
 def _what(product: Product, asked: list[Asked], lang: str) -> str:

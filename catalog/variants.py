@@ -82,6 +82,11 @@ def option_kind(product: Product, name: str) -> str:
     return "other"
 
 
+def is_size_name(name: str) -> bool:
+    """Whether an option is called size ("Größe", "Size"), not length, capacity or pack."""
+    return name == SIZE or _SIZE_NAMES.match(name) is not None
+
+
 def option_values(product: Product) -> dict[str, list[str]]:
     """Every option with its values in the order the merchant lists the variants."""
     values: dict[str, dict[str, None]] = {}

@@ -50,3 +50,9 @@ def test_chart_reply_names_the_size_and_its_state():
     assert chart_reply(jacket, Measurement("chest", 80), "de") is None  # the chart is by height
     outside = chart_reply(jacket, Measurement("height", 150), "en")
     assert outside.startswith("150 cm is outside kids-jacket's size information; the nearest is Körpergröße 128–134 cm.")
+
+
+def test_a_size_like_option_keeps_its_own_name():
+    rug = optioned("rug", ("Länge",), [("200 cm", 0), ("240 cm", 3)], size_option="Länge")
+    assert reply(rug, "in 200 cm?", "de") == "rug ist in Länge 200 cm leider ausverkauft. Vorrätig: Länge 240 cm."
+    assert reply(rug, "in 300 cm?", "en") == "rug doesn't come in Länge 300 cm. Offered: Länge 200 cm or 240 cm. In stock: Länge 240 cm."
