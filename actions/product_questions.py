@@ -4,6 +4,8 @@ answers (`actions.product_text`), and comparing two products."""
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk.events import SlotSet
 
 from actions import facts
@@ -50,7 +52,8 @@ _INFO_ASPECTS = {
     # not a bare "wie viel" / "how much": "wie viel wiegt", "how much water does it hold" ask no price
     "price": ("kost", "preis", "price", "cost", "how much is", "how much are", "teuer", "expensive", "günstig", "cheap"),
     "stock": ("lager", "vorrätig", "verfügbar", "stock", "available", "availability", "lieferbar", "ausverkauft", "sold out"),
-    "materials": ("material", "made of", "stoff", "fabric", "besteht", "hergestellt", "aus was", "woraus"),
+    # not "hergestellt" alone: "wo wird er hergestellt?" asks where, not what of
+    "materials": ("material", "made of", "stoff", "fabric", "besteht", "aus was", "woraus"),
     "care": ("wasch", "wash", "pflege", "care", "reinig", "clean", "trockner", "dryer"),
     "weight": ("schwer", "gewicht", "wiegt", "weight", "weigh", "heavy", "light", "leicht"),
 }
@@ -76,11 +79,15 @@ class ActionProductInfo(ShopAction):
             answer, sources = availability(product, asked, lang)
             reply(dispatcher, answer, sources=sources, payload=facts.cards_payload([product], lang, catalog().config))
             return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
-        aspects = [a for a, words in _INFO_ASPECTS.items() if any(w in text for w in words)]
+        aspects = [a for a, words in _INFO_ASPECTS.items() if any(re.search(rf"\b{re.escape(w)}", text) for w in words)]  # word starts: not "Luftreiniger"
         if not aspects and general_request(text_of(tracker), name):
             return show_details(dispatcher, product, lang)
         lines = [say("v_all_sold_out", lang, product=name)] if product.total_stock == 0 else []
         known = True
+        attributes = self._attributes(product, text_of(tracker), lang)
+        if attributes:  # "how big a room can it clean?" is the room size, not the care text
+            lines += attributes
+            aspects = [a for a in aspects if a in ("price", "stock")]
         for aspect in aspects:
             if aspect == "price":
                 lines.append(f"{name}: {facts.price_text(product, lang)}.")
@@ -96,7 +103,7 @@ class ActionProductInfo(ShopAction):
                 answered = self._from_text(product, text_of(tracker), lang)
                 known = known and answered is not None
                 lines.append(answered or say("text_unknown", lang, product=name))
-        if not aspects:
+        if not aspects and not attributes:
             answered = self._from_text(product, text_of(tracker), lang)
             known = answered is not None
             lines.append(answered or say("text_unknown", lang, product=name))
@@ -107,15 +114,15 @@ class ActionProductInfo(ShopAction):
         return events if known else [*events, SlotSet("pending_offer", "handoff")]
 
     @staticmethod
+    def _attributes(product: Product, question: str, lang: str) -> list[str]:
+        """The structured attributes the question asks about that the product has."""
+        phrases = [facts.attribute_phrase(key, product.attributes.get(key), lang) for key in facts.asked_attributes(question)]
+        return [f"{product.name(lang)}: {p}." for p in phrases if p]
+
+    @staticmethod
     def _from_text(product: Product, question: str, lang: str) -> str | None:
-        """A structured attribute the question asks about, else the sentence of the product's
-        text that answers it."""
-        for key in facts.asked_attributes(question):
-            phrase = facts.attribute_phrase(key, product.attributes.get(key), lang)
-            if phrase:
-                return f"{product.name(lang)}: {phrase}."
-        quoted, _ = quote(product, question, lang, catalog().embedder)
-        return quoted
+        """The sentence of the product's text that answers the question."""
+        return quote(product, question, lang, catalog().embedder)[0]
 
 
 class ActionCompareProducts(ShopAction):

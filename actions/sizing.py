@@ -35,6 +35,7 @@ from catalog.variants import (
     is_size_name,
     option_kind,
     option_values,
+    same_size,
     variant_options,
     variant_state,
 )
@@ -141,14 +142,14 @@ def _recommend(product: Product, usual: str, asked: list[Asked], lang: str) -> t
     advice = fit_advice(product, lang, catalog().embedder)
     option = _size_option(product) or SIZE
     others = [a for a in asked if a.kind != SIZE]
+    size, why = (usual, "unknown") if product.fit is None else recommend_size(product, usual)
+    values = tuple(v for v in option_values(product).get(option, []) if same_size(v, size))
+    shown = values[0] if values else size  # a range such as "42-44" holds the size: name the range
     if product.fit is None and advice:
-        size = usual
         lines = [say("size_advice_only", lang, usual=usual, product=name, advice=advice)]
     else:
-        size, why = recommend_size(product, usual)
         reason = (advice or facts.fit_sentence(product, lang)) if why != "unknown" else say("fit_unknown", lang)
-        lines = [say("size_recommend", lang, usual=usual, product=name, size=size, why=reason)]
-    values = tuple(v for v in option_values(product).get(option, []) if normalize_letter(v) == normalize_letter(size))
+        lines = [say("size_recommend", lang, usual=usual, product=name, size=shown, why=reason)]
     text, sources = availability(product, [Asked(option, SIZE, size, values), *others], lang)
     return [*lines, text], sources
 
@@ -201,7 +202,7 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         reply(dispatcher, say("ask_usual_size", lang, product=name, example="M" if product.size_system == "letter" else "42"), sources=[product.id])
         return [SlotSet("pending_offer", "usual_size"), *done]
     events: Events = []
-    if size and (asked_before or _USUAL.search(text)):
+    if size and (asked_before or _USUAL.search(text) or _ADVICE.search(text)):  # "Meine Jeansgröße ist 50, welche Größe?"
         more, ids = _recommend(product, size.values[0] if size.values else size.wanted, asked, lang)
         lines += more
         sources += ids

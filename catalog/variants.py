@@ -112,6 +112,21 @@ def _size_key(value: str) -> str:
     return normalize_letter(value.strip().replace(",", ".")).upper()
 
 
+_SIZE_RANGE = re.compile(r"^\s*(\d{1,3}(?:[.,]5)?)\s*(?:-|–|/|bis|to)\s*(\d{1,3}(?:[.,]5)?)\s*$")
+
+
+def same_size(value: str, wanted: str) -> bool:
+    """'M' is 'm', '2XL' is 'XXL', and a range value ('42-44', '39/40') holds the sizes in it."""
+    if _size_key(value) == _size_key(wanted):
+        return True
+    m = _SIZE_RANGE.match(value)
+    try:
+        number = float(wanted.replace(",", "."))
+    except ValueError:
+        return False
+    return bool(m) and float(m.group(1).replace(",", ".")) <= number <= float(m.group(2).replace(",", "."))
+
+
 def wanted_size(text: str, product: Product) -> str | None:
     """A clothing or shoe size named in the text (UK/US shoe sizes converted to EU)."""
     if m := re.search(r"\b(uk|us)\s*(\d{1,2}(?:[.,]5)?)\b", text, re.I):
@@ -178,13 +193,13 @@ def find_asked(product: Product, text: str) -> list[Asked]:
         if kind == SIZE or (kind == "other" and not any(a.kind == SIZE for a in asked) and _looks_like_sizes(values)):
             size = wanted_size(text, product)
             if size:
-                matching = tuple(v for v in values if _size_key(v) == _size_key(size))
+                matching = tuple(v for v in values if same_size(v, size))
                 asked.append(Asked(name, SIZE, matching[0] if matching else size, matching))
     return asked
 
 
 def _looks_like_sizes(values: list[str]) -> bool:
-    return all(_size_key(v) in LETTERS or re.fullmatch(r"\d{2}(?:\.5)?", v.strip()) for v in values)
+    return all(_size_key(v) in LETTERS or re.fullmatch(r"\d{2}(?:\.5)?", v.strip()) or _SIZE_RANGE.match(v) for v in values)
 
 
 def _spoken_amount(text: str, wanted: tuple[str, float]) -> str:

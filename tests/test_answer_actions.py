@@ -126,3 +126,25 @@ def test_a_follow_up_with_a_body_measurement_on_a_product_page_is_a_size_answer(
 
     reply, _, _ = ask(ActionRefineSearch(), "und bei 84 cm Innenbeinlänge?", None, "de", slots={"last_topic": "size", "current_product": "alpine-softshell-trousers"})
     assert "Bei Innenbeinlänge 84 cm passt laut Größenangaben von Alpine Softshell Trousers: Größe L." in reply
+
+
+def test_a_size_with_which_size_asks_for_a_recommendation(ask):
+    reply, slots, _ = ask(ActionAnswerSize(), "Meine Schuhgröße ist 39, welche Größe soll ich bestellen?", "frost-winterstiefel", "de")
+    assert "empfehle ich bei Frost Winterstiefel Größe 40" in reply and slots["usual_size"] == "39"
+
+
+def test_a_shoe_size_inside_a_range_size_names_the_range(ask):
+    reply, _, _ = ask(ActionAnswerSize(), "Ich habe Schuhgröße 44, welche Sockengröße brauche ich?", "wool-hiking-socks", "de")
+    assert "Woll-Wandersocken in Größe 43-46: nur noch 2 Stück vorrätig" in reply
+    assert "Größe 44" not in reply and "Die Größe entspricht Ihrer Schuhgröße (EU)." in reply
+
+
+def test_a_structured_attribute_answers_before_the_generic_aspects(ask):
+    reply, _, _ = ask(ActionProductInfo(), "How big a room can it clean?", "klar-air-purifier", "en")
+    assert reply == "Klar Air Purifier: for rooms up to 40 m²."
+
+
+def test_where_it_is_made_is_not_the_material(ask):
+    reply, slots, _ = ask(ActionProductInfo(), "Wo wird der Luftreiniger hergestellt?", "klar-air-purifier", "de")
+    assert "steht in unseren Produktdaten zu Klar Air Purifier nichts" in reply and "ABS" not in reply
+    assert slots["pending_offer"] == "handoff"
