@@ -37,7 +37,7 @@ class ActionAnswerFit(ShopAction):
                 lines.append(f"{product.name(lang)}: {answer}" if len(products) > 1 else answer)
                 sources.append(product.id)
                 continue
-            quoted, _ = quote(product, text, lang, catalog().embedder)
+            quoted, _ = quote(product, text, lang, catalog().embedder, catalog().config.categories)
             if quoted:
                 lines.append(quoted)
                 sources.append(product.id)
@@ -122,7 +122,7 @@ class ActionProductInfo(ShopAction):
     @staticmethod
     def _from_text(product: Product, question: str, lang: str) -> str | None:
         """The sentence of the product's text that answers the question."""
-        return quote(product, question, lang, catalog().embedder)[0]
+        return quote(product, question, lang, catalog().embedder, catalog().config.categories)[0]
 
 
 class ActionCompareProducts(ShopAction):

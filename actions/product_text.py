@@ -42,10 +42,17 @@ def general_request(text: str, name: str = "") -> bool:
     return bool(_GENERAL.search(text.strip()))
 
 
-def quote(product: Product, question: str, lang: str, embedder: Embedder) -> tuple[str | None, list[Answer]]:
+def product_name(product: Product, lang: str, categories: dict) -> str:
+    """What names the product in a question: its title and its category in both languages
+    ("wo wird der Schuh hergestellt?" on "TrailRunner GTX" is not about shoes)."""
+    category = categories.get(product.category)
+    return f"{product.name(lang)} ({category.de}, {category.en})" if category else product.name(lang)
+
+
+def quote(product: Product, question: str, lang: str, embedder: Embedder, categories: dict | None = None) -> tuple[str | None, list[Answer]]:
     """("The description of X says: “…”", the sentences) when the product's text answers the
-    question, else (None, [])."""
-    answers = finder(embedder).answer(product, question, lang)
+    question, else (None, []). `categories`: the store's, to name the product's category."""
+    answers = finder(embedder).answer(product, question, lang, name=product_name(product, lang, categories or {}))
     if not answers:
         return None, []
     sentence = " … ".join(a.sentence.text for a in answers)

@@ -161,7 +161,7 @@ def _answer_measurement(dispatcher: CollectingDispatcher, product: Product, meas
     answer = chart_reply(product, measurement, lang)
     events: Events = []
     if answer is None:
-        quoted, _ = quote(product, text, lang, catalog().embedder)
+        quoted, _ = quote(product, text, lang, catalog().embedder, catalog().config.categories)
         measure = say(f"measure_{measurement.measure}", lang)
         answer = " ".join(x for x in (quoted, say("chart_none", lang, product=product.name(lang), measure=measure, sizes=overview(product, lang))) if x)
         events = [SlotSet("pending_offer", "usual_size")]

@@ -36,7 +36,8 @@ def scored(rows: list[dict], finder: PassageFinder) -> list[tuple[dict, str, flo
         missing = [a for a in row["answers"] if a not in sentences]
         if missing:
             raise SystemExit(f"{row['product']}: labelled answer is not one sentence of the text: {missing}")
-        scores = finder.rank(row["question"], sentences, row["title"])
+        name = f"{row['title']} ({row['category']['de']}, {row['category']['en']})"  # as actions.product_text names it
+        scores = finder.rank(row["question"], sentences, name)
         best = int(np.argmax(scores))
         out.append((row, sentences[best], float(scores[best])))
     return out

@@ -142,7 +142,7 @@ def _ends_in_abbreviation(piece: str) -> bool:
     words = piece.lower().split()
     if not words or not words[-1].endswith("."):
         return False
-    last = words[-1]
+    last = words[-1].lstrip("([{\"'„“")
     if last.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.){2,}", last):
         return True
     # "z." of "z. B." (a single letter), but not the unit of "250 g."
@@ -189,12 +189,13 @@ class PassageFinder:
             scores = scores + np.array([ASPECT_BONUS if states_aspect(s, aspects) else -ASPECT_PENALTY for s in sentences])
         return scores.astype(np.float32)
 
-    def answer(self, product: Product, question: str, lang: str, limit: int = 2) -> list[Answer]:
+    def answer(self, product: Product, question: str, lang: str, limit: int = 2, name: str | None = None) -> list[Answer]:
         """The sentences that answer the question, best first; empty when none is close enough.
         A second sentence is added only when it scores nearly as high as the first and states
-        the kind of fact asked for, if the question asks for a known kind."""
+        the kind of fact asked for, if the question asks for a known kind. `name` is what
+        names the product in a question (default: its title; the caller may add its category)."""
         sentences = product_sentences(product, lang)
-        scores = self.rank(question, [s.text for s in sentences], product.name(lang))
+        scores = self.rank(question, [s.text for s in sentences], name or product.name(lang))
         order = [int(i) for i in np.argsort(-scores)]
         best = [Answer(sentences[i], float(scores[i])) for i in order[:limit] if scores[i] >= self.threshold]
         if not best:

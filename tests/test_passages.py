@@ -34,6 +34,10 @@ def test_split_handles_html_lists_and_abbreviations():
     assert split_sentences(text) == ["Mit Kapuze, z. B. für Regen.", "Gewicht ca. 350 g", "Waschbar bei 30 °C", "Fasst 2 l.", "Ende gut."]
 
 
+def test_split_keeps_an_abbreviation_in_brackets():
+    assert split_sentences("Gewicht 310 g pro Schuh (Gr. 42). Mit Membran.") == ["Gewicht 310 g pro Schuh (Gr. 42).", "Mit Membran."]
+
+
 def test_split_cuts_a_run_on_text_without_stops():
     pieces = split_sentences("wort " * 300)
     assert len(pieces) > 2 and all(len(p) <= 400 for p in pieces)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actions.product_text import fit_advice, general_request, quote
+from actions.product_text import fit_advice, general_request, product_name, quote
 from catalog.models import Product
 from tests.test_passages import BOOT, KETTLE
 
@@ -38,3 +38,12 @@ def test_fit_advice_prefers_the_sentence_a_fit_fact_was_read_from(use_embedder):
         Sourced = Product  # noqa: N806 - the catalog model has it now
     product = Sourced(**{**BOOT.dict(), "fact_sources": {"fit": {"text": "Fällt klein aus.", "lang": "de", "origin": "text"}}})
     assert fit_advice(product, "de", use_embedder) == "Hinweis des Händlers: „Fällt klein aus.“"
+
+
+def test_the_product_type_named_in_a_question_does_not_pick_a_sentence_naming_it(use_embedder):
+    from catalog.store import Category
+
+    boot = BOOT.copy(update={"title": {"de": "Grat Pro"}, "description": {"de": "Steigeisenfester Bergschuh mit Vibram-Sohle. Bei dünnen Socken eine Größe kleiner bestellen."}})
+    categories = {"shoes": Category(de="Schuhe", en="Shoes")}
+    assert product_name(boot, "de", categories) == "Grat Pro (Schuhe, Shoes)"
+    assert quote(boot, "Wo wird der Schuh hergestellt?", "de", use_embedder, categories) == (None, [])
