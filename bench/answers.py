@@ -13,7 +13,7 @@ description, right when an expected product is in the top 3.
 `--skip-bad-rows` imports only what the importer accepts (a merchant's way around a refused
 file), to see the answers on the part of a store that imports.
 
-Ports: 5305/5355/8380 plus `SHOPBOT_TEST_PORT_OFFSET`. The nordstil store and its questions
+Ports: 5505/5555/8580 plus `SHOPBOT_TEST_PORT_OFFSET`. The nordstil store and its questions
 are never used for tuning (see bench/README.md).
 """
 
@@ -213,7 +213,7 @@ def main() -> None:
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
     kinds = {k.strip() for k in args.kinds.split(",") if k.strip()} or None
     offset = int(os.environ.get("SHOPBOT_TEST_PORT_OFFSET", "0"))
-    ports = (5305 + offset, 5355 + offset, 8380 + offset)
+    ports = (5505 + offset, 5555 + offset, 8580 + offset)
 
     from catalog.embedder import get_embedder
 
