@@ -30,6 +30,13 @@ pytestmark = pytest.mark.second_store
 STORE = ROOT / "stores" / "nordstil"
 EXPORT = STORE / "catalog.csv"
 SOLD_OUT = r"ausverkauft|sold out|out of stock"
+# recommending a size (not "43 instead of 42"), within one sentence
+RECOMMEND = r"(empfehle ich|empfehlen wir|würde ich|ich würde|I recommend|we recommend|I'd recommend|I suggest)(?:(?!statt|instead|rather)[^.\n]){0,50}"
+
+
+def size(value: int) -> str:
+    """A size as a whole token: 42 but not 42.5, 142 or 40/42."""
+    return rf"(?<![\w.,/-]){value}(?![\w/-]|[.,]\d)"
 
 
 def shopbot(data: Path, *args: str) -> subprocess.CompletedProcess:
@@ -118,14 +125,14 @@ def test_discovery_of_types_the_demo_store_does_not_carry(stack, names):
 def test_size_advice_follows_the_description(stack, names):
     # "fällt klein aus – eine Nummer größer bestellen"
     check(stack, names, "Ich trage normalerweise 42, welche Größe soll ich nehmen?",
-          {"must": [r"\b43\b"], "must_not": [r"(empfehle|nehmen Sie|recommend)[^.]{0,40}\b42\b"]},
+          {"must": [size(43)], "must_not": [RECOMMEND + size(42)]},
           language="de", page_type="product", product_id="chelsea-boots-leder")  # fmt: skip
 
 
 def test_a_fact_only_in_the_description_across_languages(stack, names):
     # German description, English question: "Akkulaufzeit: bis 30 Stunden mit ANC, bis 45 Stunden ohne"
     check(stack, names, "How long does the battery last with noise cancelling on?",
-          {"must": [r"\b30\b"], "must_not": [r"\b40 ?(h|hours|Stunden)\b"]},
+          {"must": [r"\b30 ?(h\b|hours|Stunden)"]},
           language="en", page_type="product", product_id="silent-pro-kopfhoerer")  # fmt: skip
 
 
