@@ -20,6 +20,7 @@ English that says so), not the bot's own sentences.
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -69,7 +70,8 @@ class Answer:
                 for card in custom.get("products") or []:
                     ids.append(str(card.get("id", "")))
                     parts.append(" – ".join(str(card.get(k) or "") for k in ("name", "price_text", "availability")))
-        return cls("\n".join(p for p in parts if p), ids, ms)
+        text = re.sub(r"[\u00a0\u2009\u202f]", " ", "\n".join(p for p in parts if p))  # no-break spaces
+        return cls(text, ids, ms)
 
 
 def _named(pid: str, answer: Answer, names: dict[str, list[str]]) -> bool:
@@ -125,8 +127,8 @@ class CatalogText:
     text: str
 
 
-def _html_text(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html or "")).strip()
+def _html_text(markup: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", markup or ""))).strip()
 
 
 def read_catalog_texts(path: Path, visible_only: bool = True) -> list[CatalogText]:

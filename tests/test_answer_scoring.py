@@ -32,6 +32,11 @@ def test_answer_collects_texts_buttons_and_cards():
     assert "sold out" in answer.text and "Yes, please" in answer.text and "Penny Loafer" in answer.text
 
 
+def test_no_break_spaces_read_as_spaces():
+    answer = Answer.from_messages([{"text": "Waschbar bei 40\u00a0°C, 189,00\u202f€"}])
+    assert score({"must": [r"40 °C", r"189,00 €"]}, answer, NAMES) == []
+
+
 def test_expected_product_shown_as_card_or_named():
     expect = {"products_any": ["penny-loafer", "chelsea-boots"]}
     assert score(expect, Answer("", ["chelsea-boots"]), NAMES) == []
@@ -97,6 +102,8 @@ def test_csv_catalog_texts_hide_drafts_archived_and_unpublished():
     assert len(visible) >= 60
     loafer = next(p for p in read_catalog_texts(path) if p.id == "penny-loafer")
     assert loafer.names == ["Penny Loafer"] and "fällt groß aus" in loafer.text and "<" not in loafer.text
+    sweater = next(p for p in read_catalog_texts(path) if p.id == "merino-crew-sweater")
+    assert "(18.5 micron)" in sweater.text and "&nbsp;" not in sweater.text and "meta" not in sweater.text
 
 
 @pytest.mark.parametrize("store", list(STORES))
