@@ -51,6 +51,7 @@ _ADVICE = re.compile(
     re.I,
 )
 _SHOE_SIZE = re.compile(r"\d{2}(?:\.5)?")
+_BETWEEN = re.compile(r"\b(?:zwischen|between)\s+(?:größe\s+|size\s+)?([\w.,]+)\s+(?:und|and|or|oder|&)\s+([\w.,]+)", re.I)
 
 
 def _conversion(text: str, lang: str) -> str | None:
@@ -154,6 +155,42 @@ def _recommend(product: Product, usual: str, asked: list[Asked], lang: str) -> t
     return [*lines, text], sources
 
 
+def _between(product: Product, text: str) -> tuple[str, str] | None:
+    """("42", "43") for "I'm between 42 and 43" when both are sizes of the product, smaller first."""
+    m = _BETWEEN.search(text)
+    option = _size_option(product)
+    if not m or option is None:
+        return None
+    values = option_values(product).get(option, [])
+    found = [next((v for v in values if same_size(v, w.strip(".,"))), None) for w in (m.group(1), m.group(2))]
+    if None in found or found[0] == found[1]:
+        return None
+    return tuple(sorted(found, key=values.index))  # type: ignore[return-value]
+
+
+def _recommend_between(product: Product, sizes: tuple[str, str], asked: list[Asked], lang: str) -> tuple[list[str], list[str]]:
+    """Between two sizes: the smaller for a product that runs large, else the larger; without a
+    fit fact the merchant's advice is quoted and both sizes' stock is given."""
+    name = product.name(lang)
+    option = _size_option(product) or SIZE
+    advice = fit_advice(product, lang, catalog().embedder)
+    others = [a for a in asked if a.kind != SIZE]
+    if product.fit is None and advice:
+        lines = [say("size_between_advice", lang, a=sizes[0], b=sizes[1], product=name, advice=advice)]
+        chosen = list(sizes)
+    else:
+        size = sizes[0] if product.fit == "runs_large" else sizes[1]
+        why = advice or (facts.fit_sentence(product, lang) if product.fit else say("chart_between_default", lang))
+        lines = [say("size_between", lang, a=sizes[0], b=sizes[1], product=name, size=size, why=why)]
+        chosen = [size]
+    sources = [product.id]
+    for size in chosen:
+        text, ids = availability(product, [Asked(option, SIZE, size, (size,)), *others], lang)
+        lines.append(text)
+        sources += ids
+    return lines, sources
+
+
 def _answer_measurement(dispatcher: CollectingDispatcher, product: Product, measurement: Measurement, text: str, lang: str) -> Events:
     """"Ich bin 182 cm": the size from the product's size information, a sentence of its text
     that speaks to it, or an honest "we have no chart" with the sizes and the offer to advise
@@ -202,7 +239,12 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         reply(dispatcher, say("ask_usual_size", lang, product=name, example="M" if product.size_system == "letter" else "42"), sources=[product.id])
         return [SlotSet("pending_offer", "usual_size"), *done]
     events: Events = []
-    if size and (asked_before or _USUAL.search(text) or _ADVICE.search(text)):  # "Meine Jeansgröße ist 50, welche Größe?"
+    between = _between(product, text)
+    if between:
+        more, ids = _recommend_between(product, between, asked, lang)
+        lines += more
+        sources += ids
+    elif size and (asked_before or _USUAL.search(text) or _ADVICE.search(text)):  # "Meine Jeansgröße ist 50, welche Größe?"
         more, ids = _recommend(product, size.values[0] if size.values else size.wanted, asked, lang)
         lines += more
         sources += ids

@@ -178,6 +178,11 @@ T: dict[str, dict[str, str]] = {
         "en": "We have no size chart by {measure} for {product}. {sizes} Tell me the size you usually wear and I'll tell you which one to take.",
     },
     "v_option_in_stock": {"de": "{name} vorrätig", "en": "{name} in stock"},
+    "size_between": {
+        "de": "Zwischen {a} und {b}: Bei {product} empfehle ich Größe {size}. {why}",
+        "en": "Between {a} and {b}: in {product} I recommend size {size}. {why}",
+    },
+    "size_between_advice": {"de": "Zwischen {a} und {b} bei {product}: {advice}", "en": "Between {a} and {b} in {product}: {advice}"},
     "size_advice_only": {
         "de": "Sie tragen sonst {usual}. Zur Passform von {product}: {advice}",
         "en": "You usually wear {usual}. On the fit of {product}: {advice}",

@@ -148,3 +148,14 @@ def test_where_it_is_made_is_not_the_material(ask):
     reply, slots, _ = ask(ActionProductInfo(), "Wo wird der Luftreiniger hergestellt?", "klar-air-purifier", "de")
     assert "steht in unseren Produktdaten zu Klar Air Purifier nichts" in reply and "ABS" not in reply
     assert slots["pending_offer"] == "handoff"
+
+
+def test_between_two_sizes(ask):
+    reply, _, _ = ask(ActionAnswerSize(), "Ich liege zwischen 39 und 40, welche Größe?", "frost-winterstiefel", "de")
+    assert reply.startswith("Zwischen 39 und 40: Bei Frost Winterstiefel empfehle ich Größe 40.")  # runs small: the larger
+    assert "in Größe 40 leider ausverkauft" in reply
+    reply, _, _ = ask(ActionAnswerSize(), "I'm between M and L, which one?", "alpine-softshell-trousers", "en")
+    assert "I recommend" not in reply  # no fit fact: the shop's own advice decides
+    assert "“They come up slightly large; if you are between sizes, take the smaller one.”" in reply
+    assert reply.startswith("Between M and L in Alpine Softshell Trousers:")
+    assert "available in size M: in stock" in reply and "available in size L: in stock" in reply
