@@ -59,6 +59,14 @@ _INFO_ASPECTS = {
 }
 
 
+# a question about a version's availability ("is the black one waterproof?" is not)
+_AVAILABILITY = re.compile(
+    r"\b(?:gibt es|gibt's|haben sie|habt ihr|hast du|vorrätig|verfügbar|lieferbar|lager|ausverkauft|noch da|bestell|kaufen"
+    r"|do you have|have you got|got it|available|in stock|stock|sold out|order|buy)",
+    re.I,
+)
+
+
 class ActionProductInfo(ShopAction):
     def name(self) -> str:
         return "action_product_info"
@@ -75,7 +83,7 @@ class ActionProductInfo(ShopAction):
         product = products[0]
         name = product.name(lang)
         asked = find_asked(product, text_of(tracker))
-        if asked:  # "is the 2-litre one in stock?", "gibt es die in Anthrazit?"
+        if asked and (_AVAILABILITY.search(text) or len(text.split()) <= 4):  # "is the 2-litre one in stock?", "die in Anthrazit?"
             answer, sources = availability(product, asked, lang)
             reply(dispatcher, answer, sources=sources, payload=facts.cards_payload([product], lang, catalog().config))
             return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]

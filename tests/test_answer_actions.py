@@ -159,3 +159,10 @@ def test_between_two_sizes(ask):
     assert "“They come up slightly large; if you are between sizes, take the smaller one.”" in reply
     assert reply.startswith("Between M and L in Alpine Softshell Trousers:")
     assert "available in size M: in stock" in reply and "available in size L: in stock" in reply
+
+
+def test_a_question_about_a_colour_that_is_no_stock_question_is_answered_as_a_question(ask):
+    reply, _, _ = ask(ActionProductInfo(), "Is the white one a wireless charger for phones?", "lumo-desk-lamp", "en")
+    assert "wireless charging pad" in reply
+    reply, _, _ = ask(ActionProductInfo(), "Is the white one in stock?", "lumo-desk-lamp", "en")
+    assert reply.startswith("Lumo Desk Lamp is currently sold out in every version.")
