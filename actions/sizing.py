@@ -245,7 +245,7 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         lines += more
         sources += ids
     elif size and (asked_before or _USUAL.search(text) or _ADVICE.search(text)):  # "Meine Jeansgröße ist 50, welche Größe?"
-        more, ids = _recommend(product, size.values[0] if size.values else size.wanted, asked, lang)
+        more, ids = _recommend(product, size.wanted, asked, lang)  # the size as the shopper said it
         lines += more
         sources += ids
         events = [SlotSet("usual_size", size.wanted), SlotSet("pending_offer", None)]

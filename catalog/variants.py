@@ -194,7 +194,7 @@ def find_asked(product: Product, text: str) -> list[Asked]:
             size = wanted_size(text, product)
             if size:
                 matching = tuple(v for v in values if same_size(v, size))
-                asked.append(Asked(name, SIZE, matching[0] if matching else size, matching))
+                asked.append(Asked(name, SIZE, size, matching))
     return asked
 
 
