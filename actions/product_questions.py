@@ -42,7 +42,7 @@ class ActionAnswerFit(ShopAction):
                 lines.append(quoted)
                 sources.append(product.id)
             else:
-                lines.append(say("text_unknown", lang, product=product.name(lang)))
+                lines.append(say("fit_unknown_product", lang, product=product.name(lang)))
         unknown = not sources
         reply(dispatcher, "\n".join(lines), sources=sources, buttons=handoff_buttons(lang) if unknown else None)
         return [*focus(products), SlotSet("last_topic", "fit"), *([SlotSet("pending_offer", "handoff")] if unknown else [])]
@@ -59,6 +59,7 @@ _INFO_ASPECTS = {
 }
 
 
+_ORIGIN = re.compile(r"\b(?:wo\b.*\b(?:hergestellt|produziert|gefertigt|gemacht)|herkunft|herstellungsland|where\b.*\b(?:made|produced|manufactured)|made in\b|country of origin|origin)", re.I)
 # a question about a version's availability ("is the black one waterproof?" is not)
 _AVAILABILITY = re.compile(
     r"\b(?:gibt es|gibt's|haben sie|habt ihr|hast du|vorrätig|verfügbar|lieferbar|lager|ausverkauft|noch da|bestell|kaufen"
@@ -110,11 +111,11 @@ class ActionProductInfo(ShopAction):
             else:
                 answered = self._from_text(product, text_of(tracker), lang)
                 known = known and answered is not None
-                lines.append(answered or say("text_unknown", lang, product=name))
+                lines.append(answered or say("no_info", lang, product=name))
         if not aspects and not attributes:
             answered = self._from_text(product, text_of(tracker), lang)
             known = answered is not None
-            lines.append(answered or say("text_unknown", lang, product=name))
+            lines.append(answered or say("no_info", lang, product=name))
         lines = list(dict.fromkeys(lines))
         reply(dispatcher, " ".join(lines), sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config),
               buttons=None if known else handoff_buttons(lang))  # fmt: skip
@@ -124,6 +125,8 @@ class ActionProductInfo(ShopAction):
     @staticmethod
     def _attributes(product: Product, question: str, lang: str) -> list[str]:
         """The structured attributes the question asks about that the product has."""
+        if _ORIGIN.search(question):  # "wo wird er hergestellt?" asks where, which no material answers
+            return []
         phrases = [facts.attribute_phrase(key, product.attributes.get(key), lang) for key in facts.asked_attributes(question)]
         return [f"{product.name(lang)}: {p}." for p in phrases if p]
 

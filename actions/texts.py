@@ -189,10 +189,6 @@ T: dict[str, dict[str, str]] = {
     },
     "fit_advice_quote": {"de": "Hinweis des Händlers: „{sentence}“", "en": "The shop's advice: “{sentence}”"},
     "text_quote": {"de": "Laut Produktbeschreibung von {product}: „{sentence}“", "en": "The description of {product} says: “{sentence}”"},
-    "text_unknown": {
-        "de": "Dazu steht in unseren Produktdaten zu {product} nichts. Soll ich Sie mit einem Mitarbeiter verbinden, der nachsehen kann?",
-        "en": "Our product data for {product} doesn't say. Shall I put you in touch with a person who can check?",
-    },
     # --- shipping
     "ship_quote": {
         "de": "Versand nach {country} mit {carrier}: {days} Werktage, {cost}{free}.",
