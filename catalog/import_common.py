@@ -165,6 +165,19 @@ def open_csv(path: Path) -> tuple[list[str], Iterator[dict[str, str]]]:
 # --- categories ---------------------------------------------------------------------------
 
 
+_PHRASES: dict[tuple[str, str], np.ndarray] = {}  # (model, category word) -> vector, across imports
+
+
+def _phrase_vectors(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    """Vectors of the categories' names and words; a server's next import embeds only new words."""
+    missing = list(dict.fromkeys(t for t in texts if (embedder.name, t) not in _PHRASES))
+    if missing:
+        if len(_PHRASES) > 20_000:
+            _PHRASES.clear()
+        _PHRASES.update(((embedder.name, t), v) for t, v in zip(missing, embedder.encode(missing), strict=True))
+    return np.stack([_PHRASES[(embedder.name, t)] for t in texts])
+
+
 class CategoryMapper:
     """Places a product type (or category path, or tags) in one of the store's categories: by
     name or shopper word first, then by meaning (cosine with the category's names and words),
@@ -248,7 +261,7 @@ class CategoryMapper:
                 for phrase in dict.fromkeys((c.de, c.en, *c.synonyms)):
                     keys.append(key)
                     texts.append(phrase)
-            self._vectors = (embedder.encode(texts), keys)
+            self._vectors = (_phrase_vectors(embedder, texts), keys)
         matrix, keys = self._vectors
         scores = matrix @ embedder.encode([text])[0]
         by_category: dict[str, list[float]] = {}
