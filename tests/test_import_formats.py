@@ -255,3 +255,10 @@ def test_demo_orders_come_from_any_stores_catalog(tmp_path: Path, use_embedder, 
     sold_out = [p.copy(update={"variants": [v.copy(update={"stock": 0}) for v in p.variants]}) for p in products]
     with pytest.raises(SeedSkipped, match="nothing to order"):
         demo_orders(sold_out, store.config, NOW)
+
+
+def test_shop_names_variants_by_their_options(shopify):
+    from bot.shop import variant_label
+
+    assert variant_label(by_id(shopify)["felsgrat-wanderhose"].variants[0], "de") == "48 / Kurz / Dunkelblau"
+    assert variant_label(by_id(shopify)["bergkristall-ohrringe"].variants[0], "de") == "BK-OR"  # no options: the SKU
