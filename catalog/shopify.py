@@ -1,4 +1,6 @@
-"""Shopify's product CSV as it comes out of the admin (Products → Export).
+"""Shopify's product CSV as it comes out of the admin (Products → Export), with the classic
+column names (`Handle`, `Variant Price`, `Image Src`) or the current template's (`URL handle`,
+`Price`, `Product image URL`).
 
 One product is all rows of one `Handle`: the first carries the product (Title, Body, Type,
 Tags, Published, Status, option names), every row with a price or SKU is a variant, rows with
@@ -31,14 +33,29 @@ from catalog.lexicon import is_color_option, is_size_option, normalize_color
 from catalog.models import UNTRACKED_STOCK, Product
 
 REQUIRED = {"Handle", "Title", "Variant Price"}
+# Shopify's current product template names the columns anew; read them as the classic ones.
+CURRENT_TEMPLATE = {
+    "url handle": "Handle", "description": "Body (HTML)", "product category": "Product Category",
+    "published on online store": "Published", "sku": "Variant SKU", "barcode": "Variant Barcode",
+    "price": "Variant Price", "compare-at price": "Variant Compare At Price",
+    "inventory tracker": "Variant Inventory Tracker", "inventory quantity": "Variant Inventory Qty",
+    "continue selling when out of stock": "Variant Inventory Policy", "product image url": "Image Src",
+    "image position": "Image Position", "image alt text": "Image Alt Text", "variant image url": "Variant Image",
+    **{f"option{i} {part}": f"Option{i} {part.capitalize()}" for i in (1, 2, 3) for part in ("name", "value")},
+}  # fmt: skip
 _METAFIELD = re.compile(r"\(product\.metafields\.shopbot\.(\w+)\)")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 # Shopify writes this option for a product without variants
 _NO_OPTION = ("title", "default title")
 
 
+def canonical(header: str) -> str:
+    header = header.strip()
+    return CURRENT_TEMPLATE.get(header.lower(), header)
+
+
 def is_shopify(header: Iterable[str]) -> bool:
-    return REQUIRED <= set(header)
+    return REQUIRED <= {canonical(h) for h in header}
 
 
 def _truthy(text: str) -> bool:
@@ -102,7 +119,8 @@ def _variant(row: dict, number: int, handle: str, options: list[str], product: d
     except ValueError:
         return None, f"product {handle!r}: Variant Inventory Qty {qty_text!r} is not a number"
     untracked = not (row.get("Variant Inventory Tracker") or "").strip() and "Variant Inventory Tracker" in row
-    if stock is None or untracked or (row.get("Variant Inventory Policy") or "").strip().lower() == "continue":
+    oversells = (row.get("Variant Inventory Policy") or "").strip().lower() in ("continue", "true", "yes")
+    if stock is None or untracked or oversells:
         variant["stock"], variant["stock_tracked"] = UNTRACKED_STOCK, False  # always available
     else:
         variant["stock"] = max(stock, 0)  # oversold stock is exported negative
@@ -187,8 +205,9 @@ def _product(rows: list[tuple[int, dict]], mapper: CategoryMapper) -> tuple[dict
 
 def read_shopify_csv(path: Path, mapper: CategoryMapper, progress: bool = False) -> ImportResult:
     result = ImportResult(format="shopify")
-    header, rows = open_csv(path)
-    missing = REQUIRED - set(header)
+    header, raw_rows = open_csv(path)
+    rows = ({canonical(k): v for k, v in row.items()} for row in raw_rows)
+    missing = REQUIRED - {canonical(h) for h in header}
     if missing:
         result.errors.append(RowError(path.name, 1, f"not a Shopify product CSV: missing column(s) {', '.join(sorted(missing))}"))
         return result

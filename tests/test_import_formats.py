@@ -262,3 +262,24 @@ def test_shop_names_variants_by_their_options(shopify):
 
     assert variant_label(by_id(shopify)["felsgrat-wanderhose"].variants[0], "de") == "48 / Kurz / Dunkelblau"
     assert variant_label(by_id(shopify)["bergkristall-ohrringe"].variants[0], "de") == "BK-OR"  # no options: the SKU
+
+
+def test_shopify_current_template_column_names(tmp_path: Path, shopify, demo_categories, use_embedder):
+    renamed = {"Handle": "URL handle", "Body (HTML)": "Description", "Product Category": "Product category",
+               "Published": "Published on online store", "Variant SKU": "SKU", "Variant Price": "Price",
+               "Variant Compare At Price": "Compare-at price", "Variant Inventory Tracker": "Inventory tracker",
+               "Variant Inventory Qty": "Inventory quantity", "Variant Inventory Policy": "Continue selling when out of stock",
+               "Image Src": "Product image URL", "Image Position": "Image position", "Variant Image": "Variant image URL",
+               **{f"Option{i} {p}": f"Option{i} {p.lower()}" for i in (1, 2, 3) for p in ("Name", "Value")}}  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(SHOPIFY.read_text(encoding="utf-8-sig"))))
+    policy = {"deny": "FALSE", "continue": "TRUE", "": ""}
+    path = tmp_path / "products_export_1.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=[renamed.get(h, h) for h in rows[0]])
+        writer.writeheader()
+        for row in rows:
+            row["Variant Inventory Policy"] = policy[row["Variant Inventory Policy"]]
+            writer.writerow({renamed.get(k, k): v for k, v in row.items()})
+    result = import_file(path, demo_categories, embedder=use_embedder)
+    assert result.ok and result.format == "shopify", [str(e) for e in result.errors]
+    assert [p.dict() for p in result.products] == [p.dict() for p in shopify.products]
