@@ -283,3 +283,30 @@ def test_shopify_current_template_column_names(tmp_path: Path, shopify, demo_cat
     result = import_file(path, demo_categories, embedder=use_embedder)
     assert result.ok and result.format == "shopify", [str(e) for e in result.errors]
     assert [p.dict() for p in result.products] == [p.dict() for p in shopify.products]
+
+
+def test_commands_on_another_store(tmp_path: Path, monkeypatch):
+    """`shopbot catalog build` names the categories it chose; `orders seed` on a store with
+    nothing in stock says so in one line instead of a traceback."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("SHOPBOT_TABLE_PREFIX", f"t{uuid.uuid4().hex[:8]}_")
+    store = tmp_path / "laden"
+    shutil.copytree(WOO_STORE, store)
+    cli = [sys.executable, "-m", "bot.cli", "--store", str(store), "--data", str(tmp_path / "data"), "-q"]
+    built = subprocess.run([*cli, "catalog", "build"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stderr
+    assert "type 'Kerzen & Düfte' -> category kerzen-duefte (new category)" in built.stdout
+    assert "1 product(s) imported but not shown to shoppers" in built.stdout and "leinenkissen-entwurf" in built.stdout
+    rows = list(csv.DictReader(io.StringIO((store / "catalog.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    with (store / "catalog.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), delimiter=";")
+        writer.writeheader()
+        writer.writerows({**r, "Bestand": "0" if r["Typ"] != "grouped" else "", "Vorrätig?": "0"} for r in rows)
+    seeded = subprocess.run([*cli, "orders", "seed"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert seeded.returncode == 0 and "Traceback" not in seeded.stderr, seeded.stderr
+    assert seeded.stdout.strip() == "no demo orders for laden: no product is in stock, so there is nothing to order"

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 import uuid
@@ -20,8 +19,7 @@ STORE = FIXTURES / "store_woo"
 
 
 def shopbot(data, *args: str) -> subprocess.CompletedProcess:
-    module = "bot.cli" if importlib.util.find_spec("bot.cli") else "catalog.cli"
-    return subprocess.run([sys.executable, "-m", module, "--store", str(STORE), "--data", str(data), "-q", *args],
+    return subprocess.run([sys.executable, "-m", "bot.cli", "--store", str(STORE), "--data", str(data), "-q", *args],
                           cwd=ROOT, capture_output=True, text=True, timeout=600)  # fmt: skip
 
 
