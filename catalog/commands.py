@@ -80,7 +80,7 @@ def print_report(report: ImportReport, path: Path, skip_bad_rows: bool) -> None:
             f"rejected {c['rejected']}; embedded {c['embedded']}; index version {report.version} ({report.seconds:.1f} s)"
         )
         for product_type, category in sorted(report.categories.items()):
-            print(f"  type {product_type!r} -> category {category}")
+            print(f"  {product_type!r} -> category {category}")
         if report.hidden:
             shown = ", ".join(report.hidden[:10]) + (" …" if len(report.hidden) > 10 else "")
             print(f"  {len(report.hidden)} product(s) imported but not shown to shoppers (draft, archived, unpublished): {shown}")

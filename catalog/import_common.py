@@ -57,14 +57,6 @@ class ImportResult:
         """Products imported for the merchant but not shown to shoppers (draft, archived, unpublished)."""
         return [p.id for p in self.products if not p.shown]
 
-    def notes(self) -> list[str]:
-        """What the merchant should know about a successful read, one line each."""
-        lines = [f"type {t!r} -> {how}" for t, how in sorted(self.category_mapping.items())]
-        if self.hidden:
-            lines.append(f"{len(self.hidden)} product(s) imported but not shown to shoppers (draft, archived or "
-                         f"unpublished): {', '.join(self.hidden[:10])}{' …' if len(self.hidden) > 10 else ''}")  # fmt: skip
-        return lines
-
 
 def check_duplicates(result: ImportResult, name: str, rows: list[int]) -> None:
     seen_ids: dict[str, int] = {}

@@ -47,7 +47,7 @@ class ImportReport:
     unchanged: int = 0
     embedded: int = 0
     rejected: list[dict] = field(default_factory=list)  # {"file", "row", "reason"}
-    categories: dict[str, str] = field(default_factory=dict)  # product type -> "category (how it was chosen)"
+    categories: dict[str, str] = field(default_factory=dict)  # product type, category path or tag -> "category (how chosen)"
     hidden: list[str] = field(default_factory=list)  # imported, not shown to shoppers (draft, archived, unpublished)
     version: int | None = None
     seconds: float = 0.0

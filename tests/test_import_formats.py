@@ -300,7 +300,7 @@ def test_commands_on_another_store(tmp_path: Path, monkeypatch):
     cli = [sys.executable, "-m", "bot.cli", "--store", str(store), "--data", str(tmp_path / "data"), "-q"]
     built = subprocess.run([*cli, "catalog", "build"], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert built.returncode == 0, built.stderr
-    assert "type 'Kerzen & Düfte' -> category kerzen-duefte (new category)" in built.stdout
+    assert "'Kerzen & Düfte' -> category kerzen-duefte (new category)" in built.stdout
     assert "1 product(s) imported but not shown to shoppers" in built.stdout and "leinenkissen-entwurf" in built.stdout
     rows = list(csv.DictReader(io.StringIO((store / "catalog.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
     with (store / "catalog.csv").open("w", encoding="utf-8", newline="") as fh:
