@@ -310,3 +310,26 @@ def test_commands_on_another_store(tmp_path: Path, monkeypatch):
     seeded = subprocess.run([*cli, "orders", "seed"], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert seeded.returncode == 0 and "Traceback" not in seeded.stderr, seeded.stderr
     assert seeded.stdout.strip() == "no demo orders for laden: no product is in stock, so there is nothing to order"
+
+
+@pytest.mark.parametrize("rules", [
+    "  exceptions:\n    - category: kitchen\n      reason: {de: Hygiene, en: Hygiene}\n",  # what may not go back stays
+    "",  # no return window at all: the planned returns are not filed, the orders stay delivered
+])  # fmt: skip
+def test_demo_orders_follow_the_stores_return_rules(tmp_path: Path, use_embedder, monkeypatch, rules):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("SHOPBOT_TABLE_PREFIX", f"t{uuid.uuid4().hex[:8]}_")
+    store_dir = tmp_path / "laden"
+    shutil.copytree(WOO_STORE, store_dir)
+    config = (store_dir / "store.yml").read_text(encoding="utf-8")
+    config = config.replace("  window_days: 14\n", "  window_days: 14\n" if rules else "  window_days: 0\n")
+    (store_dir / "store.yml").write_text(config.replace("payment_methods:", rules + "payment_methods:"), encoding="utf-8")
+    store = Store(store_dir)
+    products = import_file(store.catalog_file, store.config.categories, embedder=use_embedder).products
+    CatalogAdmin(store_dir, tmp_path, use_embedder).repo.replace_all(products, use_embedder)
+    backend = SqlOrders.open(store_dir, tmp_path)
+    count, returns = seed(backend, products, NOW)
+    planned = demo_orders(products, store.config, NOW)[1]
+    assert count > 20 and returns == (len(planned) if rules else 0)  # every planned return is allowed
+    returned = [o for o in (backend.get(str(n)) for n in range(100234, 100300)) if o and backend.returns_of(o.number)]
+    assert all(i.category != "kitchen" for o in returned for i in o.items)
