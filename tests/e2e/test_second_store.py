@@ -41,7 +41,7 @@ def size(value: int) -> str:
 
 def shopbot(data: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false"}
-    command = [sys.executable, "-m", "catalog.cli", "--store", str(STORE), "--data", str(data), *args]
+    command = [sys.executable, "-m", "bot.cli", "--store", str(STORE), "--data", str(data), *args]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
 
 
