@@ -50,6 +50,8 @@ _ADVICE = re.compile(
     r"(welche größe|welche grösse|welche nummer|welche größe soll|größe empfehlen|empfehlen sie|which size|what size should|recommend|size should i)",
     re.I,
 )
+# "which sizes are there?" asks for the overview, not for advice
+_WHICH_SIZES = re.compile(r"(welche größen|welche grössen|in welchen größen|which sizes|what sizes|sizes (?:do you have|are there|available))", re.I)
 _SHOE_SIZE = re.compile(r"\d{2}(?:\.5)?")
 _BETWEEN = re.compile(r"\b(?:zwischen|between)\s+(?:größe\s+|size\s+)?([\w.,]+)\s+(?:und|and|or|oder|&)\s+([\w.,]+)", re.I)
 
@@ -235,7 +237,8 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         sources.append("sizes:conversion-table")
     size = next((a for a in asked if a.kind == SIZE), None)
     asked_before = tracker.get_slot("pending_offer") == "usual_size"
-    if not size and _ADVICE.search(text):
+    wears = is_size_name(_size_option(product) or SIZE) or product.size_system in ("eu_shoe", "letter", "eu_clothing")
+    if not size and _ADVICE.search(text) and not _WHICH_SIZES.search(text) and wears:
         reply(dispatcher, say("ask_usual_size", lang, product=name, example="M" if product.size_system == "letter" else "42"), sources=[product.id])
         return [SlotSet("pending_offer", "usual_size"), *done]
     events: Events = []

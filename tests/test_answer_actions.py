@@ -176,3 +176,27 @@ def test_between_two_sizes_without_a_fit_fact_quotes_the_advice(answers_store):
     assert reply.startswith("Between M and L in Alpine Trousers:") and "I recommend" not in reply
     assert "“They come up slightly large; if you are between sizes, take the smaller one.”" in reply
     assert "available in size M: in stock" in reply and "available in size L: in stock" in reply
+
+
+def test_a_length_capacity_or_pack_is_named_with_its_state(ask):
+    reply, _, _ = ask(ActionAnswerSize(), "Gibt es die in 220 cm?", "wolke-tagesdecke", "de")
+    assert reply.startswith("Wolke Tagesdecke in Länge 220 cm: nur noch 1 Stück vorrätig")
+    reply, _, _ = ask(ActionAnswerSize(), "in Anthrazit und 220 cm?", "wolke-tagesdecke", "de")
+    assert reply.startswith("Wolke Tagesdecke ist in Anthrazit in Länge 220 cm leider ausverkauft.")
+    assert "Vorrätig in Länge 220 cm: Sand." in reply and "Vorrätig in Anthrazit: Länge 240 cm." in reply
+    reply, _, _ = ask(ActionProductInfo(), "Ist die 2-Liter-Version vorrätig?", "berg-thermoflasche", "de")
+    assert reply.startswith("Berg Thermoflasche ist in Volumen 2 Liter leider ausverkauft. Vorrätig: Volumen 1 l oder 0,5 l.")
+    reply, _, _ = ask(ActionAnswerSize(), "do you have a pack of 6?", "sport-socken", "en")
+    assert reply.startswith("Sport Socken in Packung 6er-Pack: only 2 left")
+
+
+def test_a_product_in_two_lengths_is_not_called_one_size(ask):
+    reply, _, _ = ask(ActionAnswerSize(), "Welche Größen gibt es?", "wolke-tagesdecke", "de")
+    assert "Einheitsgröße" not in reply and "Länge vorrätig: 200 cm, 220 cm, 240 cm" in reply
+
+
+def test_a_follow_up_naming_a_length_on_a_product_page_is_a_size_answer(ask):
+    from actions.search import ActionRefineSearch
+
+    reply, _, _ = ask(ActionRefineSearch(), "und in 2,4 m?", None, "de", slots={"last_topic": "product", "current_product": "wolke-tagesdecke"})
+    assert reply.startswith("Ja, Wolke Tagesdecke gibt es in Länge 240 cm: vorrätig")
