@@ -62,9 +62,11 @@ def quote(product: Product, question: str, lang: str, embedder: Embedder, catego
 def fit_advice(product: Product, lang: str, embedder: Embedder) -> str | None:
     """The merchant's own words on how the product fits: the fit notes, the sentence a fit fact
     was read from, or the description sentence about the fit."""
-    notes = product.text("fit_notes", lang)
-    if notes:
-        return notes
+    notes = product.fit_notes or {}
+    if notes.get(lang):
+        return notes[lang]
+    if notes:  # written in the other language: quoted as the merchant's words
+        return say("fit_advice_quote", lang, sentence=next(iter(notes.values())))
     source = (getattr(product, "fact_sources", None) or {}).get("fit")
     if isinstance(source, dict) and source.get("text"):
         return say("fit_advice_quote", lang, sentence=source["text"])

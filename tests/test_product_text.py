@@ -23,7 +23,8 @@ def test_quote_answers_across_languages_and_admits_what_it_does_not_know(use_emb
 
 def test_fit_advice_from_notes_from_a_fact_source_or_from_the_description(use_embedder):
     noted = KETTLE.copy(update={"fit_notes": {"en": "Runs small: take one size up."}})
-    assert fit_advice(noted, "de", use_embedder) == "Runs small: take one size up."
+    assert fit_advice(noted, "en", use_embedder) == "Runs small: take one size up."
+    assert fit_advice(noted, "de", use_embedder) == "Hinweis des Händlers: „Runs small: take one size up.“"
     assert fit_advice(BOOT, "en", use_embedder) == (
         "The shop's advice: “Der Stiefel fällt eine halbe Nummer klein aus, bitte eine Nummer größer bestellen.”"
     )
