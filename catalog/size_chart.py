@@ -31,6 +31,7 @@ _CM = r"(\d{2,3}(?:[.,]\d)?)\s*cm"
 _METRES = re.compile(r"\b([12])[.,](\d{1,2})\s*m\b", re.I)
 _RANGE = re.compile(r"(\d{2,3})\s*(?:–|-|—|bis|to)\s*(\d{2,3})\s*cm", re.I)
 _SINGLE = re.compile(_CM, re.I)
+_NUMBERS = re.compile(r"^\s*(\d{2,3})(?:\s*(?:/|–|-)\s*(\d{2,3}))?\s*(?:cm)?\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -76,11 +77,14 @@ def chart(product: Product, lang: str) -> list[ChartRow]:
     for name, values in options.items():
         if option_kind(product, name) == "color":
             continue
+        named = measure_of(name)  # "Körpergröße": plain numbers ("116", "110/116") are that measure in cm
         for value in values:
             if m := _RANGE.search(value):
                 label = value[: m.start()].strip(" (:") or value
                 rows.append(ChartRow(label if label in values else value, name, float(m.group(1)), float(m.group(2)),
-                                     measure_of(name) or measure_of(value), value))  # fmt: skip
+                                     named or measure_of(value), value))  # fmt: skip
+            elif named and (m := _NUMBERS.match(value)):
+                rows.append(ChartRow(value, name, float(m.group(1)), float(m.group(2) or m.group(1)), named, value))
     if rows:
         return rows
     for sentence in product_sentences(product, lang):
@@ -111,12 +115,18 @@ def _other_value_between(gap: str, values: list[str]) -> bool:
 
 def sizes_for(rows: list[ChartRow], measurement: Measurement) -> tuple[list[ChartRow], bool]:
     """(rows that fit the measurement, exact). Rows charting another measure are left out;
-    with no row containing it, the nearest row is returned with exact=False."""
+    a measure between two rows, or sizes named by a single measure, give the next one up (a
+    kids' 122 fits up to 122 cm); outside the chart the nearest row comes with exact=False."""
     usable = [r for r in rows if r.measure in (None, measurement.measure)]
     if not usable:
         return [], False
     inside = [r for r in usable if r.low <= measurement.cm <= r.high]
     if inside:
         return inside, True
+    up = [r for r in usable if r.high >= measurement.cm]
+    if up:  # between two sizes, or sizes named by one measure (a kids' 122 fits up to 122 cm): the next one up
+        best = min(up, key=lambda r: r.high)
+        if best.low == best.high or any(r.high < measurement.cm for r in usable):
+            return [best], True
     nearest = min(usable, key=lambda r: min(abs(r.low - measurement.cm), abs(r.high - measurement.cm)))
     return [nearest], False

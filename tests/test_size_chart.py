@@ -54,3 +54,15 @@ def test_a_size_named_before_another_does_not_take_its_range():
                 description={"en": "Comes in sizes M and L: M fits a chest of 55–70 cm, L fits 68–85 cm."},
                 variants=[{"sku": "V-M", "size": "M", "price": 30.0, "stock": 2}, {"sku": "V-L", "size": "L", "price": 32.0, "stock": 2}])  # fmt: skip
     assert sorted((r.size, r.low, r.high) for r in chart(p, "en")) == [("L", 68, 85), ("M", 55, 70)]
+
+
+def test_a_measure_named_option_with_plain_numbers_is_a_chart():
+    p = optioned("kids-shirt", ("Körpergröße",), [("104", 2), ("110/116", 3), ("122", 0), ("128", 4)])
+    rows = chart(p, "de")
+    assert [(r.size, r.low, r.high, r.measure) for r in rows][1] == ("110/116", 110, 116, "height")
+    fit, exact = sizes_for(rows, Measurement("height", 119))
+    assert exact and fit[0].size == "122"  # the next size up
+    fit, exact = sizes_for(rows, Measurement("height", 140))
+    assert not exact and fit[0].size == "128"
+    sized = optioned("shirt", ("Größe",), [("104", 2), ("110", 3)])
+    assert chart(sized, "de") == []  # a size called "Größe" says nothing about what it measures
