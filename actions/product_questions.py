@@ -44,6 +44,8 @@ class ActionAnswerFit(ShopAction):
             else:
                 lines.append(say("fit_unknown_product", lang, product=product.name(lang)))
         unknown = not sources
+        if len(products) == 1 and products[0].total_stock == 0:  # a fitting product that cannot be bought says so
+            lines.append(say("v_all_sold_out", lang, product=products[0].name(lang)))
         reply(dispatcher, "\n".join(lines), sources=sources, buttons=handoff_buttons(lang) if unknown else None)
         return [*focus(products), SlotSet("last_topic", "fit"), *([SlotSet("pending_offer", "handoff")] if unknown else [])]
 

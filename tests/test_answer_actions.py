@@ -73,6 +73,7 @@ def test_what_the_text_does_not_say_is_said_honestly_with_a_person_offered(ask):
 def test_fit_question_quotes_the_description(ask):
     reply, _, _ = ask(ActionAnswerFit(), "Can I charge my phone on it?", "lumo-desk-lamp", "en")
     assert "“A wireless charging pad for phones is built into the base.”" in reply
+    assert reply.endswith("Lumo Desk Lamp is currently sold out in every version.")  # and it cannot be bought now
 
 
 def test_product_sold_out_in_every_version_says_so_first(ask):
