@@ -24,7 +24,7 @@ MEASURES: dict[str, str] = {
     "hip": r"hüft\w*|\bhips?\b",
     "head": r"kopfumfang|head circumference|\bhead\b|\bkopf\b",
     "foot": r"fußlänge|fusslänge|foot length|\bfuß\b|\bfoot\b",
-    "height": r"körpergröße|körperlänge|\bgroß\b|\bbin\b|\btall\b|\bheight\b|i'm|i am|ich bin",
+    "height": r"körpergröße|körperlänge|\bgroß\b|\bbin\b|\btall\b|\bheight\b|i'm|i am|ich bin|\b(?:ist|is)\s+(?:\d{2,3}\s*cm|[12][.,]\d{1,2}\s*m)",
 }
 _MEASURE_RE = {k: re.compile(v, re.I) for k, v in MEASURES.items()}
 _CM = r"(\d{2,3}(?:[.,]\d)?)\s*cm"

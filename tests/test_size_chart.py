@@ -12,6 +12,7 @@ def test_find_measurement():
     assert find_measurement("ich bin 1,82 m") == Measurement("height", 182.0)
     assert find_measurement("Innenbeinlänge 81 cm") == Measurement("inside_leg", 81.0)
     assert find_measurement("my dog's chest is 72 cm") == Measurement("chest", 72.0)
+    assert find_measurement("Mein Sohn ist 120 cm, welche Größe?") == Measurement("height", 120.0)
     assert find_measurement("Is the 220 cm version in stock?") is None  # a size asked for, no body measure
 
 
