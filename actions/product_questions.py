@@ -37,6 +37,11 @@ class ActionAnswerFit(ShopAction):
                 lines.append(f"{product.name(lang)}: {answer}" if len(products) > 1 else answer)
                 sources.append(product.id)
                 continue
+            typed = ActionProductInfo._attributes(product, text, lang)
+            if typed:  # a typed fact the need asks about ("how long does the battery last?")
+                lines.extend(typed)
+                sources.append(product.id)
+                continue
             quoted, _ = quote(product, text, lang, catalog().embedder, catalog().config.categories)
             if quoted:
                 lines.append(quoted)
@@ -129,6 +134,9 @@ class ActionProductInfo(ShopAction):
         """The structured attributes the question asks about that the product has."""
         if _ORIGIN.search(question):  # "wo wird er hergestellt?" asks where, which no material answers
             return []
+        answered_facts = getattr(facts, "answered_facts", None)  # the typed facts with their source sentence (issue 13 item 3)
+        if answered_facts is not None:
+            return [f"{product.name(lang)}: {line}" for line in answered_facts(product, question, lang).values() if line]
         phrases = [facts.attribute_phrase(key, product.attributes.get(key), lang) for key in facts.asked_attributes(question)]
         return [f"{product.name(lang)}: {p}." for p in phrases if p]
 
