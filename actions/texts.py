@@ -36,6 +36,14 @@ T: dict[str, dict[str, str]] = {
         "de": "Ihre Nachricht ist mit {length} Zeichen zu lang (höchstens {limit}). Bitte fassen Sie Ihre Frage kürzer.",
         "en": "Your message is too long ({length} characters, at most {limit}). Please ask in fewer words.",
     },
+    "slow_down": {
+        "de": "Sie schreiben gerade sehr schnell. Bitte warten Sie einen Moment und schreiben Sie mir dann noch einmal.",
+        "en": "You're sending messages very quickly. Please wait a moment, then write to me again.",
+    },
+    "request_too_large": {
+        "de": "Ihre Nachricht ist mit {size} Bytes zu groß (höchstens {limit}). Bitte fassen Sie Ihre Frage kürzer.",
+        "en": "Your message is too large ({size} bytes, at most {limit}). Please ask in fewer words.",
+    },
     # --- products
     "found": {"de": "Das passt am besten:", "en": "These match best:"},
     "found_one": {"de": "Das passt am besten:", "en": "This matches best:"},
