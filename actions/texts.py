@@ -254,6 +254,14 @@ T: dict[str, dict[str, str]] = {
         "de": "Wie gefällt Ihnen {product}? Über eine kurze Bewertung freuen wir uns: {url}",
         "en": "How do you like {product}? We'd love a short review: {url}",
     },
+    "locked_address": {
+        "de": "Aus Sicherheitsgründen kann ich bis {time} Uhr keine Bestellung mehr prüfen: Von Ihrem Anschluss aus gab es zu viele erfolglose Versuche. Unser Kundenservice hilft Ihnen gern weiter: {handoff}",
+        "en": "For security reasons I can't look up orders until {time}: there were too many unsuccessful attempts from your connection. Our customer service will be glad to help: {handoff}",
+    },
+    "ask_order_email": {
+        "de": "Aus Sicherheitsgründen nehme ich für diese Bestellung gerade keine Postleitzahl an. Bitte nennen Sie mir die E-Mail-Adresse, mit der bestellt wurde.",
+        "en": "For security reasons I can't accept a postcode for this order at the moment. Please give me the e-mail address the order was placed with.",
+    },
     "order_unverified": {
         "de": "Ich konnte die Bestellung nicht bestätigen. Nennen Sie mir bitte Bestellnummer und E-Mail-Adresse oder Postleitzahl.",
         "en": "I couldn't confirm the order. Please give me the order number and the e-mail address or postcode.",
