@@ -232,3 +232,17 @@ def test_action_server_listens_on_loopback_only(stack):
     assert requests.get(f"http://127.0.0.1:{stack.action_port}/health", timeout=5).status_code == 200
     with pytest.raises(requests.ConnectionError):
         requests.get(f"http://{own}:{stack.action_port}/health", timeout=5)
+
+
+def test_client_address_is_set_by_the_channel_not_by_the_shopper(stack, data):
+    import json
+    import sqlite3
+
+    who = sender()
+    ask(stack, "Hallo", who, shopbot_client="10.1.2.3")
+    requests.post(f"http://127.0.0.1:{stack.rasa_port}/webhooks/rest/webhook", json={"sender": who, "message": "Hallo"},
+                  headers={"X-Forwarded-For": "203.0.113.77"}, timeout=30)  # fmt: skip
+    with sqlite3.connect(data / "conversations.db") as db:
+        rows = db.execute("SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id", (who,)).fetchall()
+    seen = [json.loads(r[0])["metadata"].get("shopbot_client") for r in rows]
+    assert seen == ["127.0.0.1", "203.0.113.77"]  # loopback is a trusted proxy by default
