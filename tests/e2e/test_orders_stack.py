@@ -246,3 +246,13 @@ def test_client_address_is_set_by_the_channel_not_by_the_shopper(stack, data):
         rows = db.execute("SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id", (who,)).fetchall()
     seen = [json.loads(r[0])["metadata"].get("shopbot_client") for r in rows]
     assert seen == ["127.0.0.1", "203.0.113.77"]  # loopback is a trusted proxy by default
+
+
+def test_a_new_session_forgets_the_proven_order(stack):
+    who = sender()
+    ask(stack, "where's my order 100236?", who)
+    assert "100236" in texts(ask(stack, "anna@example.org", who))
+    assert "100236" in texts(ask(stack, "where's my order?", who))  # the proof holds in the session
+    ask(stack, "/session_start", who)  # what Rasa does after `session_expiration_time`
+    reply = texts(ask(stack, "where's my order?", who))
+    assert "What is the order number?" in reply and "100236" not in reply
