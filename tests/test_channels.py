@@ -186,3 +186,32 @@ def test_the_window_starts_over_each_minute():
         now[0] += 60
         assert await limiter.allow("client", "a")
     run(go())
+
+
+def test_the_chat_page_proxy_forwards_the_shoppers_address(monkeypatch):
+    """bot/web.py /api/chat posts to Rasa from loopback: it names the shopper in X-Forwarded-For
+    (whatever the shopper put into that header), and the REST channel believes loopback."""
+    from aiohttp import web
+    from aiohttp.test_utils import TestServer
+
+    from bot.web import chat
+
+    seen: list[str | None] = []
+
+    async def rasa(request):
+        seen.append(request.headers.get("X-Forwarded-For"))
+        return web.json_response([{"recipient_id": "a", "text": "hi"}])
+
+    async def go():
+        fake_rasa = web.Application()
+        fake_rasa.router.add_post("/webhooks/rest/webhook", rasa)
+        site = web.Application()
+        site.router.add_post("/api/chat", chat)
+        async with TestServer(fake_rasa, host="127.0.0.1") as r, TestServer(site, host="127.0.0.1") as s:
+            monkeypatch.setenv("SHOPBOT_RASA_URL", str(r.make_url("")).rstrip("/"))
+            async with aiohttp.ClientSession() as http:
+                async with http.post(s.make_url("/api/chat"), json={"sender": "a", "message": "hi"},
+                                     headers={"X-Forwarded-For": "6.6.6.6"}) as response:  # fmt: skip
+                    assert response.status == 200
+    run(go())
+    assert seen == ["127.0.0.1"]
