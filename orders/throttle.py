@@ -69,7 +69,7 @@ class ProofThrottle:
                "order_number": _clean(order_number, 6), "client": _clean(client, 64),
                "proof": proof if proof in (EMAIL, POSTCODE) else None}  # fmt: skip
         with self.engine.begin() as conn:
-            conn.execute(delete(f).where(f.c.at < (now - max(KEEP, limits.postcode_block, limits.client_lock)).timestamp()))
+            conn.execute(delete(f).where(f.c.at < (now - max(KEEP, limits.postcode_block, limits.client_lock, limits.conversation_lock)).timestamp()))
             conn.execute(insert(f), [row])
             since = (now - limits.conversation_lock).timestamp()
             return int(conn.execute(select(func.count()).where(and_(f.c.conversation_id == conversation_id, f.c.at > since))).scalar())
