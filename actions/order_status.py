@@ -18,6 +18,7 @@ from actions.order_common import (
     reset_task,
     tidy,
 )
+from actions.order_proof import postcode_refused
 from actions.texts import day, join, money, say
 from catalog.models import Product
 from orders import parse, policy
@@ -39,7 +40,8 @@ class ActionAskOrderContact(OrderAction):
         return "action_ask_order_contact"
 
     def respond(self, dispatcher, tracker, lang, order):  # noqa: ANN001
-        reply(dispatcher, say("ask_order_contact", lang))
+        # after wrong postcodes for this order number only its e-mail address opens it
+        reply(dispatcher, say("ask_order_email" if postcode_refused(tracker) else "ask_order_contact", lang))
         return []
 
 

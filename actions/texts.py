@@ -36,6 +36,14 @@ T: dict[str, dict[str, str]] = {
         "de": "Ihre Nachricht ist mit {length} Zeichen zu lang (höchstens {limit}). Bitte fassen Sie Ihre Frage kürzer.",
         "en": "Your message is too long ({length} characters, at most {limit}). Please ask in fewer words.",
     },
+    "slow_down": {
+        "de": "Sie schreiben gerade sehr schnell. Bitte warten Sie einen Moment und schreiben Sie mir dann noch einmal.",
+        "en": "You're sending messages very quickly. Please wait a moment, then write to me again.",
+    },
+    "request_too_large": {
+        "de": "Ihre Nachricht ist mit {size} Bytes zu groß (höchstens {limit}). Bitte fassen Sie Ihre Frage kürzer.",
+        "en": "Your message is too large ({size} bytes, at most {limit}). Please ask in fewer words.",
+    },
     # --- products
     "found": {"de": "Das passt am besten:", "en": "These match best:"},
     "found_one": {"de": "Das passt am besten:", "en": "This matches best:"},
@@ -309,6 +317,14 @@ T: dict[str, dict[str, str]] = {
     "order_review": {
         "de": "Wie gefällt Ihnen {product}? Über eine kurze Bewertung freuen wir uns: {url}",
         "en": "How do you like {product}? We'd love a short review: {url}",
+    },
+    "locked_address": {
+        "de": "Aus Sicherheitsgründen kann ich bis {time} Uhr keine Bestellung mehr prüfen: Von Ihrem Anschluss aus gab es zu viele erfolglose Versuche. Unser Kundenservice hilft Ihnen gern weiter: {handoff}",
+        "en": "For security reasons I can't look up orders until {time}: there were too many unsuccessful attempts from your connection. Our customer service will be glad to help: {handoff}",
+    },
+    "ask_order_email": {
+        "de": "Aus Sicherheitsgründen nehme ich für diese Bestellung gerade keine Postleitzahl an. Bitte nennen Sie mir die E-Mail-Adresse, mit der bestellt wurde.",
+        "en": "For security reasons I can't accept a postcode for this order at the moment. Please give me the e-mail address the order was placed with.",
     },
     "order_unverified": {
         "de": "Ich konnte die Bestellung nicht bestätigen. Nennen Sie mir bitte Bestellnummer und E-Mail-Adresse oder Postleitzahl.",

@@ -39,6 +39,7 @@ from orders.api import (
     ReturnLine,
 )
 from orders.db import Tables, define_tables, orders_engine, table_prefix
+from orders.throttle import Limits, ProofThrottle
 from orders.validation import (
     InvalidInput,
     clean_email,
@@ -47,8 +48,6 @@ from orders.validation import (
     postal_key,
 )
 
-LOCKOUT_FAILURES = 5
-LOCKOUT = dt.timedelta(minutes=15)
 FIRST_NUMBER = 100001
 MAX_COMMENT = 1000
 LIFE = ("received", "paid", "packed", "shipped", "out_for_delivery", "delivered")  # the forward path
@@ -83,6 +82,7 @@ class SqlOrders:
         self._skus_state: tuple | None = None
         self._skus_lock = threading.Lock()
         self.checkpoint: Callable[[str], None] = lambda stage: None
+        self.throttle = ProofThrottle(self.engine, self.t.failures, self.slug, lambda: Limits.of(self.config.security))
 
     @classmethod
     def open(cls, store_dir: Path | str, data_dir: Path | str, prefix: str | None = None) -> SqlOrders:
@@ -477,27 +477,16 @@ class SqlOrders:
             "returned_quantity": returned,
         }  # fmt: skip
 
-    # --- verification lock-out ---------------------------------------------------------
-    def record_failed_verification(self, conversation_id: str, now: dt.datetime | None = None) -> int:
-        now = now or _utcnow()
-        f = self.t.failures
-        conversation_id = conversation_id.replace("\x00", "")[:255]
-        with self.engine.begin() as conn:
-            conn.execute(delete(f).where(f.c.at < _ts(now - dt.timedelta(days=1))))
-            conn.execute(insert(f), [{"conversation_id": conversation_id, "at": _ts(now)}])
-            return int(conn.execute(select(func.count()).where(
-                and_(f.c.conversation_id == conversation_id, f.c.at > _ts(now - LOCKOUT)))).scalar())  # fmt: skip
+    # --- failed proofs (orders/throttle.py) -------------------------------------------------
+    def record_failed_verification(self, conversation_id: str, now: dt.datetime | None = None, *, order_number: str | None = None,
+                                   client: str | None = None, proof: str | None = None) -> int:  # fmt: skip
+        return self.throttle.record(conversation_id, now, order_number=order_number, client=client, proof=proof)
 
-    def locked_until(self, conversation_id: str, now: dt.datetime | None = None) -> dt.datetime | None:
-        now = now or _utcnow()
-        f = self.t.failures
-        with self.engine.connect() as conn:
-            count, last = conn.execute(select(func.count(), func.max(f.c.at)).where(
-                and_(f.c.conversation_id == conversation_id.replace("\x00", "")[:255], f.c.at > _ts(now - LOCKOUT)))).one()  # fmt: skip
-        if count < LOCKOUT_FAILURES:
-            return None
-        until = _dt(last) + LOCKOUT
-        return until if until > now else None
+    def locked_until(self, conversation_id: str, now: dt.datetime | None = None, *, client: str | None = None) -> dt.datetime | None:
+        return self.throttle.locked_until(conversation_id, now, client=client)
+
+    def postcode_blocked_until(self, order_number: str, now: dt.datetime | None = None) -> dt.datetime | None:
+        return self.throttle.postcode_blocked_until(order_number, now)
 
     # --- demo data -----------------------------------------------------------------------
     def replace_orders(self, orders: Iterable[Order], tags: dict[str, list[str]]) -> int:

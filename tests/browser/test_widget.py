@@ -156,6 +156,7 @@ def test_product_page_size_question_card_cart_and_checkout(stack, browser, produ
     sid = widget_state(page)["sid"]
     meta = user_events(stack, sid)[-1]["metadata"]
     assert meta["product_id"] == PRODUCT and meta["page_type"] == "product" and meta["language"] == "de"
+    assert meta["shopbot_client"] == "127.0.0.1"  # set by the socket.io channel from the connection
     shot(page, "widget-desktop.png")
 
     # add to cart from the card, in the size chosen on the page
