@@ -118,7 +118,3 @@ def chart_reply(product: Product, measurement: Measurement, lang: str) -> str | 
     state = variant_state(product, [Asked(option, option_kind(product, option), chosen.size, (chosen.size,))])
     lines.append(variant_reply(product, state, lang))
     return " ".join(lines)
-
-
-def measurement_name(measurement: Measurement, lang: str) -> str:
-    return say(f"measure_{measurement.measure}", lang)
