@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,7 +22,7 @@ import numpy as np
 from tqdm import tqdm
 
 from catalog.embedder import Embedder
-from catalog.files import atomic_write_text, fsync_dir, fsync_tree
+from catalog.files import atomic_write_text, fsync_dir, fsync_tree, unique_name
 from catalog.index import ProductIndex, read_manifest
 from catalog.models import Product
 
@@ -114,9 +113,9 @@ def write_version(
     name = f"v{version:06d}"
     versions = folder / VERSIONS_DIR
     versions.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{name}.staging.", dir=versions))  # unique per writer
+    staging = unique_name(versions / name, ".staging")
+    staging.mkdir()
     try:
-        os.chmod(staging, 0o755)  # mkdtemp's 0700 would hide it from readers running as another user
         manifest = _write_folder(staging, product_lines, ids, vectors, model, dim, digest, version, index_type,
                                  content_hashes, base)  # fmt: skip
         fsync_tree(staging)  # the folder's content is on disk before its name is

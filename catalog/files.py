@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import fcntl
 import os
-import tempfile
+import stat
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,17 +38,28 @@ def fsync_tree(folder: Path) -> None:
         fsync_dir(Path(root))
 
 
+def unique_name(path: Path, suffix: str) -> Path:
+    """A name next to `path` that no other writer (thread or process) uses."""
+    return path.with_name(f".{path.name}.{uuid.uuid4().hex}{suffix}")
+
+
 def atomic_write_text(path: Path, text: str) -> None:
-    """Replace `path` with `text` (UTF-8) so that readers see the old or the new file, whole."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Replace `path` with `text` (UTF-8) so that readers see the old or the new file, whole.
+
+    The new file gets the old one's permissions, or the umask's default for a new file (not
+    `tempfile`'s 0600, which would hide it from readers running as another user)."""
+    tmp = unique_name(path, ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            if path.exists():
+                os.fchmod(fh.fileno(), stat.S_IMODE(path.stat().st_mode))
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
 
