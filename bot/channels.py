@@ -16,10 +16,7 @@ from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 from sanic.request import Request
 
-from bot import rasa_speedups
-
 logger = logging.getLogger(__name__)
-rasa_speedups.apply()  # the Rasa server imports this module for its channels (credentials.yml)
 
 EMPTY_MESSAGE = "/invalid_input"  # actions/context.py knows it too
 
