@@ -30,7 +30,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import facts
 from actions.common import handoff_text
 from actions.context import catalog, language, only_changes, orders
-from actions.texts import day, join, say
+from actions.texts import clock, day, join, say
 from catalog.models import Product
 from orders import parse, policy
 from orders.api import Order, OrderError, OrderItem
@@ -106,12 +106,12 @@ def locked_until(tracker: Tracker) -> dt.datetime | None:
     return orders().locked_until(tracker.sender_id)
 
 
-def _local_time(moment: dt.datetime) -> str:
-    return moment.astimezone(ZoneInfo(catalog().config.store.timezone)).strftime("%H:%M")
+def _local_time(moment: dt.datetime, lang: str) -> str:
+    return clock(moment.astimezone(ZoneInfo(catalog().config.store.timezone)), lang)
 
 
 def lock_text(until: dt.datetime, lang: str) -> str:
-    return say("locked", lang, count=LOCKOUT, time=_local_time(until), handoff=handoff_text(lang))
+    return say("locked", lang, count=LOCKOUT, time=_local_time(until, lang), handoff=handoff_text(lang))
 
 
 def date_text(moment: dt.datetime | dt.date, lang: str) -> str:

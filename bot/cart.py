@@ -7,7 +7,6 @@ from html import escape
 
 from aiohttp import web
 
-from actions.texts import money
 from bot.shop import (
     LANGS,
     MAX_QTY,
@@ -106,10 +105,10 @@ async def cart_page(request: web.Request) -> web.Response:
     rows = "".join(
         f'<tr><td><a href="/{lang}/products/{escape(p.id)}">{escape(p.name(lang))}</a> ({escape(variant_label(v, lang))})</td>'
         f'<td><label class="sr" for="qty-{escape(v.sku)}">{t["qty"]}</label><input id="qty-{escape(v.sku)}" name="qty-{escape(v.sku)}" type="number" min="0" max="{MAX_QTY}" value="{q}"></td>'
-        f'<td>{escape(money(v.price * q, lang))}</td><td><button name="remove" value="{escape(v.sku)}">{t["remove"]}</button></td></tr>'
+        f'<td>{escape(cat.money(v.price * q, lang))}</td><td><button name="remove" value="{escape(v.sku)}">{t["remove"]}</button></td></tr>'
         for p, v, q in lines)  # fmt: skip
     subtotal = sum(v.price * q for _, v, q in lines)
     body = (f'<h1>{t["cart"]}</h1><form method="post"><table class="cart">{rows}</table>'
-            f'<p class="sum">{t["subtotal"]}: <strong>{escape(money(subtotal, lang))}</strong></p>'
+            f'<p class="sum">{t["subtotal"]}: <strong>{escape(cat.money(subtotal, lang))}</strong></p>'
             f'<button type="submit">{t["update"]}</button></form><p><a class="button" href="/{lang}/checkout">{t["checkout"]}</a></p>')  # fmt: skip
     return render(request, lang, t["cart"], body, {"page_type": "cart"}, token)

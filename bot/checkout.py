@@ -14,7 +14,6 @@ from html import escape
 
 from aiohttp import web
 
-from actions.texts import money
 from bot.shop import (
     SHOP_ORDERS,
     ShopCatalog,
@@ -142,14 +141,13 @@ async def checkout(request: web.Request) -> web.Response:
 
 
 async def thanks(request: web.Request) -> web.Response:
-    lang = lang_of(request)
-    await shop(request)
+    lang, cat = lang_of(request), await shop(request)
     token, sess = session(request)
     t = T[lang]
     if not sess.last_order:
         return render(request, lang, t["thanks"], f"<h1>{t['no_order']}</h1>", {"page_type": "other"}, token, 404)
     number = sess.last_order
-    total_line = f'<p>{t["total"]}: <strong>{escape(money(sess.last_total, lang))}</strong></p>' if sess.last_total is not None else ""
+    total_line = f'<p>{t["total"]}: <strong>{escape(cat.money(sess.last_total, lang))}</strong></p>' if sess.last_total is not None else ""
     body = (f'<h1>{t["thanks"]}</h1><p>{t["number"]}: <strong id="order-number">{escape(number)}</strong></p>{total_line}'
             f'<p>{t["mail"]} {escape(sess.last_email)}.</p><p><a href="/{lang}/">{t["continue"]}</a></p>')  # fmt: skip
     return render(request, lang, t["thanks"], body, {"page_type": "thanks", "order_number": number}, token)

@@ -96,6 +96,12 @@ class ShopCatalog:
         self.by_sku: dict[str, tuple[Product, Variant]] = {}
         self._lock = threading.Lock()
 
+    def money(self, amount: float, lang: str) -> str:
+        return money(amount, lang, self.config.store.currency)
+
+    def price(self, product: Product, lang: str) -> str:
+        return price_text(product, lang, self.config.store.currency)
+
     def refresh(self) -> None:
         """Re-read what changed on disk (blocking: the pages call it in a worker thread)."""
         with self._lock:
@@ -229,9 +235,9 @@ def render(request: web.Request, lang: str, title: str, body: str, context: dict
     return with_cookie(web.Response(text=page, content_type="text/html", status=status), token)
 
 
-def product_tile(p: Product, lang: str) -> str:
+def product_tile(cat: ShopCatalog, p: Product, lang: str) -> str:
     return (f'<li class="tile"><a href="/{lang}/products/{escape(p.id)}"><img src="{image_url(p)}" alt="" width="160" height="160">'
-            f'<span class="tname">{escape(p.name(lang))}</span></a><span class="price">{escape(price_text(p, lang))}</span>'
+            f'<span class="tname">{escape(p.name(lang))}</span></a><span class="price">{escape(cat.price(p, lang))}</span>'
             f'<span class="avail">{escape(availability(p, lang))}</span></li>')  # fmt: skip
 
 
@@ -252,7 +258,7 @@ async def home(request: web.Request) -> web.Response:
         items = [p for p in cat.products.values() if p.category == key][:4]
         if items:
             sections.append(f'<section><h2><a href="/{lang}/c/{escape(key)}">{escape(getattr(category, lang))}</a></h2>'
-                            f'<ul class="grid">{"".join(product_tile(p, lang) for p in items)}</ul></section>')  # fmt: skip
+                            f'<ul class="grid">{"".join(product_tile(cat, p, lang) for p in items)}</ul></section>')  # fmt: skip
     tagline = cat.config.store.tagline.get(lang) or next(iter(cat.config.store.tagline.values()))
     body = f"<h1>{escape(cat.config.store.name)}</h1><p>{escape(tagline)}</p>{''.join(sections)}"
     return render(request, lang, T[lang]["home"], body, {"page_type": "home"}, token)
@@ -266,7 +272,7 @@ async def category(request: web.Request) -> web.Response:
         return render(request, lang, "404", f"<h1>{T[lang]['not_found']}</h1>", {"page_type": "other"}, token, 404)
     name = getattr(cat.config.categories[key], lang)
     items = [p for p in cat.products.values() if p.category == key]
-    body = f'<h1>{escape(name)}</h1><ul class="grid">{"".join(product_tile(p, lang) for p in items)}</ul>'
+    body = f'<h1>{escape(name)}</h1><ul class="grid">{"".join(product_tile(cat, p, lang) for p in items)}</ul>'
     return render(request, lang, name, body, {"page_type": "category", "category": key}, token)
 
 
@@ -278,12 +284,12 @@ async def product_page(request: web.Request) -> web.Response:
     if p is None:
         return render(request, lang, "404", f"<h1>{t['not_found']}</h1>", {"page_type": "other"}, token, 404)
     options = "".join(
-        f'<option value="{escape(v.sku)}"{" disabled" if v.stock == 0 else ""}>{escape(variant_label(v, lang))} – {escape(money(v.price, lang))}'
+        f'<option value="{escape(v.sku)}"{" disabled" if v.stock == 0 else ""}>{escape(variant_label(v, lang))} – {escape(cat.money(v.price, lang))}'
         f'{" – " + t["sold_out"] if v.stock == 0 else ""}</option>' for v in p.variants)  # fmt: skip
     facts = [(t["fit"], p.text("fit_notes", lang)), (t["details"], p.text("materials", lang))]
     dl = "".join(f"<dt>{k}</dt><dd>{escape(v)}</dd>" for k, v in facts if v)
     body = f"""<article class="product"><img src="{image_url(p)}" alt="" width="320" height="320">
-<div><h1>{escape(p.name(lang))}</h1><p class="price">{escape(price_text(p, lang))}</p><p class="avail">{escape(availability(p, lang))}</p>
+<div><h1>{escape(p.name(lang))}</h1><p class="price">{escape(cat.price(p, lang))}</p><p class="avail">{escape(availability(p, lang))}</p>
 <form method="post" action="/{lang}/cart/add" class="buy"><label for="variant">{t['variant']}</label>
 <select id="variant" name="sku">{options}</select><label for="qty">{t['qty']}</label>
 <input id="qty" name="quantity" type="number" min="1" max="{MAX_QTY}" value="1"><button type="submit">{t['add']}</button></form>

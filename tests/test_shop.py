@@ -93,7 +93,7 @@ def site(tmp_path, monkeypatch):
     db = open_database(tmp_path / "data")
     CatalogRepository(db, "store").replace_all([Product.parse_raw(line) for line in lines if line.strip()], TinyEmbedder())
     server = Server(store, tmp_path / "data")
-    server.folder, server.hostile, server.db = folder, hostile["id"], db
+    server.folder, server.hostile, server.db, server.store = folder, hostile["id"], db, store
     yield server
     server.close()
 
@@ -277,6 +277,22 @@ def test_page_views_make_no_sessions(site):
     assert len(sessions) == 1  # the cookie finds it again
     assert requests.get(site.url + "/de/", cookies={"shopbot_shop": "forged"}, timeout=10).status_code == 200
     assert len(sessions) == 1
+
+
+def test_prices_in_the_store_currency_and_the_page_language(site):
+    """`store.yml` `currency` decides the money format on every page (re-read without a restart)."""
+    product = products(site)["trailrunner-gtx"]
+    low = product.min_price
+    german = requests.get(site.url + "/de/products/trailrunner-gtx", timeout=10).text
+    assert f"{low:.2f}".replace(".", ",") + " €" in german
+    config = (site.store / "store.yml").read_text(encoding="utf-8")
+    (site.store / "store.yml").write_text(config.replace("currency: EUR", "currency: CHF"), encoding="utf-8")
+    german = requests.get(site.url + "/de/products/trailrunner-gtx", timeout=10).text
+    english = requests.get(site.url + "/en/products/trailrunner-gtx", timeout=10).text
+    assert f"{low:.2f}".replace(".", ",") + " CHF" in german and "€" not in german
+    assert f"CHF{low:,.2f}" in english and "€" not in english
+    s, _ = in_cart(site)
+    assert "CHF" in s.get(site.url + "/en/cart", timeout=10).text
 
 
 def test_sessions_expire_when_idle_and_are_bounded():
