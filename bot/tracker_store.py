@@ -1,5 +1,5 @@
 """Rasa's SQL tracker store, tuned: named in `endpoints.yml` (`type: bot.tracker_store.PooledSQLTrackerStore`),
-so every Rasa command that reads the endpoints (`rasa run`, `rasa shell`, `rasa test --endpoints`)
+so every Rasa command that loads the endpoints (`rasa run`, `rasa shell`, `rasa interactive`)
 uses it; no patching of Rasa's own class.
 
 - On SQLite, commits run in WAL mode with `synchronous=NORMAL` (a commit survives a crash of
