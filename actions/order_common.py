@@ -31,7 +31,7 @@ from actions import facts
 from actions.common import handoff_text
 from actions.context import catalog, language, only_changes, orders
 from actions.order_proof import lock, security, touch, verified_order
-from actions.texts import day, join, say
+from actions.texts import clock, day, join, say
 from catalog.models import Product
 from orders import parse, policy
 from orders.api import Order, OrderError, OrderItem
@@ -78,8 +78,8 @@ def yes_no_buttons(lang: str) -> list[dict]:
     return [{"title": say("yes_do_it", lang), "payload": "/affirm"}, {"title": say("no_thanks", lang), "payload": "/deny"}]
 
 
-def _local_time(moment: dt.datetime) -> str:
-    return moment.astimezone(ZoneInfo(catalog().config.store.timezone)).strftime("%H:%M")
+def _local_time(moment: dt.datetime, lang: str) -> str:
+    return clock(moment.astimezone(ZoneInfo(catalog().config.store.timezone)), lang)
 
 
 def lock_text(tracker: Tracker, lang: str) -> str | None:
@@ -89,7 +89,7 @@ def lock_text(tracker: Tracker, lang: str) -> str | None:
         return None
     until, who = locked
     key = "locked" if who == "conversation" else "locked_address"
-    return say(key, lang, count=security().conversation_failures, time=_local_time(until), handoff=handoff_text(lang))
+    return say(key, lang, count=security().conversation_failures, time=_local_time(until, lang), handoff=handoff_text(lang))
 
 
 def date_text(moment: dt.datetime | dt.date, lang: str) -> str:

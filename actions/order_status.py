@@ -48,7 +48,7 @@ class ActionAskOrderContact(OrderAction):
 def status_text(order: Order, lang: str, now: dt.datetime | None = None) -> str:
     cfg = catalog().config
     lines = [say("order_head", lang, number=order.number, date=date_text(order.created_at, lang), status=say(f"status_{order.status}", lang))]
-    lines.append(say("order_items", lang, items=items_short(order, lang), total=money(order.total, lang)))
+    lines.append(say("order_items", lang, items=items_short(order, lang), total=money(order.total, lang, cfg.store.currency)))
     if order.carrier and order.tracking_number and order.status in ("shipped", "out_for_delivery", "delivered"):
         key = "order_tracking" if order.tracking_url else "order_tracking_no_url"
         lines.append(say(key, lang, carrier=order.carrier, tracking=order.tracking_number, url=order.tracking_url))

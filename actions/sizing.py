@@ -110,7 +110,7 @@ def availability(product: Product, asked: list[Asked], lang: str) -> tuple[str, 
     """(answer, source ids): the asked version's state, its alternatives, and similar products
     in that size when the size is sold out or not offered."""
     state: VariantState = variant_state(product, asked)
-    text = variant_reply(product, state, lang)
+    text = variant_reply(product, state, lang, catalog().config.store.currency)
     sizes = [a for a in asked if a.kind == SIZE]
     if sizes and state.state in ("sold_out", "not_offered") and not any(a.kind == COLOR for a in asked):
         similar, ids = _similar_in_size(product, sizes[0], lang)
@@ -197,7 +197,7 @@ def _answer_measurement(dispatcher: CollectingDispatcher, product: Product, meas
     """"Ich bin 182 cm": the size from the product's size information, a sentence of its text
     that speaks to it, or an honest "we have no chart" with the sizes and the offer to advise
     from the usual size."""
-    answer = chart_reply(product, measurement, lang)
+    answer = chart_reply(product, measurement, lang, catalog().config.store.currency)
     events: Events = []
     if answer is None:
         quoted, _ = quote(product, text, lang, catalog().embedder, catalog().config.categories)

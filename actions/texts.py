@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from babel.dates import format_skeleton, format_time
+from babel.numbers import format_currency
+
 T: dict[str, dict[str, str]] = {
     "greet": {
         "de": "Willkommen bei {shop}! {tagline} Wonach suchen Sie?",
@@ -460,20 +463,29 @@ def say(key: str, lang: str, **values: object) -> str:
     return T[key][lang].format(**values)
 
 
-def money(amount: float, lang: str) -> str:
-    if lang == "de":
-        return f"{amount:,.2f} €".replace(",", "X").replace(".", ",").replace("X", ".")
-    return f"€{amount:,.2f}"
+# Money, dates and times in the shopper's language (Babel, CLDR data; no network). English uses
+# British conventions ("Fri 4 Dec", "€4.90", "14:00"), as the stores are European.
+LOCALES = {"de": "de_DE", "en": "en_GB"}
 
 
-_DE_DAYS = ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."]
-_DE_MONTHS = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."]
+def _plain(text: str) -> str:
+    """CLDR puts (narrow) no-break spaces in "4,90 €"; chat text keeps plain ones (copied, compared)."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def money(amount: float, lang: str, currency: str) -> str:
+    """An amount in the store's currency (ISO 4217, `store.yml` `currency`): "1.234,50 €", "€1,234.50", "4,90 CHF"."""
+    return _plain(format_currency(amount, currency, locale=LOCALES[lang]))
 
 
 def day(date: dt.date, lang: str) -> str:
-    if lang == "de":
-        return f"{_DE_DAYS[date.weekday()]} {date.day}. {_DE_MONTHS[date.month - 1]}"
-    return date.strftime("%a %-d %b")
+    """Weekday, day and month: "Fr., 4. Dez.", "Fri 4 Dec"."""
+    return _plain(format_skeleton("MMMEd", date, locale=LOCALES[lang]))
+
+
+def clock(moment: dt.time | dt.datetime, lang: str) -> str:
+    """A time of day: "14:00" in both languages (shown as the store's local time)."""
+    return _plain(format_time(moment, "short", locale=LOCALES[lang]))
 
 
 def join(items: list[str], lang: str) -> str:

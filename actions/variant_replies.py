@@ -55,7 +55,7 @@ def _what(product: Product, asked: list[Asked], lang: str) -> str:
     return " in ".join(_asked_phrase(product, a, lang) for a in asked)
 
 
-def variant_reply(product: Product, state: VariantState, lang: str) -> str:
+def variant_reply(product: Product, state: VariantState, lang: str, currency: str) -> str:
     """The asked version's state, then the nearest alternatives in stock. A product sold out in
     every version says so first."""
     name = product.name(lang)
@@ -70,7 +70,7 @@ def variant_reply(product: Product, state: VariantState, lang: str) -> str:
     elif state.state == "combination_not_offered":
         lines.append(say("v_combination_not_offered", lang, product=name, what=what))
     elif not state.all_sold_out:
-        price = money(state.price or 0.0, lang)
+        price = money(state.price or 0.0, lang, currency)
         if state.state == "in_stock":
             lines.append(say("v_in_stock", lang, product=name, what=what, price=price))
         elif state.state == "low_stock":
@@ -90,7 +90,7 @@ def variant_reply(product: Product, state: VariantState, lang: str) -> str:
     return " ".join(lines)
 
 
-def chart_reply(product: Product, measurement: Measurement, lang: str) -> str | None:
+def chart_reply(product: Product, measurement: Measurement, lang: str, currency: str) -> str | None:
     """The size for a body measurement from the product's own size information, with the
     state of that size; None when the product data charts no such measure."""
     rows = chart(product, lang)
@@ -116,5 +116,5 @@ def chart_reply(product: Product, measurement: Measurement, lang: str) -> str | 
         lines.append(say("chart_source", lang, sentence=source))
     chosen = fit[-1] if exact else fit[0]
     state = variant_state(product, [Asked(option, option_kind(product, option), chosen.size, (chosen.size,))])
-    lines.append(variant_reply(product, state, lang))
+    lines.append(variant_reply(product, state, lang, currency))
     return " ".join(lines)

@@ -25,12 +25,10 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import rasa_speedups
 from bot.limits import ChannelGuard
 from bot.metadata import CLIENT_KEY, clean
 
 logger = logging.getLogger(__name__)
-rasa_speedups.apply()  # the Rasa server imports this module for its channels (credentials.yml)
 
 EMPTY_MESSAGE = "/invalid_input"  # actions/context.py knows it too
 

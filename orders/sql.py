@@ -42,9 +42,10 @@ from orders.db import Tables, define_tables, orders_engine, table_prefix
 from orders.throttle import Limits, ProofThrottle
 from orders.validation import (
     InvalidInput,
+    clean_address,
     clean_email,
+    clean_line,
     clean_order_number,
-    clean_postal_code,
     postal_key,
 )
 
@@ -423,10 +424,10 @@ class SqlOrders:
     def create_order(self, *, email: str, name: str, street: str, postal_code: str, city: str,
                      country: str, language: str, payment_method: str,
                      lines: list[NewOrderLine]) -> Order:  # fmt: skip
-        email, postal_code = clean_email(email), clean_postal_code(postal_code)
-        for label, value, limit in (("name", name, 200), ("street", street, 200), ("city", city, 100), ("payment_method", payment_method, 100)):
-            if not isinstance(value, str) or not 1 <= len(value.strip()) <= limit or "\x00" in value:
-                raise OrderError("invalid", f"{label}: 1 to {limit} characters")
+        # the same checks as the shop's checkout form (orders/validation.py): InvalidFields names each bad field
+        address = clean_address(email=email, name=name, street=street, postal_code=postal_code, city=city)
+        email, name, street, postal_code, city = (address[k] for k in ("email", "name", "street", "postal_code", "city"))
+        payment_method = clean_line("payment_method", payment_method, 100)
         zone = self.config.zone_for(country)
         if zone is None:
             raise OrderError("invalid", f"we do not ship to {country!r}")

@@ -8,7 +8,7 @@ from tests.test_variants import optioned, shoe, state_of
 
 
 def reply(product, text: str, lang: str) -> str:
-    return variant_reply(product, state_of(product, text), lang)
+    return variant_reply(product, state_of(product, text), lang, "EUR")
 
 
 def test_sold_out_size_is_named_with_nearest_sizes_and_other_colours():
@@ -44,11 +44,11 @@ def test_options_other_than_size_and_colour_are_named():
 
 def test_chart_reply_names_the_size_and_its_state():
     jacket = optioned("kids-jacket", ("Körpergröße",), [("104–110 cm", 2), ("116–122 cm", 0), ("128–134 cm", 5)])
-    text = chart_reply(jacket, Measurement("height", 120), "de")
+    text = chart_reply(jacket, Measurement("height", 120), "de", "EUR")
     assert text.startswith("Bei Körpergröße 120 cm passt laut Größenangaben von kids-jacket: Körpergröße 116–122 cm.")
     assert "leider ausverkauft" in text and "104–110 cm oder 128–134 cm" in text
-    assert chart_reply(jacket, Measurement("chest", 80), "de") is None  # the chart is by height
-    outside = chart_reply(jacket, Measurement("height", 150), "en")
+    assert chart_reply(jacket, Measurement("chest", 80), "de", "EUR") is None  # the chart is by height
+    outside = chart_reply(jacket, Measurement("height", 150), "en", "EUR")
     assert outside.startswith("150 cm is outside kids-jacket's size information; the nearest is Körpergröße 128–134 cm.")
 
 
