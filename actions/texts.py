@@ -89,24 +89,7 @@ T: dict[str, dict[str, str]] = {
     "in_color": {"de": "in {color} erhältlich", "en": "available in {color}"},
     "details_link": {"de": "Zum Produkt: {url}", "en": "Product page: {url}"},
     # --- sizes
-    "size_available": {
-        "de": "Ja, {product} gibt es in Größe {size}{color}: {stock}, {price}.",
-        "en": "Yes, {product} is available in size {size}{color}: {stock}, {price}.",
-    },
-    "size_sold_out_color": {
-        "de": "{product} in Größe {size} ist in {color} leider ausverkauft, aber in {others} vorrätig.",
-        "en": "{product} in size {size} is sold out in {color}, but in stock in {others}.",
-    },
-    "size_sold_out": {
-        "de": "{product} ist in Größe {size} leider ausverkauft.",
-        "en": "{product} is sold out in size {size}.",
-    },
-    "size_not_offered": {
-        "de": "{product} gibt es nicht in Größe {size}. Angeboten werden: {sizes}.",
-        "en": "{product} doesn't come in size {size}. Available sizes: {sizes}.",
-    },
     "size_alternatives": {"de": "In Größe {size} vorrätig und ähnlich: {names}.", "en": "Similar and in stock in size {size}: {names}."},
-    "size_nearby": {"de": "Vorrätige Größen: {sizes}.", "en": "Sizes in stock: {sizes}."},
     "size_recommend": {
         "de": "Wenn Sie sonst {usual} tragen, empfehle ich bei {product} Größe {size}. {why}",
         "en": "If you usually wear {usual}, I recommend size {size} in {product}. {why}",
