@@ -24,13 +24,18 @@ from tests.conftest import ROOT, use_database
 PASSWORD = "correct horse battery"
 
 
-@pytest.fixture
-def console(tmp_path, monkeypatch):
+def open_console(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[ConsoleDB, EventStore, Path]:
+    """Fresh console tables (SQLite in `tmp_path`) and a tracker store beside them."""
     use_database("sqlite", monkeypatch)
     db = ConsoleDB.connect(f"sqlite:///{tmp_path / 'shopbot.db'}")
-    events = EventStore(f"sqlite:///{tmp_path / 'conversations.db'}")
-    yield db, events, tmp_path
-    db.drop()
+    return db, EventStore(f"sqlite:///{tmp_path / 'conversations.db'}"), tmp_path
+
+
+@pytest.fixture
+def console(tmp_path, monkeypatch):
+    c = open_console(tmp_path, monkeypatch)
+    yield c
+    c[0].drop()
 
 
 def save_conversation(tmp_path: Path, sender: str, turns: list[tuple], start: float | None = None) -> None:
@@ -53,7 +58,7 @@ def save_conversation(tmp_path: Path, sender: str, turns: list[tuple], start: fl
         tracker.update(UserUttered(text, parse["intent"], [], parse, timestamp=t, metadata=meta))
         tracker.update(ActionExecuted(action, policy="RulePolicy", confidence=1.0, timestamp=t + 1))
         data = {"custom": {"type": "products", "products": [{"id": s, "name": s.title(), "price_text": "9,90 €", "availability": "in stock"}
-                for s in sources if not s.startswith("policy:")]}} if sources else {}  # fmt: skip
+                for s in sources if ":" not in s and "." not in s]}} if sources else {}  # fmt: skip
         tracker.update(BotUttered(bot_text, data, {"sources": sources}, timestamp=t + 2))
         for name, value in (slots or {}).items():
             tracker.update(SlotSet(name, value, timestamp=t + 2))
@@ -206,10 +211,11 @@ def test_transcript_shows_intents_runner_up_sources_cards_pages_and_slots_masked
     assert user["page"] == "/en/"
     assert "123456" not in user["text"] and "jane.doe" not in user["text"] and "[order •••]" in user["text"]
     bot = next(i for i in turns[0].items if i["kind"] == "bot")
-    assert bot["action"] == "action_ask_order_contact" and bot["passages"] == ["order:123456"] and "123456" not in bot["text"]
+    assert bot["action"] == "action_ask_order_contact" and bot["passages"] == ["order:[order •••]"] and "123456" not in bot["text"]
     assert "1234567" not in turns[1].items[0]["text"]
     assert {"kind": "slot", "name": "handoff_requested", "value": True} in turns[1].items
-    assert "jane.doe@example.com" in load_turns(events, "order", masked=False)[0].items[0]["text"]
+    unmasked = load_turns(events, "order", masked=False)[0].items
+    assert "jane.doe@example.com" in unmasked[0]["text"] and unmasked[2]["passages"] == ["order:123456"]
     shoes = load_turns(events, "shoes")
     bot = next(i for i in shoes[0].items if i["kind"] == "bot")
     assert bot["products"] == ["trail-a", "trail-b"] and [c["id"] for c in bot["cards"]] == ["trail-a", "trail-b"]

@@ -49,6 +49,8 @@ def _bot(event_id: int, ts: float | None, data: dict, action: str | None, masked
     payload = (data.get("data") or {}).get("custom") or {}
     cards = payload.get("products") if isinstance(payload, dict) and payload.get("type") == "products" else []
     text = data.get("text") or ""
+    if masked:
+        sources = [mask(s) for s in sources]
     return {
         "kind": "bot", "id": event_id, "time": _time(ts), "text": mask(text) if masked else text, "action": action,
         "products": product_sources(sources), "passages": [s for s in sources if s not in product_sources(sources)],

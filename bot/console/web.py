@@ -28,11 +28,11 @@ COOKIE = "shopbot_console"
 LOGIN_COOKIE = "shopbot_console_login"
 DB: web.AppKey[ConsoleDB] = web.AppKey("console_db", ConsoleDB)
 EVENTS: web.AppKey[EventStore] = web.AppKey("console_events", EventStore)
-_env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, undefined=jinja2.StrictUndefined)
+_env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
 _env.filters["when"] = lambda ts: dt.datetime.fromtimestamp(ts or 0, dt.timezone.utc).strftime("%Y-%m-%d %H:%M")
 _env.filters["pct"] = lambda v: "–" if v is None else f"{v:.0%}"
 HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data: https:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "Cache-Control": "no-store",
 }  # fmt: skip
 
