@@ -1,0 +1,124 @@
+"""The support console in headless Chromium (Debian's package, driven by Playwright) against
+the real stack: two short conversations played through Rasa's REST webhook, then an admin logs
+in with the keyboard, filters, opens a transcript, corrects an intent and exports it; axe-core
+checks the login, list, transcript and export pages (WCAG 2.1 A/AA). Screenshots go to
+docs/screenshots/console-*.png."""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.browser.axe import check
+from tests.browser.test_widget import ARGS, CHROMIUM, SHOTS, WAIT_MS, url
+from tests.conftest import ROOT, running_stack
+
+pytestmark = pytest.mark.browser
+PASSWORD = "a long console password"
+RUN = uuid.uuid4().hex[:6]
+GERMAN = f"shopper-de-{RUN}"
+ENGLISH = f"shopper-en-{RUN}"
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} missing: run `make chromium` (apt-get install chromium)")
+    data = tmp_path_factory.mktemp("console")
+    shutil.copytree(ROOT / "var" / "demo", data / "demo")  # built by `make index`
+    shutil.copy(ROOT / "var" / "shopbot.db", data / "shopbot.db")
+    with running_stack(data, 5405, 5455, 8480) as s:
+        yield s
+
+
+def say(stack, sender: str, text: str, lang: str, page: str) -> list[dict]:  # noqa: ANN001
+    response = requests.post(f"http://127.0.0.1:{stack.rasa_port}/webhooks/rest/webhook", timeout=120, json={
+        "sender": sender, "message": text, "metadata": {"language": lang, "page_url": page, "page_type": "other"}})  # fmt: skip
+    response.raise_for_status()
+    return response.json()
+
+
+@pytest.fixture(scope="module")
+def played(stack):
+    """Two conversations, as shoppers would have them, and an admin account."""
+    from bot.console import auth
+    from bot.console.db import open_console_db
+
+    assert say(stack, GERMAN, "Guten Tag", "de", "/de/")
+    assert say(stack, GERMAN, "Ich suche leichte Wanderschuhe für Damen", "de", "/de/")
+    assert say(stack, ENGLISH, "Can I please talk to a real person?", "en", "/en/")
+    auth.add_user(open_console_db(stack.data), "admin", "admin", PASSWORD)
+    return stack
+
+
+@pytest.fixture(scope="module")
+def page(played):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        # axe is injected as a script; the console's CSP forbids scripts, so the test context bypasses it
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB", bypass_csp=True)
+        p = context.new_page()
+        p.set_default_timeout(WAIT_MS)
+        yield p
+        browser.close()
+
+
+def test_login_filter_transcript_correct_and_export(played, page):
+    stack = played
+    page.goto(url(stack, "/console"))
+    assert page.url.endswith("/console/login")
+    check(page)
+    page.keyboard.press("Tab")  # keyboard only: skip link first, then the form
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.locator("#name").focus()
+    page.keyboard.type("admin")
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/console")
+
+    rows = page.locator("table.conversations tbody tr")
+    senders = rows.locator("td:nth-child(2) a").all_text_contents()
+    assert GERMAN in senders and ENGLISH in senders
+    check(page)
+    page.screenshot(path=str(SHOTS / "console-list.png"), full_page=True)
+
+    page.locator("#f-handoff").check()
+    page.locator("#f-handoff").press("Enter")  # submits the filter form
+    page.wait_for_url("**handoff=1**")
+    senders = page.locator("table.conversations tbody td:nth-child(2) a").all_text_contents()
+    assert ENGLISH in senders and GERMAN not in senders
+    page.goto(url(stack, "/console?language=de"))
+    senders = page.locator("table.conversations tbody td:nth-child(2) a").all_text_contents()
+    assert GERMAN in senders and ENGLISH not in senders
+
+    page.get_by_role("link", name=GERMAN).click()
+    page.wait_for_url("**/console/conversation?id=*")
+    messages = page.locator(".msg.user")
+    assert messages.count() == 2
+    search = messages.nth(1)
+    assert "Wanderschuhe" in search.locator(".text").text_content()
+    assert "intent search_product" in search.locator(".nlu").text_content() and "runner-up" in search.locator(".nlu").text_content()
+    bot = page.locator(".msg.bot").nth(1)
+    assert "action_search_products" in bot.locator(".meta").first.text_content()
+    assert bot.locator(".card").count() >= 1 and bot.locator(".src.prod").count() >= 1  # the products it used, as cards
+    check(page)
+    page.screenshot(path=str(SHOTS / "console-transcript.png"), full_page=True)
+
+    search.locator("select").select_option("refine_search")
+    search.get_by_role("button", name="Correct intent").click()
+    page.wait_for_load_state()
+    assert "corrected to refine_search by admin" in page.locator(".msg.user").nth(1).text_content()
+
+    page.get_by_role("link", name="Export corrections").click()
+    check(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="NLU examples (YAML)").click()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "- intent: refine_search" in text and "Ich suche leichte Wanderschuhe für Damen" in text
