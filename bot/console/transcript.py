@@ -16,6 +16,7 @@ from bot.console.summary import product_sources
 
 TURNS_PER_PAGE = 50
 HIDDEN_ACTIONS = {"action_listen", "action_session_start"}
+HIDDEN_SLOTS = {"session_started_metadata"}  # repeated with every session start; the page shows per message
 
 
 @dataclass
@@ -85,7 +86,7 @@ def load_turns(events: EventStore, sender: str, masked: bool = True) -> list[Tur
                 turns[-1].items.append({"kind": "action", "name": action, "confidence": data.get("confidence"), "policy": data.get("policy")})
         elif r.type_name == "bot":
             turns[-1].items.append(_bot(r.id, r.timestamp, data, action, masked))
-        elif r.type_name == "slot":
+        elif r.type_name == "slot" and data.get("name") not in HIDDEN_SLOTS:
             turns[-1].items.append(_slot(data, masked))
     if not turns[0].items:
         turns.pop(0)
