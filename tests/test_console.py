@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import re
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from bot.console.events import EventStore
 from bot.console.query import Filters, list_conversations
 from bot.console.summary import refresh
 from bot.console.transcript import load_turns, page_of
-from tests.conftest import ROOT, use_database
+from tests.conftest import PG_URL, ROOT, use_database
 
 PASSWORD = "correct horse battery"
 
@@ -38,7 +39,33 @@ def console(tmp_path, monkeypatch):
     c[0].drop()
 
 
-def save_conversation(tmp_path: Path, sender: str, turns: list[tuple], start: float | None = None) -> None:
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_console(request, tmp_path, monkeypatch):
+    """As `console`, and again on the running PostgreSQL: console tables with a fresh prefix,
+    the conversations in a database of their own (Rasa's `events` table has a fixed name)."""
+    if request.param == "sqlite":
+        c = open_console(tmp_path, monkeypatch)
+        yield c
+        c[0].drop()
+        return
+    from sqlalchemy import create_engine, text
+
+    use_database("postgres", monkeypatch)
+    name = f"console_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    db = ConsoleDB.connect(PG_URL)
+    events = EventStore(PG_URL.rsplit("/", 1)[0] + "/" + name)
+    yield db, events, tmp_path
+    db.drop()
+    events.engine.dispose()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def save_conversation(events: EventStore, sender: str, turns: list[tuple], start: float | None = None) -> None:
     """Writes a conversation through Rasa's SQLTrackerStore. `turns`: (text, intent, confidence,
     runner_up, action, bot_text, sources, metadata, slots)."""
     from rasa.core.tracker_store import SQLTrackerStore
@@ -47,7 +74,11 @@ def save_conversation(tmp_path: Path, sender: str, turns: list[tuple], start: fl
     from rasa.shared.core.trackers import DialogueStateTracker
 
     domain = Domain.load(str(ROOT / "domain.yml"))
-    store = SQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "conversations.db"))
+    url = events.engine.url
+    if url.drivername.startswith("sqlite"):
+        store = SQLTrackerStore(domain, dialect="sqlite", db=url.database)
+    else:
+        store = SQLTrackerStore(domain, dialect="postgresql", host=url.host, port=url.port, username=url.username, db=url.database)
     tracker = asyncio.run(store.retrieve(sender)) or DialogueStateTracker(sender, domain.slots)
     ts = start or time.time()
     for i, (text, intent, conf, runner, action, bot_text, sources, meta, slots) in enumerate(turns):
@@ -132,9 +163,9 @@ def test_removing_a_user_ends_their_sessions(console):
 # ---------------------------------------------------------------- summary table and filters
 
 
-def test_summary_is_updated_incrementally_from_the_tracker_store(console):
-    db, events, tmp = console
-    save_conversation(tmp, "shoes", SHOES, start=time.time() - 3600)
+def test_summary_is_updated_incrementally_from_the_tracker_store(any_console):
+    db, events, tmp = any_console
+    save_conversation(events, "shoes", SHOES, start=time.time() - 3600)
     assert refresh(db, events) > 0
     assert refresh(db, events) == 0  # nothing new: nothing read
     rows, total = list_conversations(db, Filters())
@@ -145,8 +176,8 @@ def test_summary_is_updated_incrementally_from_the_tracker_store(console):
     assert row["dont_knows"] == 1 and row["fallbacks"] == 0 and not row["handoff"]
     assert row["min_confidence"] == pytest.approx(0.41)
     assert set(row["product_list"]) == {"trail-a", "trail-b"} and row["page"] == "/de/products/trail-a"
-    save_conversation(tmp, "order", ORDER)
-    save_conversation(tmp, "shoes", [("danke", "thank", 0.99, "affirm", "action_smalltalk", "Gern!", [], {"language": "de"}, None)], start=time.time() + 60)
+    save_conversation(events, "order", ORDER)
+    save_conversation(events, "shoes", [("danke", "thank", 0.99, "affirm", "action_smalltalk", "Gern!", [], {"language": "de"}, None)], start=time.time() + 60)
     assert refresh(db, events) > 0
     rows, total = list_conversations(db, Filters())
     assert [r["sender_id"] for r in rows] == ["shoes", "order"]  # newest activity first
@@ -154,10 +185,10 @@ def test_summary_is_updated_incrementally_from_the_tracker_store(console):
     assert rows[1]["handoff"] and rows[1]["language"] == "en"
 
 
-def test_filters(console):
-    db, events, tmp = console
-    save_conversation(tmp, "shoes", SHOES)
-    save_conversation(tmp, "order", ORDER)
+def test_filters(any_console):
+    db, events, tmp = any_console
+    save_conversation(events, "shoes", SHOES)
+    save_conversation(events, "order", ORDER)
     refresh(db, events)
     review.add_tag(db, "order", "needs follow-up")
 
@@ -188,10 +219,10 @@ def test_filters(console):
     assert any("from" in e for e in bad.errors) and any("review" in e for e in bad.errors)
 
 
-def test_paging(console):
-    db, events, tmp = console
+def test_paging(any_console):
+    db, events, tmp = any_console
     for i in range(7):
-        save_conversation(tmp, f"c{i}", SHOES[:1], start=1_700_000_000 + i * 100)
+        save_conversation(events, f"c{i}", SHOES[:1], start=1_700_000_000 + i * 100)
     refresh(db, events, batch=5)  # several batches
     first, total = list_conversations(db, Filters(page=1), page_size=3)
     third, _ = list_conversations(db, Filters(page=3), page_size=3)
@@ -203,8 +234,8 @@ def test_paging(console):
 
 def test_transcript_shows_intents_runner_up_sources_cards_pages_and_slots_masked(console):
     _, events, tmp = console
-    save_conversation(tmp, "order", ORDER)
-    save_conversation(tmp, "shoes", SHOES)
+    save_conversation(events, "order", ORDER)
+    save_conversation(events, "shoes", SHOES)
     turns = load_turns(events, "order")
     user = turns[0].items[0]
     assert user["intent"] == "order_status" and user["confidence"] == 0.88 and user["runner_up"] == "return_item"
@@ -247,13 +278,13 @@ def test_mask_keeps_sizes_prices_and_years(text):
 # ---------------------------------------------------------------- corrections and export
 
 
-def test_corrections_export_as_yaml_that_rasas_readers_load(console, tmp_path):
+def test_corrections_export_as_yaml_that_rasas_readers_load(any_console, tmp_path):
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
     from rasa.shared.nlu.training_data.loading import load_data
 
-    db, events, tmp = console
-    save_conversation(tmp, "shoes", SHOES)
+    db, events, tmp = any_console
+    save_conversation(events, "shoes", SHOES)
     turns = load_turns(events, "shoes")
     size_question = turns[1].items[0]["id"]
     wrong_answer = next(i for i in turns[1].items if i["kind"] == "bot")["id"]
@@ -281,11 +312,11 @@ def test_corrections_export_as_yaml_that_rasas_readers_load(console, tmp_path):
 # ---------------------------------------------------------------- purge and GDPR
 
 
-def test_purge_and_gdpr_export_and_delete(console):
-    db, events, tmp = console
-    save_conversation(tmp, "old", SHOES, start=time.time() - 40 * 86400)
-    save_conversation(tmp, "order", ORDER)
-    save_conversation(tmp, "shoes", SHOES)
+def test_purge_and_gdpr_export_and_delete(any_console):
+    db, events, tmp = any_console
+    save_conversation(events, "old", SHOES, start=time.time() - 40 * 86400)
+    save_conversation(events, "order", ORDER)
+    save_conversation(events, "shoes", SHOES)
     refresh(db, events)
     review.add_tag(db, "old", "x")
     assert privacy.purge(db, events, 30) == (1, pytest.approx(1, abs=100))
@@ -313,7 +344,7 @@ def test_cli_user_add_export_and_gdpr(console, tmp_path, monkeypatch, capsys):
     assert main(["--data", str(data), "console", "user", "add", "boss", "--role", "admin", "--password-stdin"]) == 0
     assert auth.login(db, "boss", PASSWORD)
     assert main(["--data", str(data), "console", "user", "list"]) == 0 and "boss\tadmin" in capsys.readouterr().out
-    save_conversation(tmp, "order", ORDER)
+    save_conversation(events, "order", ORDER)
     assert main(["--data", str(data), "console", "gdpr", "export", "--email", "jane.doe@example.com", "--out", str(tmp_path / "g.json")]) == 0
     assert "jane.doe@example.com" in (tmp_path / "g.json").read_text()
     assert main(["--data", str(data), "console", "export", "--out", str(tmp_path / "out")]) == 0

@@ -84,10 +84,10 @@ def test_login_without_the_forms_token_is_refused_and_wrong_passwords_lock(conso
 
 
 def test_agents_see_masked_data_open_it_logged_and_cannot_export(console):
-    db, _, tmp = console
+    db, events, _ = console
     auth.add_user(db, "ana", "agent", PASSWORD)
     auth.add_user(db, "boss", "admin", PASSWORD)
-    save_conversation(tmp, "order-1", ORDER)
+    save_conversation(events, "order-1", ORDER)
 
     async def scenario(client):
         await login(client, "ana")
