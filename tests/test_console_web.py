@@ -125,3 +125,30 @@ def test_pages_need_a_session(console, path):
         assert response.status == 303 and response.headers["Location"] == "/console/login"
 
     run(console, scenario)
+
+
+def test_admins_manage_users_agents_cannot(console):
+    db = console[0]
+    auth.add_user(db, "ana", "agent", PASSWORD)
+    auth.add_user(db, "boss", "admin", PASSWORD)
+
+    async def scenario(client):
+        await login(client, "ana")
+        html = await (await client.get("/console")).text()
+        assert "/console/users" not in html
+        assert (await client.get("/console/users")).status == 403
+        refused = await client.post("/console/users/add", data={"csrf": csrf_of(html), "name": "eve", "role": "admin", "password": PASSWORD})
+        assert refused.status == 403 and "eve" not in [u["name"] for u in auth.list_users(db)]
+        client.session.cookie_jar.clear()
+        await login(client, "boss")
+        html = await (await client.get("/console/users")).text()
+        added = await client.post("/console/users/add", data={"csrf": csrf_of(html), "name": "tom", "role": "agent", "password": PASSWORD})
+        assert added.status == 200 and "tom" in await added.text()
+        short = await client.post("/console/users/add", data={"csrf": csrf_of(html), "name": "kim", "role": "agent", "password": "short"})
+        assert short.status == 400 and "too short" in await short.text()
+        self_removal = await client.post("/console/users/remove", data={"csrf": csrf_of(html), "name": "boss"})
+        assert self_removal.status == 400 and "your own account" in await self_removal.text()
+        await client.post("/console/users/remove", data={"csrf": csrf_of(html), "name": "ana"})
+        assert sorted(u["name"] for u in auth.list_users(db)) == ["boss", "tom"]
+
+    run(console, scenario)

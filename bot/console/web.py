@@ -177,9 +177,7 @@ async def annotate(request: web.Request) -> web.Response:
 
 
 async def export_file(request: web.Request) -> web.Response:
-    sess = _session(request)
-    if not sess.admin:
-        raise web.HTTPForbidden(text="exports are for admins", headers=HEADERS)
+    _admin(request)
     since_text = request.query.get("since") or ""
     try:
         since = dt.date.fromisoformat(since_text) if since_text else None
@@ -194,10 +192,38 @@ async def export_file(request: web.Request) -> web.Response:
 
 
 async def export_page(request: web.Request) -> web.Response:
+    sess = _admin(request)
+    return render("export.html", s=sess, count=len(export.corrections(request.app[DB])))
+
+
+def _admin(request: web.Request) -> auth.Session:
     sess = _session(request)
     if not sess.admin:
-        raise web.HTTPForbidden(text="exports are for admins", headers=HEADERS)
-    return render("export.html", s=sess, count=len(export.corrections(request.app[DB])))
+        raise web.HTTPForbidden(text="this page is for admins", headers=HEADERS)
+    return sess
+
+
+async def users_page(request: web.Request) -> web.Response:
+    sess = _admin(request)
+    return render("users.html", s=sess, users=auth.list_users(request.app[DB]), error=None, roles=auth.ROLES)
+
+
+async def users_post(request: web.Request) -> web.Response:
+    """Add or remove an account (admins); an admin cannot remove themself."""
+    sess = _admin(request)
+    form = await _form(request, sess)
+    db = request.app[DB]
+    name = str(form.get("name") or "")
+    try:
+        if request.match_info["what"] == "add":
+            auth.add_user(db, name, str(form.get("role") or ""), str(form.get("password") or ""))
+        elif name == sess.user:
+            raise auth.AccountError("you cannot remove your own account")
+        elif not auth.remove_user(db, name):
+            raise auth.AccountError(f"no user {name!r}")
+    except auth.AccountError as exc:
+        return render("users.html", status=400, s=sess, users=auth.list_users(db), error=str(exc), roles=auth.ROLES)
+    raise web.HTTPSeeOther("/console/users")
 
 
 def setup_console(app: web.Application, data: str | Path, db_url: str | None = None, events_url: str | None = None) -> None:
@@ -209,6 +235,7 @@ def setup_console(app: web.Application, data: str | Path, db_url: str | None = N
         web.get("/console/login", login_page), web.post("/console/login", login_post), web.post("/console/logout", logout),
         web.get("/console", conversations), web.get("/console/conversation", transcript),
         web.post("/console/conversation/reveal", reveal), web.post("/console/conversation/{what}", annotate),
+        web.get("/console/users", users_page), web.post(r"/console/users/{what:add|remove}", users_post),
         web.get("/console/export", export_page), web.get(r"/console/export/{kind:nlu|stories}.yml", export_file),
     ])  # fmt: skip
     app.router.add_static("/console/static", HERE / "static")
