@@ -354,3 +354,11 @@ def test_cli_user_add_export_and_gdpr(console, tmp_path, monkeypatch, capsys):
     with pytest.raises(SystemExit):
         main(["--data", str(data), "console", "purge", "--older-than", "-3"])
     assert re.search(r"must not be negative", capsys.readouterr().err)
+
+
+def test_dont_know_survives_a_fold_that_ends_between_the_action_and_its_reply(console):
+    db, events, _ = console
+    save_conversation(events, "shoes", SHOES)
+    refresh(db, events, batch=1)  # every event in a fold of its own
+    row = list_conversations(db, Filters())[0][0]
+    assert row["dont_knows"] == 1 and row["user_messages"] == 2 and row["intent_list"] == ["search_product", "ask_size"]

@@ -88,6 +88,7 @@ class ConsoleDB:
             Column("page", Text),  # the last page the shopper wrote from
             Column("search_text", Text, nullable=False, default=""),  # shopper messages, lower case
             Column("reviewed", Boolean, nullable=False, default=False, index=True),
+            Column("last_action", String(100)),  # carried between folds (a bot reply's action may come in the next batch)
         )  # fmt: skip
         state = Table(
             f"{p}console_state", md,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 
 from bot.console.db import ConsoleDB
 from bot.console.events import EventStore, parse
@@ -38,7 +38,7 @@ def product_sources(sources: list[Any]) -> list[str]:
 def _blank(sender: str, ts: float) -> dict[str, Any]:
     return {"sender_id": sender, "first_ts": ts, "last_ts": ts, "language": None, "user_messages": 0, "bot_messages": 0,
             "intents": " ", "fallbacks": 0, "dont_knows": 0, "handoff": False, "min_confidence": None, "products": " ",
-            "page": None, "search_text": "", "reviewed": False, "_action": None}  # fmt: skip
+            "page": None, "search_text": "", "reviewed": False, "last_action": None}  # fmt: skip
 
 
 def _add_word(words: str, word: str) -> str:
@@ -75,7 +75,7 @@ def apply(row: dict[str, Any], type_name: str, ts: float | None, data: dict[str,
         if isinstance(meta.get("product_id"), str) and meta["product_id"]:
             row["products"] = _add_word(row["products"], meta["product_id"][:100])
     elif type_name == "action":
-        row["_action"] = data.get("name")
+        row["last_action"] = (data.get("name") or "")[:100] or None
         row["fallbacks"] += data.get("name") in FALLBACK_ACTIONS
     elif type_name == "bot":
         row["bot_messages"] += 1
@@ -83,7 +83,7 @@ def apply(row: dict[str, Any], type_name: str, ts: float | None, data: dict[str,
         sources = sources if isinstance(sources, list) else []
         for pid in product_sources(sources):
             row["products"] = _add_word(row["products"], pid[:100])
-        row["dont_knows"] += row.get("_action") in ANSWERING_ACTIONS and not sources
+        row["dont_knows"] += row.get("last_action") in ANSWERING_ACTIONS and not sources
     elif type_name == "slot":
         if data.get("name") == "handoff_requested" and data.get("value"):
             row["handoff"] = True
@@ -98,7 +98,7 @@ def _watermark(conn, db: ConsoleDB) -> int:  # noqa: ANN001
 
 def refresh(db: ConsoleDB, events: EventStore, batch: int = BATCH) -> int:
     """Fold all events newer than the watermark into the summary table; returns how many.
-    The last action of a conversation (for "don't know") is re-read from its events."""
+    New conversations are inserted and changed ones updated in bulk, one transaction per batch."""
     if not events.exists():
         return 0
     done = 0
@@ -113,7 +113,7 @@ def refresh(db: ConsoleDB, events: EventStore, batch: int = BATCH) -> int:
                 ).all()  # fmt: skip
             if not rows:
                 return done
-            _fold(db, events, rows)
+            _fold(db, rows)
             done += len(rows)
             with db.engine.begin() as conn:
                 new = {"key": WATERMARK, "value": rows[-1].id}
@@ -121,16 +121,7 @@ def refresh(db: ConsoleDB, events: EventStore, batch: int = BATCH) -> int:
                     conn.execute(insert(db.state).values(**new))
 
 
-def _last_action(events: EventStore, sender: str, before_id: int) -> str | None:
-    e = events.table
-    with events.engine.connect() as conn:
-        return conn.execute(
-            select(e.c.action_name).where(e.c.sender_id == sender, e.c.type_name == "action", e.c.id <= before_id)
-            .order_by(e.c.id.desc()).limit(1)
-        ).scalar()  # fmt: skip
-
-
-def _fold(db: ConsoleDB, events: EventStore, rows: list) -> None:
+def _fold(db: ConsoleDB, rows: list) -> None:
     by_sender: dict[str, list] = {}
     for r in rows:
         by_sender.setdefault(r.sender_id, []).append(r)
@@ -141,16 +132,17 @@ def _fold(db: ConsoleDB, events: EventStore, rows: list) -> None:
         for i in range(0, len(senders), 500):
             for r in conn.execute(select(s).where(s.c.sender_id.in_(senders[i : i + 500]))):
                 existing[r.sender_id] = dict(r._mapping)
+        new, changed = [], []
         for sender, evs in by_sender.items():
-            row = existing.get(sender)
-            if row is None:
-                row = _blank(sender, evs[0].timestamp or 0.0)
-            else:
-                row["_action"] = _last_action(events, sender, evs[0].id - 1)
+            row = existing.get(sender) or _blank(sender, evs[0].timestamp or 0.0)
             for ev in evs:
                 apply(row, ev.type_name, ev.timestamp, parse(ev.data))
-            row.pop("_action", None)
-            if sender in existing:
-                conn.execute(update(s).where(s.c.sender_id == sender).values(**{k: v for k, v in row.items() if k not in ("sender_id", "reviewed")}))
-            else:
-                conn.execute(insert(s).values(**row))
+            (changed if sender in existing else new).append(row)
+        if new:
+            conn.execute(insert(s), new)
+        if changed:
+            fields = [c.name for c in s.columns if c.name not in ("sender_id", "reviewed")]
+            conn.execute(
+                update(s).where(s.c.sender_id == bindparam("_sender")).values({f: bindparam(f"_{f}") for f in fields}),
+                [{"_sender": r["sender_id"], **{f"_{f}": r[f] for f in fields}} for r in changed],
+            )
