@@ -6,6 +6,7 @@ are sent with a strict Content-Security-Policy and never cached."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 import secrets
@@ -63,6 +64,12 @@ async def _form(request: web.Request, sess: auth.Session) -> Any:
     return form
 
 
+async def _refresh(request: web.Request) -> None:
+    """Folds new conversation events into the summary, off the event loop (a first fold of a
+    large tracker store takes seconds)."""
+    await asyncio.get_running_loop().run_in_executor(None, refresh, request.app[DB], request.app[EVENTS])
+
+
 async def login_page(request: web.Request) -> web.Response:
     token = secrets.token_urlsafe(24)
     response = render("login.html", csrf=token, error=None)
@@ -98,8 +105,8 @@ async def logout(request: web.Request) -> web.Response:
 
 async def conversations(request: web.Request) -> web.Response:
     sess = _session(request)
-    db, events = request.app[DB], request.app[EVENTS]
-    refresh(db, events)
+    db = request.app[DB]
+    await _refresh(request)
     f = Filters.from_query(request.query)
     rows, total = list_conversations(db, f)
     query = {k: v for k, v in request.query.items() if k != "page" and v}
@@ -116,7 +123,6 @@ async def conversations(request: web.Request) -> web.Response:
 
 def _transcript(request: web.Request, sess: auth.Session, sender: str, reveal: bool = False, error: str | None = None, status: int = 200) -> web.Response:
     db, events = request.app[DB], request.app[EVENTS]
-    refresh(db, events)
     turns = load_turns(events, sender, masked=not reveal)
     if not turns:
         raise web.HTTPNotFound(text=f"no conversation {sender!r}", headers=HEADERS)
@@ -134,6 +140,7 @@ def _transcript(request: web.Request, sess: auth.Session, sender: str, reveal: b
 
 
 async def transcript(request: web.Request) -> web.Response:
+    await _refresh(request)
     return _transcript(request, _session(request), request.query.get("id", ""))
 
 
