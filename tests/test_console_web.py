@@ -152,3 +152,31 @@ def test_admins_manage_users_agents_cannot(console):
         assert sorted(u["name"] for u in auth.list_users(db)) == ["boss", "tom"]
 
     run(console, scenario)
+
+
+def test_widget_ratings_are_stored_with_the_turn_shown_and_filtered(console):
+    db, events, _ = console
+    auth.add_user(db, "ana", "agent", PASSWORD)
+    save_conversation(events, "order-1", ORDER)
+    answer = ORDER[1][5]
+
+    async def scenario(client):
+        def post(body, content_type="application/json"):  # noqa: ANN001, ANN202
+            import json
+
+            return client.post("/api/rating", data=json.dumps(body), headers={"Content-Type": content_type})
+
+        assert (await post({"sender": "order-1", "text": answer, "rating": "up"}, "text/plain")).status == 415
+        assert (await post({"sender": "order-1", "text": answer, "rating": "meh"})).status == 400
+        assert (await post({"sender": "someone-else", "text": answer, "rating": "up"})).status == 404
+        assert (await post({"sender": "order-1", "text": "words the bot never said", "rating": "up"})).status == 404
+        assert (await post({"sender": "order-1", "text": answer, "rating": "down"})).status == 200
+        await login(client, "ana")
+        html = await (await client.get("/console/conversation", params={"id": "order-1"})).text()
+        assert "shopper rated this not helpful" in html and html.count("shopper rated this") == 1
+        assert "order-1" in await (await client.get("/console", params={"rating": "down"})).text()
+        assert "order-1" not in await (await client.get("/console", params={"rating": "up"})).text()
+        assert (await post({"sender": "order-1", "text": answer, "rating": "none"})).status == 200  # taken back
+        assert "shopper rated this" not in await (await client.get("/console/conversation", params={"id": "order-1"})).text()
+
+    run(console, scenario)

@@ -37,6 +37,7 @@ class ConsoleDB:
     notes: Table
     corrections: Table
     access_log: Table
+    ratings: Table
 
     @classmethod
     def connect(cls, url: str, prefix: str | None = None) -> ConsoleDB:
@@ -121,6 +122,13 @@ class ConsoleDB:
             Column("user", String(100), nullable=False),
             Column("at", Float, nullable=False, index=True),
         )  # fmt: skip
+        ratings = Table(
+            f"{p}console_ratings", md,
+            Column("sender_id", String(255), primary_key=True),
+            Column("event_id", Integer, primary_key=True),  # the rated bot message's event
+            Column("rating", Integer, nullable=False),  # +1 helpful, -1 not helpful
+            Column("at", Float, nullable=False),
+        )  # fmt: skip
         access_log = Table(
             f"{p}console_access_log", md,
             Column("id", Integer, primary_key=True, autoincrement=True),
@@ -130,7 +138,7 @@ class ConsoleDB:
             Column("at", Float, nullable=False),
         )  # fmt: skip
         md.create_all(engine)
-        return cls(engine, md, users, sessions, failures, summaries, state, tags, notes, corrections, access_log)
+        return cls(engine, md, users, sessions, failures, summaries, state, tags, notes, corrections, access_log, ratings)
 
     def drop(self) -> None:
         """Drop this prefix's console tables (tests)."""

@@ -78,7 +78,7 @@ def delete_conversations(db: ConsoleDB, events: EventStore, senders: list[str]) 
         for i in range(0, len(senders), 500):
             deleted += conn.execute(delete(events.table).where(events.table.c.sender_id.in_(senders[i : i + 500]))).rowcount
     with db.engine.begin() as conn:
-        for table in (db.summaries, db.tags, db.notes, db.corrections):
+        for table in (db.summaries, db.tags, db.notes, db.corrections, db.ratings):
             for i in range(0, len(senders), 500):
                 conn.execute(delete(table).where(table.c.sender_id.in_(senders[i : i + 500])))
     return deleted

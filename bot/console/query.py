@@ -15,6 +15,7 @@ from bot.console.db import ConsoleDB
 PAGE_SIZE = 50
 LOW_CONFIDENCE = 0.6  # "low NLU confidence": some message's top intent below this
 REVIEW = ("", "reviewed", "unreviewed")
+RATING = {"": None, "up": 1, "down": -1}
 
 
 class FilterError(ValueError):
@@ -32,6 +33,7 @@ class Filters:
     low_confidence: bool = False
     tag: str = ""
     review: str = ""
+    rating: str = ""  # a shopper rated some answer up / down
     product: str = ""
     text: str = ""
     page: int = 1
@@ -61,6 +63,10 @@ class Filters:
         if f.review not in REVIEW:
             f.errors.append(f"review: {f.review!r} is not one of reviewed, unreviewed")
             f.review = ""
+        f.rating = q.get("rating") or ""
+        if f.rating not in RATING:
+            f.errors.append(f"rating: {f.rating!r} is not one of up, down")
+            f.rating = ""
         try:
             f.page = max(1, int(q.get("page") or 1))
         except ValueError:
@@ -91,6 +97,9 @@ class Filters:
         if self.tag:
             t = db.tags
             cond.append(exists().where(and_(t.c.sender_id == s.c.sender_id, t.c.tag == self.tag)))
+        if self.rating:
+            r = db.ratings
+            cond.append(exists().where(and_(r.c.sender_id == s.c.sender_id, r.c.rating == RATING[self.rating])))
         if self.text:
             cond.append(s.c.search_text.like(f"%{_escape(self.text.lower())}%", escape="\\"))
         return cond

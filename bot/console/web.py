@@ -21,6 +21,7 @@ from bot.console import auth, export, privacy, review
 from bot.console.db import ConsoleDB, open_console_db
 from bot.console.events import EventStore, event_store, tracker_url
 from bot.console.query import Filters, known_values, list_conversations
+from bot.console.ratings import rating_endpoint, ratings_of
 from bot.console.summary import refresh
 from bot.console.transcript import load_turns, page_of
 
@@ -134,7 +135,7 @@ def _transcript(request: web.Request, sess: auth.Session, sender: str, reveal: b
     d = review.domain()
     return render(
         "transcript.html", status=status, s=sess, sender=sender, turns=shown, total_turns=len(turns), earlier_page=earlier_page,
-        later_page=later_page, a=review.annotations(db, sender), intents=d["intents"], actions=d["actions"], revealed=reveal,
+        later_page=later_page, a=review.annotations(db, sender), ratings=ratings_of(db, sender), intents=d["intents"], actions=d["actions"], revealed=reveal,
         error=error, quote=urlencode,
     )  # fmt: skip
 
@@ -242,6 +243,7 @@ def setup_console(app: web.Application, data: str | Path, db_url: str | None = N
         web.get("/console/login", login_page), web.post("/console/login", login_post), web.post("/console/logout", logout),
         web.get("/console", conversations), web.get("/console/conversation", transcript),
         web.post("/console/conversation/reveal", reveal), web.post("/console/conversation/{what}", annotate),
+        web.post("/api/rating", rating_endpoint),
         web.get("/console/users", users_page), web.post(r"/console/users/{what:add|remove}", users_post),
         web.get("/console/export", export_page), web.get(r"/console/export/{kind:nlu|stories}.yml", export_file),
     ])  # fmt: skip
