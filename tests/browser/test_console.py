@@ -15,7 +15,17 @@ import pytest
 import requests
 
 from tests.browser.axe import check
-from tests.browser.test_widget import ARGS, CHROMIUM, SHOTS, WAIT_MS, url
+from tests.browser.test_widget import (
+    ARGS,
+    CHROMIUM,
+    SHOTS,
+    WAIT_MS,
+    ask,
+    new_page,
+    open_widget,
+    url,
+    widget_state,
+)
 from tests.conftest import ROOT, running_stack
 
 pytestmark = pytest.mark.browser
@@ -57,17 +67,22 @@ def played(stack):
 
 
 @pytest.fixture(scope="module")
-def page(played):
+def browser(played):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        # axe is injected as a script; the console's CSP forbids scripts, so the test context bypasses it
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB", bypass_csp=True)
-        p = context.new_page()
-        p.set_default_timeout(WAIT_MS)
-        yield p
-        browser.close()
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    # axe is injected as a script; the console's CSP forbids scripts, so the test context bypasses it
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB", bypass_csp=True)
+    p = context.new_page()
+    p.set_default_timeout(WAIT_MS)
+    return p
 
 
 def test_login_filter_transcript_correct_and_export(played, page):
@@ -128,3 +143,28 @@ def test_login_filter_transcript_correct_and_export(played, page):
         page.get_by_role("button", name="NLU examples (YAML)").click()
     text = Path(download.value.path()).read_text(encoding="utf-8")
     assert f"- intent: {right}" in text and "Ich suche leichte Wanderschuhe für Damen" in text
+
+
+def test_a_thumbs_down_in_the_widget_reaches_the_transcript(played, browser, page):
+    stack = played
+    shopper = new_page(browser)
+    shopper.goto(url(stack, "/en/"))
+    open_widget(shopper)
+    replies = ask(shopper, "How long does shipping to Austria take?")
+    assert replies
+    answer = shopper.locator(".sb-msg.sb-bot").last
+    answer.get_by_role("button", name="The answer was not helpful").click()
+    assert answer.get_by_role("button", name="The answer was not helpful").get_attribute("aria-pressed") == "true"
+    check(shopper, ".sb-panel")
+    sender = widget_state(shopper)["sid"]
+    page.goto(url(stack, "/console?rating=down"))  # the admin's session from the test before (or log in again)
+    if page.url.endswith("/login"):
+        page.locator("#name").fill("admin")
+        page.locator("#password").fill(PASSWORD)
+        page.locator("#password").press("Enter")
+        page.goto(url(stack, "/console?rating=down"))
+    page.wait_for_function("(s) => document.body.textContent.includes(s)", arg=sender)  # the rating POST is asynchronous
+    page.get_by_role("link", name=sender).click()
+    rated = page.locator(".msg.bot", has=page.get_by_text("shopper rated this not helpful"))
+    shown = replies[-1].split(": ", 1)[1][:40]  # the widget prefixes "Assistant: " for screen readers
+    assert rated.count() == 1 and shown in rated.locator(".text").text_content()
