@@ -180,3 +180,37 @@ def test_widget_ratings_are_stored_with_the_turn_shown_and_filtered(console):
         assert "shopper rated this" not in await (await client.get("/console/conversation", params={"id": "order-1"})).text()
 
     run(console, scenario)
+
+
+def test_long_transcripts_show_the_last_50_turns_and_page_back(console):
+    db, events, _ = console
+    auth.add_user(db, "ana", "agent", PASSWORD)
+    turn = ("noch eine Frage {}", "ask_shipping", 0.9, "ask_policy", "action_answer_shipping", "Antwort {}", ["policy:shipping"], {"language": "de"}, None)
+    save_conversation(events, "long", [tuple(x.format(i) if isinstance(x, str) else x for x in turn) for i in range(60)])
+
+    async def scenario(client):
+        await login(client, "ana")
+        last = await (await client.get("/console/conversation", params={"id": "long"})).text()
+        assert "(60 turns)" in last and last.count('class="msg user"') == 50
+        assert "noch eine Frage 59" in last and "noch eine Frage 9<" not in last and "earlier=1" in last
+        first = await (await client.get("/console/conversation", params={"id": "long", "earlier": "1"})).text()
+        assert first.count('class="msg user"') == 10 and "noch eine Frage 0<" in first and "Later turns" in first
+
+    run(console, scenario)
+
+
+def test_the_tracker_store_is_found_where_the_stack_writes_it(monkeypatch, tmp_path):
+    from bot.console.events import tracker_url
+
+    for name in ("SHOPBOT_TRACKER_DB_URL", "SHOPBOT_TRACKER_DB", "ENDPOINTS", "SHOPBOT_PG_HOST"):
+        monkeypatch.delenv(name, raising=False)
+    assert tracker_url(tmp_path) == f"sqlite:///{tmp_path.resolve() / 'conversations.db'}"
+    monkeypatch.setenv("SHOPBOT_TRACKER_DB", str(tmp_path / "other.db"))
+    assert tracker_url(tmp_path).endswith("/other.db")
+    monkeypatch.setenv("ENDPOINTS", "endpoints.postgres.yml")
+    monkeypatch.setenv("SHOPBOT_PG_HOST", "db.internal")
+    monkeypatch.setenv("SHOPBOT_PG_USER", "rasa")
+    monkeypatch.setenv("SHOPBOT_PG_DB", "conversations")
+    assert tracker_url(tmp_path) == "postgresql://rasa@db.internal:5432/conversations"
+    monkeypatch.setenv("SHOPBOT_TRACKER_DB_URL", "postgres://x@y/z")
+    assert tracker_url(tmp_path) == "postgresql://x@y/z"
