@@ -362,3 +362,23 @@ def test_dont_know_survives_a_fold_that_ends_between_the_action_and_its_reply(co
     refresh(db, events, batch=1)  # every event in a fold of its own
     row = list_conversations(db, Filters())[0][0]
     assert row["dont_knows"] == 1 and row["user_messages"] == 2 and row["intent_list"] == ["search_product", "ask_size"]
+
+
+def test_purge_takes_the_retention_from_store_yml(console, tmp_path, monkeypatch, capsys):
+    from bot.cli import main
+
+    db, events, data = console
+    monkeypatch.delenv("SHOPBOT_TRACKER_DB", raising=False)
+    monkeypatch.delenv("SHOPBOT_TRACKER_DB_URL", raising=False)
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "store.yml").write_text("store: {name: x}\n", encoding="utf-8")
+    args = ["--data", str(data), "--store", str(store), "console", "purge"]
+    assert main(args) == 2 and "console.retention_days" in capsys.readouterr().err
+    (store / "store.yml").write_text("console: {retention_days: soon}\n", encoding="utf-8")
+    assert main(args) == 2 and "'soon' is not a number of days" in capsys.readouterr().err
+    (store / "store.yml").write_text("console: {retention_days: 30}\n", encoding="utf-8")
+    save_conversation(events, "old", SHOES, start=time.time() - 40 * 86400)
+    save_conversation(events, "new", SHOES)
+    assert main(args) == 0 and "deleted 1 conversation(s)" in capsys.readouterr().out
+    assert [r["sender_id"] for r in list_conversations(db, Filters())[0]] == ["new"]

@@ -4,7 +4,7 @@
     shopbot console user list | user remove NAME
     shopbot console sync                          fold new tracker-store events into the summary table
     shopbot console export [--since DATE] --out DIR   corrections as NLU YAML and test stories
-    shopbot console purge --older-than DAYS       delete conversations older than DAYS
+    shopbot console purge [--older-than DAYS]     delete conversations older than DAYS (default: store.yml's console.retention_days)
     shopbot console gdpr export|delete (--conversation ID | --email ADDRESS) [--out FILE]
 """
 
@@ -15,6 +15,8 @@ import datetime as dt
 import getpass
 import sys
 from pathlib import Path
+
+import yaml
 
 from bot.console import auth, export, privacy
 from bot.console.db import ConsoleDB, open_console_db
@@ -85,9 +87,32 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def retention_days(store: Path | str) -> float | None:
+    """`console: retention_days` of the store's store.yml (None when not set)."""
+    path = Path(store) / "store.yml"
+    try:
+        config = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise auth.AccountError(f"{path}: {exc}") from exc
+    value = (config.get("console") or {}).get("retention_days") if isinstance(config, dict) else None
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 1:
+        raise auth.AccountError(f"{path}: console.retention_days: {value!r} is not a number of days (1 or more)")
+    return float(value)
+
+
 def cmd_purge(args: argparse.Namespace) -> int:
-    conversations, events = privacy.purge(_db(args), _events(args), args.older_than)
-    print(f"deleted {conversations} conversation(s) with {events} event(s) older than {args.older_than:g} days")
+    try:
+        days = args.older_than if args.older_than is not None else retention_days(args.store)
+    except auth.AccountError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if days is None:
+        print("error: give --older-than DAYS or set console.retention_days in store.yml", file=sys.stderr)
+        return 2
+    conversations, events = privacy.purge(_db(args), _events(args), days)
+    print(f"deleted {conversations} conversation(s) with {events} event(s) older than {days:g} days")
     return 0
 
 
@@ -141,7 +166,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     exp.add_argument("--out", required=True, help="folder for nlu_corrections.yml and test_corrections.yml")
     exp.set_defaults(func=cmd_export)
     purge = console.add_parser("purge", help="delete conversations older than N days")
-    purge.add_argument("--older-than", type=_days, required=True, metavar="DAYS")
+    purge.add_argument("--older-than", type=_days, metavar="DAYS", help="default: console.retention_days of store.yml")
     purge.set_defaults(func=cmd_purge)
     gdpr = console.add_parser("gdpr", help="a shopper's conversations: export (access) or delete (erasure)")
     gdpr.add_argument("action", choices=("export", "delete"))
