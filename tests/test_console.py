@@ -215,8 +215,16 @@ def test_filters(any_console):
     today = time.strftime("%Y-%m-%d", time.gmtime())
     assert senders(**{"from": today, "to": today}) == ["order", "shoes"]
     assert senders(to="2000-01-01") == []
-    bad = Filters.from_query({"from": "yesterday", "review": "maybe"})
-    assert any("from" in e for e in bad.errors) and any("review" in e for e in bad.errors)
+    assert senders(stage="consideration") == ["shoes"]
+    assert senders(stage="post_purchase") == ["order"]
+    assert senders(stage="purchase") == []
+    save_conversation(events, "buyer", [("kann ich mit Rechnung zahlen?", "ask_policy", 0.8, "ask_shipping", "action_answer_policy", "Ja.",
+                                         ["policy:payment"], {"language": "de", "page_type": "cart", "cart": [{"id": "trail-a"}]}, None)])  # fmt: skip
+    refresh(db, events)
+    assert senders(stage="purchase") == ["buyer"]
+    assert list_conversations(db, Filters.from_query({"stage": "purchase"}))[0][0]["stage_list"] == ["purchase"]
+    bad = Filters.from_query({"from": "yesterday", "review": "maybe", "stage": "bliss"})
+    assert any("from" in e for e in bad.errors) and any("review" in e for e in bad.errors) and any("stage" in e for e in bad.errors)
 
 
 def test_paging(any_console):

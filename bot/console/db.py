@@ -89,6 +89,7 @@ class ConsoleDB:
             Column("page", Text),  # the last page the shopper wrote from
             Column("search_text", Text, nullable=False, default=""),  # shopper messages, lower case
             Column("reviewed", Boolean, nullable=False, default=False, index=True),
+            Column("stages", Text, nullable=False, default=" "),  # journey stages reached (bot/console/journey.py)
             Column("last_action", String(100)),  # carried between folds (a bot reply's action may come in the next batch)
         )  # fmt: skip
         state = Table(

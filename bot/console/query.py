@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import and_, exists, func, select
 
 from bot.console.db import ConsoleDB
+from bot.console.journey import STAGES
 
 PAGE_SIZE = 50
 LOW_CONFIDENCE = 0.6  # "low NLU confidence": some message's top intent below this
@@ -34,6 +35,7 @@ class Filters:
     tag: str = ""
     review: str = ""
     rating: str = ""  # a shopper rated some answer up / down
+    stage: str = ""  # journey stage reached
     product: str = ""
     text: str = ""
     page: int = 1
@@ -63,6 +65,10 @@ class Filters:
         if f.review not in REVIEW:
             f.errors.append(f"review: {f.review!r} is not one of reviewed, unreviewed")
             f.review = ""
+        f.stage = q.get("stage") or ""
+        if f.stage and f.stage not in STAGES:
+            f.errors.append(f"stage: {f.stage!r} is not one of {', '.join(STAGES)}")
+            f.stage = ""
         f.rating = q.get("rating") or ""
         if f.rating not in RATING:
             f.errors.append(f"rating: {f.rating!r} is not one of up, down")
@@ -84,6 +90,8 @@ class Filters:
             cond.append(s.c.language == self.language)
         if self.intent:
             cond.append(s.c.intents.like(f"% {_escape(self.intent)} %", escape="\\"))
+        if self.stage:
+            cond.append(s.c.stages.like(f"% {self.stage} %"))
         if self.product:
             cond.append(s.c.products.like(f"% {_escape(self.product)} %", escape="\\"))
         if self.fallback:
@@ -133,6 +141,7 @@ def list_conversations(db: ConsoleDB, f: Filters, page_size: int = PAGE_SIZE) ->
         d["tags"] = tags.get(r.sender_id, [])
         d["intent_list"] = d["intents"].split()
         d["product_list"] = d["products"].split()
+        d["stage_list"] = [st for st in STAGES if f" {st} " in d["stages"]]
         out.append(d)
     return out, total
 

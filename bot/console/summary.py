@@ -15,6 +15,7 @@ from sqlalchemy import bindparam, insert, select, update
 
 from bot.console.db import ConsoleDB
 from bot.console.events import EventStore, parse
+from bot.console.journey import stages_of
 
 BATCH = 5000
 FALLBACK_ACTIONS = {"action_fallback"}
@@ -38,7 +39,7 @@ def product_sources(sources: list[Any]) -> list[str]:
 def _blank(sender: str, ts: float) -> dict[str, Any]:
     return {"sender_id": sender, "first_ts": ts, "last_ts": ts, "language": None, "user_messages": 0, "bot_messages": 0,
             "intents": " ", "fallbacks": 0, "dont_knows": 0, "handoff": False, "min_confidence": None, "products": " ",
-            "page": None, "search_text": "", "reviewed": False, "last_action": None}  # fmt: skip
+            "page": None, "search_text": "", "reviewed": False, "stages": " ", "last_action": None}  # fmt: skip
 
 
 def _add_word(words: str, word: str) -> str:
@@ -68,6 +69,9 @@ def apply(row: dict[str, Any], type_name: str, ts: float | None, data: dict[str,
             if ranked and isinstance(ranked[0], (int, float)):
                 row["min_confidence"] = ranked[0] if row["min_confidence"] is None else min(row["min_confidence"], ranked[0])
         meta = data.get("metadata") or {}
+        meta = meta if isinstance(meta, dict) else {}
+        for stage in sorted(stages_of(intent, meta)):
+            row["stages"] = _add_word(row["stages"], stage)
         if isinstance(meta.get("language"), str):
             row["language"] = meta["language"][:10]
         if isinstance(meta.get("page_url"), str):

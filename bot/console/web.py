@@ -20,6 +20,7 @@ from aiohttp import web
 from bot.console import auth, export, privacy, review
 from bot.console.db import ConsoleDB, open_console_db
 from bot.console.events import EventStore, event_store, tracker_url
+from bot.console.journey import STAGES
 from bot.console.query import Filters, known_values, list_conversations
 from bot.console.ratings import rating_endpoint, ratings_of
 from bot.console.summary import refresh
@@ -118,7 +119,7 @@ async def conversations(request: web.Request) -> web.Response:
 
     return render(
         "list.html", status=400 if f.errors else 200, s=sess, f=f, rows=rows, total=total, pages=pages, page_url=page_url,
-        intents=review.domain()["intents"], known=known_values(db), mask=privacy.mask,
+        intents=review.domain()["intents"], known=known_values(db), mask=privacy.mask, stages=STAGES,
     )  # fmt: skip
 
 
