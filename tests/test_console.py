@@ -219,10 +219,10 @@ def test_filters(any_console):
     assert senders(stage="post_purchase") == ["order"]
     assert senders(stage="purchase") == []
     save_conversation(events, "buyer", [("kann ich mit Rechnung zahlen?", "ask_policy", 0.8, "ask_shipping", "action_answer_policy", "Ja.",
-                                         ["policy:payment"], {"language": "de", "page_type": "cart", "cart": [{"id": "trail-a"}]}, None)])  # fmt: skip
+                                         ["policy:payment"], {"language": "de", "page_type": "product", "cart": [{"id": "trail-a"}]}, None)])  # fmt: skip
     refresh(db, events)
     assert senders(stage="purchase") == ["buyer"]
-    assert list_conversations(db, Filters.from_query({"stage": "purchase"}))[0][0]["stage_list"] == ["purchase"]
+    assert list_conversations(db, Filters.from_query({"stage": "purchase"}))[0][0]["stage_list"] == ["consideration", "purchase"]
     bad = Filters.from_query({"from": "yesterday", "review": "maybe", "stage": "bliss"})
     assert any("from" in e for e in bad.errors) and any("review" in e for e in bad.errors) and any("stage" in e for e in bad.errors)
 
