@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from catalog import extract_units as u
-from catalog.extract_words import MATERIALS, phrases
+from catalog.extract_words import MATERIAL_STEMS, MATERIALS, phrases
 
 # key -> (kind it is scored under, unit shown to merchants)
 KEYS: dict[str, tuple[str, str | None]] = {
@@ -234,9 +234,9 @@ def _care(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
 
 
 def _materials(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
-    text, found = sentence, []
-    for rule, name in MATERIALS:
-        if rule.search(text):
+    text, low, found = sentence, sentence.lower(), []
+    for gate, rule, name in MATERIALS:
+        if gate.search(low) and rule.search(text):
             text = rule.sub(" ", text)
             if name not in found:
                 found.append(name)
@@ -279,16 +279,37 @@ def _carry_on(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
             return
 
 
-_RULES: list[Callable[[str, str], Iterator[tuple[str, Any]]]] = [
-    lambda s, _lang: _fit(s), lambda s, _lang: _width(s), _weight, _capacity, _dimensions, _waterproof,
-    _temperatures, _battery, _care, _materials, _warranty, _suitable, _carry_on,
+# (words one of which the sentence must contain, lowercased; "0" = any digit) -> rule. The
+# cheap substring test keeps the regexes off the many sentences that cannot match.
+_DIGIT = "0"
+_RULES: list[tuple[tuple[str, ...], Callable[[str, str], Iterator[tuple[str, Any]]]]] = [
+    (("fällt", "runs", "fits", "größe", "size", "nummer", "generous", "großzügig", "true to"), lambda s, _lang: _fit(s)),
+    (("schmal", "narrow", "weite", "breit", "wide", "width", "weit"), lambda s, _lang: _width(s)),
+    ((_DIGIT,), _weight),
+    ((_DIGIT,), _capacity),
+    ((_DIGIT,), _dimensions),
+    (("wasser", "water", "ip", "hydrostatic", "mm"), _waterproof),
+    (("°", "grad", "degree"), _temperatures),
+    (("mah", "wh", "akku", "batter", "laufzeit", "runtime", "run time", "dauer", "spielzeit", "playback",
+      "wiedergabe", "play time", "playtime", "charge", "ladung"), _battery),
+    (("trockner", "dry"), _care),
+    (MATERIAL_STEMS, _materials),
+    (("garantie", "gewährleistung", "warrant", "guarantee"), _warranty),
+    (("für", "zum", "zur", "for"), _suitable),
+    (("gepäck", "carry", "cabin", "luggage", "baggage"), _carry_on),
 ]  # fmt: skip
+
+
+_GATES = [re.compile(r"\d" if stems == (_DIGIT,) else "|".join(map(re.escape, stems))) for stems, _ in _RULES]
 
 
 def extract_sentence(sentence: str, lang: str) -> list[Fact]:
     """Every fact one sentence states (at most one per key)."""
     facts: dict[str, Fact] = {}
-    for rule in _RULES:
+    low = sentence.lower()
+    for gate, (_, rule) in zip(_GATES, _RULES, strict=True):
+        if not gate.search(low):
+            continue
         for key, value in rule(sentence, lang):
             facts.setdefault(key, Fact(key, value, sentence, lang))
     return list(facts.values())

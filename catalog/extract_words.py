@@ -5,44 +5,47 @@ from __future__ import annotations
 
 import re
 
-# (pattern, canonical English name); earlier rules consume their words ("Baumwolle" is not
+# (words one of which must occur, pattern, canonical English name); earlier rules consume their words ("Baumwolle" is not
 # "Wolle", "stainless steel" not "steel", "Kunstleder" not "Leder").
-_MATERIAL_WORDS: list[tuple[str, str]] = [
-    (r"baumwoll\w*|\bcotton\b", "cotton"),
-    (r"merino(?:wolle|\s+wool)?", "merino wool"),
-    (r"kaschmir\w*|cashmere", "cashmere"),
-    (r"\w*wolle\b|\bwool(?:en)?\b", "wool"),
-    (r"\bleinen\b|\blinen\b", "linen"),
-    (r"\bseide\b|\bsilk\b", "silk"),
-    (r"polyester", "polyester"),
-    (r"polyamid\w*", "polyamide"),
-    (r"\bnylon\b", "nylon"),
-    (r"elasth?an\w*|\belastane\b|spandex|lycra", "elastane"),
-    (r"viskose|viscose", "viscose"),
-    (r"\bacryl\w*|\bacrylic\b", "acrylic"),
-    (r"fleece", "fleece"),
-    (r"\w*daune\w*|\b(?:goose|duck)\s+down\b|\bdown\s+(?:fill\w*|insulat\w*|feather\w*)", "down"),
-    (r"kunstleder|faux\s+leather|vegan\w*\s+leather|synthetic\s+leather", "synthetic leather"),
-    (r"\w*leder\b|\bleather\b|\bsuede\b", "leather"),
-    (r"\btextil\b|\btextile\b", "textile"),
-    (r"\bgummi\b|\w*gummi(?:sohle|laufsohle)|\brubber\b", "rubber"),
-    (r"alumin\w*", "aluminium"),
-    (r"edelstahl|stainless\s+steel", "stainless steel"),
-    (r"\w*stahl\b|\bsteel\b", "steel"),
-    (r"\btitan\b|titanium", "titanium"),
-    (r"\bcarbon\b|\bkarbon\b|kohlefaser|carbon\s+fib(?:re|er)", "carbon"),
-    (r"\bkork\b|\bcork\b", "cork"),
-    (r"\btritan\b", "tritan"),
-    (r"bambus|bamboo", "bamboo"),
-    (r"\bholz\b|\w+holz\b|\bwood(?:en)?\b", "wood"),
-    (r"\bglas\b|\bglass\b", "glass"),
-    (r"silikon|silicone", "silicone"),
-    (r"keramik|ceramic", "ceramic"),
-    (r"neopren\w*", "neoprene"),
-    (r"\bhanf\b|\bhemp\b", "hemp"),
-    (r"kunststoff|\bplastic\b", "plastic"),
+_MATERIAL_WORDS: list[tuple[str, str, str]] = [
+    ("baumwoll cotton", r"baumwoll\w*|\bcotton\b", "cotton"),
+    ("merino", r"merino(?:wolle|\s+wool)?", "merino wool"),
+    ("kaschmir cashmere", r"kaschmir\w*|cashmere", "cashmere"),
+    ("wolle wool", r"\w*wolle\b|\bwool(?:en)?\b", "wool"),
+    ("leinen linen", r"\bleinen\b|\blinen\b", "linen"),
+    ("seide silk", r"\bseide\b|\bsilk\b", "silk"),
+    ("polyester", r"polyester", "polyester"),
+    ("polyamid", r"polyamid\w*", "polyamide"),
+    ("nylon", r"\bnylon\b", "nylon"),
+    ("elasthan elastan spandex lycra", r"elasth?an\w*|spandex|lycra", "elastane"),
+    ("viskose viscose", r"viskose|viscose", "viscose"),
+    ("acryl", r"\bacryl\w*", "acrylic"),
+    ("fleece", r"fleece", "fleece"),
+    ("daune down", r"\w*daune\w*|\b(?:goose|duck)\s+down\b|\bdown\s+(?:fill\w*|insulat\w*|feather\w*)", "down"),
+    ("kunstleder leather", r"kunstleder|(?:faux|vegan\w*|synthetic)\s+leather", "synthetic leather"),
+    ("leder leather suede", r"\w*leder\b|\bleather\b|\bsuede\b", "leather"),
+    ("textil", r"\btextile?\b", "textile"),
+    ("gummi rubber", r"\bgummi\b|\w*gummi(?:sohle|laufsohle)|\brubber\b", "rubber"),
+    ("alumin", r"alumin\w*", "aluminium"),
+    ("edelstahl stainless", r"edelstahl|stainless\s+steel", "stainless steel"),
+    ("stahl steel", r"\w*stahl\b|\bsteel\b", "steel"),
+    ("titan", r"\btitan\b|titanium", "titanium"),
+    ("carbon karbon kohlefaser", r"\bcarbon\b|\bkarbon\b|kohlefaser|carbon\s+fib(?:re|er)", "carbon"),
+    ("kork cork", r"\bkork\b|\bcork\b", "cork"),
+    ("tritan", r"\btritan\b", "tritan"),
+    ("bambus bamboo", r"bambus|bamboo", "bamboo"),
+    ("holz wood", r"\bholz\b|\w+holz\b|\bwood(?:en)?\b", "wood"),
+    ("glas", r"\bglas\b|\bglass\b", "glass"),
+    ("silikon silicone", r"silikon|silicone", "silicone"),
+    ("keramik ceramic", r"keramik|ceramic", "ceramic"),
+    ("neopren", r"neopren\w*", "neoprene"),
+    ("hanf hemp", r"\bhanf\b|\bhemp\b", "hemp"),
+    ("kunststoff plastic", r"kunststoff|\bplastic\b", "plastic"),
 ]
-MATERIALS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), name) for p, name in _MATERIAL_WORDS]
+MATERIALS: list[tuple[re.Pattern, re.Pattern, str]] = [
+    (re.compile("|".join(w.split())), re.compile(p, re.I), name) for w, p, name in _MATERIAL_WORDS
+]
+MATERIAL_STEMS: tuple[str, ...] = tuple(sorted({stem for words, _, _ in _MATERIAL_WORDS for stem in words.split()}))
 
 _END = r"(?=[.;:!?()–—]|\s-\s|$)"
 _NOT_SUITABLE = [
@@ -65,7 +68,7 @@ def _split(text: str) -> list[str]:
     out = []
     for part in re.split(r",|\s+(?:und|oder|sowie|and|or|as\s+well\s+as)\s+|/", text):
         part = _ARTICLES.sub("", part.strip().strip("\"'„“”")).strip()
-        part = re.sub(r"\s+(?:geeignet|gemacht|gedacht)$", "", part)
+        part = re.sub(r"(?:\s+(?:geeignet|gemacht|gedacht|eher|leider|bedingt|nur|weniger|absolut|völlig|gar|rather|really|less))+$", "", part)
         if part and len(part.split()) <= 6 and not _NOT_A_USE.search(part):
             out.append(part)
     return out

@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import ValidationError
 from tqdm import tqdm
 
+from catalog.enrich import enrich
 from catalog.language import detect_language
 from catalog.lexicon import normalize_color
 from catalog.models import Product
@@ -272,4 +273,5 @@ def import_file(path: Path | str, categories: dict[str, Category] | None = None,
                 result.errors.append(RowError(path.name, result.product_rows.get(product.id, 0), f"product {product.id!r}: category {product.category!r} is not in store.yml categories"))
     if not result.products and not result.errors:
         result.errors.append(RowError(path.name, 0, "no products in file"))
+    result.products = [enrich(p) for p in result.products]  # facts from the product texts
     return result
