@@ -68,8 +68,8 @@ def enrich(product: Product) -> Product:
     attributes = data["attributes"]
     for lang in order:
         for key, fact in by_lang[lang].items():
-            if key in sources and sources[key]["origin"] == "text":
-                continue
+            if (key in sources and sources[key]["origin"] == "text") or (key == "fit" and not product.sizes()):
+                continue  # fit advice means nothing for a product sold in one size
             if key == "fit":
                 structured = data["fit"]
             else:

@@ -66,14 +66,15 @@ def _before(text: str, start: int, width: int = 40) -> str:
 
 # --- fit and width ------------------------------------------------------------------
 _SIZE = r"(?:nummer|größe|groesse|gr\.|size)"
+_CLAUSE_END = r"(?=\s*(?:[.,;:!?–—(-]|$|\s(?:so|and|und|but|aber|for|if|when|wenn)\b))"  # "fits small items" is no fit
 _FIT_RULES: list[tuple[str, re.Pattern]] = [
     ("runs_small", re.compile(
-        r"fällt\s+(?:\w+\s+){0,4}?klein(?:er)?\s+aus|\bruns\s+(?:\w+\s+){0,3}?small|\bfits\s+(?:\w+\s+){0,2}?small"
+        rf"fällt\s+(?:\w+\s+){{0,4}}?klein(?:er)?\s+aus|\bruns\s+(?:\w+\s+){{0,3}}?small{_CLAUSE_END}|\bfits\s+(?:\w+\s+){{0,2}}?small{_CLAUSE_END}"
         rf"|\b(?:eine|einer|halbe|ganze|1|½)\s+(?:halbe\s+)?{_SIZE}\s+größer|größer\s+zu\s+(?:bestellen|wählen|nehmen)"
         r"|\bsize\s+up\b|\b(?:a|one|half\s+a|1|½)\s+size\s+(?:up|larger|bigger)\b|between\s+sizes,?\s+(?:\w+\s+){0,3}(?:larger|bigger)"
         r"|zwischen\s+zwei\s+größen\W+(?:[\w,]+\s+){0,5}(?:größere|größer)", re.I)),
     ("runs_large", re.compile(
-        r"fällt\s+(?:\w+\s+){0,4}?(?:groß|größer|weit)\s+aus|\bruns\s+(?:\w+\s+){0,4}?(?:large|big)\b|\bfits\s+(?:\w+\s+){0,2}?large"
+        rf"fällt\s+(?:\w+\s+){{0,4}}?(?:groß|größer|weit)\s+aus|\bruns\s+(?:\w+\s+){{0,4}}?(?:large|big){_CLAUSE_END}|\bfits\s+(?:\w+\s+){{0,2}}?large{_CLAUSE_END}"
         rf"|\b(?:eine|einer|halbe|ganze|1|½)\s+(?:halbe\s+)?{_SIZE}\s+kleiner|kleiner\s+zu\s+(?:bestellen|wählen|nehmen)"
         r"|\bsize\s+down\b|\b(?:a|one|half\s+a|1|½)\s+size\s+(?:down|smaller)\b|\bsizes?\s+down\b"
         r"|between\s+sizes,?\s+(?:\w+\s+){0,3}smaller|zwischen\s+zwei\s+größen\W+(?:[\w,]+\s+){0,5}kleinere"

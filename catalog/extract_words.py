@@ -88,3 +88,14 @@ def phrases(sentence: str) -> tuple[list[str], list[str]]:
             good.extend(p for p in _split(m.group("x")) if p not in good)
         rest = rule.sub(" ; ", rest)
     return good, bad
+
+# the German name of each material, for answers in German
+MATERIAL_NAMES_DE: dict[str, str] = {
+    "cotton": "Baumwolle", "merino wool": "Merinowolle", "cashmere": "Kaschmir", "wool": "Wolle",
+    "linen": "Leinen", "silk": "Seide", "polyester": "Polyester", "polyamide": "Polyamid", "nylon": "Nylon",
+    "elastane": "Elasthan", "viscose": "Viskose", "acrylic": "Acryl", "fleece": "Fleece", "down": "Daune",
+    "synthetic leather": "Kunstleder", "leather": "Leder", "textile": "Textil", "rubber": "Gummi",
+    "aluminium": "Aluminium", "stainless steel": "Edelstahl", "steel": "Stahl", "titanium": "Titan",
+    "carbon": "Carbon", "cork": "Kork", "tritan": "Tritan", "bamboo": "Bambus", "wood": "Holz", "glass": "Glas",
+    "silicone": "Silikon", "ceramic": "Keramik", "neoprene": "Neopren", "hemp": "Hanf", "plastic": "Kunststoff",
+}  # fmt: skip
