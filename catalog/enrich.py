@@ -17,12 +17,13 @@ from typing import Any
 from catalog.extract import CARE_WORDS, KEYS, Fact, extract_text, sentences
 from catalog.models import Product
 
-TEXT_FIELDS = ("title", "description", "fit_notes", "materials", "care")
+# the merchant's own fields about a fact first, then the description, the title last
+TEXT_FIELDS = ("materials", "care", "fit_notes", "description", "title")
 _CARE_KEYS = ("wash_temp_c", "tumble_dry")
 
 
 def _facts_by_lang(product: Product) -> dict[str, dict[str, Fact]]:
-    """lang -> key -> the first fact stating it (title first, then description, then text fields)."""
+    """lang -> key -> the first fact stating it, in the order of TEXT_FIELDS."""
     out: dict[str, dict[str, Fact]] = {}
     for field in TEXT_FIELDS:
         for lang, text in (getattr(product, field) or {}).items():

@@ -108,7 +108,14 @@ def _width(sentence: str) -> Iterator[tuple[str, Any]]:
 
 # --- weight, capacity, dimensions ----------------------------------------------------
 _WEIGHT = re.compile(rf"({u.NUMBER})\s*({u.unit_pattern(u.WEIGHT_UNITS)})", re.I)
-_NOT_WEIGHT = re.compile(r"(?:füllgewicht|füllmenge|fill\s*(?:weight|power)|belastbar|tragkraft|traglast|trägt|load|bis\s+zu|up\s+to|max\.?|maximal|pro\s+portion|per\s+serving|je\s+portion|inhalt|contains)\W*(?:\w+\W+){0,2}$", re.I)
+_NOT_WEIGHT = re.compile(
+    r"(?:füllgewicht|füllmenge|fill\s*(?:weight|power)|belastbar|tragkraft|traglast|trägt|load|bis\s+zu|up\s+to|max\.?|maximal"
+    r"|pro\s+portion|per\s+serving|je\s+portion|inhalt|contains)\W*(?:\w+\W+){0,2}$"  # a load, a filling, a dose
+    r"|(?:\b(?:bis|ab|über|unter|von|from|to|over|under|above|below)\s+|\d\s*[x×]\s*)$",  # "Hunde bis 15 kg", "12 × 85 g"
+    re.I,
+)
+_WITH = re.compile(r"\b(?:mit|with)\s+$", re.I)
+_WEIGHT_WORD = re.compile(r"\s*\w*(?:gewicht|weight)", re.I)
 _VOLUME = re.compile(rf"({u.NUMBER})\s*({u.unit_pattern(u.VOLUME_UNITS)})", re.I)
 _DIMENSIONS = re.compile(rf"({u.NUMBER})\s*(?:cm|mm)?\s*[x×X*]\s*({u.NUMBER})(?:\s*(?:cm|mm)?\s*[x×X*]\s*({u.NUMBER}))?\s*({u.unit_pattern(u.LENGTH_UNITS)})")
 _PACKED = re.compile(r"packmaß|packmass|packgröße|verpackt|packed|pack\s+size|folded|zusammengelegt|gefaltet", re.I)
@@ -119,6 +126,8 @@ def _weight(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
     for i, m in enumerate(matches):
         if _NOT_WEIGHT.search(_before(sentence, m.start())):
             continue
+        if _WITH.search(_before(sentence, m.start())) and not _WEIGHT_WORD.match(sentence, m.end()):
+            continue  # "Filter mit 600 g Aktivkohle" is a part, "mit 2,45 kg Mindestgewicht" the product
         value = u.parse_number(m.group(1), lang)
         if value:
             grams = value * u.WEIGHT_UNITS[m.group(2).lower()][1]
@@ -129,8 +138,18 @@ def _weight(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
             return
 
 
+_HOLDS = re.compile(r"fasst|fassungs|hält|holds?|volum|capacity|kapazität|inhalt|stauraum|tank|flasche|bottle|fach|compartment|packsack|rucksack|pack\b", re.I)
+_NOT_HOLDING = re.compile(r"(?:\b(?:bis\s+zu|up\s+to|bis|über|ab|over|from)\s+)$", re.I)  # "filters up to 1,000 litres"
+_SUBSTANCE_AFTER = re.compile(r"^\s+(?:of\s+)?(?:wasser|water|milch|milk|flüssigkeit|liquid)\b", re.I)  # "1 Liter Wasser kocht in ..."
+_LAYERS_AFTER = re.compile(r"^[\s-]+\w*(?:shell|lagen|layer|jacke|jacket|hose|pants|membran|material|fabric)", re.I)  # "3L Hardshell"
+
+
 def _capacity(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
+    holds = bool(_HOLDS.search(sentence))
     for m in _VOLUME.finditer(sentence):
+        after = sentence[m.end() :]
+        if _LAYERS_AFTER.search(after) or (not holds and (_NOT_HOLDING.search(sentence[: m.start()]) or _SUBSTANCE_AFTER.search(after))):
+            continue
         value = u.parse_number(m.group(1), lang)
         if value:
             yield "capacity_l", u.clean(value * u.VOLUME_UNITS[m.group(2).lower()][1])
@@ -138,9 +157,10 @@ def _capacity(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
 
 
 def _dimensions(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
-    m = _DIMENSIONS.search(sentence)
-    if not m or _PACKED.search(sentence[: m.start()]):
-        return
+    found = list(_DIMENSIONS.finditer(sentence))
+    if len(found) != 1 or _PACKED.search(sentence[: found[0].start()]):
+        return  # none, or one per size ("M 80 × 60 cm, L 100 × 70 cm"): no single fact
+    m = found[0]
     factor = u.LENGTH_UNITS[m.group(4).lower()][1]
     numbers = [u.parse_number(g, lang) for g in m.groups()[:3] if g]
     if all(n for n in numbers):
@@ -234,13 +254,18 @@ def _care(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
         yield "tumble_dry", True
 
 
+_FREE_OF = re.compile(r"[-\s]?(?:free|frei)\b", re.I)  # "glass-free", "PVC-frei"
+
+
 def _materials(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
     text, low, found = sentence, sentence.lower(), []
     for gate, rule, name in MATERIALS:
-        if gate.search(low) and rule.search(text):
-            text = rule.sub(" ", text)
-            if name not in found:
-                found.append(name)
+        if not gate.search(low):
+            continue
+        hits = [m for m in rule.finditer(text) if not _FREE_OF.match(text, m.end())]
+        text = rule.sub(" ", text)
+        if hits and name not in found:
+            found.append(name)
     if found:
         yield "materials", found
 
@@ -304,8 +329,14 @@ _RULES: list[tuple[tuple[str, ...], Callable[[str, str], Iterator[tuple[str, Any
 _GATES = [re.compile(r"\d" if stems == (_DIGIT,) else "|".join(map(re.escape, stems))) for stems, _ in _RULES]
 
 
+_CONDITIONAL = re.compile(r"^\W*(?:wenn|falls|sofern|if|should\s+you|in\s+case)\b", re.I)
+
+
 def extract_sentence(sentence: str, lang: str) -> list[Fact]:
-    """Every fact one sentence states (at most one per key)."""
+    """Every fact one sentence states (at most one per key); "If you wear a fleece underneath,
+    size up" states none about the product."""
+    if _CONDITIONAL.search(sentence):
+        return []
     facts: dict[str, Fact] = {}
     low = sentence.lower()
     for gate, (_, rule) in zip(_GATES, _RULES, strict=True):

@@ -25,17 +25,17 @@ _MATERIAL_WORDS: list[tuple[str, str, str]] = [
     ("kunstleder leather", r"kunstleder|(?:faux|vegan\w*|synthetic)\s+leather", "synthetic leather"),
     ("leder leather suede", r"\w*leder\b|\bleather\b|\bsuede\b", "leather"),
     ("textil", r"\btextile?\b", "textile"),
-    ("gummi rubber", r"\bgummi\b|\w*gummi(?:sohle|laufsohle)|\brubber\b", "rubber"),
+    ("gummi rubber kautschuk", r"\bgummi\b|\w*gummi(?:sohle|laufsohle)|\brubber\b|\w*kautschuk\w*", "rubber"),
     ("alumin", r"alumin\w*", "aluminium"),
     ("edelstahl stainless", r"edelstahl|stainless\s+steel", "stainless steel"),
     ("stahl steel", r"\w*stahl\b|\bsteel\b", "steel"),
-    ("titan", r"\btitan\b|titanium", "titanium"),
-    ("carbon karbon kohlefaser", r"\bcarbon\b|\bkarbon\b|kohlefaser|carbon\s+fib(?:re|er)", "carbon"),
+    ("titan", r"\w*(?<!r)titan\b|titanium", "titanium"),
+    ("carbon karbon kohlefaser", r"\bcarbon(?:faser\w*)?\b|\bkarbon\b|kohlefaser\w*|carbon\s+fib(?:re|er)", "carbon"),
     ("kork cork", r"\bkork\b|\bcork\b", "cork"),
     ("tritan", r"\btritan\b", "tritan"),
     ("bambus bamboo", r"bambus|bamboo", "bamboo"),
     ("holz wood", r"\bholz\b|\w+holz\b|\bwood(?:en)?\b", "wood"),
-    ("glas", r"\bglas\b|\bglass\b", "glass"),
+    ("glas", r"\w*glas\b|\bglass\b", "glass"),
     ("silikon silicone", r"silikon|silicone", "silicone"),
     ("keramik ceramic", r"keramik|ceramic", "ceramic"),
     ("neopren", r"neopren\w*", "neoprene"),
@@ -66,6 +66,7 @@ _NOT_A_USE = re.compile(r"°|\bgrad\b|\bdegrees?\b|^(?:mit|with|dank|thanks|beca
 
 def _split(text: str) -> list[str]:
     out = []
+    text = re.split(r"\s+(?:wenn|falls|sofern|where|when|if|while|während|damit|so\s+that)\s+", text, maxsplit=1)[0]
     for part in re.split(r",|\s+(?:und|oder|sowie|and|or|as\s+well\s+as)\s+|/", text):
         part = _ARTICLES.sub("", part.strip().strip("\"'„“”")).strip()
         part = re.sub(r"(?:\s+(?:geeignet|gemacht|gedacht|eher|leider|bedingt|nur|weniger|absolut|völlig|gar|rather|really|less))+$", "", part)
