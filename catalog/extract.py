@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from catalog import extract_units as u
-from catalog.extract_words import MATERIAL_STEMS, MATERIALS, phrases
+from catalog.extract_words import MATERIAL_STEMS, MATERIALS, PHRASE_GATE, phrases
 
 # key -> (kind it is scored under, unit shown to merchants)
 KEYS: dict[str, tuple[str, str | None]] = {
@@ -49,11 +49,15 @@ class Fact:
 _ABBREVIATIONS = r"(?:ca|Gr|gr|Std|std|approx|z|B|bzw|inkl|incl|max|min|Nr|no|ggf|usw|etc|vs|evtl|Art|bspw|u|a|Mio)"
 
 
+_SPLIT = re.compile(r"(?<=[.!?])\s+|\s*[\n•·]\s*|\s+[-*]\s+(?=[A-ZÄÖÜ])")
+_ENDS_IN_ABBREVIATION = re.compile(rf"\b{_ABBREVIATIONS}\.$")
+
+
 def sentences(text: str) -> list[str]:
     """Split a description into sentences; "ca. 350 g" and "Gr. 42" do not end one."""
-    parts = []
-    for part in re.split(r"(?<=[.!?])\s+|\s*[\n•·]\s*|\s+[-*]\s+(?=[A-ZÄÖÜ])", text or ""):
-        if parts and re.search(rf"\b{_ABBREVIATIONS}\.$", parts[-1]):
+    parts: list[str] = []
+    for part in _SPLIT.split(text or ""):
+        if parts and _ENDS_IN_ABBREVIATION.search(parts[-1]):
             parts[-1] += " " + part
         elif part.strip():
             parts.append(part.strip())
@@ -305,28 +309,25 @@ def _carry_on(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
             return
 
 
-# (words one of which the sentence must contain, lowercased; "0" = any digit) -> rule. The
-# cheap substring test keeps the regexes off the many sentences that cannot match.
-_DIGIT = "0"
-_RULES: list[tuple[tuple[str, ...], Callable[[str, str], Iterator[tuple[str, Any]]]]] = [
-    (("fällt", "runs", "fits", "größe", "size", "nummer", "generous", "großzügig", "true to"), lambda s, _lang: _fit(s)),
-    (("schmal", "narrow", "weite", "breit", "wide", "width", "weit"), lambda s, _lang: _width(s)),
-    ((_DIGIT,), _weight),
-    ((_DIGIT,), _capacity),
-    ((_DIGIT,), _dimensions),
-    (("wasser", "water", "ip", "hydrostatic", "mm"), _waterproof),
-    (("°", "grad", "degree"), _temperatures),
-    (("mah", "wh", "akku", "batter", "laufzeit", "runtime", "run time", "dauer", "spielzeit", "playback",
-      "wiedergabe", "play time", "playtime", "charge", "ladung"), _battery),
-    (("trockner", "dry"), _care),
-    (MATERIAL_STEMS, _materials),
-    (("garantie", "gewährleistung", "warrant", "guarantee"), _warranty),
-    (("für", "zum", "zur", "for"), _suitable),
-    (("gepäck", "carry", "cabin", "luggage", "baggage"), _carry_on),
+# (a cheap test on the lowercased sentence, rule): the gate keeps the rule's regexes off the
+# many sentences that cannot match.
+_NUMBER_UNIT = r"\d\s*(?:{})(?![a-zäöü])"
+_RULES: list[tuple[str, Callable[[str, str], Iterator[tuple[str, Any]]]]] = [
+    ("fällt|runs|fits|größe|size|nummer|generous|großzügig|true to", lambda s, _lang: _fit(s)),
+    ("schmal|narrow|weit|breit|wide|width", lambda s, _lang: _width(s)),
+    (_NUMBER_UNIT.format("kg|g|gr|gramm|grams?|kilo|oz|ounces|lbs?|pounds"), _weight),
+    (_NUMBER_UNIT.format("l|ml|cl|lite?r|litres?|liters|ltr"), _capacity),
+    (r"\d\s*(?:cm|mm|m)?\s*[x×*]\s*\d", _dimensions),
+    ("wasser|water|ip|hydrostatic|mm", _waterproof),
+    ("°|grad|degree", _temperatures),
+    ("mah|wh|akku|batter|laufzeit|runtime|run time|dauer|spielzeit|playback|wiedergabe|play ?time|charge|ladung", _battery),
+    ("trockner|dry", _care),
+    ("|".join(MATERIAL_STEMS), _materials),
+    ("garantie|gewährleistung|warrant|guarantee", _warranty),
+    (PHRASE_GATE, _suitable),
+    ("gepäck|carry|cabin|luggage|baggage", _carry_on),
 ]  # fmt: skip
-
-
-_GATES = [re.compile(r"\d" if stems == (_DIGIT,) else "|".join(map(re.escape, stems))) for stems, _ in _RULES]
+_GATES = [re.compile(gate) for gate, _ in _RULES]
 
 
 _CONDITIONAL = re.compile(r"^\W*(?:wenn|falls|sofern|if|should\s+you|in\s+case)\b", re.I)

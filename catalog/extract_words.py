@@ -60,6 +60,8 @@ _SUITABLE = [
     re.compile(rf"\b(?:für|zum|zur)\s+(?P<x>[^.;:!?,]+?)\s+(?:geeignet|gemacht|konzipiert|gedacht){_END}", re.I),
     re.compile(rf"\b(?:suitable|ideal|perfect|great|designed|made|recommended|built|intended|meant|best|choice)\s+for\s+(?P<x>.+?){_END}", re.I),
 ]
+# a sentence without one of these words has no "suitable / not suitable for" phrase (lowercased)
+PHRASE_GATE = "geeignet|ideal|perfekt|optimal|gemacht|konzipiert|entwickelt|gedacht|empfohlen|suitable|perfect|great|designed|made|recommended|built|intended|meant|best|choice|nicht|not\\b"
 _ARTICLES = re.compile(r"^(?:der|die|das|den|dem|des|ein|eine|einen|einem|the|a|an|all|alle|jede\w*|any|your|ihre?)\s+", re.I)
 _NOT_A_USE = re.compile(r"°|\bgrad\b|\bdegrees?\b|^(?:mit|with|dank|thanks|because|weil|da|so|damit|and\s+with)\b", re.I)
 
