@@ -20,6 +20,7 @@ from catalog.models import Product
 # the merchant's own fields about a fact first, then the description, the title last
 TEXT_FIELDS = ("materials", "care", "fit_notes", "description", "title")
 _CARE_KEYS = ("wash_temp_c", "tumble_dry")
+_FILLED_FIELDS = ("fit", "fit_notes", "materials", "care")
 
 
 def _facts_by_lang(product: Product) -> dict[str, dict[str, Fact]]:
@@ -35,12 +36,15 @@ def _facts_by_lang(product: Product) -> dict[str, dict[str, Fact]]:
 def _forget_filled(data: dict, sources: dict[str, dict]) -> None:
     """Take back what an earlier enrich filled from the text, unless it was changed since."""
     for record in sources.values():
-        for path, value in (record.get("filled") or {}).items():
+        filled = record.get("filled")
+        if not isinstance(filled, dict):  # written by hand (merchant API): not ours
+            continue
+        for path, value in filled.items():
             if path.startswith("attributes."):
                 key = path.split(".", 1)[1]
-                if data["attributes"].get(key) == value:
+                if key in data["attributes"] and data["attributes"][key] == value:
                     del data["attributes"][key]
-            elif data.get(path) == value:
+            elif path in _FILLED_FIELDS and value is not None and data.get(path) == value:
                 data[path] = None
 
 

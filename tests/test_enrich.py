@@ -128,3 +128,9 @@ def test_merchant_put_and_patch_enrich(tmp_path: Path, use_embedder):
     patched, _ = admin.patch_product("test-shoe", {"attributes": {"weight_g": 999}})
     assert patched.attributes["weight_g"] == 999 and patched.fact_sources["weight_g"]["origin"] == "structured"
     assert admin.repo.get("test-shoe").attributes["weight_g"] == 999
+
+
+def test_hand_written_fact_sources_cannot_break_a_product():
+    odd = {"a": {"filled": "x"}, "b": {"filled": {"variants": None, "attributes.nothing": 1, "fit": None}}}
+    product = enrich(shoe(fact_sources=odd, attributes={"weight_g": 300}))
+    assert product.variants and product.attributes["weight_g"] == 300 and product.fit == "runs_small"
