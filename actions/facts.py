@@ -70,14 +70,14 @@ ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
     "ip": ("ipx", "ip6", "ip5", "ip4", "schutzart", "schutzklasse", "spritzwasser", "splash", "wasserdicht", "waterproof"),
     "limit_temp_c": ("limit", "grenz", "extrem", "kalt", "cold", "frost", "minus", "temperatur"),
     "battery_mah": ("mah", "powerbank", "power bank", "aufladen", "akkukapazität", "battery capacity"),
-    "battery_wh": ("wh", "wattstunden", "watt hours", "watt-hours", "flugzeug", "plane", "flight", "fliegen", "fly"),
-    "dimensions_cm": ("maße", "abmessung", "dimension", "how big", "wie groß ist", "measure", "länge", "breite", "höhe", "length", "width", "height"),
+    "battery_wh": ("wattstunde", "watt hour", "watt-hour", "flugzeug", "plane", "flight", "fliegen"),
+    "dimensions_cm": ("maße", "abmessung", "dimension", "how big", "wie groß ist", "measure", "länge", "höhe", "length", "height"),
     "wash_temp_c": ("wasch", "wash", "waschmaschine", "machine"),
     "tumble_dry": ("trockner", "dryer", "tumble"),
     "materials": ("material", "made of", "stoff", "fabric", "besteht", "hergestellt", "woraus", "aus was"),
     "warranty_years": ("garantie", "warranty", "guarantee", "gewährleistung"),
-    "suitable_for": ("geeignet", "suitable", "good for", "gut für", "eignet", "use it for", "can i use", "kann ich", "ideal"),
-    "not_suitable_for": ("geeignet", "suitable", "good for", "gut für", "eignet", "use it for", "can i use", "kann ich", "ideal"),
+    "suitable_for": ("geeignet", "suitable", "good for", "gut für", "eignet", "use it for", "taugt", "ideal"),
+    "not_suitable_for": ("geeignet", "suitable", "good for", "gut für", "eignet", "use it for", "taugt", "ideal"),
     "carry_on": ("handgepäck", "carry-on", "carry on", "cabin", "flugzeug", "plane", "flight", "fliegen", "airline", "hand luggage"),
 }
 
@@ -111,15 +111,19 @@ def attribute_phrase(key: str, value: object, lang: str) -> str | None:
     return None
 
 
-def source_sentence(product: Product, key: str) -> str | None:
-    """The product-text sentence a fact was read from (None for a structured value)."""
+def source_sentence(product: Product, key: str, lang: str | None = None) -> str | None:
+    """The product-text sentence a fact was read from, in `lang` when the text says it in that
+    language too (None for a structured value)."""
     source = product.fact_sources.get(key) or {}
-    return source.get("text") or None if source.get("origin") == "text" else None
+    if source.get("origin") != "text":
+        return None
+    texts = source.get("texts")
+    return (texts.get(lang) if isinstance(texts, dict) and lang else None) or source.get("text") or None
 
 
 def quoted(product: Product, key: str, phrase: str, lang: str) -> str:
     """The phrase, and the sentence of the product text it came from, quoted."""
-    sentence = source_sentence(product, key)
+    sentence = source_sentence(product, key, lang)
     return f"{phrase}. {say('fit_from_text', lang, sentence=sentence)}" if sentence else phrase
 
 

@@ -88,6 +88,9 @@ def enrich(product: Product) -> Product:
                     sources[key]["filled"] = {"fit_notes": data["fit_notes"]}
                 continue
             record: dict[str, Any] = {"text": fact.text, "lang": lang, "origin": "text", "filled": {}}
+            same = {lg: facts[key].text for lg, facts in by_lang.items() if key in facts and facts[key].value == fact.value}
+            if len(same) > 1:
+                record["texts"] = same  # the sentence in each language that says the same, for answers in that language
             if key == "fit":
                 data["fit"] = record["filled"]["fit"] = fact.value
                 if not data.get("fit_notes"):

@@ -79,3 +79,16 @@ def test_structured_fact_is_not_quoted():
     structured = product({"en": "Weighs 400 g."}, attributes={"weight_g": 380})
     lines, _ = facts.fact_answer(structured, "how heavy?", "en")
     assert lines == ["380 g"]
+
+
+def test_quote_in_the_question_language_when_the_text_has_it():
+    both = product({"de": "Wiegt nur 140 g.", "en": "Weighs only 140 g."})
+    assert facts.fact_answer(both, "how heavy is it?", "en")[0] == ["140 g. The product description says: “Weighs only 140 g.”"]
+    assert facts.fact_answer(both, "wie schwer?", "de")[0] == ["140 g. Laut Produktbeschreibung: „Wiegt nur 140 g.“"]
+    german_only = product({"de": "Wiegt nur 140 g."})
+    assert "Wiegt nur 140 g." in facts.fact_answer(german_only, "how heavy is it?", "en")[0][0]
+
+
+def test_question_words_do_not_match_inside_other_words():
+    lines, missing = facts.fact_answer(JACKET, "What is it made of?", "en")
+    assert "battery_wh" not in missing
