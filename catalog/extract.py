@@ -248,7 +248,11 @@ def _battery(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
 _NO_DRYER = re.compile(r"nicht\s+(?:in\s+den|im)\s+(?:wäsche)?trockner|nicht\s+trockner\w*|kein(?:en)?\s+trockner|do\s+not\s+tumble|don'?t\s+tumble"
                        r"|no\s+tumble|not\s+(?:suitable\s+for\s+(?:the\s+)?)?(?:tumble[\s-])?dryer|nicht\s+maschinell\s+trocknen", re.I)
 _DRYER = re.compile(r"trocknergeeignet|trockner\s*geeignet|im\s+trockner\s+trocknen|in\s+den\s+trockner|tumble[\s-]dry|tumble\s+dryer\s+safe|dryer[\s-]safe", re.I)
-CARE_WORDS = re.compile(r"wasch|wäsche|wash|trockner|dryer|tumble|bügeln|iron|bleich|bleach|chemisch|dry\s+clean|pflege|reinig|clean|imprägn", re.I)
+CARE_WORDS = re.compile(  # a care instruction, not "Luftreiniger" or "vacuum cleaner"
+    r"\bwasch\w*|\w*wäsche\b|\bwash\w*|waschbar|trockner|dryer|tumble|bügeln|\biron(?:ing)?\b|bleich|bleach"
+    r"|chemisch\w*\s+reinig|dry[\s-]clean|pflegehinweis|care\s+instructions|\bhandwäsche|\bhand\s+wash",
+    re.I,
+)
 
 
 def _care(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
