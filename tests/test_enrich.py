@@ -134,3 +134,10 @@ def test_hand_written_fact_sources_cannot_break_a_product():
     odd = {"a": {"filled": "x"}, "b": {"filled": {"variants": None, "attributes.nothing": 1, "fit": None}}}
     product = enrich(shoe(fact_sources=odd, attributes={"weight_g": 300}))
     assert product.variants and product.attributes["weight_g"] == 300 and product.fit == "runs_small"
+
+
+def test_care_text_only_from_care_instructions():
+    purifier = enrich(shoe(description={"de": "Leiser Luftreiniger für Allergiker.", "en": "A quiet vacuum cleaner."}))
+    assert purifier.care is None and "care" not in purifier.fact_sources
+    jacket = enrich(shoe(description={"de": "Leichte Jacke. Bei 30 °C waschen, nicht bügeln."}))
+    assert jacket.care == {"de": "Bei 30 °C waschen, nicht bügeln."} and jacket.attributes["wash_temp_c"] == 30
