@@ -238,8 +238,15 @@ def colors_line(product: Product, lang: str) -> str:
 
 
 def fit_sentence(product: Product, lang: str) -> str:
-    note = product.text("fit_notes", lang)
-    return note or say(f"fit_{product.fit or 'unknown'}", lang)
+    """The merchant's fit advice in the shopper's language; else the fit in words, with the
+    advice quoted in the language it was written in."""
+    notes = product.fit_notes or {}
+    if notes.get(lang):
+        return notes[lang]
+    generic = say(f"fit_{product.fit or 'unknown'}", lang)
+    if notes and product.fit:
+        return f"{generic} {say('fit_from_text', lang, sentence=next(iter(notes.values())))}"
+    return generic
 
 
 def details(product: Product, lang: str, config: StoreConfig) -> str:

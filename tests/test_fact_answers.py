@@ -92,3 +92,9 @@ def test_quote_in_the_question_language_when_the_text_has_it():
 def test_question_words_do_not_match_inside_other_words():
     lines, missing = facts.fact_answer(JACKET, "What is it made of?", "en")
     assert "battery_wh" not in missing
+
+
+def test_fit_advice_in_the_shoppers_language_or_quoted():
+    shoe = product({"de": "Fällt klein aus – eine Größe größer bestellen."}, variants=[{"sku": "S-42", "size": "42", "price": 1.0, "stock": 1}])
+    assert facts.fit_sentence(shoe, "de") == "Fällt klein aus – eine Größe größer bestellen."
+    assert facts.fit_sentence(shoe, "en") == "This model runs small. The product description says: “Fällt klein aus – eine Größe größer bestellen.”"
