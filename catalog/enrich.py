@@ -21,6 +21,7 @@ from catalog.models import Product
 TEXT_FIELDS = ("materials", "care", "fit_notes", "description", "title")
 _CARE_KEYS = ("wash_temp_c", "tumble_dry")
 _FILLED_FIELDS = ("fit", "fit_notes", "materials", "care")
+_FIELD_KEYS = {"materials": {"materials"}, "care": {"wash_temp_c", "tumble_dry"}, "fit_notes": {"fit", "width"}}
 
 
 def _facts_by_lang(product: Product) -> dict[str, dict[str, Fact]]:
@@ -29,6 +30,8 @@ def _facts_by_lang(product: Product) -> dict[str, dict[str, Fact]]:
     for field in TEXT_FIELDS:
         for lang, text in (getattr(product, field) or {}).items():
             for fact in extract_text(text, lang):
+                if field in _FIELD_KEYS and fact.key not in _FIELD_KEYS[field]:
+                    continue  # "Im Daunenwaschgang waschen" (care) says nothing about the materials
                 out.setdefault(lang, {}).setdefault(fact.key, fact)
     return out
 

@@ -21,7 +21,7 @@ _MATERIAL_WORDS: list[tuple[str, str, str]] = [
     ("viskose viscose", r"viskose|viscose", "viscose"),
     ("acryl", r"\bacryl\w*", "acrylic"),
     ("fleece", r"fleece", "fleece"),
-    ("daune down", r"\w*daune\w*|\b(?:goose|duck)\s+down\b|\bdown\s+(?:fill\w*|insulat\w*|feather\w*)", "down"),
+    ("daune down", r"\w*daune(?!nwasch)\w*|\b(?:goose|duck)\s+down\b|\bdown\s+(?:fill\w*|insulat\w*|feather\w*)", "down"),
     ("kunstleder leather", r"kunstleder|(?:faux|vegan\w*|synthetic)\s+leather", "synthetic leather"),
     ("leder leather suede", r"\w*leder\b|\bleather\b|\bsuede\b", "leather"),
     ("textil", r"\btextile?\b", "textile"),

@@ -141,3 +141,8 @@ def test_care_text_only_from_care_instructions():
     assert purifier.care is None and "care" not in purifier.fact_sources
     jacket = enrich(shoe(description={"de": "Leichte Jacke. Bei 30 °C waschen, nicht bügeln."}))
     assert jacket.care == {"de": "Bei 30 °C waschen, nicht bügeln."} and jacket.attributes["wash_temp_c"] == 30
+
+
+def test_text_fields_give_only_their_own_facts():
+    parka = enrich(shoe(description={"en": "Warm parka."}, care={"de": "Im Daunenwaschgang bei 30 °C waschen."}))
+    assert parka.attributes["wash_temp_c"] == 30 and "materials" not in parka.attributes
