@@ -130,23 +130,27 @@ def quoted(product: Product, key: str, phrase: str, lang: str) -> str:
 _CARE_QUESTION = ("wasch", "wash", "trockner", "dryer", "tumble")
 
 
-def fact_answer(product: Product, question: str, lang: str) -> tuple[list[str], list[str]]:
-    """(lines, keys without a value) for the product facts the question asks about: each fact
-    from the typed value, with its source sentence quoted when it was read from the text."""
+def answered_facts(product: Product, question: str, lang: str) -> dict[str, str | None]:
+    """key -> the answer line for each product fact the question asks about (None: the product
+    has no such fact). Each line states the typed value, with its source sentence quoted when
+    it was read from the text."""
     asked = asked_attributes(question)
     if any(w in question.lower() for w in _CARE_QUESTION):  # "bei wie viel Grad waschen" is not about warmth
         asked = [k for k in asked if k not in ("min_temp_c", "limit_temp_c")]
-    lines, missing = [], []
+    out: dict[str, str | None] = {}
     for key in asked:
         if key == "width":
             continue  # answered by check_fit (it needs the shopper's feet)
         value = product.attributes.get(key)
         phrase = attribute_phrase(key, value, lang) if value is not None else None
-        if phrase:
-            lines.append(quoted(product, key, phrase, lang))
-        else:
-            missing.append(key)
-    return lines, missing
+        out[key] = quoted(product, key, phrase, lang) if phrase else None
+    return out
+
+
+def fact_answer(product: Product, question: str, lang: str) -> tuple[list[str], list[str]]:
+    """(answer lines, asked keys the product has no value for)."""
+    answers = answered_facts(product, question, lang)
+    return [line for line in answers.values() if line], [key for key, line in answers.items() if line is None]
 
 
 def asked_attributes(text: str) -> list[str]:

@@ -69,6 +69,11 @@ _INFO_ASPECTS = {
 }
 
 
+# the typed facts (actions/facts.py) that answer an aspect better than the text fields
+_ASPECT_FACTS = {"weight": {"weight_g"}, "materials": {"materials"}, "care": {"wash_temp_c", "tumble_dry"}}
+_PRICE_WORDS = ("kost", "preis", "price", "cost", "teuer", "expensive", "€", "euro")
+
+
 class ActionProductInfo(ShopAction):
     def name(self) -> str:
         return "action_product_info"
@@ -84,10 +89,17 @@ class ActionProductInfo(ShopAction):
             return []
         product = products[0]
         aspects = [a for a, words in _INFO_ASPECTS.items() if any(w in text for w in words)]
-        if not aspects:
+        asked = facts.answered_facts(product, text, lang)  # fact key -> answer line, None when unknown
+        answered = {k: line for k, line in asked.items() if line}
+        if not aspects and not asked:
             return show_details(dispatcher, product, lang)
         name = product.name(lang)
-        lines = []
+        lines = [f"{name}: {line}" for line in answered.values()]  # typed facts, quoting the product text
+        aspects = [a for a in aspects if not answered.keys() & _ASPECT_FACTS.get(a, set())]
+        if asked and not any(w in text for w in _PRICE_WORDS):  # "wie viel Garantie?" asks no price
+            aspects = [a for a in aspects if a != "price"]
+        if not lines and not aspects:  # a fact this product's data does not state
+            lines.append(say("no_info", lang, product=name))
         for aspect in aspects:
             if aspect == "price":
                 lines.append(f"{name}: {facts.price_text(product, lang)}.")
