@@ -53,3 +53,23 @@ def test_a_fact_the_product_does_not_state_is_not_answered_with_something_else(r
                              metadata={"product_id": "merino-socks", "language": "de"})  # fmt: skip
     reply = text(messages)
     assert "keine Angaben" in reply and "€" not in reply
+
+
+def test_a_products_own_guarantee_comes_before_the_store_rule(run_action, monkeypatch):
+    from actions import policies
+    from catalog.enrich import enrich
+    from catalog.models import Product
+
+    frame = enrich(Product.parse_obj({
+        "id": "frame-bag", "title": {"de": "Rahmentasche"}, "category": "outdoor",
+        "description": {"de": "Wasserdichte Rahmentasche. 5 Jahre Garantie auf alle Nähte."},
+        "variants": [{"sku": "FB-1", "price": 49.0, "stock": 2}],
+    }))  # fmt: skip
+    monkeypatch.setattr(policies, "focused_products", lambda tracker, limit=1: [frame])
+    messages, _ = run_action(policies.ActionAnswerPolicy(), "Wie lange habe ich Garantie?", "ask_policy", metadata={"language": "de"})
+    reply = text(messages)
+    assert reply.startswith("Rahmentasche: 5 Jahre Garantie. Laut Produktbeschreibung: „5 Jahre Garantie auf alle Nähte.“")
+    assert messages[0]["sources"][0] == "frame-bag"
+    monkeypatch.setattr(policies, "focused_products", lambda tracker, limit=1: [])
+    messages, _ = run_action(policies.ActionAnswerPolicy(), "Wie lange habe ich Garantie?", "ask_policy", metadata={"language": "de"})
+    assert "Rahmentasche" not in text(messages)
