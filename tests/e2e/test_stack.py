@@ -146,7 +146,7 @@ def test_web_page_proxies_chat(stack):
     ("question", "product_id", "lang", "key", "value"),
     [
         ("Bei wie viel Grad kann ich die Jacke waschen?", "regenhaut-packable", "de", "wash_temp_c", "30 °C"),
-        ("What are these socks made of?", "merino-trail-socks", "en", "materials", "merino wool"),
+        ("What material is it?", "merino-trail-socks", "en", "materials", "merino wool"),
     ],
 )
 def test_product_fact_from_its_text_is_quoted(stack, products, question, product_id, lang, key, value):
