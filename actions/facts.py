@@ -294,7 +294,9 @@ def check_fit(product: Product, question: str, lang: str) -> list[FitVerdict]:
         elif product.text("fit_notes", lang):
             out[-1].fact += f". {product.text('fit_notes', lang)}"
     temperature = _temperature_phrase(product, lang)
-    if (m := _TEMP.search(question)) and "min_temp_c" in a:
+    if any(w in q for w in _CARE_QUESTION):
+        pass  # "bei wie viel Grad waschen?" is about washing, not warmth (answered_facts has it)
+    elif (m := _TEMP.search(question)) and "min_temp_c" in a:
         wanted = -int(m.group(2)) if m.group(1) or "minus" in q or "frost" in q else int(m.group(2))
         rated = a["min_temp_c"]
         out.append(FitVerdict("yes" if rated is not None and rated <= wanted else "no", temperature))

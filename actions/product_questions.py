@@ -37,6 +37,11 @@ class ActionAnswerFit(ShopAction):
                 lines.append(f"{product.name(lang)}: {answer}" if len(products) > 1 else answer)
                 sources.append(product.id)
                 continue
+            answered = [line for line in facts.answered_facts(product, text, lang).values() if line]
+            if answered:  # a typed fact the need asks about ("how long does the battery last?")
+                lines.append(f"{product.name(lang)}: " + "; ".join(answered))
+                sources.append(product.id)
+                continue
             sentence = self._evidence(product, text, lang)
             if sentence:
                 lines.append(f"{product.name(lang)}: " + say("fit_from_text", lang, sentence=sentence))

@@ -73,3 +73,10 @@ def test_a_products_own_guarantee_comes_before_the_store_rule(run_action, monkey
     monkeypatch.setattr(policies, "focused_products", lambda tracker, limit=1: [])
     messages, _ = run_action(policies.ActionAnswerPolicy(), "Wie lange habe ich Garantie?", "ask_policy", metadata={"language": "de"})
     assert "Rahmentasche" not in text(messages)
+
+
+def test_fit_question_about_washing_gets_the_washing_fact(run_action):
+    messages, _ = run_action(ActionAnswerFit(), "Bei wie viel Grad kann ich den waschen?", "ask_fit",
+                             metadata={"product_id": "nordwand-parka", "language": "de"})  # fmt: skip
+    reply = text(messages)
+    assert "waschbar bei 30 °C" in reply and "warm bis" not in reply and not reply.startswith("Ja")
