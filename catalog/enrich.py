@@ -62,6 +62,11 @@ def _care_texts(product: Product, facts: dict[str, dict[str, Fact]]) -> dict[str
     return texts
 
 
+def _fit_notes(by_lang: dict[str, dict[str, Fact]], fit: str) -> dict[str, str]:
+    """lang -> the sentence giving this fit advice, in every language that gives it."""
+    return {lang: facts["fit"].text for lang, facts in by_lang.items() if "fit" in facts and facts["fit"].value == fit}
+
+
 def enrich(product: Product) -> Product:
     """The product with the facts of its text added where structured data has none."""
     data: dict[str, Any] = {f: getattr(product, f) for f in ("fit", "fit_notes", "materials", "care")}
@@ -87,7 +92,7 @@ def enrich(product: Product) -> Product:
                 if key not in sources or (agrees and not sources[key]["text"]):
                     sources[key] = {"text": fact.text if agrees else "", "lang": lang if agrees else None, "origin": "structured"}
                 if key == "fit" and agrees and not data.get("fit_notes"):  # the text's advice explains the fit
-                    data["fit_notes"] = {lang: fact.text}
+                    data["fit_notes"] = _fit_notes(by_lang, fact.value)
                     sources[key]["filled"] = {"fit_notes": data["fit_notes"]}
                 continue
             record: dict[str, Any] = {"text": fact.text, "lang": lang, "origin": "text", "filled": {}}
@@ -97,9 +102,7 @@ def enrich(product: Product) -> Product:
             if key == "fit":
                 data["fit"] = record["filled"]["fit"] = fact.value
                 if not data.get("fit_notes"):
-                    data["fit_notes"] = record["filled"]["fit_notes"] = {
-                        lg: facts["fit"].text for lg, facts in by_lang.items() if facts.get("fit") and facts["fit"].value == fact.value
-                    }
+                    data["fit_notes"] = record["filled"]["fit_notes"] = _fit_notes(by_lang, fact.value)
             else:
                 attributes[key] = record["filled"][f"attributes.{key}"] = fact.value
             sources[key] = record

@@ -49,6 +49,7 @@ def test_structured_values_win():
     assert product.fit == "true_to_size" and product.fit_notes is None  # the text disagrees: not quoted
     assert product.fact_sources["weight_g"] == {"text": "", "lang": None, "origin": "structured"}
     assert product.fact_sources["fit"]["origin"] == "structured"
+    assert enrich(shoe(fit="runs_small")).fit_notes == enrich(shoe()).fit_notes  # the text explains a structured fit
     agreeing = enrich(shoe(attributes={"weight_g": 350}))
     assert agreeing.fact_sources["weight_g"]["origin"] == "structured"
     assert agreeing.fact_sources["weight_g"]["text"] == "Gewicht ca. 350 g pro Schuh."
