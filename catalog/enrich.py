@@ -21,19 +21,22 @@ from catalog.models import Product
 TEXT_FIELDS = ("materials", "care", "fit_notes", "description", "title")
 _CARE_KEYS = ("wash_temp_c", "tumble_dry")
 _FILLED_FIELDS = ("fit", "fit_notes", "materials", "care")
-_FIELD_KEYS = {"materials": {"materials"}, "care": {"wash_temp_c", "tumble_dry"}, "fit_notes": {"fit", "width"}}
+_NOT_FROM = {"care": {"materials"}, "fit_notes": {"materials"}}  # "Mit Wollwaschmittel waschen" names no material
 
 
-def _facts_by_lang(product: Product) -> dict[str, dict[str, Fact]]:
-    """lang -> key -> the first fact stating it, in the order of TEXT_FIELDS."""
+def _facts_by_lang(product: Product) -> tuple[dict[str, dict[str, Fact]], dict[tuple[str, str], int]]:
+    """(lang -> key -> the first fact stating it in the order of TEXT_FIELDS,
+    (lang, key) -> the rank of the field it came from)."""
     out: dict[str, dict[str, Fact]] = {}
-    for field in TEXT_FIELDS:
+    rank: dict[tuple[str, str], int] = {}
+    for i, field in enumerate(TEXT_FIELDS):
         for lang, text in (getattr(product, field) or {}).items():
             for fact in extract_text(text, lang):
-                if field in _FIELD_KEYS and fact.key not in _FIELD_KEYS[field]:
-                    continue  # "Im Daunenwaschgang waschen" (care) says nothing about the materials
-                out.setdefault(lang, {}).setdefault(fact.key, fact)
-    return out
+                if fact.key in _NOT_FROM.get(field, ()) or fact.key in out.get(lang, {}):
+                    continue
+                out.setdefault(lang, {})[fact.key] = fact
+                rank[lang, fact.key] = i
+    return out, rank
 
 
 def _forget_filled(data: dict, sources: dict[str, dict]) -> None:
@@ -73,14 +76,16 @@ def enrich(product: Product) -> Product:
     data["attributes"] = dict(product.attributes)
     _forget_filled(data, product.fact_sources)
     stripped = product.copy(update=data)
-    by_lang = _facts_by_lang(stripped)
+    by_lang, rank = _facts_by_lang(stripped)
     order = [lang for lang in (product.description or product.title) if lang in by_lang] + [
         lang for lang in by_lang if lang not in (product.description or product.title)
     ]
     sources: dict[str, dict[str, Any]] = {}
     attributes = data["attributes"]
-    for lang in order:
-        for key, fact in by_lang[lang].items():
+    for key in dict.fromkeys(k for lang in order for k in by_lang[lang]):
+        # the merchant's own field before the description before the title, then the main language
+        for lang in sorted((lg for lg in order if key in by_lang[lg]), key=lambda lg: (rank[lg, key], order.index(lg))):  # noqa: B023
+            fact = by_lang[lang][key]
             if (key in sources and sources[key]["origin"] == "text") or (key == "fit" and not product.sizes()):
                 continue  # fit advice means nothing for a product sold in one size
             if key == "fit":

@@ -73,7 +73,7 @@ _SIZE = r"(?:nummer|größe|groesse|gr\.|size)"
 _CLAUSE_END = r"(?=\s*(?:[.,;:!?–—(-]|$|\s(?:so|and|und|but|aber|for|if|when|wenn)\b))"  # "fits small items" is no fit
 _FIT_RULES: list[tuple[str, re.Pattern]] = [
     ("runs_small", re.compile(
-        rf"fällt\s+(?:\w+\s+){{0,4}}?klein(?:er)?\s+aus|\bruns\s+(?:\w+\s+){{0,3}}?small{_CLAUSE_END}|\bfits\s+(?:\w+\s+){{0,2}}?small{_CLAUSE_END}"
+        rf"fällt\s+(?:\w+\s+){{0,4}}?klein(?:er)?\s+aus|\bruns\s+(?:\w+\s+){{0,4}}?small{_CLAUSE_END}|\bfits\s+(?:\w+\s+){{0,2}}?small{_CLAUSE_END}"
         rf"|\b(?:eine|einer|halbe|ganze|1|½)\s+(?:halbe\s+)?{_SIZE}\s+größer|größer\s+zu\s+(?:bestellen|wählen|nehmen)"
         r"|\bsize\s+up\b|\b(?:a|one|half\s+a|1|½)\s+size\s+(?:up|larger|bigger)\b|between\s+sizes,?\s+(?:\w+\s+){0,3}(?:larger|bigger)"
         r"|zwischen\s+zwei\s+größen\W+(?:[\w,]+\s+){0,5}(?:größere|größer)", re.I)),
@@ -88,7 +88,7 @@ _FIT_RULES: list[tuple[str, re.Pattern]] = [
         r"|gewohnte(?:n)?\s+größe|übliche(?:n)?\s+größe|\busual\s+size|\bnormal(?:e|en)?\s+größe|\bregular\s+size", re.I)),
 ]
 _WIDTH_RULES: list[tuple[str, re.Pattern]] = [
-    ("narrow", re.compile(r"\bschmal(?:e|er|es)?\s+(?:passform|geschnitten\w*|leisten)|\bschmal\s+geschnitten|fällt\s+schmal\s+aus"
+    ("narrow", re.compile(r"\bschmal(?:e|er|es)?\s+(?:passform|geschnitten\w*|leisten)|\bschmal\s+geschnitten|fällt\s+schmal\s+aus|(?:leisten|passform)\s+(?:ist|sind)\s+(?:\w+\s+)?schmal"
                           r"|\bnarrow\s+(?:fit|last|cut|width)|\bruns\s+narrow|\bweite\s*\(?[ef]\)?(?![\w])", re.I)),
     ("wide", re.compile(r"\bweite\s+passform|\bbreite[nr]?\s+(?:füße|leisten|zehenbox|passform)|\bextra\s+weit|\bweite\s*\(?[hk]\)?(?![\w])"
                         r"|\bwide\s+(?:fit|last|toe\s*box|width|feet)|\bextra[\s-]wide|\b(?:2e|4e|ee|eee)\s+width", re.I)),
@@ -161,8 +161,8 @@ def _capacity(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
 
 
 def _dimensions(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
-    found = list(_DIMENSIONS.finditer(sentence))
-    if len(found) != 1 or _PACKED.search(sentence[: found[0].start()]):
+    found = [m for m in _DIMENSIONS.finditer(sentence) if not _PACKED.search(_before(sentence, m.start(), 25))]
+    if len(found) != 1:
         return  # none, or one per size ("M 80 × 60 cm, L 100 × 70 cm"): no single fact
     m = found[0]
     factor = u.LENGTH_UNITS[m.group(4).lower()][1]
@@ -247,7 +247,7 @@ def _battery(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
 # --- care, materials, warranty ----------------------------------------------------------
 _NO_DRYER = re.compile(r"nicht\s+(?:in\s+den|im)\s+(?:wäsche)?trockner|nicht\s+trockner\w*|kein(?:en)?\s+trockner|do\s+not\s+tumble|don'?t\s+tumble"
                        r"|no\s+tumble|not\s+(?:suitable\s+for\s+(?:the\s+)?)?(?:tumble[\s-])?dryer|nicht\s+maschinell\s+trocknen", re.I)
-_DRYER = re.compile(r"trocknergeeignet|trockner\s*geeignet|im\s+trockner\s+trocknen|in\s+den\s+trockner|tumble[\s-]dry|tumble\s+dryer\s+safe|dryer[\s-]safe", re.I)
+_DRYER = re.compile(r"trocknergeeignet|trockner\s*geeignet|im\s+(?:wäsche)?trockner|in\s+den\s+(?:wäsche)?trockner|tumble[\s-]dry|tumble\s+dryer\s+safe|dryer[\s-]safe", re.I)
 CARE_WORDS = re.compile(  # a care instruction, not "Luftreiniger" or "vacuum cleaner"
     r"\bwasch\w*|\w*wäsche\b|\bwash\w*|waschbar|trockner|dryer|tumble|bügeln|\biron(?:ing)?\b|bleich|bleach"
     r"|chemisch\w*\s+reinig|dry[\s-]clean|pflegehinweis|care\s+instructions|\bhandwäsche|\bhand\s+wash",
@@ -266,16 +266,16 @@ _FREE_OF = re.compile(r"[-\s]?(?:free|frei)\b", re.I)  # "glass-free", "PVC-frei
 
 
 def _materials(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
-    text, low, found = sentence, sentence.lower(), []
+    text, low, found = sentence, sentence.lower(), {}
     for gate, rule, name in MATERIALS:
         if not gate.search(low):
             continue
         hits = [m for m in rule.finditer(text) if not _FREE_OF.match(text, m.end())]
-        text = rule.sub(" ", text)
+        text = rule.sub(lambda m: " " * len(m.group(0)), text)  # consumed, positions kept
         if hits and name not in found:
-            found.append(name)
+            found[name] = hits[0].start()
     if found:
-        yield "materials", found
+        yield "materials", sorted(found, key=found.get)  # in the order the merchant wrote them
 
 
 _DURATION = rf"({u.NUMBER}|{u.NUMBER_WORD})[\s-]*(jahre?n?|years?|monate?n?|months?)"
@@ -302,7 +302,7 @@ def _suitable(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
         yield "not_suitable_for", bad
 
 
-_CARRY_ON = re.compile(r"handgepäck\w*|bordgepäck\w*|carry[\s-]on|cabin\s+(?:bag\w*|luggage|size)|hand\s+luggage|hand\s+baggage", re.I)
+_CARRY_ON = re.compile(r"handgepäck\w*|bordgepäck\w*|carry[\s-]on|cabin[\s-](?:bag\w*|luggage|size)|hand\s+luggage|hand\s+baggage|overhead\s+(?:bins?|lockers?)", re.I)
 _CARRY_NO = re.compile(r"\b(?:nicht|not|kein\w*|no|too\s+(?:large|big)|zu\s+groß|verboten|prohibited|forbidden)\b", re.I)
 
 
@@ -329,7 +329,7 @@ _RULES: list[tuple[str, Callable[[str, str], Iterator[tuple[str, Any]]]]] = [
     ("|".join(MATERIAL_STEMS), _materials),
     ("garantie|gewährleistung|warrant|guarantee", _warranty),
     (PHRASE_GATE, _suitable),
-    ("gepäck|carry|cabin|luggage|baggage", _carry_on),
+    ("gepäck|carry|cabin|luggage|baggage|overhead", _carry_on),
 ]  # fmt: skip
 _GATES = [re.compile(gate) for gate, _ in _RULES]
 

@@ -31,11 +31,11 @@ _MATERIAL_WORDS: list[tuple[str, str, str]] = [
     ("stahl steel", r"\w*stahl\b|\bsteel\b", "steel"),
     ("titan", r"\w*(?<!r)titan\b|titanium", "titanium"),
     ("carbon karbon kohlefaser", r"\bcarbon(?:faser\w*)?\b|\bkarbon\b|kohlefaser\w*|carbon\s+fib(?:re|er)", "carbon"),
-    ("kork cork", r"\bkork\b|\bcork\b", "cork"),
+    ("kork cork", r"\w*kork\b|\bcork\b", "cork"),
     ("tritan", r"\btritan\b", "tritan"),
     ("bambus bamboo", r"bambus|bamboo", "bamboo"),
     ("holz wood", r"\bholz\b|\w+holz\b|\bwood(?:en)?\b", "wood"),
-    ("glas", r"\w*glas\b|\bglass\b", "glass"),
+    ("glas", r"\w*(?<!fern)glas\b|\bglass\b", "glass"),  # not "Fernglas" (binoculars)
     ("silikon silicone", r"silikon|silicone", "silicone"),
     ("keramik ceramic", r"keramik|ceramic", "ceramic"),
     ("neopren", r"neopren\w*", "neoprene"),
@@ -61,7 +61,7 @@ _SUITABLE = [
     re.compile(rf"\b(?:suitable|ideal|perfect|great|designed|made|recommended|built|intended|meant|best|choice)\s+for\s+(?P<x>.+?){_END}", re.I),
 ]
 # a sentence without one of these words has no "suitable / not suitable for" phrase (lowercased)
-PHRASE_GATE = "geeignet|ideal|perfekt|optimal|gemacht|konzipiert|entwickelt|gedacht|empfohlen|suitable|perfect|great|designed|made|recommended|built|intended|meant|best|choice|nicht|not\\b"
+PHRASE_GATE = "geeignet|ideal|perfekt|optimal|gemacht|konzipiert|entwickelt|gedacht|empfohlen|suitable|perfect|great|designed|made|recommended|built|intended|meant|best|choice|nicht|not"
 _ARTICLES = re.compile(r"^(?:der|die|das|den|dem|des|ein|eine|einen|einem|the|a|an|all|alle|jede\w*|any|your|ihre?)\s+", re.I)
 _NOT_A_USE = re.compile(r"°|\bgrad\b|\bdegrees?\b|^(?:mit|with|dank|thanks|because|weil|da|so|damit|and\s+with)\b", re.I)
 

@@ -147,3 +147,9 @@ def test_care_text_only_from_care_instructions():
 def test_text_fields_give_only_their_own_facts():
     parka = enrich(shoe(description={"en": "Warm parka."}, care={"de": "Im Daunenwaschgang bei 30 °C waschen."}))
     assert parka.attributes["wash_temp_c"] == 30 and "materials" not in parka.attributes
+
+
+def test_the_merchants_materials_field_wins_over_the_description_in_another_language():
+    glasses = enrich(shoe(description={"de": "Lichtstarkes Fernglas aus Kunststoff."}, materials={"en": "Rubber-armoured magnesium body, cork strap."}))
+    assert glasses.attributes["materials"] == ["rubber", "cork"]
+    assert glasses.fact_sources["materials"]["text"] == "Rubber-armoured magnesium body, cork strap."
