@@ -103,8 +103,8 @@ def openapi() -> dict:
             "import a whole catalog file (Shopify product CSV or JSONL) as a background job",
             {"202": _resp("job created", "Job")},
             parameters=[
-                {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "jsonl"]},
-                 "description": "file format; else taken from the Content-Type or file name"},
+                {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "shopify", "woocommerce", "jsonl"]},
+                 "description": "file format (csv: a Shopify or WooCommerce product export, told by its header); else taken from the Content-Type or file name"},
                 {"name": "skip_bad_rows", "in": "query", "schema": {"type": "boolean", "default": False},
                  "description": "import the good rows of a file with errors (default: a bad row changes nothing)"},
             ],

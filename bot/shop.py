@@ -167,8 +167,11 @@ def cart_lines(cat: ShopCatalog, sess: Session) -> list[tuple[Product, Variant, 
 
 
 def variant_label(variant: Variant, lang: str) -> str:
+    """'48 / Kurz / Dunkelblau': the options as the merchant named them, else size and colour."""
     from catalog.lexicon import color_name
 
+    if variant.options:
+        return " / ".join(variant.options.values())
     parts = [p for p in (variant.size, color_name(variant.color, lang) if variant.color else None) if p]
     return " / ".join(parts) or variant.sku
 

@@ -179,7 +179,8 @@ def _remove_old_versions(versions: Path, current: int, keep: set[str]) -> None:
 
 
 def build(products: list[Product], folder: Path, embedder: Embedder, progress: bool = False, batch: int = 64) -> dict:
-    """Embed all products and publish them as the store's new version (no database involved)."""
+    """Embed all products shoppers may see and publish them as the store's new version (no database involved)."""
+    products = [p for p in products if p.shown]
     vectors = np.zeros((len(products), embedder.dim), dtype=np.float32)
     for start in tqdm(range(0, len(products), batch), desc="embedding", unit=" batches", disable=not progress):
         chunk = products[start : start + batch]
@@ -192,6 +193,7 @@ def build(products: list[Product], folder: Path, embedder: Embedder, progress: b
 
 
 def is_current(products: list[Product], folder: Path, model: str) -> bool:
+    products = [p for p in products if p.shown]
     try:
         manifest = read_manifest(index_dir(current_folder(folder)))
     except Exception:

@@ -107,10 +107,11 @@ def imported_store(tmp_path: Path, embedder):  # noqa: ANN001, ANN201
 
 
 @contextmanager
-def running_stack(data: Path, rasa_port: int, action_port: int, web_port: int) -> Iterator:
-    """The real stack (Rasa with the trained model, action server, web app) on the demo store,
-    with its own data folder and ports; stopped on leaving. `SHOPBOT_TEST_PORT_OFFSET` shifts
-    all three ports, so several checkouts can run their stacks on one machine at once."""
+def running_stack(data: Path, rasa_port: int, action_port: int, web_port: int, store: Path = DEMO_STORE) -> Iterator:
+    """The real stack (Rasa with the trained model, action server, web app) on `store` (the demo
+    store unless told), with its own data folder and ports; stopped on leaving.
+    `SHOPBOT_TEST_PORT_OFFSET` shifts all three ports, so several checkouts can run their stacks
+    on one machine at once."""
     from bot.stack import Stack
 
     offset = int(os.environ.get("SHOPBOT_TEST_PORT_OFFSET", "0"))
@@ -119,7 +120,7 @@ def running_stack(data: Path, rasa_port: int, action_port: int, web_port: int) -
     if not MODEL.is_file():
         pytest.fail(f"{MODEL} missing: run `make model` first")
     stack = Stack(
-        store=str(DEMO_STORE), data=str(data), model=str(MODEL), rasa_port=rasa_port, action_port=action_port,
+        store=str(store), data=str(data), model=str(MODEL), rasa_port=rasa_port, action_port=action_port,
         web_port=web_port, tracker_db=str(data / "conversations.db"), log_dir=data / "logs",
     )  # fmt: skip
     stack.start()

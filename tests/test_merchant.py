@@ -294,3 +294,17 @@ def test_hnsw_version_serves_the_same_answers(tmp_path, monkeypatch, use_embedde
     assert service.similar(service.get("trailrunner-gtx"))  # vectors can be read back
     admin.patch_product("trailrunner-gtx", {"price": 10.0})  # a delta version laid over the HNSW base
     assert CatalogService.open(TEST_STORE, tmp_path, "use").get("trailrunner-gtx").min_price == 10.0
+
+
+def test_woocommerce_upload_and_insisted_format(shop):
+    body = (TEST_STORE.parent / "woocommerce_export.csv").read_bytes()
+    job = run_job(shop, body, "format=shopify")  # the header says WooCommerce: refused, nothing changed
+    assert job["status"] == "failed" and "not a Shopify product CSV" in job["report"]["rejected"][0]["reason"]
+    job = run_job(shop, body, "format=woocommerce")
+    assert job["status"] == "done", job
+    report = job["report"]
+    assert report["counts"]["added"] == 4 and report["counts"]["hidden"] == 2 and report["hidden"] == ["travel-mug", "gift-card"]
+    assert report["categories"]["Gifts"] == "gifts (new category)"
+    products = requests.get(f"{shop.url}/merchant/v1/products?limit=100", headers=shop.headers).json()
+    assert "travel-mug" in json.dumps(products)  # the merchant still sees the unpublished one
+    assert run_job(shop, body, "format=csv")["status"] == "done"  # told by the header
