@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from catalog.extract import CARE_WORDS, KEYS, Fact, extract_text, sentences
+from catalog.extract import CARE_WORDS, KEYS, Fact, extract_sentence, extract_text, sentences
 from catalog.models import Product
 
 # the merchant's own fields about a fact first, then the description, the title last
@@ -70,6 +70,28 @@ def _fit_notes(by_lang: dict[str, dict[str, Fact]], fit: str) -> dict[str, str]:
     return {lang: facts["fit"].text for lang, facts in by_lang.items() if "fit" in facts and facts["fit"].value == fit}
 
 
+def _named_attributes(product: Product, data: dict, sources: dict, lang: str) -> None:
+    """Facts in attributes the merchant named in their own words ("Gewicht": "350 g",
+    "Material": "100 % Baumwolle", e.g. WooCommerce attributes): structured data, so they win
+    over the text; remembered as filled, so a changed attribute is read again."""
+    attributes = data["attributes"]
+    for name, value in list(attributes.items()):
+        if name in KEYS or not isinstance(value, str) or not value.strip():
+            continue
+        for fact in extract_sentence(f"{name}: {value}", lang):
+            if fact.key == "fit":
+                if data["fit"] is not None or not product.sizes():
+                    continue
+                data["fit"] = fact.value
+                filled: dict[str, Any] = {"fit": fact.value}
+            elif attributes.get(fact.key) is None and fact.key not in sources:
+                attributes[fact.key] = fact.value
+                filled = {f"attributes.{fact.key}": fact.value}
+            else:
+                continue
+            sources[fact.key] = {"text": fact.text, "lang": None, "origin": "structured", "filled": filled}
+
+
 def enrich(product: Product) -> Product:
     """The product with the facts of its text added where structured data has none."""
     data: dict[str, Any] = {f: getattr(product, f) for f in ("fit", "fit_notes", "materials", "care")}
@@ -82,6 +104,7 @@ def enrich(product: Product) -> Product:
     ]
     sources: dict[str, dict[str, Any]] = {}
     attributes = data["attributes"]
+    _named_attributes(product, data, sources, order[0] if order else next(iter(product.title)))
     for key in dict.fromkeys(k for lang in order for k in by_lang[lang]):
         # the merchant's own field before the description before the title, then the main language
         for lang in sorted((lg for lg in order if key in by_lang[lg]), key=lambda lg: (rank[lg, key], order.index(lg))):  # noqa: B023

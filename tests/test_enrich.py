@@ -153,3 +153,12 @@ def test_the_merchants_materials_field_wins_over_the_description_in_another_lang
     glasses = enrich(shoe(description={"de": "Lichtstarkes Fernglas aus Kunststoff."}, materials={"en": "Rubber-armoured magnesium body, cork strap."}))
     assert glasses.attributes["materials"] == ["rubber", "cork"]
     assert glasses.fact_sources["materials"]["text"] == "Rubber-armoured magnesium body, cork strap."
+
+
+def test_attributes_the_merchant_named_are_structured_facts():
+    named = enrich(shoe(description={"de": "Leichter Schuh. Gewicht ca. 350 g."}, attributes={"Gewicht": "410 g", "Material": "Obermaterial Leder"}))
+    assert named.attributes["weight_g"] == 410 and named.attributes["materials"] == ["leather"]  # the attribute wins
+    assert named.fact_sources["weight_g"] == {"text": "Gewicht: 410 g", "lang": None, "origin": "structured", "filled": {"attributes.weight_g": 410}}
+    assert enrich(named) == named
+    changed = enrich(named.copy(update={"attributes": {**named.attributes, "Gewicht": "450 g"}}))
+    assert changed.attributes["weight_g"] == 450  # the merchant changed the attribute: read again
