@@ -72,8 +72,10 @@ orders: install
 run: install index model orders
 	ENDPOINTS=$(ENDPOINTS) $(BIN)/python -m bot.cli --store $(STORE) --data $(DATA) run
 
+# bandit: security findings of medium severity and up; each accepted one carries `# nosec <id> # why`
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/bandit -q -r bot actions catalog orders -ll
 
 # includes the merchant tests (tests/test_merchant*.py) on SQLite and, when it runs, PostgreSQL
 unit: install index

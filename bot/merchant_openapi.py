@@ -89,7 +89,9 @@ def openapi() -> dict:
         "ProductChange": {"type": "object", "properties": {
             "result": {"type": "string"}, "version": {"type": "integer", "nullable": True},
             "product": {"$ref": REF + "Product"}}},
-        "PolicyText": {"type": "object", "required": ["text"], "properties": {"text": {"type": "string", "maxLength": 100000}}},
+        "PolicyText": {"type": "object", "required": ["text"], "properties": {"text": {
+            "type": "string", "maxLength": 100000, "description": "Markdown: a '# Title' line, then '## Section' lines with text",
+            "pattern": "^([ \\t\\r]*\\n)*# [^\\n]*\\S[^\\n]*\\n(.*\\n)*## [^\\n]*\\S[^\\n]*\\n(.*\\n)*.*\\S"}}},
         "Order": {"type": "object", "required": ["number", "status", "items"], "properties": {
             "number": {"type": "string"}, "email": {"type": "string"}, "status": {"type": "string", "enum": list(STATUSES)},
             "carrier": {"type": "string", "nullable": True}, "tracking_number": {"type": "string", "nullable": True},

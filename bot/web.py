@@ -64,7 +64,9 @@ async def chat(request: web.Request) -> web.Response:
     rasa = os.environ.get("SHOPBOT_RASA_URL", "http://127.0.0.1:5005")
     try:
         async with ClientSession(timeout=ClientTimeout(total=30)) as session:
-            async with session.post(f"{rasa}/webhooks/rest/webhook", json=payload) as response:
+            # Rasa trusts this header from loopback (store.yml security.trusted_proxies): the shopper's address
+            headers = {"X-Forwarded-For": request.remote or ""}
+            async with session.post(f"{rasa}/webhooks/rest/webhook", json=payload, headers=headers) as response:
                 return web.json_response(await response.json(), status=response.status)
     except Exception as exc:
         return web.json_response({"error": f"the bot is unreachable: {type(exc).__name__}"}, status=502)

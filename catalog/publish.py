@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from catalog.build import (
 )
 from catalog.db import Database
 from catalog.embedder import Embedder
+from catalog.files import file_lock
 from catalog.notify import announce
 from catalog.repository import CatalogRepository
 
@@ -34,15 +35,10 @@ DELTA_SHARE = float(os.environ.get("SHOPBOT_DELTA_SHARE", "0.05"))
 
 
 @contextmanager
-def writer_lock(folder: Path):
-    """One publisher per store folder at a time (across processes)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".publish.lock", "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+def writer_lock(folder: Path) -> Iterator[None]:
+    """One publisher per store folder at a time (across threads and processes)."""
+    with file_lock(folder / ".publish.lock"):
+        yield
 
 
 def index_type_for(count: int) -> str:

@@ -19,6 +19,15 @@ MODEL = ROOT / "models" / "shopbot.tar.gz"
 PG_URL = "postgresql://postgres@127.0.0.1:5432/test"
 
 
+def service_missing(message: str) -> None:
+    """A service the tests use (PostgreSQL, Redis) is not reachable: skip on a developer's
+    machine, but fail in CI (`CI` set, as CI services set `CI=true`), where a skip would hide
+    that the tests did not run."""
+    if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+        pytest.fail(f"{message} (CI is set: every service must be running)")
+    pytest.skip(message)
+
+
 def pg_available() -> bool:
     try:
         import sqlalchemy
@@ -38,10 +47,27 @@ def use_database(kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SHOPBOT_TABLE_PREFIX", f"t{uuid.uuid4().hex[:8]}_")
     if kind == "postgres":
         if not pg_available():
-            pytest.skip("PostgreSQL not reachable at 127.0.0.1:5432")
+            service_missing("PostgreSQL not reachable at 127.0.0.1:5432")
         monkeypatch.setenv("DATABASE_URL", PG_URL)
     else:
         monkeypatch.delenv("DATABASE_URL", raising=False)
+
+
+@pytest.fixture
+def rasa_unpatched():
+    """Gives back Rasa's own functions after a test that applied `bot.rasa_speedups` (all of them)."""
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.core.events import Event
+
+    from bot import rasa_speedups
+
+    saved = [(owner, name, owner.__dict__[name]) for owner, name in rasa_speedups.PATCHED]
+    yield saved
+    for owner, name, value in saved:
+        setattr(owner, name, value)
+    rasa_speedups._event_types.clear()
+    assert RemoteAction._validate_action_result is not rasa_speedups._validate_action_result
+    assert Event.resolve_by_type is not rasa_speedups._resolve_by_type
 
 
 @pytest.fixture(scope="session")

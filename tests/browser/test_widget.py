@@ -146,7 +146,7 @@ def test_product_page_size_question_card_cart_and_checkout(stack, browser, produ
     for v in product.variants:
         if v.size == SIZE and v.stock == 0 and v.color not in {x.color for x in in_stock}:
             assert color_name(v.color, "de") not in replies.split("\n")[0]
-    assert money(in_stock[0].price, "de") in replies
+    assert money(in_stock[0].price, "de", Store(DEMO_STORE).config.store.currency) in replies
     cards = page.locator(".sb-card")
     assert cards.count() >= 1
     card = cards.filter(has_text=product.name("de")).first
@@ -156,6 +156,7 @@ def test_product_page_size_question_card_cart_and_checkout(stack, browser, produ
     sid = widget_state(page)["sid"]
     meta = user_events(stack, sid)[-1]["metadata"]
     assert meta["product_id"] == PRODUCT and meta["page_type"] == "product" and meta["language"] == "de"
+    assert meta["shopbot_client"] == "127.0.0.1"  # set by the socket.io channel from the connection
     shot(page, "widget-desktop.png")
 
     # add to cart from the card, in the size chosen on the page
