@@ -20,7 +20,7 @@ find_python = $(shell for p in python$(1) $$HOME/.pyenv/versions/$(1)*/bin/pytho
 PY310 ?= $(call find_python,3.10)
 PY311 ?= $(call find_python,3.11)
 
-.PHONY: run test install index orders model lint unit e2e second-store browser chromium stories validate st-test merchant-fuzz bench bench-catalog clean
+.PHONY: run test install index orders model lint unit e2e second-store browser chromium node_modules stories validate st-test merchant-fuzz bench bench-catalog clean
 
 # A venv is rebuilt only when the requirements' content changed (a checkout that merely touches
 # the file, e.g. a git worktree sharing the venv, keeps it); the copy in the venv records it.
@@ -101,8 +101,16 @@ $(CHROMIUM):
 
 chromium: $(CHROMIUM)
 
-# the chat widget in headless Chromium against the real stack; writes docs/screenshots/*.png
-browser: install model index $(CHROMIUM)
+# axe-core (pinned in package.json) for the accessibility checks of the browser tests
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+node_modules: node_modules/axe-core/axe.min.js
+
+# the chat widget and the support console in headless Chromium against the real stack, with
+# axe-core checks; writes docs/screenshots/*.png
+browser: install model index $(CHROMIUM) node_modules/axe-core/axe.min.js
 	$(BIN)/pytest -q -m browser tests
 
 st-test: $(ST_VENV)/.installed

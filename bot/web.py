@@ -75,6 +75,7 @@ async def chat(request: web.Request) -> web.Response:
 def make_app(store: str | None = None, data: str | None = None, merchant: bool = True) -> web.Application:
     """The web app with the demo shop; with `merchant`, the merchant API for the store (env
     SHOPBOT_STORE / SHOPBOT_DATA)."""
+    from bot.console.web import setup_console
     from bot.shop import setup_shop
 
     store = store or os.environ.get("SHOPBOT_STORE", "stores/demo")
@@ -82,6 +83,7 @@ def make_app(store: str | None = None, data: str | None = None, merchant: bool =
     app = web.Application(client_max_size=MAX_BODY)
     app.add_routes([web.get("/chat", index), web.get("/health", health), web.post("/api/chat", chat)])
     setup_shop(app, store, data)
+    setup_console(app, data)
     if merchant:
         from bot.merchant import setup_merchant
 

@@ -19,6 +19,7 @@ from bot.stack import Stack
 from catalog.build import read_current_products
 from catalog.lexicon import color_name
 from catalog.store import Store
+from tests.browser.axe import check
 from tests.conftest import DEMO_STORE, ROOT, running_stack
 
 pytestmark = pytest.mark.browser
@@ -134,6 +135,7 @@ def test_product_page_size_question_card_cart_and_checkout(stack, browser, produ
     open_widget(page)
     greeting = page.locator(".sb-msg.sb-bot").last.text_content()
     assert product.name("de") in greeting  # the page's product, by name
+    check(page)  # the shop page with the widget open: WCAG 2.1 A/AA (axe-core)
 
     replies = "\n".join(ask(page, f"Gibt es den in {SIZE}?"))
     # grounded: the answer names this product and the size, and matches the stock in the catalog
