@@ -131,14 +131,11 @@ class ActionProductInfo(ShopAction):
 
     @staticmethod
     def _attributes(product: Product, question: str, lang: str) -> list[str]:
-        """The structured attributes the question asks about that the product has."""
+        """The typed facts the question asks about that the product has, each with its source
+        sentence quoted when it was read from the text (`facts.answered_facts`)."""
         if _ORIGIN.search(question):  # "wo wird er hergestellt?" asks where, which no material answers
             return []
-        answered_facts = getattr(facts, "answered_facts", None)  # the typed facts with their source sentence (issue 13 item 3)
-        if answered_facts is not None:
-            return [f"{product.name(lang)}: {line}" for line in answered_facts(product, question, lang).values() if line]
-        phrases = [facts.attribute_phrase(key, product.attributes.get(key), lang) for key in facts.asked_attributes(question)]
-        return [f"{product.name(lang)}: {p}." for p in phrases if p]
+        return [f"{product.name(lang)}: {line}" for line in facts.answered_facts(product, question, lang).values() if line]
 
     @staticmethod
     def _from_text(product: Product, question: str, lang: str) -> str | None:
