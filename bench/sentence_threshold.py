@@ -19,7 +19,8 @@ from pathlib import Path
 import numpy as np
 
 from catalog.embedder import get_embedder
-from catalog.passages import ANSWER_SIMILARITY, PassageFinder, split_sentences
+from catalog.passages import ANSWER_SIMILARITY, PassageFinder
+from catalog.sentences import split_sentences
 
 DEFAULT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "answer_sentences.jsonl"
 

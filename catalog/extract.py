@@ -16,6 +16,7 @@ from typing import Any
 
 from catalog import extract_units as u
 from catalog.extract_words import MATERIAL_STEMS, MATERIALS, PHRASE_GATE, phrases
+from catalog.sentences import split_sentences
 
 # key -> (kind it is scored under, unit shown to merchants)
 KEYS: dict[str, tuple[str, str | None]] = {
@@ -49,19 +50,9 @@ class Fact:
 _ABBREVIATIONS = r"(?:ca|Gr|gr|Std|std|approx|z|B|bzw|inkl|incl|max|min|Nr|no|ggf|usw|etc|vs|evtl|Art|bspw|u|a|Mio)"
 
 
-_SPLIT = re.compile(r"(?<=[.!?])\s+|\s*[\n•·]\s*|\s+[-*]\s+(?=[A-ZÄÖÜ])")
-_ENDS_IN_ABBREVIATION = re.compile(rf"\b{_ABBREVIATIONS}\.$")
-
-
 def sentences(text: str) -> list[str]:
     """Split a description into sentences; "ca. 350 g" and "Gr. 42" do not end one."""
-    parts: list[str] = []
-    for part in _SPLIT.split(text or ""):
-        if parts and _ENDS_IN_ABBREVIATION.search(parts[-1]):
-            parts[-1] += " " + part
-        elif part.strip():
-            parts.append(part.strip())
-    return parts
+    return split_sentences(text, min_chars=1)
 
 
 def _before(text: str, start: int, width: int = 40) -> str:

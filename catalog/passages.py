@@ -9,7 +9,6 @@ set (`tests/fixtures/answer_sentences.jsonl`, `bench/sentence_threshold.py`, ben
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -17,6 +16,7 @@ import numpy as np
 
 from catalog.embedder import Embedder, VectorCache
 from catalog.models import Product
+from catalog.sentences import split_sentences
 
 # A sentence scoring at least this answers the question (bench/sentence_threshold.py).
 ANSWER_SIMILARITY = 0.25
@@ -34,17 +34,7 @@ SECOND_MARGIN = 0.05
 # Sentences from a product's fields, in this order (the title is the product's name: it
 # answers nothing a description sentence does not say better).
 FIELDS = ("description", "fit_notes", "materials", "care")
-MIN_CHARS = 8  # shorter pieces ("Neu!", "Details") are no answer
-MAX_CHARS = 400  # a run-on paragraph without stops is cut into pieces of about this size
 
-_BLOCK = re.compile(r"<\s*(?:br|/?p|/?li|/?ul|/?ol|/?div|/?h[1-6]|/?tr|/?td|/?th|/?table)\b[^>]*>", re.I)
-_TAG = re.compile(r"<[^>]+>")
-# Common abbreviations that end in a dot but not a sentence (German and English).
-_ABBREVIATIONS = (
-    "ca", "bzw", "inkl", "exkl", "zzgl", "ggf", "evtl", "max", "min", "mind", "std", "nr", "no", "usw", "etc", "vs",
-    "approx", "incl", "dr", "st", "gr", "art", "tel", "bspw", "sog", "lt",
-)  # fmt: skip
-_SPLIT = re.compile(r"(?<=[.!?…])[\"'”“»«)]*\s+(?=[\"'„“«»(]?[A-ZÄÖÜ0-9])|\s*[\n•·▪]+\s*|\s+[–-]\s+(?=[A-ZÄÖÜ])")
 
 
 # Kinds of fact: (words of a question asking for it, what a sentence stating it contains), in
@@ -106,47 +96,6 @@ class Sentence:
 class Answer:
     sentence: Sentence
     score: float
-
-
-def plain_text(text: str) -> str:
-    """HTML (as Shopify and WooCommerce export descriptions) to text with one block per line."""
-    text = _BLOCK.sub("\n", text)
-    text = html.unescape(_TAG.sub(" ", text))
-    return "\n".join(re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.splitlines())
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences and list items of a (possibly HTML) text, without the abbreviation splits."""
-    pieces: list[str] = []
-    for part in _SPLIT.split(plain_text(text)):
-        part = part.strip(" \t;,")
-        if not part:
-            continue
-        if pieces and _ends_in_abbreviation(pieces[-1]):
-            pieces[-1] = f"{pieces[-1]} {part}"
-        else:
-            pieces.append(part)
-    out: list[str] = []
-    for piece in pieces:
-        while len(piece) > MAX_CHARS:  # no stops at all: cut at a word boundary
-            cut = piece.rfind(" ", 0, MAX_CHARS)
-            cut = cut if cut > MAX_CHARS // 2 else MAX_CHARS
-            out.append(piece[:cut].strip())
-            piece = piece[cut:].strip()
-        out.append(piece)
-    return [p for p in out if len(p) >= MIN_CHARS]
-
-
-def _ends_in_abbreviation(piece: str) -> bool:
-    """"ca.", "inkl.", "z.B.", "z. B.", "e.g." end a piece but not a sentence ("250 g." does)."""
-    words = piece.lower().split()
-    if not words or not words[-1].endswith("."):
-        return False
-    last = words[-1].lstrip("([{\"'„“")
-    if last.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.){2,}", last):
-        return True
-    # "z." of "z. B." (a single letter), but not the unit of "250 g."
-    return re.fullmatch(r"[a-z]\.", last) is not None and not (len(words) > 1 and re.search(r"\d$", words[-2]))
 
 
 def product_sentences(product: Product, lang: str) -> list[Sentence]:

@@ -10,8 +10,8 @@ from catalog.passages import (
     PassageFinder,
     asked_aspects,
     product_sentences,
-    split_sentences,
 )
+from catalog.sentences import split_sentences
 
 KETTLE = Product(
     id="glass-kettle", title={"en": "Glass Kettle 1.7 l"}, category="home",
