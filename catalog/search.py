@@ -15,7 +15,7 @@ from catalog.embedder import DEFAULT_EMBEDDER, Embedder, get_embedder
 from catalog.index import LayeredIndex, ProductIndex
 from catalog.language import STOPWORDS
 from catalog.models import Product
-from catalog.names import RARE, NameIndex
+from catalog.names import RARE, NameIndex, is_measure
 from catalog.names import tokens as _tokens
 from catalog.policies import PolicyIndex, read_passages
 from catalog.query import Query, parse_query
@@ -29,6 +29,9 @@ CONFIDENT_SCORE = 0.42
 LEXICAL_BONUS = 0.3
 CATEGORY_BONUS = 0.05
 CANDIDATES = 60
+# share of a product name's weight a message must mention to name it
+MIN_NAMED_SCORE = 0.3
+NAMED_SCORE = MIN_NAMED_SCORE
 BROWSE_LIMIT = 300  # products of a browsed category scored beyond the nearest CANDIDATES
 # A request word naming more products than this adds at most 0.3 * 2 / 100 = 0.006 to a score:
 # not worth scoring thousands of products for (a big catalog's "sandals", "jacket" …).
@@ -235,12 +238,22 @@ class CatalogService:
             matched.append("price")
         return Hit(product, score, matched)
 
-    def find_named(self, text: str, among: list[str] | None = None) -> list[Product]:
-        """Products whose name the text mentions ("the TrailRunner", "AirPure 300"), best first.
+    def find_named(self, text: str, among: list[str] | None = None, min_score: float = NAMED_SCORE) -> list[Product]:
+        """Products whose name the text mentions ("the TrailRunner", "AirPure 300"), best first."""
+        scored = self.named_scores(text, among)
+        if scored and scored[0][0] >= min_score:
+            top = scored[0][0]
+            return [p for s, p in scored if s >= max(min_score, top - 0.15)]
+        return []
+
+    def named_scores(self, text: str, among: list[str] | None = None) -> list[tuple[float, Product]]:
+        """(share of the name's weight the text mentions, product), best first.
 
         Title words are weighted by rarity, so "TrailRunner" counts and "jacket" hardly does;
-        small typos are forgiven. Only products with a rare name word in the text are scored
-        (looked up in the `NameIndex`), so the cost does not grow with the catalog.
+        small typos are forgiven. A number or unit ("10", "cm", "44") is never enough: at least
+        one rare word that is not a measure must be mentioned. Only products with a rare name
+        word in the text are scored (looked up in the `NameIndex`), so the cost does not grow
+        with the catalog.
         """
         words = set(_tokens(text))
         candidates: set[str] = set()
@@ -262,15 +275,12 @@ class CatalogService:
                     continue
                 weights = {t: math.log(1 + total / max(1, self.names.df(t))) for t in title_tokens}
                 matched = [t for t in title_tokens if t in words or (len(t) >= 5 and any(fuzz.ratio(t, w) >= 85 for w in words))]
-                if any(weights[t] >= self._rare_weight for t in matched):
+                if any(weights[t] >= self._rare_weight and not is_measure(t) for t in matched):
                     best = max(best, sum(weights[t] for t in matched) / sum(weights.values()))
-            if best >= 0.3:
+            if best >= MIN_NAMED_SCORE:
                 scored.append((best, product))
         scored.sort(key=lambda item: (-item[0], item[1].id))
-        if scored:
-            top = scored[0][0]
-            return [p for s, p in scored if s >= top - 0.15]
-        return []
+        return scored
 
     def complements(self, product: Product, limit: int = 2) -> list[Product]:
         related = [self.products[r] for r in product.related if r in self.products]
