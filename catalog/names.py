@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from catalog.models import Product
 
 RARE = 3  # a name word in at most this many products identifies a product
+COMPOUND_LETTERS = 8  # words this long may be compounds ...
+HEAD_LETTERS = 5  # ... and share their last part when they end in the same letters
 
 
 # Units of measure: a product name's "28 cm" or "10 l" tells it apart from its siblings, but a
@@ -84,6 +86,14 @@ class NameIndex:
         found = set(_starting(self._sorted, part))
         found.update(w[::-1] for w in _starting(self._sorted_reversed, part[::-1]))
         return found
+
+    def same_head(self, word: str, length: int = HEAD_LETTERS) -> set[str]:
+        """Long name words that end like `word` ("rosenschere" -> "gartenschere", "blumentopf" ->
+        "pflanztopf"): German compounds with the same last part name the same kind of product."""
+        if len(word) < COMPOUND_LETTERS:
+            return set()
+        tail = word[::-1][:length]
+        return {w[::-1] for w in _starting(self._sorted_reversed, tail) if len(w) >= COMPOUND_LETTERS and w[::-1] != word}
 
     def df(self, token: str) -> int:
         return len(self.names.get(token, ()))

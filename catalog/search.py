@@ -18,7 +18,7 @@ from catalog.models import Product
 from catalog.names import RARE, NameIndex, is_measure
 from catalog.names import tokens as _tokens
 from catalog.policies import PolicyIndex, read_passages
-from catalog.query import Query, parse_query
+from catalog.query import QUALITY_WORDS, Query, parse_query
 from catalog.sizes import normalize_letter
 from catalog.store import Store
 
@@ -27,6 +27,8 @@ MIN_SCORE = float(os.environ.get("SHOPBOT_MIN_SCORE", "0.3"))
 # Below this the best match is shown as "closest we have", not as a match.
 CONFIDENT_SCORE = 0.42
 LEXICAL_BONUS = 0.3
+SAME_HEAD = 0.5  # a compound with the same last part ("Rosenschere" ~ "Gartenschere")
+EXACT_NAME_WORD = 0.15  # a correctly spelt name word: the embedding knows common ones
 CATEGORY_BONUS = 0.05
 CANDIDATES = 60
 # share of a product name's weight a message must mention to name it
@@ -187,15 +189,23 @@ class CatalogService:
     def _lexical(self, words: list[str]) -> dict[str, float]:
         """Products whose name contains a word of the request, typos forgiven.
 
-        A word counts by how few products it names, so "Hundeleine" counts and "Winter",
-        part of many names, barely does.
+        A word counts by how few products it names, so "Hundeleine" or "Gießkanne" counts and
+        "Winter", part of many names, barely does. Rare product words are the embedding's weak
+        spot (USE puts "Gießkanne" far from a watering can), so correctly spelt ones count too;
+        qualities ("leicht", "warm", "light") and measures never do: a product is not what its
+        name's adjective says.
         """
         scores: dict[str, float] = {}
         for word in words:
-            if word in STOPWORDS or self.names.is_fuzzy_word(word):
-                continue  # correctly spelt names are the embedding's job; this catches misspellings
-            matches = process.extract(word, self.names.fuzzy_words, scorer=fuzz.ratio, score_cutoff=80, limit=50)
-            hits = {name: ratio / 100 for name, ratio, _ in matches}
+            if word in STOPWORDS or word in QUALITY_WORDS or is_measure(word):
+                continue
+            if self.names.is_fuzzy_word(word):
+                hits = {word: EXACT_NAME_WORD}
+            else:
+                matches = process.extract(word, self.names.fuzzy_words, scorer=fuzz.ratio, score_cutoff=80, limit=50)
+                hits = {name: ratio / 100 for name, ratio, _ in matches if name not in QUALITY_WORDS}
+            for name in self.names.same_head(word):
+                hits.setdefault(name, SAME_HEAD)
             if len(word) >= 5:
                 hits.update(dict.fromkeys(self.names.extending(word), 1.0))
             named = {pid: similarity for name, similarity in hits.items() for pid in self.names.names[name]}
