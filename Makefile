@@ -36,7 +36,18 @@ $(BIN)/.installed: requirements.txt
 	  touch $@; \
 	fi
 
-install: $(BIN)/.installed
+# The project itself (the `shopbot` script, its packages) is re-installed into an existing venv
+# when pyproject.toml's content changed. A venv shared from another checkout (a symlink, as in
+# git worktrees) is left alone: an editable install there would point at this checkout.
+$(BIN)/.project: pyproject.toml $(BIN)/.installed
+	@if [ -L $(VENV) ]; then :; \
+	elif cmp -s pyproject.toml $(VENV)/pyproject.toml; then touch $@; else \
+	  set -ex; $(BIN)/pip install -q --no-deps -e .; \
+	  cp pyproject.toml $(VENV)/pyproject.toml; \
+	  touch $@; \
+	fi
+
+install: $(BIN)/.installed $(BIN)/.project
 
 $(ST_VENV)/.installed: requirements-st.txt
 	@test -n "$(PY311)" || { echo "error: Python 3.11 not found (needed for the sentence-transformers backend)" >&2; exit 1; }
@@ -46,9 +57,9 @@ $(ST_VENV)/.installed: requirements-st.txt
 	touch $@
 
 index: install
-	$(BIN)/shopbot --store $(STORE) --data $(DATA) -q catalog build
+	$(BIN)/python -m bot.cli --store $(STORE) --data $(DATA) -q catalog build
 
-$(MODEL): config.yml domain.yml $(wildcard data/*.yml) bot/nlu_guard.py bot/nlu_use.py bot/nlu_classifier.py | $(BIN)/.installed
+$(MODEL): config.yml domain.yml $(shell find data -name '*.yml') bot/nlu_guard.py bot/nlu_use.py bot/nlu_classifier.py | $(BIN)/.installed
 	$(BIN)/rasa train --config config.yml --domain domain.yml --data data --out models --fixed-model-name shopbot
 	touch $@
 
@@ -56,10 +67,10 @@ model: $(MODEL)
 
 # demo orders for the order-status / returns dialogues (kept once seeded; `shopbot orders seed` resets them)
 orders: install
-	$(BIN)/shopbot --store $(STORE) --data $(DATA) orders seed --if-empty
+	$(BIN)/python -m bot.cli --store $(STORE) --data $(DATA) orders seed --if-empty
 
 run: install index model orders
-	ENDPOINTS=$(ENDPOINTS) $(BIN)/shopbot --store $(STORE) --data $(DATA) run
+	ENDPOINTS=$(ENDPOINTS) $(BIN)/python -m bot.cli --store $(STORE) --data $(DATA) run
 
 lint: install
 	$(BIN)/ruff check .

@@ -57,7 +57,7 @@ def predictions(out: Path) -> dict[tuple[str, str], str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=3)
-    parser.add_argument("--nlu", default="data/nlu.yml")
+    parser.add_argument("--nlu", default="data/nlu")  # a folder: every file in it
     parser.add_argument("--config", default="config.yml")
     parser.add_argument("--out", default=str(ROOT / "results" / "nlu_cv"))
     parser.add_argument("--reuse", action="store_true", help="report on the predictions already in --out")

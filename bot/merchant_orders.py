@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field, ValidationError
 from bot.merchant import _blocking, error, read_json
 from catalog.admin import field_errors
 from orders.api import STATUSES, OrderError
-from orders.cli import order_json
+from orders.commands import order_json
 from orders.sql import SqlOrders
 from orders.validation import InvalidInput, clean_order_number
 

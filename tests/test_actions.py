@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from actions import actions as a
+from actions.conversation import ActionFallback, ActionInvalidInput, ActionSmalltalk, ActionYesNo
+from actions.policies import ActionAnswerPolicy
+from actions.product_questions import ActionAnswerFit, ActionCompareProducts, ActionProductInfo
+from actions.search import ActionRefineSearch, ActionSearchProducts, ActionSelectProduct
+from actions.shipping import ActionAnswerShipping
+from actions.sizing import ActionAnswerSize
 
 
 def text(messages) -> str:
@@ -12,7 +17,7 @@ def text(messages) -> str:
 
 
 def test_search_honours_price_and_finds_german_only_product_from_english(run_action):
-    messages, slots = run_action(a.ActionSearchProducts(), "waterproof hiking boots under 150 €", "search_product")
+    messages, slots = run_action(ActionSearchProducts(), "waterproof hiking boots under 150 €", "search_product")
     shown = slots["shown_products"]
     assert "bergpfad-wanderschuh" in shown  # German-only text, English question
     assert "trailrunner-gtx" in shown
@@ -28,7 +33,7 @@ def test_search_honours_price_and_finds_german_only_product_from_english(run_act
 
 
 def test_search_in_german_finds_english_only_product(run_action):
-    messages, slots = run_action(a.ActionSearchProducts(), "Ich suche eine leichte Regenjacke zum Radfahren", "search_product")
+    messages, slots = run_action(ActionSearchProducts(), "Ich suche eine leichte Regenjacke zum Radfahren", "search_product")
     assert slots["shown_products"][0] == "velo-rain-shell"
     assert slots["language"] == "de"
     assert "89,90 €" in text(messages)
@@ -41,14 +46,14 @@ def catalog_price(product_id: str) -> float:
 
 
 def test_search_price_limit_excludes_expensive(run_action):
-    _, slots = run_action(a.ActionSearchProducts(), "Jacke unter 100 Euro", "search_product")
+    _, slots = run_action(ActionSearchProducts(), "Jacke unter 100 Euro", "search_product")
     assert "velo-rain-shell" in slots["shown_products"]
     assert "nordwand-parka" not in slots["shown_products"]  # 229 € and more
     assert all(catalog_price(pid) < 100 for pid in slots["shown_products"])
 
 
 def test_search_with_nothing_matching_says_so_and_offers_a_human(run_action):
-    messages, slots = run_action(a.ActionSearchProducts(), "Ich suche einen Rasenmäher mit Benzinmotor", "search_product")
+    messages, slots = run_action(ActionSearchProducts(), "Ich suche einen Rasenmäher mit Benzinmotor", "search_product")
     reply = text(messages)
     assert slots["shown_products"] == []
     assert "nichts gefunden" in reply and "Mitarbeiter" in reply
@@ -56,16 +61,16 @@ def test_search_with_nothing_matching_says_so_and_offers_a_human(run_action):
 
 
 def test_refine_with_colour_keeps_previous_query(run_action):
-    _, first = run_action(a.ActionSearchProducts(), "rain jacket for cycling", "search_product")
+    _, first = run_action(ActionSearchProducts(), "rain jacket for cycling", "search_product")
     slots = {**first}
-    messages, second = run_action(a.ActionRefineSearch(), "and in black?", "refine_search", slots=slots)
+    messages, second = run_action(ActionRefineSearch(), "and in black?", "refine_search", slots=slots)
     assert second["shown_products"][0] == "velo-rain-shell"
     assert "available in black" in text(messages)
 
 
 def test_refine_cheaper_lowers_price_limit(run_action):
-    _, first = run_action(a.ActionSearchProducts(), "winter jacket", "search_product")
-    messages, second = run_action(a.ActionRefineSearch(), "anything cheaper?", "refine_search", slots=first)
+    _, first = run_action(ActionSearchProducts(), "winter jacket", "search_product")
+    messages, second = run_action(ActionRefineSearch(), "anything cheaper?", "refine_search", slots=first)
     most_expensive_before = 229.0
     for pid in second["shown_products"]:
         assert pid != "nordwand-parka"
@@ -74,50 +79,50 @@ def test_refine_cheaper_lowers_price_limit(run_action):
 
 def test_select_second_product(run_action):
     slots = {"shown_products": ["trailrunner-gtx", "bergpfad-wanderschuh"]}
-    messages, new = run_action(a.ActionSelectProduct(), "the second one", "select_product", slots=slots)
+    messages, new = run_action(ActionSelectProduct(), "the second one", "select_product", slots=slots)
     assert new["current_product"] == "bergpfad-wanderschuh"
     assert "Bergpfad Wanderschuh" in text(messages)
 
 
 def test_size_sold_out_in_black_but_available_in_blue(run_action):
-    messages, slots = run_action(a.ActionAnswerSize(), "Gibt es den TrailRunner in 44 in schwarz?", "ask_size")
+    messages, slots = run_action(ActionAnswerSize(), "Gibt es den TrailRunner in 44 in schwarz?", "ask_size")
     reply = text(messages)
     assert "ausverkauft" in reply and "Blau" in reply
     assert slots["current_product"] == "trailrunner-gtx"
 
 
 def test_size_available_names_stock_and_price(run_action):
-    messages, _ = run_action(a.ActionAnswerSize(), "Is the TrailRunner available in 43?", "ask_size")
+    messages, _ = run_action(ActionAnswerSize(), "Is the TrailRunner available in 43?", "ask_size")
     assert "Yes" in text(messages) and "€139.95" in text(messages)
 
 
 def test_size_sold_out_everywhere_offers_alternative(run_action):
-    messages, _ = run_action(a.ActionAnswerSize(), "do you have the TrailRunner GTX in size 46?", "ask_size")
+    messages, _ = run_action(ActionAnswerSize(), "do you have the TrailRunner GTX in size 46?", "ask_size")
     reply = text(messages)
     assert "sold out in size 46" in reply
     assert "Road Runner Wide" in reply  # similar shoe with 46 in stock
 
 
 def test_size_recommendation_runs_small(run_action):
-    messages, slots = run_action(a.ActionAnswerSize(), "I usually wear 42, which size should I take in the TrailRunner?", "ask_size")
+    messages, slots = run_action(ActionAnswerSize(), "I usually wear 42, which size should I take in the TrailRunner?", "ask_size")
     reply = text(messages)
     assert "size 42.5" in reply and "half a size up" in reply
     assert slots["usual_size"] == "42"
 
 
 def test_size_uses_page_product_for_this(run_action):
-    messages, slots = run_action(a.ActionAnswerSize(), "Gibt es den in 44?", "ask_size", metadata={"product_id": "wide-road-runner", "language": "de"})
+    messages, slots = run_action(ActionAnswerSize(), "Gibt es den in 44?", "ask_size", metadata={"product_id": "wide-road-runner", "language": "de"})
     assert "Road Runner Wide" in text(messages)
     assert slots["page_product"] == "wide-road-runner"
 
 
 def test_uk_to_eu_conversion_without_product(run_action):
-    messages, _ = run_action(a.ActionAnswerSize(), "what is a UK 9 in EU?", "ask_size")
+    messages, _ = run_action(ActionAnswerSize(), "what is a UK 9 in EU?", "ask_size")
     assert "EU 43" in text(messages)
 
 
 def test_shipping_to_austria(run_action):
-    messages, slots = run_action(a.ActionAnswerShipping(), "Wie lange dauert der Versand nach Österreich?", "ask_shipping")
+    messages, slots = run_action(ActionAnswerShipping(), "Wie lange dauert der Versand nach Österreich?", "ask_shipping")
     reply = text(messages)
     assert "Österreich" in reply and "2–4 Werktage" in reply and "7,90 €" in reply and "100,00 €" in reply
     assert slots["shipping_country"] == "AT"
@@ -125,49 +130,49 @@ def test_shipping_to_austria(run_action):
 
 
 def test_shipping_to_switzerland_mentions_customs_and_no_free_shipping(run_action):
-    messages, _ = run_action(a.ActionAnswerShipping(), "do you ship to Switzerland and what does it cost?", "ask_shipping")
+    messages, _ = run_action(ActionAnswerShipping(), "do you ship to Switzerland and what does it cost?", "ask_shipping")
     reply = text(messages)
     assert "€14.90" in reply and "Customs" in reply and "free from" not in reply
 
 
 def test_shipping_to_unknown_country_is_honest(run_action):
-    messages, _ = run_action(a.ActionAnswerShipping(), "Do you deliver to Japan?", "ask_shipping")
+    messages, _ = run_action(ActionAnswerShipping(), "Do you deliver to Japan?", "ask_shipping")
     assert "don't ship to Japan" in text(messages)
 
 
 def test_shipping_follow_up_country(run_action):
-    messages, _ = run_action(a.ActionRefineSearch(), "und in die Schweiz?", "refine_search", slots={"last_topic": "shipping", "language": "de"})
+    messages, _ = run_action(ActionRefineSearch(), "und in die Schweiz?", "refine_search", slots={"last_topic": "shipping", "language": "de"})
     assert "Schweiz" in text(messages) and "14,90 €" in text(messages)
 
 
 def test_fit_wide_feet(run_action):
-    messages, _ = run_action(a.ActionAnswerFit(), "I have wide feet, will these fit?", "ask_product_fit", slots={"current_product": "wide-road-runner"})
+    messages, _ = run_action(ActionAnswerFit(), "I have wide feet, will these fit?", "ask_product_fit", slots={"current_product": "wide-road-runner"})
     assert text(messages).startswith("Yes") and "wide fit" in text(messages)
 
 
 def test_fit_temperature_no(run_action):
-    messages, _ = run_action(a.ActionAnswerFit(), "is this jacket warm enough for -10 °C?", "ask_product_fit", slots={"current_product": "velo-rain-shell"})
+    messages, _ = run_action(ActionAnswerFit(), "is this jacket warm enough for -10 °C?", "ask_product_fit", slots={"current_product": "velo-rain-shell"})
     assert text(messages).startswith("Probably not")
 
 
 def test_fit_temperature_yes(run_action):
-    messages, _ = run_action(a.ActionAnswerFit(), "Ist der Parka warm genug für minus 15 Grad?", "ask_product_fit")
+    messages, _ = run_action(ActionAnswerFit(), "Ist der Parka warm genug für minus 15 Grad?", "ask_product_fit")
     assert text(messages).startswith("Ja") and "-20 °C" in text(messages)
 
 
 def test_fit_unknown_is_honest_and_offers_human(run_action):
-    messages, _ = run_action(a.ActionAnswerFit(), "Can I wear this to a wedding?", "ask_product_fit", slots={"current_product": "vitamin-d3-1000"})
+    messages, _ = run_action(ActionAnswerFit(), "Can I wear this to a wedding?", "ask_product_fit", slots={"current_product": "vitamin-d3-1000"})
     assert "doesn't say" in text(messages)
 
 
 def test_fit_without_product_searches(run_action):
-    _, slots = run_action(a.ActionAnswerFit(), "Welcher Luftreiniger ist gut bei Allergien?", "ask_product_fit")
+    _, slots = run_action(ActionAnswerFit(), "Welcher Luftreiniger ist gut bei Allergien?", "ask_product_fit")
     assert slots["shown_products"][0] == "airpure-300"
 
 
 def test_compare_two_shown(run_action):
     slots = {"shown_products": ["airpure-300", "breeze-fan-purifier"]}
-    messages, _ = run_action(a.ActionCompareProducts(), "what's the difference between the two?", "compare_products", slots=slots)
+    messages, _ = run_action(ActionCompareProducts(), "what's the difference between the two?", "compare_products", slots=slots)
     reply = text(messages)
     assert "AirPure 300" in reply and "Breeze Fan Purifier" in reply
     assert "€199.00 | €79.00" in reply
@@ -175,55 +180,55 @@ def test_compare_two_shown(run_action):
 
 
 def test_compare_needs_two(run_action):
-    messages, _ = run_action(a.ActionCompareProducts(), "vergleichen Sie bitte", "compare_products")
+    messages, _ = run_action(ActionCompareProducts(), "vergleichen Sie bitte", "compare_products")
     assert "zwei Produkte" in text(messages)
 
 
 def test_product_info_care_and_materials(run_action):
-    messages, _ = run_action(a.ActionProductInfo(), "Kann man den Nordwand Parka waschen?", "ask_product_info")
+    messages, _ = run_action(ActionProductInfo(), "Kann man den Nordwand Parka waschen?", "ask_product_info")
     assert "30 °C" in text(messages)
-    messages, _ = run_action(a.ActionProductInfo(), "what is the AirPure 300 made of?", "ask_product_info")
+    messages, _ = run_action(ActionProductInfo(), "what is the AirPure 300 made of?", "ask_product_info")
     assert "no information" in text(messages)
 
 
 def test_policy_returns_window_from_policy_text(run_action):
-    messages, _ = run_action(a.ActionAnswerPolicy(), "How long do I have to return something?", "ask_policy")
+    messages, _ = run_action(ActionAnswerPolicy(), "How long do I have to return something?", "ask_policy")
     assert "30 days" in text(messages)
     assert messages[0]["sources"][0].startswith("policy:returns.en")
 
 
 def test_policy_payment_in_german(run_action):
-    messages, _ = run_action(a.ActionAnswerPolicy(), "Kann ich mit PayPal bezahlen?", "ask_policy")
+    messages, _ = run_action(ActionAnswerPolicy(), "Kann ich mit PayPal bezahlen?", "ask_policy")
     assert "PayPal" in text(messages) and "Rechnung" in text(messages)
 
 
 def test_handoff_and_yes_after_fallback(run_action):
-    messages, slots = run_action(a.ActionFallback(), "what's the weather like?", "out_of_scope")
+    messages, slots = run_action(ActionFallback(), "what's the weather like?", "out_of_scope")
     assert slots["pending_offer"] == "handoff" and messages[0]["buttons"]
-    messages, slots = run_action(a.ActionYesNo(), "yes please", "affirm", slots=slots)
+    messages, slots = run_action(ActionYesNo(), "yes please", "affirm", slots=slots)
     assert "hilfe@shop.test" in text(messages) and slots["handoff_requested"] is True
 
 
 def test_greeting_on_product_page(run_action):
-    messages, _ = run_action(a.ActionSmalltalk(), "Hallo", "greet", metadata={"product_id": "trailrunner-gtx", "language": "de"})
+    messages, _ = run_action(ActionSmalltalk(), "Hallo", "greet", metadata={"product_id": "trailrunner-gtx", "language": "de"})
     assert "TrailRunner GTX" in text(messages) and "Größe" in text(messages)
 
 
 @pytest.mark.parametrize(("raw", "expected"), [("   ", "leer"), ("x" * 5000, "5000 Zeichen")])
 def test_invalid_input_says_what_was_wrong(run_action, raw, expected):
-    messages, _ = run_action(a.ActionInvalidInput(), raw, "invalid_input", slots={"language": "de"})
+    messages, _ = run_action(ActionInvalidInput(), raw, "invalid_input", slots={"language": "de"})
     assert expected in text(messages)
 
 
 def test_html_in_message_is_only_text(run_action):
-    messages, _ = run_action(a.ActionSearchProducts(), "<script>alert(1)</script> Regenjacke", "search_product")
+    messages, _ = run_action(ActionSearchProducts(), "<script>alert(1)</script> Regenjacke", "search_product")
     assert "<script>" not in text(messages)
 
 
 def test_size_advice_asks_usual_size_then_recommends(run_action):
-    messages, slots = run_action(a.ActionAnswerSize(), "Welche Größe soll ich beim TrailRunner nehmen?", "ask_size")
+    messages, slots = run_action(ActionAnswerSize(), "Welche Größe soll ich beim TrailRunner nehmen?", "ask_size")
     assert "normalerweise" in text(messages) and slots["pending_offer"] == "usual_size"
-    messages, slots = run_action(a.ActionRefineSearch(), "43", "refine_search", slots={**slots, "language": "de"})
+    messages, slots = run_action(ActionRefineSearch(), "43", "refine_search", slots={**slots, "language": "de"})
     assert "Größe 43.5" in text(messages) or "Größe 44" in text(messages)
     assert slots["usual_size"] == "43" and slots["pending_offer"] is None
 
@@ -241,12 +246,12 @@ def test_action_server_registers_exactly_the_domain_actions():
 
 
 def test_variant_follow_up_on_product_page_is_about_that_product(run_action):
-    messages, _ = run_action(a.ActionRefineSearch(), "Gibt es den in 44?", "refine_search", metadata={"product_id": "trailrunner-gtx", "language": "de"})
+    messages, _ = run_action(ActionRefineSearch(), "Gibt es den in 44?", "refine_search", metadata={"product_id": "trailrunner-gtx", "language": "de"})
     assert "TrailRunner GTX" in text(messages) and "44" in text(messages)
 
 
 def test_empty_message_from_the_channel(run_action):
-    messages, _ = run_action(a.ActionInvalidInput(), "/invalid_input", "invalid_input", slots={"language": "en"})
+    messages, _ = run_action(ActionInvalidInput(), "/invalid_input", "invalid_input", slots={"language": "en"})
     assert "empty" in text(messages)
 
 
@@ -254,7 +259,7 @@ def test_an_action_sends_only_the_slots_it_changes(run_action):
     """Slot events that re-state a slot's value are dropped: each stored event is replayed on
     every later turn (bench/README.md: reply latency)."""
     slots = {"language": "de", "last_topic": "shipping", "shipping_country": None}
-    _, changed = run_action(a.ActionAnswerShipping(), "Wie lange dauert der Versand nach Österreich?", "ask_shipping", slots=slots)
+    _, changed = run_action(ActionAnswerShipping(), "Wie lange dauert der Versand nach Österreich?", "ask_shipping", slots=slots)
     assert changed == {"shipping_country": "AT"}
 
 

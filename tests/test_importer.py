@@ -91,7 +91,7 @@ def test_html_to_text():
 
 def test_cli_import_with_errors_changes_nothing(tmp_path: Path):
     data = tmp_path / "data"
-    cli = [sys.executable, "-m", "catalog.cli", "--store", str(TEST_STORE), "--data", str(data), "-q"]
+    cli = [sys.executable, "-m", "bot.cli", "--store", str(TEST_STORE), "--data", str(data), "-q"]
     ok = subprocess.run([*cli, "catalog", "build"], cwd=ROOT, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
     current = data / "store" / "CURRENT"  # the published version: unchanged by a bad file

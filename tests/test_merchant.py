@@ -261,7 +261,7 @@ def test_cli_import_report_and_status(tmp_path: Path, monkeypatch):
 
     monkeypatch.delenv("DATABASE_URL", raising=False)
     data = tmp_path / "data"
-    cli = [sys.executable, "-m", "catalog.cli", "--store", str(TEST_STORE), "--data", str(data), "-q"]
+    cli = [sys.executable, "-m", "bot.cli", "--store", str(TEST_STORE), "--data", str(data), "-q"]
     first = subprocess.run([*cli, "catalog", "import", str(TEST_STORE / "catalog.jsonl")], cwd=ROOT, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
     assert "added 9, changed 0, removed 0, unchanged 0, rejected 0; embedded 9; index version 1" in first.stdout

@@ -45,8 +45,8 @@ def shifted_catalog(path: Path, shift: float) -> dict[str, float]:
 
 
 def test_answers_during_reimport_come_from_old_or_new_catalog(shop, tmp_path, run_action):
-    from actions import actions as a
     from actions import context
+    from actions.search import ActionSearchProducts
 
     context.catalog.cache_clear()  # run_action's fixture pointed the actions at its own store
     old = shifted_catalog(tmp_path / "old.jsonl", 0)
@@ -60,7 +60,7 @@ def test_answers_during_reimport_come_from_old_or_new_catalog(shop, tmp_path, ru
         i = worker
         while not stop.is_set():
             try:
-                messages, _ = run_action(a.ActionSearchProducts(), questions[i % len(questions)], "search_product")
+                messages, _ = run_action(ActionSearchProducts(), questions[i % len(questions)], "search_product")
                 cards = [c for m in messages if (m.get("custom") or {}).get("type") == "products" for c in m["custom"]["products"]]
                 versions = {"old" if old[c["id"]] == c["price"] else "new" if new[c["id"]] == c["price"] else "mixed" for c in cards}
                 answers.append((questions[i % len(questions)], versions))
@@ -95,7 +95,7 @@ def test_killed_import_leaves_previous_version_and_can_be_rerun(shop, tmp_path):
 
     big = write_jsonl(tmp_path / "big.jsonl", 1500)
     pointer = (shop.folder / "CURRENT").read_text()
-    cli = [sys.executable, "-m", "catalog.cli", "--store", str(shop.store_dir), "--data", str(shop.data_dir)]
+    cli = [sys.executable, "-m", "bot.cli", "--store", str(shop.store_dir), "--data", str(shop.data_dir)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([*cli, "catalog", "import", str(big)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)  # fmt: skip

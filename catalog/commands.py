@@ -1,4 +1,5 @@
-"""The `shopbot` command.
+"""`shopbot catalog ...`, `shopbot merchant token ...` and `shopbot store check` (the command
+itself is `bot/cli.py`).
 
     shopbot catalog import FILE     validate a Shopify CSV / JSONL file and make it the store's catalog
                                     (--skip-bad-rows: import the good rows of a file with errors)
@@ -7,14 +8,11 @@
     shopbot catalog status          index status: products, variants, model, version, pending jobs
     shopbot merchant token create NAME | list | revoke ID    merchant API tokens
     shopbot store check             validate store.yml
-    shopbot orders migrate | seed | show N | list EMAIL | status N STATUS    orders (see orders/cli.py)
-    shopbot run                     start Rasa, the action server and the web page
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -24,12 +22,10 @@ from tqdm import tqdm
 from catalog.admin import CatalogAdmin
 from catalog.build import current_folder, index_dir, read_current_products, read_pointer
 from catalog.db import open_database
-from catalog.embedder import DEFAULT_EMBEDDER
 from catalog.index import IndexMismatchError, read_manifest
 from catalog.repository import ImportReport
-from catalog.store import Store, StoreConfigError
+from catalog.store import Store
 from catalog.tokens import create_token, list_tokens, revoke_token
-from orders.cli import add_commands as add_order_commands
 
 
 def _store(args: argparse.Namespace) -> Store:
@@ -171,20 +167,8 @@ def cmd_store_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    from bot.stack import run_stack
-
-    return run_stack(store=args.store, data=args.data)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="shopbot", description="shopbot: a conversational shopping assistant")
-    parser.add_argument("--store", default=os.environ.get("SHOPBOT_STORE", "stores/demo"), help="store folder (env SHOPBOT_STORE)")
-    parser.add_argument("--data", default=os.environ.get("SHOPBOT_DATA", "var"), help="where indexes are kept (env SHOPBOT_DATA)")
-    parser.add_argument("--embedder", default=os.environ.get("SHOPBOT_EMBEDDER", DEFAULT_EMBEDDER), help="'use' or 'st:<model dir>'")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
-    commands = parser.add_subparsers(dest="command", required=True)
-
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    """Adds `catalog`, `merchant` and `store` to the `shopbot` command's subcommands."""
     catalog = commands.add_parser("catalog", help="import and index products").add_subparsers(dest="action", required=True)
     p = catalog.add_parser("import", help="import a Shopify product CSV or a JSONL file")
     p.add_argument("file")
@@ -208,16 +192,3 @@ def main(argv: list[str] | None = None) -> int:
 
     store = commands.add_parser("store", help="store config").add_subparsers(dest="action", required=True)
     store.add_parser("check", help="validate store.yml").set_defaults(func=cmd_store_check)
-    commands.add_parser("run", help="start the whole stack").set_defaults(func=cmd_run)
-    add_order_commands(commands)
-
-    args = parser.parse_args(argv)
-    try:
-        return args.func(args)
-    except StoreConfigError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,82 @@
+"""The conversation itself: hand-off to a person, fallback, yes/no to an offer, small talk
+and invalid (empty or oversized) messages."""
+
+from __future__ import annotations
+
+from rasa_sdk.events import FollowupAction, SlotSet
+
+from actions.common import ShopAction, handoff_buttons, handoff_text, reply
+from actions.context import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, catalog, metadata
+from actions.texts import say
+
+
+class ActionHandoff(ShopAction):
+    def name(self) -> str:
+        return "action_handoff"
+
+    def respond(self, dispatcher, tracker, lang):
+        reply(dispatcher, handoff_text(lang), sources=["store.yml#contact"])
+        return [SlotSet("pending_offer", None), SlotSet("handoff_requested", True)]
+
+
+class ActionFallback(ShopAction):
+    def name(self) -> str:
+        return "action_fallback"
+
+    def respond(self, dispatcher, tracker, lang):
+        reply(dispatcher, say("fallback", lang), buttons=handoff_buttons(lang))
+        return [SlotSet("pending_offer", "handoff")]
+
+
+class ActionYesNo(ShopAction):
+    def name(self) -> str:
+        return "action_yes_no"
+
+    def respond(self, dispatcher, tracker, lang):
+        intent = tracker.latest_message.get("intent", {}).get("name")
+        if tracker.get_slot("pending_offer") == "handoff" and intent == "affirm":
+            reply(dispatcher, handoff_text(lang), sources=["store.yml#contact"])
+            return [SlotSet("pending_offer", None), SlotSet("handoff_requested", True)]
+        if tracker.get_slot("pending_offer") == "return" and intent == "affirm":
+            # "ja" to "return it instead?" after a cancellation that came too late
+            return [SlotSet("pending_offer", None), FollowupAction("return_form")]
+        reply(dispatcher, say("anything_else", lang))
+        return [SlotSet("pending_offer", None)]
+
+
+class ActionSmalltalk(ShopAction):
+    def name(self) -> str:
+        return "action_smalltalk"
+
+    def respond(self, dispatcher, tracker, lang):
+        cfg = catalog().config
+        intent = tracker.latest_message.get("intent", {}).get("name")
+        shop = cfg.store.name
+        if intent == "greet":
+            page = catalog().get(metadata(tracker).get("product_id"))
+            if page:
+                reply(dispatcher, say("greet_product", lang, shop=shop, product=page.name(lang)), sources=[page.id])
+            else:
+                reply(dispatcher, say("greet", lang, shop=shop, tagline=cfg.store.tagline.get(lang) or ""))
+        elif intent == "bot_challenge":
+            reply(dispatcher, say("bot_challenge", lang, shop=shop, handoff=handoff_text(lang)))
+        elif intent in ("goodbye", "thank"):
+            reply(dispatcher, say(intent, lang))
+        else:
+            reply(dispatcher, say("anything_else", lang))
+        return []
+
+
+class ActionInvalidInput(ShopAction):
+    """Says what was wrong with an empty or oversized message (see bot/nlu_guard.py)."""
+
+    def name(self) -> str:
+        return "action_invalid_input"
+
+    def respond(self, dispatcher, tracker, lang):
+        raw = tracker.latest_message.get("text") or ""
+        if raw.strip() and raw != EMPTY_MESSAGE:
+            reply(dispatcher, say("invalid_long", lang, length=len(raw), limit=MAX_MESSAGE_CHARS))
+        else:
+            reply(dispatcher, say("invalid_empty", lang))
+        return []

@@ -1,0 +1,120 @@
+"""Order status: asking for the proof, the status answer and stopping an order task."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rasa_sdk.events import SlotSet
+
+from actions.context import catalog, orders
+from actions.order_common import (
+    TASK_INTENTS,
+    OrderAction,
+    blocked,
+    date_text,
+    intent_of,
+    items_short,
+    reply,
+    reset_task,
+    tidy,
+)
+from actions.texts import day, join, money, say
+from catalog.models import Product
+from orders import parse, policy
+from orders.api import Order
+
+
+class ActionAskOrderNumber(OrderAction):
+    def name(self) -> str:
+        return "action_ask_order_number"
+
+    def respond(self, dispatcher, tracker, lang, order):  # noqa: ANN001
+        starting = intent_of(tracker) in TASK_INTENTS and not tracker.get_slot("order_contact")
+        reply(dispatcher, say("ask_order_number" if starting else "ask_order_number_again", lang))
+        return []
+
+
+class ActionAskOrderContact(OrderAction):
+    def name(self) -> str:
+        return "action_ask_order_contact"
+
+    def respond(self, dispatcher, tracker, lang, order):  # noqa: ANN001
+        reply(dispatcher, say("ask_order_contact", lang))
+        return []
+
+
+def status_text(order: Order, lang: str, now: dt.datetime | None = None) -> str:
+    cfg = catalog().config
+    lines = [say("order_head", lang, number=order.number, date=date_text(order.created_at, lang), status=say(f"status_{order.status}", lang))]
+    lines.append(say("order_items", lang, items=items_short(order, lang), total=money(order.total, lang)))
+    if order.carrier and order.tracking_number and order.status in ("shipped", "out_for_delivery", "delivered"):
+        key = "order_tracking" if order.tracking_url else "order_tracking_no_url"
+        lines.append(say(key, lang, carrier=order.carrier, tracking=order.tracking_number, url=order.tracking_url))
+    window = policy.delivery_window(order, cfg, now)
+    if window:
+        span = say("window_day", lang, a=day(window.earliest, lang)) if window.earliest == window.latest else say("window_range", lang, a=day(window.earliest, lang), b=day(window.latest, lang))
+        if window.shipped:
+            lines.append(say("order_window", lang, window=span))
+        else:
+            lines.append(say("order_window_dispatch", lang, ship=day(window.ship_date, lang), window=span))
+    if order.status == "delivered" and order.delivered_at:
+        lines.append(say("order_delivered_on", lang, date=date_text(order.delivered_at, lang)))
+        deadline = policy.return_deadline(order, cfg)
+        if deadline and deadline >= policy.local_date(now or dt.datetime.now(dt.timezone.utc), cfg):
+            lines.append(say("order_return_until", lang, date=day(deadline, lang)))
+    return " ".join(lines)
+
+
+def after_delivery(order: Order, lang: str) -> tuple[str, list[str]]:
+    """One or two products that complete a delivered order and a review invitation: short, optional."""
+    cat = catalog()
+    bought = [p for i in order.items if (p := cat.get(i.product_id))]
+    if not bought:
+        return "", []
+    owned = {p.id for p in bought}
+    extras: list[Product] = []
+    for product in bought:
+        for other in cat.complements(product):
+            if other.id not in owned and other not in extras:
+                extras.append(other)
+    extras = extras[:2]
+    lines = []
+    if extras:
+        lines.append(say("order_complements", lang, names=join([p.name(lang) for p in extras], lang)))
+    lines.append(say("order_review", lang, product=bought[0].name(lang), url=cat.config.product_url(bought[0].id, lang)))
+    return " ".join(lines), [p.id for p in extras]
+
+
+class ActionOrderStatus(OrderAction):
+    def name(self) -> str:
+        return "action_order_status"
+
+    def respond(self, dispatcher, tracker, lang, order):  # noqa: ANN001
+        if blocked(dispatcher, tracker, lang, order):
+            return []
+        text = status_text(order, lang)
+        sources = [f"order:{order.number}"]
+        if order.status == "delivered":
+            extra, ids = after_delivery(order, lang)
+            if extra:
+                text += "\n" + extra
+                sources += ids
+        buttons = None
+        info = parse.parse(tracker.get_slot("order_contact") or "", expect="contact")
+        if info.email:  # the e-mail is proven: its other orders may be listed
+            others = [o for o in orders().list_by_email(info.email) if o.number != order.number][:5]
+            if others:
+                text += "\n" + say("order_others", lang)
+                buttons = [{"title": say("order_pick", lang, number=o.number, date=date_text(o.created_at, lang), status=say(f"status_{o.status}", lang)),
+                            "payload": f'/order_status{{"order_number": "{o.number}"}}'} for o in others]  # fmt: skip
+        dispatcher.utter_message(text=tidy(text), buttons=buttons, sources=sources)
+        return []
+
+
+class ActionOrderStopped(OrderAction):
+    def name(self) -> str:
+        return "action_order_stopped"
+
+    def respond(self, dispatcher, tracker, lang, order):  # noqa: ANN001
+        reply(dispatcher, say("order_stopped", lang))
+        return [*reset_task(), SlotSet("requested_slot", None)]

@@ -1,0 +1,143 @@
+"""Product search, elliptical refinements ("and in black?") and picking a shown product."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import facts
+from actions.common import Events, ShopAction, focus, handoff_buttons, reply
+from actions.context import catalog, metadata, ordinal, shown, text_of
+from actions.shipping import answer_shipping
+from actions.sizing import answer_size
+from actions.texts import join, say
+from catalog.lexicon import find_colors, find_country
+from catalog.models import Product
+from catalog.query import Query, find_size, parse_query
+from catalog.search import SearchResult
+
+
+def _query_to_slot(query: Query) -> dict:
+    return dataclasses.asdict(query)
+
+
+def _query_from_slot(value: Any) -> Query | None:
+    if not isinstance(value, dict):
+        return None
+    try:
+        value = dict(value)
+        value["colors"] = tuple(value.get("colors") or ())
+        value["foreign_size"] = tuple(value["foreign_size"]) if value.get("foreign_size") else None
+        return Query(**value)
+    except TypeError:
+        return None
+
+
+def show_results(dispatcher: CollectingDispatcher, result: SearchResult, lang: str) -> Events:
+    cat = catalog()
+    q = result.query
+    if not result.hits:
+        reply(dispatcher, say("nothing_found", lang), sources=[], buttons=handoff_buttons(lang))
+        return [SlotSet("shown_products", []), SlotSet("pending_offer", "handoff"), SlotSet("last_topic", "search"), SlotSet("last_search", _query_to_slot(q))]
+    if result.dropped:
+        reasons = []
+        for name in result.dropped:
+            if name == "size":
+                reasons.append(say("dropped_size", lang, size=q.size))
+            elif name == "color":
+                reasons.append(say("dropped_color", lang, color=join([facts.color_name(c, lang) for c in q.colors], lang)))
+            else:
+                reasons.append(say("dropped_price", lang))
+        head = say("found_relaxed", lang, dropped=", ".join(reasons))
+    elif not result.confident:
+        head = say("found_weak", lang)
+    else:
+        head = say("found_one" if len(result.hits) == 1 else "found", lang)
+    lines = [head]
+    for i, hit in enumerate(result.hits, start=1):
+        why = facts.why_line(hit.product, lang, q.text, hit.matched, q.size, q.max_price, q.colors)
+        lines.append(facts.product_line(i, hit.product, lang, cat.config, why))
+    products = [h.product for h in result.hits]
+    reply(dispatcher, "\n".join(lines), sources=[p.id for p in products], payload=facts.cards_payload(products, lang, cat.config))
+    return [
+        SlotSet("shown_products", [p.id for p in products]),
+        SlotSet("last_search", _query_to_slot(q)),
+        SlotSet("last_topic", "search"),
+        *focus(products),
+    ]
+
+
+class ActionSearchProducts(ShopAction):
+    def name(self) -> str:
+        return "action_search_products"
+
+    def respond(self, dispatcher, tracker, lang):
+        result = catalog().search(text_of(tracker))
+        return show_results(dispatcher, result, lang)
+
+
+_CHEAPER = re.compile(r"\b(günstiger|billiger|preiswerter|cheaper|less expensive|lower price|budget)", re.I)
+
+
+class ActionRefineSearch(ShopAction):
+    """Elliptical follow-ups: "and in black?", "size 46?", "cheaper?", "and to Austria?"."""
+
+    def name(self) -> str:
+        return "action_refine_search"
+
+    def respond(self, dispatcher, tracker, lang):
+        text = text_of(tracker)
+        topic = tracker.get_slot("last_topic")
+        previous = _query_from_slot(tracker.get_slot("last_search"))
+        if topic == "shipping" or (find_country(text) and not find_colors(text)):
+            return answer_shipping(dispatcher, tracker, lang)
+        on_product = metadata(tracker).get("product_id") or (topic in ("size", "product", "fit") and tracker.get_slot("current_product"))
+        variant_words = find_size(text) or find_colors(text) or tracker.get_slot("pending_offer") == "usual_size"
+        if on_product and variant_words and not (topic == "search" and previous):
+            return answer_size(dispatcher, tracker, lang)
+        cat = catalog()
+        new = parse_query(text, cat.config.categories)
+        if previous is None:
+            return show_results(dispatcher, cat.search(new), lang)
+        query = new.merged_into(previous)
+        if _CHEAPER.search(text) and new.max_price is None:
+            shown_products = shown(tracker)
+            if shown_products:
+                # cheaper than the best match shown, which is the one the shopper looked at
+                query = dataclasses.replace(query, max_price=shown_products[0].min_price - 0.01)
+        return show_results(dispatcher, cat.search(query), lang)
+
+
+class ActionSelectProduct(ShopAction):
+    def name(self) -> str:
+        return "action_select_product"
+
+    def respond(self, dispatcher, tracker, lang):
+        shown_products = shown(tracker)
+        position = ordinal(text_of(tracker))
+        named = catalog().find_named(text_of(tracker))
+        if named:
+            product = named[0]
+        elif not shown_products:
+            reply(dispatcher, say("nothing_shown", lang))
+            return []
+        elif position is None or position >= len(shown_products):
+            reply(dispatcher, say("no_such_position", lang, count=len(shown_products)))
+            return []
+        else:
+            product = shown_products[position]
+        return show_details(dispatcher, product, lang)
+
+
+def show_details(dispatcher: CollectingDispatcher, product: Product, lang: str) -> Events:
+    cat = catalog()
+    text = facts.details(product, lang, cat.config)
+    extras = cat.complements(product)
+    if extras:
+        text += "\n" + say("also_fits", lang, names=join([p.name(lang) for p in extras], lang))
+    reply(dispatcher, text, sources=[product.id, *(p.id for p in extras)], payload=facts.cards_payload([product], lang, cat.config))
+    return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]

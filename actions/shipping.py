@@ -1,0 +1,54 @@
+"""Shipping questions: cost, carrier and delivery window for a country (store config)."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import Events, ShopAction, reply
+from actions.context import catalog, focused_products, metadata, text_of
+from actions.texts import day, join, money, say
+from catalog.lexicon import country_name, find_country
+from catalog.shipping import quote
+
+
+def answer_shipping(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
+    cfg = catalog().config
+    text = text_of(tracker)
+    country = find_country(text) or metadata(tracker).get("country") or tracker.get_slot("shipping_country")
+    zones = join([z.name.get(lang) or z.code for z in cfg.shipping.zones], lang)
+    if not country:
+        country = cfg.shipping.zones[0].countries[0]  # the home market first, then ask
+        ask = say("ship_ask_country", lang, zones=zones)
+    else:
+        ask = ""
+    q = quote(cfg, country)
+    if q is None:
+        reply(dispatcher, say("ship_no_zone", lang, country=country_name(country, lang), zones=zones), sources=["store.yml#shipping.zones"])
+        return [SlotSet("last_topic", "shipping")]
+    free = say("ship_free_from", lang, amount=money(q.free_from, lang)) if q.free_from is not None else ""
+    cost = say("free", lang) if q.cost == 0 else money(q.cost, lang)
+    days = f"{q.zone.days[0]}–{q.zone.days[1]}" if q.zone.days[0] != q.zone.days[1] else str(q.zone.days[0])
+    lines = [say("ship_quote", lang, country=country_name(country, lang), carrier=q.zone.carrier, days=days, cost=cost, free=free)]
+    products = focused_products(tracker, limit=1)
+    sources = [f"store.yml#shipping.zones.{q.zone.code}"]
+    if products and q.free_from is not None and products[0].min_price >= q.free_from and q.cost > 0:
+        lines.append(say("ship_free_for_product", lang, product=products[0].name(lang), price=money(products[0].min_price, lang)))
+        sources.append(products[0].id)
+    window = say("window_day", lang, a=day(q.earliest, lang)) if q.earliest == q.latest else say("window_range", lang, a=day(q.earliest, lang), b=day(q.latest, lang))
+    lines.append(say("ship_window", lang, ship=day(q.ship_date, lang), window=window, cutoff=cfg.shipping.cutoff_time.strftime("%H:%M")))
+    if q.zone.note:
+        lines.append(q.zone.note.get(lang) or next(iter(q.zone.note.values())))
+    if ask:
+        lines.append(ask)
+    reply(dispatcher, " ".join(lines), sources=sources)
+    return [SlotSet("shipping_country", country if not ask else tracker.get_slot("shipping_country")), SlotSet("last_topic", "shipping")]
+
+
+class ActionAnswerShipping(ShopAction):
+    def name(self) -> str:
+        return "action_answer_shipping"
+
+    def respond(self, dispatcher, tracker, lang):
+        return answer_shipping(dispatcher, tracker, lang)
