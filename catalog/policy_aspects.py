@@ -70,3 +70,26 @@ def section_aspects(text: str) -> set[str]:
     """The aspects a section heading or text talks about."""
     lowered = _normal(text)
     return {name for name, (_, cues) in ASPECTS.items() if any(c in lowered for c in cues)}
+
+
+# Topics on which a product can have a rule of its own that wins over the shop's general one
+# (a longer guarantee in its description, a category that cannot be returned): question cues.
+PRODUCT_RULE_TOPICS: dict[str, tuple[str, ...]] = {
+    "warranty": ("warranty", "guarantee", "garantie", "gewährleistung", "gewaehrleistung", "defekt", "defect", "broken", "kaputt"),
+    "returns": ("return", "zurückgeben", "zurückschicken", "zurücksenden", "rückgabe", "rücksendung", "retour",
+                "send back", "send it back", "umtausch", "umtauschen", "exchange"),
+}
+# words in a product's own text that state such a rule
+RULE_WORDS: dict[str, tuple[str, ...]] = {
+    "warranty": ("warranty", "guarantee", "garantie", "gewährleistung"),
+    "returns": ("return", "rückgabe", "zurückgeben", "umtausch", "exchange"),
+}
+
+
+def rule_topic(text: str) -> str | None:
+    """The topic of a question on which a product may have its own rule, or None."""
+    lowered = _normal(text)
+    for topic, cues in PRODUCT_RULE_TOPICS.items():
+        if any(re.search(r"(?<![a-zäöüß])" + re.escape(c), lowered) for c in cues):
+            return topic
+    return None

@@ -38,7 +38,7 @@ _SIZE = re.compile(
 _FOREIGN_SIZE = re.compile(r"\b(uk|us)\s*(\d{1,2}(?:[.,]5)?)\b", re.I)
 
 
-# Qualities a shopper asks for ("leicht", "warm", "light", "small"): they say how a product
+# Qualities a shopper asks for ("leicht", "warm", "light", "small", "für Kinder"): they say how a product
 # should be, not what it is, so a product is never found because its name shares one ("Featherlight
 # Down Vest", "Sunrise Wake-Up Light", "Leichter Campingstuhl"); the embedding weighs them.
 # German stems take the usual adjective endings (leicht, leichte, leichter, leichten …).
@@ -50,9 +50,15 @@ _QUALITY_EN = """light lightweight heavy warm warmer warmest cold cool small sma
     soft hard thin thick wide narrow bright dark strong quiet loud fast quick cheap cheaper cheapest expensive good
     better best new old practical comfortable comfy sturdy robust stable compact waterproof water-resistant
     breathable modern classic nice pretty beautiful simple safe flat high low deep tight loose ultralight
-    featherlight extra great little""".split()
+    featherlight extra great little cordless wireless""".split()
+# who or when a product is for says how it should be, not what it is ("Kinderroller" is no puzzle)
+_FOR_WHOM = """kinder kind kids kid children child baby babys damen herren frauen männer women men womens mens
+    jungen mädchen boys girls kabellos kabellose kabellosen""".split()
 _DE_ENDINGS = ("", "e", "en", "er", "es", "em", "ere", "eren", "erer", "ste", "sten")
-QUALITY_WORDS = frozenset([s + e for s in _QUALITY_STEMS_DE for e in _DE_ENDINGS] + _QUALITY_EN)
+# Seasons help tell products apart ("Sommerschlafsack") but never name one ("winter tyres" is no
+# "Winter Spice Black Tea").
+SEASON_WORDS = frozenset("winter sommer summer frühling frühjahr spring herbst autumn fall".split())
+QUALITY_WORDS = frozenset([s + e for s in _QUALITY_STEMS_DE for e in _DE_ENDINGS] + _QUALITY_EN + _FOR_WHOM)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ refusal.
 "Clearly" is decided from the catalog itself: the best product's search score (meaning, name
 words, category) must reach `FLOOR` and stand `MARGIN` above what out-of-scope chat scores
 against the same catalog (`REFERENCE`, a general list: weather, sport, code, recipes …; the 90th
-percentile of their best scores). A shop whose products resemble everyday chat (books, recipes)
+percentile of their best scores), or a word of the message must name the best product nearly
+as typed (`search.NAMED_BY_WORD`: "Gießkannen" for the "Gießkanne verzinkt 5 l"). A shop whose products resemble everyday chat (books, recipes)
 thus needs a clearer request. Calibrated on labelled sets (`python -m bench.scope`).
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from catalog.search import CatalogService, SearchResult
+from catalog.search import NAMED_BY_WORD, CatalogService, SearchResult
 
 FLOOR = 0.42
 MARGIN = 0.05
@@ -50,6 +51,6 @@ def threshold(service: CatalogService) -> float:
 def carried(service: CatalogService, text: str) -> SearchResult | None:
     """The search result when `text` clearly asks for something the catalog carries, else None."""
     result = service.search(text)
-    if result.hits and result.hits[0].score >= threshold(service):
+    if result.hits and (result.hits[0].score >= threshold(service) or result.hits[0].named >= NAMED_BY_WORD):
         return result
     return None
