@@ -95,6 +95,8 @@ def test_a_number_or_unit_never_names_a_product(other_catalog):
 def test_page_product_wins_over_a_measure_and_a_vague_name(other_catalog):
     page = {"product_id": "kids-scooter"}
     assert [p.id for p in context.focused_products(tracker("Does it fold to 30 cm?", page))] == ["kids-scooter"]
+    # "family" is a word of "Harbour Traders Family Board Game", but no clear name of it
+    assert [p.id for p in context.focused_products(tracker("Is it fun for the whole family?", page))] == ["kids-scooter"]
     named = context.focused_products(tracker("Is the Alpine Lake Puzzle good for kids?", page))
     assert [p.id for p in named] == ["puzzle-1000-alps"]
 
