@@ -17,6 +17,7 @@ from actions.context import asked_about, catalog, text_of
 from actions.texts import say
 from catalog.models import Product
 from catalog.names import tokens
+from catalog.policies import MIN_SCORE as POLICY_MIN_SCORE
 from catalog.policies import Passage
 from catalog.policy_aspects import RULE_WORDS, rule_topic
 
@@ -34,15 +35,46 @@ def _own_sentence(product: Product, topic: str, lang: str) -> str | None:
     return None
 
 
+_UMLAUTS = str.maketrans("äöüß", "aous")
+
+
+def _kind_words(product: Product) -> set[str]:
+    """What the product is, in words of its names and tags ("tent", "kuppelzelt", "backpack")."""
+    words = tokens(" ".join([*product.title.values(), *(t.replace("-", " ") for t in product.tags)]))
+    return {w.translate(_UMLAUTS) for w in words if len(w) >= 4 and not w.isdigit()}
+
+
+def _common_tail(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _same_kind(passage_words: set[str], kinds: set[str]) -> bool:
+    """A passage word names the product's kind: "Zelte" the "Kuppelzelt", "backpacks" a
+    "backpack", "Gartenscheren" a "Heckenschere" (German compounds with the same last part)."""
+    for word in passage_words:
+        base = word.translate(_UMLAUTS)
+        forms = {base} | {base[: -len(e)] for e in ("en", "e", "s", "n") if base.endswith(e)}  # plurals
+        for form in (f for f in forms if len(f) >= 4):
+            if any(_common_tail(k, form) >= min(len(form), 5) for k in kinds):
+                return True
+    return False
+
+
 def _passage_naming(product: Product, passages: list[Passage], topic: str, lang: str) -> Passage | None:
-    """A policy section on `topic` that names the product's brand or a rare word of its name."""
+    """A policy section on `topic` that names the product's brand or a rare word of its name and
+    its kind ("5-year guarantee on Bergfink tents" for a Bergfink tent, not a Bergfink beanie)."""
     cat = catalog()
     names = {t for t in tokens(" ".join(product.title.values())) if cat.names.is_rare(t)}
     if product.vendor:
         names |= set(tokens(product.vendor))
+    kinds = _kind_words(product)
     for p in passages:
-        words = set(tokens(f"{p.heading} {p.text}"))
-        if p.lang == lang and any(w in f"{p.heading} {p.text}".lower() for w in RULE_WORDS[topic]) and names & words:
+        text = f"{p.heading} {p.text}"
+        words = set(tokens(text))
+        if p.lang == lang and any(w in text.lower() for w in RULE_WORDS[topic]) and names & words and _same_kind(words - names, kinds):
             return p
     return None
 
@@ -70,6 +102,36 @@ def product_rule(product: Product, question: str, lang: str) -> tuple[str, list[
     return None
 
 
+def _brands() -> set[str]:
+    """Words of the catalog's brand names, once per catalog version."""
+    cat = catalog()
+    brands = getattr(cat, "_policy_brands", None)
+    if brands is None:
+        brands = {w for p in cat.products.values() if p.vendor for w in tokens(p.vendor) if len(w) >= 4}
+        cat._policy_brands = brands  # type: ignore[attr-defined]
+    return brands
+
+
+def general_answer(question: str, lang: str, product: Product | None) -> list[Passage]:
+    """The passages that answer the question. About a product, a section on another brand's or
+    kind's own rule ("10-year guarantee on Schnittwerk pruning shears" for gloves) is passed over."""
+    cat = catalog()
+    chosen = cat.policies.answer(question, lang)
+    topic = rule_topic(question)
+    if product is None or topic is None or not chosen:
+        return chosen
+    brands = _brands()
+
+    def applies(p: Passage) -> bool:
+        words = set(tokens(f"{p.heading} {p.text}"))
+        return not (words & brands) or _passage_naming(product, [p], topic, lang) is not None
+
+    if all(applies(p) for p in chosen):
+        return chosen
+    hits = cat.policies.search(question, lang, k=4)
+    return [p for p, score in hits if score >= POLICY_MIN_SCORE and applies(p)][:1]
+
+
 class ActionAnswerPolicy(ShopAction):
     def name(self) -> str:
         return "action_answer_policy"
@@ -82,7 +144,7 @@ class ActionAnswerPolicy(ShopAction):
             answer, sources = own
             reply(dispatcher, answer, sources=sources)
             return [SlotSet("last_topic", "policy")]
-        chosen = catalog().policies.answer(text, lang)
+        chosen = general_answer(text, lang, product)
         if not chosen:
             reply(dispatcher, say("policy_unknown", lang, handoff=handoff_text(lang)))
             return [SlotSet("last_topic", "policy")]

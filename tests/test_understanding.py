@@ -189,6 +189,14 @@ def test_a_products_own_guarantee_wins_over_the_general_rule(other_catalog, run_
     assert messages[0]["sources"] == ["policy:warranty.en#Statutory warranty"]
 
 
+def test_a_policy_section_on_the_products_brand_and_kind_wins(other_catalog, run_action):
+    # "10-year guarantee on Schnittwerk pruning shears": for Schnittwerk hedge shears, not for Schnittwerk gloves
+    messages, _ = run_action(ActionAnswerPolicy(), "Gibt es darauf Garantie?", "ask_policy", metadata={"product_id": "hedge-shears"})
+    assert messages[0]["sources"] == ["hedge-shears", "policy:warranty.de#10 Jahre Garantie auf Schnittwerk-Gartenscheren"]
+    messages, _ = run_action(ActionAnswerPolicy(), "Gibt es darauf Garantie?", "ask_policy", metadata={"product_id": "garden-gloves"})
+    assert "10 Jahre" not in text(messages) and "garden-gloves" not in messages[0]["sources"]
+
+
 def test_a_named_product_and_a_return_exception(other_catalog, run_action):
     messages, _ = run_action(ActionAnswerPolicy(), "Is there a guarantee on the Schnittwerk Bypass Pruning Shears?", "ask_policy")
     assert "10-year" in text(messages)
