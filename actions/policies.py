@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import ShopAction, handoff_text, reply
+from actions.common import Events, ShopAction, handoff_text, reply
 from actions.context import asked_about, catalog, text_of
 from actions.texts import say
 from catalog.models import Product
@@ -132,22 +134,27 @@ def general_answer(question: str, lang: str, product: Product | None) -> list[Pa
     return [p for p, score in hits if score >= POLICY_MIN_SCORE and applies(p)][:1]
 
 
+def answer_policy(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
+    """The product's own rule, else the section that answers, else "don't know" and a person."""
+    text = text_of(tracker)
+    product = asked_about(tracker)
+    own = product_rule(product, text, lang) if product else None
+    if own:
+        answer, sources = own
+        reply(dispatcher, answer, sources=sources)
+        return [SlotSet("last_topic", "policy")]
+    chosen = general_answer(text, lang, product)
+    if not chosen:
+        reply(dispatcher, say("policy_unknown", lang, handoff=handoff_text(lang)))
+        return [SlotSet("last_topic", "policy")]
+    answer = "\n".join(f"{p.heading}: {p.text}" if p.heading else p.text for p in chosen)
+    reply(dispatcher, answer, sources=[f"policy:{p.ref}" for p in chosen])
+    return [SlotSet("last_topic", "policy")]
+
+
 class ActionAnswerPolicy(ShopAction):
     def name(self) -> str:
         return "action_answer_policy"
 
     def respond(self, dispatcher, tracker, lang):
-        text = text_of(tracker)
-        product = asked_about(tracker)
-        own = product_rule(product, text, lang) if product else None
-        if own:
-            answer, sources = own
-            reply(dispatcher, answer, sources=sources)
-            return [SlotSet("last_topic", "policy")]
-        chosen = general_answer(text, lang, product)
-        if not chosen:
-            reply(dispatcher, say("policy_unknown", lang, handoff=handoff_text(lang)))
-            return [SlotSet("last_topic", "policy")]
-        answer = "\n".join(f"{p.heading}: {p.text}" if p.heading else p.text for p in chosen)
-        reply(dispatcher, answer, sources=[f"policy:{p.ref}" for p in chosen])
-        return [SlotSet("last_topic", "policy")]
+        return answer_policy(dispatcher, tracker, lang)

@@ -8,14 +8,18 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import Events, ShopAction, reply
 from actions.context import asked_about, catalog, metadata, text_of
+from actions.policies import answer_policy
 from actions.texts import day, join, money, say
 from catalog.lexicon import country_name, find_country
+from catalog.policy_aspects import question_aspects
 from catalog.shipping import quote
 
 
 def answer_shipping(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
     cfg = catalog().config
     text = text_of(tracker)
+    if "pickup" in question_aspects(text):  # collecting in a shop is no shipping zone: the policies say
+        return answer_policy(dispatcher, tracker, lang)
     country = find_country(text) or metadata(tracker).get("country") or tracker.get_slot("shipping_country")
     zones = join([z.name.get(lang) or z.code for z in cfg.shipping.zones], lang)
     if not country:

@@ -165,6 +165,11 @@ def test_policy_answer_is_the_section_that_answers(other_catalog, run_action, qu
     assert messages[0]["sources"][0] == f"policy:{heading}", text(messages)
 
 
+def test_a_pickup_question_classified_as_shipping_gets_the_pickup_section(other_catalog, run_action):
+    messages, _ = run_action(ActionAnswerShipping(), "Kann ich die Bestellung im Laden abholen?", "ask_shipping")
+    assert messages[0]["sources"] == ["policy:shipping.de#Abholung im Laden"], text(messages)
+
+
 def test_no_section_answers_so_the_bot_says_it_does_not_know(other_catalog, run_action):
     messages, _ = run_action(ActionAnswerPolicy(), "Do you have a student discount?", "ask_policy")
     assert messages[0]["sources"] == [] and "hilfe@shop.test" in text(messages)
