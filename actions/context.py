@@ -13,6 +13,7 @@ from pathlib import Path
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 
+from bot.metadata import CLIENT_KEY, clean
 from catalog.build import CURRENT_FILE
 from catalog.index import MANIFEST_FILE, serve_single_queries
 from catalog.language import detect_language
@@ -148,8 +149,21 @@ catalog.cache_clear = _cache_clear  # type: ignore[attr-defined]
 
 
 def metadata(tracker: Tracker) -> dict:
+    """The message's metadata with wrong types and lengths dropped (`bot.metadata.clean`): our
+    channels clean it already, but a tracker may come from another channel (`rasa shell`, a
+    custom one); the client address set by our channels is kept."""
     meta = tracker.latest_message.get("metadata") or {}
-    return meta if isinstance(meta, dict) else {}
+    if not isinstance(meta, dict):
+        return {}
+    out = clean(meta, tracker.sender_id or "?")
+    if isinstance(meta.get(CLIENT_KEY), str):
+        out[CLIENT_KEY] = meta[CLIENT_KEY][:64]
+    return out
+
+
+def client_address(tracker: Tracker) -> str | None:
+    """The shopper's IP address as the channel saw it (None outside our channels)."""
+    return metadata(tracker).get(CLIENT_KEY)
 
 
 def text_of(tracker: Tracker) -> str:

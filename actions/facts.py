@@ -81,16 +81,18 @@ def availability(product: Product, lang: str) -> str:
     return say("in_stock", lang)
 
 
-def price_text(product: Product, lang: str) -> str:
+def price_text(product: Product, lang: str, currency: str) -> str:
+    """The price, "from" the lowest when the variants differ, with the old price of a sale."""
     low, high = product.min_price, product.max_price
-    text = money(low, lang) if low == high else say("price_from", lang, price=money(low, lang))
+    text = money(low, lang, currency) if low == high else say("price_from", lang, price=money(low, lang, currency))
     sale = [v.compare_at_price for v in product.variants if v.compare_at_price and v.compare_at_price > v.price]
     if sale and low == high:
-        text += f" ({say('sale', lang, price=money(max(sale), lang))})"
+        text += f" ({say('sale', lang, price=money(max(sale), lang, currency))})"
     return text
 
 
-def why_line(product: Product, lang: str, question: str, matched: list[str], query_size: str | None, max_price: float | None, colors: tuple[str, ...]) -> str:
+def why_line(product: Product, lang: str, question: str, matched: list[str], query_size: str | None, max_price: float | None,
+             colors: tuple[str, ...], currency: str) -> str:  # fmt: skip
     """One line on why the product fits: the attributes the shopper asked about, the filters met."""
     parts: list[str] = []
     asked = asked_attributes(question)
@@ -103,7 +105,7 @@ def why_line(product: Product, lang: str, question: str, matched: list[str], que
     if "color" in matched and colors:
         parts.append(say("in_color", lang, color=join([color_name(c, lang) for c in colors], lang)))
     if "price" in matched and max_price is not None:
-        parts.append(say("under_price", lang, price=money(max_price, lang)))
+        parts.append(say("under_price", lang, price=money(max_price, lang, currency)))
     if not parts:
         description = product.text("description", lang)
         if description:
@@ -113,7 +115,7 @@ def why_line(product: Product, lang: str, question: str, matched: list[str], que
 
 
 def product_line(index: int, product: Product, lang: str, config: StoreConfig, why: str) -> str:
-    line = f"{index}. {product.name(lang)} – {price_text(product, lang)} – {availability(product, lang)} – {config.product_url(product.id, lang)}"
+    line = f"{index}. {product.name(lang)} – {price_text(product, lang, config.store.currency)} – {availability(product, lang)} – {config.product_url(product.id, lang)}"
     return f"{line}\n   {why}" if why else line
 
 
@@ -123,7 +125,7 @@ def card(product: Product, lang: str, config: StoreConfig) -> dict:
         "id": product.id,
         "name": product.name(lang),
         "price": product.min_price,
-        "price_text": price_text(product, lang),
+        "price_text": price_text(product, lang, config.store.currency),
         "currency": config.store.currency,
         "availability": availability(product, lang),
         "in_stock": product.total_stock > 0,
@@ -156,7 +158,7 @@ def fit_sentence(product: Product, lang: str) -> str:
 
 
 def details(product: Product, lang: str, config: StoreConfig) -> str:
-    lines = [f"{product.name(lang)} – {price_text(product, lang)} – {availability(product, lang)}"]
+    lines = [f"{product.name(lang)} – {price_text(product, lang, config.store.currency)} – {availability(product, lang)}"]
     description = product.text("description", lang)
     if description:
         lines.append(description)

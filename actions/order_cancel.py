@@ -40,7 +40,7 @@ class ActionAskCancelConfirm(OrderAction):
         if order is None:
             return []
         text = say("ask_cancel_confirm", lang, number=order.number, date=date_text(order.created_at, lang), items=items_short(order, lang),
-                   total=money(order.total, lang), status=say(f"status_{order.status}", lang))  # fmt: skip
+                   total=money(order.total, lang, catalog().config.store.currency), status=say(f"status_{order.status}", lang))  # fmt: skip
         reply(dispatcher, text, order, yes_no_buttons(lang))
         return []
 

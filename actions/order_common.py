@@ -5,13 +5,13 @@ Every order task is a Rasa form (domain.yml `forms`) whose first two slots prove
 validation actions (`actions/order_forms.py` and one module per task) parse what the shopper typed (`orders/parse.py`), explain bad input,
 prove the order with the backend and only then add the task's own slots, so no order detail is
 shown before the proof. A wrong e-mail or postcode gets exactly the answer an unknown number
-gets; after `LOCKOUT` failures the backend locks the conversation out for 15 minutes.
+gets; the limits on failed proofs and the proof's expiry are in `actions/order_proof.py`.
 
 `action_ask_<slot>` actions ask for each slot in the shopper's language; `action_order_status`
 and `action_submit_*` run when a form completes. All facts come from the orders backend, the
 catalog and the store config; every sentence from `actions/texts.py`.
 
-This module holds what every order module shares: the constants, the proof (`prove`), the
+This module holds what every order module shares: the constants, the lock-out text, the
 texts of order lines and `OrderAction`.
 """
 
@@ -30,14 +30,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import facts
 from actions.common import handoff_text
 from actions.context import catalog, language, only_changes, orders
-from actions.texts import day, join, say
+from actions.order_proof import lock, security, touch, verified_order
+from actions.texts import clock, day, join, say
 from catalog.models import Product
 from orders import parse, policy
 from orders.api import Order, OrderError, OrderItem
-from orders.validation import InvalidInput
 
 Events = list[EventType]
-LOCKOUT = 5  # failed proofs in 15 minutes (the backend's lock-out rule)
 PROOF = ["order_number", "order_contact"]
 TASK_SLOTS = {
     "order_verification_form": [],
@@ -79,39 +78,18 @@ def yes_no_buttons(lang: str) -> list[dict]:
     return [{"title": say("yes_do_it", lang), "payload": "/affirm"}, {"title": say("no_thanks", lang), "payload": "/deny"}]
 
 
-def prove(number: str | None, contact: str | None) -> Order | None:
-    """The order when `contact` (e-mail or postcode) proves `number`; None otherwise."""
-    if not number or not contact or not re.fullmatch(r"\d{6}", number):
+def _local_time(moment: dt.datetime, lang: str) -> str:
+    return clock(moment.astimezone(ZoneInfo(catalog().config.store.timezone)), lang)
+
+
+def lock_text(tracker: Tracker, lang: str) -> str | None:
+    """Why no order can be looked up now (a conversation or address lock-out); None when it can."""
+    locked = lock(tracker)
+    if locked is None:
         return None
-    info = parse.parse(contact, expect="contact")
-    try:
-        if info.email:
-            return orders().verify(number, email=info.email)
-        if info.postcode:
-            return orders().verify(number, postal_code=info.postcode)
-    except InvalidInput:
-        return None
-    return None
-
-
-def verified_order(tracker: Tracker) -> Order | None:
-    """The order proven in this conversation (re-read, so the status is current)."""
-    number = tracker.get_slot("order_verified")
-    if not number or number != tracker.get_slot("order_number"):
-        return None
-    return prove(number, tracker.get_slot("order_contact"))
-
-
-def locked_until(tracker: Tracker) -> dt.datetime | None:
-    return orders().locked_until(tracker.sender_id)
-
-
-def _local_time(moment: dt.datetime) -> str:
-    return moment.astimezone(ZoneInfo(catalog().config.store.timezone)).strftime("%H:%M")
-
-
-def lock_text(until: dt.datetime, lang: str) -> str:
-    return say("locked", lang, count=LOCKOUT, time=_local_time(until), handoff=handoff_text(lang))
+    until, who = locked
+    key = "locked" if who == "conversation" else "locked_address"
+    return say(key, lang, count=security().conversation_failures, time=_local_time(until, lang), handoff=handoff_text(lang))
 
 
 def date_text(moment: dt.datetime | dt.date, lang: str) -> str:
@@ -191,7 +169,8 @@ class OrderAction(Action, ABC):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> Events:
         lang = tracker_language(tracker)
-        return only_changes(tracker, [SlotSet("language", lang), *self.respond(dispatcher, tracker, lang, verified_order(tracker))])
+        order = verified_order(tracker)  # and its use keeps the proof alive
+        return only_changes(tracker, [SlotSet("language", lang), *touch(order), *self.respond(dispatcher, tracker, lang, order)])
 
     @abstractmethod
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str, order: Order | None) -> Events:
@@ -220,9 +199,9 @@ def items_short(order: Order, lang: str) -> str:
 
 def blocked(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str, order: Order | None) -> bool:
     """Lock-out or no proven order: say so and stop."""
-    until = locked_until(tracker)
-    if until:
-        reply(dispatcher, lock_text(until, lang))
+    locked = lock_text(tracker, lang)
+    if locked:
+        reply(dispatcher, locked)
         return True
     if order is None:
         reply(dispatcher, say("order_unverified", lang))

@@ -11,23 +11,20 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import orders, text_of
+from actions.context import text_of
 from actions.order_common import (
     ALL_TASK_SLOTS,
     INTERRUPTIONS,
-    LOCKOUT,
     OWN_INTENTS,
     PROOF,
     TASK_SLOTS,
     Events,
     intent_of,
-    locked_until,
-    prove,
     reply,
     tracker_language,
-    verified_order,
     yes_no_buttons,
 )
+from actions.order_proof import FORGET_PROOF, attempt, lock, proof_expired, verified_order
 from actions.texts import say
 from orders import parse
 from orders.api import Order
@@ -51,7 +48,7 @@ class OrderFormValidation(FormValidationAction, ABC):
         return {}
 
     async def required_slots(self, domain_slots, dispatcher, tracker, domain):  # noqa: ANN001
-        if locked_until(tracker):
+        if lock(tracker):
             return []  # the form ends; the submit action explains the lock-out
         order = verified_order(tracker)
         if order is None:
@@ -71,6 +68,9 @@ class OrderFormValidation(FormValidationAction, ABC):
                 if tracker.get_slot(slot) is not None:
                     events.append(SlotSet(slot, None))
                     tracker.slots[slot] = None
+        if proof_expired(tracker) and intent_of(tracker) not in INTERRUPTIONS - set(OWN_INTENTS[self.form()]):
+            events += [SlotSet(k, v) for k, v in FORGET_PROOF.items()]  # unused too long: prove it again
+            tracker.slots.update(FORGET_PROOF)
         return events + await super().run(dispatcher, tracker, domain)
 
     def _reading_proof(self, tracker: Tracker) -> bool:
@@ -124,29 +124,15 @@ class OrderFormValidation(FormValidationAction, ABC):
         events = await super().get_validation_events(dispatcher, tracker, domain)
         changed = {e["name"] for e in events if e.get("event") == "slot"}
         if changed & set(PROOF):
-            # a contact typed now (or just asked for) counts as an attempt; one carried over from
-            # another order does not (Rasa re-sends the kept slots when a form starts)
+            # a contact typed now (or just asked for), or one kept from another order (Rasa
+            # re-sends the kept slots when a form starts): order_proof.attempt treats them apart
             fresh = tracker.get_slot("requested_slot") == "order_contact" or parse.parse(text_of(tracker)).contact is not None
-            extra = self._prove(dispatcher, tracker, fresh=fresh)
+            order, extra = attempt(dispatcher, tracker, tracker_language(tracker), fresh)
+            if order is not None:
+                extra.update(self.after_proof(order, tracker))
             tracker.slots.update(extra)
             events += [SlotSet(k, v) for k, v in extra.items()]
         return events
-
-    def _prove(self, dispatcher: CollectingDispatcher, tracker: Tracker, fresh: bool) -> dict[str, Any]:
-        number, contact = tracker.get_slot("order_number"), tracker.get_slot("order_contact")
-        if not number or not contact or tracker.get_slot("order_verified") == number:
-            return {}
-        if locked_until(tracker):
-            return {}
-        order = prove(number, contact)
-        if order is not None:
-            return {"order_verified": number, **self.after_proof(order, tracker)}
-        if not fresh:  # the e-mail / postcode of another order, carried over: just ask for this one's
-            return {"order_contact": None, "order_verified": None}
-        failures = orders().record_failed_verification(tracker.sender_id)
-        if failures < LOCKOUT:
-            reply(dispatcher, say("verify_failed", tracker_language(tracker), left=LOCKOUT - failures))
-        return {"order_number": None, "order_contact": None, "order_verified": None}
 
 
 def _confirmation(value: Any, tracker: Tracker) -> bool | None:

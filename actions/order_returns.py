@@ -145,7 +145,7 @@ class ActionAskReturnConfirm(OrderAction):
         amount = policy.refund_amount(order, _return_quantities(order, lines), cfg)
         method = cfg.returns.refund_method.get(lang) or next(iter(cfg.returns.refund_method.values()))
         text = say("ask_return_confirm", lang, items=chosen_text(order, lines, lang), number=order.number,
-                   reason=say(f"reason_{tracker.get_slot('return_reason') or 'other'}", lang), amount=money(amount, lang), method=method)  # fmt: skip
+                   reason=say(f"reason_{tracker.get_slot('return_reason') or 'other'}", lang), amount=money(amount, lang, cfg.store.currency), method=method)  # fmt: skip
         reply(dispatcher, text, order, yes_no_buttons(lang))
         return []
 
@@ -179,6 +179,6 @@ class ActionSubmitReturn(OrderAction):
         address = (cfg.returns.address or cfg.contact.email).replace("\n", ", ")
         key = "return_done_paid" if cfg.returns.cost > 0 else "return_done"
         reply(dispatcher, say(key, lang, rma=made.rma, label=made.label_url, items=chosen_text(order, lines, lang), address=address,
-                               amount=money(made.refund_amount, lang), method=method, days=cfg.returns.refund_days,
-                               cost=money(cfg.returns.cost, lang)), order)  # fmt: skip
+                               amount=money(made.refund_amount, lang, cfg.store.currency), method=method, days=cfg.returns.refund_days,
+                               cost=money(cfg.returns.cost, lang, cfg.store.currency)), order)  # fmt: skip
         return reset_task()

@@ -18,6 +18,7 @@ from actions.order_common import (
     reset_task,
     tidy,
 )
+from actions.order_proof import postcode_refused
 from actions.texts import day, join, money, say
 from catalog.models import Product
 from orders import parse, policy
@@ -39,14 +40,15 @@ class ActionAskOrderContact(OrderAction):
         return "action_ask_order_contact"
 
     def respond(self, dispatcher, tracker, lang, order):  # noqa: ANN001
-        reply(dispatcher, say("ask_order_contact", lang))
+        # after wrong postcodes for this order number only its e-mail address opens it
+        reply(dispatcher, say("ask_order_email" if postcode_refused(tracker) else "ask_order_contact", lang))
         return []
 
 
 def status_text(order: Order, lang: str, now: dt.datetime | None = None) -> str:
     cfg = catalog().config
     lines = [say("order_head", lang, number=order.number, date=date_text(order.created_at, lang), status=say(f"status_{order.status}", lang))]
-    lines.append(say("order_items", lang, items=items_short(order, lang), total=money(order.total, lang)))
+    lines.append(say("order_items", lang, items=items_short(order, lang), total=money(order.total, lang, cfg.store.currency)))
     if order.carrier and order.tracking_number and order.status in ("shipped", "out_for_delivery", "delivered"):
         key = "order_tracking" if order.tracking_url else "order_tracking_no_url"
         lines.append(say(key, lang, carrier=order.carrier, tracking=order.tracking_number, url=order.tracking_url))

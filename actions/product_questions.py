@@ -90,7 +90,7 @@ class ActionProductInfo(ShopAction):
         lines = []
         for aspect in aspects:
             if aspect == "price":
-                lines.append(f"{name}: {facts.price_text(product, lang)}.")
+                lines.append(f"{name}: {facts.price_text(product, lang, catalog().config.store.currency)}.")
             elif aspect == "stock":
                 status = facts.availability(product, lang)
                 lines.append(say("stock_summary", lang, product=name, status=status) + " " + " ".join(x for x in (facts.sizes_line(product, lang), facts.colors_line(product, lang)) if x))
@@ -120,7 +120,8 @@ class ActionCompareProducts(ShopAction):
             return []
         a, b = candidates[:2]
         lines = [say("compare_head", lang, a=a.name(lang), b=b.name(lang))]
-        lines.append(f"- {say('price', lang)}: {facts.price_text(a, lang)} | {facts.price_text(b, lang)}")
+        currency = cat.config.store.currency
+        lines.append(f"- {say('price', lang)}: {facts.price_text(a, lang, currency)} | {facts.price_text(b, lang, currency)}")
         keys = [k for k in dict.fromkeys([*a.attributes, *b.attributes]) if k in facts.ATTRIBUTE_WORDS or k in ("width", "use", "animal")]
         for key in keys:
             left = facts.attribute_phrase(key, a.attributes.get(key), lang) or "–"

@@ -59,7 +59,7 @@ def show_results(dispatcher: CollectingDispatcher, result: SearchResult, lang: s
         head = say("found_one" if len(result.hits) == 1 else "found", lang)
     lines = [head]
     for i, hit in enumerate(result.hits, start=1):
-        why = facts.why_line(hit.product, lang, q.text, hit.matched, q.size, q.max_price, q.colors)
+        why = facts.why_line(hit.product, lang, q.text, hit.matched, q.size, q.max_price, q.colors, cat.config.store.currency)
         lines.append(facts.product_line(i, hit.product, lang, cat.config, why))
     products = [h.product for h in result.hits]
     reply(dispatcher, "\n".join(lines), sources=[p.id for p in products], payload=facts.cards_payload(products, lang, cat.config))

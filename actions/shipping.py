@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import Events, ShopAction, reply
 from actions.context import asked_about, catalog, metadata, text_of
 from actions.policies import answer_policy
-from actions.texts import day, join, money, say
+from actions.texts import clock, day, join, money, say
 from catalog.lexicon import country_name, find_country
 from catalog.policy_aspects import question_aspects
 from catalog.shipping import quote
@@ -31,18 +31,18 @@ def answer_shipping(dispatcher: CollectingDispatcher, tracker: Tracker, lang: st
     if q is None:
         reply(dispatcher, say("ship_no_zone", lang, country=country_name(country, lang), zones=zones), sources=["store.yml#shipping.zones"])
         return [SlotSet("last_topic", "shipping")]
-    free = say("ship_free_from", lang, amount=money(q.free_from, lang)) if q.free_from is not None else ""
-    cost = say("free", lang) if q.cost == 0 else money(q.cost, lang)
+    free = say("ship_free_from", lang, amount=money(q.free_from, lang, cfg.store.currency)) if q.free_from is not None else ""
+    cost = say("free", lang) if q.cost == 0 else money(q.cost, lang, cfg.store.currency)
     days = f"{q.zone.days[0]}–{q.zone.days[1]}" if q.zone.days[0] != q.zone.days[1] else str(q.zone.days[0])
     lines = [say("ship_quote", lang, country=country_name(country, lang), carrier=q.zone.carrier, days=days, cost=cost, free=free)]
     product = asked_about(tracker)  # a shipping question is not bent onto the last product shown
     products = [product] if product else []
     sources = [f"store.yml#shipping.zones.{q.zone.code}"]
     if products and q.free_from is not None and products[0].min_price >= q.free_from and q.cost > 0:
-        lines.append(say("ship_free_for_product", lang, product=products[0].name(lang), price=money(products[0].min_price, lang)))
+        lines.append(say("ship_free_for_product", lang, product=products[0].name(lang), price=money(products[0].min_price, lang, cfg.store.currency)))
         sources.append(products[0].id)
     window = say("window_day", lang, a=day(q.earliest, lang)) if q.earliest == q.latest else say("window_range", lang, a=day(q.earliest, lang), b=day(q.latest, lang))
-    lines.append(say("ship_window", lang, ship=day(q.ship_date, lang), window=window, cutoff=cfg.shipping.cutoff_time.strftime("%H:%M")))
+    lines.append(say("ship_window", lang, ship=day(q.ship_date, lang), window=window, cutoff=clock(cfg.shipping.cutoff_time, lang)))
     if q.zone.note:
         lines.append(q.zone.note.get(lang) or next(iter(q.zone.note.values())))
     if ask:

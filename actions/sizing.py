@@ -80,7 +80,7 @@ def size_availability(product: Product, size: str, color: str | None, lang: str)
         colors = [facts.color_name(x.color, lang) for x in in_stock if x.color]
         stock = say("low_stock", lang, count=v.stock) if sum(x.stock for x in in_stock) <= 3 else say("in_stock", lang)
         color_text = f" ({', '.join(colors)})" if colors else ""
-        return say("size_available", lang, product=name, size=offered[0], color=color_text, stock=stock, price=money(v.price, lang)), [product.id]
+        return say("size_available", lang, product=name, size=offered[0], color=color_text, stock=stock, price=money(v.price, lang, cat.config.store.currency)), [product.id]
     if color:
         others = [facts.color_name(v.color, lang) for v in product.variants_for(size=offered[0]) if v.stock > 0 and v.color]
         if others:

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from babel.dates import format_skeleton, format_time
+from babel.numbers import format_currency
+
 T: dict[str, dict[str, str]] = {
     "greet": {
         "de": "Willkommen bei {shop}! {tagline} Wonach suchen Sie?",
@@ -35,6 +38,14 @@ T: dict[str, dict[str, str]] = {
     "invalid_long": {
         "de": "Ihre Nachricht ist mit {length} Zeichen zu lang (höchstens {limit}). Bitte fassen Sie Ihre Frage kürzer.",
         "en": "Your message is too long ({length} characters, at most {limit}). Please ask in fewer words.",
+    },
+    "slow_down": {
+        "de": "Sie schreiben gerade sehr schnell. Bitte warten Sie einen Moment und schreiben Sie mir dann noch einmal.",
+        "en": "You're sending messages very quickly. Please wait a moment, then write to me again.",
+    },
+    "request_too_large": {
+        "de": "Ihre Nachricht ist mit {size} Bytes zu groß (höchstens {limit}). Bitte fassen Sie Ihre Frage kürzer.",
+        "en": "Your message is too large ({size} bytes, at most {limit}). Please ask in fewer words.",
     },
     # --- products
     "found": {"de": "Das passt am besten:", "en": "These match best:"},
@@ -246,6 +257,14 @@ T: dict[str, dict[str, str]] = {
         "de": "Wie gefällt Ihnen {product}? Über eine kurze Bewertung freuen wir uns: {url}",
         "en": "How do you like {product}? We'd love a short review: {url}",
     },
+    "locked_address": {
+        "de": "Aus Sicherheitsgründen kann ich bis {time} Uhr keine Bestellung mehr prüfen: Von Ihrem Anschluss aus gab es zu viele erfolglose Versuche. Unser Kundenservice hilft Ihnen gern weiter: {handoff}",
+        "en": "For security reasons I can't look up orders until {time}: there were too many unsuccessful attempts from your connection. Our customer service will be glad to help: {handoff}",
+    },
+    "ask_order_email": {
+        "de": "Aus Sicherheitsgründen nehme ich für diese Bestellung gerade keine Postleitzahl an. Bitte nennen Sie mir die E-Mail-Adresse, mit der bestellt wurde.",
+        "en": "For security reasons I can't accept a postcode for this order at the moment. Please give me the e-mail address the order was placed with.",
+    },
     "order_unverified": {
         "de": "Ich konnte die Bestellung nicht bestätigen. Nennen Sie mir bitte Bestellnummer und E-Mail-Adresse oder Postleitzahl.",
         "en": "I couldn't confirm the order. Please give me the order number and the e-mail address or postcode.",
@@ -397,20 +416,29 @@ def say(key: str, lang: str, **values: object) -> str:
     return T[key][lang].format(**values)
 
 
-def money(amount: float, lang: str) -> str:
-    if lang == "de":
-        return f"{amount:,.2f} €".replace(",", "X").replace(".", ",").replace("X", ".")
-    return f"€{amount:,.2f}"
+# Money, dates and times in the shopper's language (Babel, CLDR data; no network). English uses
+# British conventions ("Fri 4 Dec", "€4.90", "14:00"), as the stores are European.
+LOCALES = {"de": "de_DE", "en": "en_GB"}
 
 
-_DE_DAYS = ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."]
-_DE_MONTHS = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."]
+def _plain(text: str) -> str:
+    """CLDR puts (narrow) no-break spaces in "4,90 €"; chat text keeps plain ones (copied, compared)."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def money(amount: float, lang: str, currency: str) -> str:
+    """An amount in the store's currency (ISO 4217, `store.yml` `currency`): "1.234,50 €", "€1,234.50", "4,90 CHF"."""
+    return _plain(format_currency(amount, currency, locale=LOCALES[lang]))
 
 
 def day(date: dt.date, lang: str) -> str:
-    if lang == "de":
-        return f"{_DE_DAYS[date.weekday()]} {date.day}. {_DE_MONTHS[date.month - 1]}"
-    return date.strftime("%a %-d %b")
+    """Weekday, day and month: "Fr., 4. Dez.", "Fri 4 Dec"."""
+    return _plain(format_skeleton("MMMEd", date, locale=LOCALES[lang]))
+
+
+def clock(moment: dt.time | dt.datetime, lang: str) -> str:
+    """A time of day: "14:00" in both languages (shown as the store's local time)."""
+    return _plain(format_time(moment, "short", locale=LOCALES[lang]))
 
 
 def join(items: list[str], lang: str) -> str:

@@ -1,7 +1,15 @@
-"""Rasa's REST and socket.io channels with one change each: a message that is empty or only
-white space is turned into the intent `invalid_input`, which Rasa's NLU pipeline cannot parse
-itself (it fails and the shopper would get no answer at all); socket.io also delivers custom
-payloads (product cards). Same URLs and protocols as Rasa's `rest` and `socketio`."""
+"""Rasa's REST and socket.io channels, same URLs and protocols as Rasa's `rest` and `socketio`,
+with these changes:
+
+- a message that is empty or only white space becomes the intent `invalid_input`, which Rasa's
+  NLU pipeline cannot parse itself (it fails and the shopper would get no answer at all);
+- metadata is checked (`bot/metadata.py`: wrong types and lengths dropped) and carries the
+  client's address under `CLIENT_KEY`, which only the channel sets;
+- too large requests and too many messages per minute (per conversation, per client address:
+  `bot/limits.py`) are answered with a sentence in the shopper's language before NLU runs
+  (REST: status 413 / 429 with the usual list of bot messages as the body);
+- socket.io delivers custom payloads (product cards).
+"""
 
 from __future__ import annotations
 
@@ -13,18 +21,23 @@ from typing import Any
 from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
-from sanic import Blueprint
+from sanic import Blueprint, response
 from sanic.request import Request
+from sanic.response import HTTPResponse
 
-from bot import rasa_speedups
+from bot.limits import ChannelGuard
+from bot.metadata import CLIENT_KEY, clean
 
 logger = logging.getLogger(__name__)
-rasa_speedups.apply()  # the Rasa server imports this module for its channels (credentials.yml)
 
 EMPTY_MESSAGE = "/invalid_input"  # actions/context.py knows it too
 
 
 class ShopRestInput(RestInput):
+    def __init__(self, guard: ChannelGuard | None = None) -> None:
+        super().__init__()
+        self.guard = guard or ChannelGuard()
+
     @classmethod
     def name(cls) -> str:
         return "rest"
@@ -34,6 +47,39 @@ class ShopRestInput(RestInput):
         if text is None or (isinstance(text, str) and not text.strip()):
             return EMPTY_MESSAGE
         return text if isinstance(text, str) else str(text)
+
+    def get_metadata(self, request: Request) -> dict[str, Any]:
+        meta = clean(request.json.get("metadata"), str(request.json.get("sender")))
+        meta[CLIENT_KEY] = request.ctx.client
+        return meta
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        blueprint = super().blueprint(on_new_message)
+        guard = self.guard
+
+        @blueprint.middleware("request")
+        async def check(request: Request) -> HTTPResponse | None:
+            if request.method != "POST" or not request.path.endswith("/webhook"):
+                return None
+            request.ctx.client = guard.client(request.ip, request.headers.get("x-forwarded-for"))
+            size = len(request.body or b"")
+            if size > guard.max_bytes:
+                return response.json([{"recipient_id": None, "text": guard.too_large_text(size, guard.default_language)}], status=413)
+            try:
+                body = request.json
+            except Exception:
+                body = None
+            if not isinstance(body, dict):
+                return response.json({"error": "the body must be a JSON object {sender, message, metadata}"}, status=400)
+            sender = body.get("sender")
+            if sender is not None and (not isinstance(sender, str) or len(sender) > 255):
+                return response.json({"error": "sender must be a string of at most 255 characters"}, status=400)
+            if await guard.too_fast(sender or "", request.ctx.client):
+                lang = guard.language(clean(body.get("metadata"), sender or ""))
+                return response.json([{"recipient_id": sender, "text": guard.slow_down_text(lang)}], status=429)
+            return None
+
+        return blueprint
 
 
 class ShopSocketIOOutput(SocketIOOutput):
@@ -53,6 +99,10 @@ class ShopSocketIOInput(SocketIOInput):
     output above and the REST channel's answer to empty messages. Clients that ask for an
     acknowledgement get it once the message has been handled (the bot's replies are sent)."""
 
+    def __init__(self, *args: Any, guard: ChannelGuard | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.guard = guard or ChannelGuard()
+
     @classmethod
     def name(cls) -> str:
         return "socketio"
@@ -64,6 +114,9 @@ class ShopSocketIOInput(SocketIOInput):
         blueprint = super().blueprint(on_new_message)
         sio = self.sio
         assert sio is not None
+        guard = self.guard
+        # engine.io drops the connection beyond this; below it, a too large message gets an answer
+        sio.eio.max_http_buffer_size = 4 * guard.max_bytes
 
         async def handle_message(sid: str, data: dict) -> None:
             if not isinstance(data, dict):
@@ -81,12 +134,22 @@ class ShopSocketIOInput(SocketIOInput):
                     metadata = json.loads(metadata)
                 except ValueError:
                     metadata = {}
+            metadata = clean(metadata, sender_id)
+            # engine.io's sanic driver puts 127.0.0.1 into REMOTE_ADDR: the request knows the peer
+            request = (sio.get_environ(sid, namespace=self.namespace) or {}).get("sanic.request")
+            metadata[CLIENT_KEY] = guard.client(request.ip if request else None, request.headers.get("x-forwarded-for") if request else None)
+            output = ShopSocketIOOutput(sio, self.bot_message_evt)
+            size = len(json.dumps(data, default=str).encode())
+            if size > guard.max_bytes:
+                await output.send_text_message(sender_id, guard.too_large_text(size, guard.language(metadata)))
+                return
+            if await guard.too_fast(sender_id, metadata[CLIENT_KEY]):
+                await output.send_text_message(sender_id, guard.slow_down_text(guard.language(metadata)))
+                return
             text = data.get("message")
             if not isinstance(text, str) or not text.strip():
                 text = EMPTY_MESSAGE
-            output = ShopSocketIOOutput(sio, self.bot_message_evt)
-            await on_new_message(UserMessage(text, output, sender_id, input_channel=self.name(),
-                                             metadata=metadata if isinstance(metadata, dict) else {}))  # fmt: skip
+            await on_new_message(UserMessage(text, output, sender_id, input_channel=self.name(), metadata=metadata))
 
         sio.on(self.user_message_evt, namespace=self.namespace)(handle_message)  # replaces Rasa's handler
         return blueprint

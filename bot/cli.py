@@ -5,6 +5,7 @@
     shopbot merchant token create NAME | list | revoke ID    merchant API tokens
     shopbot store check             validate store.yml
     shopbot orders migrate | seed | show N | list EMAIL | status N STATUS    orders
+    shopbot console user add | export | purge | gdpr ...   support console (bot/console/commands.py)
     shopbot run                     start Rasa, the action server and the web page
 """
 
@@ -14,6 +15,7 @@ import argparse
 import os
 import sys
 
+from bot.console.commands import add_commands as add_console_commands
 from catalog.commands import add_commands as add_catalog_commands
 from catalog.embedder import DEFAULT_EMBEDDER
 from catalog.store import StoreConfigError
@@ -36,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_catalog_commands(commands)
     commands.add_parser("run", help="start the whole stack").set_defaults(func=cmd_run)
     add_order_commands(commands)
+    add_console_commands(commands)
     return parser
 
 

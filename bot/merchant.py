@@ -142,13 +142,13 @@ async def post_import(request: web.Request) -> web.Response:
         source = None
         ct = request.content_type
         fmt = fmt or ("csv" if ct == "text/csv" else "jsonl" if ct in ("application/jsonl", "application/x-ndjson", "application/x-jsonlines") else None)
-    if fmt not in ("csv", "jsonl"):
-        raise ProductError("unknown file format", [{"field": "format", "message": "use format=csv (Shopify export) or format=jsonl"}], status=400)
+    if fmt not in ("csv", "shopify", "woocommerce", "jsonl"):
+        raise ProductError("unknown file format", [{"field": "format", "message": "use format=csv (Shopify or WooCommerce export, told by its header), shopify, woocommerce or jsonl"}], status=400)
     if request.content_length is not None and request.content_length > MAX_UPLOAD_BYTES:
         return error(413, f"the file is larger than {MAX_UPLOAD_BYTES} bytes")
     uploads = admin.folder / "uploads"
     uploads.mkdir(parents=True, exist_ok=True)
-    path = uploads / f"{secrets.token_hex(8)}.{fmt}"
+    path = uploads / f"{secrets.token_hex(8)}.{'jsonl' if fmt == 'jsonl' else 'csv'}"
     size = 0
     try:
         with path.open("wb") as fh:
@@ -166,7 +166,7 @@ async def post_import(request: web.Request) -> web.Response:
     if size == 0:
         path.unlink(missing_ok=True)
         raise ProductError("empty file", [{"field": "file", "message": "the upload is empty"}], status=400)
-    job = await _blocking(request.app[JOBS].start_import, path, skip)
+    job = await _blocking(request.app[JOBS].start_import, path, skip, fmt if fmt in ("shopify", "woocommerce") else None)
     return web.json_response(job, status=202, headers={"Location": f"{PREFIX}/jobs/{job['id']}"})
 
 

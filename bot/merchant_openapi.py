@@ -78,7 +78,9 @@ def openapi() -> dict:
         "ProductChange": {"type": "object", "properties": {
             "result": {"type": "string"}, "version": {"type": "integer", "nullable": True},
             "product": {"$ref": REF + "Product"}}},
-        "PolicyText": {"type": "object", "required": ["text"], "properties": {"text": {"type": "string", "maxLength": 100000}}},
+        "PolicyText": {"type": "object", "required": ["text"], "properties": {"text": {
+            "type": "string", "maxLength": 100000, "description": "Markdown: a '# Title' line, then '## Section' lines with text",
+            "pattern": "^([ \\t\\r]*\\n)*# [^\\n]*\\S[^\\n]*\\n(.*\\n)*## [^\\n]*\\S[^\\n]*\\n(.*\\n)*.*\\S"}}},
         "Order": {"type": "object", "required": ["number", "status", "items"], "properties": {
             "number": {"type": "string"}, "email": {"type": "string"}, "status": {"type": "string", "enum": list(STATUSES)},
             "carrier": {"type": "string", "nullable": True}, "tracking_number": {"type": "string", "nullable": True},
@@ -92,8 +94,8 @@ def openapi() -> dict:
             "import a whole catalog file (Shopify product CSV or JSONL) as a background job",
             {"202": _resp("job created", "Job")},
             parameters=[
-                {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "jsonl"]},
-                 "description": "file format; else taken from the Content-Type or file name"},
+                {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "shopify", "woocommerce", "jsonl"]},
+                 "description": "file format (csv: a Shopify or WooCommerce product export, told by its header); else taken from the Content-Type or file name"},
                 {"name": "skip_bad_rows", "in": "query", "schema": {"type": "boolean", "default": False},
                  "description": "import the good rows of a file with errors (default: a bad row changes nothing)"},
             ],

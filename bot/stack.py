@@ -47,15 +47,17 @@ class Stack:
         )
         return env
 
-    def _spawn(self, name: str, args: list[str]) -> None:
+    def _spawn(self, name: str, args: list[str], **env: str) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         log = (self.log_dir / f"{name}.log").open("ab")
-        self.procs[name] = subprocess.Popen(args, cwd=ROOT, env=self.env(), stdout=log, stderr=subprocess.STDOUT)
+        self.procs[name] = subprocess.Popen(args, cwd=ROOT, env=self.env() | env, stdout=log, stderr=subprocess.STDOUT)
 
     def start(self) -> None:
         bindir = Path(sys.executable).parent
         rasa = str(bindir / "rasa")
-        self._spawn("actions", [rasa, "run", "actions", "--actions", "actions", "--port", str(self.action_port)])
+        # rasa-sdk binds to SANIC_HOST (0.0.0.0 by default): loopback unless a cluster says otherwise
+        host = os.environ.get("SHOPBOT_ACTION_HOST", "127.0.0.1")
+        self._spawn("actions", [rasa, "run", "actions", "--actions", "actions", "--port", str(self.action_port)], SANIC_HOST=host)
         self.start_rasa()
         self._spawn("web", [sys.executable, "-m", "bot.web", "--port", str(self.web_port)])
 
@@ -95,7 +97,7 @@ class Stack:
                     log = (self.log_dir / f"{name}.log").read_text(errors="replace")[-3000:]
                     raise RuntimeError(f"{name} exited with {proc.returncode}:\n{log}")
                 try:
-                    with urllib.request.urlopen(url, timeout=2) as response:
+                    with urllib.request.urlopen(url, timeout=2) as response:  # nosec B310 # the URL is our own http://127.0.0.1 health check
                         if response.status == 200 and (name != "rasa" or b"model_file" in response.read()):
                             pending.pop(name)
                 except OSError:

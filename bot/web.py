@@ -64,7 +64,9 @@ async def chat(request: web.Request) -> web.Response:
     rasa = os.environ.get("SHOPBOT_RASA_URL", "http://127.0.0.1:5005")
     try:
         async with ClientSession(timeout=ClientTimeout(total=30)) as session:
-            async with session.post(f"{rasa}/webhooks/rest/webhook", json=payload) as response:
+            # Rasa trusts this header from loopback (store.yml security.trusted_proxies): the shopper's address
+            headers = {"X-Forwarded-For": request.remote or ""}
+            async with session.post(f"{rasa}/webhooks/rest/webhook", json=payload, headers=headers) as response:
                 return web.json_response(await response.json(), status=response.status)
     except Exception as exc:
         return web.json_response({"error": f"the bot is unreachable: {type(exc).__name__}"}, status=502)
@@ -73,6 +75,7 @@ async def chat(request: web.Request) -> web.Response:
 def make_app(store: str | None = None, data: str | None = None, merchant: bool = True) -> web.Application:
     """The web app with the demo shop; with `merchant`, the merchant API for the store (env
     SHOPBOT_STORE / SHOPBOT_DATA)."""
+    from bot.console.web import setup_console
     from bot.shop import setup_shop
 
     store = store or os.environ.get("SHOPBOT_STORE", "stores/demo")
@@ -80,6 +83,7 @@ def make_app(store: str | None = None, data: str | None = None, merchant: bool =
     app = web.Application(client_max_size=MAX_BODY)
     app.add_routes([web.get("/chat", index), web.get("/health", health), web.post("/api/chat", chat)])
     setup_shop(app, store, data)
+    setup_console(app, data)
     if merchant:
         from bot.merchant import setup_merchant
 

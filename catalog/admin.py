@@ -93,16 +93,18 @@ class CatalogAdmin:
 
     # --- whole catalog -----------------------------------------------------------
     def import_file(self, path: Path | str, skip_bad_rows: bool = False, progress: Progress | None = None,
-                    reading_progress: bool = False) -> ImportReport:  # fmt: skip
-        """Validate a Shopify CSV / JSONL file and make it the catalog.
+                    reading_progress: bool = False, fmt: str | None = None) -> ImportReport:  # fmt: skip
+        """Validate a Shopify / WooCommerce CSV or JSONL file and make it the catalog.
 
         With errors, nothing changes unless `skip_bad_rows`; then bad rows (and products with a
-        bad row) are left out and reported as rejected.
+        bad row) are left out and reported as rejected. Product types that match no category
+        of store.yml become categories of their own (`report.categories` says which).
         """
         started = time.monotonic()
         if progress:
             progress("reading", 0, 1)
-        result = import_file(path, self.store.config.categories, progress=reading_progress)
+        result = import_file(path, self.store.config.categories, progress=reading_progress, embedder=lambda: self.embedder,
+                             fmt=fmt)  # fmt: skip
         rejected = [{"file": e.file, "row": e.row, "reason": str(e.reason)} for e in result.errors]
         products = result.products
         if result.errors:
@@ -111,12 +113,14 @@ class CatalogAdmin:
             seen: set[str] = set()
             products = [p for p in products if not (p.id in seen or seen.add(p.id))]
             if not skip_bad_rows or not products:
-                report = ImportReport(rejected=rejected)
+                report = ImportReport(rejected=rejected, categories=result.category_mapping)
                 report.seconds = time.monotonic() - started
                 return report
         with writer_lock(self.folder):
             report = self.repo.replace_all(products, self.embedder, progress)
             report.rejected = rejected
+            report.categories = result.category_mapping
+            report.hidden = [p.id for p in products if not p.shown]
             row = self._publish()
             report.version = row["version"] if row else (read_pointer(self.folder) or {}).get("version")
         report.seconds = time.monotonic() - started
@@ -130,13 +134,15 @@ class CatalogAdmin:
             return self._publish(force)
 
     # --- single products -----------------------------------------------------------
-    def _validate(self, raw: dict) -> Product:
+    def _validate(self, raw: dict, kept_category: str | None = None) -> Product:
+        """A valid product whose category is in store.yml (or is `kept_category`: a patch keeps
+        the category an import made from a product type)."""
         try:
             product = Product.parse_obj(raw)
         except ValidationError as exc:
             raise ProductError("invalid product", field_errors(exc)) from exc
         categories = self.store.config.categories
-        if product.category not in categories:
+        if product.category not in categories and product.category != kept_category:
             raise ProductError(
                 "invalid product",
                 [{"field": "category", "message": f"{product.category!r} is not one of {', '.join(sorted(categories))}"}],
@@ -175,7 +181,7 @@ class CatalogAdmin:
                 if change.sku not in by_sku:
                     raise ProductError("invalid patch", [{"field": f"variants.{i}.sku", "message": f"no variant with SKU {change.sku!r}"}])
                 by_sku[change.sku].update(change.dict(exclude_unset=True))
-            product = self._validate(data)
+            product = self._validate(data, kept_category=current.category)
             outcome = self.repo.put(product, self.embedder)
             row = self._publish() if outcome != "unchanged" else None
         return product, row["version"] if row else None

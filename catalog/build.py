@@ -22,6 +22,7 @@ import numpy as np
 from tqdm import tqdm
 
 from catalog.embedder import Embedder
+from catalog.files import atomic_write_text, fsync_dir, fsync_tree, unique_name
 from catalog.index import ProductIndex, read_manifest
 from catalog.models import Product
 
@@ -111,9 +112,33 @@ def write_version(
         version = int((read_pointer(folder) or {}).get("version", 0)) + 1
     name = f"v{version:06d}"
     versions = folder / VERSIONS_DIR
-    staging = versions / f".{name}.staging.{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
+    versions.mkdir(parents=True, exist_ok=True)
+    staging = unique_name(versions / name, ".staging")
+    staging.mkdir()
+    try:
+        manifest = _write_folder(staging, product_lines, ids, vectors, model, dim, digest, version, index_type,
+                                 content_hashes, base)  # fmt: skip
+        fsync_tree(staging)  # the folder's content is on disk before its name is
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    final = versions / name
+    shutil.rmtree(final, ignore_errors=True)
+    os.replace(staging, final)
+    fsync_dir(versions)
+    pointer = {"version": version, "dir": f"{VERSIONS_DIR}/{name}", "catalog_hash": digest, "model": model,
+               "published_at": time.time()}  # fmt: skip
+    if base is not None:
+        pointer["base"] = base["dir"]
+    atomic_write_text(folder / CURRENT_FILE, json.dumps(pointer))
+    _remove_old_versions(versions, version, keep={Path(pointer.get("base", "")).name})
+    manifest["build_seconds"] = time.monotonic() - started
+    return manifest
+
+
+def _write_folder(staging: Path, product_lines: list[str], ids: list[str], vectors: np.ndarray, model: str,
+                  dim: int, digest: str, version: int, index_type: str, content_hashes: list[str] | None,
+                  base: dict | None) -> dict:  # fmt: skip
     with products_file(staging).open("w", encoding="utf-8") as fh:
         for line in product_lines:
             fh.write(line.rstrip("\n") + "\n")
@@ -125,18 +150,6 @@ def write_version(
         (staging / DELTA_FILE).write_text(json.dumps(base), encoding="utf-8")
     elif content_hashes is not None:
         (staging / HASHES_FILE).write_text(json.dumps(dict(zip(ids, content_hashes, strict=True))), encoding="utf-8")
-    final = versions / name
-    shutil.rmtree(final, ignore_errors=True)
-    os.replace(staging, final)
-    pointer = {"version": version, "dir": f"{VERSIONS_DIR}/{name}", "catalog_hash": digest, "model": model,
-               "published_at": time.time()}  # fmt: skip
-    if base is not None:
-        pointer["base"] = base["dir"]
-    tmp = folder / f".{CURRENT_FILE}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps(pointer), encoding="utf-8")
-    os.replace(tmp, folder / CURRENT_FILE)
-    _remove_old_versions(versions, version, keep={Path(pointer.get("base", "")).name})
-    manifest["build_seconds"] = time.monotonic() - started
     return manifest
 
 
@@ -179,7 +192,8 @@ def _remove_old_versions(versions: Path, current: int, keep: set[str]) -> None:
 
 
 def build(products: list[Product], folder: Path, embedder: Embedder, progress: bool = False, batch: int = 64) -> dict:
-    """Embed all products and publish them as the store's new version (no database involved)."""
+    """Embed all products shoppers may see and publish them as the store's new version (no database involved)."""
+    products = [p for p in products if p.shown]
     vectors = np.zeros((len(products), embedder.dim), dtype=np.float32)
     for start in tqdm(range(0, len(products), batch), desc="embedding", unit=" batches", disable=not progress):
         chunk = products[start : start + batch]
@@ -192,6 +206,7 @@ def build(products: list[Product], folder: Path, embedder: Embedder, progress: b
 
 
 def is_current(products: list[Product], folder: Path, model: str) -> bool:
+    products = [p for p in products if p.shown]
     try:
         manifest = read_manifest(index_dir(current_folder(folder)))
     except Exception:

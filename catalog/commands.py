@@ -1,7 +1,7 @@
 """`shopbot catalog ...`, `shopbot merchant token ...` and `shopbot store check` (the command
 itself is `bot/cli.py`).
 
-    shopbot catalog import FILE     validate a Shopify CSV / JSONL file and make it the store's catalog
+    shopbot catalog import FILE     validate a Shopify / WooCommerce CSV or JSONL file and make it the store's catalog
                                     (--skip-bad-rows: import the good rows of a file with errors)
     shopbot catalog build           (re)build the index from the store folder's own catalog file
     shopbot catalog stats           what the index holds
@@ -79,6 +79,11 @@ def print_report(report: ImportReport, path: Path, skip_bad_rows: bool) -> None:
             f"{path}: added {c['added']}, changed {c['changed']}, removed {c['removed']}, unchanged {c['unchanged']}, "
             f"rejected {c['rejected']}; embedded {c['embedded']}; index version {report.version} ({report.seconds:.1f} s)"
         )
+        for product_type, category in sorted(report.categories.items()):
+            print(f"  {product_type!r} -> category {category}")
+        if report.hidden:
+            shown = ", ".join(report.hidden[:10]) + (" …" if len(report.hidden) > 10 else "")
+            print(f"  {len(report.hidden)} product(s) imported but not shown to shoppers (draft, archived, unpublished): {shown}")
 
 
 def _import(args: argparse.Namespace, path: Path, skip_if_current: bool = False, force: bool = False) -> int:
@@ -170,7 +175,7 @@ def cmd_store_check(args: argparse.Namespace) -> int:
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Adds `catalog`, `merchant` and `store` to the `shopbot` command's subcommands."""
     catalog = commands.add_parser("catalog", help="import and index products").add_subparsers(dest="action", required=True)
-    p = catalog.add_parser("import", help="import a Shopify product CSV or a JSONL file")
+    p = catalog.add_parser("import", help="import a Shopify or WooCommerce product CSV export, or a JSONL file")
     p.add_argument("file")
     p.add_argument("--skip-bad-rows", action="store_true", help="import the good rows of a file with errors")
     p.set_defaults(func=cmd_catalog_import)

@@ -52,17 +52,18 @@ class Jobs:
         with self.db.engine.begin() as conn:
             conn.execute(update(self.t).where(self.t.c.id == job_id).values(updated_at=time.time(), **values))
 
-    def start_import(self, path: Path, skip_bad_rows: bool) -> dict:
-        """Queue the import of an uploaded file; the file is removed when the job ends."""
+    def start_import(self, path: Path, skip_bad_rows: bool, fmt: str | None = None) -> dict:
+        """Queue the import of an uploaded file; the file is removed when the job ends. `fmt`
+        ("shopify" / "woocommerce") insists on one CSV kind; else it is told by the header."""
         job_id = secrets.token_hex(8)
         now = time.time()
         with self.db.engine.begin() as conn:
             conn.execute(insert(self.t), [{"id": job_id, "store": self.admin.slug, "kind": "import", "status": "queued",
                                            "stage": "queued", "done": 0, "total": 0, "created_at": now, "updated_at": now}])  # fmt: skip
-        _executor.submit(self._run_import, job_id, path, skip_bad_rows)
+        _executor.submit(self._run_import, job_id, path, skip_bad_rows, fmt)
         return self.get(job_id) or {}
 
-    def _run_import(self, job_id: str, path: Path, skip_bad_rows: bool) -> None:
+    def _run_import(self, job_id: str, path: Path, skip_bad_rows: bool, fmt: str | None = None) -> None:
         last = [0.0]
         lock = threading.Lock()
 
@@ -76,7 +77,7 @@ class Jobs:
 
         try:
             self._set(job_id, status="running", stage="reading")
-            report = self.admin.import_file(path, skip_bad_rows, progress)
+            report = self.admin.import_file(path, skip_bad_rows, progress, fmt=fmt)
             summary = report.summary()
             if report.version is None:
                 self._set(job_id, status="failed", stage="validated", report=json.dumps(summary),

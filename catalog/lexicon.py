@@ -44,15 +44,97 @@ def color_name(color: str, lang: str) -> str:
     return de if lang == "de" else en
 
 
+# Shade names merchants give variants, mapped to a family. Only for naming a variant's colour
+# at import: many of these words mean something else in a shopper's message ("natural
+# materials", "wine glasses"), so `find_colors` does not look for them.
+_SHADES: dict[str, tuple[str, ...]] = {
+    "black": ("jet", "onyx", "ebony", "ebenholz", "tiefschwarz", "nachtschwarz", "carbon"),
+    "white": ("ivory", "elfenbein", "ecru", "wollweiß", "wollweiss", "cremeweiß", "off-white", "schneeweiß",
+              "reinweiß", "alabaster", "perlweiß"),
+    "grey": ("graphit", "graphite", "schiefer", "slate", "ash", "asche", "aschgrau", "stone", "steingrau", "stein",
+             "kiesel", "pebble", "gunmetal", "zement", "cement", "concrete", "beton", "melange", "heather", "taupe"),
+    "blue": ("türkis", "tuerkis", "turquoise", "teal", "aqua", "cyan", "cobalt", "kobalt", "kobaltblau",
+             "royal", "royalblau", "himmelblau", "sky", "azure", "azur", "jeans", "denim", "eisblau", "stahlblau",
+             "ozean", "ocean", "lagune", "lagoon", "enzian"),
+    "navy": ("midnight", "mitternacht", "mitternachtsblau", "nachtblau", "ink", "tinte", "tintenblau"),
+    "red": ("kirsche", "kirschrot", "cherry", "ruby", "rubin", "crimson", "karmin", "scarlet", "wine", "wein",
+            "merlot", "rost", "rostrot", "rust", "ziegel", "brick", "feuerrot", "signalrot", "chili", "tomate"),
+    "green": ("salbei", "sage", "tanne", "tannengrün", "forest", "waldgrün", "flaschengrün", "bottle", "emerald",
+              "smaragd", "jade", "lime", "limette", "apfelgrün", "moos", "moss", "pistazie", "pistachio", "pine"),
+    "olive": ("oliv", "olive", "khaki", "army", "military", "schilf"),
+    "brown": ("mokka", "mocha", "espresso", "kaffee", "coffee", "schoko", "schokolade", "chocolate", "karamell",
+              "caramel", "haselnuss", "hazelnut", "walnuss", "walnut", "nuss", "kastanie", "chestnut", "kupfer",
+              "copper", "bronze", "cognac", "rehbraun", "zimt", "cinnamon", "toffee", "leder", "leather"),
+    "beige": ("natur", "natural", "naturweiß", "creme", "cream", "crème", "sand", "sandfarben", "kitt", "putty",
+              "camel", "nude", "haut", "champagner", "champagne", "vanille", "vanilla", "leinen", "linen",
+              "hafer", "oat", "oatmeal", "biscuit", "wüste", "desert", "dune", "düne", "latte", "greige"),
+    "yellow": ("zitrone", "zitronengelb", "lemon", "gold", "golden", "ocker", "ochre", "ocher", "honig", "honey",
+               "curry", "safran", "saffron", "sonnengelb", "maisgelb", "neongelb"),
+    "orange": ("koralle", "coral", "apricot", "aprikose", "mandarine", "tangerine", "kürbis", "pumpkin",
+               "terracotta", "terrakotta", "papaya", "lachs", "salmon", "peach", "pfirsich", "neonorange"),
+    "pink": ("rose", "rosé", "altrosa", "puder", "powder", "blush", "magenta", "fuchsia", "pink", "himbeere",
+             "raspberry", "flamingo", "erdbeere", "strawberry", "neonpink"),
+    "purple": ("pflaume", "plum", "aubergine", "flieder", "lilac", "lavendel", "lavender", "beere", "berry",
+               "brombeere", "blackberry", "mauve", "malve", "amethyst", "orchidee", "orchid", "violet", "violett"),
+    "silver": ("titan", "titanium", "chrom", "chrome", "alu", "aluminium", "aluminum", "platin", "platinum",
+               "edelstahl", "stainless", "metallic", "silbergrau"),
+}
+# German colour compounds end in their family: "steingrau", "tannengrün", "nachtblau"
+_FAMILY_ENDINGS = {"schwarz": "black", "weiß": "white", "weiss": "white", "grau": "grey", "blau": "blue",
+                   "rot": "red", "grün": "green", "gruen": "green", "braun": "brown", "beige": "beige",
+                   "gelb": "yellow", "orange": "orange", "rosa": "pink", "pink": "pink", "lila": "purple",
+                   "violett": "purple", "silber": "silver", "oliv": "olive"}  # fmt: skip
+# a variant colour that needs an explicit mapping before its first word ("dunkelblau" is navy, not blue)
+_EXPLICIT = {"dunkelblau": "navy", "marineblau": "navy", "navyblau": "navy", "olivgrün": "olive", "hellblau": "blue"}
+SHADE_WORDS = {**{w: canon for canon, words in _SHADES.items() for w in words}, **COLOR_WORDS, **_EXPLICIT}
+
+
 def normalize_color(value: str) -> str | None:
-    """'Schwarz', 'Black', 'dunkelblau' -> canonical colour, or None."""
+    """A variant's colour name -> its colour family ('Schwarz', 'Black', 'Dunkelblau' -> 'black', …,
+    'navy'; 'Sand' -> 'beige'; 'Steingrau' -> 'grey'), or None for a name outside the lexicon.
+    Of several colours ("Schwarz/Weiß", "Navy Blue") the first wins."""
     value = value.strip().lower()
-    if value in COLOR_WORDS:
-        return COLOR_WORDS[value]
-    for word in re.findall(r"[a-zäöüß]+", value):
-        if word in COLOR_WORDS:
-            return COLOR_WORDS[word]
+    if value in SHADE_WORDS:
+        return SHADE_WORDS[value]
+    for word in re.findall(r"[a-zäöüßéè]+(?:-[a-zäöüß]+)?", value):
+        if word in SHADE_WORDS:
+            return SHADE_WORDS[word]
+        for part in word.split("-"):
+            if part in SHADE_WORDS:
+                return SHADE_WORDS[part]
+            for ending, canon in _FAMILY_ENDINGS.items():
+                if len(part) > len(ending) + 2 and part.endswith(ending):
+                    return canon
     return None
+
+
+# Variant option names (lower case) whose values are sizes, lengths, capacities or pack sizes:
+# the bot answers "in 220 cm?" / "gibt es die 2er-Packung?" from them.
+SIZE_OPTION_WORDS = {
+    "size", "sizes", "größe", "grösse", "groesse", "größen", "shoe size", "schuhgröße", "schuhgroesse",
+    "kleidergröße", "konfektionsgröße", "length", "länge", "laenge", "beinlänge", "inseam", "körpergröße",
+    "koerpergroesse", "body height", "height", "höhe", "width", "breite", "weite", "bundweite", "waist",
+    "capacity", "kapazität", "kapazitaet", "volume", "volumen", "inhalt", "füllmenge", "pack", "pack size",
+    "packung", "packungsgröße", "pack of", "menge", "quantity", "stück", "stückzahl", "count", "amount",
+    "weight", "gewicht", "dimensions", "maße", "abmessungen", "format", "diameter", "durchmesser",
+    "cup", "cup size", "cupgröße", "storage", "speicher", "speichergröße", "ring size", "ringgröße",
+}  # fmt: skip
+COLOR_OPTION_WORDS = {"color", "colour", "colors", "colours", "farbe", "farben", "farbton", "shade", "pattern",
+                      "muster", "finish"}  # fmt: skip
+
+
+def _option_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.strip().lower().replace("_", " ").replace("-", " "))
+
+
+def is_size_option(name: str) -> bool:
+    """Whether a variant option names a size-like property ("Größe", "Length", "Kapazität", "Pack")."""
+    key = _option_key(name)
+    return key in SIZE_OPTION_WORDS or any(key.endswith(w) for w in ("größe", "groesse", "länge", "size", "length"))
+
+
+def is_color_option(name: str) -> bool:
+    return _option_key(name) in COLOR_OPTION_WORDS
 
 
 # colour words that name something else when this word follows ("grüner Tee", "red wine")

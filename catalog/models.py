@@ -16,6 +16,8 @@ COLORS = (
 )  # fmt: skip
 FITS = ("runs_small", "true_to_size", "runs_large")
 SIZE_SYSTEMS = ("eu_shoe", "letter", "eu_clothing", "one_size")
+HIDDEN_STATUSES = ("draft", "archived", "unpublished")
+UNTRACKED_STOCK = 9999  # the stock of a variant whose shop does not count it (`stock_tracked` False)
 
 LangText = dict[str, str]
 
@@ -38,13 +40,17 @@ def _check_lang_text(value: LangText | None, required: bool) -> LangText | None:
 
 class Variant(BaseModel):
     sku: str = Field(..., min_length=1, max_length=64)
-    size: str | None = None
-    color: str | None = None
+    size: str | None = None  # the value of the product's size-like option (`Product.size_option`)
+    color: str | None = None  # colour family (one of COLORS), for "in black?"
+    color_label: str | None = None  # the colour as the merchant named it ("Dunkelblau", "Sand")
+    options: dict[str, str] = {}  # every option as exported, in order: {"Größe": "M", "Länge": "220 cm"}
+    image: str | None = None
     price: float = Field(..., ge=0, le=1_000_000)
     compare_at_price: float | None = Field(None, ge=0)
     stock: int = Field(..., ge=0)
+    stock_tracked: bool | None = None  # False: the shop does not count it (always available; stock = UNTRACKED_STOCK)
 
-    @validator("size", "color", pre=True)
+    @validator("size", "color", "color_label", "image", pre=True)
     def _blank_is_none(cls, v):  # noqa: N805
         if v is None:
             return None
@@ -72,7 +78,12 @@ class Product(BaseModel):
     materials: LangText | None = None
     care: LangText | None = None
     image: str | None = None
+    images: list[str] = []  # every product image in order (`image` is the first)
     related: list[str] = []
+    option_names: list[str] = []  # the variant options in export order ("Größe", "Farbe", "Länge")
+    size_option: str | None = None  # the size-like one of them (size, Länge, capacity, pack …)
+    color_option: str | None = None
+    status: str | None = None  # None = shown; "draft", "archived", "unpublished": not shown to shoppers
     variants: list[Variant] = Field(..., min_items=1)
 
     @validator("attributes")
@@ -102,6 +113,14 @@ class Product(BaseModel):
             raise ValueError(f"must be one of {', '.join(SIZE_SYSTEMS)}")
         return v
 
+    @validator("status")
+    def _status(cls, v):  # noqa: N805
+        if v in (None, "active"):
+            return None
+        if v not in HIDDEN_STATUSES:
+            raise ValueError(f"must be one of active, {', '.join(HIDDEN_STATUSES)}")
+        return v
+
     @validator("variants")
     def _unique_skus(cls, v):  # noqa: N805
         skus = [variant.sku for variant in v]
@@ -119,6 +138,11 @@ class Product(BaseModel):
 
     def name(self, lang: str) -> str:
         return self.text("title", lang)
+
+    @property
+    def shown(self) -> bool:
+        """Whether shoppers may see it (drafts, archived and unpublished products are only the merchant's)."""
+        return self.status is None
 
     @property
     def languages(self) -> set[str]:

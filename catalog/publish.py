@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from catalog.build import (
 )
 from catalog.db import Database
 from catalog.embedder import Embedder
+from catalog.files import file_lock
 from catalog.notify import announce
 from catalog.repository import CatalogRepository
 
@@ -34,15 +35,10 @@ DELTA_SHARE = float(os.environ.get("SHOPBOT_DELTA_SHARE", "0.05"))
 
 
 @contextmanager
-def writer_lock(folder: Path):
-    """One publisher per store folder at a time (across processes)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".publish.lock", "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+def writer_lock(folder: Path) -> Iterator[None]:
+    """One publisher per store folder at a time (across threads and processes)."""
+    with file_lock(folder / ".publish.lock"):
+        yield
 
 
 def index_type_for(count: int) -> str:
@@ -60,7 +56,8 @@ def publish(db: Database, store: str, folder: Path, embedder: Embedder, force: b
     """
     started = time.monotonic()
     repo = CatalogRepository(db, store)
-    current = {pid: content for pid, (content, _) in sorted(repo.hashes().items())}
+    hidden = repo.hidden_ids()  # drafts and unpublished products stay the merchant's
+    current = {pid: content for pid, (content, _) in sorted(repo.hashes().items()) if pid not in hidden}
     digest = hash_of_content_hashes(current.values())
     pointer = read_pointer(folder) or {}
     if not force and pointer.get("catalog_hash") == digest and pointer.get("model") == embedder.name:
@@ -71,13 +68,13 @@ def publish(db: Database, store: str, folder: Path, embedder: Embedder, force: b
     delta = None if force else _delta_since_base(folder, pointer, current, embedder.name)
     if delta is not None:
         base_dir, changed, removed = delta
-        ids, lines, vectors, _, _ = repo.snapshot(only=changed)
+        ids, lines, vectors, _, _ = repo.snapshot(only=changed, exclude=hidden)
         kind = "delta"
         write_version(folder, lines, ids, vectors, embedder.name, embedder.dim, digest, version,
                       base={"dir": base_dir, "removed": removed})  # fmt: skip
-        variants = repo.counts()[1]
+        variants = repo.counts()[1]  # includes hidden products' variants: only a figure for the merchant
     else:
-        ids, lines, vectors, hashes, variants = repo.snapshot()
+        ids, lines, vectors, hashes, variants = repo.snapshot(exclude=hidden)
         kind = index_type_for(len(ids))
         digest = hash_of_content_hashes(hashes)  # the rows as read now
         write_version(folder, lines, ids, vectors, embedder.name, embedder.dim, digest, version, kind, content_hashes=hashes)

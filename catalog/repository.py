@@ -47,6 +47,8 @@ class ImportReport:
     unchanged: int = 0
     embedded: int = 0
     rejected: list[dict] = field(default_factory=list)  # {"file", "row", "reason"}
+    categories: dict[str, str] = field(default_factory=dict)  # product type, category path or tag -> "category (how chosen)"
+    hidden: list[str] = field(default_factory=list)  # imported, not shown to shoppers (draft, archived, unpublished)
     version: int | None = None
     seconds: float = 0.0
 
@@ -55,6 +57,7 @@ class ImportReport:
         data["counts"] = {
             "added": len(self.added), "changed": len(self.changed), "removed": len(self.removed),
             "unchanged": self.unchanged, "rejected": len(self.rejected), "embedded": self.embedded,
+            "hidden": len(self.hidden),
         }  # fmt: skip
         return data
 
@@ -77,6 +80,12 @@ class CatalogRepository:
             rows = conn.execute(select(self.t.c.id, self.t.c.content_hash, self.t.c.embed_hash).where(self._where()))
             return {r.id: (r.content_hash, r.embed_hash) for r in rows}
 
+    def hidden_ids(self) -> set[str]:
+        """Products the shoppers must not see (a `status` of draft, archived or unpublished)."""
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(select(self.t.c.id, self.t.c.data).where(self._where(self.t.c.data.like('%"status": %'))))
+            return {r.id for r in rows if json.loads(r.data).get("status")}
+
     def get(self, product_id: str) -> Product | None:
         with self.db.engine.connect() as conn:
             data = conn.execute(select(self.t.c.data).where(self._where(self.t.c.id == product_id))).scalar()
@@ -94,9 +103,9 @@ class CatalogRepository:
             row = conn.execute(select(func.count(), func.coalesce(func.sum(self.t.c.variants), 0)).where(self._where())).one()
         return int(row[0]), int(row[1])
 
-    def snapshot(self, only: list[str] | None = None) -> tuple[list[str], list[str], np.ndarray, list[str], int]:
+    def snapshot(self, only: list[str] | None = None, exclude: set[str] | frozenset = frozenset()) -> tuple[list[str], list[str], np.ndarray, list[str], int]:
         """Everything a version needs, in id order: (ids, JSON lines, vectors, content hashes, variants);
-        all products, or the ones in `only`."""
+        all products, or the ones in `only`; never those in `exclude`."""
         columns = (self.t.c.id, self.t.c.data, self.t.c.vector, self.t.c.content_hash, self.t.c.variants)
         with self.db.engine.connect() as conn:
             if only is None:
@@ -109,6 +118,7 @@ class CatalogRepository:
                     for row in conn.execute(select(*columns).where(self._where(self.t.c.id.in_(wanted[start : start + 500]))))
                 ]
                 rows.sort(key=lambda r: r.id)
+        rows = [r for r in rows if r.id not in exclude]
         ids = [r.id for r in rows]
         vectors = np.frombuffer(b"".join(bytes(r.vector) for r in rows), dtype=np.float32)
         dim = vectors.size // len(rows) if rows else 0

@@ -144,6 +144,36 @@ class Category(BaseModel):
     synonyms: list[str] = []
 
 
+class Security(BaseModel):
+    """Limits that keep orders from being opened by guessing, and the chat from being flooded.
+
+    A failed proof (wrong e-mail / postcode, unknown number) counts for the conversation, the
+    client address and the order number alike; see `orders/throttle.py` and `bot/limits.py`.
+    """
+
+    conversation_failures: int = Field(5, ge=1)  # failed proofs in one conversation ...
+    conversation_lock_minutes: int = Field(15, ge=1)  # ... lock it for this long
+    client_failures: int = Field(50, ge=1)  # failed proofs from one client address ...
+    client_lock_minutes: int = Field(60, ge=1)  # ... within and for this long
+    postcode_failures: int = Field(3, ge=1)  # failed postcode proofs for one order ...
+    postcode_block_minutes: int = Field(1440, ge=1)  # ... then only its e-mail opens it, this long
+    proof_idle_minutes: int = Field(30, ge=1)  # a proof unused this long must be given again
+    trusted_proxies: list[str] = ["127.0.0.1", "::1"]  # whose X-Forwarded-For is believed
+    conversation_messages_per_minute: int = Field(30, ge=1)
+    client_messages_per_minute: int = Field(300, ge=1)
+    max_request_bytes: int = Field(32768, ge=1024)  # a chat message with its page metadata
+
+    @validator("trusted_proxies", each_item=True)
+    def _network(cls, v):  # noqa: N805
+        import ipaddress
+
+        try:
+            ipaddress.ip_network(v, strict=False)
+        except ValueError as exc:
+            raise ValueError(f"{v!r} is not an IP address or network (e.g. 10.0.0.0/8)") from exc
+        return v
+
+
 class StoreConfig(BaseModel):
     store: StoreInfo
     contact: Contact
@@ -152,6 +182,7 @@ class StoreConfig(BaseModel):
     payment_methods: list[LangText] = Field(..., min_items=1)
     warranty: LangText
     categories: dict[str, Category]
+    security: Security = Security()
 
     _warranty = validator("warranty", allow_reuse=True)(_lang_text)
 

@@ -2,18 +2,21 @@
 
 Files stay the source of truth for these (they are small, reviewed by people and kept in
 version control by many shops). Every write is validated first and then replaces the file
-atomically; the action servers notice the new modification time within their poll interval.
+atomically (`catalog.files`); one edit at a time per store folder, across the server's handler
+threads and across processes (a file lock, `.shopbot-edit.lock` in the store folder). The
+action servers notice the new modification time within their poll interval.
 """
 
 from __future__ import annotations
 
-import os
 import re
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
 
+from catalog.files import atomic_write_text, file_lock, fsync_dir
 from catalog.notify import announce
 from catalog.policies import read_passages
 from catalog.store import StoreConfig
@@ -31,10 +34,11 @@ class EditError(Exception):
         self.status = status
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+LOCK_FILE = ".shopbot-edit.lock"
+
+
+def _edit_lock(store_dir: Path) -> AbstractContextManager[None]:
+    return file_lock(store_dir / LOCK_FILE)
 
 
 def _policy_path(store_dir: Path, topic: str, lang: str) -> Path:
@@ -68,18 +72,21 @@ def write_policy(store_dir: Path, topic: str, lang: str, text: str) -> bool:
         raise EditError("invalid policy text", [{"field": "text", "message": "must start with a '# Title' line"}])
     if not any(line.startswith("## ") for line in lines) or len(lines) < 3:
         raise EditError("invalid policy text", [{"field": "text", "message": "needs at least one '## Section' with text"}])
-    created = not path.is_file()
     path.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_write(path, text if text.endswith("\n") else text + "\n")
+    with _edit_lock(store_dir):
+        created = not path.is_file()
+        atomic_write_text(path, text if text.endswith("\n") else text + "\n")
     announce(store_dir.name, "policies")
     return created
 
 
 def delete_policy(store_dir: Path, topic: str, lang: str) -> bool:
     path = _policy_path(store_dir, topic, lang)
-    if not path.is_file():
-        return False
-    path.unlink()
+    with _edit_lock(store_dir):
+        if not path.is_file():
+            return False
+        path.unlink()
+        fsync_dir(path.parent)
     announce(store_dir.name, "policies")
     return True
 
@@ -99,6 +106,7 @@ def write_store_config(store_dir: Path, raw: dict) -> StoreConfig:
         raise EditError("invalid store config", fields) from exc
     data = yaml.safe_load(config.json(exclude_none=True))  # plain types (dates and times as strings)
     text = "# Written by the shopbot merchant API.\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    _atomic_write(store_dir / "store.yml", text)
+    with _edit_lock(store_dir):
+        atomic_write_text(store_dir / "store.yml", text)
     announce(store_dir.name, "policies")
     return config

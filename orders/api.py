@@ -155,8 +155,16 @@ class OrdersBackend(Protocol):
     def available_stock(self, sku: str) -> int:
         """Catalog stock of a variant minus open reservations."""
 
-    def record_failed_verification(self, conversation_id: str, now: dt.datetime | None = None) -> int:
-        """Counts a failed verification; returns the failures within the lock-out window."""
+    def record_failed_verification(self, conversation_id: str, now: dt.datetime | None = None, *,
+                                   order_number: str | None = None, client: str | None = None,
+                                   proof: str | None = None) -> int:
+        """Counts a failed proof (for the conversation, the client address and the order number;
+        `proof` is "email" or "postcode"); returns the conversation's failures within its window."""
 
-    def locked_until(self, conversation_id: str, now: dt.datetime | None = None) -> dt.datetime | None:
-        """When a conversation with 5 failures in 15 minutes may try again; None when not locked."""
+    def locked_until(self, conversation_id: str, now: dt.datetime | None = None, *,
+                     client: str | None = None) -> dt.datetime | None:
+        """When a conversation (or client address) with too many failures may try again; None when not locked."""
+
+    def postcode_blocked_until(self, order_number: str, now: dt.datetime | None = None) -> dt.datetime | None:
+        """Until when a postcode no longer proves this order number (after failed postcode proofs);
+        its e-mail address still does."""

@@ -158,7 +158,13 @@ def define_tables(prefix: str) -> Tables:
         Column("id", Integer, primary_key=True, autoincrement=True),
         Column("conversation_id", String(255), nullable=False),
         Column("at", Float, nullable=False),
+        Column("store", String(100)),  # 0002: which order was tried, from where, with what
+        Column("order_number", String(6)),
+        Column("client", String(64)),
+        Column("proof", String(10)),  # "email", "postcode" or null (nothing usable given)
         Index(f"{p}verification_failures_conv", "conversation_id", "at"),
+        Index(f"{p}verification_failures_order", "store", "order_number", "at"),
+        Index(f"{p}verification_failures_client", "client", "at"),
     )  # fmt: skip
     return Tables(md, orders, items, returns, return_lines, exchanges, reservations, failures)
 

@@ -20,6 +20,11 @@ The named orders below are the ones tests, stories and the README walk through; 
 | 100244 | mike.johnson@example.com / 80302     | shipped to the US (DHL Express)                               |
 | 100245 | paul.schneider@example.de / 50667    | delivered 12 days ago, headphones already returned (RMA-100245-1), speaker returnable |
 | 100246 | lea.fischer@example.de / 04109       | delivered 2 days ago: dog food (not returnable) + leash       |
+
+Any other store gets orders with the same numbers, customers and states, made from its own
+catalog (products it shows and has in stock, picked deterministically); customers in countries
+the store does not ship to are left out. A store with nothing in stock or no zone for any of
+the customers gets no demo orders (`SeedSkipped` says why).
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from dataclasses import dataclass
 
 from catalog.models import Product
 from catalog.store import StoreConfig
-from orders.api import Order, OrderItem, ReturnLine
+from orders.api import Order, OrderError, OrderItem, ReturnLine
 from orders.policy import tracking_url
 from orders.sql import SqlOrders
 
@@ -132,33 +137,69 @@ def make_order(number: str, customer: Customer, status: str, age_days: float, li
                  url, shipping, _payment(config, rng, customer.language), tuple(items))  # fmt: skip
 
 
+class SeedSkipped(Exception):
+    """No demo orders can be made for this store; the message says why."""
+
+
+def _named_lines(by_id: dict[str, Product]) -> dict[str, list[tuple[Product, str, int]]] | None:
+    """The demo store's named orders resolved in this catalog, or None when it is another store."""
+    resolved = {}
+    for number, (_, _, _, lines, _) in NAMED.items():
+        if any(pid not in by_id or not any(v.sku == sku for v in by_id[pid].variants) for pid, sku, _ in lines):
+            return None
+        resolved[number] = [(by_id[pid], sku, qty) for pid, sku, qty in lines]
+    return resolved
+
+
+def _pick_lines(pool: list[Product], rng: random.Random, count: int) -> list[tuple[Product, str, int]]:
+    lines = []
+    for product in rng.sample(pool, min(count, len(pool))):
+        variant = rng.choice([v for v in product.variants if v.stock > 0])
+        lines.append((product, variant.sku, rng.choice((1, 1, 1, 2))))
+    return lines
+
+
 def demo_orders(products: list[Product], config: StoreConfig, now: dt.datetime) -> tuple[list[Order], dict[str, list[int]]]:
     """The orders and, per order to be returned, the indexes of its items that go back."""
     rng = random.Random(3)
-    by_id = {p.id: p for p in products}
+    shown = [p for p in products if p.shown]
+    by_id = {p.id: p for p in shown}
+    stocked = [p for p in shown if any(v.stock > 0 for v in p.variants)]
+    served = {key for key, c in CUSTOMERS.items() if config.zone_for(c.country) is not None}
+    named = _named_lines(by_id)
+    if named is None:
+        if not stocked:
+            raise SeedSkipped("no product is in stock, so there is nothing to order")
+        if not served:
+            raise SeedSkipped("the store ships to none of the demo customers' countries (DE, AT, CH, GB, FR, NL, IT, US)")
+        returnable = [p for p in stocked if not any(e.category == p.category or (e.tag and e.tag in p.tags)
+                                                    for e in config.returns.exceptions)] or stocked  # fmt: skip
     orders, returns = [], {}
     for number, (who, status, age, lines, returned) in NAMED.items():
-        resolved = [(by_id[pid], sku, qty) for pid, sku, qty in lines]
+        if named is not None:
+            resolved = named[number]
+        elif who not in served:
+            continue
+        else:  # the same order made from this store's products
+            resolved = _pick_lines(returnable if status in ("returned", "delivered") else stocked, rng, max(len(lines), 1))
+            returned = [i for i in returned if i < len(resolved)]
         orders.append(make_order(number, CUSTOMERS[who], status, age, resolved, config, now, rng))
         if returned:
             returns[number] = returned
     statuses = list(STATUS_AGES)
-    stocked = [p for p in products if any(v.stock > 0 for v in p.variants)]
-    people = [c for key, c in CUSTOMERS.items() if key != "anna"]  # Anna keeps exactly her three orders
-    for k in range(GENERATED):
+    people = [c for key, c in CUSTOMERS.items() if key != "anna" and key in served]  # Anna keeps exactly her three orders
+    for k in range(GENERATED if people and stocked else 0):
         number = str(GENERATED_FROM + k)
         status = statuses[k % len(statuses)]
         low, high = STATUS_AGES[status]
         customer = people[(k * 7) % len(people)]
-        if customer.country == "US":  # the store does not ship vitamins or pet food there
+        if customer.country == "US" and named is not None:  # the demo store does not ship vitamins or pet food there
             pool = [p for p in stocked if p.category not in ("vitamins", "pet")]
+        elif named is None and status == "returned":  # what the store's exceptions let go back
+            pool = returnable
         else:
             pool = stocked
-        chosen = rng.sample(pool, rng.choice((1, 1, 2, 2, 3)))
-        lines = []
-        for product in chosen:
-            variant = rng.choice([v for v in product.variants if v.stock > 0])
-            lines.append((product, variant.sku, rng.choice((1, 1, 1, 2))))
+        lines = _pick_lines(pool, rng, rng.choice((1, 1, 2, 2, 3)))
         orders.append(make_order(number, customer, status, round(rng.uniform(low, high), 2), lines, config, now, rng))
         if status == "returned":
             returns[number] = list(range(len(lines)))
@@ -177,6 +218,9 @@ def seed(backend: SqlOrders, products: list[Product], now: dt.datetime | None = 
         stored = backend.get(order.number)
         lines = [ReturnLine(stored.items[i].line_id, stored.items[i].quantity, "too_small" if i % 2 else "changed_mind")
                  for i in returns[order.number]]  # fmt: skip
-        backend.create_return(order.number, lines, "original_payment", now=stored.delivered_at + dt.timedelta(days=2))
+        try:
+            backend.create_return(order.number, lines, "original_payment", now=stored.delivered_at + dt.timedelta(days=2))
+        except OrderError:  # another store's rules (e.g. no return window): the order stays delivered
+            continue
         filed += 1
     return len(orders), filed

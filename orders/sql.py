@@ -39,16 +39,16 @@ from orders.api import (
     ReturnLine,
 )
 from orders.db import Tables, define_tables, orders_engine, table_prefix
+from orders.throttle import Limits, ProofThrottle
 from orders.validation import (
     InvalidInput,
+    clean_address,
     clean_email,
+    clean_line,
     clean_order_number,
-    clean_postal_code,
     postal_key,
 )
 
-LOCKOUT_FAILURES = 5
-LOCKOUT = dt.timedelta(minutes=15)
 FIRST_NUMBER = 100001
 MAX_COMMENT = 1000
 LIFE = ("received", "paid", "packed", "shipped", "out_for_delivery", "delivered")  # the forward path
@@ -83,6 +83,7 @@ class SqlOrders:
         self._skus_state: tuple | None = None
         self._skus_lock = threading.Lock()
         self.checkpoint: Callable[[str], None] = lambda stage: None
+        self.throttle = ProofThrottle(self.engine, self.t.failures, self.slug, lambda: Limits.of(self.config.security))
 
     @classmethod
     def open(cls, store_dir: Path | str, data_dir: Path | str, prefix: str | None = None) -> SqlOrders:
@@ -423,10 +424,10 @@ class SqlOrders:
     def create_order(self, *, email: str, name: str, street: str, postal_code: str, city: str,
                      country: str, language: str, payment_method: str,
                      lines: list[NewOrderLine]) -> Order:  # fmt: skip
-        email, postal_code = clean_email(email), clean_postal_code(postal_code)
-        for label, value, limit in (("name", name, 200), ("street", street, 200), ("city", city, 100), ("payment_method", payment_method, 100)):
-            if not isinstance(value, str) or not 1 <= len(value.strip()) <= limit or "\x00" in value:
-                raise OrderError("invalid", f"{label}: 1 to {limit} characters")
+        # the same checks as the shop's checkout form (orders/validation.py): InvalidFields names each bad field
+        address = clean_address(email=email, name=name, street=street, postal_code=postal_code, city=city)
+        email, name, street, postal_code, city = (address[k] for k in ("email", "name", "street", "postal_code", "city"))
+        payment_method = clean_line("payment_method", payment_method, 100)
         zone = self.config.zone_for(country)
         if zone is None:
             raise OrderError("invalid", f"we do not ship to {country!r}")
@@ -477,27 +478,16 @@ class SqlOrders:
             "returned_quantity": returned,
         }  # fmt: skip
 
-    # --- verification lock-out ---------------------------------------------------------
-    def record_failed_verification(self, conversation_id: str, now: dt.datetime | None = None) -> int:
-        now = now or _utcnow()
-        f = self.t.failures
-        conversation_id = conversation_id.replace("\x00", "")[:255]
-        with self.engine.begin() as conn:
-            conn.execute(delete(f).where(f.c.at < _ts(now - dt.timedelta(days=1))))
-            conn.execute(insert(f), [{"conversation_id": conversation_id, "at": _ts(now)}])
-            return int(conn.execute(select(func.count()).where(
-                and_(f.c.conversation_id == conversation_id, f.c.at > _ts(now - LOCKOUT)))).scalar())  # fmt: skip
+    # --- failed proofs (orders/throttle.py) -------------------------------------------------
+    def record_failed_verification(self, conversation_id: str, now: dt.datetime | None = None, *, order_number: str | None = None,
+                                   client: str | None = None, proof: str | None = None) -> int:  # fmt: skip
+        return self.throttle.record(conversation_id, now, order_number=order_number, client=client, proof=proof)
 
-    def locked_until(self, conversation_id: str, now: dt.datetime | None = None) -> dt.datetime | None:
-        now = now or _utcnow()
-        f = self.t.failures
-        with self.engine.connect() as conn:
-            count, last = conn.execute(select(func.count(), func.max(f.c.at)).where(
-                and_(f.c.conversation_id == conversation_id.replace("\x00", "")[:255], f.c.at > _ts(now - LOCKOUT)))).one()  # fmt: skip
-        if count < LOCKOUT_FAILURES:
-            return None
-        until = _dt(last) + LOCKOUT
-        return until if until > now else None
+    def locked_until(self, conversation_id: str, now: dt.datetime | None = None, *, client: str | None = None) -> dt.datetime | None:
+        return self.throttle.locked_until(conversation_id, now, client=client)
+
+    def postcode_blocked_until(self, order_number: str, now: dt.datetime | None = None) -> dt.datetime | None:
+        return self.throttle.postcode_blocked_until(order_number, now)
 
     # --- demo data -----------------------------------------------------------------------
     def replace_orders(self, orders: Iterable[Order], tags: dict[str, list[str]]) -> int:

@@ -19,6 +19,15 @@ MODEL = ROOT / "models" / "shopbot.tar.gz"
 PG_URL = "postgresql://postgres@127.0.0.1:5432/test"
 
 
+def service_missing(message: str) -> None:
+    """A service the tests use (PostgreSQL, Redis) is not reachable: skip on a developer's
+    machine, but fail in CI (`CI` set, as CI services set `CI=true`), where a skip would hide
+    that the tests did not run."""
+    if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+        pytest.fail(f"{message} (CI is set: every service must be running)")
+    pytest.skip(message)
+
+
 def pg_available() -> bool:
     try:
         import sqlalchemy
@@ -38,10 +47,27 @@ def use_database(kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SHOPBOT_TABLE_PREFIX", f"t{uuid.uuid4().hex[:8]}_")
     if kind == "postgres":
         if not pg_available():
-            pytest.skip("PostgreSQL not reachable at 127.0.0.1:5432")
+            service_missing("PostgreSQL not reachable at 127.0.0.1:5432")
         monkeypatch.setenv("DATABASE_URL", PG_URL)
     else:
         monkeypatch.delenv("DATABASE_URL", raising=False)
+
+
+@pytest.fixture
+def rasa_unpatched():
+    """Gives back Rasa's own functions after a test that applied `bot.rasa_speedups` (all of them)."""
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.core.events import Event
+
+    from bot import rasa_speedups
+
+    saved = [(owner, name, owner.__dict__[name]) for owner, name in rasa_speedups.PATCHED]
+    yield saved
+    for owner, name, value in saved:
+        setattr(owner, name, value)
+    rasa_speedups._event_types.clear()
+    assert RemoteAction._validate_action_result is not rasa_speedups._validate_action_result
+    assert Event.resolve_by_type is not rasa_speedups._resolve_by_type
 
 
 @pytest.fixture(scope="session")
@@ -107,10 +133,11 @@ def imported_store(tmp_path: Path, embedder):  # noqa: ANN001, ANN201
 
 
 @contextmanager
-def running_stack(data: Path, rasa_port: int, action_port: int, web_port: int) -> Iterator:
-    """The real stack (Rasa with the trained model, action server, web app) on the demo store,
-    with its own data folder and ports; stopped on leaving. `SHOPBOT_TEST_PORT_OFFSET` shifts
-    all three ports, so several checkouts can run their stacks on one machine at once."""
+def running_stack(data: Path, rasa_port: int, action_port: int, web_port: int, store: Path = DEMO_STORE) -> Iterator:
+    """The real stack (Rasa with the trained model, action server, web app) on `store` (the demo
+    store unless told), with its own data folder and ports; stopped on leaving.
+    `SHOPBOT_TEST_PORT_OFFSET` shifts all three ports, so several checkouts can run their stacks
+    on one machine at once."""
     from bot.stack import Stack
 
     offset = int(os.environ.get("SHOPBOT_TEST_PORT_OFFSET", "0"))
@@ -119,7 +146,7 @@ def running_stack(data: Path, rasa_port: int, action_port: int, web_port: int) -
     if not MODEL.is_file():
         pytest.fail(f"{MODEL} missing: run `make model` first")
     stack = Stack(
-        store=str(DEMO_STORE), data=str(data), model=str(MODEL), rasa_port=rasa_port, action_port=action_port,
+        store=str(store), data=str(data), model=str(MODEL), rasa_port=rasa_port, action_port=action_port,
         web_port=web_port, tracker_db=str(data / "conversations.db"), log_dir=data / "logs",
     )  # fmt: skip
     stack.start()

@@ -289,3 +289,21 @@ def test_the_loaded_catalog_is_frozen_out_of_garbage_collection(test_catalog):
     finally:
         gc.unfreeze()
         catalog.cache_clear()
+
+
+@pytest.mark.parametrize("currency", ["CHF", "GBP"])
+def test_answers_use_the_store_currency(run_action, test_catalog, monkeypatch, currency):
+    """`store.yml` `currency` is what every amount is shown in (Babel, in the shopper's language)."""
+    from actions.context import catalog
+    from actions.texts import money
+
+    monkeypatch.setattr(catalog().config.store, "currency", currency)
+    shipping = text(run_action(ActionAnswerShipping(), "Wie lange dauert der Versand nach Österreich?", "ask_shipping")[0])
+    assert money(7.90, "de", currency) in shipping and money(100, "de", currency) in shipping and "€" not in shipping
+    search = text(run_action(ActionSearchProducts(), "waterproof hiking boots under 150 €", "search_product")[0])
+    assert money(129.0, "en", currency) in search and "€" not in search
+    product = catalog().get("trailrunner-gtx")
+    size = text(run_action(ActionAnswerSize(), "Gibt es den Trailrunner in 44?", "ask_size", slots={"language": "de"})[0])
+    assert size.endswith(money(product.min_price, "de", currency) + ".") and "€" not in size
+    price = text(run_action(ActionProductInfo(), "Was kostet der TrailRunner GTX?", "product_info", slots={"language": "de"})[0])
+    assert price == f"{product.name('de')}: {money(product.min_price, 'de', currency)}."

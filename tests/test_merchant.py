@@ -5,6 +5,7 @@ and every change live in the action server's catalog within 2 seconds."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import time
 from pathlib import Path
@@ -240,9 +241,20 @@ def test_policy_and_store_config_edits_are_live(shop):
 
 
 def test_openapi_describes_every_route(shop):
+    """The document describes exactly the routes the app serves (read from its router), no more."""
+    from bot.merchant import PREFIX
+
     spec = requests.get(f"{shop.url}/merchant/v1/openapi.json").json()
-    assert spec["openapi"].startswith("3.")
-    assert {"/status", "/imports", "/jobs/{job_id}", "/products/{product_id}", "/policies/{topic}/{lang}", "/store-config"} <= set(spec["paths"])
+    assert spec["openapi"].startswith("3.") and spec["servers"] == [{"url": PREFIX}]
+    served = {(route.resource.canonical.removeprefix(PREFIX), route.method) for route in shop.app.router.routes()
+              if route.resource.canonical.startswith(PREFIX + "/") and route.method != "HEAD"}  # fmt: skip
+    served.discard(("/openapi.json", "GET"))  # the document itself
+    described = {(path, method.upper()) for path, item in spec["paths"].items() for method in item if method != "parameters"}
+    assert len(served) >= 18 and described == served
+    for path, item in spec["paths"].items():  # every path parameter is declared
+        declared = {p["name"] for op in item.values() if isinstance(op, dict) for p in op.get("parameters", [])}
+        declared |= {p["name"] for p in item.get("parameters", [])}
+        assert set(re.findall(r"{(\w+)}", path)) <= declared, path
     assert "Product" in spec["components"]["schemas"] and "ProductPatch" in spec["components"]["schemas"]
 
 
@@ -294,3 +306,17 @@ def test_hnsw_version_serves_the_same_answers(tmp_path, monkeypatch, use_embedde
     assert service.similar(service.get("trailrunner-gtx"))  # vectors can be read back
     admin.patch_product("trailrunner-gtx", {"price": 10.0})  # a delta version laid over the HNSW base
     assert CatalogService.open(TEST_STORE, tmp_path, "use").get("trailrunner-gtx").min_price == 10.0
+
+
+def test_woocommerce_upload_and_insisted_format(shop):
+    body = (TEST_STORE.parent / "woocommerce_export.csv").read_bytes()
+    job = run_job(shop, body, "format=shopify")  # the header says WooCommerce: refused, nothing changed
+    assert job["status"] == "failed" and "not a Shopify product CSV" in job["report"]["rejected"][0]["reason"]
+    job = run_job(shop, body, "format=woocommerce")
+    assert job["status"] == "done", job
+    report = job["report"]
+    assert report["counts"]["added"] == 4 and report["counts"]["hidden"] == 2 and report["hidden"] == ["travel-mug", "gift-card"]
+    assert report["categories"]["Gifts"] == "gifts (new category)"
+    products = requests.get(f"{shop.url}/merchant/v1/products?limit=100", headers=shop.headers).json()
+    assert "travel-mug" in json.dumps(products)  # the merchant still sees the unpublished one
+    assert run_job(shop, body, "format=csv")["status"] == "done"  # told by the header

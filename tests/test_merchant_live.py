@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, TEST_STORE, imported_store
+from tests.conftest import ROOT, TEST_STORE, imported_store, service_missing
 
 
 @pytest.fixture
@@ -170,7 +170,7 @@ def test_redis_announcement_wakes_readers_before_the_poll(shop, monkeypatch):
     try:
         redis.Redis.from_url("redis://127.0.0.1:6379/0", socket_timeout=1).ping()
     except Exception:
-        pytest.skip("Redis not reachable at 127.0.0.1:6379")
+        service_missing("Redis not reachable at 127.0.0.1:6379")
     monkeypatch.setenv("SHOPBOT_REDIS_URL", "redis://127.0.0.1:6379/0")
     monkeypatch.setenv("SHOPBOT_POLL_SECONDS", "30")  # only Redis can wake the reader in time
     live = LiveCatalog(str(shop.store_dir), str(shop.data_dir))

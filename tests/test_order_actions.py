@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,7 @@ class FakeOrders:
     def __init__(self, orders: list[Order]):
         self.orders = {o.number: o for o in orders}
         self.failures: list[tuple[str, dt.datetime]] = []
+        self.misses: list[tuple[str | None, str | None]] = []  # (order number, "email" / "postcode")
         self.returns: list[tuple[str, list[ReturnLine]]] = []
         self.exchanges: list[tuple[str, int, str, str]] = []
         self.cancelled: list[str] = []
@@ -97,13 +99,17 @@ class FakeOrders:
                     return v.stock
         return 0
 
-    def record_failed_verification(self, conversation_id, now=None):
+    def record_failed_verification(self, conversation_id, now=None, *, order_number=None, client=None, proof=None):
         self.failures.append((conversation_id, NOW))
+        self.misses.append((order_number, proof))
         return sum(1 for c, _ in self.failures if c == conversation_id)
 
-    def locked_until(self, conversation_id, now=None):
+    def locked_until(self, conversation_id, now=None, *, client=None):
         count = sum(1 for c, _ in self.failures if c == conversation_id)
         return NOW + dt.timedelta(minutes=15) if count >= 5 else None
+
+    def postcode_blocked_until(self, number, now=None):
+        return None  # the rule itself is tested with the real backend (tests/test_order_proof.py)
 
 
 @pytest.fixture
@@ -142,7 +148,7 @@ def run(action, tracker: Tracker) -> tuple[str, dict, list[dict]]:
 
 
 def proven(number: str, contact: str = "anna@example.org", **extra) -> dict:
-    return {"order_number": number, "order_contact": contact, "order_verified": number, **extra}
+    return {"order_number": number, "order_contact": contact, "order_verified": number, "order_proof_at": time.time(), **extra}
 
 
 # --- proving the order --------------------------------------------------------------------
@@ -181,12 +187,14 @@ def test_bad_email_is_explained(backend):
     assert backend.failures == []
 
 
-def test_wrong_email_answers_exactly_like_an_unknown_number(backend):
-    wrong_email = make_tracker("200001 eve@example.org", intent="order_status", sender="a")
-    unknown = make_tracker("299999 anna@example.org", intent="order_status", sender="b")
+@pytest.mark.parametrize(("lang", "phrase"), [("de", "finde ich keine Bestellung"), ("en", "I can't find an order")])
+def test_wrong_email_answers_exactly_like_an_unknown_number(backend, lang, phrase):
+    wrong_email = make_tracker("200001 eve@example.org", intent="order_status", sender="a", slots={"language": lang})
+    unknown = make_tracker("299999 anna@example.org", intent="order_status", sender="b", slots={"language": lang})
     text_a, slots_a, _ = run(ValidateOrderVerificationForm(), wrong_email)
     text_b, slots_b, _ = run(ValidateOrderVerificationForm(), unknown)
-    assert text_a == text_b and "keine Bestellung" in text_a or "can't find an order" in text_a
+    assert text_a == text_b  # the same words: a wrong e-mail tells nothing about the order
+    assert phrase in text_a
     assert slots_a == slots_b
     assert slots_a["order_verified"] is None and slots_a["requested_slot"] == "order_number"
     assert "Anna" not in text_a and "TrailRunner" not in text_a
@@ -261,11 +269,18 @@ def test_picking_another_order_of_the_proven_email_needs_no_new_proof(backend):
     assert backend.failures == []
 
 
-def test_postcode_of_another_order_is_asked_again_without_counting(backend):
-    tracker = make_tracker("status of 200004", intent="order_status", slots=proven("200001", "10115"))
+def test_a_postcode_proves_only_its_own_order_and_a_kept_email_miss_counts(backend):
+    # 200005 shares the postcode of the proven 200001 (a neighbour): the postcode is not tried on it
+    backend.orders["200005"] = order("200005", "paid", 1, backend.orders["200003"].items, email="nachbar@example.org", postcode="10115")
+    tracker = make_tracker("status of 200005", intent="order_status", slots=proven("200001", "10115"))
     text, slots, _ = run(ValidateOrderVerificationForm(), tracker)
+    assert slots.get("order_verified") is None and "AirPure" not in text
     assert slots["order_contact"] is None and slots["requested_slot"] == "order_contact"
-    assert backend.failures == []
+    assert backend.failures == []  # nothing was tried
+    # an e-mail proves its other orders; tried on someone else's order it is a miss like any other
+    text, slots, _ = run(ValidateOrderVerificationForm(), make_tracker("status of 200004", intent="order_status", slots=proven("200001")))
+    assert slots.get("order_verified") is None and "Bergpfad" not in text
+    assert backend.misses == [("200004", "email")]
 
 
 # --- returns ------------------------------------------------------------------------------------

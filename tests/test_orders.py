@@ -26,7 +26,7 @@ from orders.api import NewOrderLine, OrderError, ReturnLine
 from orders.demo import seed
 from orders.sql import SqlOrders
 from orders.validation import InvalidInput
-from tests.conftest import PG_URL, pg_available
+from tests.conftest import PG_URL, pg_available, service_missing
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "stores" / "demo"
@@ -55,7 +55,7 @@ def demo_products():
 def make_backend(kind: str, tmp_path: Path, products) -> SqlOrders:
     if kind == "postgres":
         if not pg_available():
-            pytest.skip("PostgreSQL not reachable at 127.0.0.1:5432")
+            service_missing("PostgreSQL not reachable at 127.0.0.1:5432")
         url = PG_URL
     else:
         url = f"sqlite:///{tmp_path / 'shop.db'}"

@@ -11,8 +11,11 @@ from catalog.store import Store
 from orders.api import Order, OrderItem
 from orders.policy import delivery_window, item_eligibility, refund_amount, tracking_url
 from orders.validation import (
+    InvalidFields,
     InvalidInput,
+    clean_address,
     clean_email,
+    clean_line,
     clean_order_number,
     clean_postal_code,
     postal_key,
@@ -99,3 +102,19 @@ def test_input_formats():
     for bad in ("", "1", "ABCDE", "10115-", "10115123456", "10 11 5 1 2 3"):
         with pytest.raises(InvalidInput):
             clean_postal_code(bad)
+
+
+def test_address_of_a_new_order_names_every_bad_field():
+    """The checks the shop's form and the orders backend share (orders/validation.py)."""
+    good = {"email": " Bo@Example.org", "name": " Bo Berg ", "street": "Weg 2", "postal_code": "8010 ", "city": "Graz"}
+    assert clean_address(**good) == {"email": "bo@example.org", "name": "Bo Berg", "street": "Weg 2",
+                                     "postal_code": "8010", "city": "Graz"}  # fmt: skip
+    with pytest.raises(InvalidFields) as err:
+        clean_address(**dict(good, email="bo@exa_mple.org", postal_code="ABC", city=" ", name="x" * 201))
+    assert [e.field for e in err.value.errors] == ["email", "name", "postal_code", "city"]
+    assert err.value.field == "email" and isinstance(err.value, InvalidInput)
+    for bad in ("", "  ", "Weg\n2", "Weg\x002", "x" * 201, None):
+        with pytest.raises(InvalidInput) as one:
+            clean_line("street", bad, 200)
+        assert one.value.field == "street"
+    assert clean_line("street", "Straße 1 ½", 200) == "Straße 1 ½"

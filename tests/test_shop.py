@@ -1,53 +1,55 @@
-"""The demo shop (`bot/shop.py`) over HTTP: pages from the published catalog, escaping, cart,
-checkout validation and the order it creates. The orders backend is a recording fake here (the
-browser tests use the real one)."""
+"""The demo shop (`bot/shop.py`, `bot/cart.py`, `bot/checkout.py`) over HTTP: pages from the
+published catalog, escaping, cart, checkout validation and the order it creates in the real
+orders backend (SQLite in the test's data folder), sessions made only when something is stored,
+and a checkout that does not stall the event loop."""
 
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import json
 import re
 import shutil
 import threading
+import time
+import uuid
 from pathlib import Path
 
+import numpy as np
 import pytest
 import requests
 from aiohttp import web
+from sqlalchemy import text
 
-from bot.shop import setup_shop
+from bot.shop import SHOP_ORDERS, SHOP_SESSIONS, setup_shop
+from bot.shop_sessions import SessionStore
 from catalog.build import read_products
-from orders.api import NewOrderLine, Order, OrderError
+from catalog.db import open_database
+from catalog.repository import CatalogRepository
+from orders.api import NewOrderLine
 from tests.conftest import TEST_STORE
 from tests.merchant_server import free_port
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
-class FakeOrders:
-    def __init__(self, fail: Exception | None = None):
-        self.calls: list[dict] = []
-        self.fail = fail
+class TinyEmbedder:
+    """The catalog table needs a vector per product; the shop never searches."""
 
-    def create_order(self, **kwargs) -> Order:
-        self.calls.append(kwargs)
-        if self.fail:
-            raise self.fail
-        now = dt.datetime.now(dt.timezone.utc)
-        fields = {k: v for k, v in kwargs.items() if k != "lines"}
-        return Order(number=f"{100000 + len(self.calls)}", status="paid", created_at=now, updated_at=now, shipped_at=None,
-                     delivered_at=None, carrier=None, tracking_number=None, tracking_url=None, shipping_cost=4.9, **fields)  # fmt: skip
+    name = "tiny"
+    dim = 4
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return np.tile(np.array([1, 0, 0, 0], dtype=np.float32), (len(texts), 1))
 
 
 class Server:
-    def __init__(self, store: Path, data: Path, orders: FakeOrders):
+    def __init__(self, store: Path, data: Path, sessions: SessionStore | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.loop = asyncio.new_event_loop()
-        app = web.Application()
-        setup_shop(app, str(store), str(data), orders=lambda: orders)
-        self.runner = web.AppRunner(app)
+        self.app = web.Application()
+        setup_shop(self.app, str(store), str(data), sessions=sessions)  # the real orders backend
+        self.runner = web.AppRunner(self.app)
         ready = threading.Event()
 
         def run() -> None:
@@ -61,6 +63,10 @@ class Server:
         self.thread.start()
         assert ready.wait(30)
 
+    @property
+    def orders(self):  # noqa: ANN201
+        return self.app[SHOP_ORDERS]()
+
     def close(self) -> None:
         asyncio.run_coroutine_threadsafe(self.runner.cleanup(), self.loop).result(30)
         self.loop.call_soon_threadsafe(self.loop.stop)
@@ -68,8 +74,13 @@ class Server:
 
 
 @pytest.fixture
-def site(tmp_path):
-    """The test store with one product renamed to an XSS payload, published in the old layout."""
+def site(tmp_path, monkeypatch):
+    """The test store with one product renamed to an XSS payload, published in the old layout and
+    in the catalog tables of `<data>/shopbot.db`, where the orders backend takes its stock."""
+    from catalog.models import Product
+
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("SHOPBOT_TABLE_PREFIX", f"t{uuid.uuid4().hex[:8]}_")
     store = tmp_path / "store"
     shutil.copytree(TEST_STORE, store)
     lines = (store / "catalog.jsonl").read_text(encoding="utf-8").splitlines()
@@ -79,9 +90,10 @@ def site(tmp_path):
     folder = tmp_path / "data" / "store"
     folder.mkdir(parents=True)
     (folder / "products.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    orders = FakeOrders()
-    server = Server(store, tmp_path / "data", orders)
-    server.orders, server.folder, server.hostile = orders, folder, hostile["id"]
+    db = open_database(tmp_path / "data")
+    CatalogRepository(db, "store").replace_all([Product.parse_raw(line) for line in lines if line.strip()], TinyEmbedder())
+    server = Server(store, tmp_path / "data")
+    server.folder, server.hostile, server.db, server.store = folder, hostile["id"], db, store
     yield server
     server.close()
 
@@ -137,6 +149,17 @@ def test_catalog_text_is_escaped(site):
     assert context_of(page)["product_name"] == XSS  # intact as data, inert as markup
 
 
+FORM = {"name": "Bo Berg", "email": "bo@example.org", "street": "Weg 2", "postal_code": "8010", "city": "Graz",
+        "country": "AT", "payment": "0"}  # fmt: skip
+
+
+def in_cart(site, product_id: str = "trailrunner-gtx") -> tuple[requests.Session, str]:
+    s = requests.Session()
+    sku = next(v.sku for v in products(site)[product_id].variants if v.stock > 0)
+    assert s.post(site.url + "/api/cart", json={"product_id": product_id, "sku": sku}, timeout=10).status_code == 200
+    return s, sku
+
+
 def test_cart_and_checkout_create_an_order(site):
     s = requests.Session()
     product = products(site)["trailrunner-gtx"]
@@ -159,33 +182,135 @@ def test_cart_and_checkout_create_an_order(site):
     bad = {"name": XSS, "email": "not-an-email", "street": "Weg 1", "postal_code": "10115", "city": "Berlin", "country": "DE", "payment": "0"}
     r = s.post(site.url + "/de/checkout", data=bad, timeout=10)
     assert r.status_code == 422 and "gültige E-Mail-Adresse" in r.text and "<script>alert" not in r.text
-    assert 'value="Weg 1"' in r.text and "&lt;script&gt;" in r.text and not site.orders.calls
+    assert 'value="Weg 1"' in r.text and "&lt;script&gt;" in r.text and site.orders.count() == 0
     good = dict(bad, name="Anna Muster", email="Anna@Example.org", country="AT", payment="1")
     r = s.post(site.url + "/de/checkout", data=good, timeout=10)
-    assert r.url.endswith("/de/thanks") and "100001" in r.text
+    assert r.url.endswith("/de/thanks")
+    number = re.search(r'<strong id="order-number">(\d{6})</strong>', r.text).group(1)
     ctx = context_of(r.text)
-    assert ctx["page_type"] == "thanks" and ctx["order_number"] == "100001" and ctx["cart"] == []
-    call = site.orders.calls[0]
-    assert call["email"] == "anna@example.org" and call["country"] == "AT" and call["language"] == "de"
-    assert call["lines"] == [NewOrderLine(product_id=product.id, sku=sku, quantity=2)]
-    assert call["payment_method"].startswith("Credit card") or call["payment_method"]
+    assert ctx["page_type"] == "thanks" and ctx["order_number"] == number and ctx["cart"] == []
+    order = site.orders.get(number)  # in the database, as typed and normalised
+    assert order.email == "anna@example.org" and order.country == "AT" and order.language == "de"
+    assert order.name == "Anna Muster" and order.postal_code == "10115" and order.city == "Berlin"
+    assert [(i.product_id, i.sku, i.quantity) for i in order.items] == [(product.id, sku, 2)]
+    payment = site.app[SHOP_ORDERS]().config.payment_methods[1]
+    assert order.payment_method == payment["en"]
+    assert f"{order.total:.2f}".replace(".", ",") in r.text and "anna@example.org" in r.text
     # another session sees no order
     assert requests.get(site.url + "/de/thanks", timeout=10).status_code == 404
 
 
+@pytest.mark.parametrize(("field", "value", "reason"), [
+    ("postal_code", "ABC", "A postal code has 3 to 10 letters and digits"),  # no digit: the backend refuses it
+    ("postal_code", "1", "A postal code has 3 to 10 letters and digits"),
+    ("email", "bo@exa_mple.org", "valid e-mail address"),  # "_" in the domain: not an address
+    ("email", "bo@example", "valid e-mail address"),
+    ("city", "Graz\x07", "your city"),
+    ("name", "x" * 201, "your name"),
+])  # fmt: skip
+def test_the_form_accepts_what_the_backend_accepts(site, field, value, reason):
+    """A field the orders backend would refuse is named with its reason next to it; what was
+    typed stays in the form; nothing is ordered."""
+    s, _ = in_cart(site)
+    r = s.post(site.url + "/en/checkout", data=dict(FORM, **{field: value}), timeout=10)
+    assert r.status_code == 422 and reason in r.text and "could not be placed" not in r.text
+    assert re.search(rf'<input id="{field}" [^>]*aria-invalid="true" aria-describedby="{field}-error"', r.text)
+    assert re.search(rf'<span class="field-error" id="{field}-error">[^<]*{reason}', r.text)
+    assert f'<a href="#{field}">' in r.text  # the summary links to the field
+    kept = {k: v for k, v in FORM.items() if k not in (field, "country", "payment")}
+    assert all(f'value="{v}"' in r.text for v in kept.values())
+    assert site.orders.count() == 0
+    r = s.post(site.url + "/en/checkout", data=FORM, timeout=10)  # corrected: ordered
+    assert r.url.endswith("/en/thanks") and site.orders.count() == 1
+
+
 def test_checkout_keeps_the_form_when_the_backend_refuses(site):
-    s = requests.Session()
-    product = products(site)["trailrunner-gtx"]
-    sku = next(v.sku for v in product.variants if v.stock > 0)
-    s.post(site.url + "/api/cart", json={"product_id": product.id, "sku": sku}, timeout=10)
-    site.orders.fail = OrderError("out_of_stock", sku)
-    form = {"name": "Bo", "email": "bo@example.org", "street": "Weg 2", "postal_code": "8010", "city": "Graz", "country": "AT", "payment": "0"}
-    r = s.post(site.url + "/en/checkout", data=form, timeout=10)
+    s, sku = in_cart(site)
+    stock = site.orders.available_stock(sku)
+    address = {k: v for k, v in FORM.items() if k != "payment"}
+    site.orders.create_order(**dict(address, email="eve@example.org"), language="en", payment_method="PayPal",
+                             lines=[NewOrderLine("trailrunner-gtx", sku, stock)])  # someone else took the last ones
+    r = s.post(site.url + "/en/checkout", data=FORM, timeout=10)
     assert r.status_code == 422 and "no longer in stock" in r.text and 'value="Graz"' in r.text
-    site.orders.fail = RuntimeError("database down")
-    r = s.post(site.url + "/en/checkout", data=form, timeout=10)
-    assert r.status_code == 422 and "could not be placed" in r.text
-    assert product.name("en") in s.get(site.url + "/en/cart", timeout=10).text  # the cart is still there
+    with site.db.engine.begin() as conn:  # the database breaks
+        conn.execute(text(f"DROP TABLE {site.orders.t.orders.name}"))
+    r = s.post(site.url + "/en/checkout", data=FORM, timeout=10)
+    assert r.status_code == 422 and "could not be placed" in r.text and 'value="bo@example.org"' in r.text
+    assert "trailrunner" in s.get(site.url + "/en/cart", timeout=10).text.lower()  # the cart is still there
+
+
+def test_checkout_does_not_stall_other_requests(site):
+    """While one order is being written (held just before its commit), other shoppers' pages load."""
+    s, _ = in_cart(site)
+    backend = site.orders
+    entered, release = threading.Event(), threading.Event()
+
+    def hold(stage: str) -> None:
+        entered.set()
+        release.wait(10)
+
+    backend.checkpoint = hold
+    result: dict = {}
+    order = threading.Thread(target=lambda: result.update(r=s.post(site.url + "/en/checkout", data=FORM, timeout=30)))
+    order.start()
+    try:
+        assert entered.wait(10)
+        started = time.monotonic()
+        assert requests.get(site.url + "/en/products/trailrunner-gtx", timeout=5).status_code == 200
+        assert time.monotonic() - started < 2
+    finally:
+        release.set()
+        order.join(30)
+        backend.checkpoint = lambda stage: None
+    assert result["r"].url.endswith("/en/thanks")
+
+
+def test_page_views_make_no_sessions(site):
+    sessions = site.app[SHOP_SESSIONS]
+    for path in ("/de/", "/en/", "/de/products/trailrunner-gtx", "/de/cart", "/de/checkout", "/de/thanks"):
+        r = requests.get(site.url + path, timeout=10)
+        assert "shopbot_shop" not in r.cookies, path
+    assert len(sessions) == 0
+    s, _ = in_cart(site)
+    assert len(sessions) == 1 and s.cookies.get("shopbot_shop")
+    s.get(site.url + "/de/cart", timeout=10)
+    assert len(sessions) == 1  # the cookie finds it again
+    assert requests.get(site.url + "/de/", cookies={"shopbot_shop": "forged"}, timeout=10).status_code == 200
+    assert len(sessions) == 1
+
+
+def test_prices_in_the_store_currency_and_the_page_language(site):
+    """`store.yml` `currency` decides the money format on every page (re-read without a restart)."""
+    product = products(site)["trailrunner-gtx"]
+    low = product.min_price
+    german = requests.get(site.url + "/de/products/trailrunner-gtx", timeout=10).text
+    assert f"{low:.2f}".replace(".", ",") + " €" in german
+    config = (site.store / "store.yml").read_text(encoding="utf-8")
+    (site.store / "store.yml").write_text(config.replace("currency: EUR", "currency: CHF"), encoding="utf-8")
+    german = requests.get(site.url + "/de/products/trailrunner-gtx", timeout=10).text
+    english = requests.get(site.url + "/en/products/trailrunner-gtx", timeout=10).text
+    assert f"{low:.2f}".replace(".", ",") + " CHF" in german and "€" not in german
+    assert f"CHF{low:,.2f}" in english and "€" not in english
+    s, _ = in_cart(site)
+    assert "CHF" in s.get(site.url + "/en/cart", timeout=10).text
+
+
+def test_sessions_expire_when_idle_and_are_bounded():
+    now = [0.0]
+    store = SessionStore(idle_seconds=60, max_sessions=3, clock=lambda: now[0])
+    a, sa = store.create()
+    sa.lines["X"] = 1
+    now[0] = 30
+    assert store.get(a) is sa  # used: idle time starts again
+    b, _ = store.create()
+    c, _ = store.create()
+    now[0] = 80
+    assert store.get(a) is sa  # 50 s idle
+    d, _ = store.create()  # full: the least recently used (b) makes room
+    assert len(store) == 3 and store.get(b) is None and store.get(c) is not None
+    now[0] = 80 + 61
+    assert store.get(a) is None and store.get(d) is None and len(store) == 0
+    assert store.get(None) is None and store.get("") is None
 
 
 def test_socketio_output_sends_custom_payloads_as_custom():

@@ -31,7 +31,8 @@
       greetProduct: "Guten Tag! Haben Sie Fragen zu „{name}“ – etwa zur Größe, Passform oder zum Versand? Ich helfe gern.",
       greetThanks: "Vielen Dank für Ihre Bestellung {order}! Möchten Sie wissen, wo sie gerade ist? Ich verfolge sie gern für Sie.",
       qSizes: "Welche Größen gibt es?", qShipping: "Wie lange dauert der Versand?", qTrack: "Wo ist meine Bestellung {order}?",
-      qSearch: "Ich suche eine Regenjacke", qReturns: "Wie funktioniert die Rückgabe?"
+      qSearch: "Ich suche eine Regenjacke", qReturns: "Wie funktioniert die Rückgabe?",
+      helpful: "Antwort war hilfreich", unhelpful: "Antwort war nicht hilfreich"
     },
     en: {
       open: "Open chat", launcher: "Questions?", title: "Shopping assistant", close: "Close chat",
@@ -43,7 +44,8 @@
       greetProduct: "Hello! Any questions about the “{name}” – its size, fit or shipping? I'm happy to help.",
       greetThanks: "Thank you for your order {order}! Would you like to know where it is? I can track it for you.",
       qSizes: "Which sizes are available?", qShipping: "How long does shipping take?", qTrack: "Where is my order {order}?",
-      qSearch: "I'm looking for a rain jacket", qReturns: "How do returns work?"
+      qSearch: "I'm looking for a rain jacket", qReturns: "How do returns work?",
+      helpful: "The answer was helpful", unhelpful: "The answer was not helpful"
     }
   }[lang];
 
@@ -201,6 +203,7 @@
       entry.cards.slice(0, 10).forEach(function (p) { if (p && typeof p === "object") list.appendChild(card(p, canAdd)); });
       row.appendChild(list);
     }
+    if (entry.rate && entry.text) row.appendChild(rating(entry));
     if (isLast && entry.buttons && entry.buttons.length) {
       var qr = el("div", "sb-quick");
       entry.buttons.slice(0, 8).forEach(function (b) {
@@ -211,6 +214,22 @@
       row.appendChild(qr);
     }
     return row;
+  }
+  // thumbs up / down on the bot's answers, stored with the turn by the web app (bot/console/ratings.py)
+  function rating(entry) {
+    var box = el("div", "sb-rate");
+    [["up", T.helpful], ["down", T.unhelpful]].forEach(function (r) {
+      var b = el("button", "sb-rate-" + r[0]); b.type = "button"; b.setAttribute("aria-label", r[1]);
+      b.setAttribute("aria-pressed", String(entry.rating === r[0]));
+      b.addEventListener("click", function () {
+        entry.rating = entry.rating === r[0] ? "none" : r[0]; save();
+        box.querySelectorAll("button").forEach(function (x) { x.setAttribute("aria-pressed", String(x.className === "sb-rate-" + entry.rating)); });
+        fetch(here.origin + "/api/rating", { method: "POST", headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ sender: state.sid, text: entry.text, rating: entry.rating }) }).catch(function () {});
+      });
+      box.appendChild(b);
+    });
+    return box;
   }
   function renderLog() {
     log.textContent = "";
@@ -364,7 +383,7 @@
   }
   function botUttered(m) {
     if (!m || typeof m !== "object") return;
-    var entry = { who: "bot" };
+    var entry = { who: "bot", rate: true };
     if (typeof m.text === "string") entry.text = m.text;
     var buttons = m.quick_replies || m.buttons;
     if (Array.isArray(buttons)) entry.buttons = buttons.map(function (b) { return { title: String(b.title || ""), payload: String(b.payload || "") }; });

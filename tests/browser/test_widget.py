@@ -19,6 +19,7 @@ from bot.stack import Stack
 from catalog.build import read_current_products
 from catalog.lexicon import color_name
 from catalog.store import Store
+from tests.browser.axe import check
 from tests.conftest import DEMO_STORE, ROOT, running_stack
 
 pytestmark = pytest.mark.browser
@@ -134,6 +135,7 @@ def test_product_page_size_question_card_cart_and_checkout(stack, browser, produ
     open_widget(page)
     greeting = page.locator(".sb-msg.sb-bot").last.text_content()
     assert product.name("de") in greeting  # the page's product, by name
+    check(page)  # the shop page with the widget open: WCAG 2.1 A/AA (axe-core)
 
     replies = "\n".join(ask(page, f"Gibt es den in {SIZE}?"))
     # grounded: the answer names this product and the size, and matches the stock in the catalog
@@ -146,7 +148,7 @@ def test_product_page_size_question_card_cart_and_checkout(stack, browser, produ
     for v in product.variants:
         if v.size == SIZE and v.stock == 0 and v.color not in {x.color for x in in_stock}:
             assert color_name(v.color, "de") not in replies.split("\n")[0]
-    assert money(in_stock[0].price, "de") in replies
+    assert money(in_stock[0].price, "de", Store(DEMO_STORE).config.store.currency) in replies
     cards = page.locator(".sb-card")
     assert cards.count() >= 1
     card = cards.filter(has_text=product.name("de")).first
@@ -156,6 +158,7 @@ def test_product_page_size_question_card_cart_and_checkout(stack, browser, produ
     sid = widget_state(page)["sid"]
     meta = user_events(stack, sid)[-1]["metadata"]
     assert meta["product_id"] == PRODUCT and meta["page_type"] == "product" and meta["language"] == "de"
+    assert meta["shopbot_client"] == "127.0.0.1"  # set by the socket.io channel from the connection
     shot(page, "widget-desktop.png")
 
     # add to cart from the card, in the size chosen on the page

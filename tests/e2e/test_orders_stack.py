@@ -5,9 +5,11 @@ checked against the orders backend and the store config."""
 from __future__ import annotations
 
 import shutil
+import socket
 import uuid
 
 import pytest
+import requests
 
 from actions.texts import day
 from catalog.importer import import_file
@@ -185,3 +187,72 @@ def test_delivered_order_cannot_be_cancelled_and_yes_starts_the_return(stack):
     assert "zugestellt" in texts(replies) and "/return_item" in [b["payload"] for b in buttons(replies)]
     reply = texts(ask(stack, "ja", who, language="de"))
     assert "Welche Artikel aus Bestellung 100246" in reply and "Tierfutter" in reply
+
+
+def test_postcode_guesses_from_fresh_conversations_do_not_open_the_order(stack, backend):
+    """Issue 14: 25 wrong postcodes for one order, each from a new conversation id, then the right
+    postcode from a new id does not open it; the right e-mail address does."""
+    order = backend.get("100244")
+    for k in range(25):
+        who = sender()
+        ask(stack, "where is my order 100244?", who)
+        reply = texts(ask(stack, f"{int(order.postal_code) + 1 + k:05d}", who))
+        assert "on its way" not in reply and order.tracking_number not in reply
+    who = sender()
+    ask(stack, "where is my order 100244?", who)
+    reply = texts(ask(stack, order.postal_code, who))
+    assert order.tracking_number not in reply and "e-mail address the order was placed with" in reply
+    who = sender()
+    ask(stack, "where is my order 100244?", who)
+    reply = texts(ask(stack, order.email, who))
+    assert "on its way" in reply and order.tracking_number in reply
+
+
+def test_malformed_metadata_still_gets_an_answer(stack):
+    hostile = {"product_id": ["trailrunner-gtx"], "country": {"code": "AT"}, "language": "x" * 5000, "cart": "all"}
+    replies = ask(stack, "Was kostet der Versand?", sender(), **hostile)
+    assert texts(replies).strip()
+
+
+def test_oversized_request_is_refused_before_nlu(stack):
+    response = requests.post(f"http://127.0.0.1:{stack.rasa_port}/webhooks/rest/webhook",
+                             json={"sender": sender(), "message": "x" * 40000}, timeout=30)  # fmt: skip
+    assert response.status_code == 413 and "32768" in response.json()[0]["text"]
+
+
+def test_action_server_listens_on_loopback_only(stack):
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("192.0.2.1", 9))  # no packet is sent: this only picks the outgoing interface
+        own = probe.getsockname()[0]
+    finally:
+        probe.close()
+    if own.startswith("127."):
+        pytest.skip("no network interface besides loopback")
+    assert requests.get(f"http://127.0.0.1:{stack.action_port}/health", timeout=5).status_code == 200
+    with pytest.raises(requests.ConnectionError):
+        requests.get(f"http://{own}:{stack.action_port}/health", timeout=5)
+
+
+def test_client_address_is_set_by_the_channel_not_by_the_shopper(stack, data):
+    import json
+    import sqlite3
+
+    who = sender()
+    ask(stack, "Hallo", who, shopbot_client="10.1.2.3")
+    requests.post(f"http://127.0.0.1:{stack.rasa_port}/webhooks/rest/webhook", json={"sender": who, "message": "Hallo"},
+                  headers={"X-Forwarded-For": "203.0.113.77"}, timeout=30)  # fmt: skip
+    with sqlite3.connect(data / "conversations.db") as db:
+        rows = db.execute("SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id", (who,)).fetchall()
+    seen = [json.loads(r[0])["metadata"].get("shopbot_client") for r in rows]
+    assert seen == ["127.0.0.1", "203.0.113.77"]  # loopback is a trusted proxy by default
+
+
+def test_a_new_session_forgets_the_proven_order(stack):
+    who = sender()
+    ask(stack, "where's my order 100236?", who)
+    assert "100236" in texts(ask(stack, "anna@example.org", who))
+    assert "100236" in texts(ask(stack, "where's my order?", who))  # the proof holds in the session
+    ask(stack, "/session_start", who)  # what Rasa does after `session_expiration_time`
+    reply = texts(ask(stack, "where's my order?", who))
+    assert "What is the order number?" in reply and "100236" not in reply

@@ -1,0 +1,158 @@
+"""Scoring a whole bot answer against a question's `expect` (bench/questions/*.jsonl).
+
+An answer is everything the shopper sees for one message: the reply texts, button titles and
+the product cards (custom payload `{"type": "products"}`; their ids, names, prices and
+availability). `expect` may hold:
+
+- `products_any`: product ids; one of them must be shown as a card or named in the text.
+- `products_none`: product ids that must be neither shown nor named (drafts, archived ...).
+- `must` / `must_not`: regexes (case-insensitive) that all must / none may match the answer text.
+- `refuse`: an out-of-scope question: a polite refusal and no product.
+- `dont_know`: the data does not say: the answer says so and offers a person.
+
+A question asked on a product page (`page_product`) is also wrong when the answer is about
+another product: it shows or names some other product and never the page's.
+
+The refusal / don't-know / person patterns are deliberately generic (any wording in German or
+English that says so), not the bot's own sentences.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REFUSAL = re.compile(
+    r"kann ich (Ihnen )?(leider )?nicht|nicht beantworten|nicht weiterhelfen|leider nicht (helfen|sagen)|"
+    r"nicht (zuständig|mein Gebiet)|nur bei Fragen|helfe Ihnen gern bei|"
+    r"can't (answer|help)|cannot (answer|help)|can not (answer|help)|not able to|unable to|"
+    r"I can help (you )?with|only help with|outside (of )?what I",
+    re.IGNORECASE,
+)
+DONT_KNOW = re.compile(
+    r"steht .{0,60}nichts|keine (Angabe|Angaben|Information|Informationen)|nicht (bekannt|angegeben|vermerkt)|"
+    r"weiß ich (leider )?nicht|kann ich (leider )?nicht (sagen|beantworten)|finde ich .{0,40}nichts|leider nichts|"
+    r"don't know|do not know|doesn't (say|mention|state)|does not (say|mention|state)|no information|"
+    r"not (stated|specified|mentioned|listed)|can't (find|tell|say)|cannot (find|tell|say)|"
+    r"(have|has) no (details|information|data)",
+    re.IGNORECASE,
+)
+PERSON = re.compile(
+    r"Mitarbeiter|Kundenservice|Kundendienst|Team|persönlich|customer service|a person|a human|in touch|"
+    r"colleague|@[\w.-]+\.\w+|\+\d[\d ]{6,}",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Answer:
+    """What the shopper saw for one message."""
+
+    text: str = ""
+    product_ids: list[str] = field(default_factory=list)
+    ms: float = 0.0
+
+    @classmethod
+    def from_messages(cls, messages: list[dict], ms: float = 0.0) -> Answer:
+        """From the REST webhook's reply list."""
+        parts: list[str] = []
+        ids: list[str] = []
+        for message in messages:
+            if message.get("text"):
+                parts.append(message["text"])
+            parts.extend(b.get("title", "") for b in message.get("buttons") or [])
+            custom = message.get("custom") or {}
+            if custom.get("type") == "products":
+                for card in custom.get("products") or []:
+                    ids.append(str(card.get("id", "")))
+                    parts.append(" – ".join(str(card.get(k) or "") for k in ("name", "price_text", "availability")))
+        text = re.sub(r"[\u00a0\u2009\u202f]", " ", "\n".join(p for p in parts if p))  # no-break spaces
+        return cls(text, ids, ms)
+
+
+def _named(pid: str, answer: Answer, names: dict[str, list[str]]) -> bool:
+    if pid in answer.product_ids:
+        return True
+    return any(n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", answer.text, re.IGNORECASE) for n in names.get(pid, []))
+
+
+def score(expect: dict, answer: Answer, names: dict[str, list[str]], page_product: str | None = None) -> list[str]:
+    """The reasons the answer is wrong; an empty list means right. `names`: product id -> its
+    names, for every product of the store."""
+    reasons: list[str] = []
+    if page_product and not _named(page_product, answer, names):
+        others = [pid for pid in names if pid != page_product and _named(pid, answer, names)]
+        if others:
+            reasons.append(f"about {others[:3]} instead of the page's {page_product}")
+    wanted = expect.get("products_any") or []
+    if wanted and not any(_named(pid, answer, names) for pid in wanted):
+        reasons.append(f"none of {wanted} shown or named (shown: {answer.product_ids})")
+    for pid in expect.get("products_none") or []:
+        if _named(pid, answer, names):
+            reasons.append(f"{pid} must not be shown")
+    for pattern in expect.get("must") or []:
+        if not re.search(pattern, answer.text, re.IGNORECASE):
+            reasons.append(f"missing /{pattern}/")
+    for pattern in expect.get("must_not") or []:
+        if re.search(pattern, answer.text, re.IGNORECASE):
+            reasons.append(f"must not say /{pattern}/")
+    if expect.get("refuse"):
+        if answer.product_ids:
+            reasons.append(f"out of scope but products shown: {answer.product_ids}")
+        if not REFUSAL.search(answer.text):
+            reasons.append("no polite refusal")
+    if expect.get("dont_know"):
+        if not DONT_KNOW.search(answer.text):
+            reasons.append("does not say the data lacks this")
+        if not PERSON.search(answer.text):
+            reasons.append("offers no person")
+    if not answer.text and not answer.product_ids:
+        reasons.append("no reply")
+    return reasons
+
+
+# --- the store's own catalog file, read without the bot's importer ------------------------------
+
+
+@dataclass
+class CatalogText:
+    """A product as a shopper could see it: id, names (all languages), title + description."""
+
+    id: str
+    names: list[str]
+    text: str
+
+
+def _html_text(markup: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", markup or ""))).strip()
+
+
+def read_catalog_texts(path: Path, visible_only: bool = True) -> list[CatalogText]:
+    """Products of a store's catalog file, read directly from the file so that the baseline
+    and the scoring do not depend on the bot's importer. `visible_only`: a Shopify CSV's
+    active and published products only (JSONL has no such states)."""
+    out: list[CatalogText] = []
+    if path.suffix == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if not row.get("Title"):
+                    continue
+                status = (row.get("Status") or "active").strip().lower()
+                published = (row.get("Published") or "TRUE").strip().upper() != "FALSE"
+                if visible_only and (status != "active" or not published):
+                    continue
+                title = row["Title"].strip()
+                out.append(CatalogText(row["Handle"].strip().lower(), [title], f"{title}. {_html_text(row.get('Body (HTML)', ''))}"))
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        p = json.loads(line)
+        titles = list(dict.fromkeys(v for v in (p.get("title") or {}).values() if v))
+        descriptions = [v for v in (p.get("description") or {}).values() if v]
+        out.append(CatalogText(p["id"], titles, " ".join([*(f"{t}." for t in titles), *descriptions])))
+    return out

@@ -1,0 +1,159 @@
+"""The console's own tables, in the catalog database (`catalog/db.py: database_url`, same
+`SHOPBOT_TABLE_PREFIX`), created with `create_all` like the catalog tables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+)
+from sqlalchemy.engine import Engine
+
+from catalog.db import DEFAULT_PREFIX, database_url
+
+
+@dataclass
+class ConsoleDB:
+    engine: Engine
+    metadata: MetaData
+    users: Table
+    sessions: Table
+    failures: Table
+    summaries: Table
+    state: Table
+    tags: Table
+    notes: Table
+    corrections: Table
+    access_log: Table
+    ratings: Table
+
+    @classmethod
+    def connect(cls, url: str, prefix: str | None = None) -> ConsoleDB:
+        p = os.environ.get("SHOPBOT_TABLE_PREFIX", DEFAULT_PREFIX) if prefix is None else prefix
+        if url.startswith("sqlite"):
+            engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+            @event.listens_for(engine, "connect")
+            def _wal(conn, _record):  # noqa: ANN001
+                conn.execute("PRAGMA journal_mode=WAL")
+        else:
+            engine = create_engine(url, pool_pre_ping=True)
+        md = MetaData()
+        users = Table(
+            f"{p}console_users", md,
+            Column("name", String(100), primary_key=True),
+            Column("role", String(10), nullable=False),  # agent | admin
+            Column("password_hash", String(200), nullable=False),
+            Column("created_at", Float, nullable=False),
+        )  # fmt: skip
+        sessions = Table(
+            f"{p}console_sessions", md,
+            Column("token_hash", String(64), primary_key=True),  # sha256 of the cookie value
+            Column("user", String(100), nullable=False, index=True),
+            Column("csrf", String(64), nullable=False),
+            Column("created_at", Float, nullable=False),
+            Column("expires_at", Float, nullable=False),
+        )  # fmt: skip
+        failures = Table(
+            f"{p}console_login_failures", md,
+            Column("id", Integer, primary_key=True, autoincrement=True),
+            Column("user", String(100), nullable=False, index=True),
+            Column("at", Float, nullable=False),
+        )  # fmt: skip
+        summaries = Table(
+            f"{p}console_conversations", md,
+            Column("sender_id", String(255), primary_key=True),
+            Column("first_ts", Float, nullable=False, index=True),
+            Column("last_ts", Float, nullable=False, index=True),
+            Column("language", String(10), index=True),
+            Column("user_messages", Integer, nullable=False, default=0),
+            Column("bot_messages", Integer, nullable=False, default=0),
+            Column("intents", Text, nullable=False, default=" "),  # " greet search_product " (LIKE '% x %')
+            Column("fallbacks", Integer, nullable=False, default=0),
+            Column("dont_knows", Integer, nullable=False, default=0),
+            Column("handoff", Boolean, nullable=False, default=False, index=True),
+            Column("min_confidence", Float),
+            Column("products", Text, nullable=False, default=" "),  # " id1 id2 "
+            Column("page", Text),  # the last page the shopper wrote from
+            Column("search_text", Text, nullable=False, default=""),  # shopper messages, lower case
+            Column("reviewed", Boolean, nullable=False, default=False, index=True),
+            Column("stages", Text, nullable=False, default=" "),  # journey stages reached (bot/console/journey.py)
+            Column("last_action", String(100)),  # carried between folds (a bot reply's action may come in the next batch)
+        )  # fmt: skip
+        state = Table(
+            f"{p}console_state", md,
+            Column("key", String(40), primary_key=True),
+            Column("value", Integer, nullable=False),
+        )  # fmt: skip
+        tags = Table(
+            f"{p}console_tags", md,
+            Column("sender_id", String(255), primary_key=True),
+            Column("tag", String(60), primary_key=True),
+        )  # fmt: skip
+        notes = Table(
+            f"{p}console_notes", md,
+            Column("id", Integer, primary_key=True, autoincrement=True),
+            Column("sender_id", String(255), nullable=False, index=True),
+            Column("user", String(100), nullable=False),
+            Column("text", Text, nullable=False),
+            Column("at", Float, nullable=False),
+        )  # fmt: skip
+        corrections = Table(
+            f"{p}console_corrections", md,
+            Column("id", Integer, primary_key=True, autoincrement=True),
+            Column("sender_id", String(255), nullable=False, index=True),
+            Column("event_id", Integer, nullable=False),  # the user or bot event corrected
+            Column("kind", String(10), nullable=False),  # intent | answer
+            Column("text", Text, nullable=False),  # the shopper's message (intent) or the bot's answer
+            Column("intent", String(100)),  # the right intent
+            Column("action", String(100)),  # the right action (answer corrections, optional)
+            Column("answer", Text),  # the right answer (answer corrections)
+            Column("user", String(100), nullable=False),
+            Column("at", Float, nullable=False, index=True),
+        )  # fmt: skip
+        ratings = Table(
+            f"{p}console_ratings", md,
+            Column("sender_id", String(255), primary_key=True),
+            Column("event_id", Integer, primary_key=True),  # the rated bot message's event
+            Column("rating", Integer, nullable=False),  # +1 helpful, -1 not helpful
+            Column("at", Float, nullable=False),
+        )  # fmt: skip
+        access_log = Table(
+            f"{p}console_access_log", md,
+            Column("id", Integer, primary_key=True, autoincrement=True),
+            Column("user", String(100), nullable=False),
+            Column("sender_id", String(255), nullable=False),
+            Column("what", String(40), nullable=False),  # reveal_personal_data, gdpr_export, ...
+            Column("at", Float, nullable=False),
+        )  # fmt: skip
+        md.create_all(engine)
+        return cls(engine, md, users, sessions, failures, summaries, state, tags, notes, corrections, access_log, ratings)
+
+    def drop(self) -> None:
+        """Drop this prefix's console tables (tests)."""
+        self.metadata.drop_all(self.engine)
+        self.engine.dispose()
+
+
+_open: dict[tuple[str, str], ConsoleDB] = {}
+
+
+def open_console_db(data_dir: Path | str, url: str | None = None, prefix: str | None = None) -> ConsoleDB:
+    """One `ConsoleDB` per URL and prefix per process."""
+    url = url or database_url(data_dir)
+    prefix = os.environ.get("SHOPBOT_TABLE_PREFIX", DEFAULT_PREFIX) if prefix is None else prefix
+    if (url, prefix) not in _open:
+        _open[(url, prefix)] = ConsoleDB.connect(url, prefix)
+    return _open[(url, prefix)]

@@ -1,0 +1,152 @@
+"""The summary table: one row per conversation (Rasa sender id), updated incrementally from
+the tracker store's events (the last event id read is kept as a watermark), so the list never
+scans the events table.
+
+"Fallback": the NLU fallback (`nlu_fallback`) or the fallback action ran. "Don't know": an
+answering action replied without any source (no product, policy, order or store fact behind
+the reply), e.g. nothing found or no information on a product."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from sqlalchemy import bindparam, insert, select, update
+
+from bot.console.db import ConsoleDB
+from bot.console.events import EventStore, parse
+from bot.console.journey import stages_of
+
+BATCH = 5000
+FALLBACK_ACTIONS = {"action_fallback"}
+FALLBACK_INTENTS = {"nlu_fallback"}
+ANSWERING_ACTIONS = {
+    "action_search_products", "action_refine_search", "action_select_product", "action_answer_size",
+    "action_answer_shipping", "action_answer_fit", "action_product_info", "action_compare_products",
+    "action_answer_policy",
+}  # fmt: skip
+HANDOFF_INTENTS = {"human_handoff"}
+SOURCE_PREFIXES = ("policy:", "order:", "store.yml")
+WATERMARK = "events_watermark"
+_lock = threading.Lock()
+
+
+def product_sources(sources: list[Any]) -> list[str]:
+    """The product ids among a bot turn's sources (policy passages, orders and store facts left out)."""
+    return [s for s in sources if isinstance(s, str) and s and not s.startswith(SOURCE_PREFIXES)]
+
+
+def _blank(sender: str, ts: float) -> dict[str, Any]:
+    return {"sender_id": sender, "first_ts": ts, "last_ts": ts, "language": None, "user_messages": 0, "bot_messages": 0,
+            "intents": " ", "fallbacks": 0, "dont_knows": 0, "handoff": False, "min_confidence": None, "products": " ",
+            "page": None, "search_text": "", "reviewed": False, "stages": " ", "last_action": None}  # fmt: skip
+
+
+def _add_word(words: str, word: str) -> str:
+    return words if f" {word} " in words else f"{words}{word} "
+
+
+def apply(row: dict[str, Any], type_name: str, ts: float | None, data: dict[str, Any]) -> None:
+    """Fold one event into a summary row."""
+    if ts:
+        row["first_ts"], row["last_ts"] = min(row["first_ts"], ts), max(row["last_ts"], ts)
+    if type_name == "user":
+        row["user_messages"] += 1
+        text = (data.get("text") or "").strip()
+        if text:
+            row["search_text"] = f"{row['search_text']}\n{text.lower()}"[-20000:]
+        parse_data = data.get("parse_data") or {}
+        intent = (parse_data.get("intent") or {}).get("name")
+        confidence = (parse_data.get("intent") or {}).get("confidence")
+        if intent:
+            row["intents"] = _add_word(row["intents"], intent)
+            row["fallbacks"] += intent in FALLBACK_INTENTS
+            row["handoff"] = row["handoff"] or intent in HANDOFF_INTENTS
+        if isinstance(confidence, (int, float)) and intent not in FALLBACK_INTENTS:
+            row["min_confidence"] = confidence if row["min_confidence"] is None else min(row["min_confidence"], confidence)
+        if intent in FALLBACK_INTENTS:  # FallbackClassifier keeps the real prediction in the ranking
+            ranked = [r.get("confidence") for r in parse_data.get("intent_ranking") or [] if r.get("name") not in FALLBACK_INTENTS]
+            if ranked and isinstance(ranked[0], (int, float)):
+                row["min_confidence"] = ranked[0] if row["min_confidence"] is None else min(row["min_confidence"], ranked[0])
+        meta = data.get("metadata") or {}
+        meta = meta if isinstance(meta, dict) else {}
+        for stage in sorted(stages_of(intent, meta)):
+            row["stages"] = _add_word(row["stages"], stage)
+        if isinstance(meta.get("language"), str):
+            row["language"] = meta["language"][:10]
+        if isinstance(meta.get("page_url"), str):
+            row["page"] = meta["page_url"][:500]
+        if isinstance(meta.get("product_id"), str) and meta["product_id"]:
+            row["products"] = _add_word(row["products"], meta["product_id"][:100])
+    elif type_name == "action":
+        row["last_action"] = (data.get("name") or "")[:100] or None
+        row["fallbacks"] += data.get("name") in FALLBACK_ACTIONS
+    elif type_name == "bot":
+        row["bot_messages"] += 1
+        sources = (data.get("metadata") or {}).get("sources")
+        sources = sources if isinstance(sources, list) else []
+        for pid in product_sources(sources):
+            row["products"] = _add_word(row["products"], pid[:100])
+        row["dont_knows"] += row.get("last_action") in ANSWERING_ACTIONS and not sources
+    elif type_name == "slot":
+        if data.get("name") == "handoff_requested" and data.get("value"):
+            row["handoff"] = True
+        if data.get("name") == "language" and isinstance(data.get("value"), str) and not row["language"]:
+            row["language"] = data["value"][:10]
+
+
+def _watermark(conn, db: ConsoleDB) -> int:  # noqa: ANN001
+    value = conn.execute(select(db.state.c.value).where(db.state.c.key == WATERMARK)).scalar()
+    return int(value or 0)
+
+
+def refresh(db: ConsoleDB, events: EventStore, batch: int = BATCH) -> int:
+    """Fold all events newer than the watermark into the summary table; returns how many.
+    New conversations are inserted and changed ones updated in bulk, one transaction per batch."""
+    if not events.exists():
+        return 0
+    done = 0
+    with _lock:
+        while True:
+            with db.engine.connect() as conn:
+                mark = _watermark(conn, db)
+            e = events.table
+            with events.engine.connect() as conn:
+                rows = conn.execute(
+                    select(e.c.id, e.c.sender_id, e.c.type_name, e.c.timestamp, e.c.data).where(e.c.id > mark).order_by(e.c.id).limit(batch)
+                ).all()  # fmt: skip
+            if not rows:
+                return done
+            _fold(db, rows)
+            done += len(rows)
+            with db.engine.begin() as conn:
+                new = {"key": WATERMARK, "value": rows[-1].id}
+                if conn.execute(update(db.state).where(db.state.c.key == WATERMARK).values(value=rows[-1].id)).rowcount == 0:
+                    conn.execute(insert(db.state).values(**new))
+
+
+def _fold(db: ConsoleDB, rows: list) -> None:
+    by_sender: dict[str, list] = {}
+    for r in rows:
+        by_sender.setdefault(r.sender_id, []).append(r)
+    s = db.summaries
+    with db.engine.begin() as conn:
+        existing = {}
+        senders = list(by_sender)
+        for i in range(0, len(senders), 500):
+            for r in conn.execute(select(s).where(s.c.sender_id.in_(senders[i : i + 500]))):
+                existing[r.sender_id] = dict(r._mapping)
+        new, changed = [], []
+        for sender, evs in by_sender.items():
+            row = existing.get(sender) or _blank(sender, evs[0].timestamp or 0.0)
+            for ev in evs:
+                apply(row, ev.type_name, ev.timestamp, parse(ev.data))
+            (changed if sender in existing else new).append(row)
+        if new:
+            conn.execute(insert(s), new)
+        if changed:
+            fields = [c.name for c in s.columns if c.name not in ("sender_id", "reviewed")]
+            conn.execute(
+                update(s).where(s.c.sender_id == bindparam("_sender")).values({f: bindparam(f"_{f}") for f in fields}),
+                [{"_sender": r["sender_id"], **{f"_{f}": r[f] for f in fields}} for r in changed],
+            )
