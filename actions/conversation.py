@@ -6,8 +6,12 @@ from __future__ import annotations
 from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions.common import ShopAction, handoff_buttons, handoff_text, reply
-from actions.context import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, catalog, metadata
+from actions.context import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, catalog, metadata, text_of
+from actions.search import show_results
 from actions.texts import say
+from catalog import scope
+
+RESCUED_INTENTS = ("out_of_scope", "nlu_fallback")
 
 
 class ActionHandoff(ShopAction):
@@ -20,10 +24,21 @@ class ActionHandoff(ShopAction):
 
 
 class ActionFallback(ShopAction):
+    """The polite refusal, unless the message the classifier refused clearly asks for something
+    the catalog carries (`catalog.scope`): then it is answered as a search. A new shop's product
+    types ("Gießkanne", "puzzle") are not in the NLU training data, so the classifier may call
+    them out of scope."""
+
     def name(self) -> str:
         return "action_fallback"
 
     def respond(self, dispatcher, tracker, lang):
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        text = text_of(tracker)
+        if intent in RESCUED_INTENTS and text.strip() and not text.startswith("/"):
+            result = scope.carried(catalog(), text)
+            if result is not None:
+                return show_results(dispatcher, result, lang)
         reply(dispatcher, say("fallback", lang), buttons=handoff_buttons(lang))
         return [SlotSet("pending_offer", "handoff")]
 

@@ -442,6 +442,23 @@ T: dict[str, dict[str, str]] = {
 }
 
 
+# --- a product's own rule, catalog-aware understanding (answers-b) ---
+T.update({
+    "product_warranty_years": {
+        "de": "Für {product} gilt eine Garantie von {years} Jahren (laut unseren Produktdaten); die gesetzliche Gewährleistung bleibt davon unberührt.",
+        "en": "{product} comes with a {years}-year guarantee (according to our product data); your statutory warranty rights remain unaffected.",
+    },
+    "product_own_rule": {
+        "de": "Zu {product} steht in der Produktbeschreibung: „{sentence}“",
+        "en": "The product description of {product} says: \"{sentence}\"",
+    },
+    "product_return_exception": {
+        "de": "{product} ist von der Rückgabe ausgeschlossen: {reason}",
+        "en": "{product} cannot be returned: {reason}",
+    },
+})
+
+
 def say(key: str, lang: str, **values: object) -> str:
     return T[key][lang].format(**values)
 

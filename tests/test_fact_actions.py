@@ -65,12 +65,12 @@ def test_a_products_own_guarantee_comes_before_the_store_rule(run_action, monkey
         "description": {"de": "Wasserdichte Rahmentasche. 5 Jahre Garantie auf alle Nähte."},
         "variants": [{"sku": "FB-1", "price": 49.0, "stock": 2}],
     }))  # fmt: skip
-    monkeypatch.setattr(policies, "focused_products", lambda tracker, limit=1: [frame])
+    monkeypatch.setattr(policies, "asked_about", lambda tracker: frame)
     messages, _ = run_action(policies.ActionAnswerPolicy(), "Wie lange habe ich Garantie?", "ask_policy", metadata={"language": "de"})
     reply = text(messages)
     assert reply.startswith("Rahmentasche: 5 Jahre Garantie. Laut Produktbeschreibung: „5 Jahre Garantie auf alle Nähte.“")
     assert messages[0]["sources"][0] == "frame-bag"
-    monkeypatch.setattr(policies, "focused_products", lambda tracker, limit=1: [])
+    monkeypatch.setattr(policies, "asked_about", lambda tracker: None)
     messages, _ = run_action(policies.ActionAnswerPolicy(), "Wie lange habe ich Garantie?", "ask_policy", metadata={"language": "de"})
     assert "Rahmentasche" not in text(messages)
 
