@@ -8,17 +8,19 @@ A handoff is `waiting` (in the live queue), `taken` (an agent talks, the bot is 
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, insert, select, update
+from sqlalchemy import Column, Float, Integer, String, Table, Text, insert, select, update
 
 from bot.console.db import ConsoleDB
 
 ONLINE_SECONDS = 30  # an agent is online while a console live page has polled within this
 OPEN = ("waiting", "taken")
 KINDS = ("message", "connected", "handed_back")
+_lock = threading.Lock()
 
 
 class HandoffError(ValueError):
@@ -32,15 +34,18 @@ class HandoffTables:
     online: Table
 
 
-_tables: dict[int, HandoffTables] = {}
-
-
 def tables(db: ConsoleDB) -> HandoffTables:
-    """The handoff tables next to the console's (same prefix), created on first use."""
-    if id(db) in _tables:
-        return _tables[id(db)]
+    """The handoff tables next to the console's (same prefix and metadata, so `db.drop()` drops
+    them too), created on first use."""
+    with _lock:
+        return _tables(db)
+
+
+def _tables(db: ConsoleDB) -> HandoffTables:
     p = db.users.name[: -len("console_users")]
-    md = MetaData()
+    md = db.metadata
+    if f"{p}console_handoffs" in md.tables:
+        return HandoffTables(md.tables[f"{p}console_handoffs"], md.tables[f"{p}console_handoff_messages"], md.tables[f"{p}console_agents_online"])
     handoffs = Table(
         f"{p}console_handoffs", md,
         Column("id", Integer, primary_key=True, autoincrement=True),
@@ -71,9 +76,8 @@ def tables(db: ConsoleDB) -> HandoffTables:
         Column("user", String(100), primary_key=True),
         Column("last_seen", Float, nullable=False),
     )  # fmt: skip
-    md.create_all(db.engine)
-    _tables[id(db)] = HandoffTables(handoffs, messages, online)
-    return _tables[id(db)]
+    md.create_all(db.engine, tables=[handoffs, messages, online])
+    return HandoffTables(handoffs, messages, online)
 
 
 def heartbeat(db: ConsoleDB, user: str, now: float | None = None) -> None:
