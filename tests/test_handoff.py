@@ -340,3 +340,18 @@ def test_one_dont_know_or_nobody_online_does_not_queue(shop_console):
     dispatcher = CollectingDispatcher()
     ActionFallback().run(dispatcher, _fallback_tracker(["policy:returns#1"]), {})  # the previous turn answered
     assert handoff.queue(db) == [] and len(dispatcher.messages) == 1
+
+
+def test_transcript_marks_an_agents_message(console):
+    from sqlalchemy import insert
+
+    from bot.console.transcript import load_turns
+
+    _, events, _ = console
+    events.create()
+    data = {"event": "bot", "text": "Hello, Ana here.", "metadata": {"person": "ana", "handoff": "message", "handoff_message": 1}}
+    with events.engine.begin() as conn:
+        conn.execute(insert(events.table).values(sender_id="s1", type_name="bot", timestamp=1.0, data=json.dumps(data)))
+    (turn,) = load_turns(events, "s1")
+    (item,) = [i for i in turn.items if i["kind"] == "bot"]
+    assert item["person"] == "ana" and item["text"] == "Hello, Ana here."
