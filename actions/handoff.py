@@ -98,15 +98,17 @@ def ask_for_person(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str
     db, cfg = console_db(), config()
     page = metadata(tracker).get("page_url")
     done = [SlotSet("pending_offer", None), SlotSet("handoff_requested", True)]
-    if handoff.open_handoff(db, tracker.sender_id):
+    current = handoff.open_handoff(db, tracker.sender_id)
+    why = _agent_available(db, cfg)
+    if current and (current["status"] == "taken" or why is None):
         dispatcher.utter_message(text=_say("already", lang), sources=["store.yml#console"])
         return done
-    why = _agent_available(db, cfg)
     if why is None:
         handoff.request(db, tracker.sender_id, "asked", lang, page)
         dispatcher.utter_message(text=_say("queued", lang), sources=["store.yml#console"])
         return done
-    hid = handoff.record_ticket(db, tracker.sender_id, "asked", lang, page)
+    # nobody can take it now (a waiting request whose agents left becomes the ticket)
+    hid = current["id"] if current else handoff.record_ticket(db, tracker.sender_id, "asked", lang, page)
     ticket = Ticket(f"CHAT-{hid}", tracker.sender_id, "asked", why, lang, page, cfg.shop, conversation(tracker))
     where = send_ticket(ticket, cfg.ticket_webhook, cfg.email, _data() / "outbox")
     handoff.set_ticket(db, hid, where)

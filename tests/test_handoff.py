@@ -355,3 +355,15 @@ def test_transcript_marks_an_agents_message(console):
     (turn,) = load_turns(events, "s1")
     (item,) = [i for i in turn.items if i["kind"] == "bot"]
     assert item["person"] == "ana" and item["text"] == "Hello, Ana here."
+
+
+def test_a_waiting_shopper_whose_agents_left_gets_a_ticket_on_asking_again(shop_console, run_action):
+    from actions.conversation import ActionHandoff
+
+    db, _, tmp = shop_console
+    handoff.heartbeat(db, "ana", now=1.0)  # long gone
+    hid = handoff.request(db, "test-user", "asked", "en", "/en/")
+    messages, _ = run_action(ActionHandoff(), "Hello? Is anybody there?", intent="human_handoff", metadata={"language": "en"})
+    assert f"CHAT-{hid}" in messages[0]["text"] and handoff.queue(db) == []
+    assert handoff.get(db, hid)["status"] == "ticket" and handoff.get(db, hid)["ticket"].endswith(".eml")
+    assert len(list((tmp / "outbox").glob("*.eml"))) == 1

@@ -135,9 +135,11 @@ def record_ticket(db: ConsoleDB, sender: str, reason: str, language: str | None,
 
 
 def set_ticket(db: ConsoleDB, handoff_id: int, where: str) -> None:
+    """Where the ticket went; a handoff still waiting (nobody came) becomes a ticket."""
     h = tables(db).handoffs
     with db.engine.begin() as conn:
         conn.execute(update(h).where(h.c.id == handoff_id).values(ticket=where))
+        conn.execute(update(h).where(h.c.id == handoff_id, h.c.status == "waiting").values(status="ticket"))
 
 
 def queue(db: ConsoleDB) -> list[dict[str, Any]]:
