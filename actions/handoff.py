@@ -94,7 +94,19 @@ def _agent_available(db: ConsoleDB, cfg: HandoffConfig) -> str | None:
 
 
 def ask_for_person(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> list[dict]:
-    """The shopper asked for a person: queue, or tell them nobody is there and send a ticket."""
+    """The shopper asked for a person: queue, or tell them nobody is there and send a ticket.
+    If the console's database cannot be used, the shop's contact details are the answer."""
+    try:
+        return _ask_for_person(dispatcher, tracker, lang)
+    except Exception:
+        logger.exception("live handoff unavailable for %s; answering with the contact details", tracker.sender_id)
+        from actions.common import handoff_text  # (actions.common imports this module)
+
+        dispatcher.utter_message(text=handoff_text(lang), sources=["store.yml#contact"])
+        return [SlotSet("pending_offer", None), SlotSet("handoff_requested", True)]
+
+
+def _ask_for_person(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> list[dict]:
     db, cfg = console_db(), config()
     page = metadata(tracker).get("page_url")
     done = [SlotSet("pending_offer", None), SlotSet("handoff_requested", True)]

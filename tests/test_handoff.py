@@ -367,3 +367,15 @@ def test_a_waiting_shopper_whose_agents_left_gets_a_ticket_on_asking_again(shop_
     assert f"CHAT-{hid}" in messages[0]["text"] and handoff.queue(db) == []
     assert handoff.get(db, hid)["status"] == "ticket" and handoff.get(db, hid)["ticket"].endswith(".eml")
     assert len(list((tmp / "outbox").glob("*.eml"))) == 1
+
+
+def test_without_the_console_database_the_contact_details_answer(shop_console, run_action, monkeypatch):
+    from actions import handoff as action_handoff
+    from actions.conversation import ActionHandoff
+
+    def broken():
+        raise OSError("database is gone")
+
+    monkeypatch.setattr(action_handoff, "console_db", broken)
+    messages, slots = run_action(ActionHandoff(), "A person please", intent="human_handoff", metadata={"language": "en"})
+    assert "hilfe@shop.test" in messages[0]["text"] and slots["handoff_requested"] is True
