@@ -23,7 +23,7 @@ from bot.console import handoff, live
 from bot.console.handoff import HandoffError
 from bot.console.hours import HandoffConfig, HandoffConfigError, load_handoff_config, parse_hours
 from bot.console.tickets import Ticket, send_ticket
-from tests.test_console import open_console
+from tests.test_console import any_console, open_console  # noqa: F401 (a fixture)
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -116,8 +116,8 @@ def test_config_from_store_yml(tmp_path):
 # ---------------------------------------------------------------- queue
 
 
-def test_queue_take_messages_and_hand_back(console):
-    db = console[0]
+def test_queue_take_messages_and_hand_back(any_console):  # noqa: F811 (the fixture)
+    db = any_console[0]
     first = handoff.request(db, "s1", "asked", "de", "/de/products/p1", now=100)
     assert handoff.request(db, "s1", "asked", "de", "/de/", now=101) == first  # once per conversation
     second = handoff.request(db, "s2", "dont_know", "en", None, now=99)
@@ -147,8 +147,8 @@ def test_queue_take_messages_and_hand_back(console):
     assert handoff.request(db, "s1", "asked", "de", None) != first  # a new request after the last one closed
 
 
-def test_agents_online_while_polling(console):
-    db = console[0]
+def test_agents_online_while_polling(any_console):  # noqa: F811 (the fixture)
+    db = any_console[0]
     handoff.heartbeat(db, "ana", now=1000)
     handoff.heartbeat(db, "ben", now=1020)
     assert handoff.agents_online(db, now=1025) == ["ana", "ben"]
