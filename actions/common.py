@@ -55,5 +55,5 @@ class ShopAction(Action, ABC):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> Events:
         lang = language(tracker, catalog().config.store.default_language)
         events = self.respond(dispatcher, tracker, lang)
-        after_answer(dispatcher, tracker, self.name(), lang)  # two "don't know" in a row: a person
+        events += after_answer(dispatcher, tracker, self.name(), lang)  # two "don't know" in a row: a person
         return only_changes(tracker, _common_slots(tracker, lang) + events)

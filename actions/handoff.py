@@ -144,20 +144,21 @@ def previous_turn(tracker: Tracker) -> tuple[str | None, list[dict]]:
     return None, []
 
 
-def after_answer(dispatcher: CollectingDispatcher, tracker: Tracker, action: str, lang: str) -> None:
+def after_answer(dispatcher: CollectingDispatcher, tracker: Tracker, action: str, lang: str) -> list[dict]:
     """Two "don't know" answers in a row (this one and the previous turn's): the conversation
     joins the live queue, if someone can take it now (otherwise the fallback's offer stands)."""
     if not _dont_know(action, dispatcher.messages):
-        return
+        return []
     previous, said = previous_turn(tracker)
     if previous is None or not _dont_know(previous, said):
-        return
+        return []
     try:
         db = console_db()
         if handoff.open_handoff(db, tracker.sender_id) or _agent_available(db, config()) is not None:
-            return
+            return []
         handoff.request(db, tracker.sender_id, "dont_know", lang, metadata(tracker).get("page_url"))
     except Exception:  # the answer itself must not fail over the queue
         logger.exception("could not queue %s for a person", tracker.sender_id)
-        return
+        return []
     dispatcher.utter_message(text=_say("auto_queued", lang), sources=["store.yml#console"])
+    return [SlotSet("handoff_requested", True)]

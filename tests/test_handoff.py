@@ -323,8 +323,9 @@ def test_two_dont_know_answers_in_a_row_queue_for_a_person(shop_console):
     db, _, _ = shop_console
     handoff.heartbeat(db, "ana")
     dispatcher = CollectingDispatcher()
-    ActionFallback().run(dispatcher, _fallback_tracker(None), {})
+    events = ActionFallback().run(dispatcher, _fallback_tracker(None), {})
     assert "zweimal nicht weiterhelfen" in dispatcher.messages[-1]["text"]
+    assert {"event": "slot", "timestamp": None, "name": "handoff_requested", "value": True} in events  # the list's "handoff" filter
     (queued,) = handoff.queue(db)
     assert queued["reason"] == "dont_know" and queued["sender_id"] == "twice" and queued["page"] == "/de/"
 
