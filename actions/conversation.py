@@ -1,4 +1,4 @@
-"""The conversation itself: hand-off to a person, fallback, yes/no to an offer, small talk
+"""The conversation itself: hand-off to a person (`actions/handoff.py`), fallback, yes/no to an offer, small talk
 and invalid (empty or oversized) messages."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions.common import ShopAction, handoff_buttons, handoff_text, reply
 from actions.context import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, catalog, metadata, text_of
+from actions.handoff import ask_for_person
 from actions.search import show_results
 from actions.texts import say
 from catalog import scope
@@ -19,8 +20,7 @@ class ActionHandoff(ShopAction):
         return "action_handoff"
 
     def respond(self, dispatcher, tracker, lang):
-        reply(dispatcher, handoff_text(lang), sources=["store.yml#contact"])
-        return [SlotSet("pending_offer", None), SlotSet("handoff_requested", True)]
+        return ask_for_person(dispatcher, tracker, lang)
 
 
 class ActionFallback(ShopAction):
@@ -50,8 +50,7 @@ class ActionYesNo(ShopAction):
     def respond(self, dispatcher, tracker, lang):
         intent = tracker.latest_message.get("intent", {}).get("name")
         if tracker.get_slot("pending_offer") == "handoff" and intent == "affirm":
-            reply(dispatcher, handoff_text(lang), sources=["store.yml#contact"])
-            return [SlotSet("pending_offer", None), SlotSet("handoff_requested", True)]
+            return ask_for_person(dispatcher, tracker, lang)
         if tracker.get_slot("pending_offer") == "return" and intent == "affirm":
             # "ja" to "return it instead?" after a cancellation that came too late
             return [SlotSet("pending_offer", None), FollowupAction("return_form")]
