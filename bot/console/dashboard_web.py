@@ -16,6 +16,7 @@ import numpy as np
 from aiohttp import web
 
 from bot.console import clusters, dashboard
+from bot.console.db import ConsoleDB
 from bot.console.journey import STAGES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,11 +24,8 @@ CHART_JS = ROOT / "node_modules" / "chart.js" / "dist" / "chart.umd.min.js"
 TABLES = ("days", "funnel", "languages", "response_times", "products", "unanswered")
 
 
-def figures(request: web.Request, r: dashboard.Range) -> dict[str, Any]:
+def figures(db: ConsoleDB, r: dashboard.Range) -> dict[str, Any]:
     """Everything the page shows (runs in a worker thread: SQL and the embedder)."""
-    from bot.console.web import DB
-
-    db = request.app[DB]
     conv = dashboard.conversation_figures(db, r)
     groups = clusters.group(dashboard.unanswered_messages(db, r))
     for g in groups:
@@ -72,11 +70,11 @@ def chart_data(f: dict[str, Any]) -> dict[str, Any]:
 
 
 async def _figures(request: web.Request) -> tuple[dashboard.Range, dict[str, Any]]:
-    from bot.console.web import _refresh
+    from bot.console.web import DB, _refresh
 
     await _refresh(request)
     r = dashboard.Range.from_query(request.query)
-    return r, await asyncio.get_running_loop().run_in_executor(None, figures, request, r)
+    return r, await asyncio.get_running_loop().run_in_executor(None, figures, request.app[DB], r)
 
 
 async def dashboard_page(request: web.Request) -> web.Response:
