@@ -17,7 +17,7 @@ from bot.console import auth, clusters, dashboard
 from bot.console.query import Filters, list_conversations
 from bot.console.ratings import rate
 from bot.console.summary import refresh
-from tests.test_console import ORDER, PASSWORD, SHOES, save_conversation
+from tests.test_console import ORDER, PASSWORD, SHOES, any_console, save_conversation  # noqa: F401  (fixture)
 from tests.test_console_web import console, login, run  # noqa: F401  (fixture)
 
 GIFT = [("Do you sell gift cards?", "nlu_fallback", 0.31, "ask_policy", "action_fallback", "Sorry, I did not get that.", [],
@@ -46,8 +46,9 @@ def seed(db, events) -> None:  # noqa: ANN001
     rate(db, events, "c-shoes", "Leider weiß ich das nicht.", "down")
 
 
-def test_figures_match_the_seeded_conversations(console, monkeypatch):  # noqa: F811
-    db, events, _ = console
+def test_figures_match_the_seeded_conversations(any_console):  # noqa: F811
+    """On SQLite and PostgreSQL (the weeks' integer division, the EXISTS for advocacy)."""
+    db, events, _ = any_console
     seed(db, events)
     r = dashboard.Range.from_query({})
     f = dashboard.conversation_figures(db, r)
@@ -59,7 +60,8 @@ def test_figures_match_the_seeded_conversations(console, monkeypatch):  # noqa: 
     assert (t["rated_up"], t["rated_down"]) == (1, 1)
     assert {x["label"]: (x["conversations"], x["advocacy"]) for x in f["languages"]} == {"de": (1, 0), "en": (2, 1)}
     assert [c["sender_id"] for c in list_conversations(db, Filters(stage="advocacy"))[0]] == ["c-order"]
-    assert sum(x["conversations"] for x in f["series"]) == 3
+    assert sum(x["conversations"] for x in f["series"]) == 3 and len(f["series"]) == dashboard.DEFAULT_DAYS  # days without any: 0
+    assert dashboard.conversation_figures(db, dashboard.Range.from_query({"per": "week"}))["total"]["advocacy"] == 1
     resp = dashboard.response_times(db, r)
     assert resp["total"]["replies"] == 5 and resp["total"]["p50"] == pytest.approx(2.0) and resp["total"]["p99"] == pytest.approx(2.0)
     assert {p["product"] for p in dashboard.top_products(db, r)} == {"trail-a", "trail-b"}
@@ -114,7 +116,9 @@ def test_page_and_csv_over_http(console, monkeypatch):  # noqa: F811
         rows = list(csv.reader(io.StringIO(await funnel.text())))
         assert rows[0] == ["stage", "conversations", "share"] and ["advocacy", "1", "0.3333"] in rows
         days = list(csv.DictReader(io.StringIO(await (await client.get("/console/dashboard/days.csv?language=de")).text())))
-        assert [d["conversations"] for d in days] == ["1"] and days[0]["dont_know_rate"] == "1.0"
+        assert len(days) == dashboard.DEFAULT_DAYS and days[-1]["period"] == dt.datetime.now(dt.timezone.utc).date().isoformat()
+        active = [d for d in days if d["conversations"] != "0"]
+        assert len(active) == 1 and active[0]["dont_know_rate"] == "1.0" and days[0]["dont_know_rate"] == ""  # no conversations: no rate
         bad = await client.get("/console/dashboard/days.csv?per=month")
         assert bad.status == 400 and "per: 'month'" in await bad.text()
         assert (await client.get("/console/dashboard?from=nope")).status == 400
@@ -122,3 +126,25 @@ def test_page_and_csv_over_http(console, monkeypatch):  # noqa: F811
         assert js.status == 200 and "Chart" in (await js.text())[:2000]
 
     run(console, scenario)
+
+
+def test_an_older_summary_table_gets_the_new_columns(console):  # noqa: F811
+    """A database folded before the dashboard existed: the columns are added, old rows get a day."""
+    from sqlalchemy import inspect, text
+
+    from bot.console.db import ConsoleDB
+
+    db, events, _ = console
+    save_conversation(events, "c-old", SHOES, start=time.time() - 60)
+    refresh(db, events)
+    table = db.summaries.name
+    with db.engine.begin() as conn:
+        for column in ("day", "pending_ts", "pending_text"):
+            conn.execute(text(f'DROP INDEX IF EXISTS "ix_{table}_{column}"'))
+            conn.execute(text(f'ALTER TABLE "{table}" DROP COLUMN "{column}"'))
+    assert "day" not in {c["name"] for c in inspect(db.engine).get_columns(table)}
+    again = ConsoleDB.connect(str(db.engine.url))
+    assert {"day", "pending_ts", "pending_text"} <= {c["name"] for c in inspect(again.engine).get_columns(table)}
+    save_conversation(events, "c-old", GIFT, start=time.time())
+    refresh(again, events)
+    assert dashboard.conversation_figures(again, dashboard.Range.from_query({}))["total"]["conversations"] == 1

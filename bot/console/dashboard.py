@@ -119,7 +119,10 @@ def conversation_figures(db: ConsoleDB, r: Range) -> dict[str, Any]:
             select(bucket.label("bucket"), rt.c.rating, func.count()).select_from(rt.join(s, rt.c.sender_id == s.c.sender_id))
             .where(*cond).group_by(bucket, rt.c.rating)
         ).all()  # fmt: skip
-    series = [_figures({**row._mapping}, label=bucket_label(int(row.bucket), r.per)) for row in rows]
+    found = {int(row.bucket): row for row in rows}
+    lo, hi = r.days
+    span = range(lo, hi + 1) if r.per == "day" else range((lo + 3) // 7, (hi + 3) // 7 + 1)
+    series = [_figures({**found[b]._mapping} if b in found else {}, label=bucket_label(b, r.per)) for b in span]  # empty days as 0
     by_bucket = {bucket_label(int(b), r.per): {} for b, _, _ in ratings}
     for b, rating, n in ratings:
         by_bucket[bucket_label(int(b), r.per)]["up" if rating > 0 else "down"] = n

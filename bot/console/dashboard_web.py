@@ -18,6 +18,7 @@ from aiohttp import web
 from bot.console import clusters, dashboard
 from bot.console.db import ConsoleDB
 from bot.console.journey import STAGES
+from bot.console.query import known_values
 
 ROOT = Path(__file__).resolve().parents[2]
 CHART_JS = ROOT / "node_modules" / "chart.js" / "dist" / "chart.umd.min.js"
@@ -82,8 +83,6 @@ async def dashboard_page(request: web.Request) -> web.Response:
 
     sess = _session(request)
     r, f = await _figures(request)
-    from bot.console.query import known_values
-
     response = render(
         "dashboard.html", status=400 if r.errors else 200, s=sess, r=r, f=f, stages=STAGES, tables=TABLES,
         csv_url=lambda t: f"/console/dashboard/{t}.csv?" + urlencode(r.query()), languages=known_values(request.app[DB])["languages"],
