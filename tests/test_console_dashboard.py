@@ -148,3 +148,15 @@ def test_an_older_summary_table_gets_the_new_columns(console):  # noqa: F811
     save_conversation(events, "c-old", GIFT, start=time.time())
     refresh(again, events)
     assert dashboard.conversation_figures(again, dashboard.Range.from_query({}))["total"]["conversations"] == 1
+
+
+def test_response_time_percentiles_interpolate_alike_on_both_backends(any_console):  # noqa: F811
+    db, _, _ = any_console
+    today = (dt.datetime.now(dt.timezone.utc).date() - dashboard.EPOCH).days
+    with db.engine.begin() as conn:
+        conn.execute(db.replies.insert(), [{"sender_id": f"s{i % 7}", "day": today - i % 2, "seconds": float(i)} for i in range(1, 101)])
+    resp = dashboard.response_times(db, dashboard.Range.from_query({}))
+    assert resp["total"] == {"replies": 100, "p50": pytest.approx(50.5), "p90": pytest.approx(90.1), "p95": pytest.approx(95.05), "p99": pytest.approx(99.01)}
+    assert [(x["replies"], x["p50"]) for x in resp["series"]] == [(50, pytest.approx(50.0)), (50, pytest.approx(51.0))]  # odd seconds yesterday, even today
+    (week,) = dashboard.response_times(db, dashboard.Range.from_query({"per": "week", "from": (dashboard.EPOCH + dt.timedelta(days=today)).isoformat()}))["series"]
+    assert week["replies"] == 50 and week["p50"] == pytest.approx(51.0)
