@@ -160,3 +160,10 @@ def test_response_time_percentiles_interpolate_alike_on_both_backends(any_consol
     assert [(x["replies"], x["p50"]) for x in resp["series"]] == [(50, pytest.approx(50.0)), (50, pytest.approx(51.0))]  # odd seconds yesterday, even today
     (week,) = dashboard.response_times(db, dashboard.Range.from_query({"per": "week", "from": (dashboard.EPOCH + dt.timedelta(days=today)).isoformat()}))["series"]
     assert week["replies"] == 50 and week["p50"] == pytest.approx(51.0)
+
+
+def test_csv_cells_never_start_a_formula():
+    from bot.console.dashboard_web import cell
+
+    assert [cell(v) for v in ("=HYPERLINK(\"x\")", "+1", "@sum", "-2", "Haben Sie Gutscheine?", None, 0.333333, 3)] == [
+        "'=HYPERLINK(\"x\")", "'+1", "'@sum", "'-2", "Haben Sie Gutscheine?", "", 0.3333, 3]

@@ -104,9 +104,21 @@ async def dashboard_csv(request: web.Request) -> web.Response:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(head)
-    writer.writerows([["" if v is None else round(v, 4) if isinstance(v, float) else v for v in row] for row in rows])
+    writer.writerows([[cell(v) for v in row] for row in rows])
     name = f"shopbot-{table}-{r.date_from}-{r.date_to}{'-' + r.language if r.language else ''}.csv"
     return web.Response(text=out.getvalue(), content_type="text/csv", headers={**HEADERS, "Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def cell(value: Any) -> Any:
+    """A CSV cell: rates rounded, None empty, and shopper text that a spreadsheet would run as a
+    formula (=, +, -, @ first) quoted with an apostrophe (OWASP "CSV injection")."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 async def chart_js(request: web.Request) -> web.StreamResponse:
