@@ -20,7 +20,7 @@ from bot.console.summary import refresh
 from tests.test_console import ORDER, PASSWORD, SHOES, any_console, save_conversation  # noqa: F401  (fixture)
 from tests.test_console_web import console, login, run  # noqa: F401  (fixture)
 
-GIFT = [("Do you sell gift cards?", "nlu_fallback", 0.31, "ask_policy", "action_fallback", "Sorry, I did not get that.", [],
+GIFT = [("Do you sell gift cards? jane.doe@example.com", "nlu_fallback", 0.31, "ask_policy", "action_fallback", "Sorry, I did not get that.", [],
          {"language": "en", "page_url": "/en/", "page_type": "home"}, None)]  # fmt: skip
 
 
@@ -67,7 +67,7 @@ def test_figures_match_the_seeded_conversations(any_console):  # noqa: F811
     assert {p["product"] for p in dashboard.top_products(db, r)} == {"trail-a", "trail-b"}
     unanswered = dashboard.unanswered_messages(db, r)
     assert {(u["sender_id"], u["kind"], u["text"]) for u in unanswered} == {
-        ("c-shoes", "dont_know", "Gibt es den in 44?"), ("c-gift", "fallback", "Do you sell gift cards?")}
+        ("c-shoes", "dont_know", "Gibt es den in 44?"), ("c-gift", "fallback", "Do you sell gift cards? [e-mail •••]")}  # masked, as agents see it
     en = dashboard.Range.from_query({"language": "en"})
     assert dashboard.conversation_figures(db, en)["total"]["conversations"] == 2
     assert [u["sender_id"] for u in dashboard.unanswered_messages(db, en)] == ["c-gift"]
@@ -107,7 +107,7 @@ def test_page_and_csv_over_http(console, monkeypatch):  # noqa: F811
         page = await client.get("/console/dashboard")
         html = await page.text()
         assert page.status == 200 and "script-src 'self'" in page.headers["Content-Security-Policy"]
-        assert '<script src="/console/vendor/chart.umd.min.js">' in html and "Do you sell gift cards?" in html
+        assert '<script src="/console/vendor/chart.umd.min.js">' in html and "Do you sell gift cards? [e-mail •••]" in html and "jane.doe" not in html
         assert "/console?ids=c-gift" in html  # a group links to its conversations in the list
         listed = await (await client.get("/console?ids=c-gift")).text()
         assert "c-gift" in listed and "c-order" not in listed

@@ -16,6 +16,7 @@ from sqlalchemy import bindparam, insert, select, update
 from bot.console.db import ConsoleDB
 from bot.console.events import EventStore, parse
 from bot.console.journey import stages_of
+from bot.console.privacy import mask
 
 BATCH = 5000
 FALLBACK_ACTIONS = {"action_fallback"}
@@ -118,7 +119,8 @@ def apply(row: dict[str, Any], type_name: str, ts: float | None, data: dict[str,
 def _unanswered(row: dict[str, Any], sink: dict[str, list], kind: str, ts: float | None) -> None:
     if row.get("pending_text"):
         at = ts or row["last_ts"]
-        sink["unanswered"].append({"sender_id": row["sender_id"], "day": day_of(at), "at": at, "kind": kind, "text": row["pending_text"]})
+        text = mask(row["pending_text"])  # the dashboard shows these to agents: no personal data kept
+        sink["unanswered"].append({"sender_id": row["sender_id"], "day": day_of(at), "at": at, "kind": kind, "text": text})
         row["pending_text"] = None  # one entry per shopper message
 
 
