@@ -75,6 +75,11 @@ def test_figures_match_the_seeded_conversations(any_console):  # noqa: F811
     assert dashboard.agent_reply_seconds(db, r) is None  # no handoff table yet
 
 
+def test_too_many_conversation_ids_are_named():
+    f = Filters.from_query({"ids": ",".join(f"c{i}" for i in range(501))})
+    assert f.errors == ["ids: 501 conversations, at most 500; showing the first 500"] and len(f.ids) == 500
+
+
 def test_range_errors_are_named():
     r = dashboard.Range.from_query({"from": "yesterday", "per": "month"}, today=dt.date(2026, 11, 30))
     assert r.errors == ["from: 'yesterday' is not a date (YYYY-MM-DD)", "per: 'month' is not one of day, week"]

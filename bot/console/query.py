@@ -63,7 +63,10 @@ class Filters:
             setattr(f, name, (q.get(name) or "").strip()[:200])
         for name in ("fallback", "handoff", "low_confidence"):
             setattr(f, name, q.get(name) in ("1", "on", "true"))
-        f.ids = [i for i in (q.get("ids") or "").split(",") if i.strip()][:MAX_IDS]
+        f.ids = [i for i in (q.get("ids") or "").split(",") if i.strip()]
+        if len(f.ids) > MAX_IDS:
+            f.errors.append(f"ids: {len(f.ids)} conversations, at most {MAX_IDS}; showing the first {MAX_IDS}")
+            f.ids = f.ids[:MAX_IDS]
         f.review = q.get("review") or ""
         if f.review not in REVIEW:
             f.errors.append(f"review: {f.review!r} is not one of reviewed, unreviewed")
