@@ -11,6 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import catalog, language, metadata, only_changes
+from actions.handoff import after_answer
 from actions.texts import say
 from catalog.models import Product
 
@@ -53,4 +54,6 @@ class ShopAction(Action, ABC):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> Events:
         lang = language(tracker, catalog().config.store.default_language)
-        return only_changes(tracker, _common_slots(tracker, lang) + self.respond(dispatcher, tracker, lang))
+        events = self.respond(dispatcher, tracker, lang)
+        events += after_answer(dispatcher, tracker, self.name(), lang)  # two "don't know" in a row: a person
+        return only_changes(tracker, _common_slots(tracker, lang) + events)

@@ -224,6 +224,30 @@ def shown(tracker: Tracker) -> list[Product]:
     return [p for pid in tracker.get_slot("shown_products") or [] if (p := cat.get(pid))]
 
 
+# A product the page is not about must be named this clearly (share of its name's weight, see
+# `CatalogService.named_scores`) to take the page product's place.
+CLEARLY_NAMED = 0.5
+
+
+def named_products(tracker: Tracker, limit: int = 3) -> list[Product]:
+    """Products the message itself names. On a product page another product must be named
+    clearly (`CLEARLY_NAMED`); a number or unit alone never names one ("27 cm", "US 10")."""
+    cat = catalog()
+    page = cat.get(metadata(tracker).get("product_id"))
+    named = cat.find_named(text_of(tracker))
+    if page and named and page not in named:
+        named = cat.find_named(text_of(tracker), min_score=CLEARLY_NAMED)
+    return named[:limit]
+
+
+def asked_about(tracker: Tracker) -> Product | None:
+    """The product a general question (shipping, a policy) is about: one the message names, else
+    the page the shopper is on; never one talked about earlier, so "how long is the warranty?"
+    after a search is answered for the shop, not bent onto the last product shown."""
+    named = named_products(tracker, limit=1)
+    return named[0] if named else catalog().get(metadata(tracker).get("product_id"))
+
+
 def focused_products(tracker: Tracker, limit: int = 3) -> list[Product]:
     """Products the message is about, best guess first.
 
@@ -232,9 +256,9 @@ def focused_products(tracker: Tracker, limit: int = 3) -> list[Product]:
     """
     cat = catalog()
     text = text_of(tracker)
-    named = cat.find_named(text)
+    named = named_products(tracker, limit)
     if named:
-        return named[:limit]
+        return named
     shown_products = shown(tracker)
     position = ordinal(text)
     if position is not None and shown_products and position < len(shown_products):

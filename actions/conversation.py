@@ -1,4 +1,4 @@
-"""The conversation itself: hand-off to a person, fallback, yes/no to an offer, small talk
+"""The conversation itself: hand-off to a person (`actions/handoff.py`), fallback, yes/no to an offer, small talk
 and invalid (empty or oversized) messages."""
 
 from __future__ import annotations
@@ -6,8 +6,13 @@ from __future__ import annotations
 from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions.common import ShopAction, handoff_buttons, handoff_text, reply
-from actions.context import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, catalog, metadata
+from actions.context import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, catalog, metadata, text_of
+from actions.handoff import ask_for_person
+from actions.search import show_results
 from actions.texts import say
+from catalog import scope
+
+RESCUED_INTENTS = ("out_of_scope", "nlu_fallback")
 
 
 class ActionHandoff(ShopAction):
@@ -15,15 +20,25 @@ class ActionHandoff(ShopAction):
         return "action_handoff"
 
     def respond(self, dispatcher, tracker, lang):
-        reply(dispatcher, handoff_text(lang), sources=["store.yml#contact"])
-        return [SlotSet("pending_offer", None), SlotSet("handoff_requested", True)]
+        return ask_for_person(dispatcher, tracker, lang)
 
 
 class ActionFallback(ShopAction):
+    """The polite refusal, unless the message the classifier refused clearly asks for something
+    the catalog carries (`catalog.scope`): then it is answered as a search. A new shop's product
+    types ("Gießkanne", "puzzle") are not in the NLU training data, so the classifier may call
+    them out of scope."""
+
     def name(self) -> str:
         return "action_fallback"
 
     def respond(self, dispatcher, tracker, lang):
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        text = text_of(tracker)
+        if intent in RESCUED_INTENTS and text.strip() and not text.startswith("/"):
+            result = scope.carried(catalog(), text)
+            if result is not None:
+                return show_results(dispatcher, result, lang)
         reply(dispatcher, say("fallback", lang), buttons=handoff_buttons(lang))
         return [SlotSet("pending_offer", "handoff")]
 
@@ -35,8 +50,7 @@ class ActionYesNo(ShopAction):
     def respond(self, dispatcher, tracker, lang):
         intent = tracker.latest_message.get("intent", {}).get("name")
         if tracker.get_slot("pending_offer") == "handoff" and intent == "affirm":
-            reply(dispatcher, handoff_text(lang), sources=["store.yml#contact"])
-            return [SlotSet("pending_offer", None), SlotSet("handoff_requested", True)]
+            return ask_for_person(dispatcher, tracker, lang)
         if tracker.get_slot("pending_offer") == "return" and intent == "affirm":
             # "ja" to "return it instead?" after a cancellation that came too late
             return [SlotSet("pending_offer", None), FollowupAction("return_form")]

@@ -8,7 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from actions.texts import join, money, say
+from catalog.extract_words import MATERIAL_NAMES_DE
 from catalog.lexicon import color_name
 from catalog.models import Product
 from catalog.store import StoreConfig
@@ -33,6 +36,22 @@ ATTRIBUTE_PHRASES: dict[str, tuple[str, str]] = {
     "animal:cat": ("für Katzen", "for cats"),
     "capacity_l": ("{v} l", "{v} l"),
     "power_w": ("{v} W", "{v} W"),
+    # facts also read from the product text (catalog/extract.py)
+    "waterproof_mm": ("{v} mm Wassersäule", "{v} mm hydrostatic head"),
+    "ip": ("Schutzart {v}", "rated {v}"),
+    "limit_temp_c": ("Grenzbereich {v} °C", "limit {v} °C"),
+    "battery_mah": ("Akku mit {v} mAh", "{v} mAh battery"),
+    "battery_wh": ("Akku mit {v} Wh", "{v} Wh battery"),
+    "dimensions_cm": ("Maße {v} cm", "dimensions {v} cm"),
+    "wash_temp_c": ("waschbar bei {v} °C", "machine washable at {v} °C"),
+    "tumble_dry:True": ("trocknergeeignet", "tumble dryer safe"),
+    "tumble_dry:False": ("nicht für den Trockner", "not for the tumble dryer"),
+    "materials": ("Material: {v}", "material: {v}"),
+    "warranty_years": ("{v} Jahre Garantie", "{v}-year warranty"),
+    "suitable_for": ("geeignet für {v}", "suitable for {v}"),
+    "not_suitable_for": ("nicht geeignet für {v}", "not suitable for {v}"),
+    "carry_on:True": ("fürs Handgepäck geeignet", "allowed as carry-on"),
+    "carry_on:False": ("nicht fürs Handgepäck", "not for carry-on luggage"),
 }
 # words in a question that point at an attribute
 ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
@@ -46,20 +65,92 @@ ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
     "weight_g": ("leicht", "schwer", "gewicht", "light", "heavy", "weight", "weigh"),
     "use": ("täglich", "daily", "every day", "jeden tag", "kurz", "short", "hochdosiert", "high dose", "high strength"),
     "animal": ("hund", "katze", "dog", "cat", "welpe", "puppy", "kitten"),
-    "capacity_l": ("liter", "volumen", "capacity", "fassungs"),
+    "capacity_l": ("liter", "volumen", "capacity", "fassungs", "wie viel passt", "how much fits", "fasst", "how much does it hold"),
+    "waterproof_mm": ("wassersäule", "hydrostatic", "water column", "wasserdicht", "waterproof"),
+    "ip": ("ipx", "ip6", "ip5", "ip4", "schutzart", "schutzklasse", "spritzwasser", "splash", "wasserdicht", "waterproof"),
+    "limit_temp_c": ("limit", "grenz", "extrem", "kalt", "cold", "frost", "minus", "temperatur"),
+    "battery_mah": ("mah", "powerbank", "power bank", "aufladen", "akkukapazität", "battery capacity"),
+    "battery_wh": ("wattstunde", "watt hour", "watt-hour", "flugzeug", "plane", "flight", "fliegen"),
+    "dimensions_cm": ("maße", "abmessung", "dimension", "how big", "wie groß ist", "measure", "länge", "höhe", "length", "height"),
+    "wash_temp_c": ("wasch", "wash", "waschmaschine", "machine"),
+    "tumble_dry": ("trockner", "dryer", "tumble"),
+    "materials": ("material", "made of", "stoff", "fabric", "besteht", "hergestellt", "woraus", "aus was"),
+    "warranty_years": ("garantie", "warranty", "guarantee", "gewährleistung"),
+    "suitable_for": ("geeignet", "suitable", "good for", "gut für", "eignet", "use it for", "taugt", "ideal"),
+    "not_suitable_for": ("geeignet", "suitable", "good for", "gut für", "eignet", "use it for", "taugt", "ideal"),
+    "carry_on": ("handgepäck", "carry-on", "carry on", "cabin", "flugzeug", "plane", "flight", "fliegen", "airline", "hand luggage"),
 }
+
+
+def _value_text(key: str, value: object, lang: str) -> str:
+    """12.5 -> '12,5' in German; lists joined ('55 × 40 × 20', 'Baumwolle und Polyester')."""
+    if isinstance(value, list):
+        if key == "dimensions_cm":
+            return " × ".join(_value_text(key, v, lang) for v in value)
+        if key == "materials" and lang == "de":
+            value = [MATERIAL_NAMES_DE.get(str(v), str(v)) for v in value]
+        return join([str(v) for v in value], lang)
+    if isinstance(value, float):
+        text = f"{value:g}"
+        return text.replace(".", ",") if lang == "de" else text
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10000:
+        return f"{value:,}".replace(",", "." if lang == "de" else ",")
+    return str(value)
 
 
 def attribute_phrase(key: str, value: object, lang: str) -> str | None:
     i = 0 if lang == "de" else 1
     if isinstance(value, bool):
+        if f"{key}:{value}" in ATTRIBUTE_PHRASES:
+            return ATTRIBUTE_PHRASES[f"{key}:{value}"][i]
         return ATTRIBUTE_PHRASES[key][i] if value and key in ATTRIBUTE_PHRASES else None
     if f"{key}:{value}" in ATTRIBUTE_PHRASES:
         return ATTRIBUTE_PHRASES[f"{key}:{value}"][i]
-    if key in ATTRIBUTE_PHRASES and value is not None:
-        text = f"{value:g}" if isinstance(value, float) else str(value)
-        return ATTRIBUTE_PHRASES[key][i].format(v=text)
+    if key in ATTRIBUTE_PHRASES and value is not None and value != []:
+        return ATTRIBUTE_PHRASES[key][i].format(v=_value_text(key, value, lang))
     return None
+
+
+def source_sentence(product: Product, key: str, lang: str | None = None) -> str | None:
+    """The product-text sentence a fact was read from, in `lang` when the text says it in that
+    language too (None for a structured value)."""
+    source = product.fact_sources.get(key) or {}
+    if source.get("origin") != "text":
+        return None
+    texts = source.get("texts")
+    return (texts.get(lang) if isinstance(texts, dict) and lang else None) or source.get("text") or None
+
+
+def quoted(product: Product, key: str, phrase: str, lang: str) -> str:
+    """The phrase, and the sentence of the product text it came from, quoted."""
+    sentence = source_sentence(product, key, lang)
+    return f"{phrase}. {say('fit_from_text', lang, sentence=sentence)}" if sentence else phrase
+
+
+_CARE_QUESTION = ("wasch", "wash", "trockner", "dryer", "tumble")
+
+
+def answered_facts(product: Product, question: str, lang: str) -> dict[str, str | None]:
+    """key -> the answer line for each product fact the question asks about (None: the product
+    has no such fact). Each line states the typed value, with its source sentence quoted when
+    it was read from the text."""
+    asked = asked_attributes(question)
+    if any(w in question.lower() for w in _CARE_QUESTION):  # "bei wie viel Grad waschen" is not about warmth
+        asked = [k for k in asked if k not in ("min_temp_c", "limit_temp_c")]
+    out: dict[str, str | None] = {}
+    for key in asked:
+        if key == "width":
+            continue  # answered by check_fit (it needs the shopper's feet)
+        value = product.attributes.get(key)
+        phrase = attribute_phrase(key, value, lang) if value is not None else None
+        out[key] = quoted(product, key, phrase, lang) if phrase else None
+    return out
+
+
+def fact_answer(product: Product, question: str, lang: str) -> tuple[list[str], list[str]]:
+    """(answer lines, asked keys the product has no value for)."""
+    answers = answered_facts(product, question, lang)
+    return [line for line in answers.values() if line], [key for key, line in answers.items() if line is None]
 
 
 def asked_attributes(text: str) -> list[str]:
@@ -153,8 +244,15 @@ def colors_line(product: Product, lang: str) -> str:
 
 
 def fit_sentence(product: Product, lang: str) -> str:
-    note = product.text("fit_notes", lang)
-    return note or say(f"fit_{product.fit or 'unknown'}", lang)
+    """The merchant's fit advice in the shopper's language; else the fit in words, with the
+    advice quoted in the language it was written in."""
+    notes = product.fit_notes or {}
+    if notes.get(lang):
+        return notes[lang]
+    generic = say(f"fit_{product.fit or 'unknown'}", lang)
+    if notes and product.fit:
+        return f"{generic} {say('fit_from_text', lang, sentence=next(iter(notes.values())))}"
+    return generic
 
 
 def details(product: Product, lang: str, config: StoreConfig) -> str:
@@ -193,18 +291,28 @@ def check_fit(product: Product, question: str, lang: str) -> list[FitVerdict]:
             out.append(FitVerdict("yes" if a["width"] == "wide" else "no", phrase))
         else:
             out.append(FitVerdict("yes" if a["width"] == "narrow" else "partly", phrase))
-        if product.text("fit_notes", lang):
+        if source_sentence(product, "width"):
+            out[-1].fact = quoted(product, "width", out[-1].fact, lang)
+        elif product.text("fit_notes", lang):
             out[-1].fact += f". {product.text('fit_notes', lang)}"
-    if (m := _TEMP.search(question)) and "min_temp_c" in a:
+    temperature = _temperature_phrase(product, lang)
+    if any(w in q for w in _CARE_QUESTION):
+        pass  # "bei wie viel Grad waschen?" is about washing, not warmth (answered_facts has it)
+    elif (m := _TEMP.search(question)) and "min_temp_c" in a:
         wanted = -int(m.group(2)) if m.group(1) or "minus" in q or "frost" in q else int(m.group(2))
         rated = a["min_temp_c"]
-        phrase = attribute_phrase("min_temp_c", rated, lang) or ""
-        out.append(FitVerdict("yes" if rated is not None and rated <= wanted else "no", phrase))
+        out.append(FitVerdict("yes" if rated is not None and rated <= wanted else "no", temperature))
     elif "min_temp_c" in asked_attributes(q) and "min_temp_c" in a:
-        out.append(FitVerdict("yes", attribute_phrase("min_temp_c", a["min_temp_c"], lang) or ""))
+        out.append(FitVerdict("yes", temperature))
     if "waterproof" in asked_attributes(q) and "waterproof" in a:
         phrase = ATTRIBUTE_PHRASES["waterproof"][0 if lang == "de" else 1]
-        out.append(FitVerdict("yes" if a["waterproof"] else "no", phrase if a["waterproof"] else ("nicht " if lang == "de" else "not ") + phrase))
+        phrase = phrase if a["waterproof"] else ("nicht " if lang == "de" else "not ") + phrase
+        out.append(FitVerdict("yes" if a["waterproof"] else "no", quoted(product, "waterproof", phrase, lang)))
+    elif "waterproof" in asked_attributes(q) and (ip := _ip_verdict(a.get("ip"))):
+        out.append(FitVerdict(ip, quoted(product, "ip", attribute_phrase("ip", a["ip"], lang) or "", lang)))
+    if "carry_on" in asked_attributes(q) and "carry_on" in a:
+        out.append(FitVerdict("yes" if a["carry_on"] else "no", quoted(product, "carry_on", attribute_phrase("carry_on", a["carry_on"], lang) or "", lang)))
+    out.extend(_use_verdicts(product, q, lang))
     if "hepa" in asked_attributes(q) and "hepa" in a:
         phrase = ATTRIBUTE_PHRASES["hepa"][0 if lang == "de" else 1]
         out.append(FitVerdict("yes" if a["hepa"] else "no", phrase if a["hepa"] else ("ohne HEPA-Filter" if lang == "de" else "no HEPA filter")))
@@ -219,4 +327,36 @@ def check_fit(product: Product, question: str, lang: str) -> list[FitVerdict]:
         daily = any(w in q for w in ("täglich", "daily", "every day", "jeden tag"))
         fits = (a["use"] == "daily") == daily
         out.append(FitVerdict("yes" if fits else "no", attribute_phrase("use", a["use"], lang) or str(a["use"])))
+    return out
+
+
+def _temperature_phrase(product: Product, lang: str) -> str:
+    """Comfort temperature, the limit when known, and the sentence they came from."""
+    a = product.attributes
+    phrase = attribute_phrase("min_temp_c", a.get("min_temp_c"), lang) or ""
+    if a.get("limit_temp_c") is not None:
+        phrase += f" ({attribute_phrase('limit_temp_c', a['limit_temp_c'], lang)})"
+    return quoted(product, "min_temp_c", phrase, lang)
+
+
+def _ip_verdict(rating: object) -> str | None:
+    """IEC 60529: a second digit of 7 or 8 means protected against immersion; 4 to 6 against
+    splashes and jets only."""
+    if not isinstance(rating, str) or not re.fullmatch(r"IP[0-6X]\d", rating):
+        return None
+    digit = int(rating[-1])
+    return "yes" if digit >= 7 else "partly" if digit >= 4 else "no"
+
+
+def _use_verdicts(product: Product, question: str, lang: str) -> list[FitVerdict]:
+    """"Can I use it for swimming?" against the text's "not suitable for swimming": a phrase of
+    the product whose words all occur in the question (fuzzy, so "Schwimmen" ~ "schwimmen gehen")."""
+    words = set(re.findall(r"\w+", question.lower()))
+    out = []
+    for key, verdict in (("not_suitable_for", "no"), ("suitable_for", "yes")):
+        for phrase in product.attributes.get(key) or []:
+            phrase_words = [w for w in re.findall(r"\w+", str(phrase).lower()) if len(w) > 2]
+            if phrase_words and all(any(fuzz.ratio(w, q) >= 85 for q in words) for w in phrase_words):
+                out.append(FitVerdict(verdict, quoted(product, key, attribute_phrase(key, [phrase], lang) or "", lang)))
+                return out
     return out

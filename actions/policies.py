@@ -1,14 +1,155 @@
-"""Store-policy questions, answered from the store's policy texts (or a hand-off)."""
+"""Store-policy questions, answered from the section of the store's policy texts that answers
+them (`catalog.policies.PolicyIndex.answer`), or "don't know" and a person.
+
+When the question is about a product (named in the message, or the page the shopper is on), the
+product's own rule wins over the shop's general one: a `warranty_years` attribute, a sentence of
+its description about the guarantee or returns, a return exception of its category or tag, or a
+policy section that names the product's brand or name."""
 
 from __future__ import annotations
 
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import ShopAction, handoff_text, reply
-from actions.context import catalog, text_of
+from actions import facts
+from actions.common import Events, ShopAction, handoff_text, reply
+from actions.context import asked_about, catalog, text_of
 from actions.texts import say
+from catalog.models import Product
+from catalog.names import tokens
+from catalog.policies import MIN_SCORE as POLICY_MIN_SCORE
+from catalog.policies import Passage
+from catalog.policy_aspects import RULE_WORDS, rule_topic
+from catalog.sentences import split_sentences
 
-POLICY_SIMILARITY = 0.3
+
+def _own_sentence(product: Product, topic: str, lang: str) -> str | None:
+    """The sentence of the product's description that states its own rule on `topic`."""
+    for text in (product.text("description", lang), *(product.description or {}).values()):
+        for sentence in split_sentences(text or "", min_chars=1):
+            if any(w in sentence.lower() for w in RULE_WORDS[topic]):
+                return sentence
+    return None
+
+
+_UMLAUTS = str.maketrans("äöüß", "aous")
+
+
+def _kind_words(product: Product) -> set[str]:
+    """What the product is, in words of its names and tags ("tent", "kuppelzelt", "backpack")."""
+    words = tokens(" ".join([*product.title.values(), *(t.replace("-", " ") for t in product.tags)]))
+    return {w.translate(_UMLAUTS) for w in words if len(w) >= 4 and not w.isdigit()}
+
+
+def _common_tail(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _same_kind(passage_words: set[str], kinds: set[str]) -> bool:
+    """A passage word names the product's kind: "Zelte" the "Kuppelzelt", "backpacks" a
+    "backpack", "Gartenscheren" a "Heckenschere" (German compounds with the same last part)."""
+    for word in passage_words:
+        base = word.translate(_UMLAUTS)
+        forms = {base} | {base[: -len(e)] for e in ("en", "e", "s", "n") if base.endswith(e)}  # plurals
+        for form in (f for f in forms if len(f) >= 4):
+            if any(_common_tail(k, form) >= min(len(form), 5) for k in kinds):
+                return True
+    return False
+
+
+def _passage_naming(product: Product, passages: list[Passage], topic: str, lang: str) -> Passage | None:
+    """A policy section on `topic` that names the product's brand or a rare word of its name and
+    its kind ("5-year guarantee on Bergfink tents" for a Bergfink tent, not a Bergfink beanie)."""
+    cat = catalog()
+    names = {t for t in tokens(" ".join(product.title.values())) if cat.names.is_rare(t)}
+    if product.vendor:
+        names |= set(tokens(product.vendor))
+    kinds = _kind_words(product)
+    for p in passages:
+        text = f"{p.heading} {p.text}"
+        words = set(tokens(text))
+        if p.lang == lang and any(w in text.lower() for w in RULE_WORDS[topic]) and names & words and _same_kind(words - names, kinds):
+            return p
+    return None
+
+
+def product_rule(product: Product, question: str, lang: str) -> tuple[str, list[str]] | None:
+    """(answer, sources) when the product has its own rule on what the question asks, else None."""
+    topic = rule_topic(question)
+    if topic is None:
+        return None
+    cat = catalog()
+    name = product.name(lang)
+    if topic == "warranty" and isinstance(years := product.attributes.get("warranty_years"), (int, float)):
+        from_text = (product.fact_sources or {}).get("warranty_years", {}).get("origin") == "text"
+        line = facts.answered_facts(product, question, lang).get("warranty_years") if from_text else None
+        if line:  # read from the description: the line quotes its sentence
+            return f"{name}: {line}", [product.id]
+        return say("product_warranty_years", lang, product=name, years=f"{years:g}"), [product.id]
+    if topic == "returns":
+        for exc in cat.config.returns.exceptions:
+            if exc.category == product.category or (exc.tag and exc.tag in product.tags):
+                reason = exc.reason.get(lang) or next(iter(exc.reason.values()))
+                return say("product_return_exception", lang, product=name, reason=reason), [product.id, "store.yml#returns.exceptions"]
+    sentence = _own_sentence(product, topic, lang)
+    if sentence:
+        return say("product_own_rule", lang, product=name, sentence=sentence), [product.id]
+    passage = _passage_naming(product, cat.policies.passages, topic, lang)
+    if passage:
+        return f"{passage.heading}: {passage.text}", [product.id, f"policy:{passage.ref}"]
+    return None
+
+
+def _brands() -> set[str]:
+    """Words of the catalog's brand names, once per catalog version."""
+    cat = catalog()
+    brands = getattr(cat, "_policy_brands", None)
+    if brands is None:
+        brands = {w for p in cat.products.values() if p.vendor for w in tokens(p.vendor) if len(w) >= 4}
+        cat._policy_brands = brands  # type: ignore[attr-defined]
+    return brands
+
+
+def general_answer(question: str, lang: str, product: Product | None) -> list[Passage]:
+    """The passages that answer the question. About a product, a section on another brand's or
+    kind's own rule ("10-year guarantee on Schnittwerk pruning shears" for gloves) is passed over."""
+    cat = catalog()
+    chosen = cat.policies.answer(question, lang)
+    topic = rule_topic(question)
+    if product is None or topic is None or not chosen:
+        return chosen
+    brands = _brands()
+
+    def applies(p: Passage) -> bool:
+        words = set(tokens(f"{p.heading} {p.text}"))
+        return not (words & brands) or _passage_naming(product, [p], topic, lang) is not None
+
+    if all(applies(p) for p in chosen):
+        return chosen
+    hits = cat.policies.search(question, lang, k=4)
+    return [p for p, score in hits if score >= POLICY_MIN_SCORE and applies(p)][:1]
+
+
+def answer_policy(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
+    """The product's own rule, else the section that answers, else "don't know" and a person."""
+    text = text_of(tracker)
+    product = asked_about(tracker)
+    own = product_rule(product, text, lang) if product else None
+    if own:
+        answer, sources = own
+        reply(dispatcher, answer, sources=sources)
+        return [SlotSet("last_topic", "policy")]
+    chosen = general_answer(text, lang, product)
+    if not chosen:
+        reply(dispatcher, say("policy_unknown", lang, handoff=handoff_text(lang)))
+        return [SlotSet("last_topic", "policy")]
+    answer = "\n".join(f"{p.heading}: {p.text}" if p.heading else p.text for p in chosen)
+    reply(dispatcher, answer, sources=[f"policy:{p.ref}" for p in chosen])
+    return [SlotSet("last_topic", "policy")]
 
 
 class ActionAnswerPolicy(ShopAction):
@@ -16,14 +157,4 @@ class ActionAnswerPolicy(ShopAction):
         return "action_answer_policy"
 
     def respond(self, dispatcher, tracker, lang):
-        hits = catalog().policies.search(text_of(tracker), lang, k=2)
-        if not hits or hits[0][1] < POLICY_SIMILARITY:
-            reply(dispatcher, say("policy_unknown", lang, handoff=handoff_text(lang)))
-            return [SlotSet("last_topic", "policy")]
-        best, score = hits[0]
-        chosen = [best]
-        if len(hits) > 1 and hits[1][1] >= score - 0.03 and hits[1][0].topic == best.topic:
-            chosen.append(hits[1][0])
-        text = "\n".join(f"{p.heading}: {p.text}" if p.heading else p.text for p in chosen)
-        reply(dispatcher, text, sources=[f"policy:{p.ref}" for p in chosen])
-        return [SlotSet("last_topic", "policy")]
+        return answer_policy(dispatcher, tracker, lang)

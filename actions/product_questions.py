@@ -1,5 +1,6 @@
 """Questions about products: does it fit a need, facts (price, stock, materials, care,
-weight) and comparing two products."""
+weight, the asked version), answers quoted from the product's own text when no structured fact
+answers (`actions.product_text`), and comparing two products."""
 
 from __future__ import annotations
 
@@ -8,15 +9,14 @@ import re
 from rasa_sdk.events import SlotSet
 
 from actions import facts
-from actions.common import ShopAction, focus, reply
+from actions.common import ShopAction, focus, handoff_buttons, reply
 from actions.context import catalog, focused_products, shown, text_of
+from actions.product_text import general_request, quote
 from actions.search import show_details, show_results
+from actions.sizing import availability
 from actions.texts import say
-from catalog.embedder import VectorCache
 from catalog.models import Product
-
-FIT_SIMILARITY = 0.45  # a description sentence this close to the question is quoted as evidence
-SENTENCE_VECTORS = VectorCache()  # product text sentences, embedded once per action-server process
+from catalog.variants import find_asked
 
 
 class ActionAnswerFit(ShopAction):
@@ -37,36 +37,42 @@ class ActionAnswerFit(ShopAction):
                 lines.append(f"{product.name(lang)}: {answer}" if len(products) > 1 else answer)
                 sources.append(product.id)
                 continue
-            sentence = self._evidence(product, text, lang)
-            if sentence:
-                lines.append(f"{product.name(lang)}: " + say("fit_from_text", lang, sentence=sentence))
+            typed = ActionProductInfo._attributes(product, text, lang)
+            if typed:  # a typed fact the need asks about ("how long does the battery last?")
+                lines.extend(typed)
+                sources.append(product.id)
+                continue
+            quoted, _ = quote(product, text, lang, catalog().embedder, catalog().config.categories)
+            if quoted:
+                lines.append(quoted)
                 sources.append(product.id)
             else:
                 lines.append(say("fit_unknown_product", lang, product=product.name(lang)))
-        reply(dispatcher, "\n".join(lines), sources=sources)
-        return [*focus(products), SlotSet("last_topic", "fit")]
-
-    @staticmethod
-    def _evidence(product: Product, question: str, lang: str) -> str | None:
-        """The description sentence closest in meaning to the question, if close enough."""
-        texts = [t for t in (product.text("description", lang), product.text("fit_notes", lang), product.text("materials", lang)) if t]
-        sentences = [s for t in texts for s in re.split(r"(?<=[.!?])\s+", t) if len(s) > 15]
-        if not sentences:
-            return None
-        embedder = catalog().embedder
-        question_vector = embedder.encode([question])[0]
-        scores = SENTENCE_VECTORS.encode(embedder, sentences) @ question_vector
-        best = int(scores.argmax())
-        return sentences[best] if scores[best] >= FIT_SIMILARITY else None
+        unknown = not sources
+        if len(products) == 1 and products[0].total_stock == 0:  # a fitting product that cannot be bought says so
+            lines.append(say("v_all_sold_out", lang, product=products[0].name(lang)))
+        reply(dispatcher, "\n".join(lines), sources=sources, buttons=handoff_buttons(lang) if unknown else None)
+        return [*focus(products), SlotSet("last_topic", "fit"), *([SlotSet("pending_offer", "handoff")] if unknown else [])]
 
 
 _INFO_ASPECTS = {
-    "price": ("kost", "preis", "price", "cost", "how much", "wie viel", "wieviel", "teuer", "expensive"),
+    # not a bare "wie viel" / "how much": "wie viel wiegt", "how much water does it hold" ask no price
+    "price": ("kost", "preis", "price", "cost", "how much is", "how much are", "teuer", "expensive", "günstig", "cheap"),
     "stock": ("lager", "vorrätig", "verfügbar", "stock", "available", "availability", "lieferbar", "ausverkauft", "sold out"),
-    "materials": ("material", "made of", "stoff", "fabric", "besteht", "hergestellt", "aus was", "woraus"),
+    # not "hergestellt" alone: "wo wird er hergestellt?" asks where, not what of
+    "materials": ("material", "made of", "stoff", "fabric", "besteht", "aus was", "woraus"),
     "care": ("wasch", "wash", "pflege", "care", "reinig", "clean", "trockner", "dryer"),
     "weight": ("schwer", "gewicht", "wiegt", "weight", "weigh", "heavy", "light", "leicht"),
 }
+
+
+_ORIGIN = re.compile(r"\b(?:wo\b.*\b(?:hergestellt|produziert|gefertigt|gemacht)|herkunft|herstellungsland|where\b.*\b(?:made|produced|manufactured)|made in\b|country of origin|origin)", re.I)
+# a question about a version's availability ("is the black one waterproof?" is not)
+_AVAILABILITY = re.compile(
+    r"\b(?:gibt es|gibt's|haben sie|habt ihr|hast du|vorrätig|verfügbar|lieferbar|lager|ausverkauft|noch da|bestell|kaufen"
+    r"|do you have|have you got|got it|available|in stock|stock|sold out|order|buy)",
+    re.I,
+)
 
 
 class ActionProductInfo(ShopAction):
@@ -83,25 +89,58 @@ class ActionProductInfo(ShopAction):
             reply(dispatcher, say("which_product", lang))
             return []
         product = products[0]
-        aspects = [a for a, words in _INFO_ASPECTS.items() if any(w in text for w in words)]
-        if not aspects:
-            return show_details(dispatcher, product, lang)
         name = product.name(lang)
-        lines = []
+        asked = find_asked(product, text_of(tracker))
+        if asked and (_AVAILABILITY.search(text) or len(text.split()) <= 4):  # "is the 2-litre one in stock?", "die in Anthrazit?"
+            answer, sources = availability(product, asked, lang)
+            reply(dispatcher, answer, sources=sources, payload=facts.cards_payload([product], lang, catalog().config))
+            return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
+        aspects = [a for a, words in _INFO_ASPECTS.items() if any(re.search(rf"\b{re.escape(w)}", text) for w in words)]  # word starts: not "Luftreiniger"
+        if not aspects and general_request(text_of(tracker), name):
+            return show_details(dispatcher, product, lang)
+        lines = [say("v_all_sold_out", lang, product=name)] if product.total_stock == 0 else []
+        known = True
+        attributes = self._attributes(product, text_of(tracker), lang)
+        if attributes:  # "how big a room can it clean?" is the room size, not the care text
+            lines += attributes
+            aspects = [a for a in aspects if a in ("price", "stock")]
         for aspect in aspects:
             if aspect == "price":
                 lines.append(f"{name}: {facts.price_text(product, lang, catalog().config.store.currency)}.")
             elif aspect == "stock":
                 status = facts.availability(product, lang)
-                lines.append(say("stock_summary", lang, product=name, status=status) + " " + " ".join(x for x in (facts.sizes_line(product, lang), facts.colors_line(product, lang)) if x))
-            elif aspect in ("materials", "care"):
-                value = product.text(aspect, lang)
-                lines.append(say(aspect, lang, text=value) if value else say("no_info", lang, product=name))
-            elif aspect == "weight":
-                weight = product.attributes.get("weight_g")
-                lines.append(f"{name}: {weight} g." if weight is not None else say("no_info", lang, product=name))
-        reply(dispatcher, " ".join(lines), sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
-        return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
+                if product.total_stock > 0:
+                    lines.append(say("stock_summary", lang, product=name, status=status) + " " + " ".join(x for x in (facts.sizes_line(product, lang), facts.colors_line(product, lang)) if x))
+            elif aspect in ("materials", "care") and product.text(aspect, lang):
+                lines.append(say(aspect, lang, text=product.text(aspect, lang)))
+            elif aspect == "weight" and product.attributes.get("weight_g") is not None:
+                lines.append(f"{name}: {product.attributes['weight_g']} g.")
+            else:
+                answered = self._from_text(product, text_of(tracker), lang)
+                known = known and answered is not None
+                lines.append(answered or say("no_info", lang, product=name))
+        if not aspects and not attributes:
+            answered = self._from_text(product, text_of(tracker), lang)
+            known = answered is not None
+            lines.append(answered or say("no_info", lang, product=name))
+        lines = list(dict.fromkeys(lines))
+        reply(dispatcher, " ".join(lines), sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config),
+              buttons=None if known else handoff_buttons(lang))  # fmt: skip
+        events = [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
+        return events if known else [*events, SlotSet("pending_offer", "handoff")]
+
+    @staticmethod
+    def _attributes(product: Product, question: str, lang: str) -> list[str]:
+        """The typed facts the question asks about that the product has, each with its source
+        sentence quoted when it was read from the text (`facts.answered_facts`)."""
+        if _ORIGIN.search(question):  # "wo wird er hergestellt?" asks where, which no material answers
+            return []
+        return [f"{product.name(lang)}: {line}" for line in facts.answered_facts(product, question, lang).values() if line]
+
+    @staticmethod
+    def _from_text(product: Product, question: str, lang: str) -> str | None:
+        """The sentence of the product's text that answers the question."""
+        return quote(product, question, lang, catalog().embedder, catalog().config.categories)[0]
 
 
 class ActionCompareProducts(ShopAction):

@@ -19,6 +19,8 @@ from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
 from catalog.query import Query, find_size, parse_query
 from catalog.search import SearchResult
+from catalog.size_chart import find_measurement
+from catalog.variants import find_asked
 
 
 def _query_to_slot(query: Query) -> dict:
@@ -96,7 +98,9 @@ class ActionRefineSearch(ShopAction):
         if topic == "shipping" or (find_country(text) and not find_colors(text)):
             return answer_shipping(dispatcher, tracker, lang)
         on_product = metadata(tracker).get("product_id") or (topic in ("size", "product", "fit") and tracker.get_slot("current_product"))
-        variant_words = find_size(text) or find_colors(text) or tracker.get_slot("pending_offer") == "usual_size"
+        product = catalog().get(metadata(tracker).get("product_id") or tracker.get_slot("current_product")) if on_product else None
+        variant_words = (find_size(text) or find_colors(text) or tracker.get_slot("pending_offer") == "usual_size"
+                         or (product is not None and bool(find_asked(product, text) or find_measurement(text))))  # "in 220 cm?", "Innenbein 84 cm?"
         if on_product and variant_words and not (topic == "search" and previous):
             return answer_size(dispatcher, tracker, lang)
         cat = catalog()

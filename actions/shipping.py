@@ -7,15 +7,19 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import Events, ShopAction, reply
-from actions.context import catalog, focused_products, metadata, text_of
+from actions.context import asked_about, catalog, metadata, text_of
+from actions.policies import answer_policy
 from actions.texts import clock, day, join, money, say
 from catalog.lexicon import country_name, find_country
+from catalog.policy_aspects import question_aspects
 from catalog.shipping import quote
 
 
 def answer_shipping(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
     cfg = catalog().config
     text = text_of(tracker)
+    if "pickup" in question_aspects(text):  # collecting in a shop is no shipping zone: the policies say
+        return answer_policy(dispatcher, tracker, lang)
     country = find_country(text) or metadata(tracker).get("country") or tracker.get_slot("shipping_country")
     zones = join([z.name.get(lang) or z.code for z in cfg.shipping.zones], lang)
     if not country:
@@ -31,7 +35,8 @@ def answer_shipping(dispatcher: CollectingDispatcher, tracker: Tracker, lang: st
     cost = say("free", lang) if q.cost == 0 else money(q.cost, lang, cfg.store.currency)
     days = f"{q.zone.days[0]}–{q.zone.days[1]}" if q.zone.days[0] != q.zone.days[1] else str(q.zone.days[0])
     lines = [say("ship_quote", lang, country=country_name(country, lang), carrier=q.zone.carrier, days=days, cost=cost, free=free)]
-    products = focused_products(tracker, limit=1)
+    product = asked_about(tracker)  # a shipping question is not bent onto the last product shown
+    products = [product] if product else []
     sources = [f"store.yml#shipping.zones.{q.zone.code}"]
     if products and q.free_from is not None and products[0].min_price >= q.free_from and q.cost > 0:
         lines.append(say("ship_free_for_product", lang, product=products[0].name(lang), price=money(products[0].min_price, lang, cfg.store.currency)))

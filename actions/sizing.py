@@ -1,5 +1,6 @@
-"""Size questions: conversions (UK/US/letters), recommendations from the usual size and
-availability of a size (and colour)."""
+"""Size questions: conversions (UK/US/letters), the size to take from the usual size (with the
+merchant's fit advice), the size for a body measurement, and the state of the asked version —
+size, colour, length, capacity, pack — with its nearest alternatives (`catalog.variants`)."""
 
 from __future__ import annotations
 
@@ -12,16 +13,31 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import facts
 from actions.common import Events, ShopAction, reply
 from actions.context import catalog, focused_products, text_of
-from actions.texts import join, money, say
-from catalog.lexicon import find_colors
+from actions.product_text import fit_advice, quote
+from actions.texts import join, say
+from actions.variant_replies import chart_reply, variant_reply
 from catalog.models import Product
 from catalog.query import find_size
+from catalog.size_chart import Measurement, find_measurement
 from catalog.sizes import (
     LETTER_TO_EU_CLOTHING,
     eu_to_uk_us,
     normalize_letter,
     recommend_size,
     uk_us_to_eu,
+)
+from catalog.variants import (
+    COLOR,
+    SIZE,
+    Asked,
+    VariantState,
+    find_asked,
+    is_size_name,
+    option_kind,
+    option_values,
+    same_size,
+    variant_options,
+    variant_state,
 )
 
 _USUAL = re.compile(
@@ -34,6 +50,10 @@ _ADVICE = re.compile(
     r"(welche größe|welche grösse|welche nummer|welche größe soll|größe empfehlen|empfehlen sie|which size|what size should|recommend|size should i)",
     re.I,
 )
+# "which sizes are there?" asks for the overview, not for advice
+_WHICH_SIZES = re.compile(r"(welche größen|welche grössen|in welchen größen|which sizes|what sizes|sizes (?:do you have|are there|available))", re.I)
+_SHOE_SIZE = re.compile(r"\d{2}(?:\.5)?")
+_BETWEEN = re.compile(r"\b(?:zwischen|between)\s+(?:größe\s+|size\s+)?([\w.,]+)\s+(?:und|and|or|oder|&)\s+([\w.,]+)", re.I)
 
 
 def _conversion(text: str, lang: str) -> str | None:
@@ -55,6 +75,7 @@ def _conversion(text: str, lang: str) -> str | None:
 
 
 def wanted_size(text: str, product: Product) -> str | None:
+    """The size named in an exchange request (`actions.order_exchange`)."""
     m = re.search(r"\b(uk|us)\s*(\d{1,2}(?:[.,]5)?)\b", text, re.I)
     if m and product.size_system in (None, "eu_shoe"):
         return uk_us_to_eu(m.group(1), m.group(2).replace(",", "."))
@@ -65,38 +86,126 @@ def wanted_size(text: str, product: Product) -> str | None:
     return size
 
 
-def size_availability(product: Product, size: str, color: str | None, lang: str) -> tuple[str, list[str]]:
-    """(answer, source ids) for "is `product` available in `size` (and `color`)?"."""
-    cat = catalog()
+def _sized_options(product: Product) -> list[str]:
+    """The product's options other than colour (size, length, capacity, pack …)."""
+    return [name for name in option_values(product) if option_kind(product, name) != COLOR]
+
+
+def _size_option(product: Product) -> str | None:
+    sized = _sized_options(product)
+    return next((n for n in sized if option_kind(product, n) == SIZE), sized[0] if sized else None)
+
+
+def _similar_in_size(product: Product, asked: Asked, lang: str) -> tuple[str, list[str]]:
+    """Similar products with the asked size in stock, for a size that is sold out or not offered."""
+    wanted = normalize_letter(asked.values[0] if asked.values else asked.wanted)
+    similar = [p for p in catalog().similar(product, limit=8)
+               if any(v.stock > 0 and v.size and normalize_letter(v.size) == wanted for v in p.variants)][:2]  # fmt: skip
+    if not similar:
+        return "", []
+    return say("size_alternatives", lang, size=wanted, names=join([p.name(lang) for p in similar], lang)), [p.id for p in similar]
+
+
+def availability(product: Product, asked: list[Asked], lang: str) -> tuple[str, list[str]]:
+    """(answer, source ids): the asked version's state, its alternatives, and similar products
+    in that size when the size is sold out or not offered."""
+    state: VariantState = variant_state(product, asked)
+    text = variant_reply(product, state, lang, catalog().config.store.currency)
+    sizes = [a for a in asked if a.kind == SIZE]
+    if sizes and state.state in ("sold_out", "not_offered") and not any(a.kind == COLOR for a in asked):
+        similar, ids = _similar_in_size(product, sizes[0], lang)
+        if similar:
+            return f"{text} {similar}", [product.id, *ids]
+    return text, [product.id]
+
+
+def overview(product: Product, lang: str) -> str:
+    """What is in stock per option other than colour (sizes, lengths …), and the fit."""
     name = product.name(lang)
-    size_norm = normalize_letter(size)
-    offered = [s for s in product.sizes() if normalize_letter(s) == size_norm]
-    if not offered:
-        return say("size_not_offered", lang, product=name, size=size, sizes=", ".join(product.sizes())), [product.id]
-    variants = product.variants_for(size=offered[0], color=color)
-    in_stock = [v for v in variants if v.stock > 0]
-    if in_stock:
-        v = in_stock[0]
-        colors = [facts.color_name(x.color, lang) for x in in_stock if x.color]
-        stock = say("low_stock", lang, count=v.stock) if sum(x.stock for x in in_stock) <= 3 else say("in_stock", lang)
-        color_text = f" ({', '.join(colors)})" if colors else ""
-        return say("size_available", lang, product=name, size=offered[0], color=color_text, stock=stock, price=money(v.price, lang, cat.config.store.currency)), [product.id]
-    if color:
-        others = [facts.color_name(v.color, lang) for v in product.variants_for(size=offered[0]) if v.stock > 0 and v.color]
-        if others:
-            return say("size_sold_out_color", lang, product=name, size=offered[0], color=facts.color_name(color, lang), others=", ".join(others)), [product.id]
-    answer = say("size_sold_out", lang, product=name, size=offered[0])
-    if color is None:
-        others = [facts.color_name(v.color, lang) for v in product.variants_for(size=offered[0]) if v.stock > 0 and v.color]
-        if others:  # pragma: no cover - covered by the branch above when a colour is asked
-            answer = say("size_sold_out_color", lang, product=name, size=offered[0], color="", others=", ".join(others))
-    alternatives = [p for p in cat.similar(product, limit=8) if any(v.stock > 0 and v.size and normalize_letter(v.size) == size_norm for v in p.variants)][:2]
-    nearby = product.sizes(in_stock=True)
-    if nearby:
-        answer += " " + say("size_nearby", lang, sizes=", ".join(nearby))
-    if alternatives:
-        answer += " " + say("size_alternatives", lang, size=offered[0], names=join([p.name(lang) for p in alternatives], lang))
-    return answer, [product.id, *(p.id for p in alternatives)]
+    in_stock: dict[str, dict[str, None]] = {}
+    for variant in product.variants:
+        if variant.stock > 0:
+            for option, value in variant_options(product, variant).items():
+                in_stock.setdefault(option, {})[value] = None
+    parts = []
+    for option in _sized_options(product):
+        values = ", ".join(in_stock.get(option, {})) or say("none", lang)
+        label = say("sizes", lang) if is_size_name(option) else say("v_option_in_stock", lang, name=option)
+        parts.append(f"{label}: {values}")
+    advice = fit_advice(product, lang, catalog().embedder) or (facts.fit_sentence(product, lang) if product.fit else "")
+    text = f"{name} – {'; '.join(parts)}." + (f" {advice}" if advice else "")
+    return f"{say('v_all_sold_out', lang, product=name)} {text}" if product.total_stock == 0 else text
+
+
+def _recommend(product: Product, usual: str, asked: list[Asked], lang: str) -> tuple[list[str], list[str]]:
+    """The size to take for a shopper's usual size: one up for a product that runs small, with
+    the merchant's advice; without fit data the advice sentence of the text is quoted instead
+    of naming a size that may be wrong."""
+    name = product.name(lang)
+    advice = fit_advice(product, lang, catalog().embedder)
+    option = _size_option(product) or SIZE
+    others = [a for a in asked if a.kind != SIZE]
+    size, why = (usual, "unknown") if product.fit is None else recommend_size(product, usual)
+    values = tuple(v for v in option_values(product).get(option, []) if same_size(v, size))
+    shown = values[0] if values else size  # a range such as "42-44" holds the size: name the range
+    if product.fit is None and advice:
+        lines = [say("size_advice_only", lang, usual=usual, product=name, advice=advice)]
+    else:
+        reason = (advice or facts.fit_sentence(product, lang)) if why != "unknown" else say("fit_unknown", lang)
+        lines = [say("size_recommend", lang, usual=usual, product=name, size=shown, why=reason)]
+    text, sources = availability(product, [Asked(option, SIZE, size, values), *others], lang)
+    return [*lines, text], sources
+
+
+def _between(product: Product, text: str) -> tuple[str, str] | None:
+    """("42", "43") for "I'm between 42 and 43" when both are sizes of the product, smaller first."""
+    m = _BETWEEN.search(text)
+    option = _size_option(product)
+    if not m or option is None:
+        return None
+    values = option_values(product).get(option, [])
+    found = [next((v for v in values if same_size(v, w.strip(".,"))), None) for w in (m.group(1), m.group(2))]
+    if None in found or found[0] == found[1]:
+        return None
+    return tuple(sorted(found, key=values.index))  # type: ignore[return-value]
+
+
+def _recommend_between(product: Product, sizes: tuple[str, str], asked: list[Asked], lang: str) -> tuple[list[str], list[str]]:
+    """Between two sizes: the smaller for a product that runs large, else the larger; without a
+    fit fact the merchant's advice is quoted and both sizes' stock is given."""
+    name = product.name(lang)
+    option = _size_option(product) or SIZE
+    advice = fit_advice(product, lang, catalog().embedder)
+    others = [a for a in asked if a.kind != SIZE]
+    if product.fit is None and advice:
+        lines = [say("size_between_advice", lang, a=sizes[0], b=sizes[1], product=name, advice=advice)]
+        chosen = list(sizes)
+    else:
+        size = sizes[0] if product.fit == "runs_large" else sizes[1]
+        why = advice or (facts.fit_sentence(product, lang) if product.fit else say("chart_between_default", lang))
+        lines = [say("size_between", lang, a=sizes[0], b=sizes[1], product=name, size=size, why=why)]
+        chosen = [size]
+    sources = [product.id]
+    for size in chosen:
+        text, ids = availability(product, [Asked(option, SIZE, size, (size,)), *others], lang)
+        lines.append(text)
+        sources += ids
+    return lines, sources
+
+
+def _answer_measurement(dispatcher: CollectingDispatcher, product: Product, measurement: Measurement, text: str, lang: str) -> Events:
+    """"Ich bin 182 cm": the size from the product's size information, a sentence of its text
+    that speaks to it, or an honest "we have no chart" with the sizes and the offer to advise
+    from the usual size."""
+    answer = chart_reply(product, measurement, lang, catalog().config.store.currency)
+    events: Events = []
+    if answer is None:
+        quoted, _ = quote(product, text, lang, catalog().embedder, catalog().config.categories)
+        measure = say(f"measure_{measurement.measure}", lang)
+        answer = " ".join(x for x in (quoted, say("chart_none", lang, product=product.name(lang), measure=measure, sizes=overview(product, lang))) if x)
+        events = [SlotSet("pending_offer", "usual_size")]
+    reply(dispatcher, answer, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
+    return [*events, SlotSet("current_product", product.id), SlotSet("last_topic", "size")]
 
 
 def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
@@ -108,38 +217,49 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         return [SlotSet("last_topic", "size")]
     product = products[0]
     name = product.name(lang)
-    if not product.sizes():
-        reply(dispatcher, say("no_sizes", lang, product=name), sources=[product.id])
-        return [SlotSet("current_product", product.id), SlotSet("last_topic", "size")]
-    colors = find_colors(text)
-    color = colors[0] if colors else None
-    wanted = wanted_size(text, product)
+    done = [SlotSet("current_product", product.id), SlotSet("last_topic", "size")]
+    if conversion and not any(_SHOE_SIZE.fullmatch(s) for s in product.sizes()):
+        # "US 10 in EU?" on the page of a jacket: a general question, answered generally
+        reply(dispatcher, conversion, sources=["sizes:conversion-table"])
+        return [SlotSet("last_topic", "size")]
+    measurement = None if conversion else find_measurement(text)
+    if measurement and _sized_options(product):
+        return _answer_measurement(dispatcher, product, measurement, text, lang)
+    asked = find_asked(product, text)
+    if not _sized_options(product) and not asked:
+        first = say("v_all_sold_out", lang, product=name) + " " if product.total_stock == 0 else ""
+        reply(dispatcher, first + say("no_sizes", lang, product=name), sources=[product.id])
+        return done
     lines: list[str] = []
     sources = [product.id]
     if conversion:
         lines.append(conversion)
         sources.append("sizes:conversion-table")
+    size = next((a for a in asked if a.kind == SIZE), None)
     asked_before = tracker.get_slot("pending_offer") == "usual_size"
-    if not wanted and _ADVICE.search(text):
+    wears = is_size_name(_size_option(product) or SIZE) or product.size_system in ("eu_shoe", "letter", "eu_clothing")
+    if not size and _ADVICE.search(text) and not _WHICH_SIZES.search(text) and wears:
         reply(dispatcher, say("ask_usual_size", lang, product=name, example="M" if product.size_system == "letter" else "42"), sources=[product.id])
-        return [SlotSet("pending_offer", "usual_size"), SlotSet("current_product", product.id), SlotSet("last_topic", "size")]
-    if wanted and (asked_before or _USUAL.search(text)):
-        size, why = recommend_size(product, wanted)
-        lines.append(say("size_recommend", lang, usual=wanted, product=name, size=size, why=facts.fit_sentence(product, lang) if why != "unknown" else say("fit_unknown", lang)))
-        answer, more = size_availability(product, size, color, lang)
+        return [SlotSet("pending_offer", "usual_size"), *done]
+    events: Events = []
+    between = _between(product, text)
+    if between:
+        more, ids = _recommend_between(product, between, asked, lang)
+        lines += more
+        sources += ids
+    elif size and (asked_before or _USUAL.search(text) or _ADVICE.search(text)):  # "Meine Jeansgröße ist 50, welche Größe?"
+        more, ids = _recommend(product, size.wanted, asked, lang)  # the size as the shopper said it
+        lines += more
+        sources += ids
+        events = [SlotSet("usual_size", size.wanted), SlotSet("pending_offer", None)]
+    elif asked:
+        answer, ids = availability(product, asked, lang)
         lines.append(answer)
-        sources += more
-        events = [SlotSet("usual_size", wanted), SlotSet("pending_offer", None)]
-    elif wanted:
-        answer, more = size_availability(product, wanted, color, lang)
-        lines.append(answer)
-        sources += more
-        events = []
+        sources += ids
     else:
-        lines.append(say("size_overview", lang, product=name, sizes=facts.sizes_line(product, lang), fit=facts.fit_sentence(product, lang)))
-        events = []
-    reply(dispatcher, " ".join(lines), sources=sources, payload=facts.cards_payload([product], lang, catalog().config))
-    return [*events, SlotSet("current_product", product.id), SlotSet("last_topic", "size")]
+        lines.append(overview(product, lang))
+    reply(dispatcher, " ".join(lines), sources=list(dict.fromkeys(sources)), payload=facts.cards_payload([product], lang, catalog().config))
+    return [*events, *done]
 
 
 class ActionAnswerSize(ShopAction):

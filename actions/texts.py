@@ -89,24 +89,7 @@ T: dict[str, dict[str, str]] = {
     "in_color": {"de": "in {color} erhältlich", "en": "available in {color}"},
     "details_link": {"de": "Zum Produkt: {url}", "en": "Product page: {url}"},
     # --- sizes
-    "size_available": {
-        "de": "Ja, {product} gibt es in Größe {size}{color}: {stock}, {price}.",
-        "en": "Yes, {product} is available in size {size}{color}: {stock}, {price}.",
-    },
-    "size_sold_out_color": {
-        "de": "{product} in Größe {size} ist in {color} leider ausverkauft, aber in {others} vorrätig.",
-        "en": "{product} in size {size} is sold out in {color}, but in stock in {others}.",
-    },
-    "size_sold_out": {
-        "de": "{product} ist in Größe {size} leider ausverkauft.",
-        "en": "{product} is sold out in size {size}.",
-    },
-    "size_not_offered": {
-        "de": "{product} gibt es nicht in Größe {size}. Angeboten werden: {sizes}.",
-        "en": "{product} doesn't come in size {size}. Available sizes: {sizes}.",
-    },
     "size_alternatives": {"de": "In Größe {size} vorrätig und ähnlich: {names}.", "en": "Similar and in stock in size {size}: {names}."},
-    "size_nearby": {"de": "Vorrätige Größen: {sizes}.", "en": "Sizes in stock: {sizes}."},
     "size_recommend": {
         "de": "Wenn Sie sonst {usual} tragen, empfehle ich bei {product} Größe {size}. {why}",
         "en": "If you usually wear {usual}, I recommend size {size} in {product}. {why}",
@@ -136,6 +119,70 @@ T: dict[str, dict[str, str]] = {
         "de": "Größe {letter} entspricht etwa deutscher Konfektionsgröße {men} (Herren) bzw. {women} (Damen).",
         "en": "Size {letter} is roughly German size {men} (men) or {women} (women).",
     },
+    # --- the asked version of a product, size charts, quotes from the product text (answers-a)
+    "v_size": {"de": "Größe {value}", "en": "size {value}"},
+    "v_option": {"de": "{name} {value}", "en": "{name} {value}"},
+    "v_in_stock": {"de": "Ja, {product} gibt es in {what}: vorrätig, {price}.", "en": "Yes, {product} is available in {what}: in stock, {price}."},
+    "v_low_stock": {
+        "de": "{product} in {what}: nur noch {count} Stück vorrätig, {price}.",
+        "en": "{product} in {what}: only {count} left, {price}.",
+    },
+    "v_sold_out": {"de": "{product} ist in {what} leider ausverkauft.", "en": "{product} is sold out in {what}."},
+    "v_not_offered": {
+        "de": "{product} gibt es nicht in {what}. Angeboten: {values}.",
+        "en": "{product} doesn't come in {what}. Offered: {values}.",
+    },
+    "v_combination_not_offered": {
+        "de": "{product} gibt es nicht in {what} (diese Kombination wird nicht angeboten).",
+        "en": "{product} doesn't come in {what} (that combination isn't offered).",
+    },
+    "v_alternatives": {"de": "Vorrätig{keeping}: {values}.", "en": "In stock{keeping}: {values}."},
+    "v_no_alternatives": {"de": "Andere Varianten sind derzeit nicht vorrätig.", "en": "No other version is in stock right now."},
+    "v_all_sold_out": {
+        "de": "{product} ist derzeit in allen Varianten ausverkauft.",
+        "en": "{product} is currently sold out in every version.",
+    },
+    "v_or": {"de": "oder", "en": "or"},
+    "measure_height": {"de": "Körpergröße", "en": "height"},
+    "measure_inside_leg": {"de": "Innenbeinlänge", "en": "inside leg"},
+    "measure_chest": {"de": "Brustumfang", "en": "chest"},
+    "measure_waist": {"de": "Taillenumfang", "en": "waist"},
+    "measure_hip": {"de": "Hüftumfang", "en": "hips"},
+    "measure_head": {"de": "Kopfumfang", "en": "head circumference"},
+    "measure_foot": {"de": "Fußlänge", "en": "foot length"},
+    "chart_fit": {
+        "de": "Bei {measure} {cm} cm passt laut Größenangaben von {product}: {sizes}.",
+        "en": "For a {measure} of {cm} cm, {product}'s size information gives: {sizes}.",
+    },
+    "chart_between": {
+        "de": "{cm} cm liegt bei {product} genau zwischen {sizes}. {advice}",
+        "en": "{cm} cm falls between {sizes} in {product}. {advice}",
+    },
+    "chart_between_default": {
+        "de": "Für mehr Bewegungsfreiheit nehmen Sie die größere.",
+        "en": "For more room, take the larger one.",
+    },
+    "chart_outside": {
+        "de": "{cm} cm liegt außerhalb der Größenangaben von {product}; am nächsten ist {size} ({range}).",
+        "en": "{cm} cm is outside {product}'s size information; the nearest is {size} ({range}).",
+    },
+    "chart_source": {"de": "Laut Produktbeschreibung: „{sentence}“", "en": "The product description says: “{sentence}”"},
+    "chart_none": {
+        "de": "Zu {product} haben wir keine Größentabelle nach {measure}. {sizes} Wenn Sie mir Ihre übliche Größe nennen, sage ich Ihnen, welche Sie nehmen sollten.",
+        "en": "We have no size chart by {measure} for {product}. {sizes} Tell me the size you usually wear and I'll tell you which one to take.",
+    },
+    "v_option_in_stock": {"de": "{name} vorrätig", "en": "{name} in stock"},
+    "size_between": {
+        "de": "Zwischen {a} und {b}: Bei {product} empfehle ich Größe {size}. {why}",
+        "en": "Between {a} and {b}: in {product} I recommend size {size}. {why}",
+    },
+    "size_between_advice": {"de": "Zwischen {a} und {b} bei {product}: {advice}", "en": "Between {a} and {b} in {product}: {advice}"},
+    "size_advice_only": {
+        "de": "Sie tragen sonst {usual}. Zur Passform von {product}: {advice}",
+        "en": "You usually wear {usual}. On the fit of {product}: {advice}",
+    },
+    "fit_advice_quote": {"de": "Hinweis des Händlers: „{sentence}“", "en": "The shop's advice: “{sentence}”"},
+    "text_quote": {"de": "Laut Produktbeschreibung von {product}: „{sentence}“", "en": "The description of {product} says: “{sentence}”"},
     # --- shipping
     "ship_quote": {
         "de": "Versand nach {country} mit {carrier}: {days} Werktage, {cost}{free}.",
@@ -393,6 +440,23 @@ T: dict[str, dict[str, str]] = {
     "cancel_already": {"de": "Ihre Bestellung {number} {status}.", "en": "Your order {number} {status}."},
     "return_instead": {"de": "Ja, zurückschicken", "en": "Yes, return it"},
 }
+
+
+# --- a product's own rule, catalog-aware understanding (answers-b) ---
+T.update({
+    "product_warranty_years": {
+        "de": "Für {product} gilt eine Garantie von {years} Jahren (laut unseren Produktdaten); die gesetzliche Gewährleistung bleibt davon unberührt.",
+        "en": "{product} comes with a {years}-year guarantee (according to our product data); your statutory warranty rights remain unaffected.",
+    },
+    "product_own_rule": {
+        "de": "Zu {product} steht in der Produktbeschreibung: „{sentence}“",
+        "en": "The product description of {product} says: \"{sentence}\"",
+    },
+    "product_return_exception": {
+        "de": "{product} ist von der Rückgabe ausgeschlossen: {reason}",
+        "en": "{product} cannot be returned: {reason}",
+    },
+})
 
 
 def say(key: str, lang: str, **values: object) -> str:

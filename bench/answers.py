@@ -60,7 +60,7 @@ def percentile(values: list[float], p: float) -> float:
 
 def shopbot(store: Path, data: Path, *args: str) -> subprocess.CompletedProcess:
     """The `shopbot` command, as the Makefile calls it."""
-    command = [sys.executable, "-m", "catalog.cli", "--store", str(store), "--data", str(data), *args]
+    command = [sys.executable, "-m", "bot.cli", "--store", str(store), "--data", str(data), *args]
     env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false"}
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
 

@@ -37,7 +37,7 @@ def evaluate(rankings: list[list[str]], queries: list[dict]) -> dict[str, dict[s
     groups: dict[str, list[tuple[list[str], set[str]]]] = defaultdict(list)
     for ranking, q in zip(rankings, queries, strict=True):
         item = (ranking, set(q["relevant"]))
-        for group in ("all", q["kind"], q["lang"]):
+        for group in ("all", q.get("kind", "same"), q["lang"]):
             groups[group].append(item)
     out = {}
     for group, items in groups.items():
@@ -61,9 +61,10 @@ def dense_rankings(embedder_spec: str, products: list[Product], queries: list[di
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--queries", default=str(ROOT / "bench" / "queries.jsonl"))
+    parser.add_argument("--store", default=str(ROOT / "stores" / "demo"))
     parser.add_argument("--skip-st", action="store_true", help="without the sentence-transformers model")
     args = parser.parse_args()
-    store = Store(ROOT / "stores" / "demo")
+    store = Store(Path(args.store))
     products = import_file(store.catalog_file, store.config.categories).products
     queries = [json.loads(line) for line in Path(args.queries).read_text(encoding="utf-8").splitlines() if line.strip()]
 

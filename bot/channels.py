@@ -8,7 +8,9 @@ with these changes:
 - too large requests and too many messages per minute (per conversation, per client address:
   `bot/limits.py`) are answered with a sentence in the shopper's language before NLU runs
   (REST: status 413 / 429 with the usual list of bot messages as the body);
-- socket.io delivers custom payloads (product cards).
+- socket.io delivers custom payloads (product cards), and a support agent's messages (bot
+  events appended through Rasa's HTTP API with `execute_side_effects`, their metadata naming
+  the `person`: `bot/console/live.py`) with that name, so the widget marks them as a person's.
 """
 
 from __future__ import annotations
@@ -92,6 +94,15 @@ class ShopSocketIOOutput(SocketIOOutput):
 
     async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
         await self._send_message(recipient_id, {"custom": json_message})
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        """A person's message (the console's live handoff) keeps who wrote it; the rest as Rasa's."""
+        person = message.get("person")
+        if isinstance(person, str) and person:
+            keys = ("text", "person", "handoff", "handoff_message")
+            await self._send_message(recipient_id, {k: message[k] for k in keys if message.get(k) is not None})
+            return
+        await super().send_response(recipient_id, message)
 
 
 class ShopSocketIOInput(SocketIOInput):

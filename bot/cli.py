@@ -1,7 +1,7 @@
 """The `shopbot` command: global options, `shopbot run`, and the subcommands of the catalog
 (`catalog/commands.py`) and the orders (`orders/commands.py`).
 
-    shopbot catalog import | build | stats | status     the catalog and its index
+    shopbot catalog import | build | stats | status | show ID     the catalog, its index, one product's facts
     shopbot merchant token create NAME | list | revoke ID    merchant API tokens
     shopbot store check             validate store.yml
     shopbot orders migrate | seed | show N | list EMAIL | status N STATUS    orders

@@ -21,6 +21,7 @@ from aiohttp.http_exceptions import HttpProcessingError
 
 from bot.merchant_openapi import openapi
 from catalog.admin import CatalogAdmin, ProductError
+from catalog.enrich import facts_view
 from catalog.jobs import Jobs
 from catalog.store import StoreConfigError
 from catalog.store_edit import (
@@ -187,7 +188,9 @@ async def list_products(request: web.Request) -> web.Response:
 
 async def get_product(request: web.Request) -> web.Response:
     product = await _blocking(request.app[ADMIN].repo.get, request.match_info["product_id"])
-    return web.json_response(product.dict(exclude_none=True)) if product else error(404, "product not found")
+    if not product:
+        return error(404, "product not found")
+    return web.json_response({**product.dict(exclude_none=True), "facts": facts_view(product)})
 
 
 async def put_product(request: web.Request) -> web.Response:

@@ -75,6 +75,17 @@ def openapi() -> dict:
             "catalog_hash": {"type": "string", "nullable": True}, "updated_at": {"type": "string", "nullable": True},
             "pending_jobs": {"type": "integer"},
         }},
+        "Fact": {"type": "object", "description": "one fact the bot can state about the product", "properties": {
+            "value": {"description": "number, text, true/false or a list (materials, suitable_for, dimensions_cm)"},
+            "unit": {"type": "string", "nullable": True, "description": "g, mm, °C, h, mAh, Wh, l, cm, years"},
+            "sentence": {"type": "string", "nullable": True, "description": "the sentence of the product text it was read from"},
+            "lang": {"type": "string", "nullable": True, "enum": ["de", "en", None]},
+            "origin": {"type": "string", "enum": ["text", "structured"],
+                       "description": "`structured`: set by the merchant (fields, metafields); `text`: read from title / description, used only where no structured value exists"},
+        }},
+        "ProductWithFacts": {"allOf": [{"$ref": REF + "Product"}, {"type": "object", "properties": {
+            "facts": {"type": "object", "additionalProperties": {"$ref": REF + "Fact"},
+                      "description": "fact key (weight_g, waterproof, fit, ...) -> value, unit, sentence, origin"}}}]},
         "ProductChange": {"type": "object", "properties": {
             "result": {"type": "string"}, "version": {"type": "integer", "nullable": True},
             "product": {"$ref": REF + "Product"}}},
@@ -116,7 +127,7 @@ def openapi() -> dict:
                         {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}}])},
         "/products/{product_id}": {
             "parameters": [PRODUCT_ID],
-            "get": _op("one product", {"200": _resp("the product", "Product"), "404": _resp("not found")}),
+            "get": _op("one product, with the facts the bot found for it", {"200": _resp("the product", "ProductWithFacts"), "404": _resp("not found")}),
             "put": _op("create or replace a product (re-embedded only if its text changed)",
                        {"200": _resp("replaced or unchanged", "ProductChange"), "201": _resp("created", "ProductChange")},
                        requestBody={"required": True, **_json("Product")}),

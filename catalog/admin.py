@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from catalog.build import read_pointer
 from catalog.db import Database, open_database
 from catalog.embedder import DEFAULT_EMBEDDER, Embedder, get_embedder
+from catalog.enrich import enrich
 from catalog.importer import import_file
 from catalog.models import LangText, Product
 from catalog.publish import publish, writer_lock
@@ -136,9 +137,10 @@ class CatalogAdmin:
     # --- single products -----------------------------------------------------------
     def _validate(self, raw: dict, kept_category: str | None = None) -> Product:
         """A valid product whose category is in store.yml (or is `kept_category`: a patch keeps
-        the category an import made from a product type)."""
+        the category an import made from a product type), with the facts of its text
+        (`catalog.enrich`); else ProductError naming the fields."""
         try:
-            product = Product.parse_obj(raw)
+            product = enrich(Product.parse_obj(raw))
         except ValidationError as exc:
             raise ProductError("invalid product", field_errors(exc)) from exc
         categories = self.store.config.categories

@@ -6,6 +6,7 @@ itself is `bot/cli.py`).
     shopbot catalog build           (re)build the index from the store folder's own catalog file
     shopbot catalog stats           what the index holds
     shopbot catalog status          index status: products, variants, model, version, pending jobs
+    shopbot catalog show ID         one product and the facts found in its text (--json)
     shopbot merchant token create NAME | list | revoke ID    merchant API tokens
     shopbot store check             validate store.yml
 """
@@ -13,6 +14,7 @@ itself is `bot/cli.py`).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -22,6 +24,7 @@ from tqdm import tqdm
 from catalog.admin import CatalogAdmin
 from catalog.build import current_folder, index_dir, read_current_products, read_pointer
 from catalog.db import open_database
+from catalog.enrich import facts_view
 from catalog.index import IndexMismatchError, read_manifest
 from catalog.repository import ImportReport
 from catalog.store import Store
@@ -142,6 +145,37 @@ def cmd_catalog_status(args: argparse.Namespace) -> int:
     return 0 if read_pointer(_data_folder(args, store)) else 1
 
 
+def _value_text(value: object, unit: str | None) -> str:
+    if isinstance(value, list):
+        text = " × ".join(map(str, value)) if unit == "cm" else ", ".join(map(str, value))
+    elif isinstance(value, dict):  # a text field such as care: {lang: text}
+        text = " / ".join(value.values())
+    else:
+        text = str(value)
+    return f"{text} {unit}" if unit and value is not None else text
+
+
+def cmd_catalog_show(args: argparse.Namespace) -> int:
+    """One product and the facts the bot can state about it, with the sentence each came from."""
+    store = _store(args)
+    product = CatalogAdmin(store.folder, args.data, args.embedder).repo.get(args.id)
+    if product is None:
+        print(f"product {args.id!r} not found in the catalog of {store.folder}", file=sys.stderr)
+        return 1
+    view = facts_view(product)
+    if args.json:
+        print(json.dumps({**product.dict(exclude_none=True), "facts": view}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{product.id}: {' / '.join(dict.fromkeys(product.title.values()))} ({product.category})")
+    print(f"variants: {len(product.variants)}, in stock: {product.total_stock}")
+    print(f"facts ({len(view)}; 'text' = read from the product text, 'structured' = set as a field):")
+    for key, fact in view.items():
+        origin = f"{fact['origin']} ({fact['lang']})" if fact["lang"] else fact["origin"]
+        line = f"  {key:18} {_value_text(fact['value'], fact['unit']):32} {origin}"
+        print(f"{line}  \"{fact['sentence']}\"" if fact["sentence"] else line)
+    return 0
+
+
 def cmd_token_create(args: argparse.Namespace) -> int:
     token_id, token = create_token(open_database(args.data), args.name)
     print(f"token {token_id} for {args.name!r} (shown only now; send it as 'Authorization: Bearer <token>'):")
@@ -184,6 +218,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_catalog_build)
     catalog.add_parser("stats", help="what the index holds").set_defaults(func=cmd_catalog_stats)
     catalog.add_parser("status", help="index status and pending jobs").set_defaults(func=cmd_catalog_status)
+    p = catalog.add_parser("show", help="one product and the facts found for it (value, unit, source sentence)")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true", help="the product and its facts as JSON (as the merchant API shows them)")
+    p.set_defaults(func=cmd_catalog_show)
 
     merchant = commands.add_parser("merchant", help="merchant API").add_subparsers(dest="action", required=True)
     tokens = merchant.add_parser("token", help="API tokens").add_subparsers(dest="token_action", required=True)

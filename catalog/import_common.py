@@ -77,6 +77,9 @@ def check_duplicates(result: ImportResult, name: str, rows: list[int]) -> None:
 # --- text and numbers -------------------------------------------------------------
 
 
+_BLOCKS = ("p", "br", "li", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "ul", "ol", "table", "dt", "dd")
+
+
 class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
@@ -86,14 +89,23 @@ class _TextExtractor(HTMLParser):
         self.parts.append(data)
 
     def handle_starttag(self, tag: str, attrs) -> None:  # noqa: ANN001
-        if tag in ("p", "br", "li", "div", "h1", "h2", "h3", "h4", "tr", "td", "th"):
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
             self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCKS:
+            self.parts.append("\n")
 
 
 def html_to_text(html: str) -> str:
+    """Plain text of an HTML description. Block elements (paragraphs, list items, table rows)
+    stay on lines of their own, so a bullet list is not read as one long sentence."""
     parser = _TextExtractor()
     parser.feed(html or "")
-    return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
+    lines = (re.sub(r"\s+", " ", line).strip() for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 _MONEY = re.compile(r"^-?\d{1,3}([.,' ]\d{3})*([.,]\d+)?$|^-?\d+([.,]\d+)?$")

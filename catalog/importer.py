@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 from tqdm import tqdm
 
+from catalog.enrich import enrich
 from catalog.import_common import (  # noqa: F401  (html_to_text, RowError: imported from here by callers)
     CategoryMapper,
     EmbedderSource,
@@ -120,4 +121,5 @@ def import_file(path: Path | str, categories: dict[str, Category] | None = None,
     result.new_categories.update(mapper.new)
     if not result.products and not result.errors:
         result.errors.append(RowError(path.name, 0, "no products in file"))
+    result.products = [enrich(p) for p in result.products]  # facts from the product texts
     return result  # the one place imported products leave the importer

@@ -154,8 +154,8 @@ def find_colors(text: str) -> list[str]:
 # ISO code -> words (lower case) in German and English; the first two are the display names.
 COUNTRIES: dict[str, tuple[str, ...]] = {
     "DE": ("Deutschland", "Germany", "deutschland", "germany", "bundesrepublik"),
-    "AT": ("Österreich", "Austria", "österreich", "oesterreich", "austria", "wien", "vienna"),
-    "CH": ("Schweiz", "Switzerland", "schweiz", "switzerland", "swiss", "zürich", "zurich"),
+    "AT": ("Österreich", "Austria", "österreich", "oesterreich", "austria"),
+    "CH": ("Schweiz", "Switzerland", "schweiz", "switzerland", "swiss"),
     "FR": ("Frankreich", "France", "frankreich", "france"),
     "IT": ("Italien", "Italy", "italien", "italy"),
     "ES": ("Spanien", "Spain", "spanien", "spain"),
@@ -182,17 +182,71 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "GB": (
         "Großbritannien", "the United Kingdom", "großbritannien", "grossbritannien",
         "united kingdom", "uk", "england", "britain", "great britain", "vereinigtes königreich",
-        "schottland", "scotland", "wales", "london",
+        "schottland", "scotland", "wales", "nordirland", "northern ireland",
     ),
-    "US": (
-        "die USA", "the USA", "usa", "us", "united states", "vereinigte staaten", "amerika",
-        "america", "new york",
-    ),
+    "US": ("die USA", "the USA", "usa", "us", "united states", "vereinigte staaten", "amerika", "america"),
+    "LI": ("Liechtenstein", "Liechtenstein", "liechtenstein"),
     "NO": ("Norwegen", "Norway", "norwegen", "norway"),
     "CA": ("Kanada", "Canada", "kanada", "canada"),
     "AU": ("Australien", "Australia", "australien", "australia"),
     "JP": ("Japan", "Japan", "japan"),
     "CN": ("China", "China", "china"),
+}
+
+
+# Larger cities of the countries shops ship to, in German and English spellings (lower case,
+# umlauts also written out). A general list, not one store's: a city names its country in a
+# shipping question ("Versand nach Wien?"). Left out on purpose: city names that are common
+# words in a shopping chat (Essen, Porto = postage, Zug, Leer, Bergen, Halle, Nice, Split,
+# Cork, Reading, Bath) or a colour (Bordeaux).
+CITIES: dict[str, tuple[str, ...]] = {
+    "DE": (
+        "berlin", "hamburg", "münchen", "muenchen", "munich", "köln", "koeln", "cologne", "frankfurt",
+        "stuttgart", "düsseldorf", "duesseldorf", "dusseldorf", "leipzig", "dortmund", "bremen", "dresden",
+        "hannover", "hanover", "nürnberg", "nuernberg", "nuremberg", "duisburg", "bochum", "wuppertal",
+        "bielefeld", "bonn", "münster", "muenster", "mannheim", "karlsruhe", "augsburg", "wiesbaden",
+        "freiburg", "kiel", "rostock", "mainz", "heidelberg", "regensburg", "potsdam", "erfurt",
+        "magdeburg", "saarbrücken", "saarbruecken", "braunschweig", "aachen", "lübeck", "luebeck",
+    ),
+    "AT": (
+        "wien", "vienna", "graz", "linz", "salzburg", "innsbruck", "klagenfurt", "villach", "bregenz",
+        "st pölten", "st poelten", "sankt pölten", "dornbirn", "steyr",
+    ),
+    "CH": (
+        "zürich", "zuerich", "zurich", "genf", "geneva", "genève", "geneve", "basel", "basle", "bern",
+        "berne", "lausanne", "luzern", "lucerne", "st gallen", "sankt gallen", "lugano", "winterthur",
+        "biel", "chur", "schaffhausen", "fribourg",
+    ),
+    "LI": ("vaduz",),
+    "FR": ("paris", "lyon", "marseille", "toulouse", "nizza", "straßburg", "strassburg", "strasbourg", "lille", "nantes", "montpellier"),
+    "IT": ("rom", "rome", "roma", "mailand", "milan", "milano", "neapel", "naples", "turin", "torino", "florenz", "florence", "venedig", "venice", "bologna", "genua", "genoa", "verona", "bozen", "bolzano", "meran"),
+    "ES": ("madrid", "barcelona", "valencia", "sevilla", "seville", "málaga", "malaga", "bilbao", "palma", "mallorca"),
+    "NL": ("amsterdam", "rotterdam", "den haag", "the hague", "utrecht", "eindhoven", "groningen", "maastricht"),
+    "BE": ("brüssel", "bruessel", "brussels", "bruxelles", "antwerpen", "antwerp", "gent", "ghent", "brügge", "bruges", "lüttich", "liège", "liege"),
+    "DK": ("kopenhagen", "copenhagen", "aarhus", "odense"),
+    "SE": ("stockholm", "göteborg", "goeteborg", "gothenburg", "malmö", "malmo", "uppsala"),
+    "FI": ("helsinki", "tampere", "turku"),
+    "NO": ("oslo", "trondheim", "stavanger"),
+    "PL": ("warschau", "warsaw", "warszawa", "krakau", "krakow", "kraków", "breslau", "wrocław", "wroclaw", "danzig", "gdansk", "gdańsk", "posen", "poznan", "poznań", "stettin", "szczecin"),
+    "CZ": ("prag", "prague", "praha", "brünn", "bruenn", "brno", "pilsen", "plzen", "ostrava"),
+    "PT": ("lissabon", "lisbon", "lisboa", "faro", "coimbra"),
+    "IE": ("dublin", "galway", "limerick"),
+    "GR": ("athen", "athens", "thessaloniki", "saloniki"),
+    "HU": ("budapest", "debrecen", "szeged"),
+    "SK": ("bratislava", "pressburg", "košice", "kosice"),
+    "SI": ("ljubljana", "laibach", "maribor"),
+    "HR": ("zagreb", "agram", "dubrovnik", "rijeka"),
+    "RO": ("bukarest", "bucharest", "bucurești", "cluj", "timișoara", "timisoara"),
+    "BG": ("sofia", "plowdiw", "plovdiv", "varna"),
+    "EE": ("tallinn", "tartu"),
+    "LV": ("riga",),
+    "LT": ("vilnius", "wilna", "kaunas"),
+    "GB": ("london", "manchester", "birmingham", "edinburgh", "glasgow", "liverpool", "bristol", "leeds", "cardiff", "belfast"),
+    "US": ("new york", "los angeles", "chicago", "san francisco", "boston", "seattle", "miami", "washington dc"),
+    "CA": ("toronto", "vancouver", "montreal", "montréal", "ottawa", "calgary"),
+    "AU": ("sydney", "melbourne", "brisbane", "perth"),
+    "JP": ("tokio", "tokyo", "osaka", "kyoto"),
+    "CN": ("peking", "beijing", "shanghai", "shenzhen"),
 }
 
 
@@ -203,16 +257,26 @@ def country_name(code: str, lang: str) -> str:
     return names[0] if lang == "de" else names[1]
 
 
+def _country_words() -> list[tuple[str, str]]:
+    """(word, ISO code) for every country and city word."""
+    pairs = [(w, code) for code, words in COUNTRIES.items() for w in words[2:]]
+    return pairs + [(w, code) for code, words in CITIES.items() for w in words]
+
+
+_COUNTRY_WORDS = _country_words()
+
+
 def find_country(text: str) -> str | None:
-    """The first country named in `text` (longest phrase wins), or None."""
+    """The first country named in `text`, by its name or one of its larger cities ("Wien" ->
+    AT); the longest phrase wins at a position. None when there is none."""
     lowered = " " + re.sub(r"[^\wäöüß ]+", " ", text.lower()) + " "
     best: tuple[int, int, str] | None = None  # (position, -length, code)
-    for code, words in COUNTRIES.items():
-        for word in words[2:]:
-            if word == "us" and not re.search(r"\b(to|nach|in) (the )?us\b", lowered):
-                continue  # "us" is mostly the pronoun
-            pos = lowered.find(f" {word} ")
-            if pos >= 0:
-                cand = (pos, -len(word), code)
-                best = min(best, cand) if best else cand
+    lowered = re.sub(r"\s+", " ", lowered)
+    for word, code in _COUNTRY_WORDS:
+        if word == "us" and not re.search(r"\b(to|nach|in) (the )?us\b", lowered):
+            continue  # "us" is mostly the pronoun
+        pos = lowered.find(f" {word} ")
+        if pos >= 0:
+            cand = (pos, -len(word), code)
+            best = min(best, cand) if best else cand
     return best[2] if best else None

@@ -85,12 +85,18 @@ class Product(BaseModel):
     color_option: str | None = None
     status: str | None = None  # None = shown; "draft", "archived", "unpublished": not shown to shoppers
     variants: list[Variant] = Field(..., min_items=1)
+    # where each fact came from: {key: {"text": sentence, "lang", "origin": "text"|"structured"}}
+    # (written by `catalog.enrich`)
+    fact_sources: dict[str, dict[str, Any]] = {}
 
     @validator("attributes")
     def _scalar_attributes(cls, v):  # noqa: N805
+        scalar = (str, int, float, bool, type(None))
         for key, value in v.items():
-            if not isinstance(value, (str, int, float, bool, type(None))):
-                raise ValueError(f"attribute {key!r} must be a string, number, true/false or null")
+            if isinstance(value, list) and all(isinstance(x, scalar) for x in value):
+                continue  # e.g. materials, suitable_for, dimensions_cm
+            if not isinstance(value, scalar):
+                raise ValueError(f"attribute {key!r} must be a string, number, true/false, null or a list of those")
         return v
 
     @validator("title")

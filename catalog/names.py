@@ -13,6 +13,22 @@ from collections.abc import Iterable
 from catalog.models import Product
 
 RARE = 3  # a name word in at most this many products identifies a product
+COMPOUND_LETTERS = 8  # words this long may be compounds ...
+HEAD_LETTERS = 5  # ... and share their last part when they end in the same letters
+
+
+# Units of measure: a product name's "28 cm" or "10 l" tells it apart from its siblings, but a
+# shopper's "27 cm" or "US 10" does not name it.
+UNITS = frozenset(
+    "mm cm m km ml cl l ltr liter litre g kg mg µg mcg ug iu ie w kw v wh kwh mah ah gb tb mb hz db "
+    "lm x xl xxl zoll inch in ft oz lb lbs pcs stk st er pack qm m2 m² h min".split()
+)
+_MEASURE = re.compile(r"\d+(?:[.,]\d+)?[a-zµ²]{0,4}")
+
+
+def is_measure(token: str) -> bool:
+    """A number, a unit or a number with its unit ("10", "cm", "28cm", "4k"): never a name."""
+    return token in UNITS or bool(_MEASURE.fullmatch(token))
 
 
 def tokens(text: str) -> list[str]:
@@ -71,11 +87,19 @@ class NameIndex:
         found.update(w[::-1] for w in _starting(self._sorted_reversed, part[::-1]))
         return found
 
+    def same_head(self, word: str, length: int = HEAD_LETTERS) -> set[str]:
+        """Long name words that end like `word` ("rosenschere" -> "gartenschere", "blumentopf" ->
+        "pflanztopf"): German compounds with the same last part name the same kind of product."""
+        if len(word) < COMPOUND_LETTERS:
+            return set()
+        tail = word[::-1][:length]
+        return {w[::-1] for w in _starting(self._sorted_reversed, tail) if len(w) >= COMPOUND_LETTERS and w[::-1] != word}
+
     def df(self, token: str) -> int:
         return len(self.names.get(token, ()))
 
     def is_rare(self, token: str) -> bool:
-        return len(token) > 1 and token not in self.generic and 0 < self.df(token) <= RARE
+        return len(token) > 1 and token not in self.generic and not is_measure(token) and 0 < self.df(token) <= RARE
 
     def is_fuzzy_word(self, token: str) -> bool:
         return len(token) >= 4 and not token.isdigit() and token in self.names

@@ -1,4 +1,14 @@
-"""Store policy texts (`policies/<topic>.<lang>.md`) split into passages and searched by meaning."""
+"""Store policy texts (`policies/<topic>.<lang>.md`) split into passages, and the passage that
+answers a question.
+
+A passage is scored by meaning twice — against its heading (with the document's title) and
+against heading plus text — plus the share of the question's words in its heading and text, plus
+the aspects it shares with the question (`policy_aspects`: window vs cost vs how to return,
+pickup vs shipping …). A question about an aspect no passage of the store talks about ("can I
+pick it up in your shop?" in a shop without pickup) scores low, so the bot says it does not
+know instead of answering with a neighbouring section. Weights measured on
+`bench/policy_questions.jsonl` (`python -m bench.policies`).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +19,19 @@ from pathlib import Path
 import numpy as np
 
 from catalog.embedder import Embedder
+from catalog.language import STOPWORDS
+from catalog.policy_aspects import question_aspects, section_aspects
 
 _FILE = re.compile(r"^(?P<topic>[a-z0-9_-]+)\.(?P<lang>de|en)\.md$")
+HEADING_WEIGHT = 0.5  # meaning: heading vs heading + text
+WORDS_IN_HEADING = 0.2
+WORDS_IN_TEXT = 0.1
+ASPECT_IN_HEADING = 0.2
+ASPECT_IN_TEXT = 0.05
+ASPECT_MISSING = 0.3  # the question asks about something no passage of the store mentions
+# Below this score no passage answers the question ("don't know" + a person). Measured on
+# bench/policy_questions.jsonl: unanswerable questions score at most 0.11, answered ones at least 0.28.
+MIN_SCORE = 0.2
 
 
 @dataclass(frozen=True)
@@ -19,6 +40,7 @@ class Passage:
     lang: str
     heading: str
     text: str
+    title: str = ""  # the document's "# Title"
 
     @property
     def ref(self) -> str:
@@ -31,33 +53,76 @@ def read_passages(folder: Path) -> list[Passage]:
         match = _FILE.match(path.name)
         if not match:
             continue
-        heading, lines = "", []
+        title, heading, lines = "", "", []
         for line in [*path.read_text(encoding="utf-8").splitlines(), "## "]:
             if line.startswith("## ") or line.startswith("# "):
                 body = " ".join(t.strip() for t in lines if t.strip())
                 if body:
-                    passages.append(Passage(match["topic"], match["lang"], heading, body))
+                    passages.append(Passage(match["topic"], match["lang"], heading, body, title))
                 heading, lines = line.lstrip("# ").strip(), []
+                if line.startswith("# "):
+                    title = heading
             else:
                 lines.append(line)
     return passages
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to five letters, so "returns" meets "return" and "Rückgabe" "Rückgabefrist"."""
+    return {w[:5] for w in re.findall(r"[a-zäöüß]+", text.lower()) if len(w) >= 4 and w not in STOPWORDS}
 
 
 class PolicyIndex:
     def __init__(self, passages: list[Passage], embedder: Embedder):
         self.passages = passages
         self.embedder = embedder
-        texts = [f"{p.heading}. {p.text}" for p in passages]
-        self.vectors = embedder.encode(texts) if texts else np.zeros((0, embedder.dim), np.float32)
+        empty = np.zeros((0, embedder.dim), np.float32)
+        self.vectors = embedder.encode([f"{p.heading}. {p.text}" for p in passages]) if passages else empty
+        self.heading_vectors = embedder.encode([f"{p.title}: {p.heading}" for p in passages]) if passages else empty
+        self._heading_stems = [_stems(p.heading) for p in passages]
+        self._text_stems = [_stems(p.text) for p in passages]
+        self._heading_aspects = [section_aspects(p.heading) for p in passages]
+        self._text_aspects = [section_aspects(p.text) for p in passages]
+
+    def scores(self, question: str, vector: np.ndarray) -> tuple[np.ndarray, set[str]]:
+        """How well each passage answers the question (see the module docstring)."""
+        scores = HEADING_WEIGHT * (self.heading_vectors @ vector) + (1 - HEADING_WEIGHT) * (self.vectors @ vector)
+        words = _stems(question)
+        if words:
+            scores += WORDS_IN_HEADING * np.array([len(words & h) / len(words) for h in self._heading_stems])
+            scores += WORDS_IN_TEXT * np.array([len(words & t) / len(words) for t in self._text_stems])
+        asked = question_aspects(question)
+        if asked:
+            scores += np.array([
+                (ASPECT_IN_HEADING * len(asked & h) + ASPECT_IN_TEXT * len(asked & (t - h))) / len(asked)
+                for h, t in zip(self._heading_aspects, self._text_aspects, strict=True)
+            ])  # fmt: skip
+        return scores, asked
 
     def search(self, question: str, lang: str, k: int = 2, vector: np.ndarray | None = None) -> list[tuple[Passage, float]]:
         """Best passages in the shopper's language (passages in the other language only if none)."""
         if not self.passages:
             return []
         vector = self.embedder.encode([question])[0] if vector is None else vector
-        scores = self.vectors @ vector
+        scores, asked = self.scores(question, vector)
         langs = np.array([p.lang == lang for p in self.passages])
-        if langs.any():
-            scores = np.where(langs, scores, -1.0)
+        if not langs.any():
+            langs[:] = True
+        known = set().union(*(h | t for h, t, ok in zip(self._heading_aspects, self._text_aspects, langs, strict=True) if ok))
+        if asked - known:
+            scores = scores - ASPECT_MISSING
+        scores = np.where(langs, scores, -np.inf)
         order = np.argsort(-scores)[:k]
-        return [(self.passages[i], float(scores[i])) for i in order if scores[i] > -1.0]
+        return [(self.passages[i], float(scores[i])) for i in order if np.isfinite(scores[i])]
+
+    def answer(self, question: str, lang: str, vector: np.ndarray | None = None) -> list[Passage]:
+        """The passage(s) that answer the question: the best one, and the next one of the same
+        document when it scores nearly as well; empty when none scores `MIN_SCORE`."""
+        hits = self.search(question, lang, k=2, vector=vector)
+        if not hits or hits[0][1] < MIN_SCORE:
+            return []
+        best, score = hits[0]
+        chosen = [best]
+        if len(hits) > 1 and hits[1][1] >= score - 0.03 and hits[1][0].topic == best.topic:
+            chosen.append(hits[1][0])
+        return chosen

@@ -38,6 +38,29 @@ _SIZE = re.compile(
 _FOREIGN_SIZE = re.compile(r"\b(uk|us)\s*(\d{1,2}(?:[.,]5)?)\b", re.I)
 
 
+# Qualities a shopper asks for ("leicht", "warm", "light", "small", "für Kinder"): they say how a product
+# should be, not what it is, so a product is never found because its name shares one ("Featherlight
+# Down Vest", "Sunrise Wake-Up Light", "Leichter Campingstuhl"); the embedding weighs them.
+# German stems take the usual adjective endings (leicht, leichte, leichter, leichten …).
+_QUALITY_STEMS_DE = """leicht schwer warm kalt klein groß gross lang kurz weich hart dünn dick breit schmal hell dunkel
+    stark leise laut schnell günstig billig teuer gut neu alt praktisch bequem robust stabil kompakt wasserdicht
+    wasserfest atmungsaktiv modern klassisch schön hübsch einfach sicher flach hoch niedrig tief eng weit
+    ultraleicht superleicht federleicht extra""".split()
+_QUALITY_EN = """light lightweight heavy warm warmer warmest cold cool small smaller large larger big bigger long short
+    soft hard thin thick wide narrow bright dark strong quiet loud fast quick cheap cheaper cheapest expensive good
+    better best new old practical comfortable comfy sturdy robust stable compact waterproof water-resistant
+    breathable modern classic nice pretty beautiful simple safe flat high low deep tight loose ultralight
+    featherlight extra great little cordless wireless""".split()
+# who or when a product is for says how it should be, not what it is ("Kinderroller" is no puzzle)
+_FOR_WHOM = """kinder kind kids kid children child baby babys damen herren frauen männer women men womens mens
+    jungen mädchen boys girls kabellos kabellose kabellosen""".split()
+_DE_ENDINGS = ("", "e", "en", "er", "es", "em", "ere", "eren", "erer", "ste", "sten")
+# Seasons help tell products apart ("Sommerschlafsack") but never name one ("winter tyres" is no
+# "Winter Spice Black Tea").
+SEASON_WORDS = frozenset("winter sommer summer frühling frühjahr spring herbst autumn fall".split())
+QUALITY_WORDS = frozenset([s + e for s in _QUALITY_STEMS_DE for e in _DE_ENDINGS] + _QUALITY_EN + _FOR_WHOM)
+
+
 @dataclass(frozen=True)
 class Query:
     text: str

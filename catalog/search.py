@@ -15,10 +15,10 @@ from catalog.embedder import DEFAULT_EMBEDDER, Embedder, get_embedder
 from catalog.index import LayeredIndex, ProductIndex
 from catalog.language import STOPWORDS
 from catalog.models import Product
-from catalog.names import RARE, NameIndex
+from catalog.names import RARE, NameIndex, is_measure
 from catalog.names import tokens as _tokens
 from catalog.policies import PolicyIndex, read_passages
-from catalog.query import Query, parse_query
+from catalog.query import QUALITY_WORDS, SEASON_WORDS, Query, parse_query
 from catalog.sizes import normalize_letter
 from catalog.store import Store
 
@@ -27,8 +27,19 @@ MIN_SCORE = float(os.environ.get("SHOPBOT_MIN_SCORE", "0.3"))
 # Below this the best match is shown as "closest we have", not as a match.
 CONFIDENT_SCORE = 0.42
 LEXICAL_BONUS = 0.3
+SAME_HEAD = 0.5  # a compound with the same last part ("Rosenschere" ~ "Gartenschere")
+EXACT_NAME_WORD = 0.15  # a correctly spelt short name word ("tent", "food"): the embedding knows those
+LONG_NAME_WORD = 8  # a name word this long ("Gießkanne", "Hochbeet") counts in full
+# A product whose name has a word of the request nearly as typed (plural, typo) and few others
+# share is shown even when the embedding does not see the match ("Gießkannen": USE puts the
+# word far from a watering can).
+NAMED_BY_WORD = 0.9
+NAMING_LETTERS = 6
 CATEGORY_BONUS = 0.05
 CANDIDATES = 60
+# share of a product name's weight a message must mention to name it
+MIN_NAMED_SCORE = 0.3
+NAMED_SCORE = MIN_NAMED_SCORE
 BROWSE_LIMIT = 300  # products of a browsed category scored beyond the nearest CANDIDATES
 # A request word naming more products than this adds at most 0.3 * 2 / 100 = 0.006 to a score:
 # not worth scoring thousands of products for (a big catalog's "sandals", "jacket" …).
@@ -40,6 +51,7 @@ class Hit:
     product: Product
     score: float
     matched: list[str] = field(default_factory=list)  # filters the product satisfies
+    named: float = 0.0  # a word of the request names this product nearly as typed (0..1, see `_lexical`)
 
 
 @dataclass
@@ -135,7 +147,7 @@ class CatalogService:
         """
         query = parse_query(text, self.config.categories) if isinstance(text, str) else text
         vector = self.embedder.encode([query.semantic_text])[0]
-        lexical = self._lexical([w for w in _tokens(query.semantic_text) if len(w) >= 4])
+        lexical, naming = self._lexical([w for w in _tokens(query.semantic_text) if len(w) >= 4])
         cosines = dict(self.index.search(vector, CANDIDATES))
         # "Jacke unter 100 €": little more than a category word, so browse that category
         content = [w for w in _tokens(query.semantic_text) if w not in STOPWORDS and not w.isdigit()]
@@ -162,13 +174,14 @@ class CatalogService:
             score = cosine + LEXICAL_BONUS * lexical.get(pid, 0.0)
             if query.category and product.category == query.category:
                 score += CATEGORY_BONUS
-            if score >= MIN_SCORE or (browse and product.category == query.category):
-                candidates.append((product, score))
+            named = naming.get(pid, 0.0)
+            if score >= MIN_SCORE or (browse and product.category == query.category) or named >= NAMED_BY_WORD:
+                candidates.append((product, score, named))
         candidates.sort(key=lambda item: -item[1])
         filters = ["price", "color", "size"]
         dropped: list[str] = []
         while True:
-            hits = [h for p, s in candidates if (h := self._match(p, s, query, filters))]
+            hits = [h for p, s, named in candidates if (h := self._match(p, s, query, filters, named))]
             if hits or not filters:
                 break
             # relax the most specific filter first, then report it
@@ -181,27 +194,46 @@ class CatalogService:
                 break
         return SearchResult(query, hits[:limit], dropped, browse)
 
-    def _lexical(self, words: list[str]) -> dict[str, float]:
-        """Products whose name contains a word of the request, typos forgiven.
+    def _lexical(self, words: list[str]) -> tuple[dict[str, float], dict[str, float]]:
+        """(products whose name contains a word of the request, typos forgiven; products a word
+        names nearly as typed).
 
-        A word counts by how few products it names, so "Hundeleine" counts and "Winter",
-        part of many names, barely does.
+        A word counts by how few products it names, so "Hundeleine" or "Gießkanne" counts and
+        "Winter", part of many names, barely does. Rare product words are the embedding's weak
+        spot (USE puts "Gießkanne" far from a watering can), so correctly spelt long ones count
+        in full, short ones ("tent", "food": the embedding knows them) a little; compounds that
+        contain the word or share its last part count too. Qualities ("leicht", "warm", "light")
+        and measures never do: a product is not what its name's adjective says. The second map
+        holds only whole words of at least `NAMING_LETTERS` letters typed (nearly) as in the name.
         """
         scores: dict[str, float] = {}
+        naming: dict[str, float] = {}
         for word in words:
-            if word in STOPWORDS or self.names.is_fuzzy_word(word):
-                continue  # correctly spelt names are the embedding's job; this catches misspellings
-            matches = process.extract(word, self.names.fuzzy_words, scorer=fuzz.ratio, score_cutoff=80, limit=50)
-            hits = {name: ratio / 100 for name, ratio, _ in matches}
+            if word in STOPWORDS or word in QUALITY_WORDS or is_measure(word):
+                continue
+            if self.names.is_fuzzy_word(word):
+                whole = {word: 1.0}
+                hits = {word: 1.0 if len(word) >= LONG_NAME_WORD else EXACT_NAME_WORD}
+            else:
+                matches = process.extract(word, self.names.fuzzy_words, scorer=fuzz.ratio, score_cutoff=80, limit=50)
+                whole = hits = {name: ratio / 100 for name, ratio, _ in matches if name not in QUALITY_WORDS}
+            hits = dict(hits)
+            for name in self.names.same_head(word):
+                hits.setdefault(name, SAME_HEAD)
             if len(word) >= 5:
-                hits.update(dict.fromkeys(self.names.extending(word), 1.0))
+                hits.update((name, 1.0) for name in self.names.extending(word) if name != word)
             named = {pid: similarity for name, similarity in hits.items() for pid in self.names.names[name]}
             if not named or len(named) > LEXICAL_MAX_PRODUCTS:
                 continue
             rarity = min(1.0, 2 / len(named))
             for pid, similarity in named.items():
                 scores[pid] = max(scores.get(pid, 0.0), similarity * rarity)
-        return scores
+            if len(word) >= NAMING_LETTERS and word not in SEASON_WORDS:
+                for name, similarity in whole.items():
+                    if similarity >= NAMED_BY_WORD and len(self.names.names[name]) <= 2:
+                        for pid in self.names.names[name]:
+                            naming[pid] = max(naming.get(pid, 0.0), similarity)
+        return scores, naming
 
     @staticmethod
     def _filter_is_set(query: Query, name: str) -> bool:
@@ -212,7 +244,7 @@ class CatalogService:
             "size": query.size is not None,
         }[name]
 
-    def _match(self, product: Product, score: float, query: Query, filters: list[str]) -> Hit | None:
+    def _match(self, product: Product, score: float, query: Query, filters: list[str], named: float = 0.0) -> Hit | None:
         matched: list[str] = []
         variants = [v for v in product.variants if v.stock > 0] or product.variants
         if "color" in filters and query.colors:
@@ -233,14 +265,24 @@ class CatalogService:
             if not variants:
                 return None
             matched.append("price")
-        return Hit(product, score, matched)
+        return Hit(product, score, matched, named)
 
-    def find_named(self, text: str, among: list[str] | None = None) -> list[Product]:
-        """Products whose name the text mentions ("the TrailRunner", "AirPure 300"), best first.
+    def find_named(self, text: str, among: list[str] | None = None, min_score: float = NAMED_SCORE) -> list[Product]:
+        """Products whose name the text mentions ("the TrailRunner", "AirPure 300"), best first."""
+        scored = self.named_scores(text, among)
+        if scored and scored[0][0] >= min_score:
+            top = scored[0][0]
+            return [p for s, p in scored if s >= max(min_score, top - 0.15)]
+        return []
+
+    def named_scores(self, text: str, among: list[str] | None = None) -> list[tuple[float, Product]]:
+        """(share of the name's weight the text mentions, product), best first.
 
         Title words are weighted by rarity, so "TrailRunner" counts and "jacket" hardly does;
-        small typos are forgiven. Only products with a rare name word in the text are scored
-        (looked up in the `NameIndex`), so the cost does not grow with the catalog.
+        small typos are forgiven. A number or unit ("10", "cm", "44") is never enough: at least
+        one rare word that is not a measure must be mentioned. Only products with a rare name
+        word in the text are scored (looked up in the `NameIndex`), so the cost does not grow
+        with the catalog.
         """
         words = set(_tokens(text))
         candidates: set[str] = set()
@@ -262,15 +304,12 @@ class CatalogService:
                     continue
                 weights = {t: math.log(1 + total / max(1, self.names.df(t))) for t in title_tokens}
                 matched = [t for t in title_tokens if t in words or (len(t) >= 5 and any(fuzz.ratio(t, w) >= 85 for w in words))]
-                if any(weights[t] >= self._rare_weight for t in matched):
+                if any(weights[t] >= self._rare_weight and not is_measure(t) for t in matched):
                     best = max(best, sum(weights[t] for t in matched) / sum(weights.values()))
-            if best >= 0.3:
+            if best >= MIN_NAMED_SCORE:
                 scored.append((best, product))
         scored.sort(key=lambda item: (-item[0], item[1].id))
-        if scored:
-            top = scored[0][0]
-            return [p for s, p in scored if s >= top - 0.15]
-        return []
+        return scored
 
     def complements(self, product: Product, limit: int = 2) -> list[Product]:
         related = [self.products[r] for r in product.related if r in self.products]

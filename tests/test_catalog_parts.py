@@ -59,7 +59,7 @@ def test_shoe_size_conversion_and_advice(test_catalog):
     assert uk_us_to_eu("uk", "30") is None
     product = test_catalog.get("trailrunner-gtx")
     assert recommend_size(product, "42") == ("42.5", "runs_small")
-    parka = test_catalog.get("nordwand-parka")
+    parka = test_catalog.get("nordwand-parka")  # its fit is only in its description ("Runs large – order one size down")
     assert recommend_size(parka, "L") == ("M", "runs_large")
 
 

@@ -16,6 +16,7 @@ from tests.conftest import ROOT
     [
         (["catalog", "build"], "catalog.commands.cmd_catalog_build"),
         (["catalog", "import", "x.csv"], "catalog.commands.cmd_catalog_import"),
+        (["catalog", "show", "some-id"], "catalog.commands.cmd_catalog_show"),
         (["merchant", "token", "list"], "catalog.commands.cmd_token_list"),
         (["store", "check"], "catalog.commands.cmd_store_check"),
         (["orders", "seed", "--if-empty"], "orders.commands.cmd_seed"),

@@ -13,7 +13,7 @@ import time
 import numpy as np
 import pytest
 
-from bot.console import auth, clusters, dashboard
+from bot.console import auth, clusters, dashboard, handoff
 from bot.console.query import Filters, list_conversations
 from bot.console.ratings import rate
 from bot.console.summary import refresh
@@ -72,7 +72,25 @@ def test_figures_match_the_seeded_conversations(any_console):  # noqa: F811
     assert dashboard.conversation_figures(db, en)["total"]["conversations"] == 2
     assert [u["sender_id"] for u in dashboard.unanswered_messages(db, en)] == ["c-gift"]
     assert dashboard.response_times(db, en)["total"]["replies"] == 3
-    assert dashboard.agent_reply_seconds(db, r) is None  # no handoff table yet
+    assert dashboard.agent_reply_seconds(db, r) == []  # nobody in the live handoff yet
+
+
+def test_live_handoffs_count_and_time_to_the_first_agent_reply(any_console):  # noqa: F811
+    """A conversation put in the live queue after don't-knows counts as handed off, though the
+    shopper never asked; the agent's first message 45 s after the request is the reply time."""
+    db, events, _ = any_console
+    seed(db, events)
+    at = time.time() - 600
+    hid = handoff.request(db, "c-shoes", "dont_know", "de", "/de/", now=at)
+    handoff.take(db, hid, "ana", now=at + 20)
+    handoff.add_message(db, hid, "ana", "Guten Tag, ich helfe Ihnen gern.", now=at + 45)
+    handoff.add_message(db, hid, "ana", "Größe 44 ist vorrätig.", now=at + 90)
+    handoff.request(db, "c-gift", "dont_know", "en", "/en/", now=at)  # waiting: no agent reply yet
+    r = dashboard.Range.from_query({})
+    t = dashboard.conversation_figures(db, r)["total"]
+    assert t["handoffs"] == 3 and t["containment"] == pytest.approx(0.0)
+    assert dashboard.agent_reply_seconds(db, r) == [pytest.approx(45.0)]
+    assert dashboard.agent_reply_seconds(db, dashboard.Range.from_query({"language": "en"})) == []
 
 
 def test_too_many_conversation_ids_are_named():

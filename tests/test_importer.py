@@ -86,7 +86,10 @@ def test_shopify_wrong_file():
 
 
 def test_html_to_text():
-    assert html_to_text("<p>Warm &amp; dry</p><ul><li>GTX</li></ul>") == "Warm & dry GTX"
+    assert html_to_text("<p>Warm &amp; dry</p><ul><li>GTX</li></ul>") == "Warm & dry\nGTX"
+    # list items and table rows are lines of their own, cells of a row stay on one line
+    assert html_to_text("<ul><li>Gewicht 410 g</li><li>Wassersäule 10.000 mm</li></ul>") == "Gewicht 410 g\nWassersäule 10.000 mm"
+    assert html_to_text("<table><tr><td>Akku</td><td>30 h</td></tr><tr><td>Gewicht</td><td>250 g</td></tr></table>") == "Akku 30 h\nGewicht 250 g"
 
 
 def test_cli_import_with_errors_changes_nothing(tmp_path: Path):

@@ -4,7 +4,9 @@ language. Every rate is a share of conversations, so the figures add up with the
 
 - containment: conversations without a handoff (answered without a person);
 - "don't know" / fallback rate: conversations with at least one such answer;
-- handoff rate: conversations where a person was asked for (or offered after don't-knows);
+- handoff rate: conversations where a person was asked for, or that entered the live handoff
+  (`console_handoffs`, e.g. after two don't-knows in a row);
+- time to the first agent reply: from the handoff request to the agent's first message;
 - the funnel: conversations that reached each journey stage (`journey.py`);
 - response time: seconds from a shopper message to the bot's first reply after it.
 
@@ -18,8 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy import and_, case, exists, func, or_, select
 
+from bot.console import handoff
 from bot.console.db import ConsoleDB
 from bot.console.journey import FOLDED, STAGES
 
@@ -104,9 +107,11 @@ def conversation_figures(db: ConsoleDB, r: Range) -> dict[str, Any]:
     s, rt = db.summaries, db.ratings
     bucket = s.c.day if r.per == "day" else (s.c.day + 3) / 7  # weeks start on Monday (1970-01-01 was a Thursday)
     advocate = exists().where(and_(rt.c.sender_id == s.c.sender_id, rt.c.rating > 0))
+    h = handoff.tables(db).handoffs  # a live handoff also counts when the shopper did not ask (two don't-knows)
+    handed = or_(s.c.handoff.is_(True), exists().where(h.c.sender_id == s.c.sender_id))
     cols = [
         func.count().label("conversations"), func.sum(s.c.user_messages).label("user_messages"),
-        func.sum(s.c.bot_messages).label("bot_messages"), func.sum(case((s.c.handoff.is_(True), 1), else_=0)).label("handoffs"),
+        func.sum(s.c.bot_messages).label("bot_messages"), func.sum(case((handed, 1), else_=0)).label("handoffs"),
         func.sum(case((s.c.fallbacks > 0, 1), else_=0)).label("fallback"), func.sum(case((s.c.dont_knows > 0, 1), else_=0)).label("dont_know"),
         *[func.sum(case((s.c.stages.like(f"% {st} %"), 1), else_=0)).label(st) for st in FOLDED],
         func.sum(case((advocate, 1), else_=0)).label("advocacy"),
@@ -194,16 +199,11 @@ def unanswered_messages(db: ConsoleDB, r: Range, limit: int = 1000) -> list[dict
         return [dict(x._mapping) for x in conn.execute(q.order_by(u.c.at.desc()).limit(limit))]
 
 
-def agent_reply_seconds(db: ConsoleDB, r: Range) -> list[float] | None:
-    """Hook for the live handoff: seconds from each handoff to the first agent message, for
-    conversations in the range. None while the console has no handoff table (`db.handoffs`
-    with `sender_id`, `requested_at` and `first_agent_reply_at` epoch-second columns); the
-    dashboard then shows the handoff rate (from the summary's handoff flag) only."""
-    h = getattr(db, "handoffs", None)
-    if h is None or not {"sender_id", "requested_at", "first_agent_reply_at"} <= set(h.c.keys()):
-        return None
-    s = db.summaries
-    q = (select(h.c.first_agent_reply_at - h.c.requested_at).select_from(h.join(s, h.c.sender_id == s.c.sender_id))
-         .where(*_conditions(db, r), h.c.first_agent_reply_at.is_not(None)))  # fmt: skip
+def agent_reply_seconds(db: ConsoleDB, r: Range) -> list[float]:
+    """Seconds from each handoff request to the agent's first message (`console_handoffs` of
+    the live handoff, `handoff.py`), for the conversations in the range an agent answered."""
+    h, s = handoff.tables(db).handoffs, db.summaries
+    q = (select(h.c.first_reply_at - h.c.requested_at).select_from(h.join(s, h.c.sender_id == s.c.sender_id))
+         .where(*_conditions(db, r), h.c.first_reply_at.is_not(None)))  # fmt: skip
     with db.engine.connect() as conn:
-        return [float(x[0]) for x in conn.execute(q)]
+        return [max(0.0, float(x[0])) for x in conn.execute(q)]

@@ -33,7 +33,7 @@ def figures(db: ConsoleDB, r: dashboard.Range) -> dict[str, Any]:
         g["list_url"] = "/console?" + urlencode({"ids": ",".join(g["senders"][:500])})
     agent = dashboard.agent_reply_seconds(db, r)
     return {**conv, "responses": dashboard.response_times(db, r), "products": dashboard.top_products(db, r), "groups": groups,
-            "agent_reply": None if agent is None else dashboard.percentiles(np.array(agent))}  # fmt: skip
+            "agent_reply": dashboard.percentiles(np.array(agent))}  # fmt: skip
 
 
 def rows_of(table: str, f: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:

@@ -57,6 +57,7 @@ def _bot(event_id: int, ts: float | None, data: dict, action: str | None, masked
         "products": product_sources(sources), "passages": [s for s in sources if s not in product_sources(sources)],
         "cards": [c for c in cards or [] if isinstance(c, dict)],
         "buttons": [b.get("title") for b in (data.get("data") or {}).get("buttons") or [] if isinstance(b, dict)],
+        "person": meta.get("person") if isinstance(meta.get("person"), str) else None,  # an agent's message (live handoff)
     }  # fmt: skip
 
 

@@ -249,4 +249,7 @@ def setup_console(app: web.Application, data: str | Path, db_url: str | None = N
         web.get("/console/export", export_page), web.get(r"/console/export/{kind:nlu|stories}.yml", export_file),
         *dashboard_web.routes(),
     ])  # fmt: skip
+    from bot.console.live_web import add_live_routes  # its handlers use this module's helpers
+
+    add_live_routes(app)
     app.router.add_static("/console/static", HERE / "static")

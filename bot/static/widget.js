@@ -5,7 +5,10 @@
  * Page context: <script type="application/json" id="shopbot-context">{...}</script> or
  * window.shopbotContext ({page_type, product_id, product_name, order_number, cart, add_to_cart, card_image}).
  * Add to cart: the widget dispatches `shopbot:add-to-cart` on document; the shop listens.
- * Everything the bot or the shopper writes is rendered with textContent, never as HTML. */
+ * Everything the bot or the shopper writes is rendered with textContent, never as HTML.
+ * A support agent's messages (live handoff, bot/console/live.py) come as bot_uttered with a
+ * `person`; they are marked with the person's name, and fetched from /api/handoff/messages
+ * when the socket missed them. */
 (function () {
   "use strict";
   if (window.__shopbotWidget) return;
@@ -32,7 +35,9 @@
       greetThanks: "Vielen Dank für Ihre Bestellung {order}! Möchten Sie wissen, wo sie gerade ist? Ich verfolge sie gern für Sie.",
       qSizes: "Welche Größen gibt es?", qShipping: "Wie lange dauert der Versand?", qTrack: "Wo ist meine Bestellung {order}?",
       qSearch: "Ich suche eine Regenjacke", qReturns: "Wie funktioniert die Rückgabe?",
-      helpful: "Antwort war hilfreich", unhelpful: "Antwort war nicht hilfreich"
+      helpful: "Antwort war hilfreich", unhelpful: "Antwort war nicht hilfreich",
+      person: "Kundenservice", connected: "Sie sind jetzt mit {name} aus unserem Kundenservice verbunden.",
+      handedBack: "{name} hat das Gespräch an den digitalen Assistenten zurückgegeben."
     },
     en: {
       open: "Open chat", launcher: "Questions?", title: "Shopping assistant", close: "Close chat",
@@ -45,7 +50,9 @@
       greetThanks: "Thank you for your order {order}! Would you like to know where it is? I can track it for you.",
       qSizes: "Which sizes are available?", qShipping: "How long does shipping take?", qTrack: "Where is my order {order}?",
       qSearch: "I'm looking for a rain jacket", qReturns: "How do returns work?",
-      helpful: "The answer was helpful", unhelpful: "The answer was not helpful"
+      helpful: "The answer was helpful", unhelpful: "The answer was not helpful",
+      person: "customer service", connected: "You're now connected to {name} from our customer service.",
+      handedBack: "{name} has handed the conversation back to the digital assistant."
     }
   }[lang];
 
@@ -193,6 +200,14 @@
         row.classList.add("sb-pending");
         row.appendChild(el("span", "sb-note", T.queued));
       }
+      return row;
+    }
+    if (entry.who === "notice") { row.appendChild(el("span", "sb-text", entry.text)); return row; }
+    if (entry.who === "person") {
+      row.className = "sb-msg sb-bot sb-human";
+      row.appendChild(el("span", "sb-person", entry.person + " · " + T.person));
+      row.appendChild(el("span", "sb-sr", ": "));
+      row.appendChild(el("span", "sb-text", entry.text));
       return row;
     }
     row.appendChild(el("span", "sb-sr", T.bot + ": "));
@@ -347,6 +362,7 @@
     root.classList.remove("sb-is-offline");
     renderLog();
     flush();
+    pollPerson();
   }
   function offline() {
     connected = false; wasOffline = true;
@@ -381,8 +397,26 @@
     save();
     typing.hidden = !state.queue.length;
   }
+  // a person's message (live handoff); ids keep socket and REST fallback from showing one twice
+  function personMessage(m) {
+    var id = Number(m.handoff_message) || 0, name = String(m.person);
+    if (id && id <= (state.agentAfter || 0)) return;
+    if (id) state.agentAfter = id;
+    if (m.handoff === "connected") { state.person = name; push({ who: "notice", text: fmt(T.connected, { name: name }) }); }
+    else if (m.handoff === "handed_back") { state.person = null; push({ who: "notice", text: fmt(T.handedBack, { name: name }) }); }
+    else if (typeof m.text === "string" && m.text) push({ who: "person", person: name, text: m.text });
+    save();
+  }
+  function pollPerson() {
+    fetch(here.origin + "/api/handoff/messages?sender=" + encodeURIComponent(state.sid) + "&after=" + (state.agentAfter || 0))
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (list) { if (Array.isArray(list)) list.forEach(function (m) { if (m && m.person) personMessage(m); }); })
+      .catch(function () {});
+  }
+  setInterval(function () { if (state.person) pollPerson(); }, 5000);
   function botUttered(m) {
     if (!m || typeof m !== "object") return;
+    if (typeof m.person === "string" && m.person) { personMessage(m); return; }
     var entry = { who: "bot", rate: true };
     if (typeof m.text === "string") entry.text = m.text;
     var buttons = m.quick_replies || m.buttons;

@@ -141,3 +141,19 @@ def test_web_page_proxies_chat(stack):
     assert "Switzerland" in texts(replies)
     bad = requests.post(f"http://127.0.0.1:{stack.web_port}/api/chat", data="nope", timeout=10)
     assert bad.status_code == 400 and "JSON" in bad.json()["error"]
+
+
+@pytest.mark.parametrize(
+    ("question", "product_id", "lang", "key", "value"),
+    [
+        ("Bei wie viel Grad kann ich die Jacke waschen?", "regenhaut-packable", "de", "wash_temp_c", "30 °C"),
+        ("What material is it?", "merino-trail-socks", "en", "materials", "merino wool"),
+    ],
+)
+def test_product_fact_from_its_text_is_quoted(stack, products, question, product_id, lang, key, value):
+    product = products[product_id]
+    source = product.fact_sources[key]
+    assert source["origin"] == "text"  # the fact exists only in the product's text
+    reply = texts(ask(stack, question, f"e2e-{uuid.uuid4()}", product_id=product_id, language=lang))
+    assert value in reply
+    assert (source.get("texts") or {}).get(lang, source["text"]) in reply  # the merchant's sentence, quoted

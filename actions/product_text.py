@@ -1,0 +1,79 @@
+"""Answers quoted from a product's own text (`catalog.passages`), for the questions no
+structured fact answers, and the merchant's fit advice for size answers."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from actions.texts import say
+from catalog.embedder import Embedder, VectorCache
+from catalog.models import Product
+from catalog.passages import Answer, PassageFinder, product_sentences, states_aspect
+
+SENTENCE_VECTORS = VectorCache()  # product text sentences, embedded once per action-server process
+_finders: dict[str, PassageFinder] = {}
+_lock = threading.Lock()
+# what a question about the fit of a product says, to find the merchant's fit advice
+FIT_QUESTION = {"de": "Wie fällt das Modell aus, klein oder groß?", "en": "Does it run small or large?"}
+
+# "tell me more", "Details bitte", "what is it?": a request for the whole product, not one fact
+_GENERAL = re.compile(
+    r"^\W*(?:(?:bitte\s+)?(?:mehr|details?|infos?|informationen)\b"
+    r"|(?:erzähl|erzählen|sagen|zeig)\w*\s+(?:sie\s+)?(?:mir\s+)?(?:mehr|etwas|was)\b"
+    r"|(?:tell|show)\s+me\s+(?:more|about)|more\s+(?:info|details)|details?\s+(?:please|on|about)"
+    r"|(?:what\s+is|what's|was\s+ist)\s+(?:the|this|that|it|das|der|die|dieser|dieses)?\s*\W*$)",
+    re.I,
+)
+
+
+def finder(embedder: Embedder) -> PassageFinder:
+    found = _finders.get(embedder.name)
+    if found is None:
+        with _lock:
+            found = _finders.setdefault(embedder.name, PassageFinder(embedder, SENTENCE_VECTORS))
+    return found
+
+
+def general_request(text: str, name: str = "") -> bool:
+    """True for "tell me more about it", "Details bitte", "what is the <name>?"."""
+    if name:
+        text = re.sub(re.escape(name), " ", text, flags=re.I)
+    return bool(_GENERAL.search(text.strip()))
+
+
+def product_name(product: Product, lang: str, categories: dict) -> str:
+    """What names the product in a question: its title and its category in both languages
+    ("wo wird der Schuh hergestellt?" on "TrailRunner GTX" is not about shoes)."""
+    category = categories.get(product.category)
+    return f"{product.name(lang)} ({category.de}, {category.en})" if category else product.name(lang)
+
+
+def quote(product: Product, question: str, lang: str, embedder: Embedder, categories: dict | None = None) -> tuple[str | None, list[Answer]]:
+    """("The description of X says: “…”", the sentences) when the product's text answers the
+    question, else (None, []). `categories`: the store's, to name the product's category."""
+    answers = finder(embedder).answer(product, question, lang, name=product_name(product, lang, categories or {}))
+    if not answers:
+        return None, []
+    sentence = " … ".join(a.sentence.text for a in answers)
+    return say("text_quote", lang, product=product.name(lang), sentence=sentence), answers
+
+
+def fit_advice(product: Product, lang: str, embedder: Embedder) -> str | None:
+    """The merchant's own words on how the product fits: the fit notes, the sentence a fit fact
+    was read from, or the description sentence about the fit."""
+    notes = product.fit_notes or {}
+    if notes.get(lang):
+        return notes[lang]
+    if notes:  # written in the other language: quoted as the merchant's words
+        return say("fit_advice_quote", lang, sentence=next(iter(notes.values())))
+    source = (getattr(product, "fact_sources", None) or {}).get("fit")
+    if isinstance(source, dict) and source.get("text"):
+        return say("fit_advice_quote", lang, sentence=source["text"])
+    sentences = [s for s in product_sentences(product, lang) if states_aspect(s.text, ["fit"])]
+    if not sentences:
+        return None
+    answers = finder(embedder).answer(product, FIT_QUESTION[lang], lang, limit=1)
+    if answers and states_aspect(answers[0].sentence.text, ["fit"]):
+        return say("fit_advice_quote", lang, sentence=answers[0].sentence.text)
+    return None

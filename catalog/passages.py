@@ -1,0 +1,156 @@
+"""Sentences of a product's own text that answer a shopper's question.
+
+A merchant writes most facts into the description ("Der Bohnenbehälter fasst 250 g", "not
+allowed in checked baggage"). When no structured fact answers a question, the bot quotes the
+sentence closest in meaning to it — across languages, since USE puts German and English in one
+space — or says that the product data does not tell. The threshold is calibrated on a labelled
+set (`tests/fixtures/answer_sentences.jsonl`, `bench/sentence_threshold.py`, bench/README.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from catalog.embedder import Embedder, VectorCache
+from catalog.models import Product
+from catalog.sentences import split_sentences
+
+# A sentence scoring at least this answers the question (bench/sentence_threshold.py).
+ANSWER_SIMILARITY = 0.25
+# How much of the product's own name is taken out of the question's vector: "wie viel wiegt
+# der Helm?" is about the weight, not about helmets, so sentences that merely name the
+# product should not win.
+NAME_WEIGHT = 0.3
+# A sentence that carries the kind of fact the question asks for (a weight for "how heavy",
+# a °C figure for "how warm") gains ASPECT_BONUS; when the question asks for a known kind
+# and the sentence carries none of it, it loses ASPECT_PENALTY.
+ASPECT_BONUS = 0.15
+ASPECT_PENALTY = 0.05
+# A second sentence is quoted when it scores within this of the best (and states the asked kind).
+SECOND_MARGIN = 0.05
+# Sentences from a product's fields, in this order (the title is the product's name: it
+# answers nothing a description sentence does not say better).
+FIELDS = ("description", "fit_notes", "materials", "care")
+
+
+
+# Kinds of fact: (words of a question asking for it, what a sentence stating it contains), in
+# German and English. Units and generic words only, nothing from one catalog.
+_ASPECTS: dict[str, tuple[str, str]] = {
+    "weight": (r"schwer|wiegt|gewicht|heavy|weigh", r"\d\s*(?:kg|g)\b|gewicht|wiegt|weigh"),
+    "size": (
+        r"groß|gross|maße|abmessung|wie (?:lang|breit|hoch|dick)|länge|höhe|breite|durchmesser|\bsize|dimension"
+        r"|how (?:big|long|wide|tall|thick|high)|measure|length|height|width",
+        r"\d\s*(?:cm|mm|m|inch|inches|zoll)\b|\d\s*[×x]\s*\d|durchmesser|diameter",
+    ),
+    "capacity": (r"liter|fasst|hinein|volumen|fassungs|\bhold|capacity|litre|how (?:much|many) .*fit",
+                 r"\d\s*(?:l|ml|liter|litre|litres|liters)\b|fasst|holds|capacity|volumen|fassungsvermögen"),
+    "temperature": (r"grad|°|temperatur|warm|kalt|kälte|frost|cold|temperature|degree|winter|freez",
+                    r"°\s*c|\bgrad\b|degrees|komfort|comfort|limit|extrem"),
+    "water": (r"wasserdicht|wasserfest|wasserabweisend|\bwasser\b|wassersäule|\bregen|\bnass|dusche|schwimm"
+              r"|waterproof|water-?(?:resistant|repellent)|\bwater\b|\brain|\bwet\b|shower|swim",
+              r"wasser|water|\bipx?\d|hydrostatic|regen|rain"),
+    "battery": (r"akku|batterie|laufzeit|aufladen|battery|charg|runtime|how long .* last",
+                r"\d\s*(?:h|std|stunden|hours|mah|wh)\b|akku|batter|charg|lade"),
+    "care": (r"wasch|wäsche|trockner|bügel|reinig|spülmaschine|sauber|wash|dryer|\biron|clean|laundry",
+             r"wasch|wash|trockner|dryer|spülmaschine|dishwasher|reinig|clean|rinse|wipe|spül|bügel|\biron"),
+    "warranty": (r"garantie|gewährleistung|warranty|guarantee", r"garantie|gewährleistung|warranty|guarantee"),
+    "material": (
+        r"material|stoff|woraus|aus was|made (?:of|from)|fabric|wolle|baumwolle|leder|vegan|\bbio\b|organic|plasti",
+        r"\d\s*%|material|\baus\b|made (?:from|of)|wolle|wool|cotton|leder|leather|polyester|nylon|edelstahl"
+        r"|stainless|kunststoff|plastic|rubber|kautschuk|glass|\bglas",
+    ),
+    "fit": (r"fällt|ausfallen|passform|welche größe|nummer|run\w* (?:small|large|big)|true to size|which size"
+            r"|between sizes|zwischen .*größen",
+            r"fällt|klein aus|groß aus|passform|\bfit\b|runs? (?:small|large|big)|come up|size up|größer|kleiner"
+            r"|nummer|between sizes"),
+    "travel": (r"flugzeug|handgepäck|fliegen|\bflug|plane|flight|\bfly|cabin|carry-on|luggage",
+               r"handgepäck|\bflug|airline|flight|cabin|luggage|carry-on|gepäck"),
+    "age": (r"alter\b|jahre alt|\bage\b|years old|how old",
+            r"\d+\s*(?:bis|-|–|to)\s*\d+\s*(?:jahre|years)|ab \d+ jahren|aged|years"),
+    "power": (r"watt|leistung|\bstrom|verbrauch|\bpower\b|energy|consum", r"\d\s*w\b|watt|leistung|power"),
+}  # fmt: skip
+ASPECTS = {k: (re.compile(q, re.I), re.compile(s, re.I)) for k, (q, s) in _ASPECTS.items()}
+
+
+def asked_aspects(question: str) -> list[str]:
+    """The kinds of fact a question asks for ("wie schwer" -> weight)."""
+    return [key for key, (words, _) in ASPECTS.items() if words.search(question)]
+
+
+def states_aspect(sentence: str, aspects: list[str]) -> bool:
+    return any(ASPECTS[key][1].search(sentence) for key in aspects)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    field: str  # the product field it comes from
+    lang: str  # the language of that field's text
+
+
+@dataclass(frozen=True)
+class Answer:
+    sentence: Sentence
+    score: float
+
+
+def product_sentences(product: Product, lang: str) -> list[Sentence]:
+    """The product's sentences in the shopper's language where the merchant wrote it, else in
+    the other one (each field once: a bilingual description is not searched twice)."""
+    seen: set[str] = set()
+    out: list[Sentence] = []
+    for field in FIELDS:
+        value = getattr(product, field, None) or {}
+        field_lang = lang if lang in value else next(iter(value), lang)
+        for text in split_sentences(value.get(field_lang, "")) if value else ():
+            if text not in seen:
+                seen.add(text)
+                out.append(Sentence(text, field, field_lang))
+    return out
+
+
+class PassageFinder:
+    """Ranks a product's sentences against a question by cosine similarity of their USE vectors.
+    Sentence vectors are kept in a `VectorCache`, so a product's text is embedded once per
+    process, not once per question."""
+
+    def __init__(self, embedder: Embedder, cache: VectorCache | None = None, threshold: float = ANSWER_SIMILARITY):
+        self.embedder = embedder
+        self.cache = cache or VectorCache()
+        self.threshold = threshold
+
+    def rank(self, question: str, sentences: list[str], name: str = "") -> np.ndarray:
+        """Score of each sentence as an answer to the question (same order): cosine similarity
+        to the question with the product's `name` taken out, plus the fact-kind bonus."""
+        if not sentences:
+            return np.zeros(0, dtype=np.float32)
+        question_vector = self.embedder.encode([question])[0]
+        if name:
+            question_vector = question_vector - NAME_WEIGHT * self.cache.encode(self.embedder, [name])[0]
+            question_vector /= max(float(np.linalg.norm(question_vector)), 1e-12)
+        scores = self.cache.encode(self.embedder, sentences) @ question_vector
+        aspects = asked_aspects(question)
+        if aspects:
+            scores = scores + np.array([ASPECT_BONUS if states_aspect(s, aspects) else -ASPECT_PENALTY for s in sentences])
+        return scores.astype(np.float32)
+
+    def answer(self, product: Product, question: str, lang: str, limit: int = 2, name: str | None = None) -> list[Answer]:
+        """The sentences that answer the question, best first; empty when none is close enough.
+        A second sentence is added only when it scores nearly as high as the first and states
+        the kind of fact asked for, if the question asks for a known kind. `name` is what
+        names the product in a question (default: its title; the caller may add its category)."""
+        sentences = product_sentences(product, lang)
+        scores = self.rank(question, [s.text for s in sentences], name or product.name(lang))
+        order = [int(i) for i in np.argsort(-scores)]
+        best = [Answer(sentences[i], float(scores[i])) for i in order[:limit] if scores[i] >= self.threshold]
+        if not best:
+            return []
+        aspects = asked_aspects(question)
+        return [best[0]] + [
+            a for a in best[1:]
+            if a.score >= best[0].score - SECOND_MARGIN and (not aspects or states_aspect(a.sentence.text, aspects))
+        ]  # fmt: skip

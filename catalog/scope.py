@@ -1,0 +1,56 @@
+"""Does a message the intent classifier refused (out of scope, or too unsure) clearly ask for
+something this catalog carries? Then it is answered as a search; otherwise it keeps the polite
+refusal.
+
+"Clearly" is decided from the catalog itself: the best product's search score (meaning, name
+words, category) must reach `FLOOR` and stand `MARGIN` above what out-of-scope chat scores
+against the same catalog (`REFERENCE`, a general list: weather, sport, code, recipes …; the 90th
+percentile of their best scores), or a word of the message must name the best product nearly
+as typed (`search.NAMED_BY_WORD`: "Gießkannen" for the "Gießkanne verzinkt 5 l"). A shop whose products resemble everyday chat (books, recipes)
+thus needs a clearer request. Calibrated on labelled sets (`python -m bench.scope`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from catalog.search import NAMED_BY_WORD, CatalogService, SearchResult
+
+FLOOR = 0.42
+MARGIN = 0.05
+# What people ask a shop's chat that no shop answers. Not the NLU training examples (those
+# measure this in bench/scope.py).
+REFERENCE = (
+    "Wie wird das Wetter morgen?", "Wer hat gestern das Spiel gewonnen?", "Erzähl mir einen Witz",
+    "Schreib mir ein Programm in Python", "Wie koche ich Nudeln?", "Was ist die Hauptstadt von Spanien?",
+    "Wie spät ist es in Sydney?", "Buch mir einen Flug nach Lissabon", "Was ist der Sinn des Lebens?",
+    "Wie viel ist 15 mal 12?", "Wer ist der Präsident von Brasilien?", "Empfiehl mir ein Buch über Geschichte",
+    "Wie geht es dir heute?", "Kannst du mir bei meiner Hausarbeit helfen?", "Wie hoch ist der Mount Everest?",
+    "Was läuft heute Abend im Kino?", "Wie werde ich schneller gesund bei einer Erkältung?",
+    "Übersetze 'guten Morgen' ins Spanische", "Wie funktioniert ein Elektroauto?", "Wann beginnt der Sommer?",
+    "what's the weather like tomorrow?", "who won the game last night?", "tell me a joke",
+    "write a python program for me", "how do I cook rice?", "what is the capital of Spain?",
+    "what time is it in Sydney?", "book me a flight to Lisbon", "what is the meaning of life?",
+    "what is 15 times 12?", "who is the president of Brazil?", "recommend a history book to read",
+    "how are you today?", "can you help me with my homework?", "how high is Mount Everest?",
+    "what's on at the cinema tonight?", "how do I get over a cold faster?", "translate good morning into Spanish",
+    "how does an electric car work?", "when does summer start?",
+)
+
+
+def threshold(service: CatalogService) -> float:
+    """The score a request must reach in this catalog; computed once per catalog version."""
+    cached = getattr(service, "_scope_threshold", None)
+    if cached is None:
+        scores = [hits[0].score if (hits := service.search(text, limit=1).hits) else 0.0 for text in REFERENCE]
+        cached = max(FLOOR, float(np.percentile(scores, 90)) + MARGIN)
+        service._scope_threshold = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def carried(service: CatalogService, text: str) -> SearchResult | None:
+    """The search result when `text` clearly asks for something the catalog carries, else None."""
+    result = service.search(text)
+    if result.hits and (result.hits[0].score >= threshold(service) or result.hits[0].named >= NAMED_BY_WORD):
+        return result
+    return None

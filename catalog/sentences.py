@@ -1,0 +1,60 @@
+"""Sentences of a product text: HTML to lines, then sentences and list items, where "ca.",
+"z. B." or "Gr. 42" do not end one. Shared by the fact extractor and the quoted answers."""
+
+from __future__ import annotations
+
+import html
+import re
+
+MIN_CHARS = 8  # shorter pieces ("Neu!", "Details") are no answer
+MAX_CHARS = 400  # a run-on paragraph without stops is cut into pieces of about this size
+
+_BLOCK = re.compile(r"<\s*(?:br|/?p|/?li|/?ul|/?ol|/?div|/?h[1-6]|/?tr|/?td|/?th|/?table)\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]+>")
+# Common abbreviations that end in a dot but not a sentence (German and English).
+_ABBREVIATIONS = (
+    "ca", "bzw", "inkl", "exkl", "zzgl", "ggf", "evtl", "max", "min", "mind", "std", "nr", "no", "usw", "etc", "vs",
+    "approx", "incl", "dr", "st", "gr", "art", "tel", "bspw", "sog", "lt",
+)  # fmt: skip
+_SPLIT = re.compile(r"(?<=[.!?…])[\"'”“»«)]*\s+(?=[\"'„“«»(]?[A-ZÄÖÜ0-9])|\s*[\n•·▪]+\s*|\s+[–-]\s+(?=[A-ZÄÖÜ])")
+
+
+def plain_text(text: str) -> str:
+    """HTML (as Shopify and WooCommerce export descriptions) to text with one block per line."""
+    text = _BLOCK.sub("\n", text)
+    text = html.unescape(_TAG.sub(" ", text))
+    return "\n".join(re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.splitlines())
+
+
+def split_sentences(text: str, min_chars: int = MIN_CHARS) -> list[str]:
+    """Sentences and list items of a (possibly HTML) text, without the abbreviation splits."""
+    pieces: list[str] = []
+    for part in _SPLIT.split(plain_text(text)):
+        part = part.strip(" \t;,")
+        if not part:
+            continue
+        if pieces and _ends_in_abbreviation(pieces[-1]):
+            pieces[-1] = f"{pieces[-1]} {part}"
+        else:
+            pieces.append(part)
+    out: list[str] = []
+    for piece in pieces:
+        while len(piece) > MAX_CHARS:  # no stops at all: cut at a word boundary
+            cut = piece.rfind(" ", 0, MAX_CHARS)
+            cut = cut if cut > MAX_CHARS // 2 else MAX_CHARS
+            out.append(piece[:cut].strip())
+            piece = piece[cut:].strip()
+        out.append(piece)
+    return [p for p in out if len(p) >= min_chars]
+
+
+def _ends_in_abbreviation(piece: str) -> bool:
+    """"ca.", "inkl.", "z.B.", "z. B.", "e.g." end a piece but not a sentence ("250 g." does)."""
+    words = piece.lower().split()
+    if not words or not words[-1].endswith("."):
+        return False
+    last = words[-1].lstrip("([{\"'„“")
+    if last.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.){2,}", last):
+        return True
+    # "z." of "z. B." (a single letter), but not the unit of "250 g."
+    return re.fullmatch(r"[a-z]\.", last) is not None and not (len(words) > 1 and re.search(r"\d$", words[-2]))

@@ -1,0 +1,132 @@
+"""A product's size chart from its own data, and the size for a body measurement.
+
+"Ich bin 182 cm", "Innenbeinlänge 81 cm", "my dog's chest is 72 cm": the size comes from what
+the merchant wrote — a size-like option whose values carry the measure ("Körpergröße":
+"164–170 cm", "M (170–176 cm)") or a description sentence that charts the sizes ("Größe M passt
+für 55–70 cm, Größe L für 68–85 cm", "The inside leg is 81 cm in the regular length and 86 cm in
+the long length"). No chart, no size: the caller says the product data does not tell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from catalog.models import Product
+from catalog.passages import product_sentences
+from catalog.variants import option_kind, option_values
+
+# measure -> words naming it (German and English)
+MEASURES: dict[str, str] = {
+    "inside_leg": r"innenbein\w*|schrittlänge|inseam|inside[- ]leg|leg length",
+    "chest": r"brustumfang|oberweite|brustweite|\bbrust\b|chest|\bbust\b|girth",
+    "waist": r"taille\w*|bundweite|waist",
+    "hip": r"hüft\w*|\bhips?\b",
+    "head": r"kopfumfang|head circumference|\bhead\b|\bkopf\b",
+    "foot": r"fußlänge|fusslänge|foot length|\bfuß\b|\bfoot\b",
+    "height": r"körpergröße|körperlänge|\bgroß\b|\bbin\b|\btall\b|\bheight\b|i'm|i am|ich bin|\b(?:ist|is)\s+(?:\d{2,3}\s*cm|[12][.,]\d{1,2}\s*m)",
+}
+_MEASURE_RE = {k: re.compile(v, re.I) for k, v in MEASURES.items()}
+_CM = r"(\d{2,3}(?:[.,]\d)?)\s*cm"
+_METRES = re.compile(r"\b([12])[.,](\d{1,2})\s*m\b", re.I)
+_RANGE = re.compile(r"(\d{2,3})\s*(?:–|-|—|bis|to)\s*(\d{2,3})\s*cm", re.I)
+_SINGLE = re.compile(_CM, re.I)
+_NUMBERS = re.compile(r"^\s*(\d{2,3})(?:\s*(?:/|–|-)\s*(\d{2,3}))?\s*(?:cm)?\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Measurement:
+    measure: str  # one of MEASURES
+    cm: float
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    size: str  # the option value as the merchant wrote it
+    option: str  # the option it belongs to
+    low: float
+    high: float
+    measure: str | None  # None: the chart does not say what it measures
+    source: str  # the option value or the sentence it comes from
+
+
+def measure_of(text: str) -> str | None:
+    for measure, words in _MEASURE_RE.items():
+        if words.search(text):
+            return measure
+    return None
+
+
+def find_measurement(text: str) -> Measurement | None:
+    """A body measurement in the text: "ich bin 1,82 m", "Innenbeinlänge 81 cm", "chest 96 cm"."""
+    cm: float | None = None
+    if m := _SINGLE.search(text):
+        cm = float(m.group(1).replace(",", "."))
+    elif m := _METRES.search(text):
+        cm = int(m.group(1)) * 100 + int(m.group(2).ljust(2, "0"))
+    if cm is None:
+        return None
+    measure = measure_of(text)
+    return Measurement(measure, cm) if measure else None
+
+
+def chart(product: Product, lang: str) -> list[ChartRow]:
+    """Size chart rows from the size-like options' values and from the product's sentences."""
+    rows: list[ChartRow] = []
+    options = option_values(product)
+    for name, values in options.items():
+        if option_kind(product, name) == "color":
+            continue
+        named = measure_of(name)  # "Körpergröße": plain numbers ("116", "110/116") are that measure in cm
+        for value in values:
+            if m := _RANGE.search(value):
+                label = value[: m.start()].strip(" (:") or value
+                rows.append(ChartRow(label if label in values else value, name, float(m.group(1)), float(m.group(2)),
+                                     named or measure_of(value), value))  # fmt: skip
+            elif named and (m := _NUMBERS.match(value)):
+                rows.append(ChartRow(value, name, float(m.group(1)), float(m.group(2) or m.group(1)), named, value))
+    if rows:
+        return rows
+    for sentence in product_sentences(product, lang):
+        measure = measure_of(sentence.text)
+        rows.extend(_rows_in_sentence(sentence.text, measure, options))
+    return rows
+
+
+def _rows_in_sentence(text: str, measure: str | None, options: dict[str, list[str]]) -> list[ChartRow]:
+    """Pairs of (a size value named in the sentence, the measure after it)."""
+    found: list[ChartRow] = []
+    for name, values in options.items():
+        for value in values:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, re.I if len(value) > 2 else 0):
+                after = text[m.end(): m.end() + 60]
+                before = text[max(0, m.start() - 40): m.start()]
+                if (r := _RANGE.search(after)) and not _other_value_between(after[: r.start()], values):
+                    found.append(ChartRow(value, name, float(r.group(1)), float(r.group(2)), measure, text))
+                elif (s := list(_SINGLE.finditer(before))) and measure:
+                    cm = float(s[-1].group(1).replace(",", "."))
+                    found.append(ChartRow(value, name, cm, cm, measure, text))
+    return found
+
+
+def _other_value_between(gap: str, values: list[str]) -> bool:
+    return any(re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", gap) for v in values)
+
+
+def sizes_for(rows: list[ChartRow], measurement: Measurement) -> tuple[list[ChartRow], bool]:
+    """(rows that fit the measurement, exact). Rows charting another measure are left out;
+    a measure between two rows, or sizes named by a single measure, give the next one up (a
+    kids' 122 fits up to 122 cm); outside the chart the nearest row comes with exact=False."""
+    usable = [r for r in rows if r.measure in (None, measurement.measure)]
+    if not usable:
+        return [], False
+    inside = [r for r in usable if r.low <= measurement.cm <= r.high]
+    if inside:
+        return inside, True
+    up = [r for r in usable if r.high >= measurement.cm]
+    if up:  # between two sizes, or sizes named by one measure (a kids' 122 fits up to 122 cm): the next one up
+        best = min(up, key=lambda r: r.high)
+        if best.low == best.high or any(r.high < measurement.cm for r in usable):
+            return [best], True
+    nearest = min(usable, key=lambda r: min(abs(r.low - measurement.cm), abs(r.high - measurement.cm)))
+    return [nearest], False

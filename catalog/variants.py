@@ -1,0 +1,279 @@
+"""Which version of a product the shopper asked for, and its state.
+
+"Die 44 in Blau?", "in 220 cm?", "die 2-Liter-Version", "im 3er-Pack": every option a variant
+has (size, colour, length, capacity, pack …) is read generically from `Variant.options` (name →
+value as the merchant exported it; the size-like and colour options are marked on the product),
+with `Variant.size` / `Variant.color` as the fallback for catalogs without options. The answer
+names the asked value with its state — in stock, only n left, sold out, not offered — and the
+nearest alternatives: nearest values of the same option in stock with the rest unchanged
+(nearest sizes in that colour), and the other options' values in stock (other colours in that
+size).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from catalog.lexicon import find_colors, normalize_color
+from catalog.models import Product, Variant
+from catalog.query import find_size
+from catalog.sizes import LETTERS, normalize_letter, uk_us_to_eu
+
+LOW_STOCK = 3  # at most this many left: "only n left"
+ALTERNATIVES = 3  # values named per option
+
+SIZE = "size"
+COLOR = "color"
+_COLOR_NAMES = re.compile(r"^(?:farbe|colou?r|farbton|shade)$", re.I)
+_SIZE_NAMES = re.compile(r"^(?:größe|groesse|grösse|size|gr\.?|schuhgröße|shoe size)$", re.I)
+
+# number + unit in a value or a question: "220 cm", "2-Liter", "500 ml", "3er-Pack", "pack of 6"
+_UNITS: dict[str, tuple[str, float]] = {
+    "mm": ("length", 0.1), "cm": ("length", 1.0), "m": ("length", 100.0), "meter": ("length", 100.0),
+    "zoll": ("length", 2.54), "inch": ("length", 2.54), "inches": ("length", 2.54), '"': ("length", 2.54),
+    "ml": ("volume", 0.001), "cl": ("volume", 0.01), "l": ("volume", 1.0), "liter": ("volume", 1.0),
+    "litre": ("volume", 1.0), "litres": ("volume", 1.0), "liters": ("volume", 1.0),
+    "g": ("mass", 1.0), "kg": ("mass", 1000.0),
+    "er-pack": ("count", 1.0), "er pack": ("count", 1.0), "erpack": ("count", 1.0), "er-set": ("count", 1.0),
+    "pack": ("count", 1.0), "-pack": ("count", 1.0), "stück": ("count", 1.0), "stk": ("count", 1.0),
+    "pcs": ("count", 1.0), "pieces": ("count", 1.0), "er": ("count", 1.0), "x": ("count", 1.0),
+}  # fmt: skip
+_UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+_AMOUNT = re.compile(rf"(\d+(?:[.,]\d+)?)\s*-?\s*({_UNIT_RE})(?![a-zäöüß])", re.I)
+_PACK_OF = re.compile(r"\b(?:pack|set|packung|box) (?:of|mit|à|a) (\d+)\b", re.I)
+
+
+def amount(text: str) -> tuple[str, float] | None:
+    """(dimension, value in the base unit) of the first number with a unit: '2-Liter' -> ('volume', 2.0)."""
+    if m := _PACK_OF.search(text):
+        return "count", float(m.group(1))
+    if m := _AMOUNT.search(text):
+        dimension, factor = _UNITS[m.group(2).lower()]
+        return dimension, round(float(m.group(1).replace(",", ".")) * factor, 6)
+    return None
+
+
+def amounts(text: str) -> list[tuple[str, float]]:
+    found = [("count", float(m.group(1))) for m in _PACK_OF.finditer(text)]
+    for m in _AMOUNT.finditer(text):
+        dimension, factor = _UNITS[m.group(2).lower()]
+        found.append((dimension, round(float(m.group(1).replace(",", ".")) * factor, 6)))
+    return found
+
+
+def variant_options(product: Product, variant: Variant) -> dict[str, str]:
+    """Option name -> value of a variant: its exported options, else its size and colour."""
+    options = dict(getattr(variant, "options", None) or {})
+    if not options:
+        if variant.size:
+            options[SIZE] = variant.size
+        if variant.color:
+            options[COLOR] = getattr(variant, "color_label", None) or variant.color
+    return options
+
+
+def option_kind(product: Product, name: str) -> str:
+    """'color', 'size' (the product's size-like option) or 'other'."""
+    if name == COLOR or name == getattr(product, "color_option", None) or _COLOR_NAMES.match(name):
+        return COLOR
+    if name == SIZE or name == getattr(product, "size_option", None) or _SIZE_NAMES.match(name):
+        return SIZE
+    return "other"
+
+
+def is_size_name(name: str) -> bool:
+    """Whether an option is called size ("Größe", "Size"), not length, capacity or pack."""
+    return name == SIZE or _SIZE_NAMES.match(name) is not None
+
+
+def option_values(product: Product) -> dict[str, list[str]]:
+    """Every option with its values in the order the merchant lists the variants."""
+    values: dict[str, dict[str, None]] = {}
+    for variant in product.variants:
+        for name, value in variant_options(product, variant).items():
+            values.setdefault(name, {})[value] = None
+    return {name: list(v) for name, v in values.items()}
+
+
+def _family(product: Product, name: str, value: str) -> str | None:
+    """The colour family of a colour value (from the variant, else from the colour words)."""
+    for variant in product.variants:
+        if variant_options(product, variant).get(name) == value and variant.color:
+            return variant.color
+    return normalize_color(value)
+
+
+def _word_in(value: str, text: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(value.lower())}(?![\w-])", text.lower()) is not None
+
+
+def _size_key(value: str) -> str:
+    return normalize_letter(value.strip().replace(",", ".")).upper()
+
+
+_SIZE_RANGE = re.compile(r"^\s*(\d{1,3}(?:[.,]5)?)\s*(?:-|–|/|bis|to)\s*(\d{1,3}(?:[.,]5)?)\s*$")
+
+
+def same_size(value: str, wanted: str) -> bool:
+    """'M' is 'm', '2XL' is 'XXL', and a range value ('42-44', '39/40') holds the sizes in it."""
+    if _size_key(value) == _size_key(wanted):
+        return True
+    m = _SIZE_RANGE.match(value)
+    try:
+        number = float(wanted.replace(",", "."))
+    except ValueError:
+        return False
+    return bool(m) and float(m.group(1).replace(",", ".")) <= number <= float(m.group(2).replace(",", "."))
+
+
+def wanted_size(text: str, product: Product) -> str | None:
+    """A clothing or shoe size named in the text (UK/US shoe sizes converted to EU)."""
+    if m := re.search(r"\b(uk|us)\s*(\d{1,2}(?:[.,]5)?)\b", text, re.I):
+        if product.size_system in (None, "eu_shoe"):
+            return uk_us_to_eu(m.group(1), m.group(2).replace(",", "."))
+    size = find_size(text)
+    if size is None and (product.size_system == "letter" or any(_size_key(s) in LETTERS for s in product.sizes())):
+        # a letter alone only in capitals: "M?", "die L" (not the "m" of "I'm" or "5 m")
+        m = re.search(r"(?<![\w'’])(XXS|XS|S|M|L|XL|XXL|XXXL|2XL|3XL)(?![\w'’])", text)
+        size = m.group(1).upper() if m else None
+    return size
+
+
+@dataclass(frozen=True)
+class Asked:
+    """One option value the shopper asked for."""
+
+    option: str  # the option's name as exported ("Größe", "Länge", "color")
+    kind: str  # size / color / other
+    wanted: str  # what the shopper asked for, as they said it (or the colour family)
+    values: tuple[str, ...]  # the product's values that match it (empty: not offered)
+
+
+@dataclass
+class VariantState:
+    asked: list[Asked]
+    state: str  # in_stock / low_stock / sold_out / not_offered / combination_not_offered
+    stock: int = 0
+    price: float | None = None
+    # option name -> values in stock nearest to the asked one, the other asked values kept
+    alternatives: dict[str, list[str]] = field(default_factory=dict)
+    offered: dict[str, list[str]] = field(default_factory=dict)  # option -> every value, for "not offered"
+    all_sold_out: bool = False
+
+
+def find_asked(product: Product, text: str) -> list[Asked]:
+    """The option values of `product` the text asks for."""
+    asked: list[Asked] = []
+    colors = find_colors(text)
+    text_amounts = amounts(text)
+    for name, values in option_values(product).items():
+        kind = option_kind(product, name)
+        if kind == COLOR:
+            exact = [v for v in values if _word_in(v, text)]
+            if exact:
+                asked.append(Asked(name, kind, exact[0], tuple(exact)))
+            elif colors:
+                matching = tuple(v for v in values if _family(product, name, v) in colors)
+                asked.append(Asked(name, kind, colors[0], matching))
+            continue
+        value_amounts = {v: amount(v) for v in values}
+        if any(value_amounts.values()):
+            dimensions = {a[0] for a in value_amounts.values() if a}
+            wanted = [a for a in text_amounts if a[0] in dimensions]
+            if wanted:
+                matching = tuple(v for v, a in value_amounts.items() if a == wanted[0])
+                spoken = _spoken_amount(text, wanted[0])
+                asked.append(Asked(name, kind, matching[0] if matching else spoken, matching))
+                continue
+        exact = [v for v in values if len(v) >= 3 and not v.isdigit() and _word_in(v, text)]
+        if exact:
+            asked.append(Asked(name, kind, exact[0], (exact[0],)))
+            continue
+        if kind == SIZE or (kind == "other" and not any(a.kind == SIZE for a in asked) and _looks_like_sizes(values)):
+            size = wanted_size(text, product)
+            if size:
+                matching = tuple(v for v in values if same_size(v, size))
+                asked.append(Asked(name, SIZE, size, matching))
+    return asked
+
+
+def _looks_like_sizes(values: list[str]) -> bool:
+    return all(_size_key(v) in LETTERS or re.fullmatch(r"\d{2}(?:\.5)?", v.strip()) or _SIZE_RANGE.match(v) for v in values)
+
+
+def _spoken_amount(text: str, wanted: tuple[str, float]) -> str:
+    for m in [*_PACK_OF.finditer(text), *_AMOUNT.finditer(text)]:
+        if amount(m.group(0)) == wanted:
+            return m.group(0).strip()
+    return f"{wanted[1]:g}"
+
+
+def _matches(product: Product, variant: Variant, asked: list[Asked]) -> bool:
+    options = variant_options(product, variant)
+    return all(options.get(a.option) in a.values for a in asked)
+
+
+def _distance(values: list[str], wanted: str, value: str) -> float:
+    """How far `value` is from `wanted` in the option's run: numbers by difference, letter sizes
+    by steps, anything else by its place in the merchant's order."""
+    a, b = amount(wanted), amount(value)
+    if a and b and a[0] == b[0]:
+        return abs(a[1] - b[1])
+    try:
+        return abs(float(wanted.replace(",", ".")) - float(value.replace(",", ".")))
+    except ValueError:
+        pass
+    if _size_key(wanted) in LETTERS and _size_key(value) in LETTERS:
+        return abs(LETTERS.index(_size_key(wanted)) - LETTERS.index(_size_key(value)))
+    if wanted in values:
+        return abs(values.index(wanted) - values.index(value))
+    return float(values.index(value))
+
+
+def _larger_first(run: list[str], wanted: str, value: str) -> float:
+    """Sort key that puts a value above the wanted one before a value below it."""
+    a, b = amount(wanted), amount(value)
+    try:
+        above = (b[1] > a[1]) if a and b else float(value.replace(",", ".")) > float(wanted.replace(",", "."))
+    except ValueError:
+        if _size_key(wanted) in LETTERS and _size_key(value) in LETTERS:
+            above = LETTERS.index(_size_key(value)) > LETTERS.index(_size_key(wanted))
+        else:
+            above = wanted in run and run.index(value) > run.index(wanted)
+    return 0 if above else 1
+
+
+def variant_state(product: Product, asked: list[Asked]) -> VariantState:
+    """The state of what was asked, with the alternatives in stock."""
+    all_values = option_values(product)
+    all_sold_out = product.total_stock == 0
+    offered = [a for a in asked if a.values]
+    missing = [a for a in asked if not a.values]
+    state = VariantState(asked, "in_stock", all_sold_out=all_sold_out)
+    state.offered = {a.option: all_values[a.option] for a in missing}
+    if missing:
+        state.state = "not_offered"
+    variants = [v for v in product.variants if _matches(product, v, offered)]
+    if not missing:
+        if not variants:
+            state.state = "combination_not_offered"
+        else:
+            stock = sum(v.stock for v in variants)
+            state.stock, state.price = stock, min(v.price for v in (v for v in variants if v.stock > 0 or stock == 0))
+            state.state = "sold_out" if stock == 0 else "low_stock" if stock <= LOW_STOCK else "in_stock"
+    if state.state != "in_stock" or missing:
+        for a in asked:
+            others = [o for o in offered if o.option != a.option]
+            in_stock = {
+                variant_options(product, v).get(a.option)
+                for v in product.variants
+                if v.stock > 0 and _matches(product, v, others)
+            } - {None, *a.values}  # fmt: skip
+            run = all_values[a.option]
+            wanted = a.values[0] if a.values else a.wanted
+            # equally near sizes: the larger first (a size too big still fits, one too small does not)
+            ranked = sorted(in_stock, key=lambda v: (_distance(run, wanted, v), _larger_first(run, wanted, v) if a.kind == SIZE else run.index(v)))
+            if ranked:
+                state.alternatives[a.option] = ranked[:ALTERNATIVES]
+    return state

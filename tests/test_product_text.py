@@ -1,0 +1,50 @@
+"""Quotes from a product's own text and the merchant's fit advice (actions/product_text.py)."""
+
+from __future__ import annotations
+
+from actions.product_text import fit_advice, general_request, product_name, quote
+from catalog.models import Product
+from tests.test_passages import BOOT, KETTLE
+
+
+def test_general_requests_are_not_questions_about_one_fact():
+    for text in ("Erzählen Sie mir mehr darüber", "tell me more about it", "Details bitte", "Was ist das?", "What is the Glass Kettle?"):
+        assert general_request(text, "Glass Kettle"), text
+    for text in ("Is a charger included?", "What is it made of?", "Was ist das Material?", "What is the warranty?"):
+        assert not general_request(text, "Glass Kettle"), text
+
+
+def test_quote_answers_across_languages_and_admits_what_it_does_not_know(use_embedder):
+    text, answers = quote(KETTLE, "Wie viel wiegt der Wasserkocher?", "de", use_embedder)
+    assert text == "Laut Produktbeschreibung von Glass Kettle 1.7 l: „Weighs approx. 1.1 kg.“"
+    assert answers[0].sentence.lang == "en"
+    assert quote(KETTLE, "Hat er eine Warmhaltefunktion für Babymilch?", "de", use_embedder) == (None, [])
+
+
+def test_fit_advice_from_notes_from_a_fact_source_or_from_the_description(use_embedder):
+    noted = KETTLE.copy(update={"fit_notes": {"en": "Runs small: take one size up."}})
+    assert fit_advice(noted, "en", use_embedder) == "Runs small: take one size up."
+    assert fit_advice(noted, "de", use_embedder) == "Hinweis des Händlers: „Runs small: take one size up.“"
+    assert fit_advice(BOOT, "en", use_embedder) == (
+        "The shop's advice: “Der Stiefel fällt eine halbe Nummer klein aus, bitte eine Nummer größer bestellen.”"
+    )
+    assert fit_advice(KETTLE, "en", use_embedder) is None
+
+
+def test_fit_advice_prefers_the_sentence_a_fit_fact_was_read_from(use_embedder):
+    class Sourced(Product):
+        fact_sources: dict = {}
+
+    if "fact_sources" in Product.__fields__:
+        Sourced = Product  # noqa: N806 - the catalog model has it now
+    product = Sourced(**{**BOOT.dict(), "fact_sources": {"fit": {"text": "Fällt klein aus.", "lang": "de", "origin": "text"}}})
+    assert fit_advice(product, "de", use_embedder) == "Hinweis des Händlers: „Fällt klein aus.“"
+
+
+def test_the_product_type_named_in_a_question_does_not_pick_a_sentence_naming_it(use_embedder):
+    from catalog.store import Category
+
+    boot = BOOT.copy(update={"title": {"de": "Grat Pro"}, "description": {"de": "Steigeisenfester Bergschuh mit Vibram-Sohle. Bei dünnen Socken eine Größe kleiner bestellen."}})
+    categories = {"shoes": Category(de="Schuhe", en="Shoes")}
+    assert product_name(boot, "de", categories) == "Grat Pro (Schuhe, Shoes)"
+    assert quote(boot, "Wo wird der Schuh hergestellt?", "de", use_embedder, categories) == (None, [])

@@ -1,0 +1,69 @@
+"""Sizes for a body measurement from the product's own data (catalog/size_chart.py)."""
+
+from __future__ import annotations
+
+from catalog.models import Product
+from catalog.size_chart import Measurement, chart, find_measurement, sizes_for
+from tests.test_variants import optioned
+
+
+def test_find_measurement():
+    assert find_measurement("Ich bin 182 cm groß, welche Größe?") == Measurement("height", 182.0)
+    assert find_measurement("ich bin 1,82 m") == Measurement("height", 182.0)
+    assert find_measurement("Innenbeinlänge 81 cm") == Measurement("inside_leg", 81.0)
+    assert find_measurement("my dog's chest is 72 cm") == Measurement("chest", 72.0)
+    assert find_measurement("Mein Sohn ist 120 cm, welche Größe?") == Measurement("height", 120.0)
+    assert find_measurement("Is the 220 cm version in stock?") is None  # a size asked for, no body measure
+
+
+def test_chart_from_a_sentence_with_ranges():
+    harness = Product(
+        id="harness", title={"de": "Brustgeschirr"}, category="pets",
+        description={"de": "Gepolstert. Messen Sie den Brustumfang Ihres Hundes: Größe M passt für 55–70 cm, Größe L für 68–85 cm. Waschbar."},
+        variants=[{"sku": "H-M", "size": "M", "price": 30.0, "stock": 2}, {"sku": "H-L", "size": "L", "price": 32.0, "stock": 0}],
+    )  # fmt: skip
+    rows = chart(harness, "en")
+    assert [(r.size, r.low, r.high, r.measure) for r in rows] == [("M", 55, 70, "chest"), ("L", 68, 85, "chest")]
+    fit, exact = sizes_for(rows, Measurement("chest", 72))
+    assert exact and [r.size for r in fit] == ["L"]
+    both, _ = sizes_for(rows, Measurement("chest", 69))
+    assert [r.size for r in both] == ["M", "L"]
+    far, exact = sizes_for(rows, Measurement("chest", 95))
+    assert not exact and far[0].size == "L"
+    assert sizes_for(rows, Measurement("height", 170)) == ([], False)  # the chart measures the chest
+
+
+def test_chart_from_single_measures_next_to_option_values():
+    p = optioned("pants", ("Size", "Length"), [("M", "Regular", 3), ("M", "Long", 1)], size_option="Size")
+    p.description = {"en": "Softshell trousers. The inside leg is 81 cm in the regular length and 86 cm in the long length."}
+    rows = chart(p, "de")
+    assert {(r.size, r.low) for r in rows} == {("Regular", 81), ("Long", 86)}
+    fit, exact = sizes_for(rows, Measurement("inside_leg", 86))
+    assert exact and fit[0].size == "Long" and fit[0].option == "Length"
+
+
+def test_chart_from_option_values_with_ranges():
+    p = optioned("kids-jacket", ("Körpergröße",), [("104–110 cm", 2), ("116–122 cm", 0), ("128–134 cm", 5)])
+    rows = chart(p, "de")
+    assert [(r.size, r.measure) for r in rows][0] == ("104–110 cm", "height")
+    fit, exact = sizes_for(rows, Measurement("height", 120))
+    assert exact and fit[0].size == "116–122 cm"
+
+
+def test_a_size_named_before_another_does_not_take_its_range():
+    p = Product(id="vest", title={"en": "Vest"}, category="pets",
+                description={"en": "Comes in sizes M and L: M fits a chest of 55–70 cm, L fits 68–85 cm."},
+                variants=[{"sku": "V-M", "size": "M", "price": 30.0, "stock": 2}, {"sku": "V-L", "size": "L", "price": 32.0, "stock": 2}])  # fmt: skip
+    assert sorted((r.size, r.low, r.high) for r in chart(p, "en")) == [("L", 68, 85), ("M", 55, 70)]
+
+
+def test_a_measure_named_option_with_plain_numbers_is_a_chart():
+    p = optioned("kids-shirt", ("Körpergröße",), [("104", 2), ("110/116", 3), ("122", 0), ("128", 4)])
+    rows = chart(p, "de")
+    assert [(r.size, r.low, r.high, r.measure) for r in rows][1] == ("110/116", 110, 116, "height")
+    fit, exact = sizes_for(rows, Measurement("height", 119))
+    assert exact and fit[0].size == "122"  # the next size up
+    fit, exact = sizes_for(rows, Measurement("height", 140))
+    assert not exact and fit[0].size == "128"
+    sized = optioned("shirt", ("Größe",), [("104", 2), ("110", 3)])
+    assert chart(sized, "de") == []  # a size called "Größe" says nothing about what it measures
