@@ -69,7 +69,7 @@ model: $(MODEL)
 orders: install
 	$(BIN)/python -m bot.cli --store $(STORE) --data $(DATA) orders seed --if-empty
 
-run: install index model orders
+run: install index model orders node_modules
 	ENDPOINTS=$(ENDPOINTS) $(BIN)/python -m bot.cli --store $(STORE) --data $(DATA) run
 
 # bandit: security findings of medium severity and up; each accepted one carries `# nosec <id> # why`
@@ -106,11 +106,14 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-node_modules: node_modules/axe-core/axe.min.js
+node_modules/chart.js/dist/chart.umd.min.js: node_modules/axe-core/axe.min.js
+
+# axe-core for the browser tests; chart.js for the console dashboard (served from here, no CDN)
+node_modules: node_modules/axe-core/axe.min.js node_modules/chart.js/dist/chart.umd.min.js
 
 # the chat widget and the support console in headless Chromium against the real stack, with
 # axe-core checks; writes docs/screenshots/*.png
-browser: install model index $(CHROMIUM) node_modules/axe-core/axe.min.js
+browser: install model index $(CHROMIUM) node_modules
 	$(BIN)/pytest -q -m browser tests
 
 st-test: $(ST_VENV)/.installed

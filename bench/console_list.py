@@ -1,5 +1,7 @@
 """The support console at scale: fold time of the summary table and list-query latency at
-10k and 100k conversations, on SQLite and PostgreSQL.
+10k and 100k conversations, on SQLite and PostgreSQL, and the time of the journey analytics
+dashboard (`/console/dashboard`: every figure, the unanswered questions embedded and grouped)
+over the month of conversations, per day, per week and for one language.
 
     .venv/bin/python -m bench.console_list [--conversations 10000 100000] [--backend sqlite postgres]
 
@@ -20,6 +22,9 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, insert, text
 
+from bot.console import clusters, dashboard
+from bot.console.dashboard import Range
+from bot.console.dashboard_web import figures
 from bot.console.db import ConsoleDB
 from bot.console.events import EventStore
 from bot.console.query import Filters, list_conversations
@@ -36,6 +41,9 @@ QUERIES = {
     "fallback / don't know": {"fallback": "1"}, "handoff": {"handoff": "1"}, "low confidence": {"low_confidence": "1"},
     "product": {"product": "p-0042"}, "text search": {"text": "rucksack"}, "date range": {"from": "2026-01-10", "to": "2026-01-12"},
 }  # fmt: skip
+DASHBOARD = {"per day": {}, "per week": {"per": "week"}, "language en": {"language": "en"}}
+PARTS = {"conversations": dashboard.conversation_figures, "response times": dashboard.response_times,
+         "products": dashboard.top_products, "unanswered": lambda db, r: clusters.group(dashboard.unanswered_messages(db, r))}  # fmt: skip
 
 
 def events_for(n: int, start_id: int, rng: random.Random) -> list[dict]:
@@ -51,7 +59,7 @@ def events_for(n: int, start_id: int, rng: random.Random) -> list[dict]:
                     "parse_data": {"intent": {"name": intent, "confidence": rng.uniform(0.3, 1)}, "intent_ranking": []},
                     "metadata": {"language": lang, "page_url": f"/{lang}/products/{product}", "product_id": product}}  # fmt: skip
             action = {"event": "action", "name": ACTIONS[intent], "timestamp": ts + 1}
-            bot = {"event": "bot", "text": "…", "timestamp": ts + 2, "metadata": {"sources": [product] if rng.random() < 0.8 else []}}
+            bot = {"event": "bot", "text": "…", "timestamp": ts + 1 + rng.expovariate(1.0), "metadata": {"sources": [product] if rng.random() < 0.8 else []}}
             for e in (user, action, bot):
                 eid += 1
                 rows.append({"id": eid, "sender_id": sender, "type_name": e["event"], "timestamp": e["timestamp"],
@@ -92,6 +100,7 @@ def measure(backend: str, n: int) -> dict:
                 times.append((time.perf_counter() - t0) * 1000)
             times.sort()
             out["queries"][label] = (round(statistics.median(times), 1), round(times[int(0.95 * len(times)) - 1], 1))
+        out["dashboard"] = dashboard_times(db)
         return out
     finally:
         db.engine.dispose()
@@ -99,6 +108,26 @@ def measure(backend: str, n: int) -> dict:
         if backend == "postgres":
             with admin.connect() as conn:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def dashboard_times(db: ConsoleDB, runs: int = 5) -> dict[str, tuple[float, float]]:
+    """Seconds for the whole dashboard (first run, with the unanswered messages not yet embedded;
+    then the median of the next runs)."""
+    out = {}
+    for label, q in DASHBOARD.items():
+        r = Range.from_query({"from": "2026-01-01", "to": "2026-01-31", **q})
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            figures(db, r)
+            times.append(time.perf_counter() - t0)
+        out[label] = (round(times[0], 2), round(statistics.median(times[1:]), 2))
+    r = Range.from_query({"from": "2026-01-01", "to": "2026-01-31"})
+    for name, part in PARTS.items():
+        t0 = time.perf_counter()
+        part(db, r)
+        out[f"  of which {name}"] = (round(time.perf_counter() - t0, 2), 0.0)
+    return out
 
 
 def main() -> None:
@@ -112,6 +141,11 @@ def main() -> None:
             print(f"{backend} {n} conversations ({r['events']} events): fold {r['fold_s']} s")
             for label, (p50, p95) in r["queries"].items():
                 print(f"  {label:24s} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms")
+            for label, (first, warm) in r["dashboard"].items():
+                if label.startswith("  "):
+                    print(f"  dashboard {label:24s} {first:6.2f} s")
+                else:
+                    print(f"  dashboard {label:14s} first {first:6.2f} s  then {warm:6.2f} s")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    inspect,
+    text,
 )
 from sqlalchemy.engine import Engine
 
@@ -38,6 +40,8 @@ class ConsoleDB:
     corrections: Table
     access_log: Table
     ratings: Table
+    replies: Table
+    unanswered: Table
 
     @classmethod
     def connect(cls, url: str, prefix: str | None = None) -> ConsoleDB:
@@ -91,6 +95,9 @@ class ConsoleDB:
             Column("reviewed", Boolean, nullable=False, default=False, index=True),
             Column("stages", Text, nullable=False, default=" "),  # journey stages reached (bot/console/journey.py)
             Column("last_action", String(100)),  # carried between folds (a bot reply's action may come in the next batch)
+            Column("day", Integer, index=True),  # UTC day of first_ts (days since 1970-01-01), the dashboard's bucket
+            Column("pending_ts", Float),  # the shopper message still waiting for the bot's first reply
+            Column("pending_text", Text),  # the latest shopper message (what a fallback / "don't know" answered)
         )  # fmt: skip
         state = Table(
             f"{p}console_state", md,
@@ -130,6 +137,22 @@ class ConsoleDB:
             Column("rating", Integer, nullable=False),  # +1 helpful, -1 not helpful
             Column("at", Float, nullable=False),
         )  # fmt: skip
+        replies = Table(
+            f"{p}console_replies", md,  # the bot's response time to each shopper message (dashboard)
+            Column("id", Integer, primary_key=True, autoincrement=True),
+            Column("sender_id", String(255), nullable=False, index=True),
+            Column("day", Integer, nullable=False, index=True),
+            Column("seconds", Float, nullable=False),
+        )  # fmt: skip
+        unanswered = Table(
+            f"{p}console_unanswered", md,  # shopper messages answered by a fallback or "don't know"
+            Column("id", Integer, primary_key=True, autoincrement=True),
+            Column("sender_id", String(255), nullable=False, index=True),
+            Column("day", Integer, nullable=False, index=True),
+            Column("at", Float, nullable=False),
+            Column("kind", String(10), nullable=False),  # fallback | dont_know
+            Column("text", Text, nullable=False),
+        )  # fmt: skip
         access_log = Table(
             f"{p}console_access_log", md,
             Column("id", Integer, primary_key=True, autoincrement=True),
@@ -139,12 +162,24 @@ class ConsoleDB:
             Column("at", Float, nullable=False),
         )  # fmt: skip
         md.create_all(engine)
-        return cls(engine, md, users, sessions, failures, summaries, state, tags, notes, corrections, access_log, ratings)
+        _add_new_columns(engine, summaries)
+        return cls(engine, md, users, sessions, failures, summaries, state, tags, notes, corrections, access_log, ratings, replies, unanswered)
 
     def drop(self) -> None:
         """Drop this prefix's console tables (tests)."""
         self.metadata.drop_all(self.engine)
         self.engine.dispose()
+
+
+def _add_new_columns(engine: Engine, table: Table) -> None:
+    """Adds the nullable columns a newer version put in `table` to an existing database (the
+    summary's dashboard columns); `create_all` only creates missing tables. Old rows keep NULL
+    there until `shopbot console purge` or a re-fold."""
+    have = {c["name"] for c in inspect(engine).get_columns(table.name)}
+    missing = [c for c in table.columns if c.name not in have and c.nullable]
+    with engine.begin() as conn:
+        for c in missing:
+            conn.execute(text(f'ALTER TABLE "{table.name}" ADD COLUMN "{c.name}" {c.type.compile(engine.dialect)}'))
 
 
 _open: dict[tuple[str, str], ConsoleDB] = {}

@@ -1,10 +1,13 @@
 """The customer-journey stages a conversation reached, from its intents and the page each
 message was sent from (the widget's `page_type`): the first piece of the journey analytics
-(issue 15). Advocacy (a review invitation accepted) has no signal in the bot yet."""
+(issue 15). Advocacy: the bot has no review invitation yet, so the signal is the shopper's
+thumbs up on an answer (a positive rating, `console_ratings`); it is read from that table at
+query time, because a rating can be taken back."""
 
 from __future__ import annotations
 
-STAGES = ("awareness", "consideration", "purchase", "post_purchase")
+STAGES = ("awareness", "consideration", "purchase", "post_purchase", "advocacy")
+FOLDED = STAGES[:4]  # folded from events; advocacy comes from the ratings table
 BY_INTENT = {
     "greet": "awareness", "bot_challenge": "awareness",
     "search_product": "consideration", "refine_search": "consideration", "select_product": "consideration",

@@ -70,7 +70,7 @@ def export_conversations(events: EventStore, senders: list[str]) -> dict:
 
 def delete_conversations(db: ConsoleDB, events: EventStore, senders: list[str]) -> int:
     """Erase these conversations: their events in the tracker store and everything the console
-    keeps about them (summary, tags, notes, corrections). Returns the events deleted."""
+    keeps about them (summary, tags, notes, corrections, ratings, the dashboard's rows). Returns the events deleted."""
     if not senders:
         return 0
     deleted = 0
@@ -78,7 +78,7 @@ def delete_conversations(db: ConsoleDB, events: EventStore, senders: list[str]) 
         for i in range(0, len(senders), 500):
             deleted += conn.execute(delete(events.table).where(events.table.c.sender_id.in_(senders[i : i + 500]))).rowcount
     with db.engine.begin() as conn:
-        for table in (db.summaries, db.tags, db.notes, db.corrections, db.ratings):
+        for table in (db.summaries, db.tags, db.notes, db.corrections, db.ratings, db.replies, db.unanswered):
             for i in range(0, len(senders), 500):
                 conn.execute(delete(table).where(table.c.sender_id.in_(senders[i : i + 500])))
     return deleted

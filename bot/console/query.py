@@ -17,6 +17,7 @@ PAGE_SIZE = 50
 LOW_CONFIDENCE = 0.6  # "low NLU confidence": some message's top intent below this
 REVIEW = ("", "reviewed", "unreviewed")
 RATING = {"": None, "up": 1, "down": -1}
+MAX_IDS = 500
 
 
 class FilterError(ValueError):
@@ -38,6 +39,7 @@ class Filters:
     stage: str = ""  # journey stage reached
     product: str = ""
     text: str = ""
+    ids: list[str] = field(default_factory=list)  # these conversations (a dashboard group links here)
     page: int = 1
     errors: list[str] = field(default_factory=list)
 
@@ -61,6 +63,10 @@ class Filters:
             setattr(f, name, (q.get(name) or "").strip()[:200])
         for name in ("fallback", "handoff", "low_confidence"):
             setattr(f, name, q.get(name) in ("1", "on", "true"))
+        f.ids = [i for i in (q.get("ids") or "").split(",") if i.strip()]
+        if len(f.ids) > MAX_IDS:
+            f.errors.append(f"ids: {len(f.ids)} conversations, at most {MAX_IDS}; showing the first {MAX_IDS}")
+            f.ids = f.ids[:MAX_IDS]
         f.review = q.get("review") or ""
         if f.review not in REVIEW:
             f.errors.append(f"review: {f.review!r} is not one of reviewed, unreviewed")
@@ -90,8 +96,13 @@ class Filters:
             cond.append(s.c.language == self.language)
         if self.intent:
             cond.append(s.c.intents.like(f"% {_escape(self.intent)} %", escape="\\"))
-        if self.stage:
+        if self.stage == "advocacy":
+            r = db.ratings
+            cond.append(exists().where(and_(r.c.sender_id == s.c.sender_id, r.c.rating > 0)))
+        elif self.stage:
             cond.append(s.c.stages.like(f"% {self.stage} %"))
+        if self.ids:
+            cond.append(s.c.sender_id.in_(self.ids))
         if self.product:
             cond.append(s.c.products.like(f"% {_escape(self.product)} %", escape="\\"))
         if self.fallback:
@@ -132,16 +143,19 @@ def list_conversations(db: ConsoleDB, f: Filters, page_size: int = PAGE_SIZE) ->
         ).all()  # fmt: skip
         senders = [r.sender_id for r in rows]
         tags: dict[str, list[str]] = {}
+        advocates: set[str] = set()
         if senders:
             for t in conn.execute(select(db.tags).where(db.tags.c.sender_id.in_(senders)).order_by(db.tags.c.tag)):
                 tags.setdefault(t.sender_id, []).append(t.tag)
+            r = db.ratings
+            advocates = {x[0] for x in conn.execute(select(r.c.sender_id).where(r.c.sender_id.in_(senders), r.c.rating > 0))}
     out = []
     for r in rows:
         d = dict(r._mapping)
         d["tags"] = tags.get(r.sender_id, [])
         d["intent_list"] = d["intents"].split()
         d["product_list"] = d["products"].split()
-        d["stage_list"] = [st for st in STAGES if f" {st} " in d["stages"]]
+        d["stage_list"] = [st for st in STAGES if f" {st} " in d["stages"]] + (["advocacy"] if r.sender_id in advocates else [])
         out.append(d)
     return out, total
 

@@ -16,6 +16,7 @@ from sqlalchemy import bindparam, insert, select, update
 from bot.console.db import ConsoleDB
 from bot.console.events import EventStore, parse
 from bot.console.journey import stages_of
+from bot.console.privacy import mask
 
 BATCH = 5000
 FALLBACK_ACTIONS = {"action_fallback"}
@@ -39,20 +40,32 @@ def product_sources(sources: list[Any]) -> list[str]:
 def _blank(sender: str, ts: float) -> dict[str, Any]:
     return {"sender_id": sender, "first_ts": ts, "last_ts": ts, "language": None, "user_messages": 0, "bot_messages": 0,
             "intents": " ", "fallbacks": 0, "dont_knows": 0, "handoff": False, "min_confidence": None, "products": " ",
-            "page": None, "search_text": "", "reviewed": False, "stages": " ", "last_action": None}  # fmt: skip
+            "page": None, "search_text": "", "reviewed": False, "stages": " ", "last_action": None,
+            "day": day_of(ts), "pending_ts": None, "pending_text": None}  # fmt: skip
+
+
+def day_of(ts: float) -> int:
+    """The UTC day of a timestamp, as days since 1970-01-01 (the dashboard's bucket)."""
+    return int(ts // 86400)
 
 
 def _add_word(words: str, word: str) -> str:
     return words if f" {word} " in words else f"{words}{word} "
 
 
-def apply(row: dict[str, Any], type_name: str, ts: float | None, data: dict[str, Any]) -> None:
-    """Fold one event into a summary row."""
+def apply(row: dict[str, Any], type_name: str, ts: float | None, data: dict[str, Any], sink: dict[str, list] | None = None) -> None:
+    """Fold one event into a summary row. Into `sink` go the rows of the dashboard's tables:
+    `replies` (seconds from a shopper message to the bot's first reply) and `unanswered` (the
+    shopper message a fallback or "don't know" answered)."""
+    sink = {"replies": [], "unanswered": []} if sink is None else sink
     if ts:
         row["first_ts"], row["last_ts"] = min(row["first_ts"], ts), max(row["last_ts"], ts)
     if type_name == "user":
         row["user_messages"] += 1
         text = (data.get("text") or "").strip()
+        row["pending_text"] = text[:2000] or None
+        if ts and row.get("pending_ts") is None:
+            row["pending_ts"] = ts
         if text:
             row["search_text"] = f"{row['search_text']}\n{text.lower()}"[-20000:]
         parse_data = data.get("parse_data") or {}
@@ -81,18 +94,34 @@ def apply(row: dict[str, Any], type_name: str, ts: float | None, data: dict[str,
     elif type_name == "action":
         row["last_action"] = (data.get("name") or "")[:100] or None
         row["fallbacks"] += data.get("name") in FALLBACK_ACTIONS
+        if data.get("name") in FALLBACK_ACTIONS:
+            _unanswered(row, sink, "fallback", ts)
     elif type_name == "bot":
         row["bot_messages"] += 1
         sources = (data.get("metadata") or {}).get("sources")
         sources = sources if isinstance(sources, list) else []
         for pid in product_sources(sources):
             row["products"] = _add_word(row["products"], pid[:100])
-        row["dont_knows"] += row.get("last_action") in ANSWERING_ACTIONS and not sources
+        dont_know = row.get("last_action") in ANSWERING_ACTIONS and not sources
+        row["dont_knows"] += dont_know
+        if dont_know:
+            _unanswered(row, sink, "dont_know", ts)
+        if ts and row.get("pending_ts") is not None:
+            sink["replies"].append({"sender_id": row["sender_id"], "day": day_of(ts), "seconds": max(0.0, ts - row["pending_ts"])})
+        row["pending_ts"] = None
     elif type_name == "slot":
         if data.get("name") == "handoff_requested" and data.get("value"):
             row["handoff"] = True
         if data.get("name") == "language" and isinstance(data.get("value"), str) and not row["language"]:
             row["language"] = data["value"][:10]
+
+
+def _unanswered(row: dict[str, Any], sink: dict[str, list], kind: str, ts: float | None) -> None:
+    if row.get("pending_text"):
+        at = ts or row["last_ts"]
+        text = mask(row["pending_text"])  # the dashboard shows these to agents: no personal data kept
+        sink["unanswered"].append({"sender_id": row["sender_id"], "day": day_of(at), "at": at, "kind": kind, "text": text})
+        row["pending_text"] = None  # one entry per shopper message
 
 
 def _watermark(conn, db: ConsoleDB) -> int:  # noqa: ANN001
@@ -137,11 +166,17 @@ def _fold(db: ConsoleDB, rows: list) -> None:
             for r in conn.execute(select(s).where(s.c.sender_id.in_(senders[i : i + 500]))):
                 existing[r.sender_id] = dict(r._mapping)
         new, changed = [], []
+        sink: dict[str, list] = {"replies": [], "unanswered": []}
         for sender, evs in by_sender.items():
             row = existing.get(sender) or _blank(sender, evs[0].timestamp or 0.0)
+            if row.get("day") is None:  # a row folded before the dashboard existed
+                row["day"] = day_of(row["first_ts"])
             for ev in evs:
-                apply(row, ev.type_name, ev.timestamp, parse(ev.data))
+                apply(row, ev.type_name, ev.timestamp, parse(ev.data), sink)
             (changed if sender in existing else new).append(row)
+        for name in ("replies", "unanswered"):
+            if sink[name]:
+                conn.execute(insert(getattr(db, name)), sink[name])
         if new:
             conn.execute(insert(s), new)
         if changed:

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 import jinja2
 from aiohttp import web
 
-from bot.console import auth, export, privacy, review
+from bot.console import auth, dashboard_web, export, privacy, review
 from bot.console.db import ConsoleDB, open_console_db
 from bot.console.events import EventStore, event_store, tracker_url
 from bot.console.journey import STAGES
@@ -247,6 +247,7 @@ def setup_console(app: web.Application, data: str | Path, db_url: str | None = N
         web.post("/api/rating", rating_endpoint),
         web.get("/console/users", users_page), web.post(r"/console/users/{what:add|remove}", users_post),
         web.get("/console/export", export_page), web.get(r"/console/export/{kind:nlu|stories}.yml", export_file),
+        *dashboard_web.routes(),
     ])  # fmt: skip
     from bot.console.live_web import add_live_routes  # its handlers use this module's helpers
 
