@@ -46,6 +46,17 @@ BROWSE_LIMIT = 300  # products of a browsed category scored beyond the nearest C
 LEXICAL_MAX_PRODUCTS = 100
 
 
+
+def _mentioned(token: str, words: set[str]) -> bool:
+    """A name word is in the text, or close to a long text word (small typos are forgiven)."""
+    return token in words or (len(token) >= 5 and any(fuzz.ratio(token, w) >= 85 for w in words))
+
+
+def names_a_product(token: str) -> bool:
+    """Whether a name word alone can name a product: not a measure, a function word, a quality
+    or a season, which a question shares with product names without meaning that product."""
+    return not is_measure(token) and token not in STOPWORDS and token not in QUALITY_WORDS and token not in SEASON_WORDS
+
 @dataclass
 class Hit:
     product: Product
@@ -279,8 +290,9 @@ class CatalogService:
         """(share of the name's weight the text mentions, product), best first.
 
         Title words are weighted by rarity, so "TrailRunner" counts and "jacket" hardly does;
-        small typos are forgiven. A number or unit ("10", "cm", "44") is never enough: at least
-        one rare word that is not a measure must be mentioned. Only products with a rare name
+        small typos are forgiven. A number or unit ("10", "cm", "44"), a function word ("and" of
+        "Cat Harness and Leash Set"), a quality ("wasserdicht" of "Wasserdichte Fahrradtasche") or a
+        season is never enough: at least one rare word that names a product must be mentioned. Only products with a rare name
         word in the text are scored (looked up in the `NameIndex`), so the cost does not grow
         with the catalog.
         """
@@ -303,8 +315,12 @@ class CatalogService:
                 if not title_tokens:
                     continue
                 weights = {t: math.log(1 + total / max(1, self.names.df(t))) for t in title_tokens}
-                matched = [t for t in title_tokens if t in words or (len(t) >= 5 and any(fuzz.ratio(t, w) >= 85 for w in words))]
-                if any(weights[t] >= self._rare_weight and not is_measure(t) for t in matched):
+                matched = [t for t in title_tokens if _mentioned(t, words)]
+                rare = [t for t in matched if weights[t] >= self._rare_weight and not is_measure(t) and t not in STOPWORDS]
+                # a quality or season names a product only beside another word of its name
+                # ("die wasserdichte Fahrradtasche", not "ist der Schuh wasserdicht?")
+                beside = any(_mentioned(t, words) for t in _tokens(title) if len(t) > 1 and names_a_product(t) and t not in rare)
+                if any(names_a_product(t) for t in rare) or (rare and beside):
                     best = max(best, sum(weights[t] for t in matched) / sum(weights.values()))
             if best >= MIN_NAMED_SCORE:
                 scored.append((best, product))

@@ -207,3 +207,30 @@ def test_a_named_product_and_a_return_exception(other_catalog, run_action):
     assert "10-year" in text(messages)
     messages, _ = run_action(ActionAnswerPolicy(), "Can I return this?", "ask_policy", metadata={"product_id": "face-cream"})
     assert "cannot be returned" in text(messages) and "hygiene" in text(messages)
+
+
+
+def test_a_function_word_or_a_quality_alone_names_no_product(tmp_path, use_embedder, test_catalog):
+    """"and" of "Cat Harness and Leash Set" or "wasserdicht" of "Wasserdichte Fahrradtasche" in a
+    question on another product's page named that other product (seen on the demo store)."""
+    from catalog.build import build
+    from catalog.models import Product
+    from catalog.search import CatalogService
+    from catalog.store import Store
+    from tests.conftest import TEST_STORE
+
+    def product(pid: str, title: dict, category: str) -> Product:
+        return Product.parse_obj({"id": pid, "title": title, "category": category, "description": {"en": "A product."},
+                                  "variants": [{"sku": pid, "price": 10.0, "stock": 1}]})  # fmt: skip
+
+    products = [product("cat-harness", {"en": "Cat Harness and Leash Set"}, "home"),
+                product("bike-bag", {"de": "Wasserdichte Fahrradtasche 20 l"}, "home"),
+                product("trail-lite", {"en": "TrailRunner Lite"}, "shoes"),
+                *(product(f"filler-{i}", {"en": f"Filler Product {i}"}, "home") for i in range(12))]  # fmt: skip
+    build(products, tmp_path / Store(TEST_STORE).slug, use_embedder)
+    cat = CatalogService.open(TEST_STORE, tmp_path, "use")
+    for question in ("I'm between 42 and 43, which size should I take?", "Ist der Schuh wasserdicht?"):
+        assert cat.find_named(question) == [], question
+    # beside another word of the name, a quality still helps to name it
+    assert [p.id for p in cat.find_named("Gibt es die wasserdichte Fahrradtasche in Schwarz?")] == ["bike-bag"]
+    assert [p.id for p in cat.find_named("Is the TrailRunner Lite waterproof?")] == ["trail-lite"]
