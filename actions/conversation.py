@@ -9,6 +9,7 @@ from actions.common import ShopAction, handoff_buttons, handoff_text, reply
 from actions.context import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, catalog, metadata, text_of
 from actions.handoff import ask_for_person
 from actions.search import show_results
+from actions.sizing import answer_size, asks_for_version
 from actions.texts import say
 from catalog import scope
 
@@ -36,6 +37,8 @@ class ActionFallback(ShopAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = text_of(tracker)
         if intent in RESCUED_INTENTS and text.strip() and not text.startswith("/"):
+            if asks_for_version(tracker):  # "do you have these in purple?" on a product page
+                return answer_size(dispatcher, tracker, lang)
             result = scope.carried(catalog(), text)
             if result is not None:
                 return show_results(dispatcher, result, lang)

@@ -8,6 +8,8 @@ policy section that names the product's brand or name."""
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -144,12 +146,22 @@ def answer_policy(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str)
         reply(dispatcher, answer, sources=sources)
         return [SlotSet("last_topic", "policy")]
     chosen = general_answer(text, lang, product)
-    if not chosen:
+    contact = bool(_CONTACT.search(text))  # the ways to reach the shop are in store.yml, not always in the policies
+    if not chosen and not contact:
         reply(dispatcher, say("policy_unknown", lang, handoff=handoff_text(lang)))
         return [SlotSet("last_topic", "policy")]
-    answer = "\n".join(f"{p.heading}: {p.text}" if p.heading else p.text for p in chosen)
-    reply(dispatcher, answer, sources=[f"policy:{p.ref}" for p in chosen])
+    lines = [f"{p.heading}: {p.text}" if p.heading else p.text for p in chosen]
+    sources = [f"policy:{p.ref}" for p in chosen]
+    if contact:
+        lines, sources = [*lines, handoff_text(lang)], [*sources, "store.yml#contact"]
+    reply(dispatcher, "\n".join(lines), sources=sources)
     return [SlotSet("last_topic", "policy")]
+
+
+# "how do I reach your customer service?", "Telefonnummer?", "contact you"
+_CONTACT = re.compile(
+    r"\b(erreich\w*|kontakt\w*|contact\w*|reach (you|your|someone)|kundenservice|kundendienst|customer (service|support|care)"
+    r"|telefonnummer|phone number|hotline|e-?mail-?adresse|e-?mail address|anrufen|call you)\b", re.I)
 
 
 class ActionAnswerPolicy(ShopAction):

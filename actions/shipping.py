@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import Events, ShopAction, reply
 from actions.context import asked_about, catalog, metadata, text_of
 from actions.policies import answer_policy
+from actions.sizing import answer_size, asks_for_version
 from actions.texts import clock, day, join, money, say
 from catalog.lexicon import country_name, find_country
 from catalog.policy_aspects import question_aspects
@@ -20,6 +21,8 @@ def answer_shipping(dispatcher: CollectingDispatcher, tracker: Tracker, lang: st
     text = text_of(tracker)
     if "pickup" in question_aspects(text):  # collecting in a shop is no shipping zone: the policies say
         return answer_policy(dispatcher, tracker, lang)
+    if asks_for_version(tracker, sizes=False):  # "do you have it in navy?" asks for a version, not for shipping
+        return answer_size(dispatcher, tracker, lang)
     country = find_country(text) or metadata(tracker).get("country") or tracker.get_slot("shipping_country")
     zones = join([z.name.get(lang) or z.code for z in cfg.shipping.zones], lang)
     if not country:

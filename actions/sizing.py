@@ -12,10 +12,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts
 from actions.common import Events, ShopAction, reply
-from actions.context import catalog, focused_products, text_of
+from actions.context import catalog, focused_products, metadata, text_of
 from actions.product_text import fit_advice, quote
 from actions.texts import join, say
 from actions.variant_replies import chart_reply, variant_reply
+from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
 from catalog.query import find_size
 from catalog.size_chart import Measurement, find_measurement
@@ -206,6 +207,17 @@ def _answer_measurement(dispatcher: CollectingDispatcher, product: Product, meas
         events = [SlotSet("pending_offer", "usual_size")]
     reply(dispatcher, answer, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
     return [*events, SlotSet("current_product", product.id), SlotSet("last_topic", "size")]
+
+
+def asks_for_version(tracker: Tracker, sizes: bool = True) -> bool:
+    """On a product page, a message naming a colour, a size or another option value ("in navy?",
+    "in 220 cm?") asks for a version of that product, whatever intent the classifier gave it.
+    `sizes=False` leaves bare numbers out (a shipping question may count days or items)."""
+    text = text_of(tracker)
+    product = catalog().get(metadata(tracker).get("product_id"))
+    if product is None or find_country(text):
+        return False
+    return bool(find_colors(text) or (sizes and (find_size(text) or find_asked(product, text))))
 
 
 def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:

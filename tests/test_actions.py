@@ -307,3 +307,28 @@ def test_answers_use_the_store_currency(run_action, test_catalog, monkeypatch, c
     assert size.endswith(money(product.min_price, "de", currency) + ".") and "€" not in size
     price = text(run_action(ActionProductInfo(), "Was kostet der TrailRunner GTX?", "product_info", slots={"language": "de"})[0])
     assert price == f"{product.name('de')}: {money(product.min_price, 'de', currency)}."
+
+
+def test_a_colour_on_a_product_page_is_a_version_question_whatever_the_intent(run_action):
+    page = {"product_id": "trailrunner-gtx", "language": "en"}
+    # the classifier refused it: the page's product is answered, not the polite refusal
+    messages, _ = run_action(ActionFallback(), "Do you have these in purple?", intent="nlu_fallback", metadata=page)
+    reply = text(messages).lower()
+    assert "purple" in reply and "black" in reply and "can't answer" not in reply
+    # taken for a shipping question: no shipping quote, the colour's state
+    messages, _ = run_action(ActionAnswerShipping(), "Do you have it in blue?", intent="ask_shipping", metadata=page)
+    reply = text(messages).lower()
+    assert "blue" in reply and "3 left" in reply and "dhl" not in reply
+    # a real shipping question on the same page is still answered as one
+    messages, _ = run_action(ActionAnswerShipping(), "How long does shipping to Austria take?", intent="ask_shipping", metadata=page)
+    assert "austria" in text(messages).lower()
+
+
+def test_how_to_reach_the_shop_names_the_contact_of_the_store_config(run_action, test_catalog):
+    contact = test_catalog.config.contact
+    for question in ("Wie erreiche ich Ihren Kundenservice?", "How can I contact you?"):
+        messages, _ = run_action(ActionAnswerPolicy(), question, intent="ask_policy")
+        assert contact.email in text(messages), question
+        assert "store.yml#contact" in messages[0]["sources"]
+    messages, _ = run_action(ActionAnswerPolicy(), "Kann ich auf Rechnung bezahlen?", intent="ask_policy")
+    assert contact.email not in text(messages)
