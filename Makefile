@@ -78,7 +78,7 @@ lint: install
 	$(BIN)/bandit -q -r bot actions catalog orders -ll
 
 # includes the merchant tests (tests/test_merchant*.py) on SQLite and, when it runs, PostgreSQL
-unit: install index
+unit: install index node_modules
 	$(BIN)/pytest -q -m "not e2e and not st and not stories and not browser and not second_store" tests
 
 validate: install
@@ -87,7 +87,7 @@ validate: install
 stories: install model index
 	$(BIN)/pytest -q -m stories tests
 
-e2e: install model index
+e2e: install model index node_modules
 	$(BIN)/pytest -q -m e2e tests
 
 # the second store (stores/nordstil, a raw Shopify export, never tuned on) end to end: import of its raw export, the `make run` set-up, grounded answers per kind
