@@ -124,6 +124,7 @@ T: dict[str, dict[str, str]] = {
     # --- the asked version of a product, size charts, quotes from the product text (answers-a)
     "v_size": {"de": "Größe {value}", "en": "size {value}"},
     "v_option": {"de": "{name} {value}", "en": "{name} {value}"},
+    "v_in_stock_only": {"de": "Vorrätig nur in {values}.", "en": "In stock only in {values}."},
     "v_in_stock": {"de": "Ja, {product} gibt es in {what}: vorrätig, {price}.", "en": "Yes, {product} is available in {what}: in stock, {price}."},
     "v_low_stock": {
         "de": "{product} in {what}: nur noch {count} Stück vorrätig, {price}.",

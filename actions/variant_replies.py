@@ -12,6 +12,7 @@ from catalog.variants import (
     SIZE,
     Asked,
     VariantState,
+    in_stock_only,
     is_size_name,
     option_kind,
     variant_state,
@@ -78,6 +79,8 @@ def variant_reply(product: Product, state: VariantState, lang: str, currency: st
         else:
             lines.append(say("v_sold_out", lang, product=name, what=what))
     if state.all_sold_out or state.state in ("in_stock", "low_stock"):
+        for option, values in ({} if state.all_sold_out else in_stock_only(product, state.asked)).items():
+            lines.append(say("v_in_stock_only", lang, values=phrase(product, option, values, lang)))
         return " ".join(lines)
     for option, values in state.alternatives.items():
         if set(values) == set(state.offered.get(option, ())):

@@ -214,6 +214,22 @@ def _matches(product: Product, variant: Variant, asked: list[Asked]) -> bool:
     return all(options.get(a.option) in a.values for a in asked)
 
 
+def in_stock_only(product: Product, asked: list[Asked]) -> dict[str, list[str]]:
+    """For each option the shopper did not ask about, the values in which the asked version is in
+    stock, where it comes in more ("size 44" of a shoe in black and blue, black sold out: blue)."""
+    named = {a.option for a in asked}
+    found: dict[str, list[str]] = {}
+    for option, values in option_values(product).items():
+        if option in named or len(values) < 2:
+            continue
+        versions = [v for v in product.variants if _matches(product, v, asked)]
+        offered = {variant_options(product, v).get(option) for v in versions}
+        have = [value for value in values if any(v.stock > 0 and variant_options(product, v).get(option) == value for v in versions)]
+        if have and len(have) < len(offered - {None}):
+            found[option] = have
+    return found
+
+
 def _distance(values: list[str], wanted: str, value: str) -> float:
     """How far `value` is from `wanted` in the option's run: numbers by difference, letter sizes
     by steps, anything else by its place in the merchant's order."""

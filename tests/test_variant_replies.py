@@ -35,11 +35,11 @@ def test_sold_out_everywhere_says_so_first():
 
 def test_options_other_than_size_and_colour_are_named():
     throw = optioned("throw", ("Farbe", "Länge"), [("Sand", "200 cm", 4), ("Sand", "220 cm", 1), ("Anthrazit", "220 cm", 0), ("Anthrazit", "240 cm", 6)], color_option="Farbe")
-    assert reply(throw, "in 220 cm?", "en") == "throw in Länge 220 cm: only 1 left, €51.00."
+    assert reply(throw, "in 220 cm?", "en") == "throw in Länge 220 cm: only 1 left, €51.00. In stock only in Sand."
     assert reply(throw, "in Anthrazit und 220 cm?", "de") == (
         "throw ist in Anthrazit in Länge 220 cm leider ausverkauft. Vorrätig in Länge 220 cm: Sand. Vorrätig in Anthrazit: Länge 240 cm."
     )
-    assert reply(throw, "in grau?", "de") == "Ja, throw gibt es in Grau (Anthrazit): vorrätig, 53,00 €."
+    assert reply(throw, "in grau?", "de") == "Ja, throw gibt es in Grau (Anthrazit): vorrätig, 53,00 €. Vorrätig nur in Länge 240 cm."
 
 
 def test_chart_reply_names_the_size_and_its_state():
