@@ -38,6 +38,23 @@ def database_url(data_dir: Path | str) -> str:
     return f"sqlite:///{Path(data_dir).resolve() / 'shopbot.db'}"
 
 
+def make_engine(url: str) -> Engine:
+    """An engine for the shop's database: SQLite in WAL mode (readers never wait for the writer),
+    else a pool that checks its connections (PostgreSQL restarts)."""
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True, future=False)
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _sqlite_pragmas(conn, _record):  # noqa: ANN001
+        cursor = conn.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return engine
+
+
 @dataclass
 class Database:
     """An engine and the catalog tables (created on first use)."""
@@ -52,17 +69,7 @@ class Database:
     @classmethod
     def connect(cls, url: str, prefix: str | None = None) -> Database:
         prefix = os.environ.get("SHOPBOT_TABLE_PREFIX", DEFAULT_PREFIX) if prefix is None else prefix
-        if url.startswith("sqlite"):
-            engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
-
-            @event.listens_for(engine, "connect")
-            def _sqlite_pragmas(conn, _record):  # noqa: ANN001
-                cursor = conn.cursor()
-                cursor.execute("PRAGMA journal_mode=WAL")
-                cursor.execute("PRAGMA synchronous=NORMAL")
-                cursor.close()
-        else:
-            engine = create_engine(url, pool_pre_ping=True, future=False)
+        engine = make_engine(url)
         metadata = MetaData()
         products = Table(
             f"{prefix}products", metadata,

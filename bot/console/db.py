@@ -16,14 +16,12 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    create_engine,
-    event,
     inspect,
     text,
 )
 from sqlalchemy.engine import Engine
 
-from catalog.db import DEFAULT_PREFIX, database_url
+from catalog.db import DEFAULT_PREFIX, database_url, make_engine
 
 
 @dataclass
@@ -46,14 +44,7 @@ class ConsoleDB:
     @classmethod
     def connect(cls, url: str, prefix: str | None = None) -> ConsoleDB:
         p = os.environ.get("SHOPBOT_TABLE_PREFIX", DEFAULT_PREFIX) if prefix is None else prefix
-        if url.startswith("sqlite"):
-            engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
-
-            @event.listens_for(engine, "connect")
-            def _wal(conn, _record):  # noqa: ANN001
-                conn.execute("PRAGMA journal_mode=WAL")
-        else:
-            engine = create_engine(url, pool_pre_ping=True)
+        engine = make_engine(url)
         md = MetaData()
         users = Table(
             f"{p}console_users", md,
