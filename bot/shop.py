@@ -29,6 +29,7 @@ from aiohttp import web
 from actions.facts import availability, price_text
 from actions.texts import money
 from bot.shop_sessions import Session, SessionStore
+from bot.widget_asset import serve_widget
 from catalog.build import current_folder, products_file, read_products
 from catalog.models import Product, Variant
 from catalog.store import Store, StoreConfig
@@ -344,5 +345,6 @@ def setup_shop(app: web.Application, store: str, data: str, orders: Callable[[],
         web.route("*", "/{lang:(de|en)}/checkout", checkout.checkout),
         web.get("/{lang:(de|en)}/thanks", checkout.thanks),
         web.post("/api/cart", cart.cart_api),
+        web.get("/static/widget.js", serve_widget),  # joined from bot/static/widget/*.js
         web.static("/static", STATIC),
     ])  # fmt: skip
