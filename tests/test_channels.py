@@ -159,6 +159,31 @@ def test_a_message_rasa_fails_on_gets_a_retry_notice_not_silence():
     run(go())
 
 
+def test_socketio_with_redis_down_still_answers_its_own_clients(monkeypatch):
+    """The cluster's socket.io set-up (bot/socket_manager.py) with Redis unreachable: the replica's
+    own client still gets its answers (sent directly, not through Redis), and engine.io session
+    ids carry the replica's name for nginx's routing."""
+    from bot.socket_manager import LocalFirstRedisManager
+
+    monkeypatch.setenv("SHOPBOT_REDIS_URL", "redis://127.0.0.1:1/0")
+    monkeypatch.setenv("SHOPBOT_NODE", "r7")
+
+    async def go():
+        async with Served() as s:
+            assert isinstance(s.sio.sio.manager, LocalFirstRedisManager)
+            client = socketio.AsyncClient()
+            replies: list[str] = []
+            client.on("bot_uttered", lambda data: replies.append(data.get("text", "")))
+            await client.connect(s.url, transports=["polling"])
+            await client.emit("session_request", {"session_id": "sio-r"})
+            await client.call("user_uttered", {"message": "hallo", "session_id": "sio-r"}, timeout=10)
+            await asyncio.sleep(0.2)
+            sid = client.eio.sid
+            await client.disconnect()
+            assert replies == ["echo: hallo"] and sid.startswith("r7-")
+    run(go())
+
+
 def test_metadata_rules():
     assert clean({"language": "en", "product_id": "p-1", "country": "AT", "order_number": None,
                   "cart": [{"product_id": "p-1", "sku": "S", "quantity": 2}], "x": "short", "y": {"deep": 1}}) == {
