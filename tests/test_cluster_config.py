@@ -11,7 +11,6 @@ import subprocess
 import pytest
 
 from bot.cluster import Cluster
-from tests.conftest import service_missing
 
 
 def test_the_nginx_config_is_valid_and_routes_socketio_by_the_session_ids_replica(tmp_path):
@@ -28,7 +27,7 @@ def test_the_nginx_config_is_valid_and_routes_socketio_by_the_session_ids_replic
     assert "location /webhooks/" in public and "location /socket.io/" in public and "/conversations" not in public
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not os.path.exists(nginx):
-        service_missing("nginx not installed (make nginx)")
+        pytest.skip("nginx not installed (make nginx); the config was checked as text only")
     check = subprocess.run([nginx, "-t", "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-e", str(prefix / "error.log")],
                            capture_output=True, text=True, timeout=30)  # fmt: skip
     assert check.returncode == 0, check.stderr
