@@ -66,6 +66,7 @@ class Cluster:
         if self.consumer is None:
             self.consumer = self.web and importlib.util.find_spec("bot.console.consumer") is not None
         self._commands: dict[str, tuple[list[str], dict[str, str]]] = {}
+        self._started: dict[str, float] = {}
 
     # ---- addresses -------------------------------------------------------------------------
     def port(self, base: int) -> int:
@@ -178,6 +179,7 @@ class Cluster:
         args, extra = self._commands[name]
         log = (self.log_dir / f"{name}.log").open("ab")
         self.procs[name] = subprocess.Popen(args, cwd=ROOT, env=self.env() | extra, stdout=log, stderr=subprocess.STDOUT)
+        self._started[name] = time.monotonic()
 
     def health_url(self, name: str) -> str | None:
         kind, _, i = name.partition("-")
@@ -216,8 +218,9 @@ class Cluster:
                 if proc.poll() is not None:
                     raise RuntimeError(f"{name} exited with {proc.returncode}:\n{_tail(self.log_dir / f'{name}.log')}")
                 url = self.health_url(name)
-                if url is None:
-                    pending.remove(name)
+                if url is None:  # no health check (the consumer): alive a few seconds after its start
+                    if time.monotonic() - self._started.get(name, 0) > 3:
+                        pending.remove(name)
                 elif _answers(url, need=b"model_file" if name.startswith("rasa") else b""):
                     pending.remove(name)
             if pending and time.monotonic() > deadline:
