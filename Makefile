@@ -77,6 +77,8 @@ NGINX_BIN := /usr/sbin/nginx
 $(NGINX_BIN):
 	$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update
 	$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y nginx-light
+	# Debian starts its own nginx on port 80 after the install: the cluster runs its own, so stop that one
+	-command -v systemctl >/dev/null && $$( [ "$$(id -u)" = 0 ] || echo sudo ) systemctl disable --now nginx
 
 nginx: $(NGINX_BIN)
 
@@ -91,7 +93,7 @@ lint: install
 	$(BIN)/bandit -q -r bot actions catalog orders -ll
 
 # includes the merchant tests (tests/test_merchant*.py) on SQLite and, when it runs, PostgreSQL
-unit: install index node_modules
+unit: install index node_modules $(NGINX_BIN)
 	$(BIN)/pytest -q -m "not e2e and not st and not stories and not browser and not second_store and not cluster" tests
 
 validate: install
@@ -137,7 +139,7 @@ merchant-fuzz: install $(ST_VENV)/.installed
 	$(BIN)/pytest -q -m fuzz tests/test_merchant_fuzz.py -p no:cacheprovider
 
 # two Rasa servers (and action servers) sharing PostgreSQL and Redis: one conversation across both stays consistent
-cluster-test: install model
+cluster-test: install model $(NGINX_BIN)
 	$(BIN)/pytest -q -m cluster tests
 
 test: lint unit validate stories e2e second-store browser st-test merchant-fuzz cluster-test
