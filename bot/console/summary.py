@@ -150,7 +150,7 @@ class Event(NamedTuple):
     key: str
 
 
-def _watermark(conn, db: ConsoleDB) -> int:  # noqa: ANN001
+def watermark(conn, db: ConsoleDB) -> int:  # noqa: ANN001
     value = conn.execute(select(db.state.c.value).where(db.state.c.key == WATERMARK)).scalar()
     return int(value or 0)
 
@@ -170,7 +170,7 @@ def refresh(db: ConsoleDB, events: EventStore, batch: int = BATCH) -> int:
     with _lock:
         while True:
             with db.engine.connect() as conn:
-                mark = _watermark(conn, db)
+                mark = watermark(conn, db)
             e = events.table
             with events.engine.connect() as conn:
                 rows = conn.execute(

@@ -1,0 +1,358 @@
+"""The event-broker consumer (`bot/console/consumer.py`) against the real RabbitMQ: events
+published by Rasa's own `PikaEventBroker` end up in the same summary rows as the fold on access
+makes from Rasa's SQL tracker store; a redelivered batch counts once; poison messages are
+dead-lettered and the consumer goes on; it reconnects after the broker went away. Each test has
+its own queue and fanout exchange (Rasa's default exchange would reach every queue bound to it)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import aio_pika
+import pytest
+from sqlalchemy import select
+
+from bot.console import summary
+from bot.console.consumer import Consumer, decode
+from bot.console.feed import BrokerSettings, consumer_configured
+from bot.console.summary import refresh
+from tests.conftest import ROOT, service_missing
+from tests.test_console import ORDER, SHOES, open_console, save_conversation
+
+pytestmark = pytest.mark.rabbitmq
+AMQP = "amqp://guest:guest@127.0.0.1:5672/%2F"
+
+
+def rabbit_up(port: int = 5672) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def settings():
+    if not rabbit_up():
+        service_missing("RabbitMQ not reachable at 127.0.0.1:5672")
+    name = f"test_consumer_{uuid.uuid4().hex[:10]}"
+    s = BrokerSettings(AMQP, name, f"{name}_exchange")
+    yield s
+
+    async def cleanup() -> None:
+        conn = await aio_pika.connect(AMQP)
+        async with conn:
+            channel = await conn.channel()
+            for q in (s.queue, s.dead_queue):
+                await channel.queue_delete(q)
+            await channel.exchange_delete(s.exchange)
+
+    asyncio.run(cleanup())
+
+
+@pytest.fixture
+def console(tmp_path, monkeypatch):
+    c = open_console(tmp_path, monkeypatch)
+    yield c
+    c[0].drop()
+
+
+def rasa_events(sender: str, turns: list[tuple], start: float) -> list[dict]:
+    """The messages Rasa's tracker store publishes for these turns (as `save_conversation` writes them)."""
+    from rasa.core.tracker_store import InMemoryTrackerStore
+    from rasa.shared.core.domain import Domain
+
+    domain = Domain.load(str(ROOT / "domain.yml"))
+    captured: list[dict] = []
+
+    class Capture:
+        def publish(self, event: dict) -> None:
+            captured.append(event)
+
+    store = InMemoryTrackerStore(domain, event_broker=Capture())
+
+    from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    tracker = DialogueStateTracker(sender, domain.slots)
+    for i, (text, intent, conf, runner, action, bot_text, sources, meta, slots) in enumerate(turns):
+        t = start + i * 10
+        parse = {"text": text, "intent": {"name": intent, "confidence": conf},
+                 "intent_ranking": [{"name": intent, "confidence": conf}, {"name": runner, "confidence": round(1 - conf, 3)}],
+                 "entities": []}  # fmt: skip
+        tracker.update(UserUttered(text, parse["intent"], [], parse, timestamp=t, metadata=meta))
+        tracker.update(ActionExecuted(action, policy="RulePolicy", confidence=1.0, timestamp=t + 1))
+        data = {"custom": {"type": "products", "products": [{"id": s, "name": s.title(), "price_text": "9,90 €", "availability": "in stock"}
+                for s in sources if ":" not in s and "." not in s]}} if sources else {}  # fmt: skip
+        tracker.update(BotUttered(bot_text, data, {"sources": sources}, timestamp=t + 2))
+        for name, value in (slots or {}).items():
+            tracker.update(SlotSet(name, value, timestamp=t + 2))
+        tracker.update(ActionExecuted("action_listen", timestamp=t + 3))
+    asyncio.run(store.save(tracker))
+    return captured
+
+
+async def publish_with_rasa(s: BrokerSettings, events: list[dict]) -> None:
+    """Through Rasa's own `PikaEventBroker` (its queue declaration, exchange and message format)."""
+    from rasa.core.brokers.pika import PikaEventBroker
+
+    broker = PikaEventBroker("127.0.0.1", "guest", "guest", queues=[s.queue], exchange_name=s.exchange, event_loop=asyncio.get_running_loop())
+    await broker.connect()
+    for e in events:
+        broker.publish(e)
+    while broker._background_tasks:  # publish() is fire-and-forget; wait for its tasks
+        await asyncio.sleep(0.05)
+    await broker.close()
+
+
+async def publish_raw(s: BrokerSettings, bodies: list[bytes]) -> None:
+    conn = await aio_pika.connect(AMQP)
+    async with conn:
+        channel = await conn.channel()
+        exchange = await channel.declare_exchange(s.exchange, aio_pika.ExchangeType.FANOUT)
+        await (await channel.declare_queue(s.queue, durable=True)).bind(exchange, "")
+        for body in bodies:
+            await exchange.publish(aio_pika.Message(body), "")
+
+
+async def until(check, timeout: float = 20.0) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0.05)
+
+
+def rows(db) -> dict[str, dict]:  # noqa: ANN001
+    with db.engine.connect() as conn:
+        return {r.sender_id: dict(r._mapping) for r in conn.execute(select(db.summaries))}
+
+
+def count(db, table) -> int:  # noqa: ANN001
+    with db.engine.connect() as conn:
+        return len(conn.execute(select(table)).all())
+
+
+def test_rasa_events_from_the_broker_make_the_same_rows_as_the_fold_on_access(console, settings, tmp_path, monkeypatch):
+    db, events, _ = console
+    start = time.time() - 100
+    published = rasa_events("c-shoes", SHOES, start) + rasa_events("c-order", ORDER, start + 5)
+    assert {m["event"] for m in published} >= {"user", "bot", "action", "slot"} and all("sender_id" in m for m in published)
+
+    async def scenario() -> Consumer:
+        consumer = Consumer(settings, db, batch=7)  # several batches
+        task = asyncio.create_task(consumer.run())
+        await publish_with_rasa(settings, published)
+        await until(lambda: consumer.folded == len(published))
+        consumer.stop.set()
+        await task
+        return consumer
+
+    consumer = asyncio.run(scenario())
+    assert consumer.dead == 0 and consumer.duplicates == 0
+    # the same conversations through Rasa's SQL tracker store and the fold on access, in tables of their own
+    monkeypatch.setenv("SHOPBOT_TABLE_PREFIX", f"t{uuid.uuid4().hex[:8]}_")
+    from bot.console.db import ConsoleDB
+
+    other = ConsoleDB.connect(str(db.engine.url))
+    save_conversation(events, "c-shoes", SHOES, start=start)
+    save_conversation(events, "c-order", ORDER, start=start + 5)
+    refresh(other, events)
+    try:
+        assert rows(db) == rows(other) and len(rows(db)) == 2
+        assert rows(db)["c-shoes"]["user_messages"] == 2 and rows(db)["c-shoes"]["dont_knows"] == 1
+        assert count(db, db.replies) == count(other, other.replies) == 4
+        assert count(db, db.unanswered) == count(other, other.unanswered) == 1
+        # both feeds give an event the same key: the fold on access now skips everything the consumer folded
+        with db.engine.begin() as conn:
+            summary.set_watermark(conn, db, 0)
+        assert refresh(db, events) > 0 and rows(db) == rows(other)
+    finally:
+        other.drop()
+
+
+def test_a_batch_redelivered_after_a_crash_before_the_ack_counts_once(console, settings):
+    db, _, _ = console
+    published = rasa_events("c-shoes", SHOES, time.time() - 50)
+
+    class CrashBeforeAck(Consumer):
+        crashed = False
+
+        async def _ack(self, last) -> None:  # noqa: ANN001
+            if not self.crashed:  # the first batch is committed, nothing acked yet
+                self.crashed, self.at_crash = True, self.folded
+                raise ConnectionError("killed before the ack")  # the connection closes: RabbitMQ redelivers
+            await super()._ack(last)
+
+    async def scenario() -> Consumer:
+        await publish_with_rasa(settings, published)
+        consumer = CrashBeforeAck(settings, db)
+        task = asyncio.create_task(consumer.run())
+        await until(lambda: consumer.crashed and consumer.folded == len(published) and consumer.duplicates >= consumer.at_crash)
+        consumer.stop.set()
+        await task
+        return consumer
+
+    consumer = asyncio.run(scenario())
+    assert consumer.at_crash > 0 and consumer.folded == len(published) and consumer.duplicates == consumer.at_crash
+    row = rows(db)["c-shoes"]
+    assert row["user_messages"] == 2 and row["bot_messages"] == 2 and count(db, db.replies) == 2
+
+
+def test_poison_messages_are_dead_lettered_and_the_consumer_goes_on(console, settings, caplog):
+    db, _, _ = console
+    good = rasa_events("c-ok", SHOES[:1], time.time() - 10)
+    poison = [
+        b"\xff not json",
+        b"[1, 2]",
+        json.dumps({"sender_id": "c-bad", "event": "teleport", "timestamp": 1.0}).encode(),
+        json.dumps({"sender_id": "c-bad", "event": "user", "text": 5, "timestamp": 1.0}).encode(),
+        json.dumps({"sender_id": "c-bad", "event": "bot", "metadata": "sources", "timestamp": 1.0}).encode(),
+        json.dumps({"sender_id": "", "event": "user", "text": "hi"}).encode(),
+    ]
+
+    async def scenario() -> list[tuple[bytes, str]]:
+        await publish_raw(settings, poison[:3])
+        consumer = Consumer(settings, db)
+        task = asyncio.create_task(consumer.run())
+        await publish_raw(settings, poison[3:])
+        await publish_with_rasa(settings, good)
+        await until(lambda: consumer.folded == len(good) and consumer.dead == len(poison))
+        consumer.stop.set()
+        await task
+        dead = []
+        conn = await aio_pika.connect(AMQP)
+        async with conn:
+            queue = await (await conn.channel()).declare_queue(settings.dead_queue, durable=True)
+            while (m := await queue.get(fail=False)) is not None:
+                dead.append((m.body, m.headers["x-shopbot-error"]))
+                await m.ack()
+        return dead
+
+    with caplog.at_level("WARNING", logger="bot.console.consumer"):
+        dead = asyncio.run(scenario())
+    assert [body for body, _ in dead] == poison
+    reasons = [why for _, why in dead]
+    assert reasons[0].startswith("not JSON") and "not a JSON object" in reasons[1] and "unknown event 'teleport'" in reasons[2]
+    assert "wrong types" in reasons[3] and "text" in reasons[3] and "metadata" in reasons[4] and "sender_id" in reasons[5]
+    assert sum("dead-lettered a message of queue" in r.message for r in caplog.records) == len(poison)
+    assert set(rows(db)) == {"c-ok"} and rows(db)["c-ok"]["user_messages"] == 1
+
+
+def test_decode_takes_what_rasa_publishes_and_keys_it_like_the_tracker_store_row():
+    message = rasa_events("c-1", SHOES[:1], 1_700_000_000.0)[0]
+    event, why = decode(json.dumps(message).encode())
+    assert why == "" and event.sender_id == "c-1" and event.type_name == message["event"]
+    stored = json.loads(json.dumps({k: v for k, v in message.items() if k != "sender_id"}))  # the tracker store's `data`
+    assert event.key == summary.event_key("c-1", stored)
+    assert decode(json.dumps({**message, "timestamp": "yesterday"}).encode())[0] is None
+
+
+class Proxy:
+    """A TCP proxy in front of RabbitMQ that can go down and come back (a broker restart, without
+    restarting the machine's RabbitMQ that others use)."""
+
+    def __init__(self) -> None:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.server: asyncio.base_events.Server | None = None
+        self.links: list[asyncio.StreamWriter] = []
+
+    async def start(self) -> None:
+        async def pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            try:
+                while data := await reader.read(65536):
+                    writer.write(data)
+                    await writer.drain()
+            except (ConnectionError, asyncio.CancelledError):
+                pass
+            finally:
+                writer.close()
+
+        async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            up_reader, up_writer = await asyncio.open_connection("127.0.0.1", 5672)
+            self.links += [writer, up_writer]
+            await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+
+        self.server = await asyncio.start_server(handle, "127.0.0.1", self.port)
+
+    async def stop(self) -> None:
+        self.server.close()
+        for w in self.links:
+            w.close()
+        self.links.clear()
+        await self.server.wait_closed()
+
+
+def test_the_consumer_reconnects_after_the_broker_went_away(console, settings, caplog):
+    db, _, _ = console
+    first, second = rasa_events("c-1", SHOES[:1], time.time() - 20), rasa_events("c-2", SHOES[:1], time.time() - 10)
+
+    async def scenario() -> Consumer:
+        proxy = Proxy()
+        await proxy.start()
+        consumer = Consumer(BrokerSettings(f"amqp://guest:guest@127.0.0.1:{proxy.port}/%2F", settings.queue, settings.exchange), db)
+        task = asyncio.create_task(consumer.run())
+        await publish_with_rasa(settings, first)
+        await until(lambda: consumer.folded == len(first))
+        await proxy.stop()  # down: connections cut, new ones refused
+        await publish_with_rasa(settings, second)  # Rasa goes on publishing into the durable queue
+        await asyncio.sleep(1.5)
+        await proxy.start()
+        await until(lambda: consumer.folded == len(first) + len(second), timeout=40)
+        consumer.stop.set()
+        await task
+        await proxy.stop()
+        return consumer
+
+    with caplog.at_level("WARNING", logger="bot.console.consumer"):
+        asyncio.run(scenario())
+    assert any("reconnecting in" in r.message for r in caplog.records)
+    assert set(rows(db)) == {"c-1", "c-2"}
+
+
+def test_the_entry_point_runs_and_exits_cleanly_on_sigterm(tmp_path, settings, monkeypatch):
+    prefix = f"t{uuid.uuid4().hex[:8]}_"
+    env = dict(os.environ, SHOPBOT_AMQP_URL=AMQP, SHOPBOT_EVENT_QUEUE=settings.queue, SHOPBOT_EVENT_EXCHANGE=settings.exchange,
+               SHOPBOT_DATA=str(tmp_path), SHOPBOT_TABLE_PREFIX=prefix, PYTHONPATH=str(ROOT))  # fmt: skip
+    env.pop("DATABASE_URL", None)
+    proc = subprocess.Popen([sys.executable, "-m", "bot.console.consumer"], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = []
+        for line in proc.stderr:
+            lines.append(line)
+            if "consuming " in line:
+                break
+        assert any(settings.queue in line for line in lines), lines
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=15) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_the_console_folds_on_access_only_without_a_consumer(tmp_path, monkeypatch):
+    store = tmp_path / "store"
+    store.mkdir()
+    monkeypatch.delenv("SHOPBOT_EVENT_QUEUE", raising=False)
+    assert not consumer_configured(store)
+    (store / "store.yml").write_text("console:\n  event_queue: shopbot_events\n", encoding="utf-8")
+    assert consumer_configured(store)
+    (store / "store.yml").write_text("console:\n  retention_days: 30\n", encoding="utf-8")
+    assert not consumer_configured(store)
+    monkeypatch.setenv("SHOPBOT_EVENT_QUEUE", "shopbot_events")
+    assert consumer_configured(store)
+    (store / "store.yml").write_text("console:\n  event_queue: [1]\n", encoding="utf-8")
+    monkeypatch.delenv("SHOPBOT_EVENT_QUEUE")
+    with pytest.raises(ValueError, match="console.event_queue"):
+        consumer_configured(Path(store))
