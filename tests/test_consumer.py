@@ -356,3 +356,34 @@ def test_the_console_folds_on_access_only_without_a_consumer(tmp_path, monkeypat
     monkeypatch.delenv("SHOPBOT_EVENT_QUEUE")
     with pytest.raises(ValueError, match="console.event_queue"):
         consumer_configured(Path(store))
+
+
+@pytest.mark.parametrize("configured", [False, True])
+def test_the_console_list_folds_on_access_only_without_a_consumer(console, tmp_path, monkeypatch, configured):
+    from aiohttp import web
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from bot.console import auth
+    from bot.console.web import setup_console
+    from tests.test_console import PASSWORD
+    from tests.test_console_web import login
+
+    db, events, _ = console
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "store.yml").write_text("console:\n  event_queue: shopbot_events\n" if configured else "console: {}\n", encoding="utf-8")
+    monkeypatch.delenv("SHOPBOT_EVENT_QUEUE", raising=False)
+    auth.add_user(db, "ana", "agent", PASSWORD)
+    save_conversation(events, "c-shoes", SHOES)
+
+    async def main() -> str:
+        app = web.Application()
+        setup_console(app, tmp_path, db_url=str(db.engine.url), events_url=str(events.engine.url), store=store)
+        async with TestClient(TestServer(app)) as client:
+            await login(client, "ana")
+            return await (await client.get("/console")).text()
+
+    html = asyncio.run(main())
+    with db.engine.connect() as conn:
+        mark = summary.watermark(conn, db)
+    assert (mark == 0 and "c-shoes" not in html) if configured else (mark > 0 and "c-shoes" in html)
