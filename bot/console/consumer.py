@@ -113,6 +113,7 @@ class Consumer:
         self._caught_up = False
         self._marks: deque[tuple[float, int]] = deque()  # (monotonic time, the tracker store's max event id then)
         self._housekept = 0.0
+        self._consuming = False
 
     async def run(self) -> None:
         delay = 0.5
@@ -123,6 +124,8 @@ class Consumer:
             except Stopping:
                 break
             except Exception as exc:  # RabbitMQ down or restarting, connection lost: never a crash loop
+                if self._consuming:  # it ran: the outage starts now, the backoff too
+                    self._consuming, delay = False, 0.5
                 logger.warning("RabbitMQ at %s: %s: %s; reconnecting in %.1f s", safe_url(self.settings.url), type(exc).__name__, exc, delay)
                 await self._sleep(delay)
                 delay = min(30.0, delay * 2)
@@ -154,6 +157,7 @@ class Consumer:
                 inbox.put_nowait(message)
 
             await queue.consume(on_message)
+            self._consuming = True
             while not self.stop.is_set():
                 if conn.is_closed or channel.is_closed:
                     raise ConnectionError("connection to RabbitMQ lost")
