@@ -147,8 +147,8 @@ class ConsoleDB:
         )  # fmt: skip
         folded = Table(
             f"{p}console_folded", md,  # the events already folded (both feeds): a redelivered or refolded event counts once
-            Column("key", String(64), primary_key=True),  # sha256 of the event as Rasa serialises it (summary.event_key)
-            Column("at", Float, nullable=False, index=True),  # when it was folded; keys expire (summary.KEEP_KEYS_DAYS)
+            Column("key", String(32), primary_key=True),  # 128 bits of the sha256 of the event as Rasa publishes it (summary.event_key)
+            Column("at", Float, nullable=False),  # when it was folded; keys expire (summary.KEEP_KEYS_DAYS; an hourly scan, no index to keep)
         )  # fmt: skip
         access_log = Table(
             f"{p}console_access_log", md,
