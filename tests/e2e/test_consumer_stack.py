@@ -65,7 +65,6 @@ def test_a_rest_conversation_reaches_the_console_through_the_broker(tmp_path, mo
                 assert consumer.poll() is None, (tmp_path / "consumer.log").read_text()
                 assert time.monotonic() < deadline, f"not folded: {rows(db)}"
                 time.sleep(0.2)
-            time.sleep(1.0)  # the turn's last events
             auth.add_user(db, "admin", "admin", PASSWORD)
             web = requests.Session()
             base = f"http://127.0.0.1:{stack.web_port}"
@@ -79,7 +78,10 @@ def test_a_rest_conversation_reaches_the_console_through_the_broker(tmp_path, mo
         other = ConsoleDB.connect(f"sqlite:///{data / 'shopbot.db'}", f"t{uuid.uuid4().hex[:8]}_")
         try:
             summary.refresh(other, EventStore(f"sqlite:///{data / 'conversations.db'}"))
-            assert rows(other)[sender] == rows(db)[sender]
+            deadline = time.monotonic() + 15
+            while rows(db)[sender] != rows(other)[sender] and time.monotonic() < deadline:  # the last events of the turn
+                time.sleep(0.2)
+            assert rows(db)[sender] == rows(other)[sender]
             with db.engine.connect() as conn:
                 assert len(conn.execute(select(db.replies).where(db.replies.c.sender_id == sender)).all()) == 2
         finally:
