@@ -387,3 +387,63 @@ def test_the_console_list_folds_on_access_only_without_a_consumer(console, tmp_p
     with db.engine.connect() as conn:
         mark = summary.watermark(conn, db)
     assert (mark == 0 and "c-shoes" not in html) if configured else (mark > 0 and "c-shoes" in html)
+
+
+def test_at_start_it_folds_the_tracker_store_and_the_keys_skip_what_the_queue_also_brings(console, settings, monkeypatch):
+    """The hand-over: events stored before the consumer ran (also in the queue) count once; then
+    the watermark follows the tracker store, so the fold on access would not re-read them."""
+    from bot.console import consumer as consumer_module
+
+    db, events, _ = console
+    start = time.time() - 100
+    save_conversation(events, "c-shoes", SHOES, start=start)  # stored by Rasa, published as well
+    published = rasa_events("c-shoes", SHOES, start)
+
+    async def scenario() -> Consumer:
+        await publish_with_rasa(settings, published)
+        consumer = Consumer(settings, db, events)
+        task = asyncio.create_task(consumer.run())
+        await until(lambda: consumer.duplicates == len(published))
+        consumer.stop.set()
+        await task
+        return consumer
+
+    consumer = asyncio.run(scenario())
+    assert consumer.folded == 0 and rows(db)["c-shoes"]["user_messages"] == 2 and count(db, db.replies) == 2
+    save_conversation(events, "c-order", ORDER)
+    monkeypatch.setattr(consumer_module, "WATERMARK_DELAY", 0.0)
+    consumer._housekeeping()
+    with db.engine.connect() as conn, events.engine.connect() as ev:
+        from sqlalchemy import func
+
+        assert summary.watermark(conn, db) == ev.execute(select(func.max(events.table.c.id))).scalar()
+
+
+def test_a_database_outage_keeps_the_batch_until_the_database_is_back(console, settings, caplog):
+    from sqlalchemy.exc import OperationalError
+
+    db, _, _ = console
+    published = rasa_events("c-shoes", SHOES[:1], time.time() - 10)
+
+    class Outage(Consumer):
+        failures = 2
+
+        def _fold_tx(self, events: list) -> int:
+            if self.failures:
+                self.failures -= 1
+                raise OperationalError("INSERT", {}, Exception("server closed the connection unexpectedly"))
+            return super()._fold_tx(events)
+
+    async def scenario() -> Consumer:
+        consumer = Outage(settings, db)
+        task = asyncio.create_task(consumer.run())
+        await publish_with_rasa(settings, published)
+        await until(lambda: consumer.folded == len(published))
+        consumer.stop.set()
+        await task
+        return consumer
+
+    with caplog.at_level("WARNING", logger="bot.console.consumer"):
+        consumer = asyncio.run(scenario())
+    assert consumer.dead == 0 and consumer.failures == 0 and rows(db)["c-shoes"]["user_messages"] == 1
+    assert sum("retrying the batch" in r.message for r in caplog.records) == 2
