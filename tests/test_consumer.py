@@ -22,7 +22,7 @@ from bot.console.consumer import Consumer, decode
 from bot.console.feed import BrokerSettings, consumer_configured
 from bot.console.summary import refresh
 from tests.conftest import ROOT, service_missing
-from tests.test_console import ORDER, SHOES, open_console, save_conversation
+from tests.test_console import ORDER, SHOES, any_console, open_console, save_conversation  # noqa: F401
 
 pytestmark = pytest.mark.rabbitmq
 AMQP = "amqp://guest:guest@127.0.0.1:5672/%2F"
@@ -137,8 +137,9 @@ def count(db, table) -> int:  # noqa: ANN001
         return len(conn.execute(select(table)).all())
 
 
-def test_rasa_events_from_the_broker_make_the_same_rows_as_the_fold_on_access(console, settings, tmp_path, monkeypatch):
-    db, events, _ = console
+def test_rasa_events_from_the_broker_make_the_same_rows_as_the_fold_on_access(any_console, settings, tmp_path, monkeypatch):  # noqa: F811
+    """On SQLite and on PostgreSQL (the cluster's)."""
+    db, events, _ = any_console
     start = time.time() - 100
     published = rasa_events("c-shoes", SHOES, start) + rasa_events("c-order", ORDER, start + 5)
     assert {m["event"] for m in published} >= {"user", "bot", "action", "slot"} and all("sender_id" in m for m in published)
