@@ -320,12 +320,25 @@ def main() -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    consumer = Consumer(settings, open_console_db(data), _tracker_events(data))
 
     async def _run() -> None:
-        loop = asyncio.get_running_loop()
+        loop, stop = asyncio.get_running_loop(), asyncio.Event()
         for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, consumer.stop.set)
+            loop.add_signal_handler(sig, stop.set)
+        db, delay = None, 0.5
+        while db is None and not stop.is_set():  # the database not up yet (the cluster starting): wait, don't crash-loop
+            try:
+                db = await loop.run_in_executor(None, open_console_db, data)
+            except Exception as exc:
+                logger.warning("database: %s: %s; retrying in %.1f s", type(exc).__name__, str(exc).splitlines()[0][:200], delay)
+                try:
+                    await asyncio.wait_for(stop.wait(), delay)
+                except asyncio.TimeoutError:
+                    delay = min(30.0, delay * 2)
+        if db is None:
+            return
+        consumer = Consumer(settings, db, _tracker_events(data))
+        consumer.stop = stop
         await consumer.run()
 
     asyncio.run(_run())
