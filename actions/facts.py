@@ -106,6 +106,8 @@ def attribute_phrase(key: str, value: object, lang: str) -> str | None:
         return ATTRIBUTE_PHRASES[key][i] if value and key in ATTRIBUTE_PHRASES else None
     if f"{key}:{value}" in ATTRIBUTE_PHRASES:
         return ATTRIBUTE_PHRASES[f"{key}:{value}"][i]
+    if key == "weight_g" and isinstance(value, int | float) and value >= 1000:  # "1,15 kg", as merchants write it
+        return f"{_value_text(key, round(value / 1000, 2), lang)} kg"
     if key in ATTRIBUTE_PHRASES and value is not None and value != []:
         return ATTRIBUTE_PHRASES[key][i].format(v=_value_text(key, value, lang))
     return None
@@ -310,6 +312,8 @@ def check_fit(product: Product, question: str, lang: str) -> list[FitVerdict]:
         out.append(FitVerdict("yes" if a["waterproof"] else "no", quoted(product, "waterproof", phrase, lang)))
     elif "waterproof" in asked_attributes(q) and (ip := _ip_verdict(a.get("ip"))):
         out.append(FitVerdict(ip, quoted(product, "ip", attribute_phrase("ip", a["ip"], lang) or "", lang)))
+    elif "waterproof" in asked_attributes(q) and isinstance(a.get("waterproof_mm"), int | float):
+        out.append(_water_column_verdict(product, a["waterproof_mm"], lang))
     if "carry_on" in asked_attributes(q) and "carry_on" in a:
         out.append(FitVerdict("yes" if a["carry_on"] else "no", quoted(product, "carry_on", attribute_phrase("carry_on", a["carry_on"], lang) or "", lang)))
     out.extend(_use_verdicts(product, q, lang))
@@ -337,6 +341,19 @@ def _temperature_phrase(product: Product, lang: str) -> str:
     if a.get("limit_temp_c") is not None:
         phrase += f" ({attribute_phrase('limit_temp_c', a['limit_temp_c'], lang)})"
     return quoted(product, "min_temp_c", phrase, lang)
+
+
+# EN 343 / DIN: from a 1,300 mm hydrostatic head a fabric counts as waterproof; below it, water-repellent
+WATERPROOF_MM = 1300
+
+
+def _water_column_verdict(product: Product, mm: float, lang: str) -> FitVerdict:
+    """"Ist sie wasserdicht?" on a text that gives the hydrostatic head only."""
+    column = attribute_phrase("waterproof_mm", mm, lang) or ""
+    if mm >= WATERPROOF_MM:
+        word = ATTRIBUTE_PHRASES["waterproof"][0 if lang == "de" else 1]
+        return FitVerdict("yes", quoted(product, "waterproof_mm", f"{word} ({column})", lang))
+    return FitVerdict("partly", quoted(product, "waterproof_mm", f"{'wasserabweisend' if lang == 'de' else 'water-repellent'} ({column})", lang))
 
 
 def _ip_verdict(rating: object) -> str | None:

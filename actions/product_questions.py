@@ -11,7 +11,7 @@ from rasa_sdk.events import SlotSet
 from actions import facts
 from actions.common import ShopAction, focus, handoff_buttons, reply
 from actions.context import catalog, focused_products, shown, text_of
-from actions.product_text import general_request, quote
+from actions.product_text import closest, general_request, quote
 from actions.search import show_details, show_results
 from actions.sizing import availability
 from actions.texts import say
@@ -28,30 +28,20 @@ class ActionAnswerFit(ShopAction):
         products = focused_products(tracker)
         if not products:  # "which air purifier is good for allergies?" is a search
             return show_results(dispatcher, catalog().search(text), lang)
-        lines, sources = [], []
+        lines, sources, unknown = [], [], False
         for product in products[:3]:
-            verdicts = facts.check_fit(product, text, lang)
-            if verdicts:
-                overall = "no" if any(v.verdict == "no" for v in verdicts) else "partly" if any(v.verdict == "partly" for v in verdicts) else "yes"
-                answer = say(f"fit_{overall}", lang, fact="; ".join(v.fact for v in verdicts if v.fact))
-                lines.append(f"{product.name(lang)}: {answer}" if len(products) > 1 else answer)
+            answer, known = answer_lines(product, text, lang, verdicts=True)
+            if len(products) > 1:
+                answer = [line if line.startswith(product.name(lang)) else f"{product.name(lang)}: {line}" for line in answer]
+            lines.extend(answer)
+            unknown = unknown or not known
+            if known:
                 sources.append(product.id)
-                continue
-            typed = ActionProductInfo._attributes(product, text, lang)
-            if typed:  # a typed fact the need asks about ("how long does the battery last?")
-                lines.extend(typed)
-                sources.append(product.id)
-                continue
-            quoted, _ = quote(product, text, lang, catalog().embedder, catalog().config.categories)
-            if quoted:
-                lines.append(quoted)
-                sources.append(product.id)
-            else:
-                lines.append(say("fit_unknown_product", lang, product=product.name(lang)))
-        unknown = not sources
         if len(products) == 1 and products[0].total_stock == 0:  # a fitting product that cannot be bought says so
             lines.append(say("v_all_sold_out", lang, product=products[0].name(lang)))
-        reply(dispatcher, "\n".join(lines), sources=sources, buttons=handoff_buttons(lang) if unknown else None)
+        unknown = unknown and not sources
+        reply(dispatcher, "\n".join(dict.fromkeys(lines)), sources=sources or [p.id for p in products[:1]],
+              buttons=handoff_buttons(lang) if unknown else None)  # fmt: skip
         return [*focus(products), SlotSet("last_topic", "fit"), *([SlotSet("pending_offer", "handoff")] if unknown else [])]
 
 
@@ -95,52 +85,91 @@ class ActionProductInfo(ShopAction):
             answer, sources = availability(product, asked, lang)
             reply(dispatcher, answer, sources=sources, payload=facts.cards_payload([product], lang, catalog().config))
             return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
-        aspects = [a for a, words in _INFO_ASPECTS.items() if any(re.search(rf"\b{re.escape(w)}", text) for w in words)]  # word starts: not "Luftreiniger"
-        if not aspects and general_request(text_of(tracker), name):
+        if not _asked_aspects(text) and general_request(text_of(tracker), name):
             return show_details(dispatcher, product, lang)
-        lines = [say("v_all_sold_out", lang, product=name)] if product.total_stock == 0 else []
-        known = True
-        attributes = self._attributes(product, text_of(tracker), lang)
-        if attributes:  # "how big a room can it clean?" is the room size, not the care text
-            lines += attributes
-            aspects = [a for a in aspects if a in ("price", "stock")]
-        for aspect in aspects:
-            if aspect == "price":
-                lines.append(f"{name}: {facts.price_text(product, lang, catalog().config.store.currency)}.")
-            elif aspect == "stock":
-                status = facts.availability(product, lang)
-                if product.total_stock > 0:
-                    lines.append(say("stock_summary", lang, product=name, status=status) + " " + " ".join(x for x in (facts.sizes_line(product, lang), facts.colors_line(product, lang)) if x))
-            elif aspect in ("materials", "care") and product.text(aspect, lang):
-                lines.append(say(aspect, lang, text=product.text(aspect, lang)))
-            elif aspect == "weight" and product.attributes.get("weight_g") is not None:
-                lines.append(f"{name}: {product.attributes['weight_g']} g.")
-            else:
-                answered = self._from_text(product, text_of(tracker), lang)
-                known = known and answered is not None
-                lines.append(answered or say("no_info", lang, product=name))
-        if not aspects and not attributes:
-            answered = self._from_text(product, text_of(tracker), lang)
-            known = answered is not None
-            lines.append(answered or say("no_info", lang, product=name))
-        lines = list(dict.fromkeys(lines))
-        reply(dispatcher, " ".join(lines), sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config),
+        lines, known = answer_lines(product, text_of(tracker), lang)
+        if product.total_stock == 0:
+            lines.insert(0, say("v_all_sold_out", lang, product=name))
+        reply(dispatcher, " ".join(dict.fromkeys(lines)), sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config),
               buttons=None if known else handoff_buttons(lang))  # fmt: skip
         events = [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
         return events if known else [*events, SlotSet("pending_offer", "handoff")]
 
-    @staticmethod
-    def _attributes(product: Product, question: str, lang: str) -> list[str]:
-        """The typed facts the question asks about that the product has, each with its source
-        sentence quoted when it was read from the text (`facts.answered_facts`)."""
-        if _ORIGIN.search(question):  # "wo wird er hergestellt?" asks where, which no material answers
-            return []
-        return [f"{product.name(lang)}: {line}" for line in facts.answered_facts(product, question, lang).values() if line]
 
-    @staticmethod
-    def _from_text(product: Product, question: str, lang: str) -> str | None:
-        """The sentence of the product's text that answers the question."""
-        return quote(product, question, lang, catalog().embedder, catalog().config.categories)[0]
+# a yes/no question ("Ist die Jacke wasserdicht?", "Can I use it for running?"): a verdict first
+_YES_NO = re.compile(
+    r"^\W*(?:und\s+|and\s+)?(?:ist|sind|hat|haben|kann|können|darf|dürfen|passt|passen|hält|halten|geht|lässt|eignet|taugt|gibt es|brauche"
+    r"|is|are|does|do|can|will|has|have|would|could|should|may)\b",
+    re.I,
+)
+
+
+def _asked_aspects(text: str) -> list[str]:
+    lowered = text.lower()
+    return [a for a, words in _INFO_ASPECTS.items() if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words)]  # word starts: not "Luftreiniger"
+
+
+def _verdict(product: Product, question: str, lang: str) -> str | None:
+    """"Ja: wasserdicht …" when the product's facts decide the need or yes/no question."""
+    verdicts = facts.check_fit(product, question, lang)
+    if not verdicts:
+        return None
+    overall = "no" if any(v.verdict == "no" for v in verdicts) else "partly" if any(v.verdict == "partly" for v in verdicts) else "yes"
+    return say(f"fit_{overall}", lang, fact="; ".join(v.fact for v in verdicts if v.fact))
+
+
+def typed_facts(product: Product, question: str, lang: str) -> list[str]:
+    """The typed facts the question asks about that the product has, each with its source
+    sentence quoted when it was read from the text (`facts.answered_facts`)."""
+    if _ORIGIN.search(question):  # "wo wird er hergestellt?" asks where, which no material answers
+        return []
+    return [f"{product.name(lang)}: {line}" for line in facts.answered_facts(product, question, lang).values() if line]
+
+
+def from_text(product: Product, question: str, lang: str) -> str | None:
+    """The sentence of the product's text that answers the question."""
+    return quote(product, question, lang, catalog().embedder, catalog().config.categories)[0]
+
+
+def answer_lines(product: Product, question: str, lang: str, verdicts: bool = False) -> tuple[list[str], bool]:
+    """(lines, known) answering a question about one product: a verdict from its facts (for a
+    fit question, or any yes/no question), its typed facts, price, stock, materials, care,
+    weight, the sentence of its text that answers it; else the closest sentence, said to be no
+    clear answer, or "no information" (known False: the caller offers a person)."""
+    name = product.name(lang)
+    if verdicts or _YES_NO.search(question):
+        verdict = _verdict(product, question, lang)
+        if verdict:
+            return [verdict], True
+    aspects = _asked_aspects(question)
+    lines: list[str] = []
+    missing = False
+    attributes = typed_facts(product, question, lang)
+    if attributes:  # "how big a room can it clean?" is the room size, not the care text
+        lines += attributes
+        aspects = [a for a in aspects if a in ("price", "stock")]
+    for aspect in aspects:
+        if aspect == "price":
+            lines.append(f"{name}: {facts.price_text(product, lang, catalog().config.store.currency)}.")
+        elif aspect == "stock":
+            if product.total_stock > 0:
+                status = facts.availability(product, lang)
+                lines.append(say("stock_summary", lang, product=name, status=status) + " " + " ".join(x for x in (facts.sizes_line(product, lang), facts.colors_line(product, lang)) if x))
+        elif aspect in ("materials", "care") and product.text(aspect, lang):
+            lines.append(say(aspect, lang, text=product.text(aspect, lang)))
+        elif aspect == "weight" and product.attributes.get("weight_g") is not None:
+            lines.append(f"{name}: {facts.attribute_phrase('weight_g', product.attributes['weight_g'], lang)}.")
+        else:
+            answered = from_text(product, question, lang)
+            missing = missing or answered is None
+            lines.extend([answered] if answered else [])
+    if not aspects and not attributes:
+        answered = from_text(product, question, lang)
+        missing = answered is None
+        lines.extend([answered] if answered else [])
+    if missing:
+        lines.append(closest(product, question, lang, catalog().embedder, catalog().config.categories) or say("fit_unknown_product" if verdicts else "no_info", lang, product=name))
+    return lines, not missing
 
 
 class ActionCompareProducts(ShopAction):

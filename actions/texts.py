@@ -212,6 +212,12 @@ T: dict[str, dict[str, str]] = {
     "fit_yes": {"de": "Ja: {fact}", "en": "Yes: {fact}"},
     "fit_no": {"de": "Eher nicht: {fact}", "en": "Probably not: {fact}"},
     "fit_partly": {"de": "Bedingt: {fact}", "en": "Partly: {fact}"},
+    "text_closest": {
+        "de": "Dazu steht in unseren Produktdaten zu {product} nichts Eindeutiges. Am nächsten kommt dieser Satz der Beschreibung: „{sentence}“ "
+        "Soll ich Sie mit einem Mitarbeiter verbinden, der nachsehen kann?",
+        "en": "Our product data for {product} doesn't say this clearly. The closest the description comes is: “{sentence}” "
+        "Shall I put you in touch with a person who can check?",
+    },
     "fit_from_text": {"de": "Laut Produktbeschreibung: „{sentence}“", "en": "The product description says: “{sentence}”"},
     "fit_unknown_product": {
         "de": "Dazu steht in unseren Produktdaten zu {product} leider nichts. Soll ich Sie mit einem Mitarbeiter verbinden, der nachsehen kann?",

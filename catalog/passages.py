@@ -13,13 +13,17 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from catalog.embedder import Embedder, VectorCache
 from catalog.models import Product
 from catalog.sentences import split_sentences
 
 # A sentence scoring at least this answers the question (bench/sentence_threshold.py).
-ANSWER_SIMILARITY = 0.25
+ANSWER_SIMILARITY = 0.30
+# Below it, the best sentence scoring at least this is offered as the closest the text comes,
+# said to be no clear answer, with the offer of a person (bench/sentence_threshold.py).
+CLOSEST_SIMILARITY = 0.10
 # How much of the product's own name is taken out of the question's vector: "wie viel wiegt
 # der Helm?" is about the weight, not about helmets, so sentences that merely name the
 # product should not win.
@@ -29,6 +33,10 @@ NAME_WEIGHT = 0.3
 # and the sentence carries none of it, it loses ASPECT_PENALTY.
 ASPECT_BONUS = 0.15
 ASPECT_PENALTY = 0.05
+# A sentence sharing a word of the question (besides the product's name and function words)
+# gains LEXICAL_BONUS: as typed, as a longer compound ("atmungsaktiv" ~ "Atmungsaktivität") or
+# nearly so across the languages ("induction" ~ "Induktion"), which USE alone misses in short questions.
+LEXICAL_BONUS = 0.05
 # A second sentence is quoted when it scores within this of the best (and states the asked kind).
 SECOND_MARGIN = 0.05
 # Sentences from a product's fields, in this order (the title is the product's name: it
@@ -43,7 +51,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "weight": (r"schwer|wiegt|gewicht|heavy|weigh", r"\d\s*(?:kg|g)\b|gewicht|wiegt|weigh"),
     "size": (
         r"groß|gross|maße|abmessung|wie (?:lang|breit|hoch|dick)|länge|höhe|breite|durchmesser|\bsize|dimension"
-        r"|how (?:big|long|wide|tall|thick|high)|measure|length|height|width",
+        r"|how (?:big|long|wide|tall|thick|high|small)|measure|length|height|width|wie klein|packmaß|pack(?:ed)? size|packs? (?:down|small)",
         r"\d\s*(?:cm|mm|m|inch|inches|zoll)\b|\d\s*[×x]\s*\d|durchmesser|diameter",
     ),
     "capacity": (r"liter|fasst|hinein|volumen|fassungs|\bhold|capacity|litre|how (?:much|many) .*fit",
@@ -72,8 +80,48 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "age": (r"alter\b|jahre alt|\bage\b|years old|how old",
             r"\d+\s*(?:bis|-|–|to)\s*\d+\s*(?:jahre|years)|ab \d+ jahren|aged|years"),
     "power": (r"watt|leistung|\bstrom|verbrauch|\bpower\b|energy|consum", r"\d\s*w\b|watt|leistung|power"),
+    "origin": (r"\bwo\b.*\b(?:hergestellt|produziert|gefertigt|gemacht|genäht)|herkunft|herstellungsland|\bwhere\b.*\b(?:made|produced|manufactured)"
+               r"|made in\b|country of origin|\borigin",
+               r"(?:hergestellt|produziert|gefertigt|gemacht|genäht|made|produced|manufactured|crafted|sewn|designed)\s+in\b|herkunft|\borigin"),
+    "included": (r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegt|included|\bincludes?\b|comes? with|in the box|supplied",
+                 r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegend|included|\bincludes\b|comes with|supplied|in the box"),
+    "use": (r"geeignet|eignet|suitable|good for|gut für|taugt|can i (?:use|wear|take)|kann (?:ich|man) (?:sie|ihn|es|den|die|das|damit)\b.*"
+            r"\b(?:verwenden|benutzen|nutzen|tragen)",
+            r"geeignet|eignet|suitable|ideal|perfe[ck]t f|great for|designed for|made for|intended|recommended|empfohlen|nicht für|not for"),
 }  # fmt: skip
 ASPECTS = {k: (re.compile(q, re.I), re.compile(s, re.I)) for k, (q, s) in _ASPECTS.items()}
+# words of a question that say nothing about what is asked
+_QUESTION_WORDS = frozenset(
+    """gibt haben habe hast sind kann kannst könnte können welche welcher welches welchen viel viele
+    mein meine meinen meiner ihre ihren eure dies diese dieser dieses diesen damit darin darauf dafür
+    auch noch mehr lange über unter bitte eine einen einem einer nicht kein keine keinen sich wird
+    werden wurde ganz sehr etwa oder aber wenn dann denn schon muss soll sollte würde wäre
+    does have there what which with this that these those will would could should your them they
+    their about into really well good much many long please also from than when where other
+    need want maybe still even just only very""".split()
+)
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def content_words(text: str, exclude: str = "") -> set[str]:
+    """The words of `text` that carry meaning: four letters or more, no function word, none of `exclude`."""
+    skip = {w.lower() for w in _WORD.findall(exclude)}
+    return {
+        w for w in (x.lower() for x in _WORD.findall(text))
+        if w not in _QUESTION_WORDS and not any(n.startswith(w) or n.endswith(w) for n in skip)  # "Helm" of "Kinderhelm"
+    }  # fmt: skip
+
+
+def shares_word(question_words: set[str], sentence: str) -> bool:
+    """True when the sentence has one of the question's words, a compound of it or its near twin."""
+    for word in content_words(sentence):
+        for asked in question_words:
+            if word == asked:
+                return True
+            short, long_ = sorted((asked, word), key=len)
+            if len(short) >= 5 and (long_.startswith(short) or fuzz.ratio(asked, word) >= 85):
+                return True
+    return False
 
 
 def asked_aspects(question: str) -> list[str]:
@@ -136,9 +184,12 @@ class PassageFinder:
         aspects = asked_aspects(question)
         if aspects:
             scores = scores + np.array([ASPECT_BONUS if states_aspect(s, aspects) else -ASPECT_PENALTY for s in sentences])
+        words = content_words(question, exclude=name)
+        if words and LEXICAL_BONUS:
+            scores = scores + np.array([LEXICAL_BONUS if shares_word(words, s) else 0.0 for s in sentences])
         return scores.astype(np.float32)
 
-    def answer(self, product: Product, question: str, lang: str, limit: int = 2, name: str | None = None) -> list[Answer]:
+    def answer(self, product: Product, question: str, lang: str, limit: int = 2, name: str | None = None, threshold: float | None = None) -> list[Answer]:
         """The sentences that answer the question, best first; empty when none is close enough.
         A second sentence is added only when it scores nearly as high as the first and states
         the kind of fact asked for, if the question asks for a known kind. `name` is what
@@ -146,7 +197,8 @@ class PassageFinder:
         sentences = product_sentences(product, lang)
         scores = self.rank(question, [s.text for s in sentences], name or product.name(lang))
         order = [int(i) for i in np.argsort(-scores)]
-        best = [Answer(sentences[i], float(scores[i])) for i in order[:limit] if scores[i] >= self.threshold]
+        floor = self.threshold if threshold is None else threshold
+        best = [Answer(sentences[i], float(scores[i])) for i in order[:limit] if scores[i] >= floor]
         if not best:
             return []
         aspects = asked_aspects(question)

@@ -82,9 +82,15 @@ def test_what_the_text_does_not_say_gets_no_answer(finder):
 
 
 def test_labelled_set_precision_and_recall_at_the_threshold(use_embedder):
-    """The calibration of bench/sentence_threshold.py holds: at the chosen threshold at least
-    0.88 of the quoted sentences are the labelled ones and 0.65 of the answerable questions get one."""
+    """The calibration of bench/sentence_threshold.py holds on both labelled sets: at the chosen
+    threshold at least 0.9 of the quoted sentences are the labelled ones and 0.55 of the
+    answerable questions get one; of the questions in the band below it, where the closest
+    sentence is offered as no clear answer, most get the labelled sentence."""
     from bench.sentence_threshold import DEFAULT, load, scored, table
+    from catalog.passages import CLOSEST_SIMILARITY
 
-    row = table(scored(load(DEFAULT), PassageFinder(use_embedder)), [ANSWER_SIMILARITY])[0]
-    assert row["precision"] >= 0.88 and row["recall"] >= 0.65, row
+    results = scored([row for path in DEFAULT for row in load(path)], PassageFinder(use_embedder))
+    row = table(results, [ANSWER_SIMILARITY])[0]
+    assert row["precision"] >= 0.9 and row["recall"] >= 0.55, row
+    band = [r for r in results if CLOSEST_SIMILARITY <= r[2] < ANSWER_SIMILARITY]
+    assert sum(1 for r in band if r[1] in r[0]["answers"]) >= 0.5 * len(band)
