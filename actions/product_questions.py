@@ -1,6 +1,6 @@
-"""Questions about products: does it fit a need, facts (price, stock, materials, care,
+"""Questions about one product: does it fit a need, facts (price, stock, materials, care,
 weight, the asked version), answers quoted from the product's own text when no structured fact
-answers (`actions.product_text`), and comparing two products."""
+answers (`actions.product_text`). Comparing two products: `actions.compare`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from rasa_sdk.events import SlotSet
 
 from actions import facts
 from actions.common import ShopAction, focus, handoff_buttons, reply
-from actions.context import catalog, focused_products, shown, text_of
+from actions.compare import comparative_line, named_pair
+from actions.context import catalog, focused_products, metadata, text_of
 from actions.product_text import closest, general_request, quote
 from actions.search import show_details, show_results
 from actions.sizing import availability
@@ -28,10 +29,15 @@ class ActionAnswerFit(ShopAction):
         products = focused_products(tracker)
         if not products:  # "which air purifier is good for allergies?" is a search
             return show_results(dispatcher, catalog().search(text), lang)
+        pair = named_pair(text)  # "Luftklar Mini or Allergo H13 for 40 m²?": both
+        products = pair[:3] if len(pair) > 1 else products
+        if len(products) > 1 and (better := comparative_line(products[0], products[1], text, lang)):  # "welche hält länger?"
+            return _answer_comparison(dispatcher, products[:2], better, lang)
+        known_ids = {metadata(tracker).get("product_id"), tracker.get_slot("current_product")}
         lines, sources, unknown = [], [], False
         for product in products[:3]:
             answer, known = answer_lines(product, text, lang, verdicts=True)
-            if len(products) > 1:
+            if len(products) > 1 or product.id not in known_ids:  # a product named in the question is named in the answer
                 answer = [line if line.startswith(product.name(lang)) else f"{product.name(lang)}: {line}" for line in answer]
             lines.extend(answer)
             unknown = unknown or not known
@@ -41,7 +47,7 @@ class ActionAnswerFit(ShopAction):
             lines.append(say("v_all_sold_out", lang, product=products[0].name(lang)))
         unknown = unknown and not sources
         reply(dispatcher, "\n".join(dict.fromkeys(lines)), sources=sources or [p.id for p in products[:1]],
-              buttons=handoff_buttons(lang) if unknown else None)  # fmt: skip
+              buttons=handoff_buttons(lang) if unknown else None, payload=facts.cards_payload(products[:3], lang, catalog().config))  # fmt: skip
         return [*focus(products), SlotSet("last_topic", "fit"), *([SlotSet("pending_offer", "handoff")] if unknown else [])]
 
 
@@ -78,6 +84,9 @@ class ActionProductInfo(ShopAction):
                 return show_results(dispatcher, result, lang)
             reply(dispatcher, say("which_product", lang))
             return []
+        pair = named_pair(text_of(tracker))
+        if len(pair) > 1 and (better := comparative_line(pair[0], pair[1], text_of(tracker), lang)):  # "which is lighter, X or Y?"
+            return _answer_comparison(dispatcher, pair[:2], better, lang)
         product = products[0]
         name = product.name(lang)
         asked = find_asked(product, text_of(tracker))
@@ -109,6 +118,23 @@ def _asked_aspects(text: str) -> list[str]:
     return [a for a, words in _INFO_ASPECTS.items() if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words)]  # word starts: not "Luftreiniger"
 
 
+def _answer_comparison(dispatcher, products: list[Product], line: str, lang: str) -> list:  # noqa: ANN001
+    """"Welche hält länger, X oder Y?" asked as a fit or info question: which one, and why."""
+    reply(dispatcher, line, sources=[p.id for p in products], payload=facts.cards_payload(products, lang, catalog().config))
+    return [*focus(products), SlotSet("last_topic", "compare")]
+
+
+def without_name(question: str, product: Product) -> str:
+    """The question without the product's name where it names it, two or more of its words in a
+    row ("Luftklar Allergo H13", "die wasserdichte Fahrradtasche"): they say nothing about what is
+    asked. A single word stays ("I have wide feet" on "Road Runner Wide")."""
+    words = {w.lower() for title in product.title.values() for w in re.findall(r"\w+", title)}
+    pieces = question.split()
+    named = [bool(w) and w in words for w in (re.sub(r"\W", "", p).lower() for p in pieces)]
+    run = [named[i] and ((i > 0 and named[i - 1]) or (i + 1 < len(named) and named[i + 1])) for i in range(len(pieces))]
+    return " ".join("" if r else p for p, r in zip(pieces, run, strict=True))
+
+
 def _verdict(product: Product, question: str, lang: str) -> str | None:
     """"Ja: wasserdicht …" when the product's facts decide the need or yes/no question."""
     verdicts = facts.check_fit(product, question, lang)
@@ -137,14 +163,15 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
     weight, the sentence of its text that answers it; else the closest sentence, said to be no
     clear answer, or "no information" (known False: the caller offers a person)."""
     name = product.name(lang)
+    asked = without_name(question, product)  # "Luftklar Allergo" asks nothing about allergies
     if verdicts or _YES_NO.search(question):
-        verdict = _verdict(product, question, lang)
+        verdict = _verdict(product, asked, lang)
         if verdict:
             return [verdict], True
     aspects = _asked_aspects(question)
     lines: list[str] = []
     missing = False
-    attributes = typed_facts(product, question, lang)
+    attributes = typed_facts(product, asked, lang)
     if attributes:  # "how big a room can it clean?" is the room size, not the care text
         lines += attributes
         aspects = [a for a in aspects if a in ("price", "stock")]
@@ -170,41 +197,3 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
     if missing:
         lines.append(closest(product, question, lang, catalog().embedder, catalog().config.categories) or say("fit_unknown_product" if verdicts else "no_info", lang, product=name))
     return lines, not missing
-
-
-class ActionCompareProducts(ShopAction):
-    def name(self) -> str:
-        return "action_compare_products"
-
-    def respond(self, dispatcher, tracker, lang):
-        cat = catalog()
-        named = cat.find_named(text_of(tracker))
-        candidates = named + [p for p in shown(tracker) if p not in named]
-        current = cat.get(tracker.get_slot("current_product"))
-        if current and current not in candidates:
-            candidates.insert(len(named), current)
-        if len(candidates) < 2:
-            reply(dispatcher, say("compare_need_two", lang))
-            return []
-        a, b = candidates[:2]
-        lines = [say("compare_head", lang, a=a.name(lang), b=b.name(lang))]
-        currency = cat.config.store.currency
-        lines.append(f"- {say('price', lang)}: {facts.price_text(a, lang, currency)} | {facts.price_text(b, lang, currency)}")
-        keys = [k for k in dict.fromkeys([*a.attributes, *b.attributes]) if k in facts.ATTRIBUTE_WORDS or k in ("width", "use", "animal")]
-        for key in keys:
-            left = facts.attribute_phrase(key, a.attributes.get(key), lang) or "–"
-            right = facts.attribute_phrase(key, b.attributes.get(key), lang) or "–"
-            lines.append(f"- {left} | {right}")
-        if a.sizes() or b.sizes():
-            lines.append(f"- {say('sizes', lang)}: {', '.join(a.sizes(in_stock=True)) or say('none', lang)} | {', '.join(b.sizes(in_stock=True)) or say('none', lang)}")
-            lines.append(f"- {say('fit', lang)}: {facts.fit_sentence(a, lang)} | {facts.fit_sentence(b, lang)}")
-        colors_a = ", ".join(facts.color_name(c, lang) for c in a.colors(in_stock=True))
-        colors_b = ", ".join(facts.color_name(c, lang) for c in b.colors(in_stock=True))
-        if colors_a or colors_b:
-            lines.append(f"- {say('colors', lang)}: {colors_a or '–'} | {colors_b or '–'}")
-        for product in (a, b):
-            desc = product.text("description", lang)
-            if desc:
-                lines.append(f"{product.name(lang)}: {facts.first_sentence(desc)}")
-        reply(dispatcher, "\n".join(lines), sources=[a.id, b.id], payload=facts.cards_payload([a, b], lang, cat.config))
-        return [SlotSet("shown_products", [a.id, b.id]), SlotSet("current_product", None), SlotSet("last_topic", "compare")]

@@ -228,6 +228,8 @@ T: dict[str, dict[str, str]] = {
         "de": "Welche zwei Produkte soll ich vergleichen? Nennen Sie die Namen oder lassen Sie sich zuerst Produkte zeigen.",
         "en": "Which two products shall I compare? Name them, or let me show you some products first.",
     },
+    "compare_pick": {"de": "Hier liegt {winner} vorn: {won} (gegenüber {lost} bei {loser}).", "en": "{winner} comes out ahead here: {won} (against {lost} for {loser})."},
+    "compare_same": {"de": "{a} und {b} sind hier gleich: {phrase}.", "en": "{a} and {b} are the same here: {phrase}."},
     "compare_head": {"de": "{a} und {b} im Vergleich:", "en": "{a} vs {b}:"},
     "price": {"de": "Preis", "en": "Price"},
     "sizes": {"de": "Größen vorrätig", "en": "Sizes in stock"},

@@ -79,7 +79,7 @@ _FIT_RULES: list[tuple[str, re.Pattern]] = [
         r"|gewohnte(?:n)?\s+größe|übliche(?:n)?\s+größe|\busual\s+size|\bnormal(?:e|en)?\s+größe|\bregular\s+size", re.I)),
 ]
 _WIDTH_RULES: list[tuple[str, re.Pattern]] = [
-    ("narrow", re.compile(r"\bschmal(?:e|er|es)?\s+(?:passform|geschnitten\w*|leisten)|\bschmal\s+geschnitten|fällt\s+schmal\s+aus|(?:leisten|passform)\s+(?:ist|sind)\s+(?:\w+\s+)?schmal"
+    ("narrow", re.compile(r"\bschmal(?:e|er|es)?\s+(?:passform|geschnitten\w*|leisten)|\bschmal\s+geschnitten|fällt\s+(?:\w+\s+){0,2}?schmal\s+aus|(?:leisten|passform)\s+(?:ist|sind)\s+(?:\w+\s+)?schmal"
                           r"|\bnarrow\s+(?:fit|last|cut|width)|\bruns\s+narrow|\bweite\s*\(?[ef]\)?(?![\w])", re.I)),
     ("wide", re.compile(r"\bweite\s+passform|\bbreite[nr]?\s+(?:füße|leisten|zehenbox|passform)|\bextra\s+weit|\bweite\s*\(?[hk]\)?(?![\w])"
                         r"|\bwide\s+(?:fit|last|toe\s*box|width|feet)|\bextra[\s-]wide|\b(?:2e|4e|ee|eee)\s+width", re.I)),
@@ -102,7 +102,7 @@ def _width(sentence: str) -> Iterator[tuple[str, Any]]:
 
 
 # --- weight, capacity, dimensions ----------------------------------------------------
-_WEIGHT = re.compile(rf"({u.NUMBER})\s*({u.unit_pattern(u.WEIGHT_UNITS)})", re.I)
+_WEIGHT = re.compile(rf"({u.NUMBER})\s*-?\s*({u.unit_pattern(u.WEIGHT_UNITS)})", re.I)  # "1,5-kg-Schlafsack" too
 _NOT_WEIGHT = re.compile(
     r"(?:füllgewicht|füllmenge|fill\s*(?:weight|power)|belastbar|tragkraft|traglast|trägt|load|bis\s+zu|up\s+to|max\.?|maximal"
     r"|pro\s+portion|per\s+serving|je\s+portion|inhalt|contains)\W*(?:\w+\W+){0,2}$"  # a load, a filling, a dose
@@ -111,7 +111,7 @@ _NOT_WEIGHT = re.compile(
 )
 _WITH = re.compile(r"\b(?:mit|with)\s+$", re.I)
 _WEIGHT_WORD = re.compile(r"\s*\w*(?:gewicht|weight)", re.I)
-_VOLUME = re.compile(rf"({u.NUMBER})\s*({u.unit_pattern(u.VOLUME_UNITS)})", re.I)
+_VOLUME = re.compile(rf"({u.NUMBER})\s*-?\s*({u.unit_pattern(u.VOLUME_UNITS)})", re.I)  # "8-litre vest", "20-Liter-Rucksack"
 _DIMENSIONS = re.compile(rf"({u.NUMBER})\s*(?:cm|mm)?\s*[x×X*]\s*({u.NUMBER})(?:\s*(?:cm|mm)?\s*[x×X*]\s*({u.NUMBER}))?\s*({u.unit_pattern(u.LENGTH_UNITS)})")
 _PACKED = re.compile(r"packmaß|packmass|packgröße|verpackt|packed|pack\s+size|folded|zusammengelegt|gefaltet", re.I)
 
@@ -306,7 +306,7 @@ def _carry_on(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
 
 # (a cheap test on the lowercased sentence, rule): the gate keeps the rule's regexes off the
 # many sentences that cannot match.
-_NUMBER_UNIT = r"\d\s*(?:{})(?![a-zäöü])"
+_NUMBER_UNIT = r"\d\s*-?\s*(?:{})(?![a-zäöü])"
 _RULES: list[tuple[str, Callable[[str, str], Iterator[tuple[str, Any]]]]] = [
     ("fällt|runs|fits|größe|size|nummer|generous|großzügig|true to", lambda s, _lang: _fit(s)),
     ("schmal|narrow|weit|breit|wide|width", lambda s, _lang: _width(s)),
