@@ -98,3 +98,12 @@ def test_fit_advice_in_the_shoppers_language_or_quoted():
     shoe = product({"de": "Fällt klein aus – eine Größe größer bestellen."}, variants=[{"sku": "S-42", "size": "42", "price": 1.0, "stock": 1}])
     assert facts.fit_sentence(shoe, "de") == "Fällt klein aus – eine Größe größer bestellen."
     assert facts.fit_sentence(shoe, "en") == "This model runs small. The product description says: “Fällt klein aus – eine Größe größer bestellen.”"
+
+
+def test_a_hydrostatic_head_alone_answers_whether_it_is_waterproof():
+    shell = product({"de": "<ul><li><strong>Wassersäule:</strong> 20.000 mm</li><li><strong>Gewicht:</strong> 1,2 kg</li></ul>"})
+    verdict = facts.check_fit(shell, "Ist die Jacke wasserdicht?", "de")[0]
+    assert verdict.verdict == "yes" and verdict.fact.startswith("wasserdicht (20.000 mm Wassersäule)") and "„Wassersäule: 20.000 mm“" in verdict.fact
+    softshell = product({"en": "Softshell with a 800 mm water column."})
+    assert facts.check_fit(softshell, "Is it waterproof?", "en")[0].verdict == "partly"
+    assert facts.fact_answer(shell, "Wie schwer ist sie?", "de")[0][0].startswith("1,2 kg.")  # a kilogram weight in kg

@@ -94,3 +94,28 @@ def test_labelled_set_precision_and_recall_at_the_threshold(use_embedder):
     assert row["precision"] >= 0.9 and row["recall"] >= 0.55, row
     band = [r for r in results if CLOSEST_SIMILARITY <= r[2] < ANSWER_SIMILARITY]
     assert sum(1 for r in band if r[1] in r[0]["answers"]) >= 0.5 * len(band)
+
+
+def test_table_rows_and_definitions_are_label_value_sentences():
+    table = "<table><tr><th>Komfort</th><td>-4 °C</td></tr><tr><td>Limit</td><td>-10 °C</td></tr></table><p>Mit Packsack.</p>"
+    assert split_sentences(table) == ["Komfort: -4 °C", "Limit: -10 °C", "Mit Packsack."]
+    assert split_sentences("<dl><dt>Gewicht</dt><dd>350 g</dd><dt>Material</dt><dd>Baumwolle</dd></dl>") == ["Gewicht: 350 g", "Material: Baumwolle"]
+
+
+def test_a_label_on_its_own_line_is_joined_with_its_value():
+    text = "<p><b>Material</b><br>100 % Baumwolle</p><p><strong>Pflege:</strong></p><p>Bei 30 °C waschen</p><p>Technische Daten:</p><ul><li>Akku: 20 h</li></ul>"
+    assert split_sentences(text) == ["Material: 100 % Baumwolle", "Pflege: Bei 30 °C waschen", "Technische Daten:", "Akku: 20 h"]
+    # list items are not labels of each other
+    assert split_sentences("<ul><li>Leicht und warm</li><li>Wasserdicht</li></ul>") == ["Leicht und warm", "Wasserdicht"]
+
+
+def test_origin_included_and_use_questions_find_their_sentences(finder):
+    sneaker = Product(
+        id="sneaker", title={"de": "Leder-Sneaker Stadt"}, category="shoes",
+        description={"de": "Klassischer Sneaker aus Rindsleder, handgefertigt in Portugal. Herausnehmbare Korkeinlegesohle. Nicht für den Sport geeignet."},
+        variants=[{"sku": "S-41", "size": "41", "price": 159.0, "stock": 2}],
+    )  # fmt: skip
+    assert asked_aspects("Where are they made?") == ["origin"] and "included" in asked_aspects("Ist ein Packsack dabei?")
+    assert finder.answer(sneaker, "Can I use them for running?", "en")[0].sentence.text == "Nicht für den Sport geeignet."
+    closest = finder.answer(sneaker, "Where are they made?", "en", threshold=0.1)
+    assert closest and "Portugal" in closest[0].sentence.text
