@@ -52,6 +52,7 @@ ATTRIBUTE_PHRASES: dict[str, tuple[str, str]] = {
     "not_suitable_for": ("nicht geeignet für {v}", "not suitable for {v}"),
     "carry_on:True": ("fürs Handgepäck geeignet", "allowed as carry-on"),
     "carry_on:False": ("nicht fürs Handgepäck", "not for carry-on luggage"),
+    "max_load_kg": ("belastbar bis {v} kg", "takes up to {v} kg"),
 }
 # words in a question that point at an attribute
 ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
@@ -78,6 +79,8 @@ ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
     "warranty_years": ("garantie", "warranty", "guarantee", "gewährleistung"),
     "suitable_for": ("geeignet", "suitable", "good for", "gut für", "eignet", "use it for", "taugt", "ideal"),
     "not_suitable_for": ("geeignet", "suitable", "good for", "gut für", "eignet", "use it for", "taugt", "ideal"),
+    "max_load_kg": ("belastbar", "belastung", "tragkraft", "traglast", "trägt", "aushält", "hält das aus", "how much weight", "maximum weight",
+                    "max weight", "weight limit", "maximalgewicht", "höchstgewicht", "load", "support", "wie viel kg", "how many kg"),
     "carry_on": ("handgepäck", "carry-on", "carry on", "cabin", "flugzeug", "plane", "flight", "fliegen", "airline", "hand luggage"),
 }
 
@@ -157,7 +160,8 @@ def fact_answer(product: Product, question: str, lang: str) -> tuple[list[str], 
 
 def asked_attributes(text: str) -> list[str]:
     lowered = text.lower()
-    return [key for key, words in ATTRIBUTE_WORDS.items() if any(w in lowered for w in words)]
+    keys = [key for key, words in ATTRIBUTE_WORDS.items() if any(w in lowered for w in words)]
+    return [k for k in keys if k != "weight_g"] if "max_load_kg" in keys else keys  # "how much weight can it take?" is the load
 
 
 def first_sentence(text: str, limit: int = 140) -> str:

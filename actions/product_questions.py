@@ -11,7 +11,7 @@ from rasa_sdk.events import SlotSet
 from actions import facts
 from actions.common import ShopAction, focus, handoff_buttons, reply
 from actions.compare import comparative_line, named_pair
-from actions.context import catalog, focused_products, metadata, text_of
+from actions.context import catalog, focused_products, metadata, named_products, text_of
 from actions.product_text import closest, general_request, quote
 from actions.search import show_details, show_results
 from actions.sizing import availability
@@ -105,6 +105,25 @@ class ActionProductInfo(ShopAction):
         return events if known else [*events, SlotSet("pending_offer", "handoff")]
 
 
+# On a product page a message the classifier gave another intent (out of scope, shipping) but
+# also this much chance of asking about the product is answered as a question about it:
+# "Is it PVC free?" (shipping 0.42, product info 0.35), "Are these wellies lined?" (fallback).
+PRODUCT_INTENTS = ("ask_product_info", "ask_product_fit")
+PAGE_QUESTION_CONFIDENCE = 0.2
+
+
+def page_question(tracker) -> bool:  # noqa: ANN001
+    """True when the message, on a product page, may well ask about that product and names no other."""
+    page = catalog().get(metadata(tracker).get("product_id"))
+    if page is None:
+        return False
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    if not any(i.get("name") in PRODUCT_INTENTS and (i.get("confidence") or 0) >= PAGE_QUESTION_CONFIDENCE for i in ranking):
+        return False
+    named = named_products(tracker)
+    return not named or page in named
+
+
 # a yes/no question ("Ist die Jacke wasserdicht?", "Can I use it for running?"): a verdict first
 _YES_NO = re.compile(
     r"^\W*(?:und\s+|and\s+)?(?:ist|sind|hat|haben|kann|können|darf|dürfen|passt|passen|hält|halten|geht|lässt|eignet|taugt|gibt es|brauche"
@@ -115,7 +134,8 @@ _YES_NO = re.compile(
 
 def _asked_aspects(text: str) -> list[str]:
     lowered = text.lower()
-    return [a for a, words in _INFO_ASPECTS.items() if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words)]  # word starts: not "Luftreiniger"
+    aspects = [a for a, words in _INFO_ASPECTS.items() if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words)]  # word starts: not "Luftreiniger"
+    return [a for a in aspects if a != "weight"] if "max_load_kg" in facts.asked_attributes(text) else aspects
 
 
 def _answer_comparison(dispatcher, products: list[Product], line: str, lang: str) -> list:  # noqa: ANN001

@@ -213,14 +213,14 @@ T: dict[str, dict[str, str]] = {
     "fit_no": {"de": "Eher nicht: {fact}", "en": "Probably not: {fact}"},
     "fit_partly": {"de": "Bedingt: {fact}", "en": "Partly: {fact}"},
     "text_closest": {
-        "de": "Dazu steht in unseren Produktdaten zu {product} nichts Eindeutiges. Am nächsten kommt dieser Satz der Beschreibung: „{sentence}“ "
+        "de": "Dazu steht nichts Eindeutiges in unseren Produktdaten zu {product}. Am nächsten kommt dieser Satz der Beschreibung: „{sentence}“ "
         "Soll ich Sie mit einem Mitarbeiter verbinden, der nachsehen kann?",
         "en": "Our product data for {product} doesn't say this clearly. The closest the description comes is: “{sentence}” "
         "Shall I put you in touch with a person who can check?",
     },
     "fit_from_text": {"de": "Laut Produktbeschreibung: „{sentence}“", "en": "The product description says: “{sentence}”"},
     "fit_unknown_product": {
-        "de": "Dazu steht in unseren Produktdaten zu {product} leider nichts. Soll ich Sie mit einem Mitarbeiter verbinden, der nachsehen kann?",
+        "de": "Dazu steht leider nichts in unseren Produktdaten zu {product}. Soll ich Sie mit einem Mitarbeiter verbinden, der nachsehen kann?",
         "en": "Our product data for {product} doesn't say. Shall I put you in touch with a person who can check?",
     },
     # --- compare

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from catalog.embedder import get_embedder
-from catalog.passages import ANSWER_SIMILARITY, CLOSEST_SIMILARITY, PassageFinder
+from catalog.passages import ANSWER_SIMILARITY, CLOSEST_SIMILARITY, PassageFinder, capped
 from catalog.sentences import split_sentences
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
@@ -45,7 +45,7 @@ def scored(rows: list[dict], finder: PassageFinder) -> list[tuple[dict, str, flo
         name = f"{row['title']} ({row['category']['de']}, {row['category']['en']})"  # as actions.product_text names it
         scores = finder.rank(row["question"], sentences, name)
         best = int(np.argmax(scores))
-        out.append((row, sentences[best], float(scores[best])))
+        out.append((row, sentences[best], capped(row["question"], sentences[best], float(scores[best]))))
     return out
 
 

@@ -27,7 +27,7 @@ KEYS: dict[str, tuple[str, str | None]] = {
     "capacity_l": ("capacity", "l"), "dimensions_cm": ("dimensions", "cm"),
     "wash_temp_c": ("care", "°C"), "tumble_dry": ("care", None), "materials": ("materials", None),
     "warranty_years": ("warranty", "years"), "suitable_for": ("suitable", None),
-    "not_suitable_for": ("suitable", None), "carry_on": ("carry_on", None),
+    "not_suitable_for": ("suitable", None), "carry_on": ("carry_on", None), "max_load_kg": ("load", "kg"),
 }  # fmt: skip
 
 
@@ -109,6 +109,7 @@ _NOT_WEIGHT = re.compile(
     r"|(?:\b(?:bis|ab|über|unter|von|from|to|over|under|above|below)\s+|\d\s*[x×]\s*)$",  # "Hunde bis 15 kg", "12 × 85 g"
     re.I,
 )
+_RANGE_AFTER = re.compile(r"\W{0,3}\s*(?:bis|to|–|-)\s*\d", re.I)  # "(3,5 kg) bis 20 kg": a range of what it is for
 _WITH = re.compile(r"\b(?:mit|with)\s+$", re.I)
 _WEIGHT_WORD = re.compile(r"\s*\w*(?:gewicht|weight)", re.I)
 _VOLUME = re.compile(rf"({u.NUMBER})\s*-?\s*({u.unit_pattern(u.VOLUME_UNITS)})", re.I)  # "8-litre vest", "20-Liter-Rucksack"
@@ -119,7 +120,7 @@ _PACKED = re.compile(r"packmaß|packmass|packgröße|verpackt|packed|pack\s+size
 def _weight(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
     matches = list(_WEIGHT.finditer(sentence))
     for i, m in enumerate(matches):
-        if _NOT_WEIGHT.search(_before(sentence, m.start())):
+        if _NOT_WEIGHT.search(_before(sentence, m.start())) or _RANGE_AFTER.match(sentence, m.end()):
             continue
         if _WITH.search(_before(sentence, m.start())) and not _WEIGHT_WORD.match(sentence, m.end()):
             continue  # "Filter mit 600 g Aktivkohle" is a part, "mit 2,45 kg Mindestgewicht" the product
@@ -137,6 +138,21 @@ _HOLDS = re.compile(r"fasst|fassungs|hält|holds?|volum|capacity|kapazität|inha
 _NOT_HOLDING = re.compile(r"(?:\b(?:bis\s+zu|up\s+to|bis|über|ab|over|from)\s+)$", re.I)  # "filters up to 1,000 litres"
 _SUBSTANCE_AFTER = re.compile(r"^\s+(?:of\s+)?(?:wasser|water|milch|milk|flüssigkeit|liquid)\b", re.I)  # "1 Liter Wasser kocht in ..."
 _LAYERS_AFTER = re.compile(r"^[\s-]+\w*(?:shell|lagen|layer|jacke|jacket|hose|pants|membran|material|fabric)", re.I)  # "3L Hardshell"
+
+
+_LOAD = re.compile(
+    rf"(?:belastbar\w*|\w*belastung|tragkraft|traglast|tragfähigkeit|trägt|hält|holds?|supports?|carries|load(?:\s*capacity)?"
+    rf"|(?:max(?:imum|\.)?\s*)?(?:user|nutzer|benutzer)\s*-?gewicht|user\s+weight|höchstgewicht|max(?:imum|\.)?\s+(?:weight|gewicht))"
+    rf"\W{{0,3}}(?:(?:bis|zu|up|to|max(?:imal|imum)?\.?|of|von|von\s+bis\s+zu)\s+){{0,3}}({u.NUMBER})\s*(kg|kilo)\b",
+    re.I,
+)
+
+
+def _load(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
+    """"belastbar bis 136 kg", "Holds up to 136 kg", "max. Belastung 30 kg": what it carries."""
+    if m := _LOAD.search(sentence):
+        if value := u.parse_number(m.group(1), lang):
+            yield "max_load_kg", u.clean(value)
 
 
 def _capacity(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
@@ -312,6 +328,7 @@ _RULES: list[tuple[str, Callable[[str, str], Iterator[tuple[str, Any]]]]] = [
     ("schmal|narrow|weit|breit|wide|width", lambda s, _lang: _width(s)),
     (_NUMBER_UNIT.format("kg|g|gr|gramm|grams?|kilo|oz|ounces|lbs?|pounds"), _weight),
     (_NUMBER_UNIT.format("l|ml|cl|lite?r|litres?|liters|ltr"), _capacity),
+    (r"\d\s*(?:kg|kilo)(?![a-zäöü])", _load),
     (r"\d\s*(?:cm|mm|m)?\s*[x×*]\s*\d", _dimensions),
     ("wasser|water|ip|hydrostatic|mm", _waterproof),
     ("°|grad|degree", _temperatures),

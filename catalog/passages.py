@@ -61,7 +61,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "water": (r"wasserdicht|wasserfest|wasserabweisend|\bwasser\b|wassersäule|\bregen|\bnass|dusche|schwimm"
               r"|waterproof|water-?(?:resistant|repellent)|\bwater\b|\brain|\bwet\b|shower|swim",
               r"wasser|water|\bipx?\d|hydrostatic|regen|rain"),
-    "battery": (r"akku|batterie|laufzeit|aufladen|battery|charg|runtime|how long .* last",
+    "battery": (r"akku|batterie|laufzeit|aufladen|aufgeladen|\blädt|\bladen\b|battery|charg|runtime|how long .* last",
                 r"\d\s*(?:h|std|stunden|hours|mah|wh)\b|akku|batter|charg|lade"),
     "care": (r"wasch|wäsche|trockner|bügel|reinig|spülmaschine|sauber|wash|dryer|\biron|clean|laundry",
              r"wasch|wash|trockner|dryer|spülmaschine|dishwasher|reinig|clean|rinse|wipe|spül|bügel|\biron"),
@@ -80,6 +80,12 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "age": (r"alter\b|jahre alt|\bage\b|years old|how old",
             r"\d+\s*(?:bis|-|–|to)\s*\d+\s*(?:jahre|years)|ab \d+ jahren|aged|years"),
     "power": (r"watt|leistung|\bstrom|verbrauch|\bpower\b|energy|consum", r"\d\s*w\b|watt|leistung|power"),
+    "range": (r"reichweite|wie weit|\brange\b|how far", r"\d\s*(?:m|meter|metres|meters|km)\b|reichweite|\brange\b"),
+    "loudness": (r"\blaut|leise|lautstärke|\bloud|quiet|volume|noise|dezibel|decibel|\bdb\b",
+                 r"\d\s*db\b|dezibel|decibel|lautstärke|\bvolume|leise|quiet|\blaut|\bloud"),
+    "load": (r"belastbar|belastung|tragkraft|traglast|\bträgt|aushält|weight .*(?:hold|take|carry|support)|(?:hold|take|carry|support).* weight"
+             r"|maximum weight|max weight|weight limit|how many kg|wie viel kg",
+             r"belastbar|belastung|tragkraft|traglast|\bträgt|\bload|supports?|holds? up|up to \d+\s*kg|bis \d+\s*kg|max\.?\s*\d+\s*kg"),
     "origin": (r"\bwo\b.*\b(?:hergestellt|produziert|gefertigt|gemacht|genäht)|herkunft|herstellungsland|\bwhere\b.*\b(?:made|produced|manufactured)"
                r"|made in\b|country of origin|\borigin",
                r"(?:hergestellt|produziert|gefertigt|gemacht|genäht|made|produced|manufactured|crafted|sewn|designed)\s+in\b|herkunft|\borigin"),
@@ -126,11 +132,32 @@ def shares_word(question_words: set[str], sentence: str) -> bool:
 
 def asked_aspects(question: str) -> list[str]:
     """The kinds of fact a question asks for ("wie schwer" -> weight)."""
-    return [key for key, (words, _) in ASPECTS.items() if words.search(question)]
+    found = [key for key, (words, _) in ASPECTS.items() if words.search(question)]
+    return [k for k in found if k != "weight"] if "load" in found else found  # "how much weight can it take?"
+
+
+# "Ist die Knete glutenfrei?", "Is it PVC free?", "ohne BPA?": a sentence naming the substance answers
+_FREE_OF = re.compile(r"\b(\w{2,}?)[\s-]?(?:frei|free)\b|\b(?:ohne|without|enthält|contains?|containing)\s+(\w{2,})", re.I)
+
+
+def free_of(question: str) -> str | None:
+    """The substance a "free of X?" question asks about, lower-case ("gluten", "pvc")."""
+    m = _FREE_OF.search(question)
+    word = (m.group(1) or m.group(2)).lower() if m else None
+    return None if word is None or word in _QUESTION_WORDS or word in ("es", "it", "sie", "er") else word
 
 
 def states_aspect(sentence: str, aspects: list[str]) -> bool:
     return any(ASPECTS[key][1].search(sentence) for key in aspects)
+
+
+def capped(question: str, sentence: str, score: float) -> float:
+    """A sentence that does not state the kind of fact asked for ("is the mattress waterproof?"
+    -> "Comes with a 3 cm foldable mattress") is at most the closest the text comes, never the answer."""
+    aspects = asked_aspects(question)
+    if aspects and not states_aspect(sentence, aspects):
+        return min(score, ANSWER_SIMILARITY - 0.001)
+    return score
 
 
 @dataclass(frozen=True)
@@ -184,6 +211,8 @@ class PassageFinder:
         aspects = asked_aspects(question)
         if aspects:
             scores = scores + np.array([ASPECT_BONUS if states_aspect(s, aspects) else -ASPECT_PENALTY for s in sentences])
+        if substance := free_of(question):
+            scores = scores + np.array([ASPECT_BONUS if substance in s.lower() else 0.0 for s in sentences])
         words = content_words(question, exclude=name)
         if words and LEXICAL_BONUS:
             scores = scores + np.array([LEXICAL_BONUS if shares_word(words, s) else 0.0 for s in sentences])
@@ -198,7 +227,8 @@ class PassageFinder:
         scores = self.rank(question, [s.text for s in sentences], name or product.name(lang))
         order = [int(i) for i in np.argsort(-scores)]
         floor = self.threshold if threshold is None else threshold
-        best = [Answer(sentences[i], float(scores[i])) for i in order[:limit] if scores[i] >= floor]
+        best = [Answer(sentences[i], capped(question, sentences[i].text, float(scores[i]))) for i in order[:limit]]
+        best = [a for a in best if a.score >= floor]
         if not best:
             return []
         aspects = asked_aspects(question)

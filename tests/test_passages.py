@@ -9,6 +9,7 @@ from catalog.passages import (
     ANSWER_SIMILARITY,
     PassageFinder,
     asked_aspects,
+    free_of,
     product_sentences,
 )
 from catalog.sentences import split_sentences
@@ -119,3 +120,13 @@ def test_origin_included_and_use_questions_find_their_sentences(finder):
     assert finder.answer(sneaker, "Can I use them for running?", "en")[0].sentence.text == "Nicht für den Sport geeignet."
     closest = finder.answer(sneaker, "Where are they made?", "en", threshold=0.1)
     assert closest and "Portugal" in closest[0].sentence.text
+
+
+def test_a_free_of_question_finds_the_sentence_naming_the_substance(finder):
+    dough = Product(
+        id="dough", title={"de": "Bio-Knete 6 Farben"}, category="toys",
+        description={"de": "Weiche Knete in sechs Farben, mit Lebensmittelfarben gefärbt. Hinweis: Enthält Weizen (Gluten) – nicht geeignet bei Zöliakie. Nach dem Spielen in der Dose aufbewahren."},
+        variants=[{"sku": "K6", "price": 12.0, "stock": 5}],
+    )  # fmt: skip
+    assert free_of("Ist die Knete glutenfrei?") == "gluten" and free_of("Is it PVC free?") == "pvc" and free_of("Is it free?") is None
+    assert "Gluten" in finder.answer(dough, "Ist die Knete glutenfrei?", "de", threshold=0.1)[0].sentence.text
