@@ -9,6 +9,7 @@ set (`tests/fixtures/answer_sentences.jsonl`, `bench/sentence_threshold.py`, ben
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -118,14 +119,23 @@ def content_words(text: str, exclude: str = "") -> set[str]:
     }  # fmt: skip
 
 
+def _spelling(word: str) -> str:
+    """German and English spellings of one word brought together ("microwave" ~ "Mikrowelle")."""
+    return word.replace("c", "k").replace("ph", "f").replace("th", "t").replace("y", "i")
+
+
 def shares_word(question_words: set[str], sentence: str) -> bool:
-    """True when the sentence has one of the question's words, a compound of it or its near twin."""
+    """True when the sentence has one of the question's words, a compound of it or its near twin
+    in the other language (most of the word the same from its start: "reflective" ~ "reflektierend")."""
     for word in content_words(sentence):
         for asked in question_words:
             if word == asked:
                 return True
-            short, long_ = sorted((asked, word), key=len)
-            if len(short) >= 5 and (long_.startswith(short) or fuzz.ratio(asked, word) >= 85):
+            short, long_ = sorted((_spelling(asked), _spelling(word)), key=len)
+            if len(short) >= 5 and (long_.startswith(short) or fuzz.ratio(short, long_) >= 85):
+                return True
+            common = len(os.path.commonprefix([short, long_]))
+            if common >= 6 and common >= 0.6 * len(short):
                 return True
     return False
 
