@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from actions.texts import join, money, say
-from catalog.extract_words import MATERIAL_NAMES_DE
+from catalog.extract_words import MATERIAL_NAMES_DE, MATERIALS
 from catalog.lexicon import color_name
 from catalog.models import Product
 from catalog.store import StoreConfig
@@ -369,14 +369,22 @@ def _ip_verdict(rating: object) -> str | None:
     return "yes" if digit >= 7 else "partly" if digit >= 4 else "no"
 
 
+def _material(word: str) -> str:
+    """A material word in English ("Wolle" -> "wool"), so "not suitable for wool" answers "Wolle waschen?"."""
+    for gate, rule, name in MATERIALS:
+        if gate.search(word) and rule.fullmatch(word):
+            return name
+    return word
+
+
 def _use_verdicts(product: Product, question: str, lang: str) -> list[FitVerdict]:
     """"Can I use it for swimming?" against the text's "not suitable for swimming": a phrase of
     the product whose words all occur in the question (fuzzy, so "Schwimmen" ~ "schwimmen gehen")."""
-    words = set(re.findall(r"\w+", question.lower()))
+    words = {_material(w) for w in re.findall(r"\w+", question.lower())}
     out = []
     for key, verdict in (("not_suitable_for", "no"), ("suitable_for", "yes")):
         for phrase in product.attributes.get(key) or []:
-            phrase_words = [w for w in re.findall(r"\w+", str(phrase).lower()) if len(w) > 2]
+            phrase_words = [_material(w) for w in re.findall(r"\w+", str(phrase).lower()) if len(w) > 2]
             if phrase_words and all(any(fuzz.ratio(w, q) >= 85 for q in words) for w in phrase_words):
                 out.append(FitVerdict(verdict, quoted(product, key, attribute_phrase(key, [phrase], lang) or "", lang)))
                 return out

@@ -270,6 +270,7 @@ def _care(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
 
 
 _FREE_OF = re.compile(r"[-\s]?(?:free|frei)\b", re.I)  # "glass-free", "PVC-frei"
+_FOR_BEFORE = re.compile(r"\b(?:for|für|zum|zur)\s+(?:\w+\s+){0,2}$", re.I)  # "not suitable for wool" is what it is for
 
 
 def _materials(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
@@ -277,7 +278,7 @@ def _materials(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
     for gate, rule, name in MATERIALS:
         if not gate.search(low):
             continue
-        hits = [m for m in rule.finditer(text) if not _FREE_OF.match(text, m.end())]
+        hits = [m for m in rule.finditer(text) if not _FREE_OF.match(text, m.end()) and not _FOR_BEFORE.search(text[max(0, m.start() - 30) : m.start()])]
         text = rule.sub(lambda m: " " * len(m.group(0)), text)  # consumed, positions kept
         if hits and name not in found:
             found[name] = hits[0].start()
@@ -357,6 +358,13 @@ def extract_sentence(sentence: str, lang: str) -> list[Fact]:
             continue
         for key, value in rule(sentence, lang):
             facts.setdefault(key, Fact(key, value, sentence, lang))
+    if "materials" in facts:  # "not suitable for wool – use a wool detergent": what it is for, not made of
+        phrases_ = " ".join(str(p) for k in ("suitable_for", "not_suitable_for") if k in facts for p in facts[k].value)
+        kept = [m for m in facts["materials"].value if not any(name == m and rule.search(phrases_) for _, rule, name in MATERIALS)]
+        if kept:
+            facts["materials"].value = kept
+        else:
+            del facts["materials"]
     return list(facts.values())
 
 

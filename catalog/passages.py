@@ -34,10 +34,13 @@ NAME_WEIGHT = 0.3
 # and the sentence carries none of it, it loses ASPECT_PENALTY.
 ASPECT_BONUS = 0.15
 ASPECT_PENALTY = 0.05
+# each further asked kind the sentence states ("wie wird er aufgeladen?": battery and charging)
+MORE_ASPECTS_BONUS = 0.05
 # A sentence sharing a word of the question (besides the product's name and function words)
 # gains LEXICAL_BONUS: as typed, as a longer compound ("atmungsaktiv" ~ "Atmungsaktivität") or
 # nearly so across the languages ("induction" ~ "Induktion"), which USE alone misses in short questions.
 LEXICAL_BONUS = 0.05
+EXACT_WORD_LETTERS = 7  # the same word this long counts twice
 # A second sentence is quoted when it scores within this of the best (and states the asked kind).
 SECOND_MARGIN = 0.05
 # Sentences from a product's fields, in this order (the title is the product's name: it
@@ -81,6 +84,10 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "age": (r"alter\b|jahre alt|\bage\b|years old|how old",
             r"\d+\s*(?:bis|-|–|to)\s*\d+\s*(?:jahre|years)|ab \d+ jahren|aged|years"),
     "power": (r"watt|leistung|\bstrom|verbrauch|\bpower\b|energy|consum", r"\d\s*w\b|watt|leistung|power"),
+    "charging": (r"(?:auf)?ge?laden\b|aufladen|\blädt|ladekabel|recharg|how .*charged|charging|charger",
+                 r"usb|kabel|cable|netzteil|ladegerät|charger|plug|stecker|recharg|aufladbar|\blädt|charging"),
+    "power_source": (r"\bauto\b|\bcar\b|\bkfz|steckdose|socket|mains|\d+\s*v\b|volt|stromanschluss|netzbetrieb|unterwegs|on the go",
+                     r"\bauto\b|\bcar\b|\bkfz|\d+\s*v\b|volt|adapter|home use|zuhause|steckdose|netzteil|mains|socket|plug|batter|akku"),
     "range": (r"reichweite|wie weit|\brange\b|how far", r"\d\s*(?:m|meter|metres|meters|km)\b|reichweite|\brange\b"),
     "loudness": (r"\blaut|leise|lautstärke|\bloud|quiet|volume|noise|dezibel|decibel|\bdb\b",
                  r"\d\s*db\b|dezibel|decibel|lautstärke|\bvolume|leise|quiet|\blaut|\bloud"),
@@ -124,20 +131,21 @@ def _spelling(word: str) -> str:
     return word.replace("c", "k").replace("ph", "f").replace("th", "t").replace("y", "i")
 
 
-def shares_word(question_words: set[str], sentence: str) -> bool:
-    """True when the sentence has one of the question's words, a compound of it or its near twin
-    in the other language (most of the word the same from its start: "reflective" ~ "reflektierend")."""
+def shares_word(question_words: set[str], sentence: str) -> float:
+    """How strongly the sentence shares a word of the question: 2 for the same long word
+    ("Härtegrad"), 1 for the same short one, a compound of it or its near twin in the other
+    language (most of the word the same from its start: "reflective" ~ "reflektierend"), else 0."""
+    found = 0.0
     for word in content_words(sentence):
         for asked in question_words:
             if word == asked:
-                return True
+                found = max(found, 2.0 if len(word) >= EXACT_WORD_LETTERS else 1.0)
+                continue
             short, long_ = sorted((_spelling(asked), _spelling(word)), key=len)
-            if len(short) >= 5 and (long_.startswith(short) or fuzz.ratio(short, long_) >= 85):
-                return True
             common = len(os.path.commonprefix([short, long_]))
-            if common >= 6 and common >= 0.6 * len(short):
-                return True
-    return False
+            if len(short) >= 5 and (long_.startswith(short) or fuzz.ratio(short, long_) >= 85) or common >= 6 and common >= 0.6 * len(short):
+                found = max(found, 1.0)
+    return found
 
 
 def asked_aspects(question: str) -> list[str]:
@@ -220,12 +228,13 @@ class PassageFinder:
         scores = self.cache.encode(self.embedder, sentences) @ question_vector
         aspects = asked_aspects(question)
         if aspects:
-            scores = scores + np.array([ASPECT_BONUS if states_aspect(s, aspects) else -ASPECT_PENALTY for s in sentences])
+            stated = [sum(1 for a in aspects if ASPECTS[a][1].search(s)) for s in sentences]
+            scores = scores + np.array([ASPECT_BONUS + MORE_ASPECTS_BONUS * (n - 1) if n else -ASPECT_PENALTY for n in stated])
         if substance := free_of(question):
             scores = scores + np.array([ASPECT_BONUS if substance in s.lower() else 0.0 for s in sentences])
         words = content_words(question, exclude=name)
         if words and LEXICAL_BONUS:
-            scores = scores + np.array([LEXICAL_BONUS if shares_word(words, s) else 0.0 for s in sentences])
+            scores = scores + np.array([LEXICAL_BONUS * shares_word(words, s) for s in sentences])
         return scores.astype(np.float32)
 
     def answer(self, product: Product, question: str, lang: str, limit: int = 2, name: str | None = None, threshold: float | None = None) -> list[Answer]:
