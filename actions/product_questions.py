@@ -84,9 +84,8 @@ class ActionProductInfo(ShopAction):
                 return show_results(dispatcher, result, lang)
             reply(dispatcher, say("which_product", lang))
             return []
-        pair = named_pair(text_of(tracker))
-        if len(pair) > 1 and (better := comparative_line(pair[0], pair[1], text_of(tracker), lang)):  # "which is lighter, X or Y?"
-            return _answer_comparison(dispatcher, pair[:2], better, lang)
+        if len(named_pair(text_of(tracker))) > 1:  # "which is lighter, X or Y?", "X or Y for my two-year-old?"
+            return ActionAnswerFit().respond(dispatcher, tracker, lang)
         product = products[0]
         name = product.name(lang)
         asked = find_asked(product, text_of(tracker))

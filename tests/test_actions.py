@@ -191,7 +191,7 @@ def test_compare_answers_the_comparative_with_both_values(run_action):
 
 
 def test_a_fit_question_naming_two_products_answers_for_both(run_action):
-    messages, _ = run_action(ActionAnswerFit(), "AirPure 300 or Breeze Fan Purifier for a 30 m² room?", "ask_product_fit", metadata={"language": "en"})
+    messages, _ = run_action(ActionAnswerFit(), "AirPure 300 or the Breeze for a 30 m² room?", "ask_product_fit", metadata={"language": "en"})
     assert text(messages).splitlines() == ["AirPure 300 Luftreiniger: Yes: for rooms up to 40 m²", "Breeze Fan Purifier: Probably not: for rooms up to 20 m²"]
 
 

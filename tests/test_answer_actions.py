@@ -238,3 +238,11 @@ def test_what_a_product_carries_is_not_its_weight(ask):
     lines, known = answer_lines(chair, "What's the maximum weight it can take?", "en")
     assert known and lines[0].startswith("Climbo Chair: takes up to 136 kg.") and "7 kg" not in lines[0]
     assert answer_lines(chair, "How heavy is it?", "en")[0][0].startswith("Climbo Chair: 7 kg.")
+
+
+def test_the_kind_of_the_page_product_names_no_other_product():
+    from actions.context import _without_page_words
+
+    desk = Product(id="desk", title={"de": "Wachsmit Kinderschreibtisch höhenverstellbar"}, category="home", variants=[{"sku": "D", "price": 1.0, "stock": 1}])
+    assert _without_page_words("Wie hoch lässt sich der Tisch einstellen?", desk).split() == ["Wie", "hoch", "lässt", "sich", "der", "einstellen?"]
+    assert "Wachsmit" in _without_page_words("Ist der Wachsmit Tisch stabil?", desk)  # a whole word of its name stays

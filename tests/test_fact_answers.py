@@ -107,3 +107,10 @@ def test_a_hydrostatic_head_alone_answers_whether_it_is_waterproof():
     softshell = product({"en": "Softshell with a 800 mm water column."})
     assert facts.check_fit(softshell, "Is it waterproof?", "en")[0].verdict == "partly"
     assert facts.fact_answer(shell, "Wie schwer ist sie?", "de")[0][0].startswith("1,2 kg.")  # a kilogram weight in kg
+
+
+def test_not_suitable_for_a_material_answers_across_languages_and_is_no_material():
+    detergent = product({"en": "Suitable for washing at 20–60 °C. <b>Not suitable for wool and silk</b> – use a wool detergent instead."})
+    assert "materials" not in detergent.attributes
+    verdicts = facts.check_fit(detergent, "Kann ich damit Wolle waschen?", "de")
+    assert verdicts[0].verdict == "no" and "Not suitable for wool and silk" in verdicts[0].fact
