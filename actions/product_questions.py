@@ -17,6 +17,7 @@ from actions.search import show_details, show_results
 from actions.sizing import availability
 from actions.texts import say
 from catalog.models import Product
+from catalog.passages import asked_aspects
 from catalog.variants import find_asked
 
 
@@ -187,6 +188,8 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
         verdict = _verdict(product, asked, lang)
         if verdict:
             return [verdict], True
+    if product.fit and "fit" in asked_aspects(asked):  # "Fällt der Schuh klein aus?": the fit, in the merchant's words
+        return [f"{name}: {facts.fit_sentence(product, lang)}"], True
     aspects = _asked_aspects(question)
     lines: list[str] = []
     missing = False

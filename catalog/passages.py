@@ -58,6 +58,10 @@ _ASPECTS: dict[str, tuple[str, str]] = {
         r"|how (?:big|long|wide|tall|thick|high|small)|measure|length|height|width|wie klein|packmaß|pack(?:ed)? size|packs? (?:down|small)",
         r"\d\s*(?:cm|mm|m|inch|inches|zoll)\b|\d\s*[×x]\s*\d|durchmesser|diameter",
     ),
+    # which measure: "wie hoch" is the height row, not the table top's size
+    "height": (r"wie hoch|\bhöhe|how (?:high|tall)|\bheight", r"\bhöhe|\bhoch\b|height|\bhigh\b|\btall\b"),
+    "width": (r"wie breit|\bbreite\b|how wide|\bwidth", r"\bbreite\b|\bbreit\b|\bwidth|\bwide\b"),
+    "length": (r"wie lang\b|\blänge\b|how long is|\blength", r"\blänge\b|\blang\b|\blength|\blong\b"),
     "capacity": (r"liter|fasst|hinein|volumen|fassungs|\bhold|capacity|litre|how (?:much|many) .*fit",
                  r"\d\s*(?:l|ml|liter|litre|litres|liters)\b|fasst|holds|capacity|volumen|fassungsvermögen"),
     "temperature": (r"grad|°|temperatur|warm|kalt|kälte|frost|cold|temperature|degree|winter|freez",
@@ -75,7 +79,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
         r"\d\s*%|material|\baus\b|made (?:from|of)|wolle|wool|cotton|leder|leather|polyester|nylon|edelstahl"
         r"|stainless|kunststoff|plastic|rubber|kautschuk|glass|\bglas",
     ),
-    "fit": (r"fällt|ausfallen|passform|welche größe|nummer|run\w* (?:small|large|big)|true to size|which size"
+    "fit": (r"fällt|ausfallen|passform|welche größe|nummer|run\w* (?:small|large|big)|true to size|which size|how (?:is|does) .*\bfit|\bthe fit\b"
             r"|between sizes|zwischen .*größen",
             r"fällt|klein aus|groß aus|passform|\bfit\b|runs? (?:small|large|big)|come up|size up|größer|kleiner"
             r"|nummer|between sizes"),
@@ -151,7 +155,11 @@ def shares_word(question_words: set[str], sentence: str) -> float:
 def asked_aspects(question: str) -> list[str]:
     """The kinds of fact a question asks for ("wie schwer" -> weight)."""
     found = [key for key, (words, _) in ASPECTS.items() if words.search(question)]
-    return [k for k in found if k != "weight"] if "load" in found else found  # "how much weight can it take?"
+    if "load" in found:  # "how much weight can it take?"
+        found = [k for k in found if k != "weight"]
+    if {"height", "width", "length"} & set(found):  # "wie hoch?" wants the height, not any measure
+        found = [k for k in found if k != "size"]
+    return found
 
 
 # "Ist die Knete glutenfrei?", "Is it PVC free?", "ohne BPA?": a sentence naming the substance answers

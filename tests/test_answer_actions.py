@@ -246,3 +246,8 @@ def test_the_kind_of_the_page_product_names_no_other_product():
     desk = Product(id="desk", title={"de": "Wachsmit Kinderschreibtisch höhenverstellbar"}, category="home", variants=[{"sku": "D", "price": 1.0, "stock": 1}])
     assert _without_page_words("Wie hoch lässt sich der Tisch einstellen?", desk).split() == ["Wie", "hoch", "lässt", "sich", "der", "einstellen?"]
     assert "Wachsmit" in _without_page_words("Ist der Wachsmit Tisch stabil?", desk)  # a whole word of its name stays
+
+
+def test_a_fit_question_gets_the_merchants_fit_advice(ask):
+    reply, slots, _ = ask(ActionProductInfo(), "Does it run small?", "frost-winterstiefel", "en")
+    assert reply.startswith("Frost Winterstiefel: ") and "fällt eine Nummer klein aus" in reply and "pending_offer" not in slots
