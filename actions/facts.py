@@ -302,8 +302,10 @@ def check_fit(product: Product, question: str, lang: str) -> list[FitVerdict]:
         elif product.text("fit_notes", lang):
             out[-1].fact += f". {product.text('fit_notes', lang)}"
     temperature = _temperature_phrase(product, lang)
-    if any(w in q for w in _CARE_QUESTION):
-        pass  # "bei wie viel Grad waschen?" is about washing, not warmth (answered_facts has it)
+    if any(w in q for w in _CARE_QUESTION):  # about washing, not warmth: "Kann ich sie bei 40 Grad waschen?" against its 30 °C
+        if (m := _TEMP.search(question)) and isinstance(a.get("wash_temp_c"), int | float):
+            fits = int(m.group(2)) <= a["wash_temp_c"]
+            out.append(FitVerdict("yes" if fits else "no", quoted(product, "wash_temp_c", attribute_phrase("wash_temp_c", a["wash_temp_c"], lang) or "", lang)))
     elif (m := _TEMP.search(question)) and "min_temp_c" in a:
         wanted = -int(m.group(2)) if m.group(1) or "minus" in q or "frost" in q else int(m.group(2))
         rated = a["min_temp_c"]

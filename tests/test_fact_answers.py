@@ -114,3 +114,9 @@ def test_not_suitable_for_a_material_answers_across_languages_and_is_no_material
     assert "materials" not in detergent.attributes
     verdicts = facts.check_fit(detergent, "Kann ich damit Wolle waschen?", "de")
     assert verdicts[0].verdict == "no" and "Not suitable for wool and silk" in verdicts[0].fact
+
+
+def test_a_washing_temperature_asked_is_checked_against_the_products():
+    assert facts.check_fit(JACKET, "Kann ich die Jacke bei 40 Grad waschen?", "de")[0].verdict == "no"  # "Bei 30 °C waschbar"
+    verdict = facts.check_fit(JACKET, "Can I wash it at 30 degrees?", "en")[0]
+    assert verdict.verdict == "yes" and verdict.fact.startswith("machine washable at 30 °C")
