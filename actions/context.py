@@ -236,8 +236,20 @@ def named_products(tracker: Tracker, limit: int = 3) -> list[Product]:
     page = cat.get(metadata(tracker).get("product_id"))
     named = cat.find_named(text_of(tracker))
     if page and named and page not in named:
-        named = cat.find_named(text_of(tracker), min_score=CLEARLY_NAMED)
+        named = cat.find_named(_without_page_words(text_of(tracker), page), min_score=CLEARLY_NAMED)
     return named[:limit]
+
+
+def _without_page_words(text: str, page: Product) -> str:
+    """The message without the words naming the kind of the page's own product as the last part
+    of a compound of its name: "der Tisch" on "Wachsmit Kinderschreibtisch" is that desk, not
+    the "Mini Tisch & Stuhl Set". A whole word of its name stays ("the TrailRunner Lite")."""
+    parts = {w.lower() for title in page.title.values() for w in re.findall(r"\w{4,}", title)}
+
+    def kind(word: str) -> bool:
+        return any(p != word and p.endswith(word) for p in parts)
+
+    return re.sub(r"\w{4,}", lambda m: " " if kind(m.group(0).lower()) else m.group(0), text)
 
 
 def asked_about(tracker: Tracker) -> Product | None:

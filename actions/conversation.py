@@ -8,6 +8,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from actions.common import ShopAction, handoff_buttons, handoff_text, reply
 from actions.context import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, catalog, metadata, text_of
 from actions.handoff import ask_for_person
+from actions.product_questions import ActionProductInfo, page_question
 from actions.search import show_results
 from actions.sizing import answer_size, asks_for_version
 from actions.texts import say
@@ -39,6 +40,8 @@ class ActionFallback(ShopAction):
         if intent in RESCUED_INTENTS and text.strip() and not text.startswith("/"):
             if asks_for_version(tracker):  # "do you have these in purple?" on a product page
                 return answer_size(dispatcher, tracker, lang)
+            if page_question(tracker):  # "Are these wellies lined?" on their page
+                return ActionProductInfo().respond(dispatcher, tracker, lang)
             result = scope.carried(catalog(), text)
             if result is not None:
                 return show_results(dispatcher, result, lang)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from actions.texts import join, money, say
-from catalog.extract_words import MATERIAL_NAMES_DE
+from catalog.extract_words import MATERIAL_NAMES_DE, MATERIALS
 from catalog.lexicon import color_name
 from catalog.models import Product
 from catalog.store import StoreConfig
@@ -52,6 +52,7 @@ ATTRIBUTE_PHRASES: dict[str, tuple[str, str]] = {
     "not_suitable_for": ("nicht geeignet für {v}", "not suitable for {v}"),
     "carry_on:True": ("fürs Handgepäck geeignet", "allowed as carry-on"),
     "carry_on:False": ("nicht fürs Handgepäck", "not for carry-on luggage"),
+    "max_load_kg": ("belastbar bis {v} kg", "takes up to {v} kg"),
 }
 # words in a question that point at an attribute
 ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
@@ -78,6 +79,8 @@ ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
     "warranty_years": ("garantie", "warranty", "guarantee", "gewährleistung"),
     "suitable_for": ("geeignet", "suitable", "good for", "gut für", "eignet", "use it for", "taugt", "ideal"),
     "not_suitable_for": ("geeignet", "suitable", "good for", "gut für", "eignet", "use it for", "taugt", "ideal"),
+    "max_load_kg": ("belastbar", "belastung", "tragkraft", "traglast", "trägt", "aushält", "hält das aus", "how much weight", "maximum weight",
+                    "max weight", "weight limit", "maximalgewicht", "höchstgewicht", "load", "support", "wie viel kg", "how many kg"),
     "carry_on": ("handgepäck", "carry-on", "carry on", "cabin", "flugzeug", "plane", "flight", "fliegen", "airline", "hand luggage"),
 }
 
@@ -106,6 +109,8 @@ def attribute_phrase(key: str, value: object, lang: str) -> str | None:
         return ATTRIBUTE_PHRASES[key][i] if value and key in ATTRIBUTE_PHRASES else None
     if f"{key}:{value}" in ATTRIBUTE_PHRASES:
         return ATTRIBUTE_PHRASES[f"{key}:{value}"][i]
+    if key == "weight_g" and isinstance(value, int | float) and value >= 1000:  # "1,15 kg", as merchants write it
+        return f"{_value_text(key, round(value / 1000, 2), lang)} kg"
     if key in ATTRIBUTE_PHRASES and value is not None and value != []:
         return ATTRIBUTE_PHRASES[key][i].format(v=_value_text(key, value, lang))
     return None
@@ -155,7 +160,8 @@ def fact_answer(product: Product, question: str, lang: str) -> tuple[list[str], 
 
 def asked_attributes(text: str) -> list[str]:
     lowered = text.lower()
-    return [key for key, words in ATTRIBUTE_WORDS.items() if any(w in lowered for w in words)]
+    keys = [key for key, words in ATTRIBUTE_WORDS.items() if any(w in lowered for w in words)]
+    return [k for k in keys if k != "weight_g"] if "max_load_kg" in keys else keys  # "how much weight can it take?" is the load
 
 
 def first_sentence(text: str, limit: int = 140) -> str:
@@ -296,8 +302,10 @@ def check_fit(product: Product, question: str, lang: str) -> list[FitVerdict]:
         elif product.text("fit_notes", lang):
             out[-1].fact += f". {product.text('fit_notes', lang)}"
     temperature = _temperature_phrase(product, lang)
-    if any(w in q for w in _CARE_QUESTION):
-        pass  # "bei wie viel Grad waschen?" is about washing, not warmth (answered_facts has it)
+    if any(w in q for w in _CARE_QUESTION):  # about washing, not warmth: "Kann ich sie bei 40 Grad waschen?" against its 30 °C
+        if (m := _TEMP.search(question)) and isinstance(a.get("wash_temp_c"), int | float):
+            fits = int(m.group(2)) <= a["wash_temp_c"]
+            out.append(FitVerdict("yes" if fits else "no", quoted(product, "wash_temp_c", attribute_phrase("wash_temp_c", a["wash_temp_c"], lang) or "", lang)))
     elif (m := _TEMP.search(question)) and "min_temp_c" in a:
         wanted = -int(m.group(2)) if m.group(1) or "minus" in q or "frost" in q else int(m.group(2))
         rated = a["min_temp_c"]
@@ -310,6 +318,8 @@ def check_fit(product: Product, question: str, lang: str) -> list[FitVerdict]:
         out.append(FitVerdict("yes" if a["waterproof"] else "no", quoted(product, "waterproof", phrase, lang)))
     elif "waterproof" in asked_attributes(q) and (ip := _ip_verdict(a.get("ip"))):
         out.append(FitVerdict(ip, quoted(product, "ip", attribute_phrase("ip", a["ip"], lang) or "", lang)))
+    elif "waterproof" in asked_attributes(q) and isinstance(a.get("waterproof_mm"), int | float):
+        out.append(_water_column_verdict(product, a["waterproof_mm"], lang))
     if "carry_on" in asked_attributes(q) and "carry_on" in a:
         out.append(FitVerdict("yes" if a["carry_on"] else "no", quoted(product, "carry_on", attribute_phrase("carry_on", a["carry_on"], lang) or "", lang)))
     out.extend(_use_verdicts(product, q, lang))
@@ -339,6 +349,19 @@ def _temperature_phrase(product: Product, lang: str) -> str:
     return quoted(product, "min_temp_c", phrase, lang)
 
 
+# EN 343 / DIN: from a 1,300 mm hydrostatic head a fabric counts as waterproof; below it, water-repellent
+WATERPROOF_MM = 1300
+
+
+def _water_column_verdict(product: Product, mm: float, lang: str) -> FitVerdict:
+    """"Ist sie wasserdicht?" on a text that gives the hydrostatic head only."""
+    column = attribute_phrase("waterproof_mm", mm, lang) or ""
+    if mm >= WATERPROOF_MM:
+        word = ATTRIBUTE_PHRASES["waterproof"][0 if lang == "de" else 1]
+        return FitVerdict("yes", quoted(product, "waterproof_mm", f"{word} ({column})", lang))
+    return FitVerdict("partly", quoted(product, "waterproof_mm", f"{'wasserabweisend' if lang == 'de' else 'water-repellent'} ({column})", lang))
+
+
 def _ip_verdict(rating: object) -> str | None:
     """IEC 60529: a second digit of 7 or 8 means protected against immersion; 4 to 6 against
     splashes and jets only."""
@@ -348,14 +371,22 @@ def _ip_verdict(rating: object) -> str | None:
     return "yes" if digit >= 7 else "partly" if digit >= 4 else "no"
 
 
+def _material(word: str) -> str:
+    """A material word in English ("Wolle" -> "wool"), so "not suitable for wool" answers "Wolle waschen?"."""
+    for gate, rule, name in MATERIALS:
+        if gate.search(word) and rule.fullmatch(word):
+            return name
+    return word
+
+
 def _use_verdicts(product: Product, question: str, lang: str) -> list[FitVerdict]:
     """"Can I use it for swimming?" against the text's "not suitable for swimming": a phrase of
     the product whose words all occur in the question (fuzzy, so "Schwimmen" ~ "schwimmen gehen")."""
-    words = set(re.findall(r"\w+", question.lower()))
+    words = {_material(w) for w in re.findall(r"\w+", question.lower())}
     out = []
     for key, verdict in (("not_suitable_for", "no"), ("suitable_for", "yes")):
         for phrase in product.attributes.get(key) or []:
-            phrase_words = [w for w in re.findall(r"\w+", str(phrase).lower()) if len(w) > 2]
+            phrase_words = [_material(w) for w in re.findall(r"\w+", str(phrase).lower()) if len(w) > 2]
             if phrase_words and all(any(fuzz.ratio(w, q) >= 85 for q in words) for w in phrase_words):
                 out.append(FitVerdict(verdict, quoted(product, key, attribute_phrase(key, [phrase], lang) or "", lang)))
                 return out

@@ -1,6 +1,6 @@
-"""Questions about products: does it fit a need, facts (price, stock, materials, care,
+"""Questions about one product: does it fit a need, facts (price, stock, materials, care,
 weight, the asked version), answers quoted from the product's own text when no structured fact
-answers (`actions.product_text`), and comparing two products."""
+answers (`actions.product_text`). Comparing two products: `actions.compare`."""
 
 from __future__ import annotations
 
@@ -10,12 +10,14 @@ from rasa_sdk.events import SlotSet
 
 from actions import facts
 from actions.common import ShopAction, focus, handoff_buttons, reply
-from actions.context import catalog, focused_products, shown, text_of
-from actions.product_text import general_request, quote
+from actions.compare import comparative_line, named_pair
+from actions.context import catalog, focused_products, metadata, named_products, text_of
+from actions.product_text import closest, general_request, quote
 from actions.search import show_details, show_results
 from actions.sizing import availability
 from actions.texts import say
 from catalog.models import Product
+from catalog.passages import asked_aspects
 from catalog.variants import find_asked
 
 
@@ -28,30 +30,25 @@ class ActionAnswerFit(ShopAction):
         products = focused_products(tracker)
         if not products:  # "which air purifier is good for allergies?" is a search
             return show_results(dispatcher, catalog().search(text), lang)
-        lines, sources = [], []
+        pair = named_pair(text)  # "Luftklar Mini or Allergo H13 for 40 m²?": both
+        products = pair[:3] if len(pair) > 1 else products
+        if len(products) > 1 and (better := comparative_line(products[0], products[1], text, lang)):  # "welche hält länger?"
+            return _answer_comparison(dispatcher, products[:2], better, lang)
+        known_ids = {metadata(tracker).get("product_id"), tracker.get_slot("current_product")}
+        lines, sources, unknown = [], [], False
         for product in products[:3]:
-            verdicts = facts.check_fit(product, text, lang)
-            if verdicts:
-                overall = "no" if any(v.verdict == "no" for v in verdicts) else "partly" if any(v.verdict == "partly" for v in verdicts) else "yes"
-                answer = say(f"fit_{overall}", lang, fact="; ".join(v.fact for v in verdicts if v.fact))
-                lines.append(f"{product.name(lang)}: {answer}" if len(products) > 1 else answer)
+            answer, known = answer_lines(product, text, lang, verdicts=True)
+            if len(products) > 1 or product.id not in known_ids:  # a product named in the question is named in the answer
+                answer = [line if line.startswith(product.name(lang)) else f"{product.name(lang)}: {line}" for line in answer]
+            lines.extend(answer)
+            unknown = unknown or not known
+            if known:
                 sources.append(product.id)
-                continue
-            typed = ActionProductInfo._attributes(product, text, lang)
-            if typed:  # a typed fact the need asks about ("how long does the battery last?")
-                lines.extend(typed)
-                sources.append(product.id)
-                continue
-            quoted, _ = quote(product, text, lang, catalog().embedder, catalog().config.categories)
-            if quoted:
-                lines.append(quoted)
-                sources.append(product.id)
-            else:
-                lines.append(say("fit_unknown_product", lang, product=product.name(lang)))
-        unknown = not sources
         if len(products) == 1 and products[0].total_stock == 0:  # a fitting product that cannot be bought says so
             lines.append(say("v_all_sold_out", lang, product=products[0].name(lang)))
-        reply(dispatcher, "\n".join(lines), sources=sources, buttons=handoff_buttons(lang) if unknown else None)
+        unknown = unknown and not sources
+        reply(dispatcher, "\n".join(dict.fromkeys(lines)), sources=sources or [p.id for p in products[:1]],
+              buttons=handoff_buttons(lang) if unknown else None, payload=facts.cards_payload(products[:3], lang, catalog().config))  # fmt: skip
         return [*focus(products), SlotSet("last_topic", "fit"), *([SlotSet("pending_offer", "handoff")] if unknown else [])]
 
 
@@ -88,6 +85,8 @@ class ActionProductInfo(ShopAction):
                 return show_results(dispatcher, result, lang)
             reply(dispatcher, say("which_product", lang))
             return []
+        if len(named_pair(text_of(tracker))) > 1:  # "which is lighter, X or Y?", "X or Y for my two-year-old?"
+            return ActionAnswerFit().respond(dispatcher, tracker, lang)
         product = products[0]
         name = product.name(lang)
         asked = find_asked(product, text_of(tracker))
@@ -95,87 +94,128 @@ class ActionProductInfo(ShopAction):
             answer, sources = availability(product, asked, lang)
             reply(dispatcher, answer, sources=sources, payload=facts.cards_payload([product], lang, catalog().config))
             return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
-        aspects = [a for a, words in _INFO_ASPECTS.items() if any(re.search(rf"\b{re.escape(w)}", text) for w in words)]  # word starts: not "Luftreiniger"
-        if not aspects and general_request(text_of(tracker), name):
+        if not _asked_aspects(text) and general_request(text_of(tracker), name):
             return show_details(dispatcher, product, lang)
-        lines = [say("v_all_sold_out", lang, product=name)] if product.total_stock == 0 else []
-        known = True
-        attributes = self._attributes(product, text_of(tracker), lang)
-        if attributes:  # "how big a room can it clean?" is the room size, not the care text
-            lines += attributes
-            aspects = [a for a in aspects if a in ("price", "stock")]
-        for aspect in aspects:
-            if aspect == "price":
-                lines.append(f"{name}: {facts.price_text(product, lang, catalog().config.store.currency)}.")
-            elif aspect == "stock":
-                status = facts.availability(product, lang)
-                if product.total_stock > 0:
-                    lines.append(say("stock_summary", lang, product=name, status=status) + " " + " ".join(x for x in (facts.sizes_line(product, lang), facts.colors_line(product, lang)) if x))
-            elif aspect in ("materials", "care") and product.text(aspect, lang):
-                lines.append(say(aspect, lang, text=product.text(aspect, lang)))
-            elif aspect == "weight" and product.attributes.get("weight_g") is not None:
-                lines.append(f"{name}: {product.attributes['weight_g']} g.")
-            else:
-                answered = self._from_text(product, text_of(tracker), lang)
-                known = known and answered is not None
-                lines.append(answered or say("no_info", lang, product=name))
-        if not aspects and not attributes:
-            answered = self._from_text(product, text_of(tracker), lang)
-            known = answered is not None
-            lines.append(answered or say("no_info", lang, product=name))
-        lines = list(dict.fromkeys(lines))
-        reply(dispatcher, " ".join(lines), sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config),
+        lines, known = answer_lines(product, text_of(tracker), lang)
+        if product.total_stock == 0:
+            lines.insert(0, say("v_all_sold_out", lang, product=name))
+        reply(dispatcher, " ".join(dict.fromkeys(lines)), sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config),
               buttons=None if known else handoff_buttons(lang))  # fmt: skip
         events = [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
         return events if known else [*events, SlotSet("pending_offer", "handoff")]
 
-    @staticmethod
-    def _attributes(product: Product, question: str, lang: str) -> list[str]:
-        """The typed facts the question asks about that the product has, each with its source
-        sentence quoted when it was read from the text (`facts.answered_facts`)."""
-        if _ORIGIN.search(question):  # "wo wird er hergestellt?" asks where, which no material answers
-            return []
-        return [f"{product.name(lang)}: {line}" for line in facts.answered_facts(product, question, lang).values() if line]
 
-    @staticmethod
-    def _from_text(product: Product, question: str, lang: str) -> str | None:
-        """The sentence of the product's text that answers the question."""
-        return quote(product, question, lang, catalog().embedder, catalog().config.categories)[0]
+# On a product page a message the classifier gave another intent (out of scope, shipping) but
+# also this much chance of asking about the product is answered as a question about it:
+# "Is it PVC free?" (shipping 0.42, product info 0.35), "Are these wellies lined?" (fallback).
+PRODUCT_INTENTS = ("ask_product_info", "ask_product_fit")
+PAGE_QUESTION_CONFIDENCE = 0.2
 
 
-class ActionCompareProducts(ShopAction):
-    def name(self) -> str:
-        return "action_compare_products"
+def page_question(tracker) -> bool:  # noqa: ANN001
+    """True when the message, on a product page, may well ask about that product and names no other."""
+    page = catalog().get(metadata(tracker).get("product_id"))
+    if page is None:
+        return False
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    if not any(i.get("name") in PRODUCT_INTENTS and (i.get("confidence") or 0) >= PAGE_QUESTION_CONFIDENCE for i in ranking):
+        return False
+    named = named_products(tracker)
+    return not named or page in named
 
-    def respond(self, dispatcher, tracker, lang):
-        cat = catalog()
-        named = cat.find_named(text_of(tracker))
-        candidates = named + [p for p in shown(tracker) if p not in named]
-        current = cat.get(tracker.get_slot("current_product"))
-        if current and current not in candidates:
-            candidates.insert(len(named), current)
-        if len(candidates) < 2:
-            reply(dispatcher, say("compare_need_two", lang))
-            return []
-        a, b = candidates[:2]
-        lines = [say("compare_head", lang, a=a.name(lang), b=b.name(lang))]
-        currency = cat.config.store.currency
-        lines.append(f"- {say('price', lang)}: {facts.price_text(a, lang, currency)} | {facts.price_text(b, lang, currency)}")
-        keys = [k for k in dict.fromkeys([*a.attributes, *b.attributes]) if k in facts.ATTRIBUTE_WORDS or k in ("width", "use", "animal")]
-        for key in keys:
-            left = facts.attribute_phrase(key, a.attributes.get(key), lang) or "–"
-            right = facts.attribute_phrase(key, b.attributes.get(key), lang) or "–"
-            lines.append(f"- {left} | {right}")
-        if a.sizes() or b.sizes():
-            lines.append(f"- {say('sizes', lang)}: {', '.join(a.sizes(in_stock=True)) or say('none', lang)} | {', '.join(b.sizes(in_stock=True)) or say('none', lang)}")
-            lines.append(f"- {say('fit', lang)}: {facts.fit_sentence(a, lang)} | {facts.fit_sentence(b, lang)}")
-        colors_a = ", ".join(facts.color_name(c, lang) for c in a.colors(in_stock=True))
-        colors_b = ", ".join(facts.color_name(c, lang) for c in b.colors(in_stock=True))
-        if colors_a or colors_b:
-            lines.append(f"- {say('colors', lang)}: {colors_a or '–'} | {colors_b or '–'}")
-        for product in (a, b):
-            desc = product.text("description", lang)
-            if desc:
-                lines.append(f"{product.name(lang)}: {facts.first_sentence(desc)}")
-        reply(dispatcher, "\n".join(lines), sources=[a.id, b.id], payload=facts.cards_payload([a, b], lang, cat.config))
-        return [SlotSet("shown_products", [a.id, b.id]), SlotSet("current_product", None), SlotSet("last_topic", "compare")]
+
+# a yes/no question ("Ist die Jacke wasserdicht?", "Can I use it for running?"): a verdict first
+_YES_NO = re.compile(
+    r"^\W*(?:und\s+|and\s+)?(?:ist|sind|hat|haben|kann|können|darf|dürfen|passt|passen|hält|halten|geht|lässt|eignet|taugt|gibt es|brauche"
+    r"|is|are|does|do|can|will|has|have|would|could|should|may)\b",
+    re.I,
+)
+
+
+def _asked_aspects(text: str) -> list[str]:
+    lowered = text.lower()
+    aspects = [a for a, words in _INFO_ASPECTS.items() if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words)]  # word starts: not "Luftreiniger"
+    return [a for a in aspects if a != "weight"] if "max_load_kg" in facts.asked_attributes(text) else aspects
+
+
+def _answer_comparison(dispatcher, products: list[Product], line: str, lang: str) -> list:  # noqa: ANN001
+    """"Welche hält länger, X oder Y?" asked as a fit or info question: which one, and why."""
+    reply(dispatcher, line, sources=[p.id for p in products], payload=facts.cards_payload(products, lang, catalog().config))
+    return [*focus(products), SlotSet("last_topic", "compare")]
+
+
+def without_name(question: str, product: Product) -> str:
+    """The question without the product's name where it names it, two or more of its words in a
+    row ("Luftklar Allergo H13", "die wasserdichte Fahrradtasche"): they say nothing about what is
+    asked. A single word stays ("I have wide feet" on "Road Runner Wide")."""
+    words = {w.lower() for title in product.title.values() for w in re.findall(r"\w+", title)}
+    pieces = question.split()
+    named = [bool(w) and w in words for w in (re.sub(r"\W", "", p).lower() for p in pieces)]
+    run = [named[i] and ((i > 0 and named[i - 1]) or (i + 1 < len(named) and named[i + 1])) for i in range(len(pieces))]
+    return " ".join("" if r else p for p, r in zip(pieces, run, strict=True))
+
+
+def _verdict(product: Product, question: str, lang: str) -> str | None:
+    """"Ja: wasserdicht …" when the product's facts decide the need or yes/no question."""
+    verdicts = facts.check_fit(product, question, lang)
+    if not verdicts:
+        return None
+    overall = "no" if any(v.verdict == "no" for v in verdicts) else "partly" if any(v.verdict == "partly" for v in verdicts) else "yes"
+    return say(f"fit_{overall}", lang, fact="; ".join(v.fact for v in verdicts if v.fact))
+
+
+def typed_facts(product: Product, question: str, lang: str) -> list[str]:
+    """The typed facts the question asks about that the product has, each with its source
+    sentence quoted when it was read from the text (`facts.answered_facts`)."""
+    if _ORIGIN.search(question):  # "wo wird er hergestellt?" asks where, which no material answers
+        return []
+    return [f"{product.name(lang)}: {line}" for line in facts.answered_facts(product, question, lang).values() if line]
+
+
+def from_text(product: Product, question: str, lang: str) -> str | None:
+    """The sentence of the product's text that answers the question."""
+    return quote(product, question, lang, catalog().embedder, catalog().config.categories)[0]
+
+
+def answer_lines(product: Product, question: str, lang: str, verdicts: bool = False) -> tuple[list[str], bool]:
+    """(lines, known) answering a question about one product: a verdict from its facts (for a
+    fit question, or any yes/no question), its typed facts, price, stock, materials, care,
+    weight, the sentence of its text that answers it; else the closest sentence, said to be no
+    clear answer, or "no information" (known False: the caller offers a person)."""
+    name = product.name(lang)
+    asked = without_name(question, product)  # "Luftklar Allergo" asks nothing about allergies
+    if verdicts or _YES_NO.search(question):
+        verdict = _verdict(product, asked, lang)
+        if verdict:
+            return [verdict], True
+    if product.fit and "fit" in asked_aspects(asked):  # "Fällt der Schuh klein aus?": the fit, in the merchant's words
+        return [f"{name}: {facts.fit_sentence(product, lang)}"], True
+    aspects = _asked_aspects(question)
+    lines: list[str] = []
+    missing = False
+    attributes = typed_facts(product, asked, lang)
+    if attributes:  # "how big a room can it clean?" is the room size, not the care text
+        lines += attributes
+        aspects = [a for a in aspects if a in ("price", "stock")]
+    for aspect in aspects:
+        if aspect == "price":
+            lines.append(f"{name}: {facts.price_text(product, lang, catalog().config.store.currency)}.")
+        elif aspect == "stock":
+            if product.total_stock > 0:
+                status = facts.availability(product, lang)
+                lines.append(say("stock_summary", lang, product=name, status=status) + " " + " ".join(x for x in (facts.sizes_line(product, lang), facts.colors_line(product, lang)) if x))
+        elif aspect in ("materials", "care") and product.text(aspect, lang):
+            lines.append(say(aspect, lang, text=product.text(aspect, lang)))
+        elif aspect == "weight" and product.attributes.get("weight_g") is not None:
+            lines.append(f"{name}: {facts.attribute_phrase('weight_g', product.attributes['weight_g'], lang)}.")
+        else:
+            answered = from_text(product, question, lang)
+            missing = missing or answered is None
+            lines.extend([answered] if answered else [])
+    if not aspects and not attributes:
+        answered = from_text(product, question, lang)
+        missing = answered is None
+        lines.extend([answered] if answered else [])
+    if missing:
+        lines.append(closest(product, question, lang, catalog().embedder, catalog().config.categories) or say("fit_unknown_product" if verdicts else "no_info", lang, product=name))
+    return lines, not missing

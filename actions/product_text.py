@@ -9,7 +9,13 @@ import threading
 from actions.texts import say
 from catalog.embedder import Embedder, VectorCache
 from catalog.models import Product
-from catalog.passages import Answer, PassageFinder, product_sentences, states_aspect
+from catalog.passages import (
+    CLOSEST_SIMILARITY,
+    Answer,
+    PassageFinder,
+    product_sentences,
+    states_aspect,
+)
 
 SENTENCE_VECTORS = VectorCache()  # product text sentences, embedded once per action-server process
 _finders: dict[str, PassageFinder] = {}
@@ -57,6 +63,16 @@ def quote(product: Product, question: str, lang: str, embedder: Embedder, catego
         return None, []
     sentence = " … ".join(a.sentence.text for a in answers)
     return say("text_quote", lang, product=product.name(lang), sentence=sentence), answers
+
+
+def closest(product: Product, question: str, lang: str, embedder: Embedder, categories: dict | None = None) -> str | None:
+    """Below the answer threshold: the closest sentence of the product's text, said to be no
+    clear answer and with the offer of a person; None when nothing comes near
+    (`catalog.passages.CLOSEST_SIMILARITY`, bench/README.md)."""
+    answers = finder(embedder).answer(product, question, lang, limit=1, name=product_name(product, lang, categories or {}), threshold=CLOSEST_SIMILARITY)
+    if not answers:
+        return None
+    return say("text_closest", lang, product=product.name(lang), sentence=answers[0].sentence.text)
 
 
 def fit_advice(product: Product, lang: str, embedder: Embedder) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -15,6 +17,13 @@ from catalog.lexicon import country_name, find_country
 from catalog.policy_aspects import question_aspects
 from catalog.shipping import quote
 
+# words of a question about shipping (a country is one too)
+_SHIPPING_WORDS = re.compile(
+    r"versand|versend|verschick|liefer|\bschick|porto|zustell|paket|ankomm|\bzoll|abhol"
+    r"|\bship|deliver|postage|parcel|arriv|customs|pick\s*up|collect",
+    re.I,
+)
+
 
 def answer_shipping(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
     cfg = catalog().config
@@ -23,6 +32,14 @@ def answer_shipping(dispatcher: CollectingDispatcher, tracker: Tracker, lang: st
         return answer_policy(dispatcher, tracker, lang)
     if asks_for_version(tracker, sizes=False):  # "do you have it in navy?" asks for a version, not for shipping
         return answer_size(dispatcher, tracker, lang)
+    if not find_country(text) and not _SHIPPING_WORDS.search(text):
+        from actions.product_questions import (  # imports actions.search, which imports this
+            ActionProductInfo,
+            page_question,
+        )
+
+        if page_question(tracker):  # "Is it PVC free?" on a product page asks about the product
+            return ActionProductInfo().respond(dispatcher, tracker, lang)
     country = find_country(text) or metadata(tracker).get("country") or tracker.get_slot("shipping_country")
     zones = join([z.name.get(lang) or z.code for z in cfg.shipping.zones], lang)
     if not country:

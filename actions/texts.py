@@ -216,9 +216,15 @@ T: dict[str, dict[str, str]] = {
     "fit_yes": {"de": "Ja: {fact}", "en": "Yes: {fact}"},
     "fit_no": {"de": "Eher nicht: {fact}", "en": "Probably not: {fact}"},
     "fit_partly": {"de": "Bedingt: {fact}", "en": "Partly: {fact}"},
+    "text_closest": {
+        "de": "Dazu steht nichts Eindeutiges in unseren Produktdaten zu {product}. Am nächsten kommt dieser Satz der Beschreibung: „{sentence}“ "
+        "Soll ich Sie mit einem Mitarbeiter verbinden, der nachsehen kann?",
+        "en": "Our product data for {product} doesn't say this clearly. The closest the description comes is: “{sentence}” "
+        "Shall I put you in touch with a person who can check?",
+    },
     "fit_from_text": {"de": "Laut Produktbeschreibung: „{sentence}“", "en": "The product description says: “{sentence}”"},
     "fit_unknown_product": {
-        "de": "Dazu steht in unseren Produktdaten zu {product} leider nichts. Soll ich Sie mit einem Mitarbeiter verbinden, der nachsehen kann?",
+        "de": "Dazu steht leider nichts in unseren Produktdaten zu {product}. Soll ich Sie mit einem Mitarbeiter verbinden, der nachsehen kann?",
         "en": "Our product data for {product} doesn't say. Shall I put you in touch with a person who can check?",
     },
     # --- compare
@@ -226,6 +232,8 @@ T: dict[str, dict[str, str]] = {
         "de": "Welche zwei Produkte soll ich vergleichen? Nennen Sie die Namen oder lassen Sie sich zuerst Produkte zeigen.",
         "en": "Which two products shall I compare? Name them, or let me show you some products first.",
     },
+    "compare_pick": {"de": "Hier liegt {winner} vorn: {won} (gegenüber {lost} bei {loser}).", "en": "{winner} comes out ahead here: {won} (against {lost} for {loser})."},
+    "compare_same": {"de": "{a} und {b} sind hier gleich: {phrase}.", "en": "{a} and {b} are the same here: {phrase}."},
     "compare_head": {"de": "{a} und {b} im Vergleich:", "en": "{a} vs {b}:"},
     "price": {"de": "Preis", "en": "Price"},
     "sizes": {"de": "Größen vorrätig", "en": "Sizes in stock"},

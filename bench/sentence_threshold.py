@@ -3,7 +3,11 @@ similarity threshold, on the labelled set `tests/fixtures/answer_sentences.jsonl
 product texts of 17 product types, German and English questions, half of them cross-lingual,
 a quarter not answered by the text at all).
 
-    .venv/bin/python -m bench.sentence_threshold [--file PATH]
+    .venv/bin/python -m bench.sentence_threshold [--file PATH ...]
+
+By default both labelled sets: `answer_sentences.jsonl` (plain prose) and
+`answer_sentences_merchant.jsonl` (descriptions as merchants write them: HTML tables, bold
+labels, lists; mostly cross-lingual questions).
 
 A question counts as answered when the best sentence scores at least the threshold; it is
 answered right when that sentence is one of the labelled ones. Precision = right / answered,
@@ -19,10 +23,11 @@ from pathlib import Path
 import numpy as np
 
 from catalog.embedder import get_embedder
-from catalog.passages import ANSWER_SIMILARITY, PassageFinder
+from catalog.passages import ANSWER_SIMILARITY, CLOSEST_SIMILARITY, PassageFinder, capped
 from catalog.sentences import split_sentences
 
-DEFAULT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "answer_sentences.jsonl"
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+DEFAULT = [FIXTURES / "answer_sentences.jsonl", FIXTURES / "answer_sentences_merchant.jsonl"]
 
 
 def load(path: Path) -> list[dict]:
@@ -40,7 +45,7 @@ def scored(rows: list[dict], finder: PassageFinder) -> list[tuple[dict, str, flo
         name = f"{row['title']} ({row['category']['de']}, {row['category']['en']})"  # as actions.product_text names it
         scores = finder.rank(row["question"], sentences, name)
         best = int(np.argmax(scores))
-        out.append((row, sentences[best], float(scores[best])))
+        out.append((row, sentences[best], capped(row["question"], sentences[best], float(scores[best]))))
     return out
 
 
@@ -84,9 +89,9 @@ def held_out(results: list[tuple[dict, str, float]], thresholds: list[float]) ->
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--file", type=Path, default=DEFAULT)
+    parser.add_argument("--file", type=Path, nargs="+", default=DEFAULT)
     args = parser.parse_args()
-    rows = load(args.file)
+    rows = [row for path in args.file for row in load(path)]
     finder = PassageFinder(get_embedder("use"))
     results = scored(rows, finder)
     answerable = [r for r in results if r[0]["answers"]]
@@ -106,6 +111,12 @@ def main() -> None:
               f"{row['recall']:.3f} | {row['honest_none']}/{none_total} |")  # fmt: skip
     print(f"best recall at precision >= 0.9: threshold {pick(table(results, thresholds)):.3f}")
     print("\n".join(held_out(results, thresholds)))
+    band = [r for r in results if CLOSEST_SIMILARITY <= r[2] < ANSWER_SIMILARITY]
+    right = sum(1 for r in band if r[1] in r[0]["answers"])
+    empty = sum(1 for r in band if not r[0]["answers"])
+    print(f"closest sentence offered ({CLOSEST_SIMILARITY:.2f} <= score < {ANSWER_SIMILARITY:.2f}, said to be no clear answer, "
+          f"a person offered): {len(band)} questions; the labelled answer {right}, another sentence {len(band) - right - empty}, "
+          f"the text has no answer {empty}")  # fmt: skip
 
 
 if __name__ == "__main__":

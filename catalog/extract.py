@@ -27,7 +27,7 @@ KEYS: dict[str, tuple[str, str | None]] = {
     "capacity_l": ("capacity", "l"), "dimensions_cm": ("dimensions", "cm"),
     "wash_temp_c": ("care", "°C"), "tumble_dry": ("care", None), "materials": ("materials", None),
     "warranty_years": ("warranty", "years"), "suitable_for": ("suitable", None),
-    "not_suitable_for": ("suitable", None), "carry_on": ("carry_on", None),
+    "not_suitable_for": ("suitable", None), "carry_on": ("carry_on", None), "max_load_kg": ("load", "kg"),
 }  # fmt: skip
 
 
@@ -79,7 +79,7 @@ _FIT_RULES: list[tuple[str, re.Pattern]] = [
         r"|gewohnte(?:n)?\s+größe|übliche(?:n)?\s+größe|\busual\s+size|\bnormal(?:e|en)?\s+größe|\bregular\s+size", re.I)),
 ]
 _WIDTH_RULES: list[tuple[str, re.Pattern]] = [
-    ("narrow", re.compile(r"\bschmal(?:e|er|es)?\s+(?:passform|geschnitten\w*|leisten)|\bschmal\s+geschnitten|fällt\s+schmal\s+aus|(?:leisten|passform)\s+(?:ist|sind)\s+(?:\w+\s+)?schmal"
+    ("narrow", re.compile(r"\bschmal(?:e|er|es)?\s+(?:passform|geschnitten\w*|leisten)|\bschmal\s+geschnitten|fällt\s+(?:\w+\s+){0,2}?schmal\s+aus|(?:leisten|passform)\s+(?:ist|sind)\s+(?:\w+\s+)?schmal"
                           r"|\bnarrow\s+(?:fit|last|cut|width)|\bruns\s+narrow|\bweite\s*\(?[ef]\)?(?![\w])", re.I)),
     ("wide", re.compile(r"\bweite\s+passform|\bbreite[nr]?\s+(?:füße|leisten|zehenbox|passform)|\bextra\s+weit|\bweite\s*\(?[hk]\)?(?![\w])"
                         r"|\bwide\s+(?:fit|last|toe\s*box|width|feet)|\bextra[\s-]wide|\b(?:2e|4e|ee|eee)\s+width", re.I)),
@@ -102,16 +102,17 @@ def _width(sentence: str) -> Iterator[tuple[str, Any]]:
 
 
 # --- weight, capacity, dimensions ----------------------------------------------------
-_WEIGHT = re.compile(rf"({u.NUMBER})\s*({u.unit_pattern(u.WEIGHT_UNITS)})", re.I)
+_WEIGHT = re.compile(rf"({u.NUMBER})\s*-?\s*({u.unit_pattern(u.WEIGHT_UNITS)})", re.I)  # "1,5-kg-Schlafsack" too
 _NOT_WEIGHT = re.compile(
     r"(?:füllgewicht|füllmenge|fill\s*(?:weight|power)|belastbar|tragkraft|traglast|trägt|load|bis\s+zu|up\s+to|max\.?|maximal"
     r"|pro\s+portion|per\s+serving|je\s+portion|inhalt|contains)\W*(?:\w+\W+){0,2}$"  # a load, a filling, a dose
     r"|(?:\b(?:bis|ab|über|unter|von|from|to|over|under|above|below)\s+|\d\s*[x×]\s*)$",  # "Hunde bis 15 kg", "12 × 85 g"
     re.I,
 )
+_RANGE_AFTER = re.compile(r"\W{0,3}\s*(?:bis|to|–|-)\s*\d", re.I)  # "(3,5 kg) bis 20 kg": a range of what it is for
 _WITH = re.compile(r"\b(?:mit|with)\s+$", re.I)
 _WEIGHT_WORD = re.compile(r"\s*\w*(?:gewicht|weight)", re.I)
-_VOLUME = re.compile(rf"({u.NUMBER})\s*({u.unit_pattern(u.VOLUME_UNITS)})", re.I)
+_VOLUME = re.compile(rf"({u.NUMBER})\s*-?\s*({u.unit_pattern(u.VOLUME_UNITS)})", re.I)  # "8-litre vest", "20-Liter-Rucksack"
 _DIMENSIONS = re.compile(rf"({u.NUMBER})\s*(?:cm|mm)?\s*[x×X*]\s*({u.NUMBER})(?:\s*(?:cm|mm)?\s*[x×X*]\s*({u.NUMBER}))?\s*({u.unit_pattern(u.LENGTH_UNITS)})")
 _PACKED = re.compile(r"packmaß|packmass|packgröße|verpackt|packed|pack\s+size|folded|zusammengelegt|gefaltet", re.I)
 
@@ -119,7 +120,7 @@ _PACKED = re.compile(r"packmaß|packmass|packgröße|verpackt|packed|pack\s+size
 def _weight(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
     matches = list(_WEIGHT.finditer(sentence))
     for i, m in enumerate(matches):
-        if _NOT_WEIGHT.search(_before(sentence, m.start())):
+        if _NOT_WEIGHT.search(_before(sentence, m.start())) or _RANGE_AFTER.match(sentence, m.end()):
             continue
         if _WITH.search(_before(sentence, m.start())) and not _WEIGHT_WORD.match(sentence, m.end()):
             continue  # "Filter mit 600 g Aktivkohle" is a part, "mit 2,45 kg Mindestgewicht" the product
@@ -137,6 +138,21 @@ _HOLDS = re.compile(r"fasst|fassungs|hält|holds?|volum|capacity|kapazität|inha
 _NOT_HOLDING = re.compile(r"(?:\b(?:bis\s+zu|up\s+to|bis|über|ab|over|from)\s+)$", re.I)  # "filters up to 1,000 litres"
 _SUBSTANCE_AFTER = re.compile(r"^\s+(?:of\s+)?(?:wasser|water|milch|milk|flüssigkeit|liquid)\b", re.I)  # "1 Liter Wasser kocht in ..."
 _LAYERS_AFTER = re.compile(r"^[\s-]+\w*(?:shell|lagen|layer|jacke|jacket|hose|pants|membran|material|fabric)", re.I)  # "3L Hardshell"
+
+
+_LOAD = re.compile(
+    rf"(?:belastbar\w*|\w*belastung|tragkraft|traglast|tragfähigkeit|trägt|hält|holds?|supports?|carries|load(?:\s*capacity)?"
+    rf"|(?:max(?:imum|\.)?\s*)?(?:user|nutzer|benutzer)\s*-?gewicht|user\s+weight|höchstgewicht|max(?:imum|\.)?\s+(?:weight|gewicht))"
+    rf"\W{{0,3}}(?:(?:bis|zu|up|to|max(?:imal|imum)?\.?|of|von|von\s+bis\s+zu)\s+){{0,3}}({u.NUMBER})\s*(kg|kilo)\b",
+    re.I,
+)
+
+
+def _load(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
+    """"belastbar bis 136 kg", "Holds up to 136 kg", "max. Belastung 30 kg": what it carries."""
+    if m := _LOAD.search(sentence):
+        if value := u.parse_number(m.group(1), lang):
+            yield "max_load_kg", u.clean(value)
 
 
 def _capacity(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
@@ -254,6 +270,7 @@ def _care(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
 
 
 _FREE_OF = re.compile(r"[-\s]?(?:free|frei)\b", re.I)  # "glass-free", "PVC-frei"
+_FOR_BEFORE = re.compile(r"\b(?:for|für|zum|zur)\s+(?:\w+\s+){0,2}$", re.I)  # "not suitable for wool" is what it is for
 
 
 def _materials(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
@@ -261,7 +278,7 @@ def _materials(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
     for gate, rule, name in MATERIALS:
         if not gate.search(low):
             continue
-        hits = [m for m in rule.finditer(text) if not _FREE_OF.match(text, m.end())]
+        hits = [m for m in rule.finditer(text) if not _FREE_OF.match(text, m.end()) and not _FOR_BEFORE.search(text[max(0, m.start() - 30) : m.start()])]
         text = rule.sub(lambda m: " " * len(m.group(0)), text)  # consumed, positions kept
         if hits and name not in found:
             found[name] = hits[0].start()
@@ -306,12 +323,13 @@ def _carry_on(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
 
 # (a cheap test on the lowercased sentence, rule): the gate keeps the rule's regexes off the
 # many sentences that cannot match.
-_NUMBER_UNIT = r"\d\s*(?:{})(?![a-zäöü])"
+_NUMBER_UNIT = r"\d\s*-?\s*(?:{})(?![a-zäöü])"
 _RULES: list[tuple[str, Callable[[str, str], Iterator[tuple[str, Any]]]]] = [
     ("fällt|runs|fits|größe|size|nummer|generous|großzügig|true to", lambda s, _lang: _fit(s)),
     ("schmal|narrow|weit|breit|wide|width", lambda s, _lang: _width(s)),
     (_NUMBER_UNIT.format("kg|g|gr|gramm|grams?|kilo|oz|ounces|lbs?|pounds"), _weight),
     (_NUMBER_UNIT.format("l|ml|cl|lite?r|litres?|liters|ltr"), _capacity),
+    (r"\d\s*(?:kg|kilo)(?![a-zäöü])", _load),
     (r"\d\s*(?:cm|mm|m)?\s*[x×*]\s*\d", _dimensions),
     ("wasser|water|ip|hydrostatic|mm", _waterproof),
     ("°|grad|degree", _temperatures),
@@ -340,6 +358,13 @@ def extract_sentence(sentence: str, lang: str) -> list[Fact]:
             continue
         for key, value in rule(sentence, lang):
             facts.setdefault(key, Fact(key, value, sentence, lang))
+    if "materials" in facts:  # "not suitable for wool – use a wool detergent": what it is for, not made of
+        phrases_ = " ".join(str(p) for k in ("suitable_for", "not_suitable_for") if k in facts for p in facts[k].value)
+        kept = [m for m in facts["materials"].value if not any(name == m and rule.search(phrases_) for _, rule, name in MATERIALS)]
+        if kept:
+            facts["materials"].value = kept
+        else:
+            del facts["materials"]
     return list(facts.values())
 
 

@@ -30,7 +30,7 @@ _MATERIAL_WORDS: list[tuple[str, str, str]] = [
     ("edelstahl stainless", r"edelstahl|stainless\s+steel", "stainless steel"),
     ("stahl steel", r"\w*stahl\b|\bsteel\b", "steel"),
     ("titan", r"\w*(?<!r)titan\b|titanium", "titanium"),
-    ("carbon karbon kohlefaser", r"\bcarbon(?:faser\w*)?\b|\bkarbon\b|kohlefaser\w*|carbon\s+fib(?:re|er)", "carbon"),
+    ("carbon karbon kohlefaser", r"(?<!activated )\bcarbon(?:faser\w*)?\b(?![\s-]*filter)|\bkarbon\b|kohlefaser\w*|carbon\s+fib(?:re|er)", "carbon"),
     ("kork cork", r"\w*kork\b|\bcork\b", "cork"),
     ("tritan", r"\btritan\b", "tritan"),
     ("bambus bamboo", r"bambus|bamboo", "bamboo"),

@@ -9,17 +9,22 @@ set (`tests/fixtures/answer_sentences.jsonl`, `bench/sentence_threshold.py`, ben
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from catalog.embedder import Embedder, VectorCache
 from catalog.models import Product
 from catalog.sentences import split_sentences
 
 # A sentence scoring at least this answers the question (bench/sentence_threshold.py).
-ANSWER_SIMILARITY = 0.25
+ANSWER_SIMILARITY = 0.30
+# Below it, the best sentence scoring at least this is offered as the closest the text comes,
+# said to be no clear answer, with the offer of a person (bench/sentence_threshold.py).
+CLOSEST_SIMILARITY = 0.10
 # How much of the product's own name is taken out of the question's vector: "wie viel wiegt
 # der Helm?" is about the weight, not about helmets, so sentences that merely name the
 # product should not win.
@@ -29,6 +34,13 @@ NAME_WEIGHT = 0.3
 # and the sentence carries none of it, it loses ASPECT_PENALTY.
 ASPECT_BONUS = 0.15
 ASPECT_PENALTY = 0.05
+# each further asked kind the sentence states ("wie wird er aufgeladen?": battery and charging)
+MORE_ASPECTS_BONUS = 0.05
+# A sentence sharing a word of the question (besides the product's name and function words)
+# gains LEXICAL_BONUS: as typed, as a longer compound ("atmungsaktiv" ~ "Atmungsaktivität") or
+# nearly so across the languages ("induction" ~ "Induktion"), which USE alone misses in short questions.
+LEXICAL_BONUS = 0.05
+EXACT_WORD_LETTERS = 7  # the same word this long counts twice
 # A second sentence is quoted when it scores within this of the best (and states the asked kind).
 SECOND_MARGIN = 0.05
 # Sentences from a product's fields, in this order (the title is the product's name: it
@@ -43,9 +55,13 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "weight": (r"schwer|wiegt|gewicht|heavy|weigh", r"\d\s*(?:kg|g)\b|gewicht|wiegt|weigh"),
     "size": (
         r"groß|gross|maße|abmessung|wie (?:lang|breit|hoch|dick)|länge|höhe|breite|durchmesser|\bsize|dimension"
-        r"|how (?:big|long|wide|tall|thick|high)|measure|length|height|width",
+        r"|how (?:big|long|wide|tall|thick|high|small)|measure|length|height|width|wie klein|packmaß|pack(?:ed)? size|packs? (?:down|small)",
         r"\d\s*(?:cm|mm|m|inch|inches|zoll)\b|\d\s*[×x]\s*\d|durchmesser|diameter",
     ),
+    # which measure: "wie hoch" is the height row, not the table top's size
+    "height": (r"wie hoch|\bhöhe|how (?:high|tall)|\bheight", r"\bhöhe|\bhoch\b|height|\bhigh\b|\btall\b"),
+    "width": (r"wie breit|\bbreite\b|how wide|\bwidth", r"\bbreite\b|\bbreit\b|\bwidth|\bwide\b"),
+    "length": (r"wie lang\b|\blänge\b|how long is|\blength", r"\blänge\b|\blang\b|\blength|\blong\b"),
     "capacity": (r"liter|fasst|hinein|volumen|fassungs|\bhold|capacity|litre|how (?:much|many) .*fit",
                  r"\d\s*(?:l|ml|liter|litre|litres|liters)\b|fasst|holds|capacity|volumen|fassungsvermögen"),
     "temperature": (r"grad|°|temperatur|warm|kalt|kälte|frost|cold|temperature|degree|winter|freez",
@@ -53,7 +69,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "water": (r"wasserdicht|wasserfest|wasserabweisend|\bwasser\b|wassersäule|\bregen|\bnass|dusche|schwimm"
               r"|waterproof|water-?(?:resistant|repellent)|\bwater\b|\brain|\bwet\b|shower|swim",
               r"wasser|water|\bipx?\d|hydrostatic|regen|rain"),
-    "battery": (r"akku|batterie|laufzeit|aufladen|battery|charg|runtime|how long .* last",
+    "battery": (r"akku|batterie|laufzeit|aufladen|aufgeladen|\blädt|\bladen\b|battery|charg|runtime|how long .* last",
                 r"\d\s*(?:h|std|stunden|hours|mah|wh)\b|akku|batter|charg|lade"),
     "care": (r"wasch|wäsche|trockner|bügel|reinig|spülmaschine|sauber|wash|dryer|\biron|clean|laundry",
              r"wasch|wash|trockner|dryer|spülmaschine|dishwasher|reinig|clean|rinse|wipe|spül|bügel|\biron"),
@@ -63,7 +79,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
         r"\d\s*%|material|\baus\b|made (?:from|of)|wolle|wool|cotton|leder|leather|polyester|nylon|edelstahl"
         r"|stainless|kunststoff|plastic|rubber|kautschuk|glass|\bglas",
     ),
-    "fit": (r"fällt|ausfallen|passform|welche größe|nummer|run\w* (?:small|large|big)|true to size|which size"
+    "fit": (r"fällt|ausfallen|passform|welche größe|nummer|run\w* (?:small|large|big)|true to size|which size|how (?:is|does) .*\bfit|\bthe fit\b"
             r"|between sizes|zwischen .*größen",
             r"fällt|klein aus|groß aus|passform|\bfit\b|runs? (?:small|large|big)|come up|size up|größer|kleiner"
             r"|nummer|between sizes"),
@@ -72,17 +88,102 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "age": (r"alter\b|jahre alt|\bage\b|years old|how old",
             r"\d+\s*(?:bis|-|–|to)\s*\d+\s*(?:jahre|years)|ab \d+ jahren|aged|years"),
     "power": (r"watt|leistung|\bstrom|verbrauch|\bpower\b|energy|consum", r"\d\s*w\b|watt|leistung|power"),
+    "charging": (r"(?:auf)?ge?laden\b|aufladen|\blädt|ladekabel|recharg|how .*charged|charging|charger",
+                 r"usb|kabel|cable|netzteil|ladegerät|charger|plug|stecker|recharg|aufladbar|\blädt|charging"),
+    "power_source": (r"\bauto\b|\bcar\b|\bkfz|steckdose|socket|mains|\d+\s*v\b|volt|stromanschluss|netzbetrieb|unterwegs|on the go",
+                     r"\bauto\b|\bcar\b|\bkfz|\d+\s*v\b|volt|adapter|home use|zuhause|steckdose|netzteil|mains|socket|plug|batter|akku"),
+    "range": (r"reichweite|wie weit|\brange\b|how far", r"\d\s*(?:m|meter|metres|meters|km)\b|reichweite|\brange\b"),
+    "loudness": (r"\blaut|leise|lautstärke|\bloud|quiet|volume|noise|dezibel|decibel|\bdb\b",
+                 r"\d\s*db\b|dezibel|decibel|lautstärke|\bvolume|leise|quiet|\blaut|\bloud"),
+    "load": (r"belastbar|belastung|tragkraft|traglast|\bträgt|aushält|weight .*(?:hold|take|carry|support)|(?:hold|take|carry|support).* weight"
+             r"|maximum weight|max weight|weight limit|how many kg|wie viel kg",
+             r"belastbar|belastung|tragkraft|traglast|\bträgt|\bload|supports?|holds? up|up to \d+\s*kg|bis \d+\s*kg|max\.?\s*\d+\s*kg"),
+    "origin": (r"\bwo\b.*\b(?:hergestellt|produziert|gefertigt|gemacht|genäht)|herkunft|herstellungsland|\bwhere\b.*\b(?:made|produced|manufactured)"
+               r"|made in\b|country of origin|\borigin",
+               r"(?:hergestellt|produziert|gefertigt|gemacht|genäht|made|produced|manufactured|crafted|sewn|designed)\s+in\b|herkunft|\borigin"),
+    "included": (r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegt|included|\bincludes?\b|comes? with|in the box|supplied",
+                 r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegend|included|\bincludes\b|comes with|supplied|in the box"),
+    "use": (r"geeignet|eignet|suitable|good for|gut für|taugt|can i (?:use|wear|take)|kann (?:ich|man) (?:sie|ihn|es|den|die|das|damit)\b.*"
+            r"\b(?:verwenden|benutzen|nutzen|tragen)",
+            r"geeignet|eignet|suitable|ideal|perfe[ck]t f|great for|designed for|made for|intended|recommended|empfohlen|nicht für|not for"),
 }  # fmt: skip
 ASPECTS = {k: (re.compile(q, re.I), re.compile(s, re.I)) for k, (q, s) in _ASPECTS.items()}
+# words of a question that say nothing about what is asked
+_QUESTION_WORDS = frozenset(
+    """gibt haben habe hast sind kann kannst könnte können welche welcher welches welchen viel viele
+    mein meine meinen meiner ihre ihren eure dies diese dieser dieses diesen damit darin darauf dafür
+    auch noch mehr lange über unter bitte eine einen einem einer nicht kein keine keinen sich wird
+    werden wurde ganz sehr etwa oder aber wenn dann denn schon muss soll sollte würde wäre
+    does have there what which with this that these those will would could should your them they
+    their about into really well good much many long please also from than when where other
+    need want maybe still even just only very""".split()
+)
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def content_words(text: str, exclude: str = "") -> set[str]:
+    """The words of `text` that carry meaning: four letters or more, no function word, none of `exclude`."""
+    skip = {w.lower() for w in _WORD.findall(exclude)}
+    return {
+        w for w in (x.lower() for x in _WORD.findall(text))
+        if w not in _QUESTION_WORDS and not any(n.startswith(w) or n.endswith(w) for n in skip)  # "Helm" of "Kinderhelm"
+    }  # fmt: skip
+
+
+def _spelling(word: str) -> str:
+    """German and English spellings of one word brought together ("microwave" ~ "Mikrowelle")."""
+    return word.replace("c", "k").replace("ph", "f").replace("th", "t").replace("y", "i")
+
+
+def shares_word(question_words: set[str], sentence: str) -> float:
+    """How strongly the sentence shares a word of the question: 2 for the same long word
+    ("Härtegrad"), 1 for the same short one, a compound of it or its near twin in the other
+    language (most of the word the same from its start: "reflective" ~ "reflektierend"), else 0."""
+    found = 0.0
+    for word in content_words(sentence):
+        for asked in question_words:
+            if word == asked:
+                found = max(found, 2.0 if len(word) >= EXACT_WORD_LETTERS else 1.0)
+                continue
+            short, long_ = sorted((_spelling(asked), _spelling(word)), key=len)
+            common = len(os.path.commonprefix([short, long_]))
+            if len(short) >= 5 and (long_.startswith(short) or fuzz.ratio(short, long_) >= 85) or common >= 6 and common >= 0.6 * len(short):
+                found = max(found, 1.0)
+    return found
 
 
 def asked_aspects(question: str) -> list[str]:
     """The kinds of fact a question asks for ("wie schwer" -> weight)."""
-    return [key for key, (words, _) in ASPECTS.items() if words.search(question)]
+    found = [key for key, (words, _) in ASPECTS.items() if words.search(question)]
+    if "load" in found:  # "how much weight can it take?"
+        found = [k for k in found if k != "weight"]
+    if {"height", "width", "length"} & set(found):  # "wie hoch?" wants the height, not any measure
+        found = [k for k in found if k != "size"]
+    return found
+
+
+# "Ist die Knete glutenfrei?", "Is it PVC free?", "ohne BPA?": a sentence naming the substance answers
+_FREE_OF = re.compile(r"\b(\w{2,}?)[\s-]?(?:frei|free)\b|\b(?:ohne|without|enthält|contains?|containing)\s+(\w{2,})", re.I)
+
+
+def free_of(question: str) -> str | None:
+    """The substance a "free of X?" question asks about, lower-case ("gluten", "pvc")."""
+    m = _FREE_OF.search(question)
+    word = (m.group(1) or m.group(2)).lower() if m else None
+    return None if word is None or word in _QUESTION_WORDS or word in ("es", "it", "sie", "er") else word
 
 
 def states_aspect(sentence: str, aspects: list[str]) -> bool:
     return any(ASPECTS[key][1].search(sentence) for key in aspects)
+
+
+def capped(question: str, sentence: str, score: float) -> float:
+    """A sentence that does not state the kind of fact asked for ("is the mattress waterproof?"
+    -> "Comes with a 3 cm foldable mattress") is at most the closest the text comes, never the answer."""
+    aspects = asked_aspects(question)
+    if aspects and not states_aspect(sentence, aspects):
+        return min(score, ANSWER_SIMILARITY - 0.001)
+    return score
 
 
 @dataclass(frozen=True)
@@ -135,10 +236,16 @@ class PassageFinder:
         scores = self.cache.encode(self.embedder, sentences) @ question_vector
         aspects = asked_aspects(question)
         if aspects:
-            scores = scores + np.array([ASPECT_BONUS if states_aspect(s, aspects) else -ASPECT_PENALTY for s in sentences])
+            stated = [sum(1 for a in aspects if ASPECTS[a][1].search(s)) for s in sentences]
+            scores = scores + np.array([ASPECT_BONUS + MORE_ASPECTS_BONUS * (n - 1) if n else -ASPECT_PENALTY for n in stated])
+        if substance := free_of(question):
+            scores = scores + np.array([ASPECT_BONUS if substance in s.lower() else 0.0 for s in sentences])
+        words = content_words(question, exclude=name)
+        if words and LEXICAL_BONUS:
+            scores = scores + np.array([LEXICAL_BONUS * shares_word(words, s) for s in sentences])
         return scores.astype(np.float32)
 
-    def answer(self, product: Product, question: str, lang: str, limit: int = 2, name: str | None = None) -> list[Answer]:
+    def answer(self, product: Product, question: str, lang: str, limit: int = 2, name: str | None = None, threshold: float | None = None) -> list[Answer]:
         """The sentences that answer the question, best first; empty when none is close enough.
         A second sentence is added only when it scores nearly as high as the first and states
         the kind of fact asked for, if the question asks for a known kind. `name` is what
@@ -146,7 +253,9 @@ class PassageFinder:
         sentences = product_sentences(product, lang)
         scores = self.rank(question, [s.text for s in sentences], name or product.name(lang))
         order = [int(i) for i in np.argsort(-scores)]
-        best = [Answer(sentences[i], float(scores[i])) for i in order[:limit] if scores[i] >= self.threshold]
+        floor = self.threshold if threshold is None else threshold
+        best = [Answer(sentences[i], capped(question, sentences[i].text, float(scores[i]))) for i in order[:limit]]
+        best = [a for a in best if a.score >= floor]
         if not best:
             return []
         aspects = asked_aspects(question)

@@ -9,7 +9,12 @@ import re
 MIN_CHARS = 8  # shorter pieces ("Neu!", "Details") are no answer
 MAX_CHARS = 400  # a run-on paragraph without stops is cut into pieces of about this size
 
-_BLOCK = re.compile(r"<\s*(?:br|/?p|/?li|/?ul|/?ol|/?div|/?h[1-6]|/?tr|/?td|/?th|/?table)\b[^>]*>", re.I)
+_BLOCK = re.compile(r"<\s*(?:br|/?p|/?li|/?ul|/?ol|/?div|/?h[1-6]|/?tr|/?table|/?dl|dt)\b[^>]*>", re.I)
+# a table cell or a definition starts a new field of its row: "<tr><td>Gewicht</td><td>350 g</td></tr>"
+_CELL = re.compile(r"<\s*(?:td|th|dd)\b[^>]*>", re.I)
+_CELL_END = re.compile(r"<\s*/\s*(?:td|th|dd|dt)\s*>", re.I)
+# a label on a line of its own ("<b>Material</b><br>100 % Baumwolle", "Pflege:"): a few words, no digit, no stop
+_LABEL = re.compile(r"^[^\W\d][^\d.!?:;,]{0,28}$")
 _TAG = re.compile(r"<[^>]+>")
 # Common abbreviations that end in a dot but not a sentence (German and English).
 _ABBREVIATIONS = (
@@ -20,10 +25,31 @@ _SPLIT = re.compile(r"(?<=[.!?…])[\"'”“»«)]*\s+(?=[\"'„“«»(]?[A-Z�
 
 
 def plain_text(text: str) -> str:
-    """HTML (as Shopify and WooCommerce export descriptions) to text with one block per line."""
-    text = _BLOCK.sub("\n", text)
+    """HTML (as Shopify and WooCommerce export descriptions) to text with one block per line.
+    A table row or a definition is one line, "label: value, value" ("Komfort: -4 °C"); a
+    label on its own line is joined with the line after it ("Material: 100 % Baumwolle")."""
+    text = _CELL_END.sub("", _CELL.sub("\t", _BLOCK.sub("\n", text)))
     text = html.unescape(_TAG.sub(" ", text))
-    return "\n".join(re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.splitlines())
+    lines: list[str] = []
+    label = None  # index of a label line waiting for its value
+    for raw in text.splitlines():
+        cells = [c for c in (re.sub(r"[ \r\f\v]+", " ", c).strip() for c in raw.split("\t")) if c]
+        line = f"{cells[0].rstrip(':')}: {', '.join(cells[1:])}" if len(cells) > 1 else "".join(cells)
+        if not line:  # a block ends: only a "Label:" waits across it
+            label = label if label is not None and lines[label].endswith(":") else None
+            lines.append(line)
+        elif label is not None and ": " not in line:  # "Technische Daten:" before "Gewicht: 300 g" is a heading
+            lines[label] = f"{lines[label].rstrip(' :')}: {line}"
+            label = None
+        else:
+            label = len(lines) if len(cells) == 1 and _is_label(line) else None
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _is_label(line: str) -> bool:
+    """"Material", "Pflege:", "Technische Daten:" (a few words), not a sentence or a list item."""
+    return bool(line.endswith(":") and len(line) <= 40 and ": " not in line or _LABEL.match(line) and len(line.split()) <= 2)
 
 
 def split_sentences(text: str, min_chars: int = MIN_CHARS) -> list[str]:

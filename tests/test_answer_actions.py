@@ -67,7 +67,7 @@ def test_what_the_text_does_not_say_is_said_honestly_with_a_person_offered(ask):
     assert reply.startswith("I have no information on that for Arco Glass Kettle.")
     assert messages[0]["buttons"] and slots["pending_offer"] == "handoff"
     reply, slots, _ = ask(ActionAnswerFit(), "Kann ich damit Tee auf 70 Grad erhitzen?", "arco-glass-kettle", "de")
-    assert "steht in unseren Produktdaten zu Arco Glass Kettle leider nichts" in reply and slots["pending_offer"] == "handoff"
+    assert "steht leider nichts in unseren Produktdaten zu Arco Glass Kettle" in reply and slots["pending_offer"] == "handoff"
 
 
 def test_fit_question_quotes_the_description(ask):
@@ -201,3 +201,53 @@ def test_a_follow_up_naming_a_length_on_a_product_page_is_a_size_answer(ask):
 
     reply, _, _ = ask(ActionRefineSearch(), "und in 2,4 m?", None, "de", slots={"last_topic": "product", "current_product": "wolke-tagesdecke"})
     assert reply.startswith("Ja, Wolke Tagesdecke gibt es in Länge 240 cm: vorrätig")
+
+
+def _run_with_ranking(action, text: str, product: str, ranking: list[tuple[str, float]], lang: str = "en"):
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    latest = {"text": text, "intent": {"name": ranking[0][0], "confidence": ranking[0][1]}, "entities": [],
+              "intent_ranking": [{"name": n, "confidence": c} for n, c in ranking], "metadata": {"language": lang, "product_id": product}}  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    action.run(dispatcher, Tracker("t", {}, latest, [], False, None, {}, "action_listen"), {})
+    return "\n".join(m.get("text") or "" for m in dispatcher.messages)
+
+
+def test_a_refused_question_on_a_product_page_that_may_ask_about_it_is_answered(answers_store):
+    from actions.conversation import ActionFallback
+    from actions.shipping import ActionAnswerShipping
+
+    reply = _run_with_ranking(ActionFallback(), "Does it turn off by itself?", "arco-glass-kettle", [("out_of_scope", 0.45), ("ask_product_info", 0.35)])
+    assert "Switches off automatically" in reply
+    reply = _run_with_ranking(ActionFallback(), "Does it turn off by itself?", "arco-glass-kettle", [("out_of_scope", 0.9), ("ask_product_info", 0.05)])
+    assert "Switches off" not in reply  # the classifier saw no product question: the refusal stays
+    reply = _run_with_ranking(ActionAnswerShipping(), "How heavy is it?", "arco-glass-kettle", [("ask_shipping", 0.45), ("ask_product_info", 0.3)])
+    assert "1.1 kg" in reply
+    reply = _run_with_ranking(ActionAnswerShipping(), "How long does shipping take?", "arco-glass-kettle", [("ask_shipping", 0.45), ("ask_product_info", 0.3)])
+    assert "1.1 kg" not in reply and "Germany" in reply
+
+
+def test_what_a_product_carries_is_not_its_weight(ask):
+    from catalog.enrich import enrich
+
+    chair = enrich(Product(id="chair", title={"en": "Climbo Chair"}, category="home", variants=[{"sku": "C", "price": 1.0, "stock": 1}],
+                           description={"en": "Beech high chair. Holds up to 136 kg – adults can sit on it too. Weight 7 kg."}))  # fmt: skip
+    from actions.product_questions import answer_lines
+
+    lines, known = answer_lines(chair, "What's the maximum weight it can take?", "en")
+    assert known and lines[0].startswith("Climbo Chair: takes up to 136 kg.") and "7 kg" not in lines[0]
+    assert answer_lines(chair, "How heavy is it?", "en")[0][0].startswith("Climbo Chair: 7 kg.")
+
+
+def test_the_kind_of_the_page_product_names_no_other_product():
+    from actions.context import _without_page_words
+
+    desk = Product(id="desk", title={"de": "Wachsmit Kinderschreibtisch höhenverstellbar"}, category="home", variants=[{"sku": "D", "price": 1.0, "stock": 1}])
+    assert _without_page_words("Wie hoch lässt sich der Tisch einstellen?", desk).split() == ["Wie", "hoch", "lässt", "sich", "der", "einstellen?"]
+    assert "Wachsmit" in _without_page_words("Ist der Wachsmit Tisch stabil?", desk)  # a whole word of its name stays
+
+
+def test_a_fit_question_gets_the_merchants_fit_advice(ask):
+    reply, slots, _ = ask(ActionProductInfo(), "Does it run small?", "frost-winterstiefel", "en")
+    assert reply.startswith("Frost Winterstiefel: ") and "fällt eine Nummer klein aus" in reply and "pending_offer" not in slots

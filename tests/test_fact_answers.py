@@ -98,3 +98,25 @@ def test_fit_advice_in_the_shoppers_language_or_quoted():
     shoe = product({"de": "Fällt klein aus – eine Größe größer bestellen."}, variants=[{"sku": "S-42", "size": "42", "price": 1.0, "stock": 1}])
     assert facts.fit_sentence(shoe, "de") == "Fällt klein aus – eine Größe größer bestellen."
     assert facts.fit_sentence(shoe, "en") == "This model runs small. The product description says: “Fällt klein aus – eine Größe größer bestellen.”"
+
+
+def test_a_hydrostatic_head_alone_answers_whether_it_is_waterproof():
+    shell = product({"de": "<ul><li><strong>Wassersäule:</strong> 20.000 mm</li><li><strong>Gewicht:</strong> 1,2 kg</li></ul>"})
+    verdict = facts.check_fit(shell, "Ist die Jacke wasserdicht?", "de")[0]
+    assert verdict.verdict == "yes" and verdict.fact.startswith("wasserdicht (20.000 mm Wassersäule)") and "„Wassersäule: 20.000 mm“" in verdict.fact
+    softshell = product({"en": "Softshell with a 800 mm water column."})
+    assert facts.check_fit(softshell, "Is it waterproof?", "en")[0].verdict == "partly"
+    assert facts.fact_answer(shell, "Wie schwer ist sie?", "de")[0][0].startswith("1,2 kg.")  # a kilogram weight in kg
+
+
+def test_not_suitable_for_a_material_answers_across_languages_and_is_no_material():
+    detergent = product({"en": "Suitable for washing at 20–60 °C. <b>Not suitable for wool and silk</b> – use a wool detergent instead."})
+    assert "materials" not in detergent.attributes
+    verdicts = facts.check_fit(detergent, "Kann ich damit Wolle waschen?", "de")
+    assert verdicts[0].verdict == "no" and "Not suitable for wool and silk" in verdicts[0].fact
+
+
+def test_a_washing_temperature_asked_is_checked_against_the_products():
+    assert facts.check_fit(JACKET, "Kann ich die Jacke bei 40 Grad waschen?", "de")[0].verdict == "no"  # "Bei 30 °C waschbar"
+    verdict = facts.check_fit(JACKET, "Can I wash it at 30 degrees?", "en")[0]
+    assert verdict.verdict == "yes" and verdict.fact.startswith("machine washable at 30 °C")

@@ -9,6 +9,7 @@ from catalog.passages import (
     ANSWER_SIMILARITY,
     PassageFinder,
     asked_aspects,
+    free_of,
     product_sentences,
 )
 from catalog.sentences import split_sentences
@@ -82,9 +83,50 @@ def test_what_the_text_does_not_say_gets_no_answer(finder):
 
 
 def test_labelled_set_precision_and_recall_at_the_threshold(use_embedder):
-    """The calibration of bench/sentence_threshold.py holds: at the chosen threshold at least
-    0.88 of the quoted sentences are the labelled ones and 0.65 of the answerable questions get one."""
+    """The calibration of bench/sentence_threshold.py holds on both labelled sets: at the chosen
+    threshold at least 0.9 of the quoted sentences are the labelled ones and 0.55 of the
+    answerable questions get one; of the questions in the band below it, where the closest
+    sentence is offered as no clear answer, most get the labelled sentence."""
     from bench.sentence_threshold import DEFAULT, load, scored, table
+    from catalog.passages import CLOSEST_SIMILARITY
 
-    row = table(scored(load(DEFAULT), PassageFinder(use_embedder)), [ANSWER_SIMILARITY])[0]
-    assert row["precision"] >= 0.88 and row["recall"] >= 0.65, row
+    results = scored([row for path in DEFAULT for row in load(path)], PassageFinder(use_embedder))
+    row = table(results, [ANSWER_SIMILARITY])[0]
+    assert row["precision"] >= 0.9 and row["recall"] >= 0.55, row
+    band = [r for r in results if CLOSEST_SIMILARITY <= r[2] < ANSWER_SIMILARITY]
+    assert sum(1 for r in band if r[1] in r[0]["answers"]) >= 0.5 * len(band)
+
+
+def test_table_rows_and_definitions_are_label_value_sentences():
+    table = "<table><tr><th>Komfort</th><td>-4 °C</td></tr><tr><td>Limit</td><td>-10 °C</td></tr></table><p>Mit Packsack.</p>"
+    assert split_sentences(table) == ["Komfort: -4 °C", "Limit: -10 °C", "Mit Packsack."]
+    assert split_sentences("<dl><dt>Gewicht</dt><dd>350 g</dd><dt>Material</dt><dd>Baumwolle</dd></dl>") == ["Gewicht: 350 g", "Material: Baumwolle"]
+
+
+def test_a_label_on_its_own_line_is_joined_with_its_value():
+    text = "<p><b>Material</b><br>100 % Baumwolle</p><p><strong>Pflege:</strong></p><p>Bei 30 °C waschen</p><p>Technische Daten:</p><ul><li>Akku: 20 h</li></ul>"
+    assert split_sentences(text) == ["Material: 100 % Baumwolle", "Pflege: Bei 30 °C waschen", "Technische Daten:", "Akku: 20 h"]
+    # list items are not labels of each other
+    assert split_sentences("<ul><li>Leicht und warm</li><li>Wasserdicht</li></ul>") == ["Leicht und warm", "Wasserdicht"]
+
+
+def test_origin_included_and_use_questions_find_their_sentences(finder):
+    sneaker = Product(
+        id="sneaker", title={"de": "Leder-Sneaker Stadt"}, category="shoes",
+        description={"de": "Klassischer Sneaker aus Rindsleder, handgefertigt in Portugal. Herausnehmbare Korkeinlegesohle. Nicht für den Sport geeignet."},
+        variants=[{"sku": "S-41", "size": "41", "price": 159.0, "stock": 2}],
+    )  # fmt: skip
+    assert asked_aspects("Where are they made?") == ["origin"] and "included" in asked_aspects("Ist ein Packsack dabei?")
+    assert finder.answer(sneaker, "Can I use them for running?", "en")[0].sentence.text == "Nicht für den Sport geeignet."
+    closest = finder.answer(sneaker, "Where are they made?", "en", threshold=0.1)
+    assert closest and "Portugal" in closest[0].sentence.text
+
+
+def test_a_free_of_question_finds_the_sentence_naming_the_substance(finder):
+    dough = Product(
+        id="dough", title={"de": "Bio-Knete 6 Farben"}, category="toys",
+        description={"de": "Weiche Knete in sechs Farben, mit Lebensmittelfarben gefärbt. Hinweis: Enthält Weizen (Gluten) – nicht geeignet bei Zöliakie. Nach dem Spielen in der Dose aufbewahren."},
+        variants=[{"sku": "K6", "price": 12.0, "stock": 5}],
+    )  # fmt: skip
+    assert free_of("Ist die Knete glutenfrei?") == "gluten" and free_of("Is it PVC free?") == "pvc" and free_of("Is it free?") is None
+    assert "Gluten" in finder.answer(dough, "Ist die Knete glutenfrei?", "de", threshold=0.1)[0].sentence.text

@@ -1,0 +1,128 @@
+"""Comparing two products: the attribute the shopper asks about first, and which one has more
+or less of it ("Welche hält länger?"), else the sentence of each product's text that answers
+the question; then the overview (price, facts, sizes, fit, colours, first sentence)."""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk.events import SlotSet
+
+from actions import facts
+from actions.common import ShopAction, reply
+from actions.context import catalog, shown, text_of
+from actions.product_text import quote
+from actions.texts import say
+from catalog.models import Product
+from catalog.passages import asked_aspects
+
+# "X or Y", "X vs. Y", "zwischen X und Y": each side names one product
+_SIDES = re.compile(r"\s+(?:or|oder|vs\.?|versus|und|and|gegen|against|compared to|im vergleich zu)\s+|,|/", re.I)
+# comparative words -> (attribute, True when more of it is what the word asks for); the first
+# one both products have a value for is answered ("länger" of a headlamp is its battery)
+_COMPARATIVES: list[tuple[re.Pattern, str, bool]] = [
+    (re.compile(p, re.I), key, more)
+    for p, key, more in (
+        (r"leichter|lighter", "weight_g", False),
+        (r"schwerer|heavier", "weight_g", True),
+        (r"wärmer|warmer", "min_temp_c", False),
+        (r"mehr garantie|länger garantie|longer (?:warranty|guarantee)", "warranty_years", True),
+        (r"länger|longer|ausdauernder", "battery_hours", True),
+        (r"leiser|quieter", "noise_db", False),
+        (r"lauter|louder", "noise_db", True),
+        (r"größere[nrm]? (?:räume|raum|zimmer|wohnung)|bigger room|larger room|größeren? fläche", "room_size_m2", True),
+        (r"größer|bigger|larger|mehr (?:platz|volumen|stauraum)|passt mehr|fasst mehr|more (?:space|room)|holds? more", "capacity_l", True),
+        (r"stärker|leistungsstärker|more powerful", "power_w", True),
+        (r"wasserdichter|more waterproof", "waterproof_mm", True),
+        (r"mehr akku|bigger battery|more battery", "battery_wh", True),
+    )
+]  # fmt: skip
+
+
+def named_pair(text: str) -> list[Product]:
+    """The products named on the two sides of "X or Y" (a whole-text match keeps only the
+    best-named product when one name is matched more fully than the other)."""
+    cat = catalog()
+    out = list(cat.find_named(text))
+    for side in _SIDES.split(text):
+        for product in cat.find_named(side)[:1] if side and side.strip() else []:
+            if product not in out:
+                out.append(product)
+    return out
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def comparative_line(a: Product, b: Product, question: str, lang: str) -> str | None:
+    """"Lighter: A – 255 g; B – 310 g" for the first comparative of the question both products
+    have a number for."""
+    for pattern, key, more in _COMPARATIVES:
+        left, right = _number(a.attributes.get(key)), _number(b.attributes.get(key))
+        if not pattern.search(question) or left is None or right is None:
+            continue
+        phrase_a, phrase_b = facts.attribute_phrase(key, a.attributes[key], lang), facts.attribute_phrase(key, b.attributes[key], lang)
+        if left == right:
+            return say("compare_same", lang, a=a.name(lang), b=b.name(lang), phrase=phrase_a)
+        winner, loser = (a, b) if (left > right) == more else (b, a)
+        won, lost = (phrase_a, phrase_b) if winner is a else (phrase_b, phrase_a)
+        return say("compare_pick", lang, winner=winner.name(lang), won=won, loser=loser.name(lang), lost=lost)
+    return None
+
+
+def asked_lines(a: Product, b: Product, question: str, lang: str) -> list[str]:
+    """The typed facts the question asks about, side by side, first; else, for a question about
+    a kind of fact, the sentence of each product's own text that answers it."""
+    keys = [k for k in facts.asked_attributes(question) if k in a.attributes or k in b.attributes]
+    lines = [
+        f"- {facts.attribute_phrase(k, a.attributes.get(k), lang) or '–'} | {facts.attribute_phrase(k, b.attributes.get(k), lang) or '–'}"
+        for k in keys
+    ]  # fmt: skip
+    if lines or not asked_aspects(question):
+        return lines
+    cat = catalog()
+    quotes = [quote(p, question, lang, cat.embedder, cat.config.categories)[0] for p in (a, b)]
+    return [q for q in quotes if q]
+
+
+class ActionCompareProducts(ShopAction):
+    def name(self) -> str:
+        return "action_compare_products"
+
+    def respond(self, dispatcher, tracker, lang):
+        cat = catalog()
+        text = text_of(tracker)
+        named = named_pair(text)
+        candidates = named + [p for p in shown(tracker) if p not in named]
+        current = cat.get(tracker.get_slot("current_product"))
+        if current and current not in candidates:
+            candidates.insert(len(named), current)
+        if len(candidates) < 2:
+            reply(dispatcher, say("compare_need_two", lang))
+            return []
+        a, b = candidates[:2]
+        lines = [say("compare_head", lang, a=a.name(lang), b=b.name(lang))]
+        verdict = comparative_line(a, b, text, lang)
+        asked = asked_lines(a, b, text, lang)
+        lines += [x for x in (verdict, *asked) if x]
+        currency = cat.config.store.currency
+        lines.append(f"- {say('price', lang)}: {facts.price_text(a, lang, currency)} | {facts.price_text(b, lang, currency)}")
+        keys = [k for k in dict.fromkeys([*a.attributes, *b.attributes]) if k in facts.ATTRIBUTE_WORDS or k in ("width", "use", "animal")]
+        for key in keys:
+            line = f"- {facts.attribute_phrase(key, a.attributes.get(key), lang) or '–'} | {facts.attribute_phrase(key, b.attributes.get(key), lang) or '–'}"
+            if line not in asked:
+                lines.append(line)
+        if a.sizes() or b.sizes():
+            lines.append(f"- {say('sizes', lang)}: {', '.join(a.sizes(in_stock=True)) or say('none', lang)} | {', '.join(b.sizes(in_stock=True)) or say('none', lang)}")
+            lines.append(f"- {say('fit', lang)}: {facts.fit_sentence(a, lang)} | {facts.fit_sentence(b, lang)}")
+        colors_a = ", ".join(facts.color_name(c, lang) for c in a.colors(in_stock=True))
+        colors_b = ", ".join(facts.color_name(c, lang) for c in b.colors(in_stock=True))
+        if colors_a or colors_b:
+            lines.append(f"- {say('colors', lang)}: {colors_a or '–'} | {colors_b or '–'}")
+        for product in (a, b):
+            desc = product.text("description", lang)
+            if desc:
+                lines.append(f"{product.name(lang)}: {facts.first_sentence(desc)}")
+        reply(dispatcher, "\n".join(lines), sources=[a.id, b.id], payload=facts.cards_payload([a, b], lang, cat.config))
+        return [SlotSet("shown_products", [a.id, b.id]), SlotSet("current_product", None), SlotSet("last_topic", "compare")]
