@@ -6,7 +6,10 @@ availability). `expect` may hold:
 
 - `products_any`: product ids; one of them must be shown as a card or named in the text.
 - `products_none`: product ids that must be neither shown nor named (drafts, archived ...).
-- `must` / `must_not`: regexes (case-insensitive) that all must / none may match the answer text.
+- `must` / `must_not`: regexes (case-insensitive) that all must / none may match the answer text;
+  `must_not` is matched against what the answer states (texts and cards), not against the titles
+  of its quick-reply buttons: a button such as "Yes, please" (the offer of a person) is an offer
+  to the shopper, not a claim about the product.
 - `refuse`: an out-of-scope question: a polite refusal and no product.
 - `dont_know`: the data does not say: the answer says so and offers a person.
 
@@ -55,23 +58,31 @@ class Answer:
     text: str = ""
     product_ids: list[str] = field(default_factory=list)
     ms: float = 0.0
+    statements: str | None = None  # the text without button titles (None: the same as `text`)
 
     @classmethod
     def from_messages(cls, messages: list[dict], ms: float = 0.0) -> Answer:
         """From the REST webhook's reply list."""
         parts: list[str] = []
+        said: list[str] = []
         ids: list[str] = []
         for message in messages:
             if message.get("text"):
                 parts.append(message["text"])
+                said.append(message["text"])
             parts.extend(b.get("title", "") for b in message.get("buttons") or [])
             custom = message.get("custom") or {}
             if custom.get("type") == "products":
                 for card in custom.get("products") or []:
                     ids.append(str(card.get("id", "")))
-                    parts.append(" – ".join(str(card.get(k) or "") for k in ("name", "price_text", "availability")))
-        text = re.sub(r"[\u00a0\u2009\u202f]", " ", "\n".join(p for p in parts if p))  # no-break spaces
-        return cls(text, ids, ms)
+                    shown = " – ".join(str(card.get(k) or "") for k in ("name", "price_text", "availability"))
+                    parts.append(shown)
+                    said.append(shown)
+        return cls(_plain(parts), ids, ms, _plain(said))
+
+
+def _plain(parts: list[str]) -> str:
+    return re.sub(r"[\u00a0\u2009\u202f]", " ", "\n".join(p for p in parts if p))  # no-break spaces
 
 
 def _named(pid: str, answer: Answer, names: dict[str, list[str]]) -> bool:
@@ -97,8 +108,9 @@ def score(expect: dict, answer: Answer, names: dict[str, list[str]], page_produc
     for pattern in expect.get("must") or []:
         if not re.search(pattern, answer.text, re.IGNORECASE):
             reasons.append(f"missing /{pattern}/")
+    stated = answer.text if answer.statements is None else answer.statements
     for pattern in expect.get("must_not") or []:
-        if re.search(pattern, answer.text, re.IGNORECASE):
+        if re.search(pattern, stated, re.IGNORECASE):
             reasons.append(f"must not say /{pattern}/")
     if expect.get("refuse"):
         if answer.product_ids:

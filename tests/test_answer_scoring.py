@@ -32,6 +32,16 @@ def test_answer_collects_texts_buttons_and_cards():
     assert "sold out" in answer.text and "Yes, please" in answer.text and "Penny Loafer" in answer.text
 
 
+def test_must_not_reads_what_the_answer_states_not_its_buttons():
+    offer = [{"text": "Our product data doesn't say whether it is lined. Shall I put you in touch with a person?",
+              "buttons": [{"title": "Yes, please", "payload": "/affirm"}, {"title": "No, thanks", "payload": "/deny"}]}]  # fmt: skip
+    expect = {"dont_know": True, "must_not": [r"\byes\b"]}
+    assert score(expect, Answer.from_messages(offer), NAMES) == []
+    claim = [{"text": "Yes, it is lined."}, {"text": "Anything else?", "buttons": [{"title": "Yes, please", "payload": "/affirm"}]}]
+    assert score({"must_not": [r"\byes\b"]}, Answer.from_messages(claim), NAMES) == ["must not say /\\byes\\b/"]
+    assert score({"must": [r"Yes, please"]}, Answer.from_messages(offer), NAMES) == []  # `must` still sees the buttons
+
+
 def test_no_break_spaces_read_as_spaces():
     answer = Answer.from_messages([{"text": "Waschbar bei 40\u00a0°C, 189,00\u202f€"}])
     assert score({"must": [r"40 °C", r"189,00 €"]}, answer, NAMES) == []
