@@ -19,7 +19,7 @@ from actions.variant_replies import chart_reply, variant_reply
 from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
 from catalog.query import find_size
-from catalog.size_chart import Measurement, find_measurement
+from catalog.size_chart import Measurement, charted_measure, find_measurement, measure_of
 from catalog.sizes import (
     LETTER_TO_EU_CLOTHING,
     eu_to_uk_us,
@@ -53,19 +53,53 @@ _ADVICE = re.compile(
 )
 # "which sizes are there?" asks for the overview, not for advice
 _WHICH_SIZES = re.compile(r"(welche größen|welche grössen|in welchen größen|which sizes|what sizes|sizes (?:do you have|are there|available))", re.I)
+# "fällt der Schuh klein aus?", "does it run small?", "is it true to size?": how the product fits
+_FIT_QUESTION = re.compile(
+    r"fällt|fallen|ausfallen|größengetreu|größengerecht|grössengerecht|passgenau|passform|\bruns?\b|\bcomes? up\b"
+    r"|true to size|\bfit(?:s)? (?:small|large|big|true|normal)|how (?:does|do) (?:it|they|this|these) fit|\bsize (?:up|down)\b", re.I)
+_FIT_ASKED = {
+    "runs_small": re.compile(r"\b(?:klein\w*|small\w*|eng\w*|tight|knapp|size up)\b", re.I),
+    "runs_large": re.compile(r"\b(?:groß\w*|gross\w*|large\w*|big\w*|weit\w*|loose|size down)\b", re.I),
+    "true_to_size": re.compile(r"\b(?:normal\w*|true to size|größengetreu|größengerecht|passgenau|regular)\b", re.I),
+}
 _SHOE_SIZE = re.compile(r"\d{2}(?:\.5)?")
 _BETWEEN = re.compile(r"\b(?:zwischen|between)\s+(?:größe\s+|size\s+)?([\w.,]+)\s+(?:und|and|or|oder|&)\s+([\w.,]+)", re.I)
 
 
+# "EU 42", or a shoe size with a target system: "42 in US", "welche US-Größe ist 42?"
+_EU_SIZE = re.compile(r"\b(?:eu|eur|european|europäisch\w*)[- ]?(?:size|größe|grösse)?\s*(3[5-9]|4[0-8])(?:[.,]5)?\b", re.I)
+_TARGET = re.compile(
+    r"(?:\b(?:in|to|into|auf|als|zu|im|ins)\s+(?:the\s+)?(uk|us)\b|\b(uk|us)[- ]?(?:size|sizes|sizing|größe|grösse|groesse|größen|schuhgröße|nummer|number)\b"
+    r"|\b(britisch|englisch|amerikanisch|american|british)\w*)", re.I)
+_BARE_SHOE = re.compile(r"(?<![\w.,])(3[5-9]|4[0-8])(?:[.,]5)?(?![\w.,]\d)")
+
+
+def _to_uk_us(text: str, lang: str) -> str | None:
+    """"EU 42 in US?", "welche US-Größe ist 42?": the UK and US sizes of an EU shoe size."""
+    target = _TARGET.search(text)
+    eu = _EU_SIZE.search(text) or (_BARE_SHOE.search(text) if target else None)
+    if not eu or not target:
+        return None
+    size = eu.group(1)
+    uk, us = eu_to_uk_us(size) or (None, None)
+    if uk is None:
+        return None
+    return say("size_conversion_from_eu", lang, eu=size, uk=uk, us=us)
+
+
 def _conversion(text: str, lang: str) -> str | None:
+    """A size conversion asked in the text: UK/US shoe sizes to EU and back, letters to German
+    sizes. General facts from the conversion table, never bent onto a product."""
     m = re.search(r"\b(uk|us)\s*(\d{1,2}(?:[.,]5)?)\b", text, re.I)
-    if m:
+    if m and not _EU_SIZE.search(text):
         system, size = m.group(1).upper(), m.group(2).replace(",", ".")
         eu = uk_us_to_eu(system, size)
         if eu is None:
             return say("size_conversion_unknown", lang, system=system, size=size)
         uk, us = eu_to_uk_us(eu) or ("?", "?")
         return say("size_conversion_shoe", lang, system=system, size=size, eu=eu, uk=uk, us=us)
+    if converted := _to_uk_us(text, lang):
+        return converted
     m = re.search(r"\b(xxs|xs|s|m|l|xl|xxl)\b", text, re.I)
     if m and re.search(r"\b(eu|deutsch|german|konfektion|numeric|numerisch|zahl)", text, re.I):
         letter = normalize_letter(m.group(1))
@@ -123,6 +157,14 @@ def availability(product: Product, asked: list[Asked], lang: str) -> tuple[str, 
 def overview(product: Product, lang: str) -> str:
     """What is in stock per option other than colour (sizes, lengths …), and the fit."""
     name = product.name(lang)
+    parts = _in_stock_parts(product, lang)
+    advice = fit_advice(product, lang, catalog().embedder) or (facts.fit_sentence(product, lang) if product.fit else "")
+    text = f"{name} – {'; '.join(parts)}." + (f" {advice}" if advice else "")
+    return f"{say('v_all_sold_out', lang, product=name)} {text}" if product.total_stock == 0 else text
+
+
+def _in_stock_parts(product: Product, lang: str) -> list[str]:
+    """"Sizes in stock: 38, 39" per option other than colour."""
     in_stock: dict[str, dict[str, None]] = {}
     for variant in product.variants:
         if variant.stock > 0:
@@ -133,9 +175,7 @@ def overview(product: Product, lang: str) -> str:
         values = ", ".join(in_stock.get(option, {})) or say("none", lang)
         label = say("sizes", lang) if is_size_name(option) else say("v_option_in_stock", lang, name=option)
         parts.append(f"{label}: {values}")
-    advice = fit_advice(product, lang, catalog().embedder) or (facts.fit_sentence(product, lang) if product.fit else "")
-    text = f"{name} – {'; '.join(parts)}." + (f" {advice}" if advice else "")
-    return f"{say('v_all_sold_out', lang, product=name)} {text}" if product.total_stock == 0 else text
+    return parts
 
 
 def _recommend(product: Product, usual: str, asked: list[Asked], lang: str) -> tuple[list[str], list[str]]:
@@ -156,6 +196,30 @@ def _recommend(product: Product, usual: str, asked: list[Asked], lang: str) -> t
         lines = [say("size_recommend", lang, usual=usual, product=name, size=shown, why=reason)]
     text, sources = availability(product, [Asked(option, SIZE, size, values), *others], lang)
     return [*lines, text], sources
+
+
+def _fit_answer(product: Product, text: str, lang: str) -> str:
+    """How the product fits, for "fällt der klein aus?" without a usual size: yes or no when the
+    product's fit is known, the merchant's advice quoted, and the offer to name the size."""
+    name = product.name(lang)
+    advice = fit_advice(product, lang, catalog().embedder)
+    asked = [fit for fit, words in _FIT_ASKED.items() if words.search(text)]
+    lines = []
+    if product.fit:
+        if len(asked) == 1:
+            lines.append(say("fit_answer_yes" if asked[0] == product.fit else "fit_answer_no", lang))
+        lines.append(say(f"fit_product_{product.fit}", lang, product=name))
+        if advice:
+            lines.append(advice)
+    elif advice:
+        lines.append(say("fit_product_advice", lang, product=name, advice=advice))
+    else:
+        lines.append(say("fit_unknown_for", lang, product=name))
+    parts = _in_stock_parts(product, lang)
+    if parts:
+        lines.append("; ".join(parts) + ".")
+    lines.append(say("fit_offer_size", lang))
+    return " ".join(lines)
 
 
 def _between(product: Product, text: str) -> tuple[str, str] | None:
@@ -194,6 +258,19 @@ def _recommend_between(product: Product, sizes: tuple[str, str], asked: list[Ask
     return lines, sources
 
 
+def _quoted_sentence(text: str) -> str:
+    """The sentence inside the quotation marks of a quote ("… „X“" -> "X")."""
+    m = re.search(r"[„“\"](.+)[“”\"]\s*$", text)
+    return m.group(1) if m else text
+
+
+def _names_measure(sentence: str, measure: str) -> bool:
+    """Whether a product sentence is about that body measure ("28 cm hoch" is no height)."""
+    if measure == "height":
+        return re.search(r"körpergröße|körperlänge|\bheight\b|\btall\b|\bgroß\b", sentence, re.I) is not None
+    return measure_of(sentence) == measure
+
+
 def _answer_measurement(dispatcher: CollectingDispatcher, product: Product, measurement: Measurement, text: str, lang: str) -> Events:
     """"Ich bin 182 cm": the size from the product's size information, a sentence of its text
     that speaks to it, or an honest "we have no chart" with the sizes and the offer to advise
@@ -203,10 +280,23 @@ def _answer_measurement(dispatcher: CollectingDispatcher, product: Product, meas
     if answer is None:
         quoted, _ = quote(product, text, lang, catalog().embedder, catalog().config.categories)
         measure = say(f"measure_{measurement.measure}", lang)
-        answer = " ".join(x for x in (quoted, say("chart_none", lang, product=product.name(lang), measure=measure, sizes=overview(product, lang))) if x)
+        sizes = overview(product, lang)
+        if quoted and (_quoted_sentence(quoted) in sizes or not _names_measure(_quoted_sentence(quoted), measurement.measure)):
+            quoted = ""  # the fit advice the overview quotes anyway, or a sentence about another measure
+        answer = " ".join(x for x in (quoted, say("chart_none", lang, product=product.name(lang), measure=measure, sizes=sizes)) if x)
         events = [SlotSet("pending_offer", "usual_size")]
     reply(dispatcher, answer, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
     return [*events, SlotSet("current_product", product.id), SlotSet("last_topic", "size")]
+
+
+def _measurement(product: Product, text: str, lang: str) -> Measurement | None:
+    """A body measurement, also a bare number of cm in a size question ("welche Größe bei
+    182 cm?") read as the measure the product's size information charts."""
+    found = find_measurement(text, default="?")
+    if found is None or found.measure != "?":
+        return found
+    measure = charted_measure(product, lang, found.cm)
+    return Measurement(measure, found.cm) if measure else None
 
 
 def asks_for_version(tracker: Tracker, sizes: bool = True) -> bool:
@@ -234,7 +324,7 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         # "US 10 in EU?" on the page of a jacket: a general question, answered generally
         reply(dispatcher, conversion, sources=["sizes:conversion-table"])
         return [SlotSet("last_topic", "size")]
-    measurement = None if conversion else find_measurement(text)
+    measurement = None if conversion else _measurement(product, text, lang)
     if measurement and _sized_options(product):
         return _answer_measurement(dispatcher, product, measurement, text, lang)
     asked = find_asked(product, text)
@@ -268,6 +358,9 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         answer, ids = availability(product, asked, lang)
         lines.append(answer)
         sources += ids
+    elif _FIT_QUESTION.search(text) and wears:
+        lines.append(_fit_answer(product, text, lang))
+        events = [SlotSet("pending_offer", "usual_size")]
     else:
         lines.append(overview(product, lang))
     reply(dispatcher, " ".join(lines), sources=list(dict.fromkeys(sources)), payload=facts.cards_payload([product], lang, catalog().config))

@@ -103,6 +103,20 @@ T: dict[str, dict[str, str]] = {
         "de": "Zur Passform haben wir keine Angaben, nehmen Sie daher Ihre übliche Größe.",
         "en": "We have no fit information for it, so take your usual size.",
     },
+    "fit_answer_yes": {"de": "Ja.", "en": "Yes."},
+    "fit_answer_no": {"de": "Nein.", "en": "No."},
+    "fit_product_runs_small": {"de": "{product} fällt klein aus.", "en": "{product} runs small."},
+    "fit_product_runs_large": {"de": "{product} fällt groß aus.", "en": "{product} runs large."},
+    "fit_product_true_to_size": {"de": "{product} fällt normal (größengerecht) aus.", "en": "{product} is true to size."},
+    "fit_product_advice": {"de": "Zur Passform von {product}: {advice}", "en": "On the fit of {product}: {advice}"},
+    "fit_unknown_for": {
+        "de": "Zur Passform von {product} haben wir keine Angaben; nehmen Sie am besten Ihre übliche Größe.",
+        "en": "We have no fit information for {product}; your usual size is the best guide.",
+    },
+    "fit_offer_size": {
+        "de": "Nennen Sie mir Ihre übliche Größe, dann sage ich Ihnen, welche Sie nehmen sollten.",
+        "en": "Tell me the size you usually wear and I'll tell you which one to take.",
+    },
     "ask_usual_size": {
         "de": "Gern! Welche Größe tragen Sie normalerweise (z. B. {example})? Dann sage ich Ihnen, welche Größe bei {product} passt.",
         "en": "Happy to help! What size do you usually wear (e.g. {example})? Then I'll tell you which size to take in {product}.",
@@ -110,6 +124,10 @@ T: dict[str, dict[str, str]] = {
     "size_conversion_shoe": {
         "de": "Schuhgröße {system} {size} entspricht EU {eu} (UK {uk}, US {us}).",
         "en": "Shoe size {system} {size} is EU {eu} (UK {uk}, US {us}).",
+    },
+    "size_conversion_from_eu": {
+        "de": "Schuhgröße EU {eu} entspricht UK {uk} und US {us} (Herren/Unisex).",
+        "en": "Shoe size EU {eu} is UK {uk} and US {us} (men's/unisex).",
     },
     "size_conversion_unknown": {
         "de": "Für {system} {size} habe ich keine Umrechnung. Unsere Tabelle reicht von EU 35 bis 48.",

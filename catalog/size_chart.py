@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from catalog.models import Product
 from catalog.passages import product_sentences
-from catalog.variants import option_kind, option_values
+from catalog.variants import amount, option_kind, option_values
 
 # measure -> words naming it (German and English)
 MEASURES: dict[str, str] = {
@@ -57,17 +57,39 @@ def measure_of(text: str) -> str | None:
     return None
 
 
-def find_measurement(text: str) -> Measurement | None:
-    """A body measurement in the text: "ich bin 1,82 m", "Innenbeinlänge 81 cm", "chest 96 cm"."""
+# a height without unit beside the words for it: "ich bin 1,82 groß", "bei 1,75", "I'm 1.80"
+_BARE_METRES = re.compile(r"(?<![\d.,])([12])[.,](\d{2})(?![\d.,]*\s*(?:€|eur|euro|kg|l\b|liter))", re.I)
+_HEIGHT_CUE = re.compile(r"\b(?:groß|gross|tall|bin|bei|am|i'm|im|height|körpergröße|for)\b", re.I)
+
+
+def find_measurement(text: str, default: str | None = None) -> Measurement | None:
+    """A body measurement in the text: "ich bin 1,82 m", "Innenbeinlänge 81 cm", "chest 96 cm".
+    A measure in metres is a height ("welche Größe bei 1,82 m?"); a number in cm that no word
+    names is taken as `default` (the caller knows what the product charts), else None."""
     cm: float | None = None
+    metres = False
     if m := _SINGLE.search(text):
         cm = float(m.group(1).replace(",", "."))
     elif m := _METRES.search(text):
-        cm = int(m.group(1)) * 100 + int(m.group(2).ljust(2, "0"))
+        cm, metres = int(m.group(1)) * 100 + int(m.group(2).ljust(2, "0")), True
+    elif (m := _BARE_METRES.search(text)) and _HEIGHT_CUE.search(text):
+        cm, metres = int(m.group(1)) * 100 + int(m.group(2)), True
     if cm is None:
         return None
-    measure = measure_of(text)
+    measure = measure_of(text) or ("height" if metres and 100 <= cm <= 220 else default)
     return Measurement(measure, cm) if measure else None
+
+
+def charted_measure(product: Product, lang: str, cm: float) -> str | None:
+    """The measure a bare number of cm most likely means for this product: the one its size
+    information charts; none when an option is sold by length ("in 220 cm?" asks for that
+    version); else a height when the number is one (140–215 cm)."""
+    measures = {r.measure for r in chart(product, lang) if r.measure}
+    if len(measures) == 1:
+        return measures.pop()
+    lengths = [v for n, vs in option_values(product).items() if option_kind(product, n) != "color" for v in vs
+               if (a := amount(v)) and a[0] == "length"]  # fmt: skip
+    return "height" if not lengths and 140 <= cm <= 215 else None
 
 
 def chart(product: Product, lang: str) -> list[ChartRow]:

@@ -38,6 +38,18 @@ _UNITS: dict[str, tuple[str, float]] = {
     "er-pack": ("count", 1.0), "er pack": ("count", 1.0), "erpack": ("count", 1.0), "er-set": ("count", 1.0),
     "pack": ("count", 1.0), "-pack": ("count", 1.0), "stück": ("count", 1.0), "stk": ("count", 1.0),
     "pcs": ("count", 1.0), "pieces": ("count", 1.0), "er": ("count", 1.0), "x": ("count", 1.0),
+    # spelled out and inflected: "mit 2 Litern", "180 Zentimeter", "3 Paar", "12 pieces"
+    "litern": ("volume", 1.0), "lit": ("volume", 1.0), "milliliter": ("volume", 0.001), "millilitres": ("volume", 0.001),
+    "zentimeter": ("length", 1.0), "zentimetern": ("length", 1.0), "centimeter": ("length", 1.0),
+    "centimeters": ("length", 1.0), "centimetre": ("length", 1.0), "centimetres": ("length", 1.0),
+    "metern": ("length", 100.0), "meters": ("length", 100.0), "metre": ("length", 100.0), "metres": ("length", 100.0),
+    "millimeter": ("length", 0.1), "mm.": ("length", 0.1), "gramm": ("mass", 1.0), "grams": ("mass", 1.0),
+    "kilo": ("mass", 1000.0), "kilogramm": ("mass", 1000.0), "paar": ("count", 1.0), "pairs": ("count", 1.0),
+    "pair": ("count", 1.0), "teilig": ("count", 1.0), "-teilig": ("count", 1.0), "teiler": ("count", 1.0),
+    "piece": ("count", 1.0), "stücke": ("count", 1.0), "pk": ("count", 1.0), "packs": ("count", 1.0),
+    "er-packung": ("count", 1.0), "er packung": ("count", 1.0), "er set": ("count", 1.0),
+    "mah": ("charge", 1.0), "wh": ("energy", 1.0), "gb": ("data", 1.0), "tb": ("data", 1000.0),
+    "w": ("power", 1.0), "watt": ("power", 1.0),
 }  # fmt: skip
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _AMOUNT = re.compile(rf"(\d+(?:[.,]\d+)?)\s*-?\s*({_UNIT_RE})(?![a-zäöüß])", re.I)
@@ -119,6 +131,8 @@ def same_size(value: str, wanted: str) -> bool:
     """'M' is 'm', '2XL' is 'XXL', and a range value ('42-44', '39/40') holds the sizes in it."""
     if _size_key(value) == _size_key(wanted):
         return True
+    if _size_key(wanted) in LETTERS:  # "S/M", "L (52)", "XL-XXL" hold the letters they name
+        return _size_key(wanted) in {_size_key(p) for p in re.split(r"[/\s()–-]+", value) if p}
     m = _SIZE_RANGE.match(value)
     try:
         number = float(wanted.replace(",", "."))
@@ -127,16 +141,38 @@ def same_size(value: str, wanted: str) -> bool:
     return bool(m) and float(m.group(1).replace(",", ".")) <= number <= float(m.group(2).replace(",", "."))
 
 
+_LETTER = r"(XXS|XS|S|M|L|XL|XXL|XXXL|2XL|3XL)"
+# a letter in any case after the words that give a size: "i usually wear l", "ich trage m", "size s"
+_LETTER_AFTER = re.compile(
+    r"\b(?:wear|wearing|take|taking|am|i'm|im|a|an|size|größe|groesse|grösse|gr\.?|trage|nehme|habe|bin|in|die|the)\s+"
+    rf"{_LETTER}(?![\w'’])", re.I)
+_WORD_SIZES = {"extra small": "XS", "x-small": "XS", "small": "S", "medium": "M", "large": "L",
+               "extra large": "XL", "x-large": "XL", "xx-large": "XXL"}  # fmt: skip
+_WORD_SIZE = re.compile(
+    r"\b(?:wear|wearing|take|am|i'm|im|a|an|size|in|usually|normally)\s+(?:a\s+|an\s+|size\s+)?"
+    r"(extra small|x-small|small|medium|extra large|x-large|xx-large|large)\b", re.I)
+
+
+def _letter_sizes(product: Product) -> bool:
+    """Whether the product is sized in letters ("M", "S/M", "L (52)", "XL-XXL")."""
+    return product.size_system == "letter" or any(
+        k in LETTERS for s in product.sizes() for k in (_size_key(p) for p in re.split(r"[/\s()–-]+", s) if p))
+
+
 def wanted_size(text: str, product: Product) -> str | None:
     """A clothing or shoe size named in the text (UK/US shoe sizes converted to EU)."""
     if m := re.search(r"\b(uk|us)\s*(\d{1,2}(?:[.,]5)?)\b", text, re.I):
         if product.size_system in (None, "eu_shoe"):
             return uk_us_to_eu(m.group(1), m.group(2).replace(",", "."))
     size = find_size(text)
-    if size is None and (product.size_system == "letter" or any(_size_key(s) in LETTERS for s in product.sizes())):
-        # a letter alone only in capitals: "M?", "die L" (not the "m" of "I'm" or "5 m")
-        m = re.search(r"(?<![\w'’])(XXS|XS|S|M|L|XL|XXL|XXXL|2XL|3XL)(?![\w'’])", text)
-        size = m.group(1).upper() if m else None
+    if size is None and _letter_sizes(product):
+        # a letter alone only in capitals ("M?", "die L"; not the "m" of "I'm" or "5 m"), in any
+        # case after a word that gives a size ("i usually wear l"); "medium", "large"
+        m = re.search(rf"(?<![\w'’]){_LETTER}(?![\w'’])", text) or _LETTER_AFTER.search(text)
+        if m:
+            size = normalize_letter(m.group(1))
+        elif (w := _WORD_SIZE.search(text)) and not re.search(r"\b(?:runs?|fits?|comes?( up)?|fällt)\s+(?:\w+\s+)?" + re.escape(w.group(1)), text, re.I):
+            size = _WORD_SIZES[w.group(1).lower()]
     return size
 
 
