@@ -307,7 +307,7 @@ def asks_for_version(tracker: Tracker, sizes: bool = True) -> bool:
     product = catalog().get(metadata(tracker).get("product_id"))
     if product is None or find_country(text):
         return False
-    return bool(find_colors(text) or (sizes and (find_size(text) or find_asked(product, text))))
+    return bool(find_colors(text, shades=True) or (sizes and (find_size(text) or find_asked(product, text))))
 
 
 def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:

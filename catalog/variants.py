@@ -201,7 +201,7 @@ class VariantState:
 def find_asked(product: Product, text: str) -> list[Asked]:
     """The option values of `product` the text asks for."""
     asked: list[Asked] = []
-    colors = find_colors(text)
+    colors = find_colors(text, shades=True)
     text_amounts = amounts(text)
     for name, values in option_values(product).items():
         kind = option_kind(product, name)
