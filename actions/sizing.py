@@ -76,7 +76,8 @@ _BARE_SHOE = re.compile(r"(?<![\w.,])(3[5-9]|4[0-8])(?:[.,]5)?(?![\w.,]\d)")
 
 def _to_uk_us(text: str, lang: str) -> str | None:
     """"EU 42 in US?", "welche US-Größe ist 42?": the UK and US sizes of an EU shoe size."""
-    target = _TARGET.search(text)
+    # "us" written small is mostly the pronoun ("send it to us in 42"), unless a size word follows
+    target = next((m for m in _TARGET.finditer(text) if m.group(1) != "us"), None)
     eu = _EU_SIZE.search(text) or (_BARE_SHOE.search(text) if target else None)
     if not eu or not target:
         return None

@@ -64,29 +64,28 @@ _HEIGHT_CUE = re.compile(r"\b(?:groß|gross|tall|bin|bei|am|i'm|im|height|körpe
 
 def find_measurement(text: str, default: str | None = None) -> Measurement | None:
     """A body measurement in the text: "ich bin 1,82 m", "Innenbeinlänge 81 cm", "chest 96 cm".
-    A measure in metres is a height ("welche Größe bei 1,82 m?"); a number in cm that no word
-    names is taken as `default` (the caller knows what the product charts), else None."""
+    A length no word names ("welche Größe bei 1,82 m?", "in 220 cm?") is taken as `default`
+    (the caller knows what the product charts or sells by length), else None."""
     cm: float | None = None
-    metres = False
     if m := _SINGLE.search(text):
         cm = float(m.group(1).replace(",", "."))
     elif m := _METRES.search(text):
-        cm, metres = int(m.group(1)) * 100 + int(m.group(2).ljust(2, "0")), True
+        cm = int(m.group(1)) * 100 + int(m.group(2).ljust(2, "0"))
     elif (m := _BARE_METRES.search(text)) and _HEIGHT_CUE.search(text):
-        cm, metres = int(m.group(1)) * 100 + int(m.group(2)), True
+        cm = int(m.group(1)) * 100 + int(m.group(2))
     if cm is None:
         return None
-    measure = measure_of(text) or ("height" if metres and 100 <= cm <= 220 else default)
+    measure = measure_of(text) or default
     return Measurement(measure, cm) if measure else None
 
 
 def charted_measure(product: Product, lang: str, cm: float) -> str | None:
     """The measure a bare number of cm most likely means for this product: the one its size
-    information charts; none when an option is sold by length ("in 220 cm?" asks for that
-    version); else a height when the number is one (140–215 cm)."""
-    measures = {r.measure for r in chart(product, lang) if r.measure}
-    if len(measures) == 1:
-        return measures.pop()
+    information charts, when the number lies near its range; none when an option is sold by length ("in 220 cm?" asks for that
+    version); else a height when the number is one (140–215 cm, "bei 1,82 m")."""
+    rows = [r for r in chart(product, lang) if r.measure]
+    if len({r.measure for r in rows}) == 1 and min(r.low for r in rows) * 0.7 <= cm <= max(r.high for r in rows) * 1.3:
+        return rows[0].measure
     lengths = [v for n, vs in option_values(product).items() if option_kind(product, n) != "color" for v in vs
                if (a := amount(v)) and a[0] == "length"]  # fmt: skip
     return "height" if not lengths and 140 <= cm <= 215 else None

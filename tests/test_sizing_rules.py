@@ -1,0 +1,105 @@
+"""Size, colour and policy rules for shops the bot has never seen: how a question names a size,
+a colour or a measurement, conversions as general answers, and fit questions answered with the
+merchant's advice. Products from tests/fixtures/store_answers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from actions.sizing import ActionAnswerSize, _conversion
+from catalog.lexicon import find_colors
+from catalog.models import Product
+from catalog.policy_aspects import question_aspects
+from catalog.size_chart import Measurement, charted_measure, find_measurement
+from catalog.variants import amount, same_size, wanted_size
+from tests.conftest import FIXTURES
+from tests.test_answer_actions import answers_store, ask  # noqa: F401  (fixtures)
+
+
+def _product(product_id: str) -> Product:
+    for line in (FIXTURES / "store_answers" / "catalog.jsonl").read_text(encoding="utf-8").splitlines():
+        data = json.loads(line)
+        if data["id"] == product_id:
+            return Product.parse_obj(data)
+    raise KeyError(product_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [("I usually wear L", "L"), ("i usually wear l", "L"), ("ich trage m", "M"), ("I'm usually a medium", "M"),
+     ("I take a large", "L"), ("does it run large?", None), ("I'm 1,82 m", None), ("5 m long?", None)],
+)  # fmt: skip
+def test_a_letter_size_without_the_word_size(text: str, size: str | None) -> None:
+    assert wanted_size(text, _product("alpine-softshell-trousers")) == size
+
+
+def test_a_combined_letter_value_holds_its_letters() -> None:
+    assert same_size("S/M", "M") and same_size("L (52)", "L") and same_size("XL-XXL", "2XL")
+    assert not same_size("S/M", "L") and not same_size("M", "S")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("mit 2 Litern", ("volume", 2.0)), ("180 Zentimeter", ("length", 180.0)), ("3 Paar", ("count", 3.0)),
+     ("6er Packung", ("count", 6.0)), ("10000 mAh", ("charge", 10000.0)), ("64 GB", ("data", 64.0))],
+)  # fmt: skip
+def test_spelled_out_units(text: str, found: tuple[str, float]) -> None:
+    assert amount(text) == found
+
+
+def test_a_height_without_a_measure_word_is_read_for_the_product() -> None:
+    trousers, blanket, harness = _product("alpine-softshell-trousers"), _product("wolke-tagesdecke"), _product("trail-brustgeschirr")
+    assert find_measurement("Welche Größe bei 1,82 m?") is None  # no word says what is measured
+    assert find_measurement("Welche Größe bei 1,82 m?", default="?") == Measurement("?", 182)
+    assert find_measurement("ich bin 1,82 groß") == Measurement("height", 182)
+    assert charted_measure(trousers, "de", 182) == "height"  # far from its inside-leg chart (81–84 cm)
+    assert charted_measure(trousers, "de", 83) == "inside_leg"
+    assert charted_measure(harness, "de", 72) == "chest"
+    assert charted_measure(blanket, "de", 210) is None  # sold by length: "in 210 cm?" asks for a version
+
+
+def test_conversions_both_ways_are_general_facts() -> None:
+    assert _conversion("What is EU 42 in US?", "en") == "Shoe size EU 42 is UK 8 and US 9 (men's/unisex)."
+    assert _conversion("Welche US-Größe ist 42?", "de") == "Schuhgröße EU 42 entspricht UK 8 und US 9 (Herren/Unisex)."
+    assert _conversion("what's 43 in UK sizes?", "en") == "Shoe size EU 43 is UK 9 and US 10 (men's/unisex)."
+    assert _conversion("What's a UK 9 in EU sizes?", "en").startswith("Shoe size UK 9 is EU 43")
+    assert _conversion("Is 42 available?", "en") is None and _conversion("Can you send it to us in 42?", "en") is None
+
+
+def test_shade_names_and_compounds_in_a_version_question_only() -> None:
+    assert find_colors("Gibt es den in Dunkelgrün?", shades=True) == ["green"]
+    assert find_colors("do you have it in teal", shades=True) == ["blue"]
+    assert find_colors("Terracotta pot") == []  # in a search the shade more often names the product
+    assert find_colors("grüner Tee", shades=True) == [] and find_colors("Eiweiß Pulver", shades=True) == []
+
+
+def test_policy_aspects_of_procedure_and_payment_methods() -> None:
+    assert "process" in question_aspects("Wie schicke ich etwas zurück?")
+    assert "methods" in question_aspects("Welche Zahlungsarten gibt es?")
+    assert "methods" in question_aspects("Do you accept Apple Pay?")
+
+
+def test_fit_question_is_answered_yes_or_no_with_the_advice_and_the_sizes(ask):  # noqa: F811
+    reply, slots, _ = ask(ActionAnswerSize(), "fällt der Schuh klein aus?", "frost-winterstiefel", "de")
+    assert reply.startswith("Ja. Frost Winterstiefel fällt klein aus. Der Stiefel fällt eine Nummer klein aus")
+    assert "Größen vorrätig: 38, 39, 41." in reply and slots["pending_offer"] == "usual_size"
+    reply, _, _ = ask(ActionAnswerSize(), "Is it true to size?", "frost-winterstiefel", "en")
+    assert reply.startswith("No. Frost Winterstiefel runs small.")
+    reply, _, _ = ask(ActionAnswerSize(), "does it run small?", "trail-brustgeschirr", "en")
+    assert reply.startswith("We have no fit information for Trail Brustgeschirr")
+
+
+def test_usual_letter_size_in_lower_case_gets_a_recommendation(ask):  # noqa: F811
+    reply, slots, _ = ask(ActionAnswerSize(), "i usually wear l", "alpine-softshell-trousers", "en")
+    assert reply.startswith("If you usually wear L, I recommend size M in Alpine Softshell Trousers.")
+    assert slots["usual_size"] == "L"
+
+
+def test_a_height_in_metres_without_a_chart_says_so_without_a_stray_quote(ask):  # noqa: F811
+    reply, slots, _ = ask(ActionAnswerSize(), "which size for 1.82 m?", "frost-winterstiefel", "en")
+    assert reply.startswith("We have no size chart by height for Frost Winterstiefel.")  # not "28 cm hoch" of the shaft
+    assert slots["pending_offer"] == "usual_size"
+    reply, _, _ = ask(ActionAnswerSize(), "Do you have it in 2.2 m?", "wolke-tagesdecke", "en")
+    assert reply.startswith("Wolke Tagesdecke in Länge 220 cm: only 1 left")
