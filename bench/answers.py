@@ -1,4 +1,4 @@
-"""Whole answers on two stores: every shopper question of bench/questions/<store>.jsonl asked
+"""Whole answers on three stores: every shopper question of bench/questions/<store>.jsonl asked
 through the running stack, the answer scored against the question's `expect`.
 
 Per store: a fresh data folder, the store's own catalog file imported and orders seeded as
@@ -8,13 +8,14 @@ each question asked in a fresh conversation over the REST webhook with its metad
 same run the discovery baseline: plain USE vectors + FAISS (`IndexFlatIP`) over title +
 description, right when an expected product is in the top 3.
 
-    .venv/bin/python -m bench.answers [--store demo|nordstil|all] [--kinds discovery,sizing] [--out results.json]
+    .venv/bin/python -m bench.answers [--store demo|nordstil|kleinholz|all] [--kinds discovery,sizing] [--out results.json]
 
 `--skip-bad-rows` imports only what the importer accepts (a merchant's way around a refused
 file), to see the answers on the part of a store that imports.
 
 Ports: 5505/5555/8580 plus `SHOPBOT_TEST_PORT_OFFSET`. The nordstil store and its questions
-are never used for tuning (see bench/README.md).
+are never used for tuning (see bench/README.md); kleinholz is the tuning store for shops the
+code was not built with (its questions were written before the tuning).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from bot.stack import Stack
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "bench" / "questions"
-STORES = {"demo": ROOT / "stores" / "demo", "nordstil": ROOT / "stores" / "nordstil"}
+STORES = {name: ROOT / "stores" / name for name in ("demo", "nordstil", "kleinholz")}
 KINDS = ["discovery", "sizing", "details", "variants", "shipping", "policy", "comparison", "out_of_scope"]
 
 
