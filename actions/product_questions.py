@@ -70,7 +70,7 @@ _ORIGIN = re.compile(r"\b(?:wo\b.*\b(?:hergestellt|produziert|gefertigt|gemacht)
 # a question about a version's availability ("is the black one waterproof?" is not)
 _AVAILABILITY = re.compile(
     r"\b(?:gibt es|gibt's|haben sie|habt ihr|hast du|vorrätig|verfügbar|lieferbar|lager|ausverkauft|noch da|bestell|kaufen"
-    r"|do you have|have you got|got it|available|in stock|stock|sold out|order|buy)",
+    r"|zu haben|bekomm|erhältlich|do you (?:still )?have|have you got|got it|get it|can i get|available|in stock|stock|sold out|order|buy)",
     re.I,
 )
 

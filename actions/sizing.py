@@ -18,8 +18,15 @@ from actions.texts import join, say
 from actions.variant_replies import chart_reply, variant_reply
 from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
+from catalog.passages import product_sentences
 from catalog.query import find_size
-from catalog.size_chart import Measurement, charted_measure, find_measurement, measure_of
+from catalog.size_chart import (
+    Measurement,
+    charted_measure,
+    find_measurement,
+    limit_verdict,
+    measure_of,
+)
 from catalog.sizes import (
     LETTER_TO_EU_CLOTHING,
     eu_to_uk_us,
@@ -42,13 +49,16 @@ from catalog.variants import (
 )
 
 _USUAL = re.compile(
-    r"(normalerweise|sonst|meistens|üblicherweise|eigentlich|usually|normally|typically|generally|i wear|i take|ich trage|ich habe|trage ich|habe ich)",
+    r"(normalerweise|sonst|meistens|üblicherweise|eigentlich|usually|normally|typically|generally|i wear|i take|ich trage|ich habe|trage ich|habe ich"
+    r"|\b(?:trägt|wears|takes|hat)\b(?:\s+\w+){0,2}?\s+(?:größe\s+|size\s+|schuhgröße\s+|a\s+|an\s+)?[\dxsml]"  # "mein Kind trägt 31", "she wears 116"
+    r"|\b(?:is|ist)\s+(?:a|an|eine?)\s+\d)",  # "my daughter is a 20"
     re.I,
 )
 
 
 _ADVICE = re.compile(
-    r"(welche größe|welche grösse|welche nummer|welche größe soll|größe empfehlen|empfehlen sie|which size|what size should|recommend|size should i)",
+    r"(welche größe|welche grösse|welche nummer|welche größe soll|größe empfehlen|empfehlen sie|which size|what size\b(?!s)|recommend"
+    r"|size should i|welche länge|which length|welche helmgröße|which one|welche soll|size up|größer bestellen|should i (?:get|order|take))",
     re.I,
 )
 # "which sizes are there?" asks for the overview, not for advice
@@ -63,7 +73,7 @@ _FIT_ASKED = {
     "true_to_size": re.compile(r"\b(?:normal\w*|true to size|größengetreu|größengerecht|passgenau|regular)\b", re.I),
 }
 _SHOE_SIZE = re.compile(r"\d{2}(?:\.5)?")
-_BETWEEN = re.compile(r"\b(?:zwischen|between)\s+(?:größe\s+|size\s+)?([\w.,]+)\s+(?:und|and|or|oder|&)\s+([\w.,]+)", re.I)
+_BETWEEN = re.compile(r"\b(?:zwischen|between)\s+(?:größe\s+|size\s+)?([\w.,/]+)\s+(?:und|and|or|oder|&)\s+(?:größe\s+|size\s+)?([\w.,/]+)", re.I)
 
 
 # "EU 42", or a shoe size with a target system: "42 in US", "welche US-Größe ist 42?"
@@ -272,6 +282,42 @@ def _names_measure(sentence: str, measure: str) -> bool:
     return measure_of(sentence) == measure
 
 
+# a general question on sizes the store's size guide answers ("how do I measure …", "what does size 104 mean")
+_GUIDE = re.compile(r"\b(?:wie messe|messen|measure|was bedeutet|what does|heißt größe|mean|größentabelle|size chart|size guide|größenberatung|größensystem)", re.I)
+
+
+def _size_guide(text: str, lang: str) -> list:
+    """The store's policy passage on sizes for a size question about no product in particular."""
+    if not _GUIDE.search(text) and (find_size(text) or find_colors(text)):
+        return []  # "in 44?" with no product: ask which one
+    return catalog().policies.answer(text, lang)
+
+
+def _example_size(product: Product) -> str:
+    """A size of the product to show how to answer "what size do you usually wear?"."""
+    values = option_values(product).get(_size_option(product) or SIZE) or []
+    return values[len(values) // 2] if values else ("M" if product.size_system == "letter" else "42")
+
+
+def _measure_in_text(product: Product, measurement: Measurement, text: str, lang: str) -> str | None:
+    """A product in one size and a body measurement ("Schrittlänge 30 cm, passt das Laufrad?"):
+    the sentence of its text about that measure, quoted, and whether the measurement is within
+    the minimum or maximum it gives."""
+    quoted, _ = quote(product, text, lang, catalog().embedder, catalog().config.categories)
+    sentence = _quoted_sentence(quoted) if quoted else ""
+    if not sentence or not _names_measure(sentence, measurement.measure):
+        sentence = next((s.text for s in product_sentences(product, lang) if _names_measure(s.text, measurement.measure)
+                         and re.search(r"\d\s*(?:cm|kg)", s.text)), "")  # fmt: skip
+        quoted = say("text_quote", lang, product=product.name(lang), sentence=sentence) if sentence else ""
+    if not sentence:
+        return None
+    verdict = limit_verdict(sentence, measurement)
+    if verdict is None:
+        return quoted
+    amount = f"{measurement.cm:g} {'kg' if measurement.measure == 'weight' else 'cm'}"
+    return f"{say(f'measure_{verdict}', lang, product=product.name(lang), amount=amount)} {quoted}"
+
+
 def _answer_measurement(dispatcher: CollectingDispatcher, product: Product, measurement: Measurement, text: str, lang: str) -> Events:
     """"Ich bin 182 cm": the size from the product's size information, a sentence of its text
     that speaks to it, or an honest "we have no chart" with the sizes and the offer to advise
@@ -316,7 +362,12 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     products = focused_products(tracker, limit=1)
     conversion = _conversion(text, lang)
     if not products:
-        reply(dispatcher, conversion or say("which_product", lang), sources=["sizes:conversion-table"] if conversion else [])
+        if conversion:
+            reply(dispatcher, conversion, sources=["sizes:conversion-table"])
+        elif guide := _size_guide(text, lang):
+            reply(dispatcher, "\n".join(f"{p.heading}: {p.text}" if p.heading else p.text for p in guide), sources=[f"policy:{p.ref}" for p in guide])
+        else:
+            reply(dispatcher, say("which_product", lang))
         return [SlotSet("last_topic", "size")]
     product = products[0]
     name = product.name(lang)
@@ -328,6 +379,9 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     measurement = None if conversion else _measurement(product, text, lang)
     if measurement and _sized_options(product):
         return _answer_measurement(dispatcher, product, measurement, text, lang)
+    if measurement and (answer := _measure_in_text(product, measurement, text, lang)):
+        reply(dispatcher, answer, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
+        return done
     asked = find_asked(product, text)
     if not _sized_options(product) and not asked:
         first = say("v_all_sold_out", lang, product=name) + " " if product.total_stock == 0 else ""
@@ -341,11 +395,11 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     size = next((a for a in asked if a.kind == SIZE), None)
     asked_before = tracker.get_slot("pending_offer") == "usual_size"
     wears = is_size_name(_size_option(product) or SIZE) or product.size_system in ("eu_shoe", "letter", "eu_clothing")
-    if not size and _ADVICE.search(text) and not _WHICH_SIZES.search(text) and wears:
-        reply(dispatcher, say("ask_usual_size", lang, product=name, example="M" if product.size_system == "letter" else "42"), sources=[product.id])
+    between = _between(product, text)
+    if not size and not between and _ADVICE.search(text) and not _WHICH_SIZES.search(text) and wears:
+        reply(dispatcher, say("ask_usual_size", lang, product=name, example=_example_size(product)), sources=[product.id])
         return [SlotSet("pending_offer", "usual_size"), *done]
     events: Events = []
-    between = _between(product, text)
     if between:
         more, ids = _recommend_between(product, between, asked, lang)
         lines += more

@@ -171,21 +171,33 @@ T: dict[str, dict[str, str]] = {
     "measure_hip": {"de": "Hüftumfang", "en": "hips"},
     "measure_head": {"de": "Kopfumfang", "en": "head circumference"},
     "measure_foot": {"de": "Fußlänge", "en": "foot length"},
+    "measure_too_small": {
+        "de": "Bei {amount} passt {product} laut Beschreibung noch nicht.",
+        "en": "At {amount}, {product} is not a fit yet according to its description.",
+    },
+    "measure_too_large": {
+        "de": "Bei {amount} passt {product} laut Beschreibung nicht mehr.",
+        "en": "At {amount}, {product} no longer fits according to its description.",
+    },
+    "measure_fits": {"de": "Bei {amount} passt {product} laut Beschreibung.", "en": "At {amount}, {product} fits according to its description."},
+    "measure_weight": {"de": "Gewicht", "en": "weight"},
+    "measure_age": {"de": "Alter", "en": "age"},
+    "unit_years": {"de": "{n} Jahre", "en": "{n} years"},
     "chart_fit": {
-        "de": "Bei {measure} {cm} cm passt laut Größenangaben von {product}: {sizes}.",
-        "en": "For a {measure} of {cm} cm, {product}'s size information gives: {sizes}.",
+        "de": "Bei {measure} {cm} passt laut Größenangaben von {product}: {sizes}.",
+        "en": "For a {measure} of {cm}, {product}'s size information gives: {sizes}.",
     },
     "chart_between": {
-        "de": "{cm} cm liegt bei {product} genau zwischen {sizes}. {advice}",
-        "en": "{cm} cm falls between {sizes} in {product}. {advice}",
+        "de": "{cm} liegt bei {product} genau zwischen {sizes}. {advice}",
+        "en": "{cm} falls between {sizes} in {product}. {advice}",
     },
     "chart_between_default": {
         "de": "Für mehr Bewegungsfreiheit nehmen Sie die größere.",
         "en": "For more room, take the larger one.",
     },
     "chart_outside": {
-        "de": "{cm} cm liegt außerhalb der Größenangaben von {product}; am nächsten ist {size} ({range}).",
-        "en": "{cm} cm is outside {product}'s size information; the nearest is {size} ({range}).",
+        "de": "{cm} liegt außerhalb der Größenangaben von {product}; am nächsten ist {size} ({range}).",
+        "en": "{cm} is outside {product}'s size information; the nearest is {size} ({range}).",
     },
     "chart_source": {"de": "Laut Produktbeschreibung: „{sentence}“", "en": "The product description says: “{sentence}”"},
     "chart_none": {

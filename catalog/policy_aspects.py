@@ -52,8 +52,10 @@ ASPECTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("gift card", "gutschein", "voucher", "geschenkkarte"),
     ),
     "discount": (
-        ("discount", "rabatt", "loyalty", "bonus", "treue", "coupon", "promo", "student", "punkte sammeln", "points"),
-        ("discount", "rabatt", "loyalty", "bonus", "treue", "coupon", "promo"),
+        ("discount", "rabatt", "loyalty", "bonus", "treue", "coupon", "promo", "student", "punkte sammeln", "points",
+         "skonto", "nachlass", "cheaper", "günstiger", "billiger", "% off", "prozent"),
+        ("discount", "rabatt", "loyalty", "bonus", "treue", "coupon", "promo", "skonto", "nachlass", "% off", " % ",
+         "prozent", "percent"),
     ),
     "tracking": (
         ("track", "verfolgen", "sendungsnummer", "tracking", "sendungsverfolgung"),

@@ -117,7 +117,8 @@ def _family(product: Product, name: str, value: str) -> str | None:
 
 
 def _word_in(value: str, text: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(value.lower())}(?![\w-])", text.lower()) is not None
+    """The value as a word of the text, also as the first part of a compound ("Waldkauz-Variante")."""
+    return re.search(rf"(?<![\w-]){re.escape(value.lower())}(?!\w|-\d)", text.lower()) is not None
 
 
 def _size_key(value: str) -> str:
@@ -203,6 +204,7 @@ def find_asked(product: Product, text: str) -> list[Asked]:
     asked: list[Asked] = []
     colors = find_colors(text, shades=True)
     text_amounts = amounts(text)
+    has_color_option = any(option_kind(product, n) == COLOR for n in option_values(product))
     for name, values in option_values(product).items():
         kind = option_kind(product, name)
         if kind == COLOR:
@@ -222,16 +224,48 @@ def find_asked(product: Product, text: str) -> list[Asked]:
                 spoken = _spoken_amount(text, wanted[0])
                 asked.append(Asked(name, kind, matching[0] if matching else spoken, matching))
                 continue
-        exact = [v for v in values if len(v) >= 3 and not v.isdigit() and _word_in(v, text)]
+        exact = [v for v in values if len(v) >= 3 and not v.isdigit() and (_word_in(v, text) or _same_dimensions(v, text))]
         if exact:
             asked.append(Asked(name, kind, exact[0], (exact[0],)))
             continue
+        if colors and not has_color_option and (tinted := tuple(v for v in values if normalize_color(v) in colors)):
+            asked.append(Asked(name, kind, colors[0], tinted))  # "in Weiß?" of an "Ausführung: Weiß lasiert"
+            continue
         if kind == SIZE or (kind == "other" and not any(a.kind == SIZE for a in asked) and _looks_like_sizes(values)):
             size = wanted_size(text, product)
+            if size is None or not any(same_size(v, size) for v in values):
+                size = _number_size(text, values) or size
             if size:
                 matching = tuple(v for v in values if same_size(v, size))
                 asked.append(Asked(name, SIZE, size, matching))
     return asked
+
+
+_DIMENSIONS = re.compile(r"(\d+(?:[.,]\d+)?)\s*[x×]\s*(\d+(?:[.,]\d+)?)(?:\s*[x×]\s*(\d+(?:[.,]\d+)?))?", re.I)
+# a number that is no size: followed by a unit or a word counting something else
+_NOT_A_SIZE_AFTER = re.compile(r"\s*(?:cm|mm|m\b|kg|g\b|€|eur|euro|%|jahre|jahren|years?|monate|months?|tage|days?|wochen|weeks?|stück|x\b|zoll|inch|l\b|ml)", re.I)
+
+
+def _same_dimensions(value: str, text: str) -> bool:
+    """"60 x 120" in the text is the value "60 x 120 cm" / "60×120"."""
+    v = _DIMENSIONS.search(value)
+    return bool(v) and any(m.groups() == v.groups() for m in _DIMENSIONS.finditer(text))
+
+
+def _number_size(text: str, values: list[str]) -> str | None:
+    """A bare number of the text that is one of the product's size values ("is the 140
+    available?", "Schuhgröße 21"), or lies within their run (then it is not offered)."""
+    numbers = [float(n) for v in values for n in re.findall(r"\d+(?:[.,]5)?", v.replace(",", "."))]
+    numeric = bool(numbers) and all(re.fullmatch(r"\s*\d{1,3}(?:[.,]5)?(?:\s*[/–-]\s*\d{1,3})?\s*", v) for v in values)
+    for m in re.finditer(r"(?<![\w.,/-])(\d{1,3}(?:[.,]5)?)(?![\w/]|[.,]\d|-\d)", text):
+        if _NOT_A_SIZE_AFTER.match(text, m.end()):
+            continue
+        number = m.group(1)
+        if any(same_size(v, number) for v in values):
+            return number
+        if numeric and min(numbers) * 0.8 <= float(number.replace(",", ".")) <= max(numbers) * 1.2:
+            return number
+    return None
 
 
 def _looks_like_sizes(values: list[str]) -> bool:
