@@ -14,6 +14,8 @@ from actions import facts
 from actions.common import Events, ShopAction, reply
 from actions.context import catalog, focused_products, metadata, text_of
 from actions.product_text import fit_advice, quote
+from actions.size_general import conversion as size_conversion
+from actions.size_general import size_guide
 from actions.texts import join, say
 from actions.variant_replies import chart_reply, variant_reply
 from catalog.lexicon import find_colors, find_country
@@ -28,8 +30,6 @@ from catalog.size_chart import (
     measure_of,
 )
 from catalog.sizes import (
-    LETTER_TO_EU_CLOTHING,
-    eu_to_uk_us,
     normalize_letter,
     recommend_size,
     uk_us_to_eu,
@@ -74,50 +74,6 @@ _FIT_ASKED = {
 }
 _SHOE_SIZE = re.compile(r"\d{2}(?:\.5)?")
 _BETWEEN = re.compile(r"\b(?:zwischen|between)\s+(?:größe\s+|size\s+)?([\w.,/]+)\s+(?:und|and|or|oder|&)\s+(?:größe\s+|size\s+)?([\w.,/]+)", re.I)
-
-
-# "EU 42", or a shoe size with a target system: "42 in US", "welche US-Größe ist 42?"
-_EU_SIZE = re.compile(r"\b(?:eu|eur|european|europäisch\w*)[- ]?(?:size|größe|grösse)?\s*(3[5-9]|4[0-8])(?:[.,]5)?\b", re.I)
-_TARGET = re.compile(
-    r"(?:\b(?:in|to|into|auf|als|zu|im|ins)\s+(?:the\s+)?(uk|us)\b|\b(uk|us)[- ]?(?:size|sizes|sizing|größe|grösse|groesse|größen|schuhgröße|nummer|number)\b"
-    r"|\b(britisch|englisch|amerikanisch|american|british)\w*)", re.I)
-_BARE_SHOE = re.compile(r"(?<![\w.,])(3[5-9]|4[0-8])(?:[.,]5)?(?![\w.,]\d)")
-
-
-def _to_uk_us(text: str, lang: str) -> str | None:
-    """"EU 42 in US?", "welche US-Größe ist 42?": the UK and US sizes of an EU shoe size."""
-    # "us" written small is mostly the pronoun ("send it to us in 42"), unless a size word follows
-    target = next((m for m in _TARGET.finditer(text) if m.group(1) != "us"), None)
-    eu = _EU_SIZE.search(text) or (_BARE_SHOE.search(text) if target else None)
-    if not eu or not target:
-        return None
-    size = eu.group(1)
-    uk, us = eu_to_uk_us(size) or (None, None)
-    if uk is None:
-        return None
-    return say("size_conversion_from_eu", lang, eu=size, uk=uk, us=us)
-
-
-def _conversion(text: str, lang: str) -> str | None:
-    """A size conversion asked in the text: UK/US shoe sizes to EU and back, letters to German
-    sizes. General facts from the conversion table, never bent onto a product."""
-    m = re.search(r"\b(uk|us)\s*(\d{1,2}(?:[.,]5)?)\b", text, re.I)
-    if m and not _EU_SIZE.search(text):
-        system, size = m.group(1).upper(), m.group(2).replace(",", ".")
-        eu = uk_us_to_eu(system, size)
-        if eu is None:
-            return say("size_conversion_unknown", lang, system=system, size=size)
-        uk, us = eu_to_uk_us(eu) or ("?", "?")
-        return say("size_conversion_shoe", lang, system=system, size=size, eu=eu, uk=uk, us=us)
-    if converted := _to_uk_us(text, lang):
-        return converted
-    m = re.search(r"\b(xxs|xs|s|m|l|xl|xxl)\b", text, re.I)
-    if m and re.search(r"\b(eu|deutsch|german|konfektion|numeric|numerisch|zahl)", text, re.I):
-        letter = normalize_letter(m.group(1))
-        if letter in LETTER_TO_EU_CLOTHING:
-            men, women = LETTER_TO_EU_CLOTHING[letter]
-            return say("letter_to_eu", lang, letter=letter, men=men, women=women)
-    return None
 
 
 def wanted_size(text: str, product: Product) -> str | None:
@@ -282,17 +238,6 @@ def _names_measure(sentence: str, measure: str) -> bool:
     return measure_of(sentence) == measure
 
 
-# a general question on sizes the store's size guide answers ("how do I measure …", "what does size 104 mean")
-_GUIDE = re.compile(r"\b(?:wie messe|messen|measure|was bedeutet|what does|heißt größe|mean|größentabelle|size chart|size guide|größenberatung|größensystem)", re.I)
-
-
-def _size_guide(text: str, lang: str) -> list:
-    """The store's policy passage on sizes for a size question about no product in particular."""
-    if not _GUIDE.search(text) and (find_size(text) or find_colors(text)):
-        return []  # "in 44?" with no product: ask which one
-    return catalog().policies.answer(text, lang)
-
-
 def _example_size(product: Product) -> str:
     """A size of the product to show how to answer "what size do you usually wear?"."""
     values = option_values(product).get(_size_option(product) or SIZE) or []
@@ -360,11 +305,11 @@ def asks_for_version(tracker: Tracker, sizes: bool = True) -> bool:
 def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
     text = text_of(tracker)
     products = focused_products(tracker, limit=1)
-    conversion = _conversion(text, lang)
+    conversion = size_conversion(text, lang)
     if not products:
         if conversion:
             reply(dispatcher, conversion, sources=["sizes:conversion-table"])
-        elif guide := _size_guide(text, lang):
+        elif guide := size_guide(text, lang):
             reply(dispatcher, "\n".join(f"{p.heading}: {p.text}" if p.heading else p.text for p in guide), sources=[f"policy:{p.ref}" for p in guide])
         else:
             reply(dispatcher, say("which_product", lang))

@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from actions.sizing import ActionAnswerSize, _conversion
+from actions.size_general import conversion as _conversion
+from actions.sizing import ActionAnswerSize
 from catalog.lexicon import find_colors
 from catalog.models import Product
 from catalog.policy_aspects import question_aspects
