@@ -20,6 +20,7 @@ from actions.texts import join, say
 from actions.variant_replies import chart_reply, variant_reply
 from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
+from catalog.names import tokens
 from catalog.passages import product_sentences
 from catalog.query import find_size
 from catalog.size_chart import (
@@ -39,6 +40,7 @@ from catalog.variants import (
     SIZE,
     Asked,
     VariantState,
+    amount,
     find_asked,
     is_size_name,
     option_kind,
@@ -287,6 +289,8 @@ def _measurement(product: Product, text: str, lang: str) -> Measurement | None:
     found = find_measurement(text, default="?")
     if found is None or found.measure != "?":
         return found
+    if any(a.values and amount(a.values[0]) for a in find_asked(product, text)):
+        return None  # "in 150 cm?" names a length the product is sold in
     measure = charted_measure(product, lang, found.cm)
     return Measurement(measure, found.cm) if measure else None
 
@@ -300,6 +304,19 @@ def asks_for_version(tracker: Tracker, sizes: bool = True) -> bool:
     if product is None or find_country(text):
         return False
     return bool(find_colors(text, shades=True) or (sizes and (find_size(text) or find_asked(product, text))))
+
+
+def names_page_version(tracker: Tracker) -> bool:
+    """"Haben Sie den Schneeanzug in 104?" on that product's page: a version of the page's
+    product, though the classifier took it for a search (the product is named, a value asked)."""
+    product = catalog().get(metadata(tracker).get("product_id"))
+    if product is None or not asks_for_version(tracker) or not find_asked(product, text_of(tracker)):
+        return False
+    named = catalog().find_named(text_of(tracker))
+    if named:
+        return named[0].id == product.id
+    words = {w for lang in ("de", "en") for w in tokens(product.name(lang)) if len(w) >= 4}
+    return bool(words & set(tokens(text_of(tracker))))  # "den Schneeanzug" of "Polarfuchs Schneeanzug"
 
 
 def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
