@@ -13,10 +13,18 @@ from actions.sizing import ActionAnswerSize
 from catalog.lexicon import find_colors
 from catalog.models import Product
 from catalog.policy_aspects import question_aspects
-from catalog.size_chart import Measurement, charted_measure, find_measurement
-from catalog.variants import amount, same_size, wanted_size
+from catalog.size_chart import (
+    Measurement,
+    chart,
+    charted_measure,
+    find_measurement,
+    limit_verdict,
+    sizes_for,
+)
+from catalog.variants import amount, find_asked, same_size, wanted_size
 from tests.conftest import FIXTURES
 from tests.test_answer_actions import answers_store, ask  # noqa: F401  (fixtures)
+from tests.test_variants import optioned, state_of
 
 
 def _product(product_id: str) -> Product:
@@ -104,3 +112,70 @@ def test_a_height_in_metres_without_a_chart_says_so_without_a_stray_quote(ask): 
     assert slots["pending_offer"] == "usual_size"
     reply, _, _ = ask(ActionAnswerSize(), "Do you have it in 2.2 m?", "wolke-tagesdecke", "en")
     assert reply.startswith("Wolke Tagesdecke in Länge 220 cm: only 1 left")
+
+
+def test_weights_and_ages_in_a_question_and_in_option_values() -> None:
+    assert find_measurement("My daughter weighs 19 kg, which size?") == Measurement("weight", 19.0)
+    assert find_measurement("Welche Größe für eine Dreijährige?") == Measurement("age", 3.0)
+    assert find_measurement("for a 9 months old") == Measurement("age", 0.75)
+    vest = optioned("vest", ("Größe",), [("15-20 kg", 3), ("20-30 kg", 2)], size_option="Größe")
+    fit, exact = sizes_for(chart(vest, "de"), Measurement("weight", 19))
+    assert exact and fit[0].size == "15-20 kg"
+    mittens = optioned("mittens", ("Size",), [("1-2 years", 3), ("3-4 years", 2), ("5-6 years", 1)], size_option="Size")
+    fit, exact = sizes_for(chart(mittens, "en"), Measurement("age", 4))  # "3-4 years" until the fifth birthday
+    assert exact and fit[0].size == "3-4 years"
+    assert sizes_for(chart(mittens, "en"), Measurement("height", 100)) == ([], False)  # ages chart no height
+
+
+def test_a_length_from_a_rule_of_the_text() -> None:
+    bag = Product(id="bag", title={"de": "Schlafsack"}, category="home",
+                  description={"de": "Warm bis -5 °C. Schlafsacklänge = Körpergröße + ca. 20 cm."},
+                  variants=[{"sku": "B1", "price": 60.0, "stock": 3, "options": {"Länge": "130 cm"}},
+                            {"sku": "B2", "price": 65.0, "stock": 0, "options": {"Länge": "150 cm"}},
+                            {"sku": "B3", "price": 70.0, "stock": 2, "options": {"Länge": "170 cm"}}])  # fmt: skip
+    fit, exact = sizes_for(chart(bag, "de"), Measurement("height", 130))
+    assert exact and fit[0].size == "150 cm"
+
+
+def test_the_minimum_a_text_gives_decides_whether_it_fits_yet() -> None:
+    sentence = "Sattelhöhe 30–40 cm, passend ab einer Schrittlänge von 32 cm."
+    assert limit_verdict(sentence, Measurement("inside_leg", 30)) == "too_small"
+    assert limit_verdict(sentence, Measurement("inside_leg", 34)) == "fits"
+    assert limit_verdict("Belastbar bis 25 kg.", Measurement("weight", 30)) == "too_large"
+    assert limit_verdict("Aus Holz.", Measurement("weight", 30)) is None
+
+
+def test_versions_named_by_a_bare_number_a_colour_word_dimensions_or_a_compound() -> None:
+    jacket = optioned("jacket", ("Größe",), [("122", 3), ("128", 0), ("134", 0), ("140", 0)], size_option="Größe")
+    assert state_of(jacket, "Is the 140 available?").state == "sold_out"
+    assert state_of(jacket, "Gibt es die in 146?").state == "not_offered"
+    assert find_asked(jacket, "Lieferung in 2 Tagen?") == []  # a count of days is no size
+    shoe = optioned("shoe", ("Größe",), [("20", 3), ("21", 0)], size_option="Größe")
+    assert state_of(shoe, "Mein Kind hat Schuhgröße 21.").state == "sold_out"
+    bed = optioned("bed", ("Ausführung",), [("Natur geölt", 3), ("Weiß lasiert", 0)])
+    assert state_of(bed, "Gibt es das Bett in Weiß?").state == "sold_out"
+    mattress = optioned("mattress", ("Größe",), [("60 x 120 cm", 0), ("70 x 140 cm", 4)], size_option="Größe")
+    assert state_of(mattress, "Haben Sie die Matratze in 60x120?").state == "sold_out"
+    lamp = optioned("lamp", ("Motiv",), [("Waldkauz", 2), ("Uhu", 5)])
+    assert state_of(lamp, "Ist die Waldkauz-Variante noch zu haben?").state == "low_stock"
+
+
+def test_usual_size_given_with_wears_or_is_a_and_kids_sizes_between(ask):  # noqa: F811
+    reply, slots, _ = ask(ActionAnswerSize(), "Do these run small? My daughter is a 39.", "frost-winterstiefel", "en")
+    assert reply.startswith("If you usually wear 39, I recommend size 40 in Frost Winterstiefel.")
+    reply, _, _ = ask(ActionAnswerSize(), "Mein Kind trägt 40. Welche Größe?", "pfad-sandale", "de")
+    assert reply.startswith("Wenn Sie sonst 40 tragen, empfehle ich bei Pfad Sandale Größe")
+
+
+def test_a_size_question_about_no_product_is_answered_from_the_size_guide(use_embedder, monkeypatch):
+    """The demo store's size guide answers "how do I measure …" without a product."""
+    from types import SimpleNamespace
+
+    from actions import size_general
+    from catalog.policies import PolicyIndex, read_passages
+    from tests.conftest import DEMO_STORE
+
+    policies = PolicyIndex(read_passages(DEMO_STORE / "policies"), use_embedder)
+    monkeypatch.setattr(size_general, "catalog", lambda: SimpleNamespace(policies=policies))
+    assert [p.heading for p in size_general.size_guide("Do your shoes run small or large?", "en")][0] == "Runs small or large"
+    assert size_general.size_guide("Gibt es die in 44?", "de") == []  # a version of some product: ask which one
