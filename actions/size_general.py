@@ -61,8 +61,9 @@ def conversion(text: str, lang: str) -> str | None:
 _GUIDE = re.compile(r"\b(?:wie messe|messen|measure|was bedeutet|what does|heißt größe|mean|größentabelle|size chart|size guide|größenberatung|größensystem)", re.I)
 
 
-def size_guide(text: str, lang: str) -> list[Passage]:
-    """The store's policy passage on sizes for a size question about no product in particular."""
-    if not _GUIDE.search(text) and (find_size(text) or find_colors(text)):
-        return []  # "in 44?" with no product: ask which one
+def size_guide(text: str, lang: str, advice: bool = False) -> list[Passage]:
+    """The store's policy passage on sizes for a size question about no product in particular.
+    "In 44?" or "which size should I take?" (`advice`) need the product: none."""
+    if not _GUIDE.search(text) and (advice or find_size(text) or find_colors(text)):
+        return []
     return catalog().policies.answer(text, lang)

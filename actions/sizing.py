@@ -31,6 +31,7 @@ from catalog.size_chart import (
     measure_of,
 )
 from catalog.sizes import (
+    eu_from_foot,
     normalize_letter,
     recommend_size,
     uk_us_to_eu,
@@ -52,6 +53,7 @@ from catalog.variants import (
 
 _USUAL = re.compile(
     r"(normalerweise|sonst|meistens|üblicherweise|eigentlich|usually|normally|typically|generally|i wear|i take|ich trage|ich habe|trage ich|habe ich"
+    r"|usual size|übliche größe|normale größe|normal size|regular size|meine größe ist|my size is|in der regel|i'm (?:a|an) (?:size )?[\dxsml]"
     r"|\b(?:trägt|wears|takes|hat)\b(?:\s+\w+){0,2}?\s+(?:größe\s+|size\s+|schuhgröße\s+|a\s+|an\s+)?[\dxsml]"  # "mein Kind trägt 31", "she wears 116"
     r"|\b(?:is|ist)\s+(?:a|an|eine?)\s+\d)",  # "my daughter is a 20"
     re.I,
@@ -271,6 +273,9 @@ def _answer_measurement(dispatcher: CollectingDispatcher, product: Product, meas
     from the usual size."""
     answer = chart_reply(product, measurement, lang, catalog().config.store.currency)
     events: Events = []
+    if answer is None and measurement.measure == "foot" and (eu := eu_from_foot(measurement.cm)) and product.size_system == "eu_shoe":
+        lines, _ = _recommend(product, eu, [], lang)  # no chart of its own: the usual rule, then the product's fit
+        answer = " ".join([say("size_from_foot", lang, cm=f"{measurement.cm:g}", eu=eu), *lines])
     if answer is None:
         quoted, _ = quote(product, text, lang, catalog().embedder, catalog().config.categories)
         measure = say(f"measure_{measurement.measure}", lang)
@@ -326,7 +331,7 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     if not products:
         if conversion:
             reply(dispatcher, conversion, sources=["sizes:conversion-table"])
-        elif guide := size_guide(text, lang):
+        elif guide := size_guide(text, lang, advice=bool(_ADVICE.search(text))):
             reply(dispatcher, "\n".join(f"{p.heading}: {p.text}" if p.heading else p.text for p in guide), sources=[f"policy:{p.ref}" for p in guide])
         else:
             reply(dispatcher, say("which_product", lang))

@@ -180,6 +180,10 @@ T: dict[str, dict[str, str]] = {
         "en": "At {amount}, {product} no longer fits according to its description.",
     },
     "measure_fits": {"de": "Bei {amount} passt {product} laut Beschreibung.", "en": "At {amount}, {product} fits according to its description."},
+    "size_from_foot": {
+        "de": "Bei {cm} cm Fußlänge ergibt die übliche Regel (Fußlänge plus 1,5 cm Spielraum, mal 1,5) etwa EU {eu}.",
+        "en": "For a foot length of {cm} cm, the usual rule (foot length plus 1.5 cm room, times 1.5) gives about EU {eu}.",
+    },
     "measure_weight": {"de": "Gewicht", "en": "weight"},
     "measure_age": {"de": "Alter", "en": "age"},
     "unit_years": {"de": "{n} Jahre", "en": "{n} years"},
