@@ -50,9 +50,12 @@ _UNITS: dict[str, tuple[str, float]] = {
     "er-packung": ("count", 1.0), "er packung": ("count", 1.0), "er set": ("count", 1.0),
     "mah": ("charge", 1.0), "wh": ("energy", 1.0), "gb": ("data", 1.0), "tb": ("data", 1000.0),
     "w": ("power", 1.0), "watt": ("power", 1.0),
+    "€": ("money", 1.0), "eur": ("money", 1.0), "euro": ("money", 1.0), "chf": ("money", 1.0), "franken": ("money", 1.0),
+    "$": ("money", 1.0), "usd": ("money", 1.0), "£": ("money", 1.0), "gbp": ("money", 1.0),
 }  # fmt: skip
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _AMOUNT = re.compile(rf"(\d+(?:[.,]\d+)?)\s*-?\s*({_UNIT_RE})(?![a-zäöüß])", re.I)
+_MONEY_FIRST = re.compile(r"([€$£])\s*(\d+(?:[.,]\d+)?)")  # "€50", "$ 25"
 _PACK_OF = re.compile(r"\b(?:pack|set|packung|box) (?:of|mit|à|a) (\d+)\b", re.I)
 
 
@@ -63,6 +66,8 @@ def amount(text: str) -> tuple[str, float] | None:
     if m := _AMOUNT.search(text):
         dimension, factor = _UNITS[m.group(2).lower()]
         return dimension, round(float(m.group(1).replace(",", ".")) * factor, 6)
+    if m := _MONEY_FIRST.search(text):
+        return "money", float(m.group(2).replace(",", "."))
     return None
 
 
@@ -71,6 +76,7 @@ def amounts(text: str) -> list[tuple[str, float]]:
     for m in _AMOUNT.finditer(text):
         dimension, factor = _UNITS[m.group(2).lower()]
         found.append((dimension, round(float(m.group(1).replace(",", ".")) * factor, 6)))
+    found += [("money", float(m.group(2).replace(",", "."))) for m in _MONEY_FIRST.finditer(text)]
     return found
 
 
@@ -199,12 +205,35 @@ class VariantState:
     all_sold_out: bool = False
 
 
+# short and long names of numbered options: "W32 L34", "Weite 32", "inseam 34"
+_OPTION_ALIASES = {"waist": ("w", "waist", "weite", "bundweite", "taille"), "weite": ("w", "waist", "weite", "bundweite"),
+                   "bundweite": ("w", "waist", "weite", "bundweite"), "length": ("l", "length", "länge", "inseam", "leg"),
+                   "länge": ("l", "length", "länge", "inseam", "beinlänge"), "inseam": ("l", "length", "inseam", "länge"),
+                   "beinlänge": ("l", "länge", "beinlänge", "length", "inseam")}  # fmt: skip
+
+
+def _named_numbers(options: dict[str, list[str]], text: str) -> dict[str, str]:
+    """The numbers the text gives options by their names: "W32 L34", "Weite 34 Länge 32" (name
+    first) or "32 waist, 30 length" (number first); the reading that names more options wins."""
+    readings: list[dict[str, str]] = [{}, {}]
+    for name, values in options.items():
+        aliases = _OPTION_ALIASES.get(name.strip().lower(), (name.strip().lower(),))
+        words = "|".join(sorted((re.escape(a) for a in aliases), key=len, reverse=True))
+        forms = (rf"(?<![\w-])(?:{words})\s*[:=]?\s*(\d{{2,3}})(?![\d.,])", rf"(?<![\w.,])(\d{{2,3}})\s*(?:{words})\b")
+        for reading, form in zip(readings, forms, strict=True):
+            m = re.search(form, text, re.I)
+            if m and (any(same_size(v, m.group(1)) for v in values) or all(v.strip().isdigit() for v in values)):
+                reading[name] = m.group(1)
+    return max(readings, key=len)
+
+
 def find_asked(product: Product, text: str) -> list[Asked]:
     """The option values of `product` the text asks for."""
     asked: list[Asked] = []
     colors = find_colors(text, shades=True)
     text_amounts = amounts(text)
     has_color_option = any(option_kind(product, n) == COLOR for n in option_values(product))
+    named_numbers = _named_numbers(option_values(product), text)
     for name, values in option_values(product).items():
         kind = option_kind(product, name)
         if kind == COLOR:
@@ -224,6 +253,9 @@ def find_asked(product: Product, text: str) -> list[Asked]:
                 spoken = _spoken_amount(text, wanted[0])
                 asked.append(Asked(name, kind, matching[0] if matching else spoken, matching))
                 continue
+        if (named := named_numbers.get(name)) is not None:  # "W32 L34": one number per option
+            asked.append(Asked(name, kind, named, tuple(v for v in values if same_size(v, named))))
+            continue
         exact = [v for v in values if len(v) >= 3 and not v.isdigit() and (_word_in(v, text) or _same_dimensions(v, text))]
         if exact:
             asked.append(Asked(name, kind, exact[0], (exact[0],)))

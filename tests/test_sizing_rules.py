@@ -179,3 +179,14 @@ def test_a_size_question_about_no_product_is_answered_from_the_size_guide(use_em
     monkeypatch.setattr(size_general, "catalog", lambda: SimpleNamespace(policies=policies))
     assert [p.heading for p in size_general.size_guide("Do your shoes run small or large?", "en")][0] == "Runs small or large"
     assert size_general.size_guide("Gibt es die in 44?", "de") == []  # a version of some product: ask which one
+
+
+def test_numbered_options_by_name_and_amounts_of_money() -> None:
+    jeans = optioned("jeans", ("Waist", "Length"), [("30", "32", 2), ("32", "32", 0), ("32", "34", 3), ("34", "34", 1)], size_option="Waist")
+    assert state_of(jeans, "Do you have W32 L34?").state == "in_stock" or state_of(jeans, "W32 L34").stock == 3
+    assert state_of(jeans, "W32/L32?").state == "sold_out"
+    assert [(a.option, a.wanted) for a in find_asked(jeans, "32 waist, 30 length")] == [("Waist", "32"), ("Length", "30")]
+    assert [(a.option, a.wanted) for a in find_asked(jeans, "Weite 34 Länge 32")] == [("Waist", "34"), ("Length", "32")]
+    card = optioned("card", ("Betrag",), [("25 €", 99), ("50 €", 99)])
+    assert [a.values for a in find_asked(card, "Gibt es den Gutschein über 50 Euro?")] == [("50 €",)]
+    assert [a.values for a in find_asked(card, "a €25 card?")] == [("25 €",)]
