@@ -185,6 +185,8 @@ def find_colors(text: str, shades: bool = False) -> list[str]:
     words = [p for w in words for p in ([w] if w in _SHOPPER_SHADES else w.split("-"))]
     for i, word in enumerate(words):
         canon = _shopper_color(word, shades)
+        if canon == "blue" and i and words[i - 1] in ("dark", "dunkles", "dunkelblaue", "deep"):
+            canon = "navy"  # "dark blue" is navy, as "dunkelblau" is
         if canon and canon not in found and (i + 1 >= len(words) or words[i + 1] not in _NOT_A_COLOUR_BEFORE):
             found.append(canon)
     return found

@@ -18,6 +18,18 @@ from dataclasses import dataclass, field
 from catalog.lexicon import find_colors, normalize_color
 from catalog.models import Product, Variant
 from catalog.query import find_size
+from catalog.size_values import (
+    LETTER,
+    LETTER_AFTER,
+    SIZE_RANGE,
+    WORD_SIZE,
+    WORD_SIZES,
+    number_size,
+    same_dimensions,
+    same_size,
+    size_key,
+)
+from catalog.size_values import named_numbers as find_named_numbers
 from catalog.sizes import LETTERS, normalize_letter, uk_us_to_eu
 
 LOW_STOCK = 3  # at most this many left: "only n left"
@@ -122,48 +134,18 @@ def _family(product: Product, name: str, value: str) -> str | None:
     return normalize_color(value)
 
 
+_NEAR = {"blue": "navy", "navy": "blue", "green": "olive", "olive": "green", "grey": "silver", "silver": "grey"}
+
+
 def _word_in(value: str, text: str) -> bool:
     """The value as a word of the text, also as the first part of a compound ("Waldkauz-Variante")."""
     return re.search(rf"(?<![\w-]){re.escape(value.lower())}(?!\w|-\d)", text.lower()) is not None
 
 
-def _size_key(value: str) -> str:
-    return normalize_letter(value.strip().replace(",", ".")).upper()
-
-
-_SIZE_RANGE = re.compile(r"^\s*(\d{1,3}(?:[.,]5)?)\s*(?:-|–|/|bis|to)\s*(\d{1,3}(?:[.,]5)?)\s*$")
-
-
-def same_size(value: str, wanted: str) -> bool:
-    """'M' is 'm', '2XL' is 'XXL', and a range value ('42-44', '39/40') holds the sizes in it."""
-    if _size_key(value) == _size_key(wanted):
-        return True
-    if _size_key(wanted) in LETTERS:  # "S/M", "L (52)", "XL-XXL" hold the letters they name
-        return _size_key(wanted) in {_size_key(p) for p in re.split(r"[/\s()–-]+", value) if p}
-    m = _SIZE_RANGE.match(value)
-    try:
-        number = float(wanted.replace(",", "."))
-    except ValueError:
-        return False
-    return bool(m) and float(m.group(1).replace(",", ".")) <= number <= float(m.group(2).replace(",", "."))
-
-
-_LETTER = r"(XXS|XS|S|M|L|XL|XXL|XXXL|2XL|3XL)"
-# a letter in any case after the words that give a size: "i usually wear l", "ich trage m", "size s"
-_LETTER_AFTER = re.compile(
-    r"\b(?:wear|wearing|take|taking|am|i'm|im|a|an|size|größe|groesse|grösse|gr\.?|trage|nehme|habe|bin|in|die|the)\s+"
-    rf"{_LETTER}(?![\w'’])", re.I)
-_WORD_SIZES = {"extra small": "XS", "x-small": "XS", "small": "S", "medium": "M", "large": "L",
-               "extra large": "XL", "x-large": "XL", "xx-large": "XXL"}  # fmt: skip
-_WORD_SIZE = re.compile(
-    r"\b(?:wear|wearing|take|am|i'm|im|a|an|size|in|usually|normally)\s+(?:a\s+|an\s+|size\s+)?"
-    r"(extra small|x-small|small|medium|extra large|x-large|xx-large|large)\b", re.I)
-
-
 def _letter_sizes(product: Product) -> bool:
     """Whether the product is sized in letters ("M", "S/M", "L (52)", "XL-XXL")."""
     return product.size_system == "letter" or any(
-        k in LETTERS for s in product.sizes() for k in (_size_key(p) for p in re.split(r"[/\s()–-]+", s) if p))
+        k in LETTERS for s in product.sizes() for k in (size_key(p) for p in re.split(r"[/\s()–-]+", s) if p))
 
 
 def wanted_size(text: str, product: Product) -> str | None:
@@ -175,11 +157,11 @@ def wanted_size(text: str, product: Product) -> str | None:
     if size is None and _letter_sizes(product):
         # a letter alone only in capitals ("M?", "die L"; not the "m" of "I'm" or "5 m"), in any
         # case after a word that gives a size ("i usually wear l"); "medium", "large"
-        m = re.search(rf"(?<![\w'’]){_LETTER}(?![\w'’])", text) or _LETTER_AFTER.search(text)
+        m = re.search(rf"(?<![\w'’]){LETTER}(?![\w'’])", text) or LETTER_AFTER.search(text)
         if m:
             size = normalize_letter(m.group(1))
-        elif (w := _WORD_SIZE.search(text)) and not re.search(r"\b(?:runs?|fits?|comes?( up)?|fällt)\s+(?:\w+\s+)?" + re.escape(w.group(1)), text, re.I):
-            size = _WORD_SIZES[w.group(1).lower()]
+        elif (w := WORD_SIZE.search(text)) and not re.search(r"\b(?:runs?|fits?|comes?( up)?|fällt)\s+(?:\w+\s+)?" + re.escape(w.group(1)), text, re.I):
+            size = WORD_SIZES[w.group(1).lower()]
     return size
 
 
@@ -205,35 +187,13 @@ class VariantState:
     all_sold_out: bool = False
 
 
-# short and long names of numbered options: "W32 L34", "Weite 32", "inseam 34"
-_OPTION_ALIASES = {"waist": ("w", "waist", "weite", "bundweite", "taille"), "weite": ("w", "waist", "weite", "bundweite"),
-                   "bundweite": ("w", "waist", "weite", "bundweite"), "length": ("l", "length", "länge", "inseam", "leg"),
-                   "länge": ("l", "length", "länge", "inseam", "beinlänge"), "inseam": ("l", "length", "inseam", "länge"),
-                   "beinlänge": ("l", "länge", "beinlänge", "length", "inseam")}  # fmt: skip
-
-
-def _named_numbers(options: dict[str, list[str]], text: str) -> dict[str, str]:
-    """The numbers the text gives options by their names: "W32 L34", "Weite 34 Länge 32" (name
-    first) or "32 waist, 30 length" (number first); the reading that names more options wins."""
-    readings: list[dict[str, str]] = [{}, {}]
-    for name, values in options.items():
-        aliases = _OPTION_ALIASES.get(name.strip().lower(), (name.strip().lower(),))
-        words = "|".join(sorted((re.escape(a) for a in aliases), key=len, reverse=True))
-        forms = (rf"(?<![\w-])(?:{words})\s*[:=]?\s*(\d{{2,3}})(?![\d.,])", rf"(?<![\w.,])(\d{{2,3}})\s*(?:{words})\b")
-        for reading, form in zip(readings, forms, strict=True):
-            m = re.search(form, text, re.I)
-            if m and (any(same_size(v, m.group(1)) for v in values) or all(v.strip().isdigit() for v in values)):
-                reading[name] = m.group(1)
-    return max(readings, key=len)
-
-
 def find_asked(product: Product, text: str) -> list[Asked]:
     """The option values of `product` the text asks for."""
     asked: list[Asked] = []
     colors = find_colors(text, shades=True)
     text_amounts = amounts(text)
     has_color_option = any(option_kind(product, n) == COLOR for n in option_values(product))
-    named_numbers = _named_numbers(option_values(product), text)
+    named_numbers = find_named_numbers(option_values(product), text)
     for name, values in option_values(product).items():
         kind = option_kind(product, name)
         if kind == COLOR:
@@ -242,6 +202,8 @@ def find_asked(product: Product, text: str) -> list[Asked]:
                 asked.append(Asked(name, kind, exact[0], tuple(exact)))
             elif colors:
                 matching = tuple(v for v in values if _family(product, name, v) in colors)
+                if not matching:  # "in blue?" of a jacket in "Dunkelblau": the next family counts
+                    matching = tuple(v for v in values if _family(product, name, v) in {_NEAR.get(c) for c in colors})
                 asked.append(Asked(name, kind, colors[0], matching))
             continue
         value_amounts = {v: amount(v) for v in values}
@@ -256,7 +218,7 @@ def find_asked(product: Product, text: str) -> list[Asked]:
         if (named := named_numbers.get(name)) is not None:  # "W32 L34": one number per option
             asked.append(Asked(name, kind, named, tuple(v for v in values if same_size(v, named))))
             continue
-        exact = [v for v in values if len(v) >= 3 and not v.isdigit() and (_word_in(v, text) or _same_dimensions(v, text))]
+        exact = [v for v in values if len(v) >= 3 and not v.isdigit() and (_word_in(v, text) or same_dimensions(v, text))]
         if exact:
             asked.append(Asked(name, kind, exact[0], (exact[0],)))
             continue
@@ -266,42 +228,15 @@ def find_asked(product: Product, text: str) -> list[Asked]:
         if kind == SIZE or (kind == "other" and not any(a.kind == SIZE for a in asked) and _looks_like_sizes(values)):
             size = wanted_size(text, product)
             if size is None or not any(same_size(v, size) for v in values):
-                size = _number_size(text, values) or size
+                size = number_size(text, values) or size
             if size:
                 matching = tuple(v for v in values if same_size(v, size))
                 asked.append(Asked(name, SIZE, size, matching))
     return asked
 
 
-_DIMENSIONS = re.compile(r"(\d+(?:[.,]\d+)?)\s*[x×]\s*(\d+(?:[.,]\d+)?)(?:\s*[x×]\s*(\d+(?:[.,]\d+)?))?", re.I)
-# a number that is no size: followed by a unit or a word counting something else
-_NOT_A_SIZE_AFTER = re.compile(r"\s*(?:cm|mm|m\b|kg|g\b|€|eur|euro|%|jahre|jahren|years?|monate|months?|tage|days?|wochen|weeks?|stück|x\b|zoll|inch|l\b|ml)", re.I)
-
-
-def _same_dimensions(value: str, text: str) -> bool:
-    """"60 x 120" in the text is the value "60 x 120 cm" / "60×120"."""
-    v = _DIMENSIONS.search(value)
-    return bool(v) and any(m.groups() == v.groups() for m in _DIMENSIONS.finditer(text))
-
-
-def _number_size(text: str, values: list[str]) -> str | None:
-    """A bare number of the text that is one of the product's size values ("is the 140
-    available?", "Schuhgröße 21"), or lies within their run (then it is not offered)."""
-    numbers = [float(n) for v in values for n in re.findall(r"\d+(?:[.,]5)?", v.replace(",", "."))]
-    numeric = bool(numbers) and all(re.fullmatch(r"\s*\d{1,3}(?:[.,]5)?(?:\s*[/–-]\s*\d{1,3})?\s*", v) for v in values)
-    for m in re.finditer(r"(?<![\w.,/-])(\d{1,3}(?:[.,]5)?)(?![\w/]|[.,]\d|-\d)", text):
-        if _NOT_A_SIZE_AFTER.match(text, m.end()):
-            continue
-        number = m.group(1)
-        if any(same_size(v, number) for v in values):
-            return number
-        if numeric and min(numbers) * 0.8 <= float(number.replace(",", ".")) <= max(numbers) * 1.2:
-            return number
-    return None
-
-
 def _looks_like_sizes(values: list[str]) -> bool:
-    return all(_size_key(v) in LETTERS or re.fullmatch(r"\d{2}(?:\.5)?", v.strip()) or _SIZE_RANGE.match(v) for v in values)
+    return all(size_key(v) in LETTERS or re.fullmatch(r"\d{2}(?:\.5)?", v.strip()) or SIZE_RANGE.match(v) for v in values)
 
 
 def _spoken_amount(text: str, wanted: tuple[str, float]) -> str:
@@ -342,8 +277,8 @@ def _distance(values: list[str], wanted: str, value: str) -> float:
         return abs(float(wanted.replace(",", ".")) - float(value.replace(",", ".")))
     except ValueError:
         pass
-    if _size_key(wanted) in LETTERS and _size_key(value) in LETTERS:
-        return abs(LETTERS.index(_size_key(wanted)) - LETTERS.index(_size_key(value)))
+    if size_key(wanted) in LETTERS and size_key(value) in LETTERS:
+        return abs(LETTERS.index(size_key(wanted)) - LETTERS.index(size_key(value)))
     if wanted in values:
         return abs(values.index(wanted) - values.index(value))
     return float(values.index(value))
@@ -355,8 +290,8 @@ def _larger_first(run: list[str], wanted: str, value: str) -> float:
     try:
         above = (b[1] > a[1]) if a and b else float(value.replace(",", ".")) > float(wanted.replace(",", "."))
     except ValueError:
-        if _size_key(wanted) in LETTERS and _size_key(value) in LETTERS:
-            above = LETTERS.index(_size_key(value)) > LETTERS.index(_size_key(wanted))
+        if size_key(wanted) in LETTERS and size_key(value) in LETTERS:
+            above = LETTERS.index(size_key(value)) > LETTERS.index(size_key(wanted))
         else:
             above = wanted in run and run.index(value) > run.index(wanted)
     return 0 if above else 1
