@@ -3,11 +3,14 @@ and invalid (empty or oversized) messages."""
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions.common import ShopAction, handoff_buttons, handoff_text, reply
 from actions.context import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, catalog, metadata, text_of
 from actions.handoff import ask_for_person
+from actions.product_questions import ActionProductInfo
 from actions.search import show_results
 from actions.sizing import answer_size, asks_for_version
 from actions.texts import say
@@ -22,6 +25,10 @@ class ActionHandoff(ShopAction):
 
     def respond(self, dispatcher, tracker, lang):
         return ask_for_person(dispatcher, tracker, lang)
+
+
+# on a product page, whether it can be ordered or bought is a question about that product
+_ORDER_THIS = re.compile(r"\b(?:order|buy|purchase|bestell\w*|kaufen|lieferbar|available|vorrätig|zu haben)\b", re.I)
 
 
 class ActionFallback(ShopAction):
@@ -39,6 +46,8 @@ class ActionFallback(ShopAction):
         if intent in RESCUED_INTENTS and text.strip() and not text.startswith("/"):
             if asks_for_version(tracker):  # "do you have these in purple?" on a product page
                 return answer_size(dispatcher, tracker, lang)
+            if metadata(tracker).get("product_id") and _ORDER_THIS.search(text):  # "can I order the buggy?" on its page
+                return ActionProductInfo().respond(dispatcher, tracker, lang)
             result = scope.carried(catalog(), text)
             if result is not None:
                 return show_results(dispatcher, result, lang)

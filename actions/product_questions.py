@@ -58,7 +58,8 @@ class ActionAnswerFit(ShopAction):
 _INFO_ASPECTS = {
     # not a bare "wie viel" / "how much": "wie viel wiegt", "how much water does it hold" ask no price
     "price": ("kost", "preis", "price", "cost", "how much is", "how much are", "teuer", "expensive", "günstig", "cheap"),
-    "stock": ("lager", "vorrätig", "verfügbar", "stock", "available", "availability", "lieferbar", "ausverkauft", "sold out"),
+    "stock": ("lager", "vorrätig", "verfügbar", "stock", "available", "availability", "lieferbar", "ausverkauft", "sold out",
+              "bestellbar", "bestellen", "kaufen", "zu haben", "order it", "order this", "order the", "order one", "buy"),
     # not "hergestellt" alone: "wo wird er hergestellt?" asks where, not what of
     "materials": ("material", "made of", "stoff", "fabric", "besteht", "aus was", "woraus"),
     "care": ("wasch", "wash", "pflege", "care", "reinig", "clean", "trockner", "dryer"),

@@ -190,3 +190,14 @@ def test_numbered_options_by_name_and_amounts_of_money() -> None:
     card = optioned("card", ("Betrag",), [("25 €", 99), ("50 €", 99)])
     assert [a.values for a in find_asked(card, "Gibt es den Gutschein über 50 Euro?")] == [("50 €",)]
     assert [a.values for a in find_asked(card, "a €25 card?")] == [("25 €",)]
+
+
+def test_can_i_order_it_refused_by_the_classifier_is_answered_on_a_product_page(run_action, answers_store):  # noqa: F811
+    from actions.conversation import ActionFallback
+
+    messages, _ = run_action(ActionFallback(), "Can I still order the lamp?", intent="out_of_scope",
+                             metadata={"language": "en", "product_id": "lumo-desk-lamp"})  # fmt: skip
+    assert messages[0]["text"] == "Lumo Desk Lamp is currently sold out in every version."
+    messages, _ = run_action(ActionFallback(), "what is the meaning of life?", intent="out_of_scope",
+                             metadata={"language": "en", "product_id": "lumo-desk-lamp"})  # fmt: skip
+    assert messages[0]["text"].startswith("I'm afraid I can't answer that.")
