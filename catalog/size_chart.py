@@ -84,6 +84,20 @@ _BARE_METRES = re.compile(r"(?<![\d.,])([12])[.,](\d{2})(?![\d.,]*\s*(?:€|eur|
 _HEIGHT_CUE = re.compile(r"\b(?:groß|gross|tall|bin|bei|am|i'm|im|height|körpergröße|for)\b", re.I)
 
 
+# imperial: a height in feet and inches ("5'10\"", "6 ft 1", "five foot"), a measure in inches ("chest 40 inches")
+_FEET = re.compile(r"\b([4-7])\s*(?:'|’|ft\b|feet\b|foot\b)\s*(?:(\d{1,2})\s*(?:\"|”|''|in\b|inch\w*)?)?", re.I)
+_INCHES = re.compile(r"\b(\d{2}(?:[.,]\d)?)\s*(?:\"|”|in\b|inch\w*)", re.I)
+
+
+def _imperial(text: str) -> Measurement | None:
+    """5'10" is a height of 178 cm; "40 inches" at the chest is 102 cm."""
+    if (m := _INCHES.search(text)) and (measure := measure_of(text)) and measure != "height":
+        return Measurement(measure, round(float(m.group(1).replace(",", ".")) * 2.54))
+    if m := _FEET.search(text):
+        return Measurement("height", round((int(m.group(1)) * 12 + int(m.group(2) or 0)) * 2.54))
+    return None
+
+
 def find_measurement(text: str, default: str | None = None) -> Measurement | None:
     """A body measurement in the text: "ich bin 1,82 m", "Innenbeinlänge 81 cm", "chest 96 cm".
     A length no word names ("welche Größe bei 1,82 m?", "in 220 cm?") is taken as `default`
@@ -96,6 +110,8 @@ def find_measurement(text: str, default: str | None = None) -> Measurement | Non
     elif (m := _BARE_METRES.search(text)) and _HEIGHT_CUE.search(text):
         cm = int(m.group(1)) * 100 + int(m.group(2))
     if cm is None:
+        if imperial := _imperial(text):
+            return imperial
         if m := _KG.search(text):  # "she weighs 19 kg"
             return Measurement("weight", float(m.group(1).replace(",", ".")))
         if m := _AGE.search(text):  # "für eine Dreijährige", "a 3-year-old"
@@ -138,7 +154,8 @@ def chart(product: Product, lang: str) -> list[ChartRow]:
                 rows.append(ChartRow(label if label in values else value, name, float(m.group(1)), float(m.group(2)),
                                      named or measure_of(value), value))  # fmt: skip
             elif named and (m := _NUMBERS.match(value)):
-                rows.append(ChartRow(value, name, float(m.group(1)), float(m.group(2) or m.group(1)), named, value))
+                unit = _inches(named, values)
+                rows.append(ChartRow(value, name, round(float(m.group(1)) * unit, 1), round(float(m.group(2) or m.group(1)) * unit, 1), named, value))
     if rows:
         return rows
     sentences = product_sentences(product, lang)
@@ -192,6 +209,12 @@ def _offset_rows(product: Product, sentences: list[str], options: dict[str, list
             if (a := amount(value)) and a[0] == "length":
                 rows.append(ChartRow(value, name, a[1] - offset, a[1] - offset, "height", sentence))
     return rows
+
+
+def _inches(measure: str, values: list[str]) -> float:
+    """2.54 for a waist or leg option numbered in inches (jeans "W32", "L34": all below 50), else 1."""
+    numbers = [float(n) for v in values for n in re.findall(r"\d+", v)]
+    return 2.54 if measure in ("waist", "inside_leg", "chest", "hip") and numbers and max(numbers) < 50 else 1.0
 
 
 def _kids_sizes(values: list[str]) -> bool:

@@ -201,3 +201,13 @@ def test_can_i_order_it_refused_by_the_classifier_is_answered_on_a_product_page(
     messages, _ = run_action(ActionFallback(), "what is the meaning of life?", intent="out_of_scope",
                              metadata={"language": "en", "product_id": "lumo-desk-lamp"})  # fmt: skip
     assert messages[0]["text"].startswith("I'm afraid I can't answer that.")
+
+
+def test_feet_and_inches() -> None:
+    assert find_measurement("I am 5'10\", which size?") == Measurement("height", 178)
+    assert find_measurement("Is the M ok for a 6 foot guy?") == Measurement("height", 183)
+    assert find_measurement("my chest is 40 inches") == Measurement("chest", 102)
+    assert find_measurement("I wear a 32 in jeans") is None  # "in" here is no inch
+    jeans = optioned("jeans", ("Waist",), [("30", 2), ("32", 0), ("34", 3)], size_option="Waist")
+    fit, exact = sizes_for(chart(jeans, "en"), find_measurement("34 inch waist"))
+    assert exact and fit[0].size == "34"  # waist sizes of jeans are inches
