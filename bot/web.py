@@ -83,7 +83,7 @@ def make_app(store: str | None = None, data: str | None = None, merchant: bool =
     app = web.Application(client_max_size=MAX_BODY)
     app.add_routes([web.get("/chat", index), web.get("/health", health), web.post("/api/chat", chat)])
     setup_shop(app, store, data)
-    setup_console(app, data)
+    setup_console(app, data, store=store)
     if merchant:
         from bot.merchant import setup_merchant
 

@@ -44,15 +44,16 @@ def make_engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True, future=False)
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
-
-    @event.listens_for(engine, "connect")
-    def _sqlite_pragmas(conn, _record):  # noqa: ANN001
-        cursor = conn.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.close()
-
+    event.listen(engine, "connect", sqlite_pragmas)
     return engine
+
+
+def sqlite_pragmas(conn, _record) -> None:  # noqa: ANN001
+    """WAL (readers never wait for the writer), commits without fsync (a crash of the process loses nothing)."""
+    cursor = conn.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
 
 
 @dataclass

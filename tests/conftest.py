@@ -133,7 +133,8 @@ def imported_store(tmp_path: Path, embedder):  # noqa: ANN001, ANN201
 
 
 @contextmanager
-def running_stack(data: Path, rasa_port: int, action_port: int, web_port: int, store: Path = DEMO_STORE) -> Iterator:
+def running_stack(data: Path, rasa_port: int, action_port: int, web_port: int, store: Path = DEMO_STORE,
+                  endpoints: str = "endpoints.yml") -> Iterator:  # fmt: skip
     """The real stack (Rasa with the trained model, action server, web app) on `store` (the demo
     store unless told), with its own data folder and ports; stopped on leaving.
     `SHOPBOT_TEST_PORT_OFFSET` shifts all three ports, so several checkouts can run their stacks
@@ -147,7 +148,7 @@ def running_stack(data: Path, rasa_port: int, action_port: int, web_port: int, s
         pytest.fail(f"{MODEL} missing: run `make model` first")
     stack = Stack(
         store=str(store), data=str(data), model=str(MODEL), rasa_port=rasa_port, action_port=action_port,
-        web_port=web_port, tracker_db=str(data / "conversations.db"), log_dir=data / "logs",
+        web_port=web_port, tracker_db=str(data / "conversations.db"), log_dir=data / "logs", endpoints=endpoints,
     )  # fmt: skip
     stack.start()
     try:

@@ -9,6 +9,7 @@ import asyncio
 import json
 import re
 import shutil
+import subprocess
 import threading
 import time
 import uuid
@@ -26,7 +27,7 @@ from catalog.build import read_products
 from catalog.db import open_database
 from catalog.repository import CatalogRepository
 from orders.api import NewOrderLine
-from tests.conftest import TEST_STORE
+from tests.conftest import ROOT, TEST_STORE
 from tests.merchant_server import free_port
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -116,8 +117,24 @@ def test_root_redirects_and_pages_embed_the_widget(site):
         assert page.status_code == 200
         assert re.search(r'<script src="/static/widget.js" data-bot-url="[^"]+" data-lang="(de|en)" async></script>', page.text)
         assert context_of(page.text)["language"] == path[1:3]
-    assert requests.get(site.url + "/static/widget.js", timeout=10).status_code == 200
     assert requests.get(site.url + "/fr/", timeout=10).status_code == 404
+
+
+def test_the_widget_is_served_as_one_script_joined_from_its_parts(site, tmp_path):
+    widget = requests.get(site.url + "/static/widget.js", timeout=10)
+    assert widget.status_code == 200 and widget.headers["Content-Type"].startswith("text/javascript")
+    script = widget.text
+    assert script.startswith("/* shopbot storefront widget. Embed with one tag:")
+    assert script.split("\n", 12)[11] == "(function () {" and script.rstrip().endswith("})();")
+    for part in sorted((ROOT / "bot" / "static" / "widget").glob("*.js")):
+        first_function = next(line.strip() for line in part.read_text().splitlines() if line.startswith("function "))
+        assert first_function in script, part.name
+    cached = requests.get(site.url + "/static/widget.js", headers={"If-None-Match": widget.headers["ETag"]}, timeout=10)
+    assert cached.status_code == 304
+    node = shutil.which("node")
+    if node:  # the joined parts are one valid script
+        (tmp_path / "widget.js").write_text(script)
+        assert subprocess.run([node, "--check", str(tmp_path / "widget.js")], capture_output=True).returncode == 0
 
 
 def test_product_page_shows_live_catalog_facts(site):

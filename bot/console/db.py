@@ -40,6 +40,7 @@ class ConsoleDB:
     ratings: Table
     replies: Table
     unanswered: Table
+    folded: Table
 
     @classmethod
     def connect(cls, url: str, prefix: str | None = None) -> ConsoleDB:
@@ -144,6 +145,11 @@ class ConsoleDB:
             Column("kind", String(10), nullable=False),  # fallback | dont_know
             Column("text", Text, nullable=False),
         )  # fmt: skip
+        folded = Table(
+            f"{p}console_folded", md,  # the events already folded (both feeds): a redelivered or refolded event counts once
+            Column("key", String(32), primary_key=True),  # 128 bits of the sha256 of the event as Rasa publishes it (summary.event_key)
+            Column("at", Float, nullable=False),  # when it was folded; keys expire (summary.KEEP_KEYS_DAYS; an hourly scan, no index to keep)
+        )  # fmt: skip
         access_log = Table(
             f"{p}console_access_log", md,
             Column("id", Integer, primary_key=True, autoincrement=True),
@@ -154,7 +160,7 @@ class ConsoleDB:
         )  # fmt: skip
         md.create_all(engine)
         _add_new_columns(engine, summaries)
-        return cls(engine, md, users, sessions, failures, summaries, state, tags, notes, corrections, access_log, ratings, replies, unanswered)
+        return cls(engine, md, users, sessions, failures, summaries, state, tags, notes, corrections, access_log, ratings, replies, unanswered, folded)
 
     def drop(self) -> None:
         """Drop this prefix's console tables (tests)."""

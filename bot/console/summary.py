@@ -1,6 +1,8 @@
 """The summary table: one row per conversation (Rasa sender id), updated incrementally from
 the tracker store's events (the last event id read is kept as a watermark), so the list never
-scans the events table.
+scans the events table, or from Rasa's event broker (`bot/console/consumer.py`). Both feeds go
+through one `fold`, which records a key per event folded (`event_key`) and skips an event whose
+key is there: a redelivered message, or an event both feeds saw, counts once.
 
 "Fallback": the NLU fallback (`nlu_fallback`) or the fallback action ran. "Don't know": an
 answering action replied without any source (no product, policy, order or store fact behind
@@ -8,10 +10,14 @@ the reply), e.g. nothing found or no information on a product."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
-from typing import Any
+import time
+from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from bot.console.db import ConsoleDB
 from bot.console.events import EventStore, parse
@@ -29,7 +35,9 @@ ANSWERING_ACTIONS = {
 HANDOFF_INTENTS = {"human_handoff"}
 SOURCE_PREFIXES = ("policy:", "order:", "store.yml")
 WATERMARK = "events_watermark"
+KEEP_KEYS_DAYS = 30
 _lock = threading.Lock()
+_pruned_at = float("-inf")
 
 
 def product_sources(sources: list[Any]) -> list[str]:
@@ -124,21 +132,45 @@ def _unanswered(row: dict[str, Any], sink: dict[str, list], kind: str, ts: float
         row["pending_text"] = None  # one entry per shopper message
 
 
-def _watermark(conn, db: ConsoleDB) -> int:  # noqa: ANN001
+def event_key(sender: str, data: dict[str, Any]) -> str:
+    """The dedup key of an event: a hash of the message Rasa's event broker publishes for it
+    (`{"sender_id": …, **event.as_dict()}`), re-serialised canonically, so the tracker store's
+    row and the broker's message of one event give the same key."""
+    body = json.dumps({**data, "sender_id": sender}, sort_keys=True, separators=(",", ":"), ensure_ascii=True, default=str)
+    return hashlib.sha256(body.encode()).hexdigest()[:32]  # 128 bits: no collision in any shop's lifetime
+
+
+class Event(NamedTuple):
+    """One event to fold, from either feed (the tracker store's table or the event broker)."""
+
+    sender_id: str
+    type_name: str
+    timestamp: float | None
+    data: dict[str, Any]
+    key: str
+
+
+def watermark(conn, db: ConsoleDB) -> int:  # noqa: ANN001
     value = conn.execute(select(db.state.c.value).where(db.state.c.key == WATERMARK)).scalar()
     return int(value or 0)
 
 
+def set_watermark(conn, db: ConsoleDB, value: int) -> None:  # noqa: ANN001
+    if conn.execute(update(db.state).where(db.state.c.key == WATERMARK).values(value=value)).rowcount == 0:
+        conn.execute(insert(db.state).values(key=WATERMARK, value=value))
+
+
 def refresh(db: ConsoleDB, events: EventStore, batch: int = BATCH) -> int:
-    """Fold all events newer than the watermark into the summary table; returns how many.
-    New conversations are inserted and changed ones updated in bulk, one transaction per batch."""
+    """Fold all events newer than the watermark into the summary table; returns how many were
+    read. One transaction per batch moves the watermark with the fold; two processes folding the
+    same events at once collide on the events' keys and the later one re-reads the watermark."""
     if not events.exists():
         return 0
-    done = 0
+    done, collisions = 0, 0
     with _lock:
         while True:
             with db.engine.connect() as conn:
-                mark = _watermark(conn, db)
+                mark = watermark(conn, db)
             e = events.table
             with events.engine.connect() as conn:
                 rows = conn.execute(
@@ -146,42 +178,84 @@ def refresh(db: ConsoleDB, events: EventStore, batch: int = BATCH) -> int:
                 ).all()  # fmt: skip
             if not rows:
                 return done
-            _fold(db, rows)
+            evs = []
+            for r in rows:
+                data = parse(r.data)
+                evs.append(Event(r.sender_id, r.type_name, r.timestamp, data, event_key(r.sender_id, data)))
+            try:
+                with db.engine.begin() as conn:
+                    fold(conn, db, evs)
+                    set_watermark(conn, db, rows[-1].id)
+            except IntegrityError:  # another process folded (some of) these meanwhile: start again from its watermark
+                collisions += 1
+                if collisions > 3:
+                    raise
+                continue
             done += len(rows)
-            with db.engine.begin() as conn:
-                new = {"key": WATERMARK, "value": rows[-1].id}
-                if conn.execute(update(db.state).where(db.state.c.key == WATERMARK).values(value=rows[-1].id)).rowcount == 0:
-                    conn.execute(insert(db.state).values(**new))
+            prune_now(db)
 
 
-def _fold(db: ConsoleDB, rows: list) -> None:
-    by_sender: dict[str, list] = {}
-    for r in rows:
-        by_sender.setdefault(r.sender_id, []).append(r)
+def prune_now(db: ConsoleDB, every: float = 3600.0) -> None:
+    """`prune_keys` at most once per `every` seconds per process."""
+    global _pruned_at
+    if time.monotonic() - _pruned_at >= every:
+        _pruned_at = time.monotonic()
+        with db.engine.begin() as conn:
+            prune_keys(conn, db)
+
+
+def prune_keys(conn, db: ConsoleDB, now: float | None = None) -> int:  # noqa: ANN001
+    """Forget the keys of events folded more than `KEEP_KEYS_DAYS` ago (no redelivery comes that late)."""
+    cutoff = (now or time.time()) - KEEP_KEYS_DAYS * 86400
+    return conn.execute(delete(db.folded).where(db.folded.c.at < cutoff)).rowcount
+
+
+def fold(conn, db: ConsoleDB, events: list[Event]) -> int:  # noqa: ANN001
+    """Fold these events into the summary table within the caller's transaction, skipping the
+    ones already folded (their key is in `console_folded`; the keys are written first, so a
+    concurrent fold of the same events fails on the unique key before touching a row). Returns
+    how many were new."""
+    keys = list({ev.key for ev in events})
+    seen: set[str] = set()
+    f = db.folded
+    for i in range(0, len(keys), 500):
+        seen.update(conn.execute(select(f.c.key).where(f.c.key.in_(keys[i : i + 500]))).scalars())
+    now = time.time()
+    fresh: list[Event] = []
+    for ev in events:
+        if ev.key not in seen:
+            seen.add(ev.key)  # the same event twice in one batch counts once as well
+            fresh.append(ev)
+    if not fresh:
+        return 0
+    conn.execute(insert(f), [{"key": ev.key, "at": now} for ev in fresh])
+    by_sender: dict[str, list[Event]] = {}
+    for ev in fresh:
+        by_sender.setdefault(ev.sender_id, []).append(ev)
     s = db.summaries
-    with db.engine.begin() as conn:
-        existing = {}
-        senders = list(by_sender)
-        for i in range(0, len(senders), 500):
-            for r in conn.execute(select(s).where(s.c.sender_id.in_(senders[i : i + 500]))):
-                existing[r.sender_id] = dict(r._mapping)
-        new, changed = [], []
-        sink: dict[str, list] = {"replies": [], "unanswered": []}
-        for sender, evs in by_sender.items():
-            row = existing.get(sender) or _blank(sender, evs[0].timestamp or 0.0)
-            if row.get("day") is None:  # a row folded before the dashboard existed
-                row["day"] = day_of(row["first_ts"])
-            for ev in evs:
-                apply(row, ev.type_name, ev.timestamp, parse(ev.data), sink)
-            (changed if sender in existing else new).append(row)
-        for name in ("replies", "unanswered"):
-            if sink[name]:
-                conn.execute(insert(getattr(db, name)), sink[name])
-        if new:
-            conn.execute(insert(s), new)
-        if changed:
-            fields = [c.name for c in s.columns if c.name not in ("sender_id", "reviewed")]
-            conn.execute(
-                update(s).where(s.c.sender_id == bindparam("_sender")).values({f: bindparam(f"_{f}") for f in fields}),
-                [{"_sender": r["sender_id"], **{f"_{f}": r[f] for f in fields}} for r in changed],
-            )
+    existing = {}
+    senders = list(by_sender)
+    for i in range(0, len(senders), 500):
+        for r in conn.execute(select(s).where(s.c.sender_id.in_(senders[i : i + 500])).with_for_update()):
+            existing[r.sender_id] = dict(r._mapping)
+    new, changed = [], []
+    sink: dict[str, list] = {"replies": [], "unanswered": []}
+    for sender, evs in by_sender.items():
+        row = existing.get(sender) or _blank(sender, evs[0].timestamp or 0.0)
+        if row.get("day") is None:  # a row folded before the dashboard existed
+            row["day"] = day_of(row["first_ts"])
+        for ev in evs:
+            apply(row, ev.type_name, ev.timestamp, ev.data, sink)
+        (changed if sender in existing else new).append(row)
+    for name in ("replies", "unanswered"):
+        if sink[name]:
+            conn.execute(insert(getattr(db, name)), sink[name])
+    if new:
+        conn.execute(insert(s), new)
+    if changed:
+        fields = [c.name for c in s.columns if c.name not in ("sender_id", "reviewed")]
+        conn.execute(
+            update(s).where(s.c.sender_id == bindparam("_sender")).values({f: bindparam(f"_{f}") for f in fields}),
+            [{"_sender": r["sender_id"], **{f"_{f}": r[f] for f in fields}} for r in changed],
+        )
+    return len(fresh)

@@ -20,6 +20,7 @@ from aiohttp import web
 from bot.console import auth, dashboard_web, export, privacy, review
 from bot.console.db import ConsoleDB, open_console_db
 from bot.console.events import EventStore, event_store, tracker_url
+from bot.console.feed import consumer_configured
 from bot.console.journey import STAGES
 from bot.console.query import Filters, known_values, list_conversations
 from bot.console.ratings import rating_endpoint, ratings_of
@@ -31,6 +32,7 @@ COOKIE = "shopbot_console"
 LOGIN_COOKIE = "shopbot_console_login"
 DB: web.AppKey[ConsoleDB] = web.AppKey("console_db", ConsoleDB)
 EVENTS: web.AppKey[EventStore] = web.AppKey("console_events", EventStore)
+FED: web.AppKey[bool] = web.AppKey("console_fed_by_consumer", bool)
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
 _env.filters["when"] = lambda ts: dt.datetime.fromtimestamp(ts or 0, dt.timezone.utc).strftime("%Y-%m-%d %H:%M")
 _env.filters["pct"] = lambda v: "–" if v is None else f"{v:.0%}"
@@ -68,7 +70,9 @@ async def _form(request: web.Request, sess: auth.Session) -> Any:
 
 async def _refresh(request: web.Request) -> None:
     """Folds new conversation events into the summary, off the event loop (a first fold of a
-    large tracker store takes seconds)."""
+    large tracker store takes seconds); nothing when the event-broker consumer keeps it current."""
+    if request.app[FED]:
+        return
     await asyncio.get_running_loop().run_in_executor(None, refresh, request.app[DB], request.app[EVENTS])
 
 
@@ -235,9 +239,12 @@ async def users_post(request: web.Request) -> web.Response:
     raise web.HTTPSeeOther("/console/users")
 
 
-def setup_console(app: web.Application, data: str | Path, db_url: str | None = None, events_url: str | None = None) -> None:
+def setup_console(app: web.Application, data: str | Path, db_url: str | None = None, events_url: str | None = None,
+                  store: str | Path | None = None) -> None:  # fmt: skip
     """Mounts the console under /console: its tables in the catalog database, conversations
-    from the tracker store (see `bot/console/events.py`)."""
+    from the tracker store (see `bot/console/events.py`), the summary folded on access unless
+    the consumer is configured (`bot/console/feed.py`, for `store` or `SHOPBOT_STORE`)."""
+    app[FED] = consumer_configured(store or os.environ.get("SHOPBOT_STORE"))
     app[DB] = open_console_db(data, db_url)
     app[EVENTS] = event_store(events_url or tracker_url(os.environ.get("SHOPBOT_DATA", data)))
     app.add_routes([
