@@ -199,6 +199,7 @@ T: dict[str, dict[str, str]] = {
         "de": "{cm} liegt bei {product} genau zwischen {sizes}. {advice}",
         "en": "{cm} falls between {sizes} in {product}. {advice}",
     },
+    "chart_take": {"de": "Ich empfehle {size}.", "en": "I recommend {size}."},
     "chart_between_default": {
         "de": "Für mehr Bewegungsfreiheit nehmen Sie die größere.",
         "en": "For more room, take the larger one.",

@@ -211,3 +211,8 @@ def test_feet_and_inches() -> None:
     jeans = optioned("jeans", ("Waist",), [("30", 2), ("32", 0), ("34", 3)], size_option="Waist")
     fit, exact = sizes_for(chart(jeans, "en"), find_measurement("34 inch waist"))
     assert exact and fit[0].size == "34"  # waist sizes of jeans are inches
+
+
+def test_a_measurement_between_two_chart_sizes_names_the_one_to_take(ask):  # noqa: F811
+    reply, _, _ = ask(ActionAnswerSize(), "my dog's chest is 69 cm, which size?", "trail-brustgeschirr", "en")
+    assert "69 cm falls between size M or L in Trail Brustgeschirr." in reply and "I recommend size L." in reply
