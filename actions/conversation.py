@@ -3,6 +3,8 @@ and invalid (empty or oversized) messages."""
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions.common import ShopAction, handoff_buttons, handoff_text, reply
@@ -25,6 +27,10 @@ class ActionHandoff(ShopAction):
         return ask_for_person(dispatcher, tracker, lang)
 
 
+# on a product page, whether it can be ordered or bought is a question about that product
+_ORDER_THIS = re.compile(r"\b(?:order|buy|purchase|bestell\w*|kaufen|lieferbar|available|vorrätig|zu haben)\b", re.I)
+
+
 class ActionFallback(ShopAction):
     """The polite refusal, unless the message the classifier refused clearly asks for something
     the catalog carries (`catalog.scope`): then it is answered as a search. A new shop's product
@@ -40,7 +46,7 @@ class ActionFallback(ShopAction):
         if intent in RESCUED_INTENTS and text.strip() and not text.startswith("/"):
             if asks_for_version(tracker):  # "do you have these in purple?" on a product page
                 return answer_size(dispatcher, tracker, lang)
-            if page_question(tracker):  # "Are these wellies lined?" on their page
+            if page_question(tracker) or (metadata(tracker).get("product_id") and _ORDER_THIS.search(text)):  # "Are these wellies lined?", "can I order the buggy?" on its page
                 return ActionProductInfo().respond(dispatcher, tracker, lang)
             result = scope.carried(catalog(), text)
             if result is not None:

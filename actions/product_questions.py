@@ -55,7 +55,8 @@ class ActionAnswerFit(ShopAction):
 _INFO_ASPECTS = {
     # not a bare "wie viel" / "how much": "wie viel wiegt", "how much water does it hold" ask no price
     "price": ("kost", "preis", "price", "cost", "how much is", "how much are", "teuer", "expensive", "günstig", "cheap"),
-    "stock": ("lager", "vorrätig", "verfügbar", "stock", "available", "availability", "lieferbar", "ausverkauft", "sold out"),
+    "stock": ("lager", "vorrätig", "verfügbar", "stock", "available", "availability", "lieferbar", "ausverkauft", "sold out",
+              "bestellbar", "bestellen", "kaufen", "zu haben", "order it", "order this", "order the", "order one", "buy"),
     # not "hergestellt" alone: "wo wird er hergestellt?" asks where, not what of
     "materials": ("material", "made of", "stoff", "fabric", "besteht", "aus was", "woraus"),
     "care": ("wasch", "wash", "pflege", "care", "reinig", "clean", "trockner", "dryer"),
@@ -67,7 +68,7 @@ _ORIGIN = re.compile(r"\b(?:wo\b.*\b(?:hergestellt|produziert|gefertigt|gemacht)
 # a question about a version's availability ("is the black one waterproof?" is not)
 _AVAILABILITY = re.compile(
     r"\b(?:gibt es|gibt's|haben sie|habt ihr|hast du|vorrätig|verfügbar|lieferbar|lager|ausverkauft|noch da|bestell|kaufen"
-    r"|do you have|have you got|got it|available|in stock|stock|sold out|order|buy)",
+    r"|zu haben|bekomm|erhältlich|do you (?:still )?have|have you got|got it|get it|can i get|available|in stock|stock|sold out|order|buy)",
     re.I,
 )
 

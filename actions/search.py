@@ -13,7 +13,7 @@ from actions import facts
 from actions.common import Events, ShopAction, focus, handoff_buttons, reply
 from actions.context import catalog, metadata, ordinal, shown, text_of
 from actions.shipping import answer_shipping
-from actions.sizing import answer_size
+from actions.sizing import answer_size, names_page_version
 from actions.texts import join, say
 from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
@@ -78,6 +78,8 @@ class ActionSearchProducts(ShopAction):
         return "action_search_products"
 
     def respond(self, dispatcher, tracker, lang):
+        if names_page_version(tracker):  # "Haben Sie den Schneeanzug in 104?" on its page
+            return answer_size(dispatcher, tracker, lang)
         result = catalog().search(text_of(tracker))
         return show_results(dispatcher, result, lang)
 

@@ -14,15 +14,24 @@ from actions import facts
 from actions.common import Events, ShopAction, reply
 from actions.context import catalog, focused_products, metadata, text_of
 from actions.product_text import fit_advice, quote
+from actions.size_general import conversion as size_conversion
+from actions.size_general import size_guide
 from actions.texts import join, say
 from actions.variant_replies import chart_reply, variant_reply
 from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
+from catalog.names import tokens
+from catalog.passages import product_sentences
 from catalog.query import find_size
-from catalog.size_chart import Measurement, find_measurement
+from catalog.size_chart import (
+    Measurement,
+    charted_measure,
+    find_measurement,
+    limit_verdict,
+    measure_of,
+)
 from catalog.sizes import (
-    LETTER_TO_EU_CLOTHING,
-    eu_to_uk_us,
+    eu_from_foot,
     normalize_letter,
     recommend_size,
     uk_us_to_eu,
@@ -32,6 +41,7 @@ from catalog.variants import (
     SIZE,
     Asked,
     VariantState,
+    amount,
     find_asked,
     is_size_name,
     option_kind,
@@ -42,37 +52,32 @@ from catalog.variants import (
 )
 
 _USUAL = re.compile(
-    r"(normalerweise|sonst|meistens|üblicherweise|eigentlich|usually|normally|typically|generally|i wear|i take|ich trage|ich habe|trage ich|habe ich)",
+    r"(normalerweise|sonst|meistens|üblicherweise|eigentlich|usually|normally|typically|generally|i wear|i take|ich trage|ich habe|trage ich|habe ich"
+    r"|usual size|übliche größe|normale größe|normal size|regular size|meine größe ist|my size is|in der regel|i'm (?:a|an) (?:size )?[\dxsml]"
+    r"|\b(?:trägt|wears|takes|hat)\b(?:\s+\w+){0,2}?\s+(?:größe\s+|size\s+|schuhgröße\s+|a\s+|an\s+)?[\dxsml]"  # "mein Kind trägt 31", "she wears 116"
+    r"|\b(?:is|ist)\s+(?:a|an|eine?)\s+\d)",  # "my daughter is a 20"
     re.I,
 )
 
 
 _ADVICE = re.compile(
-    r"(welche größe|welche grösse|welche nummer|welche größe soll|größe empfehlen|empfehlen sie|which size|what size should|recommend|size should i)",
+    r"(welche größe|welche grösse|welche nummer|welche größe soll|größe empfehlen|empfehlen sie|which size|what size\b(?!s)|recommend"
+    r"|size should i|welche länge|which length|welche helmgröße|which one|welche soll|size up|größer bestellen|should i (?:get|order|take))",
     re.I,
 )
 # "which sizes are there?" asks for the overview, not for advice
 _WHICH_SIZES = re.compile(r"(welche größen|welche grössen|in welchen größen|which sizes|what sizes|sizes (?:do you have|are there|available))", re.I)
+# "fällt der Schuh klein aus?", "does it run small?", "is it true to size?": how the product fits
+_FIT_QUESTION = re.compile(
+    r"fällt|fallen|ausfallen|größengetreu|größengerecht|grössengerecht|passgenau|passform|\bruns?\b|\bcomes? up\b"
+    r"|true to size|\bfit(?:s)? (?:small|large|big|true|normal)|how (?:does|do) (?:it|they|this|these) fit|\bsize (?:up|down)\b", re.I)
+_FIT_ASKED = {
+    "runs_small": re.compile(r"\b(?:klein\w*|small\w*|eng\w*|tight|knapp|size up)\b", re.I),
+    "runs_large": re.compile(r"\b(?:groß\w*|gross\w*|large\w*|big\w*|weit\w*|loose|size down)\b", re.I),
+    "true_to_size": re.compile(r"\b(?:normal\w*|true to size|größengetreu|größengerecht|passgenau|regular)\b", re.I),
+}
 _SHOE_SIZE = re.compile(r"\d{2}(?:\.5)?")
-_BETWEEN = re.compile(r"\b(?:zwischen|between)\s+(?:größe\s+|size\s+)?([\w.,]+)\s+(?:und|and|or|oder|&)\s+([\w.,]+)", re.I)
-
-
-def _conversion(text: str, lang: str) -> str | None:
-    m = re.search(r"\b(uk|us)\s*(\d{1,2}(?:[.,]5)?)\b", text, re.I)
-    if m:
-        system, size = m.group(1).upper(), m.group(2).replace(",", ".")
-        eu = uk_us_to_eu(system, size)
-        if eu is None:
-            return say("size_conversion_unknown", lang, system=system, size=size)
-        uk, us = eu_to_uk_us(eu) or ("?", "?")
-        return say("size_conversion_shoe", lang, system=system, size=size, eu=eu, uk=uk, us=us)
-    m = re.search(r"\b(xxs|xs|s|m|l|xl|xxl)\b", text, re.I)
-    if m and re.search(r"\b(eu|deutsch|german|konfektion|numeric|numerisch|zahl)", text, re.I):
-        letter = normalize_letter(m.group(1))
-        if letter in LETTER_TO_EU_CLOTHING:
-            men, women = LETTER_TO_EU_CLOTHING[letter]
-            return say("letter_to_eu", lang, letter=letter, men=men, women=women)
-    return None
+_BETWEEN = re.compile(r"\b(?:zwischen|between)\s+(?:größe\s+|size\s+)?([\w.,/]+)\s+(?:und|and|or|oder|&)\s+(?:größe\s+|size\s+)?([\w.,/]+)", re.I)
 
 
 def wanted_size(text: str, product: Product) -> str | None:
@@ -123,6 +128,14 @@ def availability(product: Product, asked: list[Asked], lang: str) -> tuple[str, 
 def overview(product: Product, lang: str) -> str:
     """What is in stock per option other than colour (sizes, lengths …), and the fit."""
     name = product.name(lang)
+    parts = _in_stock_parts(product, lang)
+    advice = fit_advice(product, lang, catalog().embedder) or (facts.fit_sentence(product, lang) if product.fit else "")
+    text = f"{name} – {'; '.join(parts)}." + (f" {advice}" if advice else "")
+    return f"{say('v_all_sold_out', lang, product=name)} {text}" if product.total_stock == 0 else text
+
+
+def _in_stock_parts(product: Product, lang: str) -> list[str]:
+    """"Sizes in stock: 38, 39" per option other than colour."""
     in_stock: dict[str, dict[str, None]] = {}
     for variant in product.variants:
         if variant.stock > 0:
@@ -133,9 +146,7 @@ def overview(product: Product, lang: str) -> str:
         values = ", ".join(in_stock.get(option, {})) or say("none", lang)
         label = say("sizes", lang) if is_size_name(option) else say("v_option_in_stock", lang, name=option)
         parts.append(f"{label}: {values}")
-    advice = fit_advice(product, lang, catalog().embedder) or (facts.fit_sentence(product, lang) if product.fit else "")
-    text = f"{name} – {'; '.join(parts)}." + (f" {advice}" if advice else "")
-    return f"{say('v_all_sold_out', lang, product=name)} {text}" if product.total_stock == 0 else text
+    return parts
 
 
 def _recommend(product: Product, usual: str, asked: list[Asked], lang: str) -> tuple[list[str], list[str]]:
@@ -156,6 +167,30 @@ def _recommend(product: Product, usual: str, asked: list[Asked], lang: str) -> t
         lines = [say("size_recommend", lang, usual=usual, product=name, size=shown, why=reason)]
     text, sources = availability(product, [Asked(option, SIZE, size, values), *others], lang)
     return [*lines, text], sources
+
+
+def _fit_answer(product: Product, text: str, lang: str) -> str:
+    """How the product fits, for "fällt der klein aus?" without a usual size: yes or no when the
+    product's fit is known, the merchant's advice quoted, and the offer to name the size."""
+    name = product.name(lang)
+    advice = fit_advice(product, lang, catalog().embedder)
+    asked = [fit for fit, words in _FIT_ASKED.items() if words.search(text)]
+    lines = []
+    if product.fit:
+        if len(asked) == 1:
+            lines.append(say("fit_answer_yes" if asked[0] == product.fit else "fit_answer_no", lang))
+        lines.append(say(f"fit_product_{product.fit}", lang, product=name))
+        if advice:
+            lines.append(advice)
+    elif advice:
+        lines.append(say("fit_product_advice", lang, product=name, advice=advice))
+    else:
+        lines.append(say("fit_unknown_for", lang, product=name))
+    parts = _in_stock_parts(product, lang)
+    if parts:
+        lines.append("; ".join(parts) + ".")
+    lines.append(say("fit_offer_size", lang))
+    return " ".join(lines)
 
 
 def _between(product: Product, text: str) -> tuple[str, str] | None:
@@ -194,19 +229,75 @@ def _recommend_between(product: Product, sizes: tuple[str, str], asked: list[Ask
     return lines, sources
 
 
+def _quoted_sentence(text: str) -> str:
+    """The sentence inside the quotation marks of a quote ("… „X“" -> "X")."""
+    m = re.search(r"[„“\"](.+)[“”\"]\s*$", text)
+    return m.group(1) if m else text
+
+
+def _names_measure(sentence: str, measure: str) -> bool:
+    """Whether a product sentence is about that body measure ("28 cm hoch" is no height)."""
+    if measure == "height":
+        return re.search(r"körpergröße|körperlänge|\bheight\b|\btall\b|\bgroß\b", sentence, re.I) is not None
+    return measure_of(sentence) == measure
+
+
+def _example_size(product: Product) -> str:
+    """A size of the product to show how to answer "what size do you usually wear?"."""
+    values = option_values(product).get(_size_option(product) or SIZE) or []
+    return values[len(values) // 2] if values else ("M" if product.size_system == "letter" else "42")
+
+
+def _measure_in_text(product: Product, measurement: Measurement, text: str, lang: str) -> str | None:
+    """A product in one size and a body measurement ("Schrittlänge 30 cm, passt das Laufrad?"):
+    the sentence of its text about that measure, quoted, and whether the measurement is within
+    the minimum or maximum it gives."""
+    quoted, _ = quote(product, text, lang, catalog().embedder, catalog().config.categories)
+    sentence = _quoted_sentence(quoted) if quoted else ""
+    if not sentence or not _names_measure(sentence, measurement.measure):
+        sentence = next((s.text for s in product_sentences(product, lang) if _names_measure(s.text, measurement.measure)
+                         and re.search(r"\d\s*(?:cm|kg)", s.text)), "")  # fmt: skip
+        quoted = say("text_quote", lang, product=product.name(lang), sentence=sentence) if sentence else ""
+    if not sentence:
+        return None
+    verdict = limit_verdict(sentence, measurement)
+    if verdict is None:
+        return quoted
+    amount = f"{measurement.cm:g} {'kg' if measurement.measure == 'weight' else 'cm'}"
+    return f"{say(f'measure_{verdict}', lang, product=product.name(lang), amount=amount)} {quoted}"
+
+
 def _answer_measurement(dispatcher: CollectingDispatcher, product: Product, measurement: Measurement, text: str, lang: str) -> Events:
     """"Ich bin 182 cm": the size from the product's size information, a sentence of its text
     that speaks to it, or an honest "we have no chart" with the sizes and the offer to advise
     from the usual size."""
     answer = chart_reply(product, measurement, lang, catalog().config.store.currency)
     events: Events = []
+    if answer is None and measurement.measure == "foot" and (eu := eu_from_foot(measurement.cm)) and product.size_system == "eu_shoe":
+        lines, _ = _recommend(product, eu, [], lang)  # no chart of its own: the usual rule, then the product's fit
+        answer = " ".join([say("size_from_foot", lang, cm=f"{measurement.cm:g}", eu=eu), *lines])
     if answer is None:
         quoted, _ = quote(product, text, lang, catalog().embedder, catalog().config.categories)
         measure = say(f"measure_{measurement.measure}", lang)
-        answer = " ".join(x for x in (quoted, say("chart_none", lang, product=product.name(lang), measure=measure, sizes=overview(product, lang))) if x)
+        sizes = overview(product, lang)
+        if quoted and (_quoted_sentence(quoted) in sizes or not _names_measure(_quoted_sentence(quoted), measurement.measure)):
+            quoted = ""  # the fit advice the overview quotes anyway, or a sentence about another measure
+        answer = " ".join(x for x in (quoted, say("chart_none", lang, product=product.name(lang), measure=measure, sizes=sizes)) if x)
         events = [SlotSet("pending_offer", "usual_size")]
     reply(dispatcher, answer, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
     return [*events, SlotSet("current_product", product.id), SlotSet("last_topic", "size")]
+
+
+def _measurement(product: Product, text: str, lang: str) -> Measurement | None:
+    """A body measurement, also a bare number of cm in a size question ("welche Größe bei
+    182 cm?") read as the measure the product's size information charts."""
+    found = find_measurement(text, default="?")
+    if found is None or found.measure != "?":
+        return found
+    if any(a.values and amount(a.values[0]) for a in find_asked(product, text)):
+        return None  # "in 150 cm?" names a length the product is sold in
+    measure = charted_measure(product, lang, found.cm)
+    return Measurement(measure, found.cm) if measure else None
 
 
 def asks_for_version(tracker: Tracker, sizes: bool = True) -> bool:
@@ -217,15 +308,33 @@ def asks_for_version(tracker: Tracker, sizes: bool = True) -> bool:
     product = catalog().get(metadata(tracker).get("product_id"))
     if product is None or find_country(text):
         return False
-    return bool(find_colors(text) or (sizes and (find_size(text) or find_asked(product, text))))
+    return bool(find_colors(text, shades=True) or (sizes and (find_size(text) or find_asked(product, text))))
+
+
+def names_page_version(tracker: Tracker) -> bool:
+    """"Haben Sie den Schneeanzug in 104?" on that product's page: a version of the page's
+    product, though the classifier took it for a search (the product is named, a value asked)."""
+    product = catalog().get(metadata(tracker).get("product_id"))
+    if product is None or not asks_for_version(tracker) or not find_asked(product, text_of(tracker)):
+        return False
+    named = catalog().find_named(text_of(tracker))
+    if named:
+        return named[0].id == product.id
+    words = {w for lang in ("de", "en") for w in tokens(product.name(lang)) if len(w) >= 4}
+    return bool(words & set(tokens(text_of(tracker))))  # "den Schneeanzug" of "Polarfuchs Schneeanzug"
 
 
 def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
     text = text_of(tracker)
     products = focused_products(tracker, limit=1)
-    conversion = _conversion(text, lang)
+    conversion = size_conversion(text, lang)
     if not products:
-        reply(dispatcher, conversion or say("which_product", lang), sources=["sizes:conversion-table"] if conversion else [])
+        if conversion:
+            reply(dispatcher, conversion, sources=["sizes:conversion-table"])
+        elif guide := size_guide(text, lang, advice=bool(_ADVICE.search(text))):
+            reply(dispatcher, "\n".join(f"{p.heading}: {p.text}" if p.heading else p.text for p in guide), sources=[f"policy:{p.ref}" for p in guide])
+        else:
+            reply(dispatcher, say("which_product", lang))
         return [SlotSet("last_topic", "size")]
     product = products[0]
     name = product.name(lang)
@@ -234,9 +343,12 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         # "US 10 in EU?" on the page of a jacket: a general question, answered generally
         reply(dispatcher, conversion, sources=["sizes:conversion-table"])
         return [SlotSet("last_topic", "size")]
-    measurement = None if conversion else find_measurement(text)
+    measurement = None if conversion else _measurement(product, text, lang)
     if measurement and _sized_options(product):
         return _answer_measurement(dispatcher, product, measurement, text, lang)
+    if measurement and (answer := _measure_in_text(product, measurement, text, lang)):
+        reply(dispatcher, answer, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
+        return done
     asked = find_asked(product, text)
     if not _sized_options(product) and not asked:
         first = say("v_all_sold_out", lang, product=name) + " " if product.total_stock == 0 else ""
@@ -250,11 +362,11 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     size = next((a for a in asked if a.kind == SIZE), None)
     asked_before = tracker.get_slot("pending_offer") == "usual_size"
     wears = is_size_name(_size_option(product) or SIZE) or product.size_system in ("eu_shoe", "letter", "eu_clothing")
-    if not size and _ADVICE.search(text) and not _WHICH_SIZES.search(text) and wears:
-        reply(dispatcher, say("ask_usual_size", lang, product=name, example="M" if product.size_system == "letter" else "42"), sources=[product.id])
+    between = _between(product, text)
+    if not size and not between and _ADVICE.search(text) and not _WHICH_SIZES.search(text) and wears:
+        reply(dispatcher, say("ask_usual_size", lang, product=name, example=_example_size(product)), sources=[product.id])
         return [SlotSet("pending_offer", "usual_size"), *done]
     events: Events = []
-    between = _between(product, text)
     if between:
         more, ids = _recommend_between(product, between, asked, lang)
         lines += more
@@ -268,6 +380,9 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         answer, ids = availability(product, asked, lang)
         lines.append(answer)
         sources += ids
+    elif _FIT_QUESTION.search(text) and wears:
+        lines.append(_fit_answer(product, text, lang))
+        events = [SlotSet("pending_offer", "usual_size")]
     else:
         lines.append(overview(product, lang))
     reply(dispatcher, " ".join(lines), sources=list(dict.fromkeys(sources)), payload=facts.cards_payload([product], lang, catalog().config))

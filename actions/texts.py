@@ -107,6 +107,20 @@ T: dict[str, dict[str, str]] = {
         "de": "Zur Passform haben wir keine Angaben, nehmen Sie daher Ihre übliche Größe.",
         "en": "We have no fit information for it, so take your usual size.",
     },
+    "fit_answer_yes": {"de": "Ja.", "en": "Yes."},
+    "fit_answer_no": {"de": "Nein.", "en": "No."},
+    "fit_product_runs_small": {"de": "{product} fällt klein aus.", "en": "{product} runs small."},
+    "fit_product_runs_large": {"de": "{product} fällt groß aus.", "en": "{product} runs large."},
+    "fit_product_true_to_size": {"de": "{product} fällt normal (größengerecht) aus.", "en": "{product} is true to size."},
+    "fit_product_advice": {"de": "Zur Passform von {product}: {advice}", "en": "On the fit of {product}: {advice}"},
+    "fit_unknown_for": {
+        "de": "Zur Passform von {product} haben wir keine Angaben; nehmen Sie am besten Ihre übliche Größe.",
+        "en": "We have no fit information for {product}; your usual size is the best guide.",
+    },
+    "fit_offer_size": {
+        "de": "Nennen Sie mir Ihre übliche Größe, dann sage ich Ihnen, welche Sie nehmen sollten.",
+        "en": "Tell me the size you usually wear and I'll tell you which one to take.",
+    },
     "ask_usual_size": {
         "de": "Gern! Welche Größe tragen Sie normalerweise (z. B. {example})? Dann sage ich Ihnen, welche Größe bei {product} passt.",
         "en": "Happy to help! What size do you usually wear (e.g. {example})? Then I'll tell you which size to take in {product}.",
@@ -114,6 +128,10 @@ T: dict[str, dict[str, str]] = {
     "size_conversion_shoe": {
         "de": "Schuhgröße {system} {size} entspricht EU {eu} (UK {uk}, US {us}).",
         "en": "Shoe size {system} {size} is EU {eu} (UK {uk}, US {us}).",
+    },
+    "size_conversion_from_eu": {
+        "de": "Schuhgröße EU {eu} entspricht UK {uk} und US {us} (Herren/Unisex).",
+        "en": "Shoe size EU {eu} is UK {uk} and US {us} (men's/unisex).",
     },
     "size_conversion_unknown": {
         "de": "Für {system} {size} habe ich keine Umrechnung. Unsere Tabelle reicht von EU 35 bis 48.",
@@ -157,21 +175,38 @@ T: dict[str, dict[str, str]] = {
     "measure_hip": {"de": "Hüftumfang", "en": "hips"},
     "measure_head": {"de": "Kopfumfang", "en": "head circumference"},
     "measure_foot": {"de": "Fußlänge", "en": "foot length"},
+    "measure_too_small": {
+        "de": "Bei {amount} passt {product} laut Beschreibung noch nicht.",
+        "en": "At {amount}, {product} is not a fit yet according to its description.",
+    },
+    "measure_too_large": {
+        "de": "Bei {amount} passt {product} laut Beschreibung nicht mehr.",
+        "en": "At {amount}, {product} no longer fits according to its description.",
+    },
+    "measure_fits": {"de": "Bei {amount} passt {product} laut Beschreibung.", "en": "At {amount}, {product} fits according to its description."},
+    "size_from_foot": {
+        "de": "Bei {cm} cm Fußlänge ergibt die übliche Regel (Fußlänge plus 1,5 cm Spielraum, mal 1,5) etwa EU {eu}.",
+        "en": "For a foot length of {cm} cm, the usual rule (foot length plus 1.5 cm room, times 1.5) gives about EU {eu}.",
+    },
+    "measure_weight": {"de": "Gewicht", "en": "weight"},
+    "measure_age": {"de": "Alter", "en": "age"},
+    "unit_years": {"de": "{n} Jahre", "en": "{n} years"},
     "chart_fit": {
-        "de": "Bei {measure} {cm} cm passt laut Größenangaben von {product}: {sizes}.",
-        "en": "For a {measure} of {cm} cm, {product}'s size information gives: {sizes}.",
+        "de": "Bei {measure} {cm} passt laut Größenangaben von {product}: {sizes}.",
+        "en": "For a {measure} of {cm}, {product}'s size information gives: {sizes}.",
     },
     "chart_between": {
-        "de": "{cm} cm liegt bei {product} genau zwischen {sizes}. {advice}",
-        "en": "{cm} cm falls between {sizes} in {product}. {advice}",
+        "de": "{cm} liegt bei {product} genau zwischen {sizes}. {advice}",
+        "en": "{cm} falls between {sizes} in {product}. {advice}",
     },
+    "chart_take": {"de": "Ich empfehle {size}.", "en": "I recommend {size}."},
     "chart_between_default": {
         "de": "Für mehr Bewegungsfreiheit nehmen Sie die größere.",
         "en": "For more room, take the larger one.",
     },
     "chart_outside": {
-        "de": "{cm} cm liegt außerhalb der Größenangaben von {product}; am nächsten ist {size} ({range}).",
-        "en": "{cm} cm is outside {product}'s size information; the nearest is {size} ({range}).",
+        "de": "{cm} liegt außerhalb der Größenangaben von {product}; am nächsten ist {size} ({range}).",
+        "en": "{cm} is outside {product}'s size information; the nearest is {size} ({range}).",
     },
     "chart_source": {"de": "Laut Produktbeschreibung: „{sentence}“", "en": "The product description says: “{sentence}”"},
     "chart_none": {

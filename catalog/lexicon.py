@@ -141,11 +141,52 @@ def is_color_option(name: str) -> bool:
 _NOT_A_COLOUR_BEFORE = {"tee", "tea", "wein", "wine", "pfeffer", "pepper", "friday", "brot", "bread", "belt", "gürtel"}
 
 
-def find_colors(text: str) -> list[str]:
+# shade names that mean a colour in a shopper's message too ("gibt es die in Türkis?"); the
+# ambiguous ones of `_SHADES` (natural, wine, stone, gold, jeans, leather …) stay out
+_SHOPPER_SHADES = {w: canon for canon, words in {
+    "black": ("tiefschwarz", "nachtschwarz"),
+    "white": ("ivory", "elfenbein", "ecru", "wollweiß", "wollweiss", "cremeweiß", "schneeweiß", "off-white"),
+    "grey": ("graphit", "graphite", "schiefer", "slate", "aschgrau", "steingrau", "taupe", "silbergrau"),
+    "blue": ("türkis", "tuerkis", "turquoise", "teal", "cobalt", "kobalt", "kobaltblau", "royalblau", "himmelblau",
+             "eisblau", "stahlblau", "azurblau"),
+    "navy": ("mitternachtsblau", "nachtblau"),
+    "red": ("kirschrot", "crimson", "scarlet", "karminrot", "rostrot", "signalrot", "feuerrot", "ziegelrot"),
+    "green": ("tannengrün", "waldgrün", "flaschengrün", "smaragdgrün", "emerald", "apfelgrün", "salbeigrün"),
+    "brown": ("mokkabraun", "schokobraun", "nussbraun", "kastanienbraun", "rehbraun"),
+    "beige": ("sandfarben", "sandfarbe"),
+    "yellow": ("zitronengelb", "sonnengelb", "ocker", "ochre", "senfgelb", "neongelb"),
+    "orange": ("terracotta", "terrakotta", "koralle", "coral", "apricot", "neonorange"),
+    "pink": ("altrosa", "fuchsia", "magenta", "neonpink", "pastellrosa"),
+    "purple": ("flieder", "lilac", "mauve", "aubergine", "pflaumenfarben"),
+}.items() for w in words}  # fmt: skip
+# a German compound ending in its family names it: "dunkelgrün", "hellgrau", "mintgrün"
+_COMPOUND_PREFIXES = ("dunkel", "hell", "tief", "pastell", "neon", "matt", "mittel", "blass", "knall", "zart")
+
+
+def _shopper_color(word: str, shades: bool) -> str | None:
+    canon = COLOR_WORDS.get(word)
+    if canon or not shades:
+        return canon
+    if canon := _SHOPPER_SHADES.get(word):
+        return canon
+    for prefix in _COMPOUND_PREFIXES:
+        if word.startswith(prefix) and len(word) > len(prefix) + 2:
+            rest = word[len(prefix):].lstrip("-")
+            return _EXPLICIT.get(word) or COLOR_WORDS.get(rest)
+    return None
+
+
+def find_colors(text: str, shades: bool = False) -> list[str]:
+    """The colour families a message names. `shades`: also shade names and compounds
+    ("Türkis", "dunkelgrün") — for a question about a product's versions, not for a search,
+    where "Terracotta" more often names the product than its colour."""
     found: list[str] = []
-    words = re.findall(r"[a-zäöüß]+", text.lower())
+    words = re.findall(r"[a-zäöüß]+(?:-[a-zäöüß]+)?", text.lower())
+    words = [p for w in words for p in ([w] if w in _SHOPPER_SHADES else w.split("-"))]
     for i, word in enumerate(words):
-        canon = COLOR_WORDS.get(word)
+        canon = _shopper_color(word, shades)
+        if canon == "blue" and i and words[i - 1] in ("dark", "dunkles", "dunkelblaue", "deep"):
+            canon = "navy"  # "dark blue" is navy, as "dunkelblau" is
         if canon and canon not in found and (i + 1 >= len(words) or words[i + 1] not in _NOT_A_COLOUR_BEFORE):
             found.append(canon)
     return found

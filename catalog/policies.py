@@ -20,7 +20,7 @@ import numpy as np
 
 from catalog.embedder import Embedder
 from catalog.language import STOPWORDS
-from catalog.policy_aspects import question_aspects, section_aspects
+from catalog.policy_aspects import SOFT_ASPECTS, question_aspects, section_aspects
 
 _FILE = re.compile(r"^(?P<topic>[a-z0-9_-]+)\.(?P<lang>de|en)\.md$")
 HEADING_WEIGHT = 0.5  # meaning: heading vs heading + text
@@ -109,7 +109,7 @@ class PolicyIndex:
         if not langs.any():
             langs[:] = True
         known = set().union(*(h | t for h, t, ok in zip(self._heading_aspects, self._text_aspects, langs, strict=True) if ok))
-        if asked - known:
+        if asked - known - SOFT_ASPECTS:
             scores = scores - ASPECT_MISSING
         scores = np.where(langs, scores, -np.inf)
         order = np.argsort(-scores)[:k]

@@ -27,6 +27,20 @@ ASPECTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "in store", "in your store", "in your shop", "im laden", "in der filiale", "im geschäft", "ladengeschäft"),
         ("abhol", "pick up", "pickup", "pick-up", "collect", "filiale", "ladengeschäft"),
     ),
+    "process": (
+        ("how do i return", "how do i send", "how can i return", "how can i send", "how to return", "how to send",
+         "wie schicke", "wie sende", "wie gebe", "wie funktioniert", "ablauf", "procedure", "process", "steps",
+         "what do i do", "was muss ich"),
+        ("so senden", "so geben", "so funktioniert", "so geht", "ablauf", "schritt", "how to", "step", "how it works",
+         "formular", "form ", "anmelden", "register"),
+    ),
+    "methods": (
+        ("zahlungsart", "zahlungsmethode", "zahlungsmöglichkeit", "payment method", "payment option", "ways to pay",
+         "wie kann ich zahlen", "wie kann ich bezahlen", "how can i pay", "how do i pay", "accept", "akzeptier",
+         "nehmt ihr", "nehmen sie"),
+        ("zahlungsart", "zahlungsmethode", "zahlungsmöglichkeit", "payment method", "payment option", "we accept",
+         "akzeptieren", "paypal", "kreditkarte", "credit card", "klarna"),
+    ),
     "invoice": (("invoice", "rechnung", "pay later", "später zahlen"), ("invoice", "rechnung")),
     "exchange": (("exchange", "umtausch", "umtauschen", "swap", "tauschen"), ("exchang", "umtausch", "tausch")),
     "refund": (
@@ -38,8 +52,10 @@ ASPECTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("gift card", "gutschein", "voucher", "geschenkkarte"),
     ),
     "discount": (
-        ("discount", "rabatt", "loyalty", "bonus", "treue", "coupon", "promo", "student", "punkte sammeln", "points"),
-        ("discount", "rabatt", "loyalty", "bonus", "treue", "coupon", "promo"),
+        ("discount", "rabatt", "loyalty", "bonus", "treue", "coupon", "promo", "student", "punkte sammeln", "points",
+         "skonto", "nachlass", "cheaper", "günstiger", "billiger", "% off", "prozent"),
+        ("discount", "rabatt", "loyalty", "bonus", "treue", "coupon", "promo", "skonto", "nachlass", "% off", " % ",
+         "prozent", "percent"),
     ),
     "tracking": (
         ("track", "verfolgen", "sendungsnummer", "tracking", "sendungsverfolgung"),
@@ -54,6 +70,11 @@ ASPECTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("customs", "zoll", "duties", "import", "einfuhr"),
     ),
 }
+
+
+# aspects that only help a section that names them: a store whose texts never say "step" still
+# answers "how do I return it?"
+SOFT_ASPECTS = {"process", "methods"}
 
 
 def _normal(text: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from catalog.models import Product
 from catalog.passages import product_sentences
-from catalog.variants import option_kind, option_values
+from catalog.variants import amount, option_kind, option_values
 
 # measure -> words naming it (German and English)
 MEASURES: dict[str, str] = {
@@ -24,6 +24,8 @@ MEASURES: dict[str, str] = {
     "hip": r"hüft\w*|\bhips?\b",
     "head": r"kopfumfang|head circumference|\bhead\b|\bkopf\b",
     "foot": r"fußlänge|fusslänge|foot length|\bfuß\b|\bfoot\b",
+    "weight": r"\bwiegt\b|\bweighs?\b|\bweight\b|gewicht|\d\s*kg\b",
+    "age": r"\bjahre?\b|jährig\w*|\byears?\b|year-old|\balter\b|\bage\b|\bmonate?\b|\bmonths?\b",
     "height": r"körpergröße|körperlänge|\bgroß\b|\bbin\b|\btall\b|\bheight\b|i'm|i am|ich bin|\b(?:ist|is)\s+(?:\d{2,3}\s*cm|[12][.,]\d{1,2}\s*m)",
 }
 _MEASURE_RE = {k: re.compile(v, re.I) for k, v in MEASURES.items()}
@@ -31,6 +33,18 @@ _CM = r"(\d{2,3}(?:[.,]\d)?)\s*cm"
 _METRES = re.compile(r"\b([12])[.,](\d{1,2})\s*m\b", re.I)
 _RANGE = re.compile(r"(\d{2,3})\s*(?:–|-|—|bis|to)\s*(\d{2,3})\s*cm", re.I)
 _SINGLE = re.compile(_CM, re.I)
+_KG = re.compile(r"(\d{1,3}(?:[.,]\d)?)\s*(?:kg|kilo)\b", re.I)
+_KG_RANGE = re.compile(r"(\d{1,3})\s*(?:–|-|—|bis|to)\s*(\d{1,3})\s*kg", re.I)
+_AGE_RANGE = re.compile(r"(\d{1,2})\s*(?:–|-|—|bis|to)\s*(\d{1,2})\s*(?:jahre?|j\.|years?|yrs?)", re.I)
+_MONTH_RANGE = re.compile(r"(\d{1,2})\s*(?:–|-|—|bis|to)\s*(\d{1,2})\s*(?:monate?|m\.|months?)", re.I)
+_NUMBER_WORDS = {"ein": 1, "eine": 1, "one": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4,
+                 "fünf": 5, "five": 5, "sechs": 6, "six": 6, "sieben": 7, "seven": 7, "acht": 8, "eight": 8,
+                 "neun": 9, "nine": 9, "zehn": 10, "ten": 10, "elf": 11, "eleven": 11, "zwölf": 12, "twelve": 12}  # fmt: skip
+_NUMBER = r"(\d{1,2}(?:[.,]5)?|" + "|".join(_NUMBER_WORDS) + ")"
+_AGE = re.compile(rf"\b{_NUMBER}(?:\s*|-)(?:jährig\w*|jahre?\b|years?\b|year-old|yo\b)", re.I)
+_AGE_MONTHS = re.compile(rf"\b{_NUMBER}(?:\s*|-)(?:monate?\b|month\w*)", re.I)
+# German kids' clothing sizes are the child's height in cm: 104 fits up to 104 cm, 92/98 from 87 to 98 cm
+_KIDS_SIZES = {50 + 6 * k for k in range(22)}  # 50, 56, … 176
 _NUMBERS = re.compile(r"^\s*(\d{2,3})(?:\s*(?:/|–|-)\s*(\d{2,3}))?\s*(?:cm)?\s*$", re.I)
 
 
@@ -50,24 +64,75 @@ class ChartRow:
     source: str  # the option value or the sentence it comes from
 
 
-def measure_of(text: str) -> str | None:
+_NOT_CM = ("weight", "age")  # measures not taken in cm
+
+
+def measure_of(text: str, cm: bool = True) -> str | None:
+    """The measure a text names; `cm`: only the ones measured in cm."""
     for measure, words in _MEASURE_RE.items():
-        if words.search(text):
+        if (not cm or measure not in _NOT_CM) and words.search(text):
             return measure
     return None
 
 
-def find_measurement(text: str) -> Measurement | None:
-    """A body measurement in the text: "ich bin 1,82 m", "Innenbeinlänge 81 cm", "chest 96 cm"."""
+def _number(word: str) -> float:
+    return float(_NUMBER_WORDS.get(word.lower(), 0) or word.replace(",", "."))
+
+
+# a height without unit beside the words for it: "ich bin 1,82 groß", "bei 1,75", "I'm 1.80"
+_BARE_METRES = re.compile(r"(?<![\d.,])([12])[.,](\d{2})(?![\d.,]*\s*(?:€|eur|euro|kg|l\b|liter))", re.I)
+_HEIGHT_CUE = re.compile(r"\b(?:groß|gross|tall|bin|bei|am|i'm|im|height|körpergröße|for)\b", re.I)
+
+
+# imperial: a height in feet and inches ("5'10\"", "6 ft 1", "five foot"), a measure in inches ("chest 40 inches")
+_FEET = re.compile(r"\b([4-7])\s*(?:'|’|ft\b|feet\b|foot\b)\s*(?:(\d{1,2})\s*(?:\"|”|''|in\b|inch\w*)?)?", re.I)
+_INCHES = re.compile(r"\b(\d{2}(?:[.,]\d)?)\s*(?:\"|”|in\b|inch\w*)", re.I)
+
+
+def _imperial(text: str) -> Measurement | None:
+    """5'10" is a height of 178 cm; "40 inches" at the chest is 102 cm."""
+    if (m := _INCHES.search(text)) and (measure := measure_of(text)) and measure != "height":
+        return Measurement(measure, round(float(m.group(1).replace(",", ".")) * 2.54))
+    if m := _FEET.search(text):
+        return Measurement("height", round((int(m.group(1)) * 12 + int(m.group(2) or 0)) * 2.54))
+    return None
+
+
+def find_measurement(text: str, default: str | None = None) -> Measurement | None:
+    """A body measurement in the text: "ich bin 1,82 m", "Innenbeinlänge 81 cm", "chest 96 cm".
+    A length no word names ("welche Größe bei 1,82 m?", "in 220 cm?") is taken as `default`
+    (the caller knows what the product charts or sells by length), else None."""
     cm: float | None = None
     if m := _SINGLE.search(text):
         cm = float(m.group(1).replace(",", "."))
     elif m := _METRES.search(text):
         cm = int(m.group(1)) * 100 + int(m.group(2).ljust(2, "0"))
+    elif (m := _BARE_METRES.search(text)) and _HEIGHT_CUE.search(text):
+        cm = int(m.group(1)) * 100 + int(m.group(2))
     if cm is None:
+        if imperial := _imperial(text):
+            return imperial
+        if m := _KG.search(text):  # "she weighs 19 kg"
+            return Measurement("weight", float(m.group(1).replace(",", ".")))
+        if m := _AGE.search(text):  # "für eine Dreijährige", "a 3-year-old"
+            return Measurement("age", _number(m.group(1)))
+        if m := _AGE_MONTHS.search(text):
+            return Measurement("age", round(_number(m.group(1)) / 12, 2))
         return None
-    measure = measure_of(text)
+    measure = measure_of(text) or default
     return Measurement(measure, cm) if measure else None
+
+
+def charted_measure(product: Product, lang: str, cm: float) -> str | None:
+    """The measure a bare number of cm most likely means for this product: the one its size
+    information charts, when the number lies near its range; none when an option is sold by length ("in 220 cm?" asks for that
+    version); else a height when the number is one (140–215 cm, "bei 1,82 m")."""
+    rows = [r for r in chart(product, lang) if r.measure]
+    if len({r.measure for r in rows}) == 1 and min(r.low for r in rows) * 0.7 <= cm <= max(r.high for r in rows) * 1.3:
+        return rows[0].measure
+    lengths = [v for n, vs in option_values(product).items() if option_kind(product, n) != "color" for v in vs
+               if (a := amount(v)) and a[0] == "length"]  # fmt: skip
+    return "height" if not lengths and 140 <= cm <= 215 else None
 
 
 def chart(product: Product, lang: str) -> list[ChartRow]:
@@ -78,19 +143,106 @@ def chart(product: Product, lang: str) -> list[ChartRow]:
         if option_kind(product, name) == "color":
             continue
         named = measure_of(name)  # "Körpergröße": plain numbers ("116", "110/116") are that measure in cm
+        if named is None and _kids_sizes(values):
+            rows.extend(_kids_rows(name, values))
+            continue
         for value in values:
-            if m := _RANGE.search(value):
+            if row := _unit_row(name, value, values):
+                rows.append(row)
+            elif m := _RANGE.search(value):
                 label = value[: m.start()].strip(" (:") or value
                 rows.append(ChartRow(label if label in values else value, name, float(m.group(1)), float(m.group(2)),
                                      named or measure_of(value), value))  # fmt: skip
             elif named and (m := _NUMBERS.match(value)):
-                rows.append(ChartRow(value, name, float(m.group(1)), float(m.group(2) or m.group(1)), named, value))
+                unit = _inches(named, values)
+                rows.append(ChartRow(value, name, round(float(m.group(1)) * unit, 1), round(float(m.group(2) or m.group(1)) * unit, 1), named, value))
     if rows:
         return rows
-    for sentence in product_sentences(product, lang):
+    sentences = product_sentences(product, lang)
+    seen: set[tuple[str, float, float]] = set()
+    if rows := _offset_rows(product, [s.text for s in sentences], options):
+        return rows
+    for sentence in sentences:
         measure = measure_of(sentence.text)
-        rows.extend(_rows_in_sentence(sentence.text, measure, options))
+        for row in _rows_in_sentence(sentence.text, measure, options):
+            if (row.size, row.low, row.high) not in seen:  # the same chart in a list and a sentence
+                seen.add((row.size, row.low, row.high))
+                rows.append(row)
     return rows
+
+
+# "ab 32 cm Schrittlänge", "from 95 cm", "bis 25 kg", "up to 120 cm"
+_MIN = re.compile(r"\b(?:ab|from|mindestens|minimum|min\.|at least)\s+(?:[a-zäöüß]+\s+){0,3}?(\d{1,3}(?:[.,]\d)?)\s*(cm|kg)", re.I)
+_MAX = re.compile(r"\b(?:bis|up to|höchstens|maximal|max\.|maximum)\s+(?:[a-zäöüß]+\s+){0,3}?(\d{1,3}(?:[.,]\d)?)\s*(cm|kg)", re.I)
+
+
+def limit_verdict(sentence: str, measurement: Measurement) -> str | None:
+    """'too_small' / 'too_large' / 'fits' when a sentence gives a minimum or maximum of that measure."""
+    unit = "kg" if measurement.measure == "weight" else "cm"
+    low = next((float(m.group(1).replace(",", ".")) for m in _MIN.finditer(sentence) if m.group(2).lower() == unit), None)
+    high = next((float(m.group(1).replace(",", ".")) for m in _MAX.finditer(sentence) if m.group(2).lower() == unit), None)
+    if low is None and high is None:
+        return None
+    if low is not None and measurement.cm < low:
+        return "too_small"
+    if high is not None and measurement.cm > high:
+        return "too_large"
+    return "fits"
+
+
+# "Schlafsacklänge = Körpergröße + ca. 20 cm", "choose your height plus 20 cm"
+_OFFSET = re.compile(r"(?:körpergröße|körperlänge|height|length|länge|größe des kindes)\s*(?:\+|plus)\s*(?:ca\.\s*|etwa\s*|about\s*|approx\.?\s*|~\s*)?(\d{1,2})(?:\s*(?:–|-|bis|to)\s*\d{1,2})?\s*cm", re.I)
+
+
+def _offset_rows(product: Product, sentences: list[str], options: dict[str, list[str]]) -> list[ChartRow]:
+    """A length option sized by a rule of the text ("length = height + 20 cm"): each length
+    fits a height up to the length minus the offset."""
+    rule = next(((m, t) for t in sentences if (m := _OFFSET.search(t))), None)
+    if rule is None:
+        return []
+    offset, sentence = float(rule[0].group(1)), rule[1]
+    rows = []
+    for name, values in options.items():
+        if option_kind(product, name) == "color":
+            continue
+        for value in values:
+            if (a := amount(value)) and a[0] == "length":
+                rows.append(ChartRow(value, name, a[1] - offset, a[1] - offset, "height", sentence))
+    return rows
+
+
+def _inches(measure: str, values: list[str]) -> float:
+    """2.54 for a waist or leg option numbered in inches (jeans "W32", "L34": all below 50), else 1."""
+    numbers = [float(n) for v in values for n in re.findall(r"\d+", v)]
+    return 2.54 if measure in ("waist", "inside_leg", "chest", "hip") and numbers and max(numbers) < 50 else 1.0
+
+
+def _kids_sizes(values: list[str]) -> bool:
+    """Whether an option's values are German kids' sizes ("92", "104/110"; 50, 56 … 176)."""
+    numbers = [int(n) for v in values for n in re.findall(r"\d+", v)]
+    return bool(numbers) and all(re.fullmatch(r"\s*\d{2,3}(?:\s*/\s*\d{2,3})?\s*", v) for v in values) \
+        and all(n in _KIDS_SIZES for n in numbers) and max(numbers) >= 74
+
+
+def _kids_rows(name: str, values: list[str]) -> list[ChartRow]:
+    """Kids' sizes as heights: 104 from 99 to 104 cm, 92/98 from 87 to 98 cm."""
+    rows = []
+    for value in values:
+        numbers = [int(n) for n in re.findall(r"\d+", value)]
+        rows.append(ChartRow(value, name, min(numbers) - 5, max(numbers), "height", value))
+    return rows
+
+
+def _unit_row(name: str, value: str, values: list[str]) -> ChartRow | None:
+    """A value charting a weight ("15-20 kg") or an age ("3-4 years", "6-12 Monate")."""
+    for pattern, measure, factor in ((_KG_RANGE, "weight", 1.0), (_AGE_RANGE, "age", 1.0), (_MONTH_RANGE, "age", 1 / 12)):
+        if m := pattern.search(value):
+            label = value[: m.start()].strip(" (:") or value
+            low, high = float(m.group(1)) * factor, float(m.group(2)) * factor
+            if measure == "age":  # "3-4 years" takes a child up to its fifth birthday
+                high += factor * 0.99
+            return ChartRow(label if label in values else value, name, round(low, 2), round(high, 2), measure, value)
+    return None
 
 
 def _rows_in_sentence(text: str, measure: str | None, options: dict[str, list[str]]) -> list[ChartRow]:
@@ -117,7 +269,7 @@ def sizes_for(rows: list[ChartRow], measurement: Measurement) -> tuple[list[Char
     """(rows that fit the measurement, exact). Rows charting another measure are left out;
     a measure between two rows, or sizes named by a single measure, give the next one up (a
     kids' 122 fits up to 122 cm); outside the chart the nearest row comes with exact=False."""
-    usable = [r for r in rows if r.measure in (None, measurement.measure)]
+    usable = [r for r in rows if r.measure == measurement.measure or (r.measure is None and measurement.measure not in _NOT_CM)]
     if not usable:
         return [], False
     inside = [r for r in usable if r.low <= measurement.cm <= r.high]

@@ -31,6 +31,13 @@ def uk_us_to_eu(system: str, size: str) -> str | None:
     return best[0] if abs(float(best[1][column]) - wanted) <= 0.5 else None
 
 
+def eu_from_foot(foot_cm: float) -> str | None:
+    """The EU (Paris point) shoe size for a foot length: foot + 1.5 cm room, times 1.5."""
+    if not 9 <= foot_cm <= 33:
+        return None
+    return f"{round((foot_cm + 1.5) * 1.5):d}"
+
+
 def eu_to_uk_us(size: str) -> tuple[str, str] | None:
     return SHOE_TABLE.get(size.split(".")[0])
 

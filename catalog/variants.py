@@ -18,6 +18,18 @@ from dataclasses import dataclass, field
 from catalog.lexicon import find_colors, normalize_color
 from catalog.models import Product, Variant
 from catalog.query import find_size
+from catalog.size_values import (
+    LETTER,
+    LETTER_AFTER,
+    SIZE_RANGE,
+    WORD_SIZE,
+    WORD_SIZES,
+    number_size,
+    same_dimensions,
+    same_size,
+    size_key,
+)
+from catalog.size_values import named_numbers as find_named_numbers
 from catalog.sizes import LETTERS, normalize_letter, uk_us_to_eu
 
 LOW_STOCK = 3  # at most this many left: "only n left"
@@ -38,9 +50,24 @@ _UNITS: dict[str, tuple[str, float]] = {
     "er-pack": ("count", 1.0), "er pack": ("count", 1.0), "erpack": ("count", 1.0), "er-set": ("count", 1.0),
     "pack": ("count", 1.0), "-pack": ("count", 1.0), "stück": ("count", 1.0), "stk": ("count", 1.0),
     "pcs": ("count", 1.0), "pieces": ("count", 1.0), "er": ("count", 1.0), "x": ("count", 1.0),
+    # spelled out and inflected: "mit 2 Litern", "180 Zentimeter", "3 Paar", "12 pieces"
+    "litern": ("volume", 1.0), "lit": ("volume", 1.0), "milliliter": ("volume", 0.001), "millilitres": ("volume", 0.001),
+    "zentimeter": ("length", 1.0), "zentimetern": ("length", 1.0), "centimeter": ("length", 1.0),
+    "centimeters": ("length", 1.0), "centimetre": ("length", 1.0), "centimetres": ("length", 1.0),
+    "metern": ("length", 100.0), "meters": ("length", 100.0), "metre": ("length", 100.0), "metres": ("length", 100.0),
+    "millimeter": ("length", 0.1), "mm.": ("length", 0.1), "gramm": ("mass", 1.0), "grams": ("mass", 1.0),
+    "kilo": ("mass", 1000.0), "kilogramm": ("mass", 1000.0), "paar": ("count", 1.0), "pairs": ("count", 1.0),
+    "pair": ("count", 1.0), "teilig": ("count", 1.0), "-teilig": ("count", 1.0), "teiler": ("count", 1.0),
+    "piece": ("count", 1.0), "stücke": ("count", 1.0), "pk": ("count", 1.0), "packs": ("count", 1.0),
+    "er-packung": ("count", 1.0), "er packung": ("count", 1.0), "er set": ("count", 1.0),
+    "mah": ("charge", 1.0), "wh": ("energy", 1.0), "gb": ("data", 1.0), "tb": ("data", 1000.0),
+    "w": ("power", 1.0), "watt": ("power", 1.0),
+    "€": ("money", 1.0), "eur": ("money", 1.0), "euro": ("money", 1.0), "chf": ("money", 1.0), "franken": ("money", 1.0),
+    "$": ("money", 1.0), "usd": ("money", 1.0), "£": ("money", 1.0), "gbp": ("money", 1.0),
 }  # fmt: skip
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _AMOUNT = re.compile(rf"(\d+(?:[.,]\d+)?)\s*-?\s*({_UNIT_RE})(?![a-zäöüß])", re.I)
+_MONEY_FIRST = re.compile(r"([€$£])\s*(\d+(?:[.,]\d+)?)")  # "€50", "$ 25"
 _PACK_OF = re.compile(r"\b(?:pack|set|packung|box) (?:of|mit|à|a) (\d+)\b", re.I)
 
 
@@ -51,6 +78,8 @@ def amount(text: str) -> tuple[str, float] | None:
     if m := _AMOUNT.search(text):
         dimension, factor = _UNITS[m.group(2).lower()]
         return dimension, round(float(m.group(1).replace(",", ".")) * factor, 6)
+    if m := _MONEY_FIRST.search(text):
+        return "money", float(m.group(2).replace(",", "."))
     return None
 
 
@@ -59,6 +88,7 @@ def amounts(text: str) -> list[tuple[str, float]]:
     for m in _AMOUNT.finditer(text):
         dimension, factor = _UNITS[m.group(2).lower()]
         found.append((dimension, round(float(m.group(1).replace(",", ".")) * factor, 6)))
+    found += [("money", float(m.group(2).replace(",", "."))) for m in _MONEY_FIRST.finditer(text)]
     return found
 
 
@@ -104,27 +134,18 @@ def _family(product: Product, name: str, value: str) -> str | None:
     return normalize_color(value)
 
 
+_NEAR = {"blue": "navy", "navy": "blue", "green": "olive", "olive": "green", "grey": "silver", "silver": "grey"}
+
+
 def _word_in(value: str, text: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(value.lower())}(?![\w-])", text.lower()) is not None
+    """The value as a word of the text, also as the first part of a compound ("Waldkauz-Variante")."""
+    return re.search(rf"(?<![\w-]){re.escape(value.lower())}(?!\w|-\d)", text.lower()) is not None
 
 
-def _size_key(value: str) -> str:
-    return normalize_letter(value.strip().replace(",", ".")).upper()
-
-
-_SIZE_RANGE = re.compile(r"^\s*(\d{1,3}(?:[.,]5)?)\s*(?:-|–|/|bis|to)\s*(\d{1,3}(?:[.,]5)?)\s*$")
-
-
-def same_size(value: str, wanted: str) -> bool:
-    """'M' is 'm', '2XL' is 'XXL', and a range value ('42-44', '39/40') holds the sizes in it."""
-    if _size_key(value) == _size_key(wanted):
-        return True
-    m = _SIZE_RANGE.match(value)
-    try:
-        number = float(wanted.replace(",", "."))
-    except ValueError:
-        return False
-    return bool(m) and float(m.group(1).replace(",", ".")) <= number <= float(m.group(2).replace(",", "."))
+def _letter_sizes(product: Product) -> bool:
+    """Whether the product is sized in letters ("M", "S/M", "L (52)", "XL-XXL")."""
+    return product.size_system == "letter" or any(
+        k in LETTERS for s in product.sizes() for k in (size_key(p) for p in re.split(r"[/\s()–-]+", s) if p))
 
 
 def wanted_size(text: str, product: Product) -> str | None:
@@ -133,10 +154,14 @@ def wanted_size(text: str, product: Product) -> str | None:
         if product.size_system in (None, "eu_shoe"):
             return uk_us_to_eu(m.group(1), m.group(2).replace(",", "."))
     size = find_size(text)
-    if size is None and (product.size_system == "letter" or any(_size_key(s) in LETTERS for s in product.sizes())):
-        # a letter alone only in capitals: "M?", "die L" (not the "m" of "I'm" or "5 m")
-        m = re.search(r"(?<![\w'’])(XXS|XS|S|M|L|XL|XXL|XXXL|2XL|3XL)(?![\w'’])", text)
-        size = m.group(1).upper() if m else None
+    if size is None and _letter_sizes(product):
+        # a letter alone only in capitals ("M?", "die L"; not the "m" of "I'm" or "5 m"), in any
+        # case after a word that gives a size ("i usually wear l"); "medium", "large"
+        m = re.search(rf"(?<![\w'’]){LETTER}(?![\w'’])", text) or LETTER_AFTER.search(text)
+        if m:
+            size = normalize_letter(m.group(1))
+        elif (w := WORD_SIZE.search(text)) and not re.search(r"\b(?:runs?|fits?|comes?( up)?|fällt)\s+(?:\w+\s+)?" + re.escape(w.group(1)), text, re.I):
+            size = WORD_SIZES[w.group(1).lower()]
     return size
 
 
@@ -165,8 +190,10 @@ class VariantState:
 def find_asked(product: Product, text: str) -> list[Asked]:
     """The option values of `product` the text asks for."""
     asked: list[Asked] = []
-    colors = find_colors(text)
+    colors = find_colors(text, shades=True)
     text_amounts = amounts(text)
+    has_color_option = any(option_kind(product, n) == COLOR for n in option_values(product))
+    named_numbers = find_named_numbers(option_values(product), text)
     for name, values in option_values(product).items():
         kind = option_kind(product, name)
         if kind == COLOR:
@@ -175,6 +202,8 @@ def find_asked(product: Product, text: str) -> list[Asked]:
                 asked.append(Asked(name, kind, exact[0], tuple(exact)))
             elif colors:
                 matching = tuple(v for v in values if _family(product, name, v) in colors)
+                if not matching:  # "in blue?" of a jacket in "Dunkelblau": the next family counts
+                    matching = tuple(v for v in values if _family(product, name, v) in {_NEAR.get(c) for c in colors})
                 asked.append(Asked(name, kind, colors[0], matching))
             continue
         value_amounts = {v: amount(v) for v in values}
@@ -186,12 +215,20 @@ def find_asked(product: Product, text: str) -> list[Asked]:
                 spoken = _spoken_amount(text, wanted[0])
                 asked.append(Asked(name, kind, matching[0] if matching else spoken, matching))
                 continue
-        exact = [v for v in values if len(v) >= 3 and not v.isdigit() and _word_in(v, text)]
+        if (named := named_numbers.get(name)) is not None:  # "W32 L34": one number per option
+            asked.append(Asked(name, kind, named, tuple(v for v in values if same_size(v, named))))
+            continue
+        exact = [v for v in values if len(v) >= 3 and not v.isdigit() and (_word_in(v, text) or same_dimensions(v, text))]
         if exact:
             asked.append(Asked(name, kind, exact[0], (exact[0],)))
             continue
+        if colors and not has_color_option and (tinted := tuple(v for v in values if normalize_color(v) in colors)):
+            asked.append(Asked(name, kind, colors[0], tinted))  # "in Weiß?" of an "Ausführung: Weiß lasiert"
+            continue
         if kind == SIZE or (kind == "other" and not any(a.kind == SIZE for a in asked) and _looks_like_sizes(values)):
             size = wanted_size(text, product)
+            if size is None or not any(same_size(v, size) for v in values):
+                size = number_size(text, values) or size
             if size:
                 matching = tuple(v for v in values if same_size(v, size))
                 asked.append(Asked(name, SIZE, size, matching))
@@ -199,7 +236,7 @@ def find_asked(product: Product, text: str) -> list[Asked]:
 
 
 def _looks_like_sizes(values: list[str]) -> bool:
-    return all(_size_key(v) in LETTERS or re.fullmatch(r"\d{2}(?:\.5)?", v.strip()) or _SIZE_RANGE.match(v) for v in values)
+    return all(size_key(v) in LETTERS or re.fullmatch(r"\d{2}(?:\.5)?", v.strip()) or SIZE_RANGE.match(v) for v in values)
 
 
 def _spoken_amount(text: str, wanted: tuple[str, float]) -> str:
@@ -240,8 +277,8 @@ def _distance(values: list[str], wanted: str, value: str) -> float:
         return abs(float(wanted.replace(",", ".")) - float(value.replace(",", ".")))
     except ValueError:
         pass
-    if _size_key(wanted) in LETTERS and _size_key(value) in LETTERS:
-        return abs(LETTERS.index(_size_key(wanted)) - LETTERS.index(_size_key(value)))
+    if size_key(wanted) in LETTERS and size_key(value) in LETTERS:
+        return abs(LETTERS.index(size_key(wanted)) - LETTERS.index(size_key(value)))
     if wanted in values:
         return abs(values.index(wanted) - values.index(value))
     return float(values.index(value))
@@ -253,8 +290,8 @@ def _larger_first(run: list[str], wanted: str, value: str) -> float:
     try:
         above = (b[1] > a[1]) if a and b else float(value.replace(",", ".")) > float(wanted.replace(",", "."))
     except ValueError:
-        if _size_key(wanted) in LETTERS and _size_key(value) in LETTERS:
-            above = LETTERS.index(_size_key(value)) > LETTERS.index(_size_key(wanted))
+        if size_key(wanted) in LETTERS and size_key(value) in LETTERS:
+            above = LETTERS.index(size_key(value)) > LETTERS.index(size_key(wanted))
         else:
             above = wanted in run and run.index(value) > run.index(wanted)
     return 0 if above else 1

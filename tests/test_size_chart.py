@@ -65,5 +65,15 @@ def test_a_measure_named_option_with_plain_numbers_is_a_chart():
     assert exact and fit[0].size == "122"  # the next size up
     fit, exact = sizes_for(rows, Measurement("height", 140))
     assert not exact and fit[0].size == "128"
-    sized = optioned("shirt", ("Größe",), [("104", 2), ("110", 3)])
-    assert chart(sized, "de") == []  # a size called "Größe" says nothing about what it measures
+    adult = optioned("shirt", ("Größe",), [("48", 2), ("50", 3), ("52", 1)])
+    assert chart(adult, "de") == []  # an adult "Größe" says nothing about what it measures
+
+
+def test_german_kids_sizes_are_heights():
+    """Kids' sizes 50 … 176 are the child's height: 104 fits 99–104 cm, 92/98 fits 87–98 cm."""
+    kids = optioned("kids-shirt", ("Größe",), [("92/98", 2), ("104/110", 3), ("116/122", 1)])
+    assert [(r.size, r.low, r.high, r.measure) for r in chart(kids, "de")][0] == ("92/98", 87, 98, "height")
+    assert sizes_for(chart(kids, "de"), Measurement("height", 110)) == ([chart(kids, "de")[1]], True)
+    single = optioned("kids-jacket", ("Größe",), [("98", 2), ("104", 3), ("110", 1)])
+    fit, exact = sizes_for(chart(single, "de"), Measurement("height", 100))
+    assert exact and fit[0].size == "104"
