@@ -46,6 +46,7 @@ class RunStats:
     throughput: float  # turns per second over the run
     cpu_seconds: float = 0.0  # CPU time of the cluster's processes during the run
     cpu_ms_per_turn: float = 0.0
+    cpu_ms_per_turn_by_part: dict[str, float] = field(default_factory=dict)  # rasa, actions, nginx, web ...
     load_average: tuple[float, float, float] = (0.0, 0.0, 0.0)
     errors: dict[str, int] = field(default_factory=dict)
 
@@ -165,6 +166,11 @@ def run(label: str, url: str, users: int, seconds: float, think: str, pids: dict
     stats = summarize(label, users, think, records, seconds_of(records) or elapsed)
     stats.cpu_seconds = round(sum(after.values()) - sum(before.values()), 2)
     stats.cpu_ms_per_turn = round(1000 * stats.cpu_seconds / stats.turns, 1) if stats.turns else 0.0
+    parts: dict[str, float] = {}
+    for name in after:
+        part = name.split("-")[0]
+        parts[part] = parts.get(part, 0.0) + after[name] - before.get(name, 0.0)
+    stats.cpu_ms_per_turn_by_part = {k: round(1000 * v / stats.turns, 1) for k, v in parts.items()} if stats.turns else {}
     stats.load_average = tuple(round(x, 2) for x in os.getloadavg())  # type: ignore[assignment]
     return stats, records
 

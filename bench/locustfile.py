@@ -66,7 +66,7 @@ JOURNEYS: list[tuple[str, list[tuple[str, str, str]]]] = [
             ("order", "where's my order 100234?", ""),
             ("proof", "anna@example.org", "100234")]),
     ("en", [("search", "a packable rain jacket for cycling", ""),
-            ("refine", "do you have it in navy?", ""),
+            ("refine", "is it available in black?", ""),
             ("size", "I normally take a 50, which size should I get?", ""),
             ("shipping", "Do you ship to the US and what does it cost?", ""),
             ("order", "Where is my order 100244?", ""),
@@ -85,11 +85,11 @@ JOURNEYS: list[tuple[str, list[tuple[str, str, str]]]] = [
 WRITE_JOURNEYS: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("de", [("return", "Ich möchte den Lautsprecher zurückgeben", ""),
             ("order", "100245", ""),
-            ("proof", "50667", "100245"),
+            ("proof", "50667", ""),
             ("reason", '/provide_order_info{"reason": "damaged"}', ""),
             ("confirm", "/affirm", "")]),
     ("en", [("exchange", "I'd like to exchange the rain jacket from order 100235", ""),
-            ("proof", "anna@example.org", "100235"),
+            ("proof", "anna@example.org", ""),
             ("size", "L please", ""),
             ("confirm", "/affirm", "")]),
 ]  # fmt: skip
