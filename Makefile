@@ -20,7 +20,7 @@ find_python = $(shell for p in python$(1) $$HOME/.pyenv/versions/$(1)*/bin/pytho
 PY310 ?= $(call find_python,3.10)
 PY311 ?= $(call find_python,3.11)
 
-.PHONY: run test install index orders model lint unit e2e second-store browser chromium node_modules stories validate st-test merchant-fuzz bench bench-catalog bench-cluster bench-faults bench-soak clean
+.PHONY: run test install index orders model lint unit e2e second-store browser chromium node_modules stories validate st-test merchant-fuzz bench bench-catalog bench-cluster bench-faults bench-soak cluster-faults clean
 
 # A venv is rebuilt only when the requirements' content changed (a checkout that merely touches
 # the file, e.g. a git worktree sharing the venv, keeps it); the copy in the venv records it.
@@ -158,6 +158,10 @@ bench-cluster: install model index $(LOAD_VENV)/.installed
 # freezes its Redis for 10 s: other work on the machine sees that too)
 bench-faults: install model index $(LOAD_VENV)/.installed
 	$(BIN)/python -m bench.faults --seconds 45
+
+# the same faults as a test with pass/fail per fault (tests/test_cluster_faults.py)
+cluster-faults: install model index $(LOAD_VENV)/.installed
+	SHOPBOT_RUN_FAULTS=1 $(BIN)/pytest -q -m faults tests/test_cluster_faults.py
 
 bench-soak: install model index $(LOAD_VENV)/.installed
 	$(BIN)/python -m bench.soak --minutes $(SOAK_MINUTES)

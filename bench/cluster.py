@@ -16,6 +16,8 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import shutil
+import subprocess
 import time
 
 from bench.load import RunStats, run, write_json
@@ -26,16 +28,28 @@ SHOPPERS = 1000
 UTILISATION = 0.6  # of a core, the most a replica may be busy on average for a short queue
 
 
-def start_cluster(replicas: int):  # noqa: ANN201 - bot.cluster.Cluster, imported late (another branch)
+QUEUE = "shopbot_events_bench"  # the bench's own RabbitMQ queue, removed after each cluster
+
+
+def start_cluster(replicas: int):  # noqa: ANN201 - bot.cluster.Cluster
+    """The cluster on this run's port offset (SHOPBOT_TEST_PORT_OFFSET), its own PostgreSQL
+    database and Redis prefix (per offset, bot/cluster.py) and its own event queue."""
     from bot.cluster import Cluster
 
+    os.environ.setdefault("SHOPBOT_EVENT_QUEUE", QUEUE)
     cluster = Cluster(replicas=replicas)
     try:
         cluster.start()
     except BaseException:
-        cluster.stop()
+        stop_cluster(cluster)
         raise
     return cluster
+
+
+def stop_cluster(cluster) -> None:  # noqa: ANN001
+    cluster.stop()
+    if os.environ.get("SHOPBOT_EVENT_QUEUE") == QUEUE and shutil.which("rabbitmqctl"):
+        subprocess.run(["rabbitmqctl", "-q", "delete_queue", QUEUE], capture_output=True, timeout=60, check=False)  # nosec B603 B607
 
 
 def measure(replicas: int, users: list[int], seconds: float, saturation_users: int) -> list[RunStats]:
@@ -52,29 +66,31 @@ def measure(replicas: int, users: list[int], seconds: float, saturation_users: i
         rows.append(stats)
         print(stats.row(), flush=True)
     finally:
-        cluster.stop()
+        stop_cluster(cluster)
     return rows
 
 
 def estimate(rows: list[RunStats], replicas: list[int]) -> dict:
-    """Replicas and cores for 1,000 shoppers, from the measured runs with think time."""
+    """Replicas and cores for 1,000 shoppers, from the runs with think time: the offered turn
+    rate times the CPU a turn costs (the dearest run's, pessimistic), at most UTILISATION of a
+    core busy so that requests rarely queue; one Rasa replica is one process (one core at most).
+    Where a run met p95 <= 150 ms, its turns/s per replica gives a second, measured figure."""
     mean_think = sum(map(float, THINK.split(","))) / 2
-    think_runs = [r for r in rows if r.think == THINK and r.turns]
-    cpu = [r.cpu_ms_per_turn for r in think_runs if r.cpu_ms_per_turn]
-    cpu_ms = max(cpu) if cpu else float("nan")  # the dearest measured turn: pessimistic
-    ok = [r for r in think_runs if r.p95 <= P95_TARGET_MS]
-    per_replica = max((r.throughput / int(r.label.split()[0]) for r in ok), default=float("nan"))
-    latency_s = (min(r.p50 for r in think_runs) / 1000) if think_runs else 0.0
-    offered = SHOPPERS / (mean_think + latency_s)  # turns per second
-    cores = offered * cpu_ms / 1000 / UTILISATION
+    runs = [r for r in rows if r.think == THINK and r.turns]
+    if not runs:
+        return {}
+    total_ms = max(r.cpu_ms_per_turn for r in runs)
+    rasa_ms = max(r.cpu_ms_per_turn_by_part.get("rasa", 0.0) for r in runs)
+    offered = SHOPPERS / (mean_think + min(r.p50 for r in runs) / 1000)  # turns per second
+    ok = [r.throughput / int(r.label.split()[0]) for r in runs if r.p95 <= P95_TARGET_MS]
+    per_replica = max(ok) if ok else None
     return {
-        "shoppers": SHOPPERS, "think_time_s": THINK, "mean_think_s": mean_think,
-        "offered_turns_per_s": round(offered, 1), "cpu_ms_per_turn": cpu_ms,
-        "measured_turns_per_s_per_replica_at_p95_target": round(per_replica, 1) if per_replica == per_replica else None,
-        "replicas_by_measured_rate": math.ceil(offered / per_replica) if per_replica == per_replica else None,
-        "cores_by_cpu_cost": math.ceil(cores) if cores == cores else None,
-        "replicas_by_cpu_cost": math.ceil(cores) if cores == cores else None,
-        "utilisation_target": UTILISATION,
+        "shoppers": SHOPPERS, "think_time_s": THINK, "mean_think_s": mean_think, "offered_turns_per_s": round(offered, 1),
+        "cpu_ms_per_turn": total_ms, "rasa_cpu_ms_per_turn": rasa_ms, "utilisation_target": UTILISATION,
+        "cores": math.ceil(offered * total_ms / 1000 / UTILISATION),
+        "rasa_replicas": math.ceil(offered * rasa_ms / 1000 / UTILISATION),
+        "measured_turns_per_s_per_replica_at_p95_target": round(per_replica, 1) if per_replica else None,
+        "rasa_replicas_by_measured_rate": math.ceil(offered / per_replica) if per_replica else None,
         "replicas_measured": replicas,
     }  # fmt: skip
 
@@ -103,11 +119,13 @@ def main() -> None:
         scaling["saturation throughput, 2 vs 1"] = round(sat2.throughput / sat1.throughput, 2)
     plan = estimate(rows, args.replicas)
     print("\nscaling:", scaling)
-    print(f"\n1,000 concurrent shoppers (think time {THINK} s uniform, mean {plan['mean_think_s']} s): "
-          f"{plan['offered_turns_per_s']} turns/s; CPU {plan['cpu_ms_per_turn']} ms per turn over all cluster processes "
-          f"-> {plan['cores_by_cpu_cost']} cores at {UTILISATION:.0%} busy; "
-          f"{plan['measured_turns_per_s_per_replica_at_p95_target']} turns/s per replica measured at p95 <= {P95_TARGET_MS:.0f} ms "
-          f"-> {plan['replicas_by_measured_rate']} replicas")  # fmt: skip
+    if plan:
+        print(f"\n1,000 concurrent shoppers (think time {THINK} s uniform, mean {plan['mean_think_s']} s): "
+              f"{plan['offered_turns_per_s']} turns/s; CPU {plan['cpu_ms_per_turn']} ms per turn over all cluster processes "
+              f"({plan['rasa_cpu_ms_per_turn']} ms in Rasa) -> {plan['cores']} cores and {plan['rasa_replicas']} Rasa replicas "
+              f"at {UTILISATION:.0%} busy; measured at p95 <= {P95_TARGET_MS:.0f} ms: "
+              f"{plan['measured_turns_per_s_per_replica_at_p95_target']} turns/s per replica "
+              f"-> {plan['rasa_replicas_by_measured_rate']} replicas")  # fmt: skip
     path = write_json("cluster.json", {
         "started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(started)), "cpus": os.cpu_count(),
         "load_average_end": os.getloadavg(), "runs": [r.as_dict() for r in rows], "scaling": scaling, "estimate": plan,

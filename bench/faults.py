@@ -33,7 +33,7 @@ from collections.abc import Callable
 
 from sqlalchemy import create_engine, text
 
-from bench.cluster import start_cluster
+from bench.cluster import start_cluster, stop_cluster
 from bench.load import Locust, summarize, write_json
 
 FAULT_AT = 20.0  # seconds into the run
@@ -118,7 +118,7 @@ def order_rows(url: str, prefix: str) -> dict:
 
 
 def tracker_check(url: str, records: list[dict]) -> dict:
-    """Messages the shoppers sent against the `user` and bot events stored for them."""
+    """Messages the shoppers sent against the events Rasa's SQL tracker store holds for them."""
     senders = sorted({r["sender"] for r in records})
     events: dict[str, list[tuple[str, str]]] = defaultdict(list)
     engine = create_engine(url)
@@ -130,22 +130,31 @@ def tracker_check(url: str, records: list[dict]) -> dict:
                 body = json.loads(data) if isinstance(data, str) else (data or {})
                 events[sender].append((kind, str(body.get("text") or "") if kind == "user" else ""))
     engine.dispose()
+    return count_tracker(records, events)
+
+
+def count_tracker(records: list[dict], events: dict[str, list[tuple[str, str]]]) -> dict:
+    """Lost: an answered message without its `user` event; duplicated: more `user` events of a
+    text than the shopper sent it (retries included); and `user` events with no bot event
+    before the next `user` event."""
+    senders = sorted({r["sender"] for r in records})
     lost = duplicated = no_bot_turn = 0
     for sender in senders:
         sent = [r for r in records if r["sender"] == sender]
-        stored = Counter(t for kind, t in events[sender] if kind == "user")
+        stored = Counter(t for kind, t in events.get(sender, []) if kind == "user")
         answered = Counter(r["text"] for r in sent if not r["error"] and not r["retry_notice"])
         attempts = Counter(r["text"] for r in sent)
         lost += sum(max(0, n - stored[t]) for t, n in answered.items())
         duplicated += sum(max(0, n - attempts[t]) for t, n in stored.items())
-        kinds = [kind for kind, _ in events[sender]]
+        kinds = [kind for kind, _ in events.get(sender, [])]
         for j, kind in enumerate(kinds):
             if kind == "user":
                 after = kinds[j + 1:]
                 nxt = after.index("user") if "user" in after else len(after)
                 if "bot" not in after[:nxt]:
                     no_bot_turn += 1
-    return {"conversations": len(senders), "user_events": sum(1 for s in senders for k, _ in events[s] if k == "user"),
+    return {"conversations": len(senders), "user_events": sum(stored_n for stored_n in
+            (sum(1 for k, _ in events.get(s, []) if k == "user") for s in senders)),
             "lost_messages": lost, "duplicated_messages": duplicated, "user_events_without_bot_turn": no_bot_turn}  # fmt: skip
 
 
@@ -207,7 +216,7 @@ def main() -> None:
         for key in args.faults:
             results.append(run_fault(cluster, key, args.seconds, args.users))
     finally:
-        cluster.stop()
+        stop_cluster(cluster)
         _ensure_postgres()
     print(f"\n{'fault':40} {'turns':>5} {'fail':>4} {'notice':>6} {'hit/next ok':>11} {'lost':>4} {'dup msg':>7} {'no bot':>6} {'dup writes':>10}")
     for r in results:

@@ -16,7 +16,7 @@ import time
 
 import numpy as np
 
-from bench.cluster import start_cluster
+from bench.cluster import start_cluster, stop_cluster
 from bench.load import RESULTS, Locust, process_tree, rss_mb, summarize, write_json
 
 SAMPLE_S = 10.0
@@ -93,7 +93,7 @@ def main() -> None:
         alive = {name: pid for name, pid in cluster.pids().items()}
     finally:
         stop.set()
-        cluster.stop()
+        stop_cluster(cluster)
     verdict = judge(samples, args.minutes)
     title = f"soak: 2 replicas, {args.users} shoppers ({THINK} s think time), {args.minutes:g} min, {stats.turns} turns, {stats.failures} errors"
     png = plot(samples, verdict, title)
