@@ -20,7 +20,7 @@ find_python = $(shell for p in python$(1) $$HOME/.pyenv/versions/$(1)*/bin/pytho
 PY310 ?= $(call find_python,3.10)
 PY311 ?= $(call find_python,3.11)
 
-.PHONY: run test install index orders model lint unit e2e second-store browser chromium node_modules stories validate st-test merchant-fuzz bench bench-catalog bench-cluster bench-faults bench-soak cluster-faults clean
+.PHONY: run cluster cluster-test nginx test install index orders model lint unit e2e second-store browser chromium node_modules stories validate st-test merchant-fuzz bench bench-catalog bench-cluster bench-faults bench-soak cluster-faults clean
 
 # A venv is rebuilt only when the requirements' content changed (a checkout that merely touches
 # the file, e.g. a git worktree sharing the venv, keeps it); the copy in the venv records it.
@@ -72,6 +72,20 @@ orders: install
 run: install index model orders node_modules
 	ENDPOINTS=$(ENDPOINTS) $(BIN)/python -m bot.cli --store $(STORE) --data $(DATA) run
 
+# nginx for the cluster (Debian's package; run as our own non-daemon child, no root needed)
+NGINX_BIN := /usr/sbin/nginx
+$(NGINX_BIN):
+	$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update
+	$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y nginx-light
+
+nginx: $(NGINX_BIN)
+
+# the cluster (bot/cluster.py, docs/deploy.md): 2 Rasa + 2 action servers + 2 web apps behind nginx,
+# on PostgreSQL, Redis and RabbitMQ at 127.0.0.1; its own data folder (index, logs, nginx config)
+CLUSTER_DATA ?= var/cluster
+cluster: install model node_modules $(NGINX_BIN)
+	$(BIN)/python -m bot.cli --store $(STORE) --data $(CLUSTER_DATA) cluster
+
 # bandit: security findings of medium severity and up; each accepted one carries `# nosec <id> # why`
 lint: install
 	$(BIN)/ruff check .
@@ -79,7 +93,7 @@ lint: install
 
 # includes the merchant tests (tests/test_merchant*.py) on SQLite and, when it runs, PostgreSQL
 unit: install index node_modules
-	$(BIN)/pytest -q -m "not e2e and not st and not stories and not browser and not second_store" tests
+	$(BIN)/pytest -q -m "not e2e and not st and not stories and not browser and not second_store and not cluster" tests
 
 validate: install
 	$(BIN)/rasa data validate --config config.yml --domain domain.yml --data data
@@ -123,7 +137,11 @@ st-test: $(ST_VENV)/.installed
 merchant-fuzz: install $(ST_VENV)/.installed
 	$(BIN)/pytest -q -m fuzz tests/test_merchant_fuzz.py -p no:cacheprovider
 
-test: lint unit validate stories e2e second-store browser st-test merchant-fuzz
+# two Rasa servers (and action servers) sharing PostgreSQL and Redis: one conversation across both stays consistent
+cluster-test: install model
+	$(BIN)/pytest -q -m cluster tests
+
+test: lint unit validate stories e2e second-store browser st-test merchant-fuzz cluster-test
 
 bench: install model index $(ST_VENV)/.installed
 	$(ST_VENV)/bin/python -m bench.retrieval

@@ -45,6 +45,10 @@ T: dict[str, dict[str, str]] = {
         "de": "Sie schreiben gerade sehr schnell. Bitte warten Sie einen Moment und schreiben Sie mir dann noch einmal.",
         "en": "You're sending messages very quickly. Please wait a moment, then write to me again.",
     },
+    "try_again": {
+        "de": "Einen Moment bitte – Ihre Nachricht konnte gerade nicht bearbeitet werden. Bitte senden Sie sie in ein paar Sekunden noch einmal.",
+        "en": "One moment please – your message could not be handled just now. Please send it again in a few seconds.",
+    },
     "request_too_large": {
         "de": "Ihre Nachricht ist mit {size} Bytes zu groß (höchstens {limit}). Bitte fassen Sie Ihre Frage kürzer.",
         "en": "Your message is too large ({size} bytes, at most {limit}). Please ask in fewer words.",

@@ -16,6 +16,7 @@ from bot.shop import (
     cart_lines,
     lang_of,
     render,
+    save_session,
     see_other,
     session,
     shop,
@@ -36,6 +37,7 @@ def add_line(request: web.Request, cat: ShopCatalog, sku: str, quantity: int) ->
         return token, "out_of_stock"
     token, sess = stored_session(request)
     sess.lines[sku] = wanted
+    save_session(request)
     return token, None
 
 
@@ -97,6 +99,7 @@ async def cart_page(request: web.Request) -> web.Response:
                 del sess.lines[sku]
             elif sku in cat.by_sku:
                 sess.lines[sku] = min(qty, MAX_QTY, cat.by_sku[sku][1].stock) or sess.lines[sku]
+        save_session(request)
         raise see_other(f"/{lang}/cart", token)
     lines = cart_lines(cat, sess)
     if not lines:

@@ -8,9 +8,13 @@ with these changes:
 - too large requests and too many messages per minute (per conversation, per client address:
   `bot/limits.py`) are answered with a sentence in the shopper's language before NLU runs
   (REST: status 413 / 429 with the usual list of bot messages as the body);
+- a message Rasa fails on (its lock store, tracker store or action server unreachable for the
+  moment) is answered with a short "one moment, please send it again" instead of silence;
 - socket.io delivers custom payloads (product cards), and a support agent's messages (bot
   events appended through Rasa's HTTP API with `execute_side_effects`, their metadata naming
-  the `person`: `bot/console/live.py`) with that name, so the widget marks them as a person's.
+  the `person`: `bot/console/live.py`) with that name, so the widget marks them as a person's;
+  with `SHOPBOT_REDIS_URL` the socket.io server shares its clients with the other Rasa
+  replicas through Redis (`bot/socket_manager.py`).
 """
 
 from __future__ import annotations
@@ -27,12 +31,28 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions.texts import say
 from bot.limits import ChannelGuard
 from bot.metadata import CLIENT_KEY, clean
+from bot.socket_manager import share_across_replicas
 
 logger = logging.getLogger(__name__)
 
 EMPTY_MESSAGE = "/invalid_input"  # actions/context.py knows it too
+
+
+def answer_failures(on_new_message: Callable[[UserMessage], Awaitable[Any]], guard: ChannelGuard) -> Callable[[UserMessage], Awaitable[None]]:
+    """`on_new_message` that tells the shopper to send again when Rasa fails on the message
+    (Rasa's channels log the error and answer nothing)."""
+
+    async def handle(message: UserMessage) -> None:
+        try:
+            await on_new_message(message)
+        except Exception:
+            logger.exception("message of %s not handled; the shopper is asked to send it again", message.sender_id)
+            await message.output_channel.send_text_message(message.sender_id, say("try_again", guard.language(message.metadata or {})))
+
+    return handle
 
 
 class ShopRestInput(RestInput):
@@ -56,8 +76,8 @@ class ShopRestInput(RestInput):
         return meta
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        blueprint = super().blueprint(on_new_message)
         guard = self.guard
+        blueprint = super().blueprint(answer_failures(on_new_message, guard))
 
         @blueprint.middleware("request")
         async def check(request: Request) -> HTTPResponse | None:
@@ -123,8 +143,10 @@ class ShopSocketIOInput(SocketIOInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         blueprint = super().blueprint(on_new_message)
+        on_new_message = answer_failures(on_new_message, self.guard)
         sio = self.sio
         assert sio is not None
+        share_across_replicas(sio)  # with SHOPBOT_REDIS_URL: an emit on any replica reaches the client
         guard = self.guard
         # engine.io drops the connection beyond this; below it, a too large message gets an answer
         sio.eio.max_http_buffer_size = 4 * guard.max_bytes

@@ -21,10 +21,12 @@ from bot.shop import (
     cart_lines,
     lang_of,
     render,
+    save_session,
     see_other,
     session,
     shop,
 )
+from bot.shop_sessions import SessionsUnavailable
 from catalog.store import StoreConfig
 from orders.api import NewOrderLine, OrderError
 from orders.validation import InvalidFields, InvalidInput, clean_address
@@ -136,6 +138,10 @@ async def checkout(request: web.Request) -> web.Response:
         else:
             sess.lines.clear()
             sess.last_order, sess.last_total, sess.last_email = order.number, order.total, order.email
+            try:
+                save_session(request)
+            except SessionsUnavailable:  # the order is placed: show it now rather than invite a second one
+                return await thanks(request)
             raise see_other(f"/{lang}/thanks", token)
     return render(request, lang, t["checkout"], checkout_form(cat, lang, typed, errors), {"page_type": "checkout"}, token, 422)
 

@@ -7,6 +7,7 @@
     shopbot orders migrate | seed | show N | list EMAIL | status N STATUS    orders
     shopbot console user add | export | purge | gdpr ...   support console (bot/console/commands.py)
     shopbot run                     start Rasa, the action server and the web page
+    shopbot cluster [--replicas N]  start the cluster: N Rasa, action and web servers behind nginx (bot/cluster.py)
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     return run_stack(store=args.store, data=args.data)
 
 
+def cmd_cluster(args: argparse.Namespace) -> int:
+    from bot.cluster import run_cluster
+
+    return run_cluster(store=args.store, data=args.data, replicas=args.replicas)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="shopbot", description="shopbot: a conversational shopping assistant")
     parser.add_argument("--store", default=os.environ.get("SHOPBOT_STORE", "stores/demo"), help="store folder (env SHOPBOT_STORE)")
@@ -37,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     add_catalog_commands(commands)
     commands.add_parser("run", help="start the whole stack").set_defaults(func=cmd_run)
+    cluster = commands.add_parser("cluster", help="start the cluster (PostgreSQL, Redis, RabbitMQ, nginx) in the foreground")
+    cluster.add_argument("--replicas", type=int, default=2, help="Rasa, action and web servers of each kind (default 2)")
+    cluster.set_defaults(func=cmd_cluster)
     add_order_commands(commands)
     add_console_commands(commands)
     return parser

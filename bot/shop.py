@@ -19,7 +19,7 @@ import json
 import os
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ from aiohttp import web
 
 from actions.facts import availability, price_text
 from actions.texts import money
-from bot.shop_sessions import Session, SessionStore
+from bot.shop_sessions import Session, Sessions, SessionsUnavailable, make_session_store
 from catalog.build import current_folder, products_file, read_products
 from catalog.models import Product, Variant
 from catalog.store import Store, StoreConfig
@@ -127,7 +127,7 @@ class ShopCatalog:
 
 
 SHOP_CATALOG = web.AppKey("shop_catalog", ShopCatalog)
-SHOP_SESSIONS = web.AppKey("shop_sessions", SessionStore)
+SHOP_SESSIONS = web.AppKey("shop_sessions", Sessions)
 SHOP_ORDERS = web.AppKey("shop_orders", object)  # () -> OrdersBackend (blocking: call it in a worker thread)
 
 
@@ -164,6 +164,25 @@ def stored_session(request: web.Request) -> tuple[str, Session]:
         token, sess = request.app[SHOP_SESSIONS].create()
         request["shop_session"] = (token, sess)
     return token, sess
+
+
+def save_session(request: web.Request) -> None:
+    """Stores the request's session after a handler changed it (Redis; in memory a no-op)."""
+    token, sess = request.get("shop_session", (None, None))
+    if token and sess is not None:
+        request.app[SHOP_SESSIONS].save(token, sess)
+
+
+@web.middleware
+async def sessions_down(request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
+    """The session store is unreachable: a clear 503, and the shopper's cart stays as it was."""
+    try:
+        return await handler(request)
+    except SessionsUnavailable:
+        text = "Der Warenkorb ist gerade nicht erreichbar – bitte versuchen Sie es in einigen Sekunden noch einmal. / The cart is unavailable right now – please try again in a few seconds."
+        if request.path.startswith("/api/"):
+            return web.json_response({"error": text}, status=503, headers={"Retry-After": "5"})
+        return web.Response(text=text, status=503, headers={"Retry-After": "5"})
 
 
 def with_cookie(response: web.StreamResponse, token: str | None) -> web.StreamResponse:
@@ -316,7 +335,7 @@ async def placeholder_image(request: web.Request) -> web.Response:
 
 
 def setup_shop(app: web.Application, store: str, data: str, orders: Callable[[], Any] | None = None,
-               sessions: SessionStore | None = None) -> None:  # fmt: skip
+               sessions: Sessions | None = None) -> None:  # fmt: skip
     """Mounts the shop; `orders` makes the orders backend (called once, on the first checkout,
     in a worker thread)."""
     from bot import cart, checkout  # they build on this module's helpers
@@ -331,7 +350,8 @@ def setup_shop(app: web.Application, store: str, data: str, orders: Callable[[],
             return made[0]
 
     app[SHOP_CATALOG] = ShopCatalog(store, data)
-    app[SHOP_SESSIONS] = sessions or SessionStore()
+    app[SHOP_SESSIONS] = sessions or make_session_store()
+    app.middlewares.append(sessions_down)
     app[SHOP_ORDERS] = backend
     app.add_routes([
         web.get("/", root),
