@@ -167,21 +167,21 @@ $(LOAD_VENV)/.installed: requirements-load.txt
 # a soak (SOAK_MINUTES); about 50 minutes in all. Not part of `make test`. Figures: bench/README.md
 BENCH_SECONDS ?= 60
 SOAK_MINUTES ?= 30
-bench-cluster: install model index $(LOAD_VENV)/.installed
+bench-cluster: install model index node_modules $(NGINX_BIN) $(LOAD_VENV)/.installed
 	$(BIN)/python -m bench.cluster --seconds $(BENCH_SECONDS)
 	$(BIN)/python -m bench.faults
 	$(BIN)/python -m bench.soak --minutes $(SOAK_MINUTES)
 
 # each fault once under a short load, with its checks (restarts the machine's PostgreSQL and
 # freezes its Redis for 10 s: other work on the machine sees that too)
-bench-faults: install model index $(LOAD_VENV)/.installed
+bench-faults: install model index node_modules $(NGINX_BIN) $(LOAD_VENV)/.installed
 	$(BIN)/python -m bench.faults --seconds 45
 
 # the same faults as a test with pass/fail per fault (tests/test_cluster_faults.py)
-cluster-faults: install model index $(LOAD_VENV)/.installed
+cluster-faults: install model index node_modules $(NGINX_BIN) $(LOAD_VENV)/.installed
 	SHOPBOT_RUN_FAULTS=1 $(BIN)/pytest -q -m faults tests/test_cluster_faults.py
 
-bench-soak: install model index $(LOAD_VENV)/.installed
+bench-soak: install model index node_modules $(NGINX_BIN) $(LOAD_VENV)/.installed
 	$(BIN)/python -m bench.soak --minutes $(SOAK_MINUTES)
 
 clean:

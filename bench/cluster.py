@@ -33,11 +33,12 @@ QUEUE = "shopbot_events_bench"  # the bench's own RabbitMQ queue, removed after 
 
 def start_cluster(replicas: int):  # noqa: ANN201 - bot.cluster.Cluster
     """The cluster on this run's port offset (SHOPBOT_TEST_PORT_OFFSET), its own PostgreSQL
-    database and Redis prefix (per offset, bot/cluster.py) and its own event queue."""
+    database and Redis prefix (per offset, bot/cluster.py), its own event queue and data folder
+    (SHOPBOT_CLUSTER_DATA, default var/cluster)."""
     from bot.cluster import Cluster
 
     os.environ.setdefault("SHOPBOT_EVENT_QUEUE", QUEUE)
-    cluster = Cluster(replicas=replicas)
+    cluster = Cluster(replicas=replicas, data=os.environ.get("SHOPBOT_CLUSTER_DATA", "var/cluster"))
     try:
         cluster.start()
     except BaseException:
