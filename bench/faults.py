@@ -34,7 +34,7 @@ from collections.abc import Callable
 from sqlalchemy import create_engine, text
 
 from bench.cluster import start_cluster, stop_cluster
-from bench.load import Locust, summarize, write_json
+from bench.load import Locust, run, summarize, write_json
 
 FAULT_AT = 20.0  # seconds into the run
 WRITES = 0.2  # share of shoppers who return or exchange
@@ -213,6 +213,7 @@ def main() -> None:
     cluster = start_cluster(2)
     results = []
     try:
+        run("warm-up", cluster.url, 4, 15, "0.5,1")  # model caches and connection pools, as in bench/cluster.py
         for key in args.faults:
             results.append(run_fault(cluster, key, args.seconds, args.users))
     finally:
