@@ -81,10 +81,9 @@ $(NGINX_BIN):
 nginx: $(NGINX_BIN)
 
 # the cluster (bot/cluster.py, docs/deploy.md): 2 Rasa + 2 action servers + 2 web apps behind nginx,
-# on PostgreSQL, Redis and RabbitMQ at 127.0.0.1; its own data folder (index, logs, nginx config)
-CLUSTER_DATA ?= var/cluster
+# on PostgreSQL, Redis and RabbitMQ at 127.0.0.1; its own data folder $(DATA)/cluster (index, logs, nginx config)
 cluster: install model node_modules $(NGINX_BIN)
-	$(BIN)/python -m bot.cli --store $(STORE) --data $(CLUSTER_DATA) cluster
+	$(BIN)/python -m bot.cli --store $(STORE) --data $(DATA) cluster
 
 # bandit: security findings of medium severity and up; each accepted one carries `# nosec <id> # why`
 lint: install

@@ -7,7 +7,7 @@
     shopbot orders migrate | seed | show N | list EMAIL | status N STATUS    orders
     shopbot console user add | export | purge | gdpr ...   support console (bot/console/commands.py)
     shopbot run                     start Rasa, the action server and the web page
-    shopbot cluster [--replicas N]  start the cluster: N Rasa, action and web servers behind nginx (bot/cluster.py)
+    shopbot cluster [--replicas N]  start the cluster: N Rasa, action and web servers behind nginx (bot/cluster.py), data in <data>/cluster
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_cluster(args: argparse.Namespace) -> int:
     from bot.cluster import run_cluster
 
-    return run_cluster(store=args.store, data=args.data, replicas=args.replicas)
+    return run_cluster(store=args.store, data=os.path.join(args.data, "cluster"), replicas=args.replicas)
 
 
 def build_parser() -> argparse.ArgumentParser:

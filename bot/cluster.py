@@ -22,7 +22,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -51,6 +51,7 @@ class Cluster:
     redis_url: str = field(default_factory=lambda: _env("SHOPBOT_CLUSTER_REDIS_URL", "redis://127.0.0.1:6379/0"))
     prefix: str = ""  # Redis keys and channels; default shopbot<offset>
     event_queue: str = field(default_factory=lambda: _env("SHOPBOT_EVENT_QUEUE", "shopbot_events"))
+    event_exchange: str = field(default_factory=lambda: os.environ.get("SHOPBOT_EVENT_EXCHANGE", ""))  # default <prefix>-exchange
     lock_lifetime: int = field(default_factory=lambda: int(_env("TICKET_LOCK_LIFETIME", "15")))
     token: str = field(default_factory=lambda: os.environ.get("SHOPBOT_API_TOKEN") or secrets.token_hex(24))
     procs: dict[str, subprocess.Popen] = field(default_factory=dict)
@@ -59,11 +60,13 @@ class Cluster:
         self.data_dir = Path(self.data).resolve()
         self.log_dir = self.data_dir / "logs"
         self.prefix = self.prefix or f"shopbot{self.port_offset or ''}"
+        self.event_exchange = self.event_exchange or f"{self.prefix}-exchange"  # fanout: one per cluster
         db = f"shopbot_cluster_{self.port_offset}" if self.port_offset else "shopbot_cluster"
         self.database_url = self.database_url or _env("SHOPBOT_CLUSTER_DATABASE_URL", f"postgresql://postgres@127.0.0.1:5432/{db}")
         if self.consumer is None:
             self.consumer = self.web and importlib.util.find_spec("bot.console.consumer") is not None
         self._commands: dict[str, tuple[list[str], dict[str, str]]] = {}
+        self._started: dict[str, float] = {}
 
     # ---- addresses -------------------------------------------------------------------------
     def port(self, base: int) -> int:
@@ -94,7 +97,7 @@ class Cluster:
         env.update(
             RASA_TELEMETRY_ENABLED="false", PYTHONPATH=str(ROOT),
             SHOPBOT_STORE=str(Path(self.store).resolve()), SHOPBOT_DATA=str(self.data_dir),
-            DATABASE_URL=self.database_url, SHOPBOT_API_TOKEN=self.token,
+            DATABASE_URL=self.database_url, SHOPBOT_TRACKER_DB_URL=self.database_url, SHOPBOT_API_TOKEN=self.token,
             SHOPBOT_PG_HOST=pg.hostname or HOST, SHOPBOT_PG_PORT=str(pg.port or 5432), SHOPBOT_PG_USER=pg.username or "postgres",
             SHOPBOT_PG_PASSWORD=pg.password or "", SHOPBOT_PG_DB=pg.path.lstrip("/"),
             POSTGRESQL_POOL_SIZE=_env("POSTGRESQL_POOL_SIZE", "5"), POSTGRESQL_MAX_OVERFLOW=_env("POSTGRESQL_MAX_OVERFLOW", "10"),
@@ -103,10 +106,15 @@ class Cluster:
             SHOPBOT_REDIS_PREFIX=self.prefix, SHOPBOT_SOCKETIO_CHANNEL=f"{self.prefix}:socketio",
             RABBITMQ_HOST=_env("RABBITMQ_HOST", HOST), RABBITMQ_PORT=_env("RABBITMQ_PORT", "5672"),
             RABBITMQ_USER=_env("RABBITMQ_USER", "guest"), RABBITMQ_PASSWORD=_env("RABBITMQ_PASSWORD", "guest"),
-            SHOPBOT_EVENT_QUEUE=self.event_queue,
+            SHOPBOT_EVENT_QUEUE=self.event_queue, SHOPBOT_EVENT_EXCHANGE=self.event_exchange, SHOPBOT_AMQP_URL=self.amqp_url(),
             TICKET_LOCK_LIFETIME=str(self.lock_lifetime), SANIC_WORKERS="1", ACTION_SERVER_SANIC_WORKERS="1",
         )  # fmt: skip
         return env
+
+    def amqp_url(self) -> str:
+        """RabbitMQ for the console's consumer (Rasa's broker reads RABBITMQ_* in endpoints.cluster.yml)."""
+        user, password = quote(_env("RABBITMQ_USER", "guest"), safe=""), quote(_env("RABBITMQ_PASSWORD", "guest"), safe="")
+        return f"amqp://{user}:{password}@{_env('RABBITMQ_HOST', HOST)}:{_env('RABBITMQ_PORT', '5672')}/%2F"
 
     # ---- set-up before the servers ---------------------------------------------------------
     def prepare(self) -> None:
@@ -123,7 +131,7 @@ class Cluster:
     def _run_step(self, args: list[str]) -> None:
         log = self.log_dir / "prepare.log"
         with log.open("ab") as out:
-            done = subprocess.run(args, cwd=ROOT, env=self.env(), stdout=out, stderr=subprocess.STDOUT, timeout=900)  # nosec B603 # our own interpreter and CLI
+            done = subprocess.run(args, cwd=ROOT, env=self.env(), stdout=out, stderr=subprocess.STDOUT, timeout=900)
         if done.returncode:
             raise RuntimeError(f"{' '.join(args[2:])} failed ({done.returncode}):\n{_tail(log)}")
 
@@ -134,7 +142,7 @@ class Cluster:
         for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
             (prefix / "tmp" / sub).mkdir(parents=True, exist_ok=True)
         strip = len("http://")
-        conf = Template(TEMPLATE.read_text()).render(  # nosec B701 # an nginx config, not HTML
+        conf = Template(TEMPLATE.read_text()).render(
             prefix=prefix, worker_processes=1, host=HOST, public_port=self.port(8090), rasa_port=self.port(5100),
             actions_port=self.port(5150), rasa=[u[strip:] for u in self.rasa_urls], actions=[u[strip:] for u in self.action_urls],
             web=[u[strip:] for u in self.web_urls],
@@ -170,7 +178,8 @@ class Cluster:
     def _spawn(self, name: str) -> None:
         args, extra = self._commands[name]
         log = (self.log_dir / f"{name}.log").open("ab")
-        self.procs[name] = subprocess.Popen(args, cwd=ROOT, env=self.env() | extra, stdout=log, stderr=subprocess.STDOUT)  # nosec B603 # fixed commands
+        self.procs[name] = subprocess.Popen(args, cwd=ROOT, env=self.env() | extra, stdout=log, stderr=subprocess.STDOUT)
+        self._started[name] = time.monotonic()
 
     def health_url(self, name: str) -> str | None:
         kind, _, i = name.partition("-")
@@ -209,8 +218,9 @@ class Cluster:
                 if proc.poll() is not None:
                     raise RuntimeError(f"{name} exited with {proc.returncode}:\n{_tail(self.log_dir / f'{name}.log')}")
                 url = self.health_url(name)
-                if url is None:
-                    pending.remove(name)
+                if url is None:  # no health check (the consumer): alive a few seconds after its start
+                    if time.monotonic() - self._started.get(name, 0) > 3:
+                        pending.remove(name)
                 elif _answers(url, need=b"model_file" if name.startswith("rasa") else b""):
                     pending.remove(name)
             if pending and time.monotonic() > deadline:
@@ -274,7 +284,7 @@ def create_database(url: str) -> None:
         with admin.connect() as conn:
             exists = conn.execute(sqlalchemy.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
             if not exists:
-                conn.execute(sqlalchemy.text(f'CREATE DATABASE "{name}"'))  # nosec B608 # our own configured name
+                conn.execute(sqlalchemy.text(f'CREATE DATABASE "{name}"'))
     finally:
         admin.dispose()
 
@@ -315,7 +325,7 @@ def run_cluster(store: str, data: str, replicas: int = 2) -> int:
             f"  REST webhook:  {cluster.url}/webhooks/rest/webhook\n"
             f"  socket.io:     {cluster.url}/socket.io/\n"
             f"  Rasa replicas: {', '.join(cluster.rasa_urls)} (token: {cluster.token})\n"
-            f"  database:      {cluster.database_url}; Redis {cluster.redis_url} (prefix {cluster.prefix}); queue {cluster.event_queue}\n"
+            f"  database:      {cluster.database_url}; Redis {cluster.redis_url} (prefix {cluster.prefix}); queue {cluster.event_queue} on exchange {cluster.event_exchange}\n"
             f"Stop with Ctrl-C.",
             flush=True,
         )  # fmt: skip

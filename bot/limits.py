@@ -2,7 +2,7 @@
 
 A fixed one-minute window per key: the first `limit` messages in a minute pass, the rest are
 answered with "please slow down" before NLU runs. With `SHOPBOT_REDIS_URL` the counters live in
-Redis (`INCR` + `EXPIRE`), so they hold across Rasa processes and replicas; without it, or while
+Redis (`INCR` + `EXPIRE`, keys under `SHOPBOT_REDIS_PREFIX`), so they hold across Rasa processes and replicas; without it, or while
 Redis is unreachable, each process counts in memory.
 """
 
@@ -78,7 +78,8 @@ class ChannelGuard:
         self.trusted = networks(security.trusted_proxies)
         self.limiter = RateLimiter({"conversation": security.conversation_messages_per_minute,
                                     "client": security.client_messages_per_minute},
-                                   redis_url if redis_url is not None else os.environ.get("SHOPBOT_REDIS_URL") or None)  # fmt: skip
+                                   redis_url if redis_url is not None else os.environ.get("SHOPBOT_REDIS_URL") or None,
+                                   prefix=f"{os.environ.get('SHOPBOT_REDIS_PREFIX') or 'shopbot'}:rate")  # fmt: skip
 
     @property
     def max_bytes(self) -> int:

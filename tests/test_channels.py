@@ -51,6 +51,8 @@ class Served:
 
     async def handle(self, message: UserMessage) -> None:
         self.received.append(message)
+        if message.text == "boom":  # Rasa failing on a message: its lock store or database gone
+            raise ConnectionError("Redis is down")
         if message.text != "(silent)":  # as Rasa when a custom action failed: nothing to say
             await message.output_channel.send_text_message(message.sender_id, f"echo: {message.text}")
 
@@ -164,6 +166,43 @@ def test_a_turn_without_any_reply_gets_a_retry_notice_on_both_channels():
             await asyncio.sleep(0.2)
             await client.disconnect()
             assert got == [say("try_again", "de"), "echo: hi"]
+    run(go())
+
+
+def test_a_message_rasa_fails_on_gets_a_retry_notice_not_silence():
+    from actions.texts import say
+
+    async def go():
+        async with Served() as s:
+            status, replies = await s.post({"sender": "a", "message": "boom", "metadata": {"language": "en"}})
+            assert status == 200 and [r["text"] for r in replies] == [say("try_again", "en")]
+            status, replies = await s.post({"sender": "a", "message": "hallo"})
+            assert [r["text"] for r in replies] == ["echo: hallo"]  # no notice when all went well
+    run(go())
+
+
+def test_socketio_with_redis_down_still_answers_its_own_clients(monkeypatch):
+    """The cluster's socket.io set-up (bot/socket_manager.py) with Redis unreachable: the replica's
+    own client still gets its answers (sent directly, not through Redis), and engine.io session
+    ids carry the replica's name for nginx's routing."""
+    from bot.socket_manager import LocalFirstRedisManager
+
+    monkeypatch.setenv("SHOPBOT_REDIS_URL", "redis://127.0.0.1:1/0")
+    monkeypatch.setenv("SHOPBOT_NODE", "r7")
+
+    async def go():
+        async with Served() as s:
+            assert isinstance(s.sio.sio.manager, LocalFirstRedisManager)
+            client = socketio.AsyncClient()
+            replies: list[str] = []
+            client.on("bot_uttered", lambda data: replies.append(data.get("text", "")))
+            await client.connect(s.url, transports=["polling"])
+            await client.emit("session_request", {"session_id": "sio-r"})
+            await client.call("user_uttered", {"message": "hallo", "session_id": "sio-r"}, timeout=10)
+            await asyncio.sleep(0.2)
+            sid = client.eio.sid
+            await client.disconnect()
+            assert replies == ["echo: hallo"] and sid.startswith("r7-")
     run(go())
 
 
