@@ -73,15 +73,16 @@ def measure(replicas: int, users: list[int], seconds: float, saturation_users: i
 
 def estimate(rows: list[RunStats], replicas: list[int]) -> dict:
     """Replicas and cores for 1,000 shoppers, from the runs with think time: the offered turn
-    rate times the CPU a turn costs (the dearest run's, pessimistic), at most UTILISATION of a
+    rate times the CPU a turn costs (in the busiest run: at low rates the processes' idle
+    work is a large share of each turn), at most UTILISATION of a
     core busy so that requests rarely queue; one Rasa replica is one process (one core at most).
     Where a run met p95 <= 150 ms, its turns/s per replica gives a second, measured figure."""
     mean_think = sum(map(float, THINK.split(","))) / 2
     runs = [r for r in rows if r.think == THINK and r.turns]
     if not runs:
         return {}
-    total_ms = max(r.cpu_ms_per_turn for r in runs)
-    rasa_ms = max(r.cpu_ms_per_turn_by_part.get("rasa", 0.0) for r in runs)
+    busiest = max(rows, key=lambda r: r.throughput)  # the least idle CPU (heartbeats, polls) per turn
+    total_ms, rasa_ms = busiest.cpu_ms_per_turn, busiest.cpu_ms_per_turn_by_part.get("rasa", 0.0)
     offered = SHOPPERS / (mean_think + min(r.p50 for r in runs) / 1000)  # turns per second
     ok = [r.throughput / int(r.label.split()[0]) for r in runs if r.p95 <= P95_TARGET_MS]
     per_replica = max(ok) if ok else None
