@@ -20,7 +20,7 @@ find_python = $(shell for p in python$(1) $$HOME/.pyenv/versions/$(1)*/bin/pytho
 PY310 ?= $(call find_python,3.10)
 PY311 ?= $(call find_python,3.11)
 
-.PHONY: run cluster cluster-test nginx test install index orders model lint unit e2e second-store browser chromium node_modules stories validate st-test merchant-fuzz bench bench-catalog clean
+.PHONY: run cluster cluster-test nginx test install index orders model lint unit e2e second-store browser chromium node_modules stories validate st-test merchant-fuzz bench bench-catalog bench-cluster bench-faults bench-soak cluster-faults clean
 
 # A venv is rebuilt only when the requirements' content changed (a checkout that merely touches
 # the file, e.g. a git worktree sharing the venv, keeps it); the copy in the venv records it.
@@ -155,5 +155,35 @@ bench: install model index $(ST_VENV)/.installed
 bench-catalog: install
 	$(BIN)/python -m bench.catalog_scale
 
+# the load test's own venv: locust 2.47 needs Python 3.11 and gevent (requirements-load.txt)
+LOAD_VENV := .venv-load
+$(LOAD_VENV)/.installed: requirements-load.txt
+	@test -n "$(PY311)" || { echo "error: Python 3.11 not found (needed for locust)" >&2; exit 1; }
+	rm -rf $(LOAD_VENV)
+	$(PY311) -m venv $(LOAD_VENV)
+	$(LOAD_VENV)/bin/pip install -q -r requirements-load.txt
+	touch $@
+
+# the cluster under load (1 and 2 replicas; 20/50/100 shoppers; saturation), faults mid-load and
+# a soak (SOAK_MINUTES); about 50 minutes in all. Not part of `make test`. Figures: bench/README.md
+BENCH_SECONDS ?= 60
+SOAK_MINUTES ?= 30
+bench-cluster: install model index node_modules $(NGINX_BIN) $(LOAD_VENV)/.installed
+	$(BIN)/python -m bench.cluster --seconds $(BENCH_SECONDS)
+	$(BIN)/python -m bench.faults
+	$(BIN)/python -m bench.soak --minutes $(SOAK_MINUTES)
+
+# each fault once under a short load, with its checks (restarts the machine's PostgreSQL and
+# freezes its Redis for 10 s: other work on the machine sees that too)
+bench-faults: install model index node_modules $(NGINX_BIN) $(LOAD_VENV)/.installed
+	$(BIN)/python -m bench.faults --seconds 45
+
+# the same faults as a test with pass/fail per fault (tests/test_cluster_faults.py)
+cluster-faults: install model index node_modules $(NGINX_BIN) $(LOAD_VENV)/.installed
+	SHOPBOT_RUN_FAULTS=1 $(BIN)/pytest -q -m faults tests/test_cluster_faults.py
+
+bench-soak: install model index node_modules $(NGINX_BIN) $(LOAD_VENV)/.installed
+	$(BIN)/python -m bench.soak --minutes $(SOAK_MINUTES)
+
 clean:
-	rm -rf $(VENV) $(ST_VENV) var models .rasa results
+	rm -rf $(VENV) $(ST_VENV) $(LOAD_VENV) var models .rasa results

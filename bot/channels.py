@@ -24,10 +24,10 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from rasa.core.channels.channel import OutputChannel, UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
-from sanic import Blueprint, response
+from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
@@ -43,16 +43,41 @@ EMPTY_MESSAGE = "/invalid_input"  # actions/context.py knows it too
 
 def answer_failures(on_new_message: Callable[[UserMessage], Awaitable[Any]], guard: ChannelGuard) -> Callable[[UserMessage], Awaitable[None]]:
     """`on_new_message` that tells the shopper to send again when Rasa fails on the message
-    (Rasa's channels log the error and answer nothing)."""
+    (Rasa's channels log the error and answer nothing), or when it answers nothing at all:
+    a custom action that failed (its action server killed mid-call) is logged by Rasa, which
+    goes on without its events. A conversation a person has taken over (paused) stays quiet."""
 
     async def handle(message: UserMessage) -> None:
+        lang = guard.language(message.metadata or {})
         try:
             await on_new_message(message)
         except Exception:
             logger.exception("message of %s not handled; the shopper is asked to send it again", message.sender_id)
-            await message.output_channel.send_text_message(message.sender_id, say("try_again", guard.language(message.metadata or {})))
+            await message.output_channel.send_text_message(message.sender_id, say("try_again", lang))
+            return
+        if not _replied(message.output_channel) and not await _paused(message.sender_id):
+            logger.warning("no reply to a message of %s (a failed action?); the shopper is asked to send it again", message.sender_id)
+            await message.output_channel.send_text_message(message.sender_id, say("try_again", lang))
 
     return handle
+
+
+def _replied(output: OutputChannel | None) -> bool:
+    if isinstance(output, CollectingOutputChannel):
+        return bool(output.messages)
+    if isinstance(output, ShopSocketIOOutput):
+        return output.sent > 0
+    return True  # a channel that does not tell: as answered
+
+
+async def _paused(sender_id: str | None) -> bool:
+    """Whether the conversation is paused (a person answers); False when that can't be told."""
+    try:
+        agent = Sanic.get_app().ctx.agent
+        tracker = await agent.tracker_store.retrieve(sender_id)
+        return bool(tracker is not None and tracker.is_paused())
+    except Exception:  # no single app (tests), no agent: not paused
+        return False
 
 
 class ShopRestInput(RestInput):
@@ -111,6 +136,12 @@ class ShopSocketIOOutput(SocketIOOutput):
     arguments, so anything but `{"data": ...}` fails there; the REST channel answers with
     `{"custom": {...}}`, and the widget reads the same shape from both.
     """
+
+    sent = 0  # messages sent for the turn (an output is made per message)
+
+    async def _send_message(self, socket_id: str, response: Any) -> None:
+        self.sent += 1
+        await super()._send_message(socket_id, response)
 
     async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
         await self._send_message(recipient_id, {"custom": json_message})

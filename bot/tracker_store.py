@@ -14,18 +14,25 @@ uses it; no patching of Rasa's own class.
   first conversation turn, when the agent has loaded, the objects alive then are frozen out of
   the collector's reach (`gc.freeze`). Rasa 3.6 has no agent-loaded hook, and Sanic refuses
   listeners added while the server starts, which is when Rasa creates the tracker store.
+- A database that went away for a moment (a PostgreSQL restart or failover: 2–3 s) is waited
+  for: a load or save that fails to connect is tried again for up to about 8 s, on fresh
+  connections. Rasa would otherwise keep the conversation in that process's memory only (save)
+  or start it anew (load): messages answered but missing from the database, a form forgotten.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 import sqlite3
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -33,6 +40,7 @@ from bot import rasa_speedups
 
 logger = logging.getLogger(__name__)
 _frozen = False
+RETRY_DELAYS = (0.25, 0.5, 1.0, 2.0, 4.0)  # seconds between attempts while the database is away
 
 
 def _sqlite_wal(dbapi_connection: object, _record: object) -> None:
@@ -70,4 +78,21 @@ class PooledSQLTrackerStore(SQLTrackerStore):
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         freeze_loaded_objects()  # the first turn: the agent is loaded
-        return await super().retrieve(sender_id)
+        return await _again_while_away("load", lambda: SQLTrackerStore.retrieve(self, sender_id))
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        # each attempt counts the events already stored and adds the rest in one commit
+        await _again_while_away("save", lambda: SQLTrackerStore.save(self, tracker))
+
+
+async def _again_while_away(what: str, call: Callable[[], Awaitable[Any]]) -> Any:
+    """`call()`, again after each delay while the database cannot be reached; then its error."""
+    for delay in (*RETRY_DELAYS, None):
+        try:
+            return await call()
+        except OperationalError as exc:  # connection refused or dropped: SQLAlchemy renews the pool
+            if delay is None:
+                raise
+            logger.warning("tracker %s failed, the database is away (%s); again in %.2f s", what, str(exc.orig).strip()[:120], delay)
+            await asyncio.sleep(delay)
+    return None

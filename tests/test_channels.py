@@ -16,6 +16,7 @@ import socketio
 from rasa.core.channels.channel import UserMessage
 from sanic import Sanic
 
+from actions.texts import say
 from bot.channels import ShopRestInput, ShopSocketIOInput
 from bot.limits import ChannelGuard, RateLimiter
 from bot.metadata import CLIENT_KEY, clean, client_address, networks
@@ -52,7 +53,8 @@ class Served:
         self.received.append(message)
         if message.text == "boom":  # Rasa failing on a message: its lock store or database gone
             raise ConnectionError("Redis is down")
-        await message.output_channel.send_text_message(message.sender_id, f"echo: {message.text}")
+        if message.text != "(silent)":  # as Rasa when a custom action failed: nothing to say
+            await message.output_channel.send_text_message(message.sender_id, f"echo: {message.text}")
 
     async def __aenter__(self):
         app = Sanic(f"t{uuid.uuid4().hex}")
@@ -144,6 +146,26 @@ def test_socketio_checks_metadata_sets_the_address_and_limits_the_rate():
             assert [m.text for m in s.received] == ["hi 0", "hi 1"]
             assert s.received[0].metadata == {"page_type": "product", "language": "en", CLIENT_KEY: "192.0.2.33"}
             assert replies[:2] == ["echo: hi 0", "echo: hi 1"] and "Please wait a moment" in replies[2]
+    run(go())
+
+
+def test_a_turn_without_any_reply_gets_a_retry_notice_on_both_channels():
+    async def go():
+        async with Served() as s:
+            status, replies = await s.post({"sender": "a", "message": "(silent)", "metadata": {"language": "en"}})
+            assert status == 200 and [r["text"] for r in replies] == [say("try_again", "en")]
+            status, replies = await s.post({"sender": "a", "message": "hallo"})
+            assert [r["text"] for r in replies] == ["echo: hallo"]  # an answered turn gets nothing more
+            client = socketio.AsyncClient()
+            got: list[str] = []
+            client.on("bot_uttered", lambda data: got.append(data.get("text", "")))
+            await client.connect(s.url, transports=["polling"])
+            await client.emit("session_request", {"session_id": "sio-2"})
+            for text in ("(silent)", "hi"):
+                await client.call("user_uttered", {"message": text, "session_id": "sio-2", "metadata": {"language": "de"}}, timeout=10)
+            await asyncio.sleep(0.2)
+            await client.disconnect()
+            assert got == [say("try_again", "de"), "echo: hi"]
     run(go())
 
 

@@ -98,3 +98,36 @@ def test_postgres_tracker_store(monkeypatch):
         monkeypatch.setenv(key, value)
     store = roundtrip("endpoints.postgres.yml")
     assert store.engine.dialect.name == "postgresql"
+
+
+def test_a_database_away_for_a_moment_is_waited_for_then_the_error_is_raised(tmp_path, monkeypatch):
+    """A load or save that cannot reach the database (a PostgreSQL restart) is tried again on
+    fresh connections, so the conversation is neither kept in one process's memory nor started
+    anew by Rasa's fail-safe wrapper; a database that stays away still raises (the wrapper's turn)."""
+    from rasa.core.tracker_store import SQLTrackerStore
+    from sqlalchemy.exc import OperationalError
+
+    from bot import tracker_store
+
+    monkeypatch.setattr(tracker_store, "RETRY_DELAYS", (0.01,) * 5)
+    store = PooledSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"))
+    real_save, real_retrieve, away = SQLTrackerStore.save, SQLTrackerStore.retrieve, {"save": 2, "load": 2}
+
+    def flaky(kind, real):
+        async def call(self, *args):
+            if away[kind] > 0:
+                away[kind] -= 1
+                raise OperationalError("SELECT 1", {}, Exception("server closed the connection unexpectedly"))
+            return await real(self, *args)
+        return call
+
+    monkeypatch.setattr(SQLTrackerStore, "save", flaky("save", real_save))
+    monkeypatch.setattr(SQLTrackerStore, "retrieve", flaky("load", real_retrieve))
+    tracker = DialogueStateTracker.from_events("anna", [ActionExecuted("action_listen"), UserUttered("Hallo")])
+    asyncio.run(store.save(tracker))
+    assert [e.text for e in asyncio.run(store.retrieve("anna")).events if isinstance(e, UserUttered)] == ["Hallo"]
+    assert away == {"save": 0, "load": 0}
+    away["save"] = 99
+    with pytest.raises(OperationalError):
+        asyncio.run(store.save(tracker))
+    assert away["save"] == 99 - 6  # the first attempt and one after each delay
