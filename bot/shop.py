@@ -30,7 +30,7 @@ from actions.facts import availability, price_text
 from actions.texts import money
 from bot.shop_sessions import Session, Sessions, SessionsUnavailable, make_session_store
 from bot.widget_asset import serve_widget
-from catalog.build import current_folder, products_file, read_products
+from catalog.build import current_folder, products_file, read_current_products
 from catalog.models import Product, Variant
 from catalog.store import Store, StoreConfig
 
@@ -117,7 +117,7 @@ class ShopCatalog:
             stamp = None
         if stamp != self._stamp or not self.products:
             if path.is_file():
-                products = read_products(path)
+                products = read_current_products(self.folder)  # a delta version laid over its base
                 by_sku = {v.sku: (p, v) for p in products for v in p.variants}
                 self.products, self.by_sku = {p.id: p for p in products}, by_sku
             self._stamp = stamp

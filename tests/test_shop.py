@@ -157,6 +157,26 @@ def test_product_page_shows_live_catalog_facts(site):
     assert requests.get(site.url + "/de/products/nope", timeout=10).status_code == 404
 
 
+def test_a_delta_version_shows_its_base_products_too(site):
+    """A merchant's change of one product publishes a delta version (the changed products and
+    the base they lie over): the shop shows every product, the changed one as changed, and not
+    the one removed."""
+    lines = [line for line in (site.folder / "products.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    (site.folder / "versions" / "v1").mkdir(parents=True)
+    (site.folder / "versions" / "v1" / "products.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    changed, removed = json.loads(lines[0]), json.loads(lines[1])["id"]
+    for v in changed["variants"]:
+        v["price"] = 222.22
+    (site.folder / "versions" / "v2").mkdir()
+    (site.folder / "versions" / "v2" / "products.jsonl").write_text(json.dumps(changed, ensure_ascii=False) + "\n", encoding="utf-8")
+    (site.folder / "versions" / "v2" / "delta.json").write_text(json.dumps({"dir": "versions/v1", "removed": [removed]}), encoding="utf-8")
+    (site.folder / "CURRENT").write_text(json.dumps({"version": 2, "dir": "versions/v2"}), encoding="utf-8")
+    unchanged = json.loads(lines[2])["id"]
+    assert requests.get(site.url + f"/de/products/{unchanged}", timeout=10).status_code == 200
+    assert "222,22" in requests.get(site.url + f"/de/products/{changed['id']}", timeout=10).text
+    assert requests.get(site.url + f"/de/products/{removed}", timeout=10).status_code == 404
+
+
 def test_catalog_text_is_escaped(site):
     for path in (f"/de/products/{site.hostile}", "/de/"):
         page = requests.get(site.url + path, timeout=10).text
