@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+from bot.stack import stop_requested
+
 ROOT = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 HOST = "127.0.0.1"
@@ -307,14 +309,7 @@ def _tail(path: Path, size: int = 3000) -> str:
 def run_cluster(store: str, data: str, replicas: int = 2) -> int:
     """`shopbot cluster`: the cluster in the foreground until Ctrl-C."""
     cluster = Cluster(replicas=replicas, store=store, data=data)
-    stopping = False
-
-    def _stop(signum, frame):  # noqa: ANN001, ARG001
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
+    stopping = stop_requested()
     print(f"preparing the cluster (logs in {cluster.log_dir}); the Rasa replicas take a minute or two to load ...", flush=True)
     try:
         cluster.start()
@@ -330,7 +325,7 @@ def run_cluster(store: str, data: str, replicas: int = 2) -> int:
             flush=True,
         )  # fmt: skip
         reported: set[str] = set()
-        while not stopping:
+        while not stopping():
             for name, proc in cluster.procs.items():
                 if proc.poll() is not None and name not in reported:
                     reported.add(name)

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,16 +120,22 @@ class Stack:
                 proc.wait()
 
 
-def run_stack(store: str, data: str) -> int:
-    stack = Stack(store=store, data=data, endpoints=os.environ.get("ENDPOINTS", "endpoints.yml"))
-    stopping = False
+def stop_requested() -> Callable[[], bool]:
+    """Ctrl-C / SIGTERM end a foreground run (`shopbot run`, `shopbot cluster`) after its clean-up:
+    the handlers only raise a flag, read by the returned function."""
+    stopping = [False]
 
     def _stop(signum, frame):  # noqa: ANN001, ARG001
-        nonlocal stopping
-        stopping = True
+        stopping[0] = True
 
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
+    return lambda: stopping[0]
+
+
+def run_stack(store: str, data: str) -> int:
+    stack = Stack(store=store, data=data, endpoints=os.environ.get("ENDPOINTS", "endpoints.yml"))
+    stopping = stop_requested()
     stack.start()
     try:
         print(f"starting (logs in {stack.log_dir}); Rasa takes about a minute to load its model ...", flush=True)
@@ -143,8 +150,8 @@ def run_stack(store: str, data: str) -> int:
             f"Stop with Ctrl-C.",
             flush=True,
         )
-        while not stopping and all(p.poll() is None for p in stack.procs.values()):
+        while not stopping() and all(p.poll() is None for p in stack.procs.values()):
             time.sleep(0.5)
-        return 0 if stopping else 1
+        return 0 if stopping() else 1
     finally:
         stack.stop()

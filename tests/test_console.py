@@ -65,24 +65,13 @@ def any_console(request, tmp_path, monkeypatch):
     admin.dispose()
 
 
-def save_conversation(events: EventStore, sender: str, turns: list[tuple], start: float | None = None) -> None:
-    """Writes a conversation through Rasa's SQLTrackerStore. `turns`: (text, intent, confidence,
-    runner_up, action, bot_text, sources, metadata, slots)."""
-    from rasa.core.tracker_store import SQLTrackerStore
-    from rasa.shared.core.domain import Domain
+def add_turns(tracker, turns: list[tuple], start: float) -> None:  # noqa: ANN001
+    """Adds `turns` to a Rasa tracker as Rasa would: (text, intent, confidence, runner_up,
+    action, bot_text, sources, metadata, slots), ten seconds apart from `start`."""
     from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
-    from rasa.shared.core.trackers import DialogueStateTracker
 
-    domain = Domain.load(str(ROOT / "domain.yml"))
-    url = events.engine.url
-    if url.drivername.startswith("sqlite"):
-        store = SQLTrackerStore(domain, dialect="sqlite", db=url.database)
-    else:
-        store = SQLTrackerStore(domain, dialect="postgresql", host=url.host, port=url.port, username=url.username, db=url.database)
-    tracker = asyncio.run(store.retrieve(sender)) or DialogueStateTracker(sender, domain.slots)
-    ts = start or time.time()
     for i, (text, intent, conf, runner, action, bot_text, sources, meta, slots) in enumerate(turns):
-        t = ts + i * 10
+        t = start + i * 10
         parse = {"text": text, "intent": {"name": intent, "confidence": conf},
                  "intent_ranking": [{"name": intent, "confidence": conf}, {"name": runner, "confidence": round(1 - conf, 3)}],
                  "entities": []}  # fmt: skip
@@ -94,6 +83,24 @@ def save_conversation(events: EventStore, sender: str, turns: list[tuple], start
         for name, value in (slots or {}).items():
             tracker.update(SlotSet(name, value, timestamp=t + 2))
         tracker.update(ActionExecuted("action_listen", timestamp=t + 3))
+
+
+def save_conversation(events: EventStore, sender: str, turns: list[tuple], start: float | None = None) -> None:
+    """Writes a conversation through Rasa's SQLTrackerStore. `turns`: (text, intent, confidence,
+    runner_up, action, bot_text, sources, metadata, slots)."""
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    domain = Domain.load(str(ROOT / "domain.yml"))
+    url = events.engine.url
+    if url.drivername.startswith("sqlite"):
+        store = SQLTrackerStore(domain, dialect="sqlite", db=url.database)
+    else:
+        store = SQLTrackerStore(domain, dialect="postgresql", host=url.host, port=url.port, username=url.username, db=url.database)
+    tracker = asyncio.run(store.retrieve(sender)) or DialogueStateTracker(sender, domain.slots)
+    ts = start or time.time()
+    add_turns(tracker, turns, ts)
     asyncio.run(store.save(tracker))
     store.engine.dispose()
 

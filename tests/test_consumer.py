@@ -22,7 +22,7 @@ from bot.console.consumer import Consumer, decode
 from bot.console.feed import BrokerSettings, consumer_configured
 from bot.console.summary import refresh
 from tests.conftest import ROOT, service_missing
-from tests.test_console import ORDER, SHOES, any_console, open_console, save_conversation  # noqa: F401
+from tests.test_console import ORDER, SHOES, add_turns, any_console, open_console, save_conversation  # noqa: F401
 
 pytestmark = pytest.mark.rabbitmq
 AMQP = "amqp://guest:guest@127.0.0.1:5672/%2F"
@@ -76,23 +76,10 @@ def rasa_events(sender: str, turns: list[tuple], start: float) -> list[dict]:
 
     store = InMemoryTrackerStore(domain, event_broker=Capture())
 
-    from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker
 
     tracker = DialogueStateTracker(sender, domain.slots)
-    for i, (text, intent, conf, runner, action, bot_text, sources, meta, slots) in enumerate(turns):
-        t = start + i * 10
-        parse = {"text": text, "intent": {"name": intent, "confidence": conf},
-                 "intent_ranking": [{"name": intent, "confidence": conf}, {"name": runner, "confidence": round(1 - conf, 3)}],
-                 "entities": []}  # fmt: skip
-        tracker.update(UserUttered(text, parse["intent"], [], parse, timestamp=t, metadata=meta))
-        tracker.update(ActionExecuted(action, policy="RulePolicy", confidence=1.0, timestamp=t + 1))
-        data = {"custom": {"type": "products", "products": [{"id": s, "name": s.title(), "price_text": "9,90 €", "availability": "in stock"}
-                for s in sources if ":" not in s and "." not in s]}} if sources else {}  # fmt: skip
-        tracker.update(BotUttered(bot_text, data, {"sources": sources}, timestamp=t + 2))
-        for name, value in (slots or {}).items():
-            tracker.update(SlotSet(name, value, timestamp=t + 2))
-        tracker.update(ActionExecuted("action_listen", timestamp=t + 3))
+    add_turns(tracker, turns, start)
     asyncio.run(store.save(tracker))
     return captured
 
