@@ -94,7 +94,7 @@ lint: install
 
 # includes the merchant tests (tests/test_merchant*.py) on SQLite and, when it runs, PostgreSQL
 unit: install index node_modules $(NGINX_BIN)
-	$(BIN)/pytest -q -m "not e2e and not st and not stories and not browser and not second_store and not cluster" tests
+	$(BIN)/pytest -q -m "not e2e and not st and not stories and not browser and not second_store and not cluster and not faults" tests
 
 validate: install
 	$(BIN)/rasa data validate --config config.yml --domain domain.yml --data data
