@@ -14,6 +14,7 @@ from actions.order_common import (
     order_error,
     reply,
     reset_task,
+    write_key,
     yes_no_buttons,
 )
 from actions.order_forms import OrderFormValidation, validate_confirmation
@@ -53,7 +54,8 @@ class ActionSubmitCancel(OrderAction):
         if blocked(dispatcher, tracker, lang, order):
             return reset_task()
         cfg = catalog().config
-        if order.status not in CANCELLABLE:
+        key = write_key(tracker, "cancel")
+        if order.status not in CANCELLABLE and not self._resent(order, key, tracker):
             if order.status in ("shipped", "out_for_delivery"):
                 reply(dispatcher, say("cancel_shipped", lang, number=order.number, date=date_text(order.shipped_at or order.updated_at, lang),
                                        carrier=order.carrier or "–", days=cfg.returns.window_days), order)  # fmt: skip
@@ -68,10 +70,22 @@ class ActionSubmitCancel(OrderAction):
             reply(dispatcher, say("cancel_declined", lang, number=order.number), order)
             return reset_task()
         try:
-            orders().cancel(order.number)
+            orders().cancel(order.number, idempotency_key=key)
         except OrderError as exc:
             order_error(dispatcher, exc, lang, order)
             return reset_task()
         method = cfg.returns.refund_method.get(lang) or next(iter(cfg.returns.refund_method.values()))
         reply(dispatcher, say("cancel_done", lang, number=order.number, method=method), order)
         return reset_task()
+
+    @staticmethod
+    def _resent(order, key, tracker) -> bool:  # noqa: ANN001
+        """A cancelled order that this very turn cancelled (the call was resent after the
+        first action server died): the backend gives the cancellation back, same answer."""
+        if order.status != "cancelled" or key is None or tracker.get_slot("cancel_confirm") is not True:
+            return False
+        try:
+            orders().cancel(order.number, idempotency_key=key)
+        except OrderError:
+            return False
+        return True

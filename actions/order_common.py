@@ -18,6 +18,7 @@ texts of order lines and `OrderAction`.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from abc import ABC, abstractmethod
 from typing import Any
@@ -207,6 +208,21 @@ def blocked(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str, order
         reply(dispatcher, say("order_unverified", lang))
         return True
     return False
+
+
+def write_key(tracker: Tracker, kind: str) -> str | None:
+    """The idempotency key of an order write (`kind`: return, exchange, cancel) in this turn:
+    the conversation and its latest user message (Rasa's `message_id`, else its timestamp).
+    A call nginx resends to the other action server carries the same tracker, so the same key,
+    and the backend returns the first write instead of making a second. None without a user
+    message (nothing to tie the write to: it is made as before)."""
+    for event in reversed(tracker.events or []):
+        if event.get("event") == "user":
+            turn = event.get("message_id") or event.get("timestamp")
+            if not turn:
+                return None
+            return hashlib.sha256(f"{tracker.sender_id}\x00{turn}\x00{kind}".encode()).hexdigest()
+    return None
 
 
 def order_error(dispatcher: CollectingDispatcher, exc: OrderError, lang: str, order: Order) -> None:

@@ -28,6 +28,7 @@ from actions.order_common import (
     variant_text,
     verified_order,
     why_not,
+    write_key,
     yes_no_buttons,
 )
 from actions.order_forms import OrderFormValidation, validate_confirmation
@@ -261,7 +262,8 @@ class ActionSubmitExchange(OrderAction):
             reply(dispatcher, say("exchange_declined", lang), order)
             return reset_task()
         try:
-            made = orders().create_exchange(order.number, item.line_id, variant.sku, _exchange_reason(item, product, variant))
+            made = orders().create_exchange(order.number, item.line_id, variant.sku, _exchange_reason(item, product, variant),
+                                            idempotency_key=write_key(tracker, "exchange"))  # fmt: skip
         except OrderError as exc:
             order_error(dispatcher, exc, lang, order)
             return reset_task()

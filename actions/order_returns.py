@@ -21,6 +21,7 @@ from actions.order_common import (
     tracker_language,
     verified_order,
     why_not,
+    write_key,
     yes_no_buttons,
 )
 from actions.order_forms import OrderFormValidation, validate_confirmation
@@ -171,7 +172,8 @@ class ActionSubmitReturn(OrderAction):
         comment = tracker.get_slot("return_comment") or ""
         quantities = _return_quantities(order, lines)
         try:
-            made = orders().create_return(order.number, [ReturnLine(line, qty, reason, comment) for line, qty in quantities.items()], "original_payment")
+            made = orders().create_return(order.number, [ReturnLine(line, qty, reason, comment) for line, qty in quantities.items()], "original_payment",
+                                          idempotency_key=write_key(tracker, "return"))  # fmt: skip
         except OrderError as exc:
             order_error(dispatcher, exc, lang, order)
             return reset_task()

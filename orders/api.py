@@ -138,15 +138,17 @@ class OrdersBackend(Protocol):
         """Checkout: validates the lines against live stock, takes the stock, status "paid"."""
 
     def create_return(self, number: str, lines: list[ReturnLine], refund_method: str,
-                      now: dt.datetime | None = None) -> Return:
-        """One transaction; raises OrderError (not_returnable, already_returned, quantity, ...)."""
+                      now: dt.datetime | None = None, *, idempotency_key: str | None = None) -> Return:
+        """One transaction; raises OrderError (not_returnable, already_returned, quantity, ...).
+        A second call with the same `idempotency_key` returns the first call's return."""
 
     def create_exchange(self, number: str, line_id: int, new_sku: str, reason: str,
-                        now: dt.datetime | None = None) -> Exchange:
-        """Reserves one unit of `new_sku` and records the exchange in one transaction."""
+                        now: dt.datetime | None = None, *, idempotency_key: str | None = None) -> Exchange:
+        """Reserves one unit of `new_sku` and records the exchange in one transaction (once per key)."""
 
-    def cancel(self, number: str) -> Order:
-        """Cancels an order that has not shipped; raises OrderError("not_cancellable") otherwise."""
+    def cancel(self, number: str, *, idempotency_key: str | None = None) -> Order:
+        """Cancels an order that has not shipped; raises OrderError("not_cancellable") otherwise.
+        A second call with the same `idempotency_key` returns the order instead of that error."""
 
     def update_status(self, number: str, status: str, *, carrier: str | None = None,
                       tracking_number: str | None = None, now: dt.datetime | None = None) -> Order:

@@ -55,6 +55,7 @@ class Tables:
     exchanges: Table
     reservations: Table
     failures: Table
+    writes: Table
 
 
 def define_tables(prefix: str) -> Tables:
@@ -166,7 +167,16 @@ def define_tables(prefix: str) -> Tables:
         Index(f"{p}verification_failures_order", "store", "order_number", "at"),
         Index(f"{p}verification_failures_client", "client", "at"),
     )  # fmt: skip
-    return Tables(md, orders, items, returns, return_lines, exchanges, reservations, failures)
+    writes = Table(
+        f"{p}order_writes", md,  # 0003: what each idempotency key (one per conversation turn) made
+        Column("store", String(100), primary_key=True),
+        Column("key", String(64), primary_key=True),
+        Column("kind", String(20), nullable=False),  # "return", "exchange" or "cancel"
+        Column("order_number", String(6), nullable=False),
+        Column("reference", String(40), nullable=False),  # the RMA, the exchange's reference or the order number
+        Column("created_at", Float, nullable=False),
+    )  # fmt: skip
+    return Tables(md, orders, items, returns, return_lines, exchanges, reservations, failures, writes)
 
 
 def make_engine(url: str) -> Engine:

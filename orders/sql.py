@@ -200,7 +200,7 @@ class SqlOrders(StockAndCheckout, OrderChanges):
         t = self.t
         count = 0
         with self.engine.begin() as conn:
-            for table in (t.return_lines, t.returns, t.exchanges, t.reservations, t.items, t.orders):
+            for table in (t.writes, t.return_lines, t.returns, t.exchanges, t.reservations, t.items, t.orders):
                 conn.execute(delete(table).where(table.c.store == self.slug))
             for order in orders:
                 conn.execute(insert(t.orders), [{

@@ -1,5 +1,13 @@
 """Changes to an existing order for `SqlOrders`: returns, exchanges, cancellation and status
-updates. Each is one transaction that first locks the order row."""
+updates. Each is one transaction that first locks the order row.
+
+A return, exchange or cancellation may carry an idempotency key (the action server derives it
+from the conversation turn, `actions/order_common.write_key`): the key is stored with what the
+write made, in the write's transaction (unique per store), and a second call with the same key
+(nginx resending an action call whose first server died after committing) gets that first
+result back instead of writing again. The check runs once before the input checks (a resent
+call sees the order after the first write) and again under the order's lock (two calls at once).
+"""
 
 from __future__ import annotations
 
@@ -32,6 +40,17 @@ SHIPPED = ("shipped", "out_for_delivery", "delivered")
 
 def _ts(moment: dt.datetime | None) -> float | None:
     return moment.timestamp() if moment is not None else None
+
+
+def _dt(value: float) -> dt.datetime:
+    return dt.datetime.fromtimestamp(value, dt.timezone.utc)
+
+
+def _number_or_none(number: str) -> str | None:
+    try:
+        return clean_order_number(number)
+    except InvalidInput:
+        return None
 
 
 def _utcnow() -> dt.datetime:
@@ -80,8 +99,52 @@ class OrderChanges:
     def _label_url(self, reference: str) -> str:
         return f"{self.config.store.url.rstrip('/')}/returns/{reference}/label"
 
+    # --- idempotency keys ---------------------------------------------------------------
+    def _replay(self, conn: Connection, key: str | None, kind: str, number: str) -> Return | Exchange | Order | None:
+        """What an earlier write with `key` made (None: no such write yet, or no key)."""
+        if key is None:
+            return None
+        w = self.t.writes
+        row = conn.execute(select(w).where(and_(w.c.store == self.slug, w.c.key == key))).first()
+        if row is None:
+            return None
+        if row.kind != kind or row.order_number != _number_or_none(number):
+            raise OrderError("invalid", "this idempotency key was used for another change")
+        if kind == "return":
+            return self._return_of(conn, row.reference)
+        if kind == "exchange":
+            return self._exchange_of(conn, row.reference)
+        return self._get(conn, row.reference)
+
+    def _replayed(self, key: str | None, kind: str, number: str) -> Return | Exchange | Order | None:
+        if key is None:
+            return None
+        with self.engine.connect() as conn:
+            return self._replay(conn, key, kind, number)
+
+    def _remember(self, conn: Connection, key: str | None, kind: str, number: str, reference: str, now: float) -> None:
+        if key is not None:
+            conn.execute(insert(self.t.writes), [{"store": self.slug, "key": key, "kind": kind, "order_number": number,
+                                                  "reference": reference, "created_at": now}])  # fmt: skip
+
+    def _return_of(self, conn: Connection, rma: str) -> Return:
+        r, rl = self.t.returns, self.t.return_lines
+        h = conn.execute(select(r).where(and_(r.c.store == self.slug, r.c.rma == rma))).one()
+        lines = conn.execute(select(rl).where(and_(rl.c.store == self.slug, rl.c.rma == rma)).order_by(rl.c.id))
+        return Return(h.rma, h.order_number, tuple(ReturnLine(x.line_id, x.quantity, x.reason, x.comment) for x in lines),
+                      h.refund_method, h.refund_amount, h.label_url, _dt(h.created_at))  # fmt: skip
+
+    def _exchange_of(self, conn: Connection, reference: str) -> Exchange:
+        e = self.t.exchanges
+        x = conn.execute(select(e).where(and_(e.c.store == self.slug, e.c.reference == reference))).one()
+        return Exchange(x.reference, x.order_number, x.line_id, x.old_sku, x.new_sku, x.reason, x.label_url, _dt(x.created_at))
+
+    # --- the changes ----------------------------------------------------------------------
     def create_return(self, number: str, lines: list[ReturnLine], refund_method: str,
-                      now: dt.datetime | None = None) -> Return:  # fmt: skip
+                      now: dt.datetime | None = None, *, idempotency_key: str | None = None) -> Return:  # fmt: skip
+        done = self._replayed(idempotency_key, "return", number)
+        if done is not None:
+            return done
         if refund_method not in REFUND_METHODS:
             raise OrderError("invalid", f"refund method must be one of {', '.join(REFUND_METHODS)}")
         if not lines:
@@ -98,6 +161,9 @@ class OrderChanges:
         now = now or _utcnow()
         with self.engine.begin() as conn:
             order = self._locked(conn, number)
+            done = self._replay(conn, idempotency_key, "return", number)
+            if done is not None:
+                return done
             for line in lines:
                 item, verdict = self._eligible_line(conn, order, line.line_id, now)
                 if line.quantity > verdict.quantity:
@@ -117,16 +183,23 @@ class OrderChanges:
                 for ln in lines
             ])  # fmt: skip
             self._mark_returned(conn, order, quantities, _ts(now), refund=True)
+            self._remember(conn, idempotency_key, "return", order.number, rma, _ts(now))
             self.checkpoint("return")
         return ret
 
     def create_exchange(self, number: str, line_id: int, new_sku: str, reason: str,
-                        now: dt.datetime | None = None) -> Exchange:  # fmt: skip
+                        now: dt.datetime | None = None, *, idempotency_key: str | None = None) -> Exchange:  # fmt: skip
+        done = self._replayed(idempotency_key, "exchange", number)
+        if done is not None:
+            return done
         if reason not in RETURN_REASONS:
             raise OrderError("invalid", f"reason must be one of {', '.join(RETURN_REASONS)}")
         now = now or _utcnow()
         with self.engine.begin() as conn:
             order = self._locked(conn, number)
+            done = self._replay(conn, idempotency_key, "exchange", number)
+            if done is not None:
+                return done
             item, _ = self._eligible_line(conn, order, line_id, now)
             product = self._product(conn, item.product_id, lock=True)
             variant = next((v for v in product.variants if v.sku == new_sku), None) if product else None
@@ -145,17 +218,22 @@ class OrderChanges:
                 "created_at": _ts(now),
             }])  # fmt: skip
             self._mark_returned(conn, order, {line_id: 1}, _ts(now), refund=False)
+            self._remember(conn, idempotency_key, "exchange", order.number, reference, _ts(now))
             self.checkpoint("exchange")
         return exchange
 
-    def cancel(self, number: str) -> Order:
+    def cancel(self, number: str, *, idempotency_key: str | None = None) -> Order:
         now = time.time()
         with self.engine.begin() as conn:
             order = self._locked(conn, number)
+            done = self._replay(conn, idempotency_key, "cancel", number)
+            if done is not None:
+                return done
             if order.status not in CANCELLABLE:
                 raise OrderError("not_cancellable", f"order {order.number} is {order.status} and can no longer be cancelled")
             self._touch(conn, order.number, now, status="cancelled")
             self._release(conn, order.number, now)
+            self._remember(conn, idempotency_key, "cancel", order.number, order.number, now)
             self.checkpoint("cancel")
             return self._get(conn, order.number)
 

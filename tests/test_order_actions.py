@@ -74,17 +74,17 @@ class FakeOrders:
     def list_by_email(self, email):
         return sorted((o for o in self.orders.values() if o.email == email), key=lambda o: o.created_at, reverse=True)
 
-    def create_return(self, number, lines, refund_method, now=None):
+    def create_return(self, number, lines, refund_method, now=None, *, idempotency_key=None):
         self.returns.append((number, list(lines)))
         return Return(f"RMA-{number}-{len(self.returns)}", number, tuple(lines), refund_method, 99.0, f"https://labels.example/RMA-{number}", NOW)
 
-    def create_exchange(self, number, line_id, new_sku, reason, now=None):
+    def create_exchange(self, number, line_id, new_sku, reason, now=None, *, idempotency_key=None):
         if self.available_stock(new_sku) <= 0:
             raise OrderError("out_of_stock", "gone")
         self.exchanges.append((number, line_id, new_sku, reason))
         return Exchange(f"EX-{number}-1", number, line_id, "old", new_sku, reason, f"https://labels.example/EX-{number}-1", NOW)
 
-    def cancel(self, number):
+    def cancel(self, number, *, idempotency_key=None):
         if self.orders[number].status not in CANCELLABLE:
             raise OrderError("not_cancellable", "too late")
         self.cancelled.append(number)
