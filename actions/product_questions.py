@@ -12,7 +12,7 @@ from actions import facts
 from actions.common import ShopAction, focus, handoff_buttons, reply
 from actions.compare import comparative_line, named_pair
 from actions.context import catalog, focused_products, metadata, named_products, text_of
-from actions.product_text import closest, general_request, quote
+from actions.product_text import closest, feature_verdict, general_request, product_name, quote
 from actions.search import show_details, show_results
 from actions.sizing import availability
 from actions.texts import say
@@ -174,8 +174,13 @@ def typed_facts(product: Product, question: str, lang: str) -> list[str]:
 
 
 def from_text(product: Product, question: str, lang: str) -> str | None:
-    """The sentence of the product's text that answers the question."""
-    return quote(product, question, lang, catalog().embedder, catalog().config.categories)[0]
+    """The sentence of the product's text that answers the question; for a yes/no question
+    about a feature the sentence names or denies, with "Ja." / "Nein." before it."""
+    line, answers = quote(product, question, lang, catalog().embedder, catalog().config.categories)
+    if line and _YES_NO.search(question):
+        verdict = feature_verdict(question, answers[0].sentence.text, product_name(product, lang, catalog().config.categories))
+        return say(f"feature_{verdict}", lang, quote=line) if verdict else line
+    return line
 
 
 def answer_lines(product: Product, question: str, lang: str, verdicts: bool = False) -> tuple[list[str], bool]:
