@@ -55,7 +55,7 @@ FIELDS = ("description", "fit_notes", "materials", "care")
 _ASPECTS: dict[str, tuple[str, str]] = {
     "weight": (r"schwer|wiegt|gewicht|heavy|weigh", r"\d\s*(?:kg|g)\b|gewicht|wiegt|weigh"),
     "size": (
-        r"groß|gross|maße|abmessung|wie (?:lang|breit|hoch|dick)|länge|höhe|breite|durchmesser|\bsize|dimension"
+        r"groß|gross|maße|abmessung|wie (?:lang|breit|hoch|dick)\b|länge|höhe|breite|durchmesser|\bsize|dimension"
         r"|how (?:big|long|wide|tall|thick|high|small)|measure|length|height|width|wie klein|packmaß|pack(?:ed)? size|packs? (?:down|small)",
         r"\d\s*(?:cm|mm|m|inch|inches|zoll)\b|\d\s*[×x]\s*\d|durchmesser|diameter",
     ),
@@ -89,7 +89,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "age": (r"alter\b|jahre alt|\bage\b|years old|how old",
             r"\d+\s*(?:bis|-|–|to)\s*\d+\s*(?:jahre|years)|ab \d+ jahren|aged|years"),
     "power": (r"watt|leistung|\bstrom|verbrauch|\bpower\b|energy|consum", r"\d\s*w\b|watt|leistung|power"),
-    "charging": (r"(?:auf)?ge?laden\b|aufladen|\blädt|ladekabel|recharg|how .*\bcharged?\b|charging|charger",
+    "charging": (r"(?:auf)?ge?laden\b|aufladen|\blädt|ladekabel|aufladbar|recharg|how .*\bcharged?\b|charging|charger",
                  r"usb|kabel|cable|netzteil|ladegerät|ladestation|ladeschale|charger|plug|stecker|induktiv|inductive|wireless|\bqi\b|solar|dock|recharg|aufladbar"),
     "power_source": (r"\bauto\b|\bcar\b|\bkfz|steckdose|socket|mains|\d+\s*v\b|volt|stromanschluss|netzbetrieb|unterwegs|on the go",
                      r"\bauto\b|\bcar\b|\bkfz|\d+\s*v\b|volt|adapter|home use|zuhause|steckdose|netzteil|mains|socket|plug|batter|akku"),
@@ -264,8 +264,12 @@ class PassageFinder:
         if substance := free_of(question):
             scores = scores + np.array([ASPECT_BONUS if substance in s.lower() else 0.0 for s in sentences])
         words = content_words(question, exclude=name)
-        if words and LEXICAL_BONUS:
-            scores = scores + np.array([LEXICAL_BONUS * shares_word(words, s) for s in sentences])
+        # "lined" ~ "Ungefüttert", "aufladen" ~ "via USB-C": the asked thing named, whatever the language
+        named = [key for key in aspects if key in FEATURES or key == "charging"]
+        if (words or named) and LEXICAL_BONUS:
+            scores = scores + np.array([
+                LEXICAL_BONUS * max(shares_word(words, s), 2.0 if states_aspect(s, named) else 0.0) for s in sentences
+            ])
         return scores.astype(np.float32)
 
     def answer(self, product: Product, question: str, lang: str, limit: int = 2, name: str | None = None, threshold: float | None = None) -> list[Answer]:

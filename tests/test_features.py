@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from actions.product_text import feature_verdict
 from catalog.features import denies, features
-from catalog.passages import asked_aspects, asked_features
+from catalog.models import Product
+from catalog.passages import PassageFinder, asked_aspects, asked_features
 
 # from the tuning store's wellies and night light (stores/kleinholz) and the demo's kind of texts
 WELLIES = "Ungefüttert – für kalte Tage unter etwa 5 °C empfehlen wir dicke Wollsocken oder unseren gefütterten Frostkid."
@@ -42,9 +43,41 @@ def test_words_of_the_product_name_ask_nothing():
 def test_how_is_it_charged_asks_the_way_not_the_hours():
     assert "battery" not in asked_aspects("Wie wird das Nachtlicht aufgeladen?")
     assert "charging" in asked_aspects("How do I charge it?") and "battery" not in asked_aspects("How do I charge it?")
-    assert "battery" in asked_aspects("Wie lange dauert das Aufladen?")
+    assert "battery" in asked_aspects("Wie lange dauert das Aufladen?") and "size" not in asked_aspects("Wie lange dauert das Aufladen?")
+    assert "charging" in asked_aspects("Ist es aufladbar?")
 
 
 def test_a_hardness_grade_is_no_temperature():
     assert "temperature" not in asked_aspects("Welchen Härtegrad hat die Matratze?")
     assert "temperature" in asked_aspects("Bis wie viel Grad hält der Schlafsack warm?")
+
+
+NIGHT_LIGHT = Product(
+    id="night-light", title={"de": "Hoot Nachtlicht Eule"}, category="home",
+    description={"de": (
+        "<p>Einmal antippen für warmes Licht. Mit 30-Minuten-Timer.</p><ul><li>Battery: 1200 mAh, rechargeable via USB-C "
+        "(cable included, no plug)</li><li>Runtime: up to 80 hours on the lowest setting</li><li>Charging time: approx. 2 hours</li></ul>"
+    )},
+    variants=[{"sku": "NL-1", "price": 34.9, "stock": 4}],
+)  # fmt: skip
+BOOTS = Product(
+    id="wellies", title={"de": "Froschkönig Gummistiefel"}, category="shoes",
+    description={"de": (
+        "<p>Klassische Gummistiefel aus Naturkautschuk, PVC-frei, mit Griffen zum Anziehen.</p>"
+        "<p>Die Stiefel fallen groß aus: Bitte eine Nummer kleiner bestellen als sonst.</p>"
+        "<p>Ungefüttert – für kalte Tage unter etwa 5 °C empfehlen wir dicke Wollsocken.</p>"
+    )},
+    variants=[{"sku": "W-25", "size": "25", "price": 34.9, "stock": 4}],
+)  # fmt: skip
+
+
+def test_an_english_feature_question_finds_the_german_sentence(use_embedder):
+    finder = PassageFinder(use_embedder)
+    answers = finder.answer(BOOTS, "Are these wellies lined?", "en")
+    assert answers and answers[0].sentence.text.startswith("Ungefüttert")
+    assert feature_verdict("Are these wellies lined?", answers[0].sentence.text) == "no"
+
+
+def test_how_is_it_charged_quotes_the_way(use_embedder):
+    answers = PassageFinder(use_embedder).answer(NIGHT_LIGHT, "Wie wird das Nachtlicht aufgeladen?", "de")
+    assert answers and "USB-C" in answers[0].sentence.text
