@@ -8,7 +8,7 @@ import threading
 
 from actions.texts import say
 from catalog.embedder import Embedder, VectorCache
-from catalog.features import denies
+from catalog.features import denies, plainly_states
 from catalog.models import Product
 from catalog.passages import (
     CLOSEST_SIMILARITY,
@@ -59,12 +59,17 @@ def product_name(product: Product, lang: str, categories: dict) -> str:
 
 def feature_verdict(question: str, sentence: str, name: str = "") -> str | None:
     """"yes" / "no" when a yes/no question asks about features (`catalog.features`) and the
-    quoted sentence names every one of them ("Are these wellies lined?" -> "Ungefüttert …": no);
-    None when it leaves one out."""
+    quoted sentence names every one of them ("Are these wellies lined?" -> "Ungefüttert.": no);
+    None when it leaves one out or names one both ways (then the quote alone answers)."""
     asked = asked_features(question, name)
     if not asked or not all(states_aspect(sentence, [key]) for key in asked):
         return None
-    return "no" if any(denies(sentence, key) for key in asked) else "yes"
+    denied = [denies(sentence, key) for key in asked]
+    if None in denied:
+        return None
+    if True in denied:
+        return "no"
+    return "yes" if all(plainly_states(sentence, key) for key in asked) else None
 
 
 def quote(product: Product, question: str, lang: str, embedder: Embedder, categories: dict | None = None) -> tuple[str | None, list[Answer]]:

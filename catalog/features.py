@@ -58,15 +58,32 @@ _NEGATION = re.compile(r"(?<![^\W\d_])(?:ohne|kein\w*|nicht|not|no|without|non|f
 _NEGATED_WORD = re.compile(r"^(?:un|non-?)|^(?:hood|zip|pocket)less$", re.I)
 
 
+# a sentence naming a feature with one of these anywhere ("Remote control not included", "Deckel
+# separat erhältlich", "optional hood") says no plain yes
+_RESERVATION = re.compile(
+    r"(?<![^\W\d_])(?:ohne|kein\w*|nicht|not|no|without|non|separat\w*|separately|optional\w*|zubehör|accessor\w*"
+    r"|gegen aufpreis|extra cost|available as|erhältlich als)(?![^\W\d_])",
+    re.I,
+)
+
+
+def plainly_states(sentence: str, feature: str) -> bool:
+    """True when the sentence names the feature with no negation or reservation anywhere in it."""
+    return bool(FEATURES[feature].search(sentence)) and not _RESERVATION.search(sentence)
+
+
 def features(text: str) -> list[str]:
     """The features a text names, in the order of `FEATURES`."""
     return [key for key, pattern in FEATURES.items() if pattern.search(text)]
 
 
-def denies(sentence: str, feature: str) -> bool:
+def denies(sentence: str, feature: str) -> bool | None:
     """True when every mention of the feature in the sentence is negated ("Ungefüttert – für
-    kalte Tage …", "comes without a hood"); False when it names it plainly or not at all."""
-    found = list(FEATURES[feature].finditer(sentence))
-    if not found:
-        return False
-    return all(_NEGATION.search(sentence[: m.start()]) or _NEGATED_WORD.search(m.group(0)) for m in found)
+    kalte Tage …", "comes without a hood"), False when every one names it plainly (or there is
+    none), None when they disagree ("Ungefüttert – … oder unseren gefütterten Frostkid": the
+    second is another product, so the sentence decides nothing alone)."""
+    negated = {
+        bool(_NEGATION.search(sentence[: m.start()]) or _NEGATED_WORD.search(m.group(0)))
+        for m in FEATURES[feature].finditer(sentence)
+    }
+    return None if len(negated) > 1 else negated == {True}

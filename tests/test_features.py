@@ -22,7 +22,7 @@ def test_a_feature_is_found_in_both_languages():
 
 
 def test_negation_denies_the_feature():
-    assert denies(WELLIES, "lining") is False  # "gefütterten Frostkid" names it plainly too
+    assert denies(WELLIES, "lining") is None  # "gefütterten Frostkid" (another product) names it plainly: undecided
     assert denies("Ungefüttert – für kalte Tage Wollsocken.", "lining")
     assert denies("The jacket comes without a hood.", "hood") and denies("Ohne Kapuze, dafür mit hohem Kragen.", "hood")
     assert denies("Unlined rubber boot.", "lining") and not denies("Warm lined with fleece.", "lining")
@@ -30,9 +30,13 @@ def test_negation_denies_the_feature():
 
 
 def test_a_yes_no_question_gets_no_or_yes_from_the_sentence():
+    assert feature_verdict("Are these wellies lined?", WELLIES) is None  # named both ways: the quote alone
     assert feature_verdict("Are these wellies lined?", "Ungefüttert – für kalte Tage empfehlen wir Wollsocken.") == "no"
     assert feature_verdict("Ist die Jacke gefüttert?", "Warm lined with recycled fleece.") == "yes"
     assert feature_verdict("Hat sie eine abnehmbare Kapuze?", "Hood sewn on.") is None  # "removable" not stated
+    # a reservation anywhere in the sentence: no plain yes, the quote alone answers
+    assert feature_verdict("Does it have a remote?", "Remote control not included.") is None
+    assert feature_verdict("Hat die Dose einen Deckel?", "Deckel separat erhältlich.") is None
 
 
 def test_words_of_the_product_name_ask_nothing():
