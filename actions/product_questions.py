@@ -17,7 +17,7 @@ from actions.search import show_details, show_results
 from actions.sizing import availability
 from actions.texts import say
 from catalog.models import Product
-from catalog.passages import asked_aspects
+from catalog.passages import asked_aspects, asked_features
 from catalog.variants import find_asked
 
 
@@ -137,6 +137,15 @@ def _asked_aspects(text: str) -> list[str]:
     lowered = text.lower()
     aspects = [a for a, words in _INFO_ASPECTS.items() if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words)]  # word starts: not "Luftreiniger"
     return [a for a in aspects if a != "weight"] if "max_load_kg" in facts.asked_attributes(text) else aspects
+
+
+def feature_answer(product: Product, text: str, lang: str) -> str | None:
+    """A question naming a version and a feature ("Does the 20 inch bike have gears?"), not
+    asking whether it is in stock: answered from the product's text (None when it does not say)."""
+    if _AVAILABILITY.search(text) or not asked_features(text, product.name(lang)):
+        return None
+    lines, known = answer_lines(product, text, lang)
+    return " ".join(lines) if known else None
 
 
 def _answer_comparison(dispatcher, products: list[Product], line: str, lang: str) -> list:  # noqa: ANN001

@@ -50,6 +50,7 @@ _FEATURES: dict[str, str] = {
     "recycled": r"recycelt\w*|recycling\w*|recycled",
     "hypoallergenic": r"hypoallergen\w*|allergiker\w*|allergy[- ]friendly",
     "magnetic": r"magnet\w*",
+    "gears": r"gangschaltung\w*|nabenschaltung\w*|kettenschaltung\w*|\d+-?gang\w*|gänge\b|gears?\b|gearing|\d+-speed",
 }
 FEATURES = {key: re.compile(rf"(?<![^\W\d_])(?:{stems})", re.I) for key, stems in _FEATURES.items()}
 # A word denying what follows within two words ("ohne Kapuze", "no lining", "not lined"), or

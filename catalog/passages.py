@@ -280,13 +280,16 @@ class PassageFinder:
         sentences = product_sentences(product, lang)
         name = name or product.name(lang)
         scores = self.rank(question, [s.text for s in sentences], name)
+        aspects = asked_aspects(question, name)
+        if aspects and all(key in FEATURES for key in aspects):  # "is it lined?": the sentence naming the lining answers it
+            named = np.array([all(FEATURES[k].search(s.text) for k in aspects) for s in sentences], dtype=bool)
+            scores = np.where(named, np.maximum(scores, ANSWER_SIMILARITY), scores).astype(np.float32)
         order = [int(i) for i in np.argsort(-scores)]
         floor = self.threshold if threshold is None else threshold
         best = [Answer(sentences[i], capped(question, sentences[i].text, float(scores[i]), name)) for i in order[:limit]]
         best = [a for a in best if a.score >= floor]
         if not best:
             return []
-        aspects = asked_aspects(question, name)
         return [best[0]] + [
             a for a in best[1:]
             if a.score >= best[0].score - SECOND_MARGIN and (not aspects or states_aspect(a.sentence.text, aspects))
