@@ -50,6 +50,16 @@ _FEATURES: dict[str, str] = {
     "recycled": r"recycelt\w*|recycling\w*|recycled",
     "hypoallergenic": r"hypoallergen\w*|allergiker\w*|allergy[- ]friendly",
     "magnetic": r"magnet\w*",
+    "collar": r"\w*kragen\b|collar\w*",
+    "cuffs": r"\w*bündchen\b|cuffs?\b|ribbed hem",
+    "drawstring": r"kordelzug\w*|tunnelzug\w*|\w*kordel\b|drawstring\w*|drawcord\w*",
+    "buttons": r"\w*knöpfe\w*|knopf\w*|\w*knopfleiste|buttons?\b|druckknöpfe|snaps?\b|press studs?",
+    "sleeves": r"\w*ärmel\w*|sleeve\w*",
+    "strap": r"\w*riemen\b|\w*gurt\b|\w*gurte\b|tragegurt\w*|straps?\b|shoulder strap",
+    "microphone": r"mikrofon\w*|mikro\b|microphone\w*|\bmic\b",
+    "noise_cancelling": r"geräuschunterdrückung\w*|noise[- ]cancel\w*|\banc\b",
+    "display": r"display\w*|bildschirm\w*|anzeige\b|screen\w*",
+    "app": r"app\b|apps\b|smartphone-app|companion app",
     "gears": r"gangschaltung\w*|nabenschaltung\w*|kettenschaltung\w*|\d+-?gang\w*|gänge\b|gears?\b|gearing|\d+-speed",
 }
 FEATURES = {key: re.compile(rf"(?<![^\W\d_])(?:{stems})", re.I) for key, stems in _FEATURES.items()}

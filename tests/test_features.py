@@ -18,6 +18,8 @@ def test_a_feature_is_found_in_both_languages():
     assert "zip" in features("mit Reißverschluss abnehmbar") and "zip" in features("Does the cover have a zip?")
     assert features("Is it breathable?") == ["breathable"] == features("atmungsaktiv durch Luftkanäle")
     assert "usb_c" in features("rechargeable via USB-C") and "usb_c" in features("Lädt man ihn über USB Typ-C?")
+    assert features("Hat der Pulli einen Kordelzug?") == ["drawstring"] and "drawstring" in features("Hood with an adjustable drawcord.")
+    assert features("Does it have noise cancelling?") == ["noise_cancelling"] == features("Aktive Geräuschunterdrückung (ANC).")
     assert features("a wireless speaker") == ["wireless"] and features("Thermometer inklusive") == []
 
 
