@@ -12,12 +12,12 @@ from actions import facts
 from actions.common import ShopAction, focus, handoff_buttons, reply
 from actions.compare import comparative_line, named_pair
 from actions.context import catalog, focused_products, metadata, named_products, text_of
-from actions.product_text import closest, general_request, quote
+from actions.product_text import closest, feature_verdict, general_request, product_name, quote
 from actions.search import show_details, show_results
 from actions.sizing import availability
 from actions.texts import say
 from catalog.models import Product
-from catalog.passages import asked_aspects
+from catalog.passages import asked_aspects, asked_features
 from catalog.variants import find_asked
 
 
@@ -139,6 +139,15 @@ def _asked_aspects(text: str) -> list[str]:
     return [a for a in aspects if a != "weight"] if "max_load_kg" in facts.asked_attributes(text) else aspects
 
 
+def feature_answer(product: Product, text: str, lang: str) -> str | None:
+    """A question naming a version and a feature ("Does the 20 inch bike have gears?"), not
+    asking whether it is in stock: answered from the product's text (None when it does not say)."""
+    if _AVAILABILITY.search(text) or not asked_features(text, product.name(lang)):
+        return None
+    lines, known = answer_lines(product, text, lang)
+    return " ".join(lines) if known else None
+
+
 def _answer_comparison(dispatcher, products: list[Product], line: str, lang: str) -> list:  # noqa: ANN001
     """"Welche hält länger, X oder Y?" asked as a fit or info question: which one, and why."""
     reply(dispatcher, line, sources=[p.id for p in products], payload=facts.cards_payload(products, lang, catalog().config))
@@ -174,8 +183,13 @@ def typed_facts(product: Product, question: str, lang: str) -> list[str]:
 
 
 def from_text(product: Product, question: str, lang: str) -> str | None:
-    """The sentence of the product's text that answers the question."""
-    return quote(product, question, lang, catalog().embedder, catalog().config.categories)[0]
+    """The sentence of the product's text that answers the question; for a yes/no question
+    about a feature the sentence names or denies, with "Ja." / "Nein." before it."""
+    line, answers = quote(product, question, lang, catalog().embedder, catalog().config.categories)
+    if line and _YES_NO.search(question):
+        verdict = feature_verdict(question, answers[0].sentence.text, product_name(product, lang, catalog().config.categories))
+        return say(f"feature_{verdict}", lang, quote=line) if verdict else line
+    return line
 
 
 def answer_lines(product: Product, question: str, lang: str, verdicts: bool = False) -> tuple[list[str], bool]:

@@ -8,11 +8,13 @@ import threading
 
 from actions.texts import say
 from catalog.embedder import Embedder, VectorCache
+from catalog.features import denies, plainly_states
 from catalog.models import Product
 from catalog.passages import (
     CLOSEST_SIMILARITY,
     Answer,
     PassageFinder,
+    asked_features,
     product_sentences,
     states_aspect,
 )
@@ -53,6 +55,21 @@ def product_name(product: Product, lang: str, categories: dict) -> str:
     ("wo wird der Schuh hergestellt?" on "TrailRunner GTX" is not about shoes)."""
     category = categories.get(product.category)
     return f"{product.name(lang)} ({category.de}, {category.en})" if category else product.name(lang)
+
+
+def feature_verdict(question: str, sentence: str, name: str = "") -> str | None:
+    """"yes" / "no" when a yes/no question asks about features (`catalog.features`) and the
+    quoted sentence names every one of them ("Are these wellies lined?" -> "Ungefüttert.": no);
+    None when it leaves one out or names one both ways (then the quote alone answers)."""
+    asked = asked_features(question, name)
+    if not asked or not all(states_aspect(sentence, [key]) for key in asked):
+        return None
+    denied = [denies(sentence, key) for key in asked]
+    if None in denied:
+        return None
+    if True in denied:
+        return "no"
+    return "yes" if all(plainly_states(sentence, key) for key in asked) else None
 
 
 def quote(product: Product, question: str, lang: str, embedder: Embedder, categories: dict | None = None) -> tuple[str | None, list[Answer]]:

@@ -377,7 +377,10 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         sources += ids
         events = [SlotSet("usual_size", size.wanted), SlotSet("pending_offer", None)]
     elif asked:
-        answer, ids = availability(product, asked, lang)
+        from actions.product_questions import feature_answer  # noqa: PLC0415 (it imports this module)
+
+        feature = feature_answer(product, text, lang)  # "Does the 20 inch bike have gears?" asks no stock
+        answer, ids = (feature, []) if feature else availability(product, asked, lang)
         lines.append(answer)
         sources += ids
     elif _FIT_QUESTION.search(text) and wears:

@@ -249,6 +249,9 @@ T: dict[str, dict[str, str]] = {
     "free": {"de": "kostenlos", "en": "free"},
     # --- fit
     "fit_yes": {"de": "Ja: {fact}", "en": "Yes: {fact}"},
+    # a yes/no question about a feature the quoted sentence names or denies ("Are these wellies lined?" -> "Ungefüttert …")
+    "feature_yes": {"de": "Ja. {quote}", "en": "Yes. {quote}"},
+    "feature_no": {"de": "Nein. {quote}", "en": "No. {quote}"},
     "fit_no": {"de": "Eher nicht: {fact}", "en": "Probably not: {fact}"},
     "fit_partly": {"de": "Bedingt: {fact}", "en": "Partly: {fact}"},
     "text_closest": {

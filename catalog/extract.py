@@ -314,7 +314,18 @@ _CARRY_ON = re.compile(r"handgepäck\w*|bordgepäck\w*|carry[\s-]on|cabin[\s-](?
 _CARRY_NO = re.compile(r"\b(?:nicht|not|kein\w*|no|too\s+(?:large|big)|zu\s+groß|verboten|prohibited|forbidden)\b", re.I)
 
 
+# "bei vielen Airlines", "check with your airline first": the merchant does not promise it, so no fact
+_CARRY_HEDGE = re.compile(
+    r"\b(?:viele[nr]?|manche[nr]?|einige[nr]?|many|some)\s+(?:airlines?|fluggesellschaften|fluglinien)"
+    r"|(?:bei|mit)\s+(?:ihrer|deiner|der)\s+(?:airline|fluggesellschaft)\s+(?:\w+\s+){0,2}(?:nachfragen|erkundigen|prüfen|klären)"
+    r"|check\s+with\s+(?:your|the)\s+airline|depends\s+on\s+(?:the|your)\s+airline|je\s+nach\s+(?:airline|fluggesellschaft)",
+    re.I,
+)
+
+
 def _carry_on(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
+    if _CARRY_HEDGE.search(sentence):
+        return
     for clause in re.split(r"[,;–—:]|\s-\s", sentence):
         if _CARRY_ON.search(clause):
             yield "carry_on", not _CARRY_NO.search(clause)

@@ -17,6 +17,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from catalog.embedder import Embedder, VectorCache
+from catalog.features import FEATURES
 from catalog.models import Product
 from catalog.sentences import split_sentences
 
@@ -54,7 +55,7 @@ FIELDS = ("description", "fit_notes", "materials", "care")
 _ASPECTS: dict[str, tuple[str, str]] = {
     "weight": (r"schwer|wiegt|gewicht|heavy|weigh", r"\d\s*(?:kg|g)\b|gewicht|wiegt|weigh"),
     "size": (
-        r"groß|gross|maße|abmessung|wie (?:lang|breit|hoch|dick)|länge|höhe|breite|durchmesser|\bsize|dimension"
+        r"groß|gross|maße|abmessung|wie (?:lang|breit|hoch|dick)\b|länge|höhe|breite|durchmesser|\bsize|dimension"
         r"|how (?:big|long|wide|tall|thick|high|small)|measure|length|height|width|wie klein|packmaß|pack(?:ed)? size|packs? (?:down|small)",
         r"\d\s*(?:cm|mm|m|inch|inches|zoll)\b|\d\s*[×x]\s*\d|durchmesser|diameter",
     ),
@@ -64,7 +65,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "length": (r"wie lang\b|\blänge\b|how long is|\blength", r"\blänge\b|\blang\b|\blength|\blong\b"),
     "capacity": (r"liter|fasst|hinein|volumen|fassungs|\bhold|capacity|litre|how (?:much|many) .*fit",
                  r"\d\s*(?:l|ml|liter|litre|litres|liters)\b|fasst|holds|capacity|volumen|fassungsvermögen"),
-    "temperature": (r"grad|°|temperatur|warm|kalt|kälte|frost|cold|temperature|degree|winter|freez",
+    "temperature": (r"\bgrad|°|temperatur|warm|kalt|kälte|frost|cold|temperature|degree|winter|freez",
                     r"°\s*c|\bgrad\b|degrees|komfort|comfort|limit|extrem"),
     "water": (r"wasserdicht|wasserfest|wasserabweisend|\bwasser\b|wassersäule|\bregen|\bnass|dusche|schwimm"
               r"|waterproof|water-?(?:resistant|repellent)|\bwater\b|\brain|\bwet\b|shower|swim",
@@ -88,8 +89,8 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "age": (r"alter\b|jahre alt|\bage\b|years old|how old",
             r"\d+\s*(?:bis|-|–|to)\s*\d+\s*(?:jahre|years)|ab \d+ jahren|aged|years"),
     "power": (r"watt|leistung|\bstrom|verbrauch|\bpower\b|energy|consum", r"\d\s*w\b|watt|leistung|power"),
-    "charging": (r"(?:auf)?ge?laden\b|aufladen|\blädt|ladekabel|recharg|how .*charged|charging|charger",
-                 r"usb|kabel|cable|netzteil|ladegerät|charger|plug|stecker|recharg|aufladbar|\blädt|charging"),
+    "charging": (r"(?:auf)?ge?laden\b|aufladen|\blädt|ladekabel|aufladbar|recharg|how .*\bcharged?\b|charging|charger",
+                 r"usb|kabel|cable|netzteil|ladegerät|ladestation|ladeschale|charger|plug|stecker|induktiv|inductive|wireless|\bqi\b|solar|dock|recharg|aufladbar"),
     "power_source": (r"\bauto\b|\bcar\b|\bkfz|steckdose|socket|mains|\d+\s*v\b|volt|stromanschluss|netzbetrieb|unterwegs|on the go",
                      r"\bauto\b|\bcar\b|\bkfz|\d+\s*v\b|volt|adapter|home use|zuhause|steckdose|netzteil|mains|socket|plug|batter|akku"),
     "range": (r"reichweite|wie weit|\brange\b|how far", r"\d\s*(?:m|meter|metres|meters|km)\b|reichweite|\brange\b"),
@@ -108,6 +109,11 @@ _ASPECTS: dict[str, tuple[str, str]] = {
             r"geeignet|eignet|suitable|ideal|perfe[ck]t f|great for|designed for|made for|intended|recommended|empfohlen|nicht für|not for"),
 }  # fmt: skip
 ASPECTS = {k: (re.compile(q, re.I), re.compile(s, re.I)) for k, (q, s) in _ASPECTS.items()}
+_KINDS = tuple(ASPECTS)
+# a feature named in a question is a kind of fact too: "is it lined?" wants the sentence about the lining
+ASPECTS.update({key: (pattern, pattern) for key, pattern in FEATURES.items()})
+# "wie wird er aufgeladen?", "how do I charge it?" ask the way, not how long: no battery figure answers them
+_HOW = re.compile(r"\b(?:wie|how)\b(?!\s+(?:lange?|long|viele?|much|many|oft|often|schnell|fast|quick))", re.I)
 # words of a question that say nothing about what is asked
 _QUESTION_WORDS = frozenset(
     """gibt haben habe hast sind kann kannst könnte können welche welcher welches welchen viel viele
@@ -152,9 +158,26 @@ def shares_word(question_words: set[str], sentence: str) -> float:
     return found
 
 
-def asked_aspects(question: str) -> list[str]:
-    """The kinds of fact a question asks for ("wie schwer" -> weight)."""
-    found = [key for key, (words, _) in ASPECTS.items() if words.search(question)]
+def asked_features(question: str, name: str = "") -> list[str]:
+    """The features (`catalog.features`) a question names, leaving out words of the product's
+    `name`: "Wie schwer ist die Kapuzenjacke?" asks nothing about the hood."""
+    name_words = {w.lower() for w in _WORD.findall(name)}
+    out = []
+    for key, pattern in FEATURES.items():
+        for m in pattern.finditer(question):
+            word = re.match(r"[^\W\d_]*", question[m.start():]).group(0).lower()
+            if not any(word in n or n in word for n in name_words if len(n) >= 4):
+                out.append(key)
+                break
+    return out
+
+
+def asked_aspects(question: str, name: str = "") -> list[str]:
+    """The kinds of fact a question asks for ("wie schwer" -> weight, "is it lined?" -> lining)."""
+    found = [key for key in _KINDS if ASPECTS[key][0].search(question)]
+    if "charging" in found and _HOW.search(question):  # "wie wird es aufgeladen?": the way, not the hours
+        found = [k for k in found if k != "battery"]
+    found += [k for k in asked_features(question, name) if k not in found]
     if "load" in found:  # "how much weight can it take?"
         found = [k for k in found if k != "weight"]
     if {"height", "width", "length"} & set(found):  # "wie hoch?" wants the height, not any measure
@@ -177,10 +200,10 @@ def states_aspect(sentence: str, aspects: list[str]) -> bool:
     return any(ASPECTS[key][1].search(sentence) for key in aspects)
 
 
-def capped(question: str, sentence: str, score: float) -> float:
+def capped(question: str, sentence: str, score: float, name: str = "") -> float:
     """A sentence that does not state the kind of fact asked for ("is the mattress waterproof?"
     -> "Comes with a 3 cm foldable mattress") is at most the closest the text comes, never the answer."""
-    aspects = asked_aspects(question)
+    aspects = asked_aspects(question, name)
     if aspects and not states_aspect(sentence, aspects):
         return min(score, ANSWER_SIMILARITY - 0.001)
     return score
@@ -234,15 +257,19 @@ class PassageFinder:
             question_vector = question_vector - NAME_WEIGHT * self.cache.encode(self.embedder, [name])[0]
             question_vector /= max(float(np.linalg.norm(question_vector)), 1e-12)
         scores = self.cache.encode(self.embedder, sentences) @ question_vector
-        aspects = asked_aspects(question)
+        aspects = asked_aspects(question, name)
         if aspects:
             stated = [sum(1 for a in aspects if ASPECTS[a][1].search(s)) for s in sentences]
             scores = scores + np.array([ASPECT_BONUS + MORE_ASPECTS_BONUS * (n - 1) if n else -ASPECT_PENALTY for n in stated])
         if substance := free_of(question):
             scores = scores + np.array([ASPECT_BONUS if substance in s.lower() else 0.0 for s in sentences])
         words = content_words(question, exclude=name)
-        if words and LEXICAL_BONUS:
-            scores = scores + np.array([LEXICAL_BONUS * shares_word(words, s) for s in sentences])
+        # "lined" ~ "Ungefüttert", "aufladen" ~ "via USB-C": the asked thing named, whatever the language
+        named = [key for key in aspects if key in FEATURES or key == "charging"]
+        if (words or named) and LEXICAL_BONUS:
+            scores = scores + np.array([
+                LEXICAL_BONUS * max(shares_word(words, s), 2.0 if states_aspect(s, named) else 0.0) for s in sentences
+            ])
         return scores.astype(np.float32)
 
     def answer(self, product: Product, question: str, lang: str, limit: int = 2, name: str | None = None, threshold: float | None = None) -> list[Answer]:
@@ -251,14 +278,18 @@ class PassageFinder:
         the kind of fact asked for, if the question asks for a known kind. `name` is what
         names the product in a question (default: its title; the caller may add its category)."""
         sentences = product_sentences(product, lang)
-        scores = self.rank(question, [s.text for s in sentences], name or product.name(lang))
+        name = name or product.name(lang)
+        scores = self.rank(question, [s.text for s in sentences], name)
+        aspects = asked_aspects(question, name)
+        if aspects and all(key in FEATURES for key in aspects):  # "is it lined?": the sentence naming the lining answers it
+            named = np.array([all(FEATURES[k].search(s.text) for k in aspects) for s in sentences], dtype=bool)
+            scores = np.where(named, np.maximum(scores, ANSWER_SIMILARITY), scores).astype(np.float32)
         order = [int(i) for i in np.argsort(-scores)]
         floor = self.threshold if threshold is None else threshold
-        best = [Answer(sentences[i], capped(question, sentences[i].text, float(scores[i]))) for i in order[:limit]]
+        best = [Answer(sentences[i], capped(question, sentences[i].text, float(scores[i]), name)) for i in order[:limit]]
         best = [a for a in best if a.score >= floor]
         if not best:
             return []
-        aspects = asked_aspects(question)
         return [best[0]] + [
             a for a in best[1:]
             if a.score >= best[0].score - SECOND_MARGIN and (not aspects or states_aspect(a.sentence.text, aspects))

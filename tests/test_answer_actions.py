@@ -251,3 +251,13 @@ def test_the_kind_of_the_page_product_names_no_other_product():
 def test_a_fit_question_gets_the_merchants_fit_advice(ask):
     reply, slots, _ = ask(ActionProductInfo(), "Does it run small?", "frost-winterstiefel", "en")
     assert reply.startswith("Frost Winterstiefel: ") and "fällt eine Nummer klein aus" in reply and "pending_offer" not in slots
+
+
+def test_a_feature_question_in_english_is_answered_from_the_german_text_with_yes(ask):
+    reply, _, _ = ask(ActionProductInfo(), "Are these boots lined?", "frost-winterstiefel", "en")
+    assert reply.startswith("Yes. The description of") and "Gefütterter Winterstiefel" in reply
+
+
+def test_a_feature_question_naming_a_size_asks_no_stock(ask):
+    reply, _, _ = ask(ActionAnswerSize(), "Is the 40 lined?", "frost-winterstiefel", "en")  # the bike's "20 inch … gears?"
+    assert "Gefütterter Winterstiefel" in reply and "in stock" not in reply

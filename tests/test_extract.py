@@ -106,6 +106,10 @@ def test_negation_and_numbers_that_are_no_fact():
     assert _facts("Operating temperature 0–40 °C.", "en") == {}
     assert _facts("Sprengung 8 mm, Stollen 5 mm.") == {}
     assert _facts("Packmaß 20 x 10 cm.") == {}
+    # a carry-on hint the merchant does not promise (stores/kleinholz's buggy) is no fact; "most airlines" is
+    assert _facts("Die Maße gefaltet entsprechen bei vielen Airlines dem Handgepäck – bitte vorher bei Ihrer Fluggesellschaft nachfragen.") == {}
+    assert _facts("Fits many airlines' cabin size; please check with your airline first.", "en") == {}
+    assert _facts("Fits the carry-on limits of most airlines.", "en") == {"carry_on": True}
 
 
 def test_sentences_keep_abbreviations_and_quote_the_source():

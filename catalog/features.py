@@ -1,0 +1,100 @@
+"""Product features shoppers ask about, in German and English, and whether a sentence denies them.
+
+USE puts "lined" far from "gefüttert" and "hood" far from "Kapuze" in short questions, so a
+German question would miss the English sentence and the other way round. Each feature here is
+one set of word stems of both languages (generic shop vocabulary: clothing, outdoor,
+electronics, household — nothing from one catalog). `catalog.passages` treats a feature named
+in a question like a kind of fact: a sentence naming it ranks first, a sentence without it is
+never a confident answer. A sentence that names it negated ("Ungefüttert", "not lined",
+"ohne Kapuze") answers a yes/no question with no.
+"""
+
+from __future__ import annotations
+
+import re
+
+# feature -> word stems (regex, matched at a word start; a German compound's end is matched
+# too: "Innenfutter", "Seitentaschen")
+_FEATURES: dict[str, str] = {
+    "lining": r"gefüttert\w*|fütterung|\w*futter\b|lined\b|lining|unlined|ungefüttert\w*",
+    "hood": r"\w*kapuze\w*|hood(?:ed|s)?\b|hoodless",
+    "zip": r"\w*reißverschl\w*|\w*reissverschl\w*|zip(?:s|ped|per|pers)?\b|zip-?off",
+    "pocket": r"\w*taschen\b|innentasche|brusttasche|seitentasche|pocket\w*",
+    "breathable": r"atmungsaktiv\w*|breathab\w*|breathes",
+    "insulation": r"isoliert\w*|isolierung|wattier\w*|insulat\w*|thermo(?:-|isol\w*|futter\w*|\b)|daune\w*|down-?fill\w*",
+    "padding": r"gepolstert\w*|polster\w*|padded|padding|cushion\w*",
+    "windproof": r"winddicht\w*|windabweisend\w*|windfest\w*|windproof|wind-?resistant|windstopper",
+    "stretch": r"elastisch\w*|dehnbar\w*|stretch\w*",
+    "reflective": r"reflektier\w*|reflektor\w*|reflective|reflector\w*|reflexstreifen",
+    "non_slip": r"rutschfest\w*|rutschhemmend\w*|anti-?rutsch\w*|non-?slip|anti-?slip|slip-?resistant",
+    "uv": r"uv-?schutz|upf\b|uv protection|uv\b",
+    "adjustable": r"\w*verstellbar\w*|einstellbar\w*|adjustable|adjusts?\b",
+    "foldable": r"faltbar\w*|klappbar\w*|zusammenklappbar\w*|zusammenfaltbar\w*|foldable|folds?\b|folding|collapsible",
+    "removable": r"abnehmbar\w*|herausnehmbar\w*|abtrennbar\w*|removable|detachable|zip-?out",
+    "usb_c": r"usb-?c\b|usb typ-?c|usb type-?c|type-?c\b|typ-?c\b",
+    "wireless": r"kabellos\w*|wireless|cordless|bluetooth",
+    "dimmable": r"dimmbar\w*|dimmable|dimmer",
+    "timer": r"timer\w*|zeitschaltuhr|abschaltautomatik|auto(?:matic)?[- ]?off|schaltet\w* (?:sich )?automatisch",
+    "remote": r"fernbedienung\w*|remote\b|remote control",
+    "dishwasher": r"spülmaschine\w*|geschirrspüler\w*|dishwasher\w*",
+    "microwave": r"mikrowelle\w*|microwave\w*",
+    "oven": r"backofen\w*|ofenfest\w*|oven\w*",
+    "induction": r"induktion\w*|induction",
+    "non_stick": r"antihaft\w*|non-?stick",
+    "lid": r"deckel\w*|\blid\b|lids\b",
+    "stackable": r"stapelbar\w*|stackable|stacks?\b",
+    "lockable": r"abschließbar\w*|verschließbar\w*|lockable|lock\b|schloss\b",
+    "wheels": r"räder\w*|rädern|rollen\b|wheels?\b|castors?\b|casters?\b",
+    "assembly": r"aufbau\w*|montage\w*|zusammenbau\w*|montiert|assembl\w*",
+    "vegan": r"vegan\w*",
+    "recycled": r"recycelt\w*|recycling\w*|recycled",
+    "hypoallergenic": r"hypoallergen\w*|allergiker\w*|allergy[- ]friendly",
+    "magnetic": r"magnet\w*",
+    "collar": r"\w*kragen\b|collar\w*",
+    "cuffs": r"\w*bündchen\b|cuffs?\b|ribbed hem",
+    "drawstring": r"kordelzug\w*|tunnelzug\w*|\w*kordel\b|drawstring\w*|drawcord\w*",
+    "buttons": r"\w*knöpfe\w*|knopf\w*|\w*knopfleiste|buttons?\b|druckknöpfe|snaps?\b|press studs?",
+    "sleeves": r"\w*ärmel\w*|sleeve\w*",
+    "strap": r"\w*riemen\b|\w*gurt\b|\w*gurte\b|tragegurt\w*|straps?\b|shoulder strap",
+    "microphone": r"mikrofon\w*|mikro\b|microphone\w*|\bmic\b",
+    "noise_cancelling": r"geräuschunterdrückung\w*|noise[- ]cancel\w*|\banc\b",
+    "display": r"display\w*|bildschirm\w*|anzeige\b|screen\w*",
+    "app": r"app\b|apps\b|smartphone-app|companion app",
+    "gears": r"gangschaltung\w*|nabenschaltung\w*|kettenschaltung\w*|\d+-?gang\w*|gänge\b|gears?\b|gearing|\d+-speed",
+}
+FEATURES = {key: re.compile(rf"(?<![^\W\d_])(?:{stems})", re.I) for key, stems in _FEATURES.items()}
+# A word denying what follows within two words ("ohne Kapuze", "no lining", "not lined"), or
+# the word itself negated ("ungefüttert", "unlined", "hoodless").
+_NEGATION = re.compile(r"(?<![^\W\d_])(?:ohne|kein\w*|nicht|not|no|without|non|free of)\W+(?:[^\W\d_]+\W+){0,2}$", re.I)
+_NEGATED_WORD = re.compile(r"^(?:un|non-?)|^(?:hood|zip|pocket)less$", re.I)
+
+
+# a sentence naming a feature with one of these anywhere ("Remote control not included", "Deckel
+# separat erhältlich", "optional hood") says no plain yes
+_RESERVATION = re.compile(
+    r"(?<![^\W\d_])(?:ohne|kein\w*|nicht|not|no|without|non|separat\w*|separately|optional\w*|zubehör|accessor\w*"
+    r"|gegen aufpreis|extra cost|available as|erhältlich als)(?![^\W\d_])",
+    re.I,
+)
+
+
+def plainly_states(sentence: str, feature: str) -> bool:
+    """True when the sentence names the feature with no negation or reservation anywhere in it."""
+    return bool(FEATURES[feature].search(sentence)) and not _RESERVATION.search(sentence)
+
+
+def features(text: str) -> list[str]:
+    """The features a text names, in the order of `FEATURES`."""
+    return [key for key, pattern in FEATURES.items() if pattern.search(text)]
+
+
+def denies(sentence: str, feature: str) -> bool | None:
+    """True when every mention of the feature in the sentence is negated ("Ungefüttert – für
+    kalte Tage …", "comes without a hood"), False when every one names it plainly (or there is
+    none), None when they disagree ("Ungefüttert – … oder unseren gefütterten Frostkid": the
+    second is another product, so the sentence decides nothing alone)."""
+    negated = {
+        bool(_NEGATION.search(sentence[: m.start()]) or _NEGATED_WORD.search(m.group(0)))
+        for m in FEATURES[feature].finditer(sentence)
+    }
+    return None if len(negated) > 1 else negated == {True}
