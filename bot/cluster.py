@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from bot.stack import stop_requested
+from bot.stack import stop_requested, wait_or_kill
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -252,11 +252,7 @@ class Cluster:
             return
         # Rasa: SIGINT to its own PID (SIGTERM can leave a child holding the port); nginx: SIGQUIT = graceful
         proc.send_signal(signal.SIGQUIT if name == "nginx" else signal.SIGINT)
-        try:
-            proc.wait(timeout=wait)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        wait_or_kill([proc], wait)
 
     def stop(self) -> None:
         order = ["nginx", "consumer"] + [n for n in self.procs if n.startswith("web")] + [n for n in self.procs if n.startswith("rasa")]
@@ -264,12 +260,7 @@ class Cluster:
             proc = self.procs.get(name)
             if proc and proc.poll() is None:
                 proc.send_signal(signal.SIGQUIT if name == "nginx" else signal.SIGINT)
-        for proc in self.procs.values():
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        wait_or_kill(self.procs.values())
 
 
 def create_database(url: str) -> None:

@@ -17,6 +17,7 @@ import requests
 
 from catalog.build import read_current_products
 from tests.conftest import MODEL, PG_URL, pg_available, service_missing
+from tests.e2e.test_stack import cards, texts
 
 pytestmark = pytest.mark.cluster
 AMQP = "amqp://guest:guest@127.0.0.1:5672/"
@@ -96,14 +97,6 @@ def ask(url: str, text: str, sender: str, **metadata) -> list[dict]:
     response = requests.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text, "metadata": metadata}, timeout=60)
     response.raise_for_status()
     return response.json()
-
-
-def texts(replies: list[dict]) -> str:
-    return "\n".join(r.get("text", "") for r in replies)
-
-
-def cards(replies: list[dict]) -> list[dict]:
-    return [p for r in replies if r.get("custom", {}).get("type") == "products" for p in r["custom"]["products"]]
 
 
 def tracker_events(cluster, url: str, sender: str) -> list[dict]:

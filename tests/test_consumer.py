@@ -119,6 +119,16 @@ def rows(db) -> dict[str, dict]:  # noqa: ANN001
         return {r.sender_id: dict(r._mapping) for r in conn.execute(select(db.summaries))}
 
 
+async def fold_all(consumer: Consumer, settings, published: list[dict]) -> Consumer:  # noqa: ANN001
+    """Runs `consumer` while Rasa's broker publishes `published`, until it folded them all."""
+    task = asyncio.create_task(consumer.run())
+    await publish_with_rasa(settings, published)
+    await until(lambda: consumer.folded == len(published))
+    consumer.stop.set()
+    await task
+    return consumer
+
+
 def count(db, table) -> int:  # noqa: ANN001
     with db.engine.connect() as conn:
         return len(conn.execute(select(table)).all())
@@ -131,16 +141,7 @@ def test_rasa_events_from_the_broker_make_the_same_rows_as_the_fold_on_access(an
     published = rasa_events("c-shoes", SHOES, start) + rasa_events("c-order", ORDER, start + 5)
     assert {m["event"] for m in published} >= {"user", "bot", "action", "slot"} and all("sender_id" in m for m in published)
 
-    async def scenario() -> Consumer:
-        consumer = Consumer(settings, db, batch=7)  # several batches
-        task = asyncio.create_task(consumer.run())
-        await publish_with_rasa(settings, published)
-        await until(lambda: consumer.folded == len(published))
-        consumer.stop.set()
-        await task
-        return consumer
-
-    consumer = asyncio.run(scenario())
+    consumer = asyncio.run(fold_all(Consumer(settings, db, batch=7), settings, published))  # several batches
     assert consumer.dead == 0 and consumer.duplicates == 0
     # the same conversations through Rasa's SQL tracker store and the fold on access, in tables of their own
     monkeypatch.setenv("SHOPBOT_TABLE_PREFIX", f"t{uuid.uuid4().hex[:8]}_")

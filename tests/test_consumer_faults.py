@@ -27,6 +27,7 @@ from tests.test_consumer import (  # noqa: F401
     AMQP,
     console,
     count,
+    fold_all,
     publish_raw,
     publish_with_rasa,
     rasa_events,
@@ -206,16 +207,7 @@ def test_a_database_outage_keeps_the_batch_until_the_database_is_back(console, s
                 raise OperationalError("INSERT", {}, Exception("server closed the connection unexpectedly"))
             return super()._fold_tx(events)
 
-    async def scenario() -> Consumer:
-        consumer = Outage(settings, db)
-        task = asyncio.create_task(consumer.run())
-        await publish_with_rasa(settings, published)
-        await until(lambda: consumer.folded == len(published))
-        consumer.stop.set()
-        await task
-        return consumer
-
     with caplog.at_level("WARNING", logger="bot.console.consumer"):
-        consumer = asyncio.run(scenario())
+        consumer = asyncio.run(fold_all(Outage(settings, db), settings, published))
     assert consumer.dead == 0 and consumer.failures == 0 and rows(db)["c-shoes"]["user_messages"] == 1
     assert sum("retrying the batch" in r.message for r in caplog.records) == 2

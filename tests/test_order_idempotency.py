@@ -10,7 +10,6 @@ import uuid
 
 import pytest
 from rasa_sdk import Tracker
-from sqlalchemy import func, select
 
 from actions import context
 from actions.order_cancel import ActionSubmitCancel
@@ -26,6 +25,7 @@ from orders.sql import SqlOrders
 from tests.conftest import PG_URL, TEST_STORE, pg_available, service_missing
 from tests.test_order_actions import DOMAIN, item, order, proven, run
 from tests.test_orders import TinyEmbedder, demo_products, make_backend, new_order  # noqa: F401 (a fixture)
+from tests.test_orders import count as rows
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -34,14 +34,6 @@ def backend(request, tmp_path, demo_products):  # noqa: F811
     yield b
     b.drop()
     open_database(tmp_path, b.url, b.prefix).drop()
-
-
-def rows(backend: SqlOrders, table, **where) -> int:
-    query = select(func.count()).select_from(table)
-    for name, value in where.items():
-        query = query.where(table.c[name] == value)
-    with backend.engine.connect() as conn:
-        return conn.execute(query).scalar()
 
 
 def delivered_pair(backend: SqlOrders) -> tuple[str, int]:
