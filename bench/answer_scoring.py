@@ -143,22 +143,49 @@ def _html_text(markup: str) -> str:
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", markup or ""))).strip()
 
 
+def _slug(text: str) -> str:
+    """A WooCommerce product's id as shopbot names it: its name in lower case, umlauts spelt out."""
+    text = text.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:100]
+
+
+def _read_woocommerce(rows: list[dict], visible_only: bool) -> list[CatalogText]:
+    """A WooCommerce export's products (not their variations); drafts, private and hidden ones
+    only without `visible_only`."""
+    out: list[CatalogText] = []
+    for row in rows:
+        kind = (row.get("Type") or "simple").lower()
+        if "variation" in kind or not (row.get("Name") or "").strip():
+            continue
+        hidden = (row.get("Published") or "1").strip() in ("0", "-1") or (row.get("Visibility in catalog") or "").strip().lower() == "hidden"
+        if visible_only and hidden:
+            continue
+        name = row["Name"].strip()
+        body = " ".join(_html_text(row.get(k, "")) for k in ("Short description", "Description"))
+        out.append(CatalogText(_slug(name), [name], f"{name}. {body}"))
+    return out
+
+
 def read_catalog_texts(path: Path, visible_only: bool = True) -> list[CatalogText]:
     """Products of a store's catalog file, read directly from the file so that the baseline
     and the scoring do not depend on the bot's importer. `visible_only`: a Shopify CSV's
-    active and published products only (JSONL has no such states)."""
+    active and published products only, a WooCommerce CSV's published ones shown in the
+    catalog (JSONL has no such states)."""
     out: list[CatalogText] = []
     if path.suffix == ".csv":
         with path.open(encoding="utf-8-sig", newline="") as fh:
-            for row in csv.DictReader(fh):
-                if not row.get("Title"):
-                    continue
-                status = (row.get("Status") or "active").strip().lower()
-                published = (row.get("Published") or "TRUE").strip().upper() != "FALSE"
-                if visible_only and (status != "active" or not published):
-                    continue
-                title = row["Title"].strip()
-                out.append(CatalogText(row["Handle"].strip().lower(), [title], f"{title}. {_html_text(row.get('Body (HTML)', ''))}"))
+            rows = list(csv.DictReader(fh))
+        if rows and "Name" in rows[0] and "Type" in rows[0]:
+            return _read_woocommerce(rows, visible_only)
+        for row in rows:
+            if not row.get("Title"):
+                continue
+            status = (row.get("Status") or "active").strip().lower()
+            published = (row.get("Published") or "TRUE").strip().upper() != "FALSE"
+            if visible_only and (status != "active" or not published):
+                continue
+            title = row["Title"].strip()
+            out.append(CatalogText(row["Handle"].strip().lower(), [title], f"{title}. {_html_text(row.get('Body (HTML)', ''))}"))
         return out
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
