@@ -43,7 +43,7 @@ _FIT_ASKED = {
     "runs_large": re.compile(r"\b(?:groß\w*|gross\w*|large\w*|big\w*|weit\w*|loose)\b", re.I),
     "true_to_size": re.compile(r"\b(?:normal\w*|true to size|größengetreu|größengerecht|passgenau|regular)\b", re.I),
 }
-_SIZE_WORD = r"(?:(?:größe|size|a|an|einer?|den|der|die|the)\s+)*"
+_SIZE_WORD = r"(?:(?:größen?|sizes?|a|an|einer?|den|der|die|the)\s+)*"
 _BETWEEN = re.compile(
     rf"\b(?:zwischen|between)\s+(?:(?:zwei|two|2)\s+(?:größen|sizes)\s*[,:(–-]?\s*(?:nämlich\s+|also\s+|i\.\s?e\.\s+)?)?{_SIZE_WORD}([\w.,/]+)"
     rf"\s+(?:und|and|or|oder|&)\s+{_SIZE_WORD}([\w.,/]+)", re.I)

@@ -151,6 +151,7 @@ def test_between_two_sizes_is_a_size_question_not_a_comparison(ask) -> None:
     assert reply.startswith("Between 110 and 116: in Wald Kinderjacke I recommend size 116.") and "take the larger" in reply
     reply = ask("Mein Sohn liegt zwischen zwei Größen, 122 und 128. Welche soll ich nehmen?", "wald-kinderjacke", "de")
     assert reply.startswith("Zwischen 122 und 128: Bei Wald Kinderjacke empfehle ich Größe 128.")
+    assert ask("Ich liege zwischen den Größen M und L.", "city-steppjacke", "de").startswith("Zwischen M und L: Bei City Quilted Jacket empfehle ich Größe L.")
     reply = ask("I'm between sizes, what do you suggest?", "city-steppjacke")
     assert "runs small: between two sizes, take the larger one" in reply
 
