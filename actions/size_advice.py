@@ -11,6 +11,7 @@ from actions.context import catalog
 from actions.product_text import fit_advice
 from actions.size_stock import availability, in_stock_parts, size_option
 from actions.texts import say
+from catalog.fashion_sizes import convert_product
 from catalog.models import Product
 from catalog.size_rules import KIDS_WORDS, dress_eu, kids_shoe_eu, letter_for_number
 from catalog.sizes import recommend_size, uk_us_to_eu
@@ -68,6 +69,9 @@ def usual_in_product_system(product: Product, text: str, lang: str) -> tuple[str
     falls within the product's sizes), a UK/US dress size on a product in German numbers, a
     German number on a product sized in letters (38 -> M; 44 and 46 are women's and men's)."""
     run = shoe_run(product)
+    fashion = convert_product(text, option_values(product), product.name(lang))  # collars, rings, hats, gloves run like shoes
+    if fashion and (not run or fashion[1].kind in ("collar", "ring", "hat", "glove")):
+        return fashion[1].value, say(f"size_fashion_{fashion[1].kind}", lang, said=fashion[1].said, size=fashion[1].value)
     if (m := _UK_US.search(text)) and run:
         system, size = m.group(1).upper(), float(m.group(2).replace(",", "."))
         adult = uk_us_to_eu(system, f"{size:g}")

@@ -61,7 +61,25 @@ def named_numbers(options: dict[str, list[str]], text: str) -> dict[str, str]:
             m = re.search(form, text, re.I)
             if m and (any(same_size(v, m.group(1)) for v in values) or all(v.strip().isdigit() for v in values)):
                 reading[name] = m.group(1)
+    readings.append(_pair(options, text))
     return max(readings, key=len)
+
+
+_PAIR = re.compile(r"(?<![\w./-])(\d{2})\s*/\s*(\d{2})(?![\w/]|[.,]\d)")
+
+
+def _pair(options: dict[str, list[str]], text: str) -> dict[str, str]:
+    """"32/34" on a product with a waist and a length option: the waist, then the length (the
+    jeans way of writing W32 L34)."""
+    kinds = {name: _OPTION_ALIASES.get(name.strip().lower(), ("", ""))[1] for name in options}
+    waist = next((n for n, k in kinds.items() if k == "waist"), None)
+    length = next((n for n, k in kinds.items() if k == "length"), None)
+    m = _PAIR.search(text)
+    if not (waist and length and m):
+        return {}
+    if any(same_size(v, m.group(1)) for v in options[waist]) and any(same_size(v, m.group(2)) for v in options[length]):
+        return {waist: m.group(1), length: m.group(2)}
+    return {}
 
 
 _DIMENSIONS = re.compile(r"(\d+(?:[.,]\d+)?)\s*[x×]\s*(\d+(?:[.,]\d+)?)(?:\s*[x×]\s*(\d+(?:[.,]\d+)?))?", re.I)

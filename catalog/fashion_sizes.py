@@ -1,0 +1,328 @@
+"""Adult fashion sizes as shoppers give them, turned into one of a product's own sizes by general
+charts (said to be approximate, used only where the product's own values are in another system):
+women's UK/US/IT/FR and German sizes and letters; men's suit chest sizes with regular, short and
+long (40R = DE 50, 40S = 25, 40L = 102), jeans waists in inches (W32 = DE 48); collar sizes in
+inches and cm (15.5 = 39); bras UK/US -> EU (34DD = 75E); gloves by hand, rings by finger and
+hats by head circumference."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from catalog.size_rules import dress_eu
+from catalog.sizes import LETTERS, normalize_letter
+
+INCH = 2.54
+
+
+@dataclass(frozen=True)
+class Conversion:
+    value: str  # the product's size value
+    said: str  # the size as the shopper gave it ("UK 12", "40R", "34DD", "15.5 inch collar")
+    kind: str  # women | men | collar | bra | glove | ring | hat
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", ".").replace(" ½", ".5").replace("½", ".5"))
+
+
+# --- the product's own system ---------------------------------------------------------------------
+
+_PREFIXED = re.compile(r"^(UK|US|IT|FR|EU|DE)\s?(\d{1,2})$", re.I)
+_SUIT = re.compile(r"^(\d{2})\s?([RSL])$", re.I)
+_BRA = re.compile(r"^(\d{2,3})\s?([A-K]{1,3})$", re.I)
+_NUMBER = re.compile(r"^\d{1,3}(?:[.,]5)?$")
+_COLLAR_OPTION = re.compile(r"kragen|collar|neck|hals", re.I)
+_RING_OPTION = re.compile(r"ring", re.I)
+_HAT_OPTION = re.compile(r"\bhut|hut\w*größe|\bhats?\b|kopf", re.I)
+_GLOVE = re.compile(r"handschuh|gloves?\b", re.I)
+_NOT_CLOTHING_SIZE = re.compile(r"weite|waist|länge|laenge|length|inseam|\bband\b", re.I)
+
+
+def product_system(name: str, values: list[str], title: str = "") -> str | None:
+    """The size system of an option's values: 'uk'/'us'/'it'/'fr'/'de' (women's, prefixed),
+    'suit' (chest inches with R/S/L), 'bra_eu', 'collar_cm', 'collar_in', 'ring', 'hat', 'glove',
+    'letter', 'de_women', 'de_men' (German numbers, men's with short and long sizes)."""
+    if not values:
+        return None
+    if all(m := _PREFIXED.match(v.strip()) for v in values):
+        prefix = _PREFIXED.match(values[0].strip()).group(1).lower()  # type: ignore[union-attr]
+        return "de_women" if prefix in ("eu", "de") else prefix
+    if all(_SUIT.match(v.strip()) for v in values):
+        return "suit"
+    if all((m := _BRA.match(v.strip())) and 60 <= int(m.group(1)) <= 120 for v in values):
+        return "bra_eu"
+    if not all(_NUMBER.match(v.strip()) for v in values):
+        return "letter" if all(normalize_letter(v.strip()) in LETTERS for v in values) else None
+    numbers = [_num(v) for v in values]
+    if _COLLAR_OPTION.search(name):
+        return "collar_cm" if min(numbers) >= 30 else "collar_in"
+    if _RING_OPTION.search(name) and 40 <= min(numbers) <= max(numbers) <= 75:
+        return "ring"
+    if (_HAT_OPTION.search(name) or _HAT_OPTION.search(title)) and 48 <= min(numbers) <= max(numbers) <= 66:
+        return "hat"
+    if _GLOVE.search(title) and 5 <= min(numbers) <= max(numbers) <= 12:
+        return "glove"
+    if _NOT_CLOTHING_SIZE.search(name):
+        return None  # a jeans width or a length in inches or cm
+    normal = [n for n in numbers if 32 <= n <= 64 and n % 2 == 0]
+    if len(normal) < 3:
+        return None
+    if min(normal) >= 42 or any(n < 30 or n > 80 for n in numbers):
+        return "de_men"
+    return "de_women" if max(normal) <= 50 else None
+
+
+# --- women's sizes -------------------------------------------------------------------------------
+
+_WOMEN_READ = re.compile(
+    r"\b(uk|us|it|fr|eu|de|italian|italienisch\w*|french|französisch\w*|german|deutsch\w*|european|europäisch\w*)"
+    r"(?:\s+(?:size|größe|grösse|sizes|größen))?\s+(?:(?:size|größe|grösse)\s+)?(\d{1,2})\b(?!\s*(?:cm|mm|kg|inch|zoll|[\"”]|[a-k]{1,3}\b))",
+    re.I)
+_SYSTEM_WORDS = {"italian": "it", "french": "fr", "german": "de", "european": "de"}
+_WOMEN_LETTER_DE = {"XXS": 32, "XS": 34, "S": 36, "M": 38, "L": 42, "XL": 44, "XXL": 46}
+_MEN_LETTER_DE = {"XS": 44, "S": 46, "M": 48, "L": 52, "XL": 56, "XXL": 58, "3XL": 60}
+_DE_WOMEN_LETTER = {32: "XS", 34: "XS", 36: "S", 38: "M", 40: "M", 42: "L", 44: "XL", 46: "XXL"}
+_DE_MEN_LETTER = {44: "XS", 46: "S", 48: "M", 50: "M", 52: "L", 54: "L", 56: "XL", 58: "XXL", 60: "3XL"}
+
+
+def _system(word: str) -> str:
+    word = word.lower()
+    for stem, system in (("ital", "it"), ("fr", "fr"), ("deutsch", "de"), ("europ", "de")):
+        if word.startswith(stem):
+            return system
+    return _SYSTEM_WORDS.get(word, word if word != "eu" else "de")
+
+
+def women_de(system: str, size: float) -> float | None:
+    """A women's size in German numbers: UK 12 = 40, US 8 = 40 (the dress chart), IT = DE + 4,
+    FR = DE + 2."""
+    if system in ("uk", "us"):
+        de = dress_eu(system, size)
+        return float(de) if de else None
+    offset = {"it": 4, "fr": 2, "de": 0}.get(system)
+    return size - offset if offset is not None and 30 <= size - offset <= 56 and size % 2 == 0 else None
+
+
+def _women_value(system: str, de: float, values: list[str]) -> str | None:
+    if system == "letter":
+        return _DE_WOMEN_LETTER.get(int(de))
+    if system == "de_women":
+        return f"{de:g}"
+    back = {"uk": de - 28, "us": de - 32, "it": de + 4, "fr": de + 2}.get(system)
+    return f"{system.upper()} {back:g}" if back is not None else None
+
+
+# --- men's sizes ---------------------------------------------------------------------------------
+
+_SUIT_READ = re.compile(r"\b(\d{2})\s?(r|s|l|regular|short|long|kurz|lang)\b(?!\s*(?:cm|mm))", re.I)
+_WAIST_READ = re.compile(r"\bw\s?(\d{2})\b|\b(\d{2})(?:\s*(?:inch|in|\"|”|zoll))?\s*(?:waist|taille|bundweite)\b|\b(?:waist|bundweite|taille)\s*(?:is|ist|of|von)?\s*(\d{2})\s*(?:inch|in\b|\"|”|zoll)", re.I)
+
+
+_LENGTH_WISH = re.compile(r"kurzgröße|kurz gewachsen|untersetzt|short (?:size|fit)|langgröße|lang gewachsen|long (?:size|fit)|tall size", re.I)
+
+
+def _length_of(word: str) -> str:
+    word = word.lower()
+    return "short" if word[0] in "sk" else "long" if word.startswith(("l", "lang")) else "regular"
+
+
+def _men_value(system: str, normal: float, length: str) -> str | None:
+    if system == "letter":
+        return _DE_MEN_LETTER.get(int(normal)) if length == "regular" else None
+    if system == "suit":
+        return f"{normal - 10:g}{length[0].upper()}"
+    if system == "de_men":
+        return {"regular": f"{normal:g}", "short": f"{normal / 2:g}", "long": f"{normal * 2 + 2:g}"}[length]
+    return None
+
+
+def _men_reading(text: str, system: str) -> tuple[float, str, str] | None:
+    """(the German normal size, regular/short/long, as said) of a men's size in the text."""
+    if (m := _SUIT_READ.search(text)) and 34 <= int(m.group(1)) <= 54:
+        return int(m.group(1)) + 10, _length_of(m.group(2)), m.group(0)
+    if m := _WAIST_READ.search(text):
+        waist = int(next(g for g in m.groups() if g))
+        if 26 <= waist <= 44:
+            return waist + 16 + waist % 2, "regular", f"W{waist}"  # an odd waist: the larger size
+    if m := re.search(r"\b(?:de|eu|german|deutsch\w*|european|europäisch\w*|\w*größe|size|trage|wear|take|habe|bin|am|i'm|a|an|ich)\s+(\d{2,3})\b(?![.,]\d)", text, re.I):
+        number = int(m.group(1))
+        if system == "de_men" and 44 <= number <= 62 and (length := _LENGTH_WISH.search(text)):
+            return number, "short" if length.group(0).lower().startswith(("kurz", "short", "unters")) else "long", f"{number}"
+        if system != "de_men" and 44 <= number <= 62 and number % 2 == 0:
+            return number, "regular", f"{number}"
+        if system != "de_men" and 22 <= number <= 31:
+            return number * 2, "short", f"{number}"
+        if system != "de_men" and 90 <= number <= 122 and number % 4 == 2:
+            return (number - 2) / 2, "long", f"{number}"
+    return None
+
+
+# --- collars, bras, gloves, rings, hats ----------------------------------------------------------
+
+_COLLAR_READ = re.compile(r"(\d{2}(?:[.,]5|\s?½)?)\s*(cm|inch\w*|in\b|zoll|\"|”)?", re.I)
+_BRA_READ = re.compile(r"\b(?:(uk|us|eu|fr)\s*)?(\d{2,3})\s?(a|b|c|d|dd|ddd|e|f|ff|g|gg|h)\b", re.I)
+_UK_CUPS = ["A", "B", "C", "D", "DD", "E", "F", "FF", "G", "GG", "H"]
+_US_CUPS = ["A", "B", "C", "D", "DD", "DDD", "G", "H", "I", "J", "K"]
+_EU_CUPS = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]
+_LENGTH = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*(cm|mm|inch\w*|in\b|zoll|\"|”)", re.I)
+_HAND = re.compile(r"hand|knuckle|knöchel", re.I)
+_HEAD = re.compile(r"kopf|head", re.I)
+_DIAMETER = re.compile(r"durchmesser|diameter", re.I)
+_US_HAT = re.compile(r"\b([67])(?:\s+([1357])/8|\s+([13])/4|\s+1/2|\s*([¼½¾⅛⅜⅝⅞])|[.,](\d{1,3}))?\s*$|\b([67])(?:\s+([1357])/8|\s+([13])/4|\s+(1)/2|[.,](\d{1,3}))\b", re.I)
+_RING_US = re.compile(r"\bus\s*(?:size\s*|größe\s*)?(\d{1,2}(?:[.,]5)?)\b", re.I)
+_RING_UK = re.compile(r"\buk\s*(?:size\s*|größe\s*)?([a-z])\b(?![\w'])", re.I)
+
+
+def _cm(m: re.Match) -> float:
+    number, unit = _num(m.group(1)), m.group(2).lower()
+    return number / 10 if unit == "mm" else number if unit == "cm" else number * INCH
+
+
+def _nearest(values: list[str], target: float, tolerance: float) -> str | None:
+    """The value nearest the target number (equally near: the larger), within the tolerance."""
+    numbered = [(abs(_num(v) - target), -_num(v), v) for v in values]
+    best = min(numbered) if numbered else None
+    return best[2] if best and best[0] <= tolerance else None
+
+
+def _collar(text: str, system: str, values: list[str]) -> tuple[str, str] | None:
+    for m in _COLLAR_READ.finditer(text):
+        number, unit = _num(m.group(1)), (m.group(2) or "").lower()
+        inches = unit not in ("", "cm") or (not unit and 13 <= number <= 19)
+        if not inches and system == "collar_cm":
+            continue  # the product's own system: its value is found as it is
+        if not (inches and 13 <= number <= 19) and not (not inches and 34 <= number <= 50):
+            continue
+        cm = number * INCH if inches else number
+        target = round(cm) if system == "collar_cm" else cm / INCH
+        if value := _nearest(values, target, 0.5 if system == "collar_cm" else 0.3):
+            return value, f"{number:g}{' inch' if inches else ' cm'}"
+    return None
+
+
+def _bra(text: str, values: list[str]) -> tuple[str, str] | None:
+    for m in _BRA_READ.finditer(text):
+        system, band, cup = (m.group(1) or "").lower(), int(m.group(2)), m.group(3).upper()
+        if system in ("eu", "fr") or band >= 60:
+            continue  # already EU: the plain value path finds it
+        if not 28 <= band <= 46 or band % 2:
+            continue
+        cups = _US_CUPS if system == "us" else _UK_CUPS
+        if cup not in cups:
+            continue
+        value = f"{(band - 4) * 2.5:g}{_EU_CUPS[cups.index(cup)]}"
+        found = next((v for v in values if v.replace(" ", "").upper() == value), None)
+        if found:
+            return found, f"{(system or 'uk').upper()} {band}{cup}"
+    return None
+
+
+def _ring(text: str, values: list[str]) -> tuple[str, str] | None:
+    if m := _LENGTH.search(text):
+        mm = _cm(m) * 10
+        diameter = bool(_DIAMETER.search(text)) or mm < 30
+        said = f"Ø {m.group(0)} (≈ {mm * math.pi:.0f} mm)" if diameter else m.group(0)
+        mm = mm * math.pi if diameter else mm
+        return (v, said) if (v := _nearest(values, mm, 1.5)) else None
+    if m := _RING_US.search(text):
+        mm = math.pi * (11.63 + 0.8128 * _num(m.group(1)))
+        return (v, f"US {m.group(1)}") if (v := _nearest(values, mm, 1.5)) else None
+    if m := _RING_UK.search(text):
+        mm = 37.8 + 1.25 * (ord(m.group(1).upper()) - ord("A"))
+        return (v, f"UK {m.group(1).upper()}") if (v := _nearest(values, mm, 1.5)) else None
+    return None
+
+
+_FRACTIONS = {"¼": 0.25, "½": 0.5, "¾": 0.75, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+
+
+def _us_hat(text: str) -> float | None:
+    m = re.search(r"\b([67])(?:\s+(\d)/(\d)|\s*([¼½¾⅛⅜⅝⅞])|[.,](\d{1,3}))", text)
+    if not m or not re.search(r"\bus\b|hat size|hutgröße", text, re.I):
+        return None
+    whole = int(m.group(1))
+    if m.group(2):
+        return whole + int(m.group(2)) / int(m.group(3))
+    return whole + (_FRACTIONS[m.group(4)] if m.group(4) else float("0." + m.group(5)))
+
+
+def _circumference(text: str, system: str, values: list[str]) -> tuple[str, str] | None:
+    """Gloves by hand circumference (the size is the inches), hats by head circumference (the
+    size is the cm; a US hat size times π in inches)."""
+    if system == "hat" and (us := _us_hat(text)):
+        cm = us * math.pi * INCH
+        return (v, f"US {us:g}") if (v := _nearest(values, cm, 0.6)) else None
+    m = _LENGTH.search(text)
+    if not m or not (_HAND if system == "glove" else _HEAD).search(text):
+        return None
+    cm = _cm(m)
+    target = cm / INCH if system == "glove" else cm
+    said = f"{m.group(1)} {m.group(2)}"
+    return (v, said) if (v := _nearest(values, target, 0.3 if system == "glove" else 0.6)) else None
+
+
+# --- the entries -------------------------------------------------------------------------------
+
+
+def convert(text: str, option: str, values: list[str], title: str = "") -> Conversion | None:
+    """The product's size value (of the size option `option` with its `values`) for an adult
+    size the text gives in another system, or None (a size the product lists itself, or none)."""
+    system = product_system(option, values, title)
+    if system is None:
+        return None
+    if system in ("collar_cm", "collar_in"):
+        return Conversion(*found, "collar") if (found := _collar(text, system, values)) else None
+    if system == "bra_eu":
+        return Conversion(*found, "bra") if (found := _bra(text, values)) else None
+    if system == "ring":
+        return Conversion(*found, "ring") if (found := _ring(text, values)) else None
+    if system in ("glove", "hat"):
+        return Conversion(*found, system) if (found := _circumference(text, system, values)) else None
+    if any(v.strip().lower() in text.lower().split() for v in values if not v.strip().isdigit() and len(v.strip()) > 1):
+        return None  # the shopper named one of the product's own values
+    if system in ("uk", "us", "it", "fr", "de_women", "letter") and (found := _women(text, system, values)):
+        return found
+    if system in ("suit", "de_men", "letter") and (men := _men_reading(text, system)):
+        value = _men_value(system, *men[:2])
+        if value and any(v.strip().upper() == value.upper() for v in values):
+            return Conversion(next(v for v in values if v.strip().upper() == value.upper()), men[2], "men")
+    return None
+
+
+_LETTER_SAID = re.compile(r"(?<![\w/])(\d{2})\s*/\s*(XS|S|M|L|XL|XXL)\b|\b(?:an?|size|größe|trage|wear|usually|normally|sonst|normalerweise)\s+(XS|S|M|L|XL|XXL|medium|small|large)\b", re.I)
+
+
+def _women(text: str, system: str, values: list[str]) -> Conversion | None:
+    de = said = None
+    if m := _WOMEN_READ.search(text):
+        source = _system(m.group(1))
+        if source == {"de_women": "de"}.get(system, system):
+            return None  # the product's own system
+        de, said = women_de(source, float(m.group(2))), f"{source.upper()} {m.group(2)}"
+    elif m := _LETTER_SAID.search(text):
+        if m.group(1) and system != "letter":
+            de, said = float(m.group(1)), m.group(0)
+        else:
+            letter = {"MEDIUM": "M", "SMALL": "S", "LARGE": "L"}.get((m.group(2) or m.group(3)).upper(), (m.group(2) or m.group(3)).upper())
+            if system == "letter" and any(normalize_letter(v) == letter for v in values):
+                return None if not m.group(1) else Conversion(letter, m.group(0), "women")
+            de, said = float(_WOMEN_LETTER_DE.get(letter, 0)) or None, letter
+    elif system != "de_women" and (m := re.search(r"\b(?:größe|size|trage|wear|i'm a|bin|habe|usually|normalerweise|sonst)\s+(?:ich\s+)?(?:size\s+|größe\s+)?(3[2-9]|4[0-8])\b(?![.,]\d|\s*(?:cm|mm|kg))", text, re.I)):
+        de, said = float(m.group(1)), f"DE {m.group(1)}"
+    if de is None or (system == "letter" and said and said.startswith("DE") and not 32 <= de <= 42):
+        return None  # 44 and 46 are a women's XL and a men's S
+    value = _women_value(system, de, values)
+    found = next((v for v in values if value and v.strip().upper() == value.upper()), None)
+    return Conversion(found, said, "women") if found else None
+
+
+def convert_product(text: str, options: dict[str, list[str]], title: str = "") -> tuple[str, Conversion] | None:
+    """(option name, conversion) for the first of the product's options whose values the size
+    the text gives converts into."""
+    for name, values in options.items():
+        if found := convert(text, name, values, title):
+            return name, found
+    return None
