@@ -11,7 +11,7 @@ from actions.context import catalog
 from actions.product_text import fit_advice
 from actions.size_stock import availability, in_stock_parts, size_option
 from actions.texts import say
-from catalog.fashion_sizes import convert_product
+from catalog.fashion_sizes import convert_product, product_system
 from catalog.models import Product
 from catalog.size_rules import KIDS_WORDS, dress_eu, kids_shoe_eu, letter_for_number
 from catalog.sizes import recommend_size, uk_us_to_eu
@@ -85,7 +85,8 @@ def usual_in_product_system(product: Product, text: str, lang: str) -> tuple[str
     numbers = [v for v in option_values(product).get(size_option(product) or SIZE, []) if v.strip().isdigit()]
     if m and numbers and not run and max(int(n) for n in numbers) <= 60 and (eu := dress_eu(m.group(1), float(m.group(2).replace(",", ".")))):
         return eu, say("size_conversion_dress", lang, system=m.group(1).upper(), size=m.group(2), eu=eu)
-    if product.size_system == "letter" and not m and (n := _NUMBER.search(text)) and USUAL.search(text):
+    letters = product.size_system == "letter" or product_system(size_option(product) or "", option_values(product).get(size_option(product) or SIZE, [])) == "letter"
+    if letters and not m and (n := _NUMBER.search(text)) and USUAL.search(text):
         women, men = letter_for_number(float(n.group(1)))
         if (women or men) and not (women and men):
             return (women or men), say("size_number_as_letter", lang, number=n.group(1), letter=women or men)

@@ -312,8 +312,8 @@ def _women(text: str, system: str, values: list[str]) -> Conversion | None:
             de, said = float(_WOMEN_LETTER_DE.get(letter, 0)) or None, letter
     elif system != "de_women" and (m := re.search(r"\b(?:größe|size|trage|wear|i'm a|bin|habe|usually|normalerweise|sonst)\s+(?:ich\s+)?(?:size\s+|größe\s+)?(3[2-9]|4[0-8])\b(?![.,]\d|\s*(?:cm|mm|kg))", text, re.I)):
         de, said = float(m.group(1)), f"DE {m.group(1)}"
-    if de is None or (system == "letter" and said and said.startswith("DE") and not 32 <= de <= 42):
-        return None  # 44 and 46 are a women's XL and a men's S
+    if de is None or (system == "letter" and said and said.startswith("DE")):
+        return None  # a bare German number on letters: actions.size_advice (44 and 46 are women's and men's)
     value = _women_value(system, de, values)
     found = next((v for v in values if value and v.strip().upper() == value.upper()), None)
     return Conversion(found, said, "women") if found else None

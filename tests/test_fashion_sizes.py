@@ -41,7 +41,7 @@ def test_womens_sizes_across_systems() -> None:
     assert value("I'm a German 38, which size?", "Size", ["UK 8", "UK 10", "UK 12"]) == "UK 10"
     assert value("Ich trage Größe 38. Welche italienische Größe?", "Größe", ["IT 40", "IT 42", "IT 44"]) == "IT 42"
     assert value("I'm a UK 10, which size?", "Größe", LETTERS) == "M" and value("I'm usually a 38/M", "Size", ["UK 8", "UK 10"]) == "UK 10"
-    assert value("Ich trage sonst 44.", "Größe", LETTERS) is None  # a women's XL or a men's XS
+    assert value("Ich trage sonst 40.", "Größe", LETTERS) is None  # a bare German number on letters: actions.size_advice
     assert value("I'm a UK 12, which size?", "Size", ["UK 10", "UK 12"]) is None  # the product's own system
 
 
@@ -129,3 +129,8 @@ def test_a_suit_size_and_a_bra_size(ask) -> None:
 
 def test_oversized_38_m_sizes_down(ask) -> None:
     assert "I recommend size S" in ask("I'm usually a 38/M, what do you recommend?", "strickpullover-alma")
+
+
+def test_a_bare_german_number_on_letters_from_a_shopify_export(ask) -> None:
+    """A Shopify export names no size system: letters are known from the values themselves."""
+    assert ask("Ich trage sonst 36. Welche Größe?", "seidenbluse-lina", "de").startswith("Größe 36 entspricht etwa Größe S.")
