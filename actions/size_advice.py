@@ -71,7 +71,7 @@ def usual_in_product_system(product: Product, text: str, lang: str) -> tuple[str
     run = shoe_run(product)
     fashion = convert_product(text, option_values(product), product.name(lang))  # collars, rings, hats, gloves run like shoes
     if fashion and (not run or fashion[1].kind in ("collar", "ring", "hat", "glove")):
-        return fashion[1].value, say(f"size_fashion_{fashion[1].kind}", lang, said=fashion[1].said, size=fashion[1].value)
+        return fashion[1].value, say(f"size_fashion_{fashion[1].kind}", lang, said=fashion[1].said, size=fashion[1].shown or fashion[1].value)
     if (m := _UK_US.search(text)) and run:
         system, size = m.group(1).upper(), float(m.group(2).replace(",", "."))
         adult = uk_us_to_eu(system, f"{size:g}")

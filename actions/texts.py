@@ -179,6 +179,22 @@ T: dict[str, dict[str, str]] = {
         "de": "Hutgröße {size} passt zu {said} (die Hutgröße ist der Kopfumfang in cm).",
         "en": "Hat size {size} fits {said} (the hat size is the head circumference in cm).",
     },
+    "size_general_bra": {
+        "de": "BH-Größe {said} entspricht EU {size} (allgemeine Umrechnung; ab Cup D unterscheiden sich die Buchstaben).",
+        "en": "Bra size {said} is EU {size} (a general conversion; from cup D on the letters differ).",
+    },
+    "size_general_women": {
+        "de": "Damengröße {said} entspricht etwa deutscher Größe {size} (allgemeine Umrechnung; je nach Marke leicht verschieden).",
+        "en": "Women's size {said} is about German size {size} (a general conversion; brands differ a little).",
+    },
+    "size_general_men": {
+        "de": "Herrengröße {said} entspricht etwa deutscher Größe {size} (allgemeine Umrechnung; Kurzgrößen sind die halbe, Langgrößen die doppelte Normalgröße + 2).",
+        "en": "Men's size {said} is about German size {size} (a general conversion; short sizes are half the regular size, long sizes double plus 2).",
+    },
+    "size_general_collar": {
+        "de": "Kragenweite {said} entspricht etwa {size} (1 Zoll = 2,54 cm).",
+        "en": "A collar of {said} is about {size} (1 inch = 2.54 cm).",
+    },
     "size_number_as_letter": {
         "de": "Größe {number} entspricht etwa Größe {letter}.",
         "en": "Size {number} is roughly size {letter}.",

@@ -22,6 +22,7 @@ class Conversion:
     value: str  # the product's size value
     said: str  # the size as the shopper gave it ("UK 12", "40R", "34DD", "15.5 inch collar")
     kind: str  # women | men | collar | bra | glove | ring | hat
+    shown: str = ""  # the whole size when `value` is one part of it (the cup of "75E")
 
 
 def _num(text: str) -> float:
@@ -117,7 +118,7 @@ def _women_value(system: str, de: float, values: list[str]) -> str | None:
 
 # --- men's sizes ---------------------------------------------------------------------------------
 
-_SUIT_READ = re.compile(r"\b(\d{2})\s?(r|s|l|regular|short|long|kurz|lang)\b(?!\s*(?:cm|mm))", re.I)
+_SUIT_READ = re.compile(r"\b(\d{2})\s?(r|s|l|regular|short|long|kurz|lang)\b(?!\s*(?:cm|mm|enough|genug|sleeve|arm))", re.I)
 _WAIST_READ = re.compile(r"\bw\s?(\d{2})\b|\b(\d{2})(?:\s*(?:inch|in|\"|”|zoll))?\s*(?:waist|taille|bundweite)\b|\b(?:waist|bundweite|taille)\s*(?:is|ist|of|von)?\s*(\d{2})\s*(?:inch|in\b|\"|”|zoll)", re.I)
 
 
@@ -283,6 +284,8 @@ def convert(text: str, option: str, values: list[str], title: str = "") -> Conve
         return Conversion(*found, system) if (found := _circumference(text, system, values)) else None
     if any(v.strip().lower() in text.lower().split() for v in values if not v.strip().isdigit() and len(v.strip()) > 1):
         return None  # the shopper named one of the product's own values
+    if _TO_EU.search(text):
+        return None  # "What is US 10 in EU?": a general conversion (actions.size_general)
     if system in ("uk", "us", "it", "fr", "de_women", "letter") and (found := _women(text, system, values)):
         return found
     if system in ("suit", "de_men", "letter") and (men := _men_reading(text, system)):
@@ -292,6 +295,7 @@ def convert(text: str, option: str, values: list[str], title: str = "") -> Conve
     return None
 
 
+_TO_EU = re.compile(r"\b(?:in|to|into|auf|als)\s+(?:the\s+)?(?:eu|european|europ\w*)\b(?![- ]?(?:größe|size)\w*\s+\d)", re.I)
 _LETTER_SAID = re.compile(r"(?<![\w/])(\d{2})\s*/\s*(XS|S|M|L|XL|XXL)\b|\b(?:an?|size|größe|trage|wear|usually|normally|sonst|normalerweise)\s+(XS|S|M|L|XL|XXL|medium|small|large)\b", re.I)
 
 
@@ -322,7 +326,79 @@ def _women(text: str, system: str, values: list[str]) -> Conversion | None:
 def convert_product(text: str, options: dict[str, list[str]], title: str = "") -> tuple[str, Conversion] | None:
     """(option name, conversion) for the first of the product's options whose values the size
     the text gives converts into."""
+    if pair := band_and_cup(options, text):
+        (band, cup), found = pair
+        return cup, Conversion(found[1], found[2], "bra", found[0])
     for name, values in options.items():
         if found := convert(text, name, values, title):
             return name, found
+    return None
+
+
+_BAND_OPTION = re.compile(r"\bband\b|unterbrust|underbust|brustband", re.I)
+_CUP_OPTION = re.compile(r"\bcup", re.I)
+
+
+def band_and_cup(options: dict[str, list[str]], text: str) -> tuple[tuple[str, str], tuple[str, str, str]] | None:
+    """A bra sold by two options, band and cup: ((band option, cup option), (the EU size, its cup,
+    the size as said)) for "34D", "UK 34DD" or "75E"."""
+    band = next((n for n, v in options.items() if _BAND_OPTION.search(n) and all(x.strip().isdigit() and 60 <= int(x) <= 120 for x in v)), None)
+    cup = next((n for n in options if _CUP_OPTION.search(n)), None)
+    if not band or not cup:
+        return None
+    combined = [f"{b}{c}" for b in options[band] for c in options[cup]]
+    if found := _bra(text, combined):
+        return (band, cup), (found[0], found[0][len(found[0].rstrip("ABCDEFGHIJK")) :], found[1])
+    m = re.search(r"(?<![\w.,])(\d{2,3})\s?([a-k])\b", text, re.I)
+    if m and f"{m.group(1)}{m.group(2).upper()}" in combined:
+        return (band, cup), (f"{m.group(1)}{m.group(2).upper()}", m.group(2).upper(), m.group(0))
+    return None
+
+
+def band_and_cup_values(options: dict[str, list[str]], text: str) -> dict[str, str]:
+    """{band option: "75", cup option: "E"} for a bra size in the text (`catalog.size_values`)."""
+    if pair := band_and_cup(options, text):
+        (band, cup), (size, letter, _) = pair
+        return {band: size[: -len(letter)], cup: letter}
+    return {}
+
+
+# petite and tall lengths: the words shoppers use for a product's short and long lengths
+_LENGTH_WORDS = {"petite": ("kurz", "short", "petite", "kurzgröße"), "tall": ("lang", "long", "tall", "langgröße")}
+
+
+def names_length(value: str, text: str) -> bool:
+    """Whether the text asks for this length value by another word ("tall" -> "Lang", "Petite" -> "Kurz")."""
+    first = re.split(r"[\s(/]+", value.strip().lower())[0]
+    return any(first in values and re.search(rf"\b{word}\b", text, re.I) for word, values in _LENGTH_WORDS.items())
+
+
+# --- general conversions, about no product -------------------------------------------------------
+
+_SUIT_WORDS = re.compile(r"suit|sakko|anzug|jacket|jackett|blazer|herren|men'?s", re.I)
+_COLLAR_WORDS = re.compile(r"collar|kragen|neck|hals", re.I)
+_BRA_WORDS = re.compile(r"\bbh\b|\bbras?\b|cup|körbchen", re.I)
+_TO_INCH = re.compile(r"\b(?:inch\w*|zoll)\b", re.I)
+
+
+def general(text: str) -> tuple[str, str, str] | None:
+    """(kind, the size as said, the size it is) of an adult size conversion asked about no product:
+    a bra size to EU, a women's IT/FR size to German, a suit size to German, a collar inches <-> cm."""
+    if _BRA_WORDS.search(text) and (m := _BRA_READ.search(text)) and 28 <= int(m.group(2)) <= 46:
+        system = (m.group(1) or "uk").lower()
+        cups = _US_CUPS if system == "us" else _UK_CUPS
+        cup = m.group(3).upper()
+        if cup in cups:
+            return "bra", f"{system.upper()} {m.group(2)}{cup}", f"{(int(m.group(2)) - 4) * 2.5:g}{_EU_CUPS[cups.index(cup)]}"
+    if _COLLAR_WORDS.search(text) and (m := re.search(r"(\d{2}(?:[.,]5|\s?½)?)", text)):
+        number = _num(m.group(1))
+        if 13 <= number <= 19:
+            return "collar", f"{number:g}\u2033", f"{round(number * INCH)} cm"
+        if 34 <= number <= 50 and _TO_INCH.search(text):
+            return "collar", f"{number:g} cm", f"{round(number / INCH * 2) / 2:g}\u2033"
+    if (m := _WOMEN_READ.search(text)) and _system(m.group(1)) in ("it", "fr") and (de := women_de(_system(m.group(1)), float(m.group(2)))):
+        return "women", f"{_system(m.group(1)).upper()} {m.group(2)}", f"{de:g}"
+    if (m := _SUIT_READ.search(text)) and (_SUIT_WORDS.search(text) or len(m.group(2)) == 1) and 34 <= int(m.group(1)) <= 54:
+        value = _men_value("de_men", int(m.group(1)) + 10, _length_of(m.group(2)))
+        return ("men", m.group(0), value) if value else None
     return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from catalog.fashion_sizes import band_and_cup_values
 from catalog.sizes import LETTERS, normalize_letter
 
 
@@ -62,6 +63,7 @@ def named_numbers(options: dict[str, list[str]], text: str) -> dict[str, str]:
             if m and (any(same_size(v, m.group(1)) for v in values) or all(v.strip().isdigit() for v in values)):
                 reading[name] = m.group(1)
     readings.append(_pair(options, text))
+    readings.append(band_and_cup_values(options, text))  # "34D" of a bra sold by band and cup
     return max(readings, key=len)
 
 

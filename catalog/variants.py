@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from catalog.fashion_sizes import names_length
 from catalog.lexicon import find_colors, normalize_color
 from catalog.models import Product, Variant
 from catalog.query import find_size
@@ -218,7 +219,7 @@ def find_asked(product: Product, text: str) -> list[Asked]:
         if (named := named_numbers.get(name)) is not None:  # "W32 L34": one number per option
             asked.append(Asked(name, kind, named, tuple(v for v in values if same_size(v, named))))
             continue
-        exact = [v for v in values if len(v) >= 3 and not v.isdigit() and (_word_in(v, text) or same_dimensions(v, text))]
+        exact = [v for v in values if len(v) >= 3 and not v.isdigit() and (_word_in(v, text) or same_dimensions(v, text) or names_length(v, text))]
         if exact:
             asked.append(Asked(name, kind, exact[0], (exact[0],)))
             continue

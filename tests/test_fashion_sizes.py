@@ -134,3 +134,42 @@ def test_oversized_38_m_sizes_down(ask) -> None:
 def test_a_bare_german_number_on_letters_from_a_shopify_export(ask) -> None:
     """A Shopify export names no size system: letters are known from the values themselves."""
     assert ask("Ich trage sonst 36. Welche Größe?", "seidenbluse-lina", "de").startswith("Größe 36 entspricht etwa Größe S.")
+
+
+def test_general_conversions_about_no_product() -> None:
+    from actions.size_general import conversion
+    from catalog.fashion_sizes import general
+
+    assert general("What is a 34DD bra in European sizes?") == ("bra", "UK 34DD", "75E")
+    assert general("What is an Italian 44 in German sizes?") == ("women", "IT 44", "40")
+    assert general("What's a 42 long in German suit sizes?") == ("men", "42 long", "106")
+    assert general("Kragenweite 41 – welche Größe ist das in Zoll?") == ("collar", "41 cm", "16\u2033")
+    assert general("Is the jacket in 42 long enough?") is None and general("What is UK 9 in EU?") is None
+    assert conversion("Welche EU-Größe hat ein BH in UK 36C?", "de").startswith("BH-Größe UK 36C entspricht EU 80C")
+
+
+def test_a_bra_sold_by_band_and_cup_and_petite_or_tall_lengths() -> None:
+    from catalog.fashion_sizes import band_and_cup_values, names_length
+
+    options = {"Band": ["70", "75", "80"], "Cup": ["B", "C", "D", "E"]}
+    assert band_and_cup_values(options, "I'm a UK 34DD") == {"Band": "75", "Cup": "E"}
+    assert band_and_cup_values(options, "Haben Sie 80C?") == {"Band": "80", "Cup": "C"}
+    assert band_and_cup_values({"Größe": ["70", "75"]}, "34D") == {}
+    assert names_length("Lang", "Is there a tall length?") and names_length("Kurz (Petite)", "in petite?")
+    assert not names_length("Normal", "Is there a tall length?")
+
+
+def test_a_height_picks_the_length_and_the_usual_size_the_size(ask) -> None:
+    reply = ask("Ich bin 1,68 m und trage 38. Welche Variante soll ich nehmen?", "stoffhose-ella", "de")
+    assert "Länge Normal" in reply and "empfehle ich bei Stoffhose Ella Größe 38" in reply
+    reply = ask("Do you have it in 34D?", "sport-bra-flow")
+    assert "Band 75" in reply and "Cup D" in reply
+
+
+def test_a_tall_length_is_the_long_one(ask) -> None:
+    reply = ask("Is there a tall length in size 40?", "stoffhose-ella")
+    assert "size 40 in Länge Lang" in reply and "sold out" in reply
+
+
+def test_a_conversion_asked_in_eu_stays_general() -> None:
+    assert value("What is US 10 in EU?", "Size", LETTERS) is None and value("I'm a US 10, which size?", "Size", LETTERS) == "L"
