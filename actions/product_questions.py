@@ -32,6 +32,8 @@ class ActionAnswerFit(ShopAction):
             return show_results(dispatcher, catalog().search(text), lang)
         pair = named_pair(text)  # "Luftklar Mini or Allergo H13 for 40 m²?": both
         products = pair[:3] if len(pair) > 1 else products
+        if len(products) == 1 and (events := version_answer(dispatcher, products[0], text, lang)) is not None:
+            return events  # "Gibt es den Schlafsack in Long mit Reißverschluss rechts?"
         if len(products) > 1 and (better := comparative_line(products[0], products[1], text, lang)):  # "welche hält länger?"
             return _answer_comparison(dispatcher, products[:2], better, lang)
         known_ids = {metadata(tracker).get("product_id"), tracker.get_slot("current_product")}
@@ -90,11 +92,8 @@ class ActionProductInfo(ShopAction):
             return ActionAnswerFit().respond(dispatcher, tracker, lang)
         product = products[0]
         name = product.name(lang)
-        asked = find_asked(product, text_of(tracker))
-        if asked and (_AVAILABILITY.search(text) or len(text.split()) <= 4):  # "is the 2-litre one in stock?", "die in Anthrazit?"
-            answer, sources = availability(product, asked, lang)
-            reply(dispatcher, answer, sources=sources, payload=facts.cards_payload([product], lang, catalog().config))
-            return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
+        if (events := version_answer(dispatcher, product, text_of(tracker), lang, short=True)) is not None:
+            return events
         if not _asked_aspects(text) and general_request(text_of(tracker), name):
             return show_details(dispatcher, product, lang)
         lines, known = answer_lines(product, text_of(tracker), lang)
@@ -104,6 +103,18 @@ class ActionProductInfo(ShopAction):
               buttons=None if known else handoff_buttons(lang))  # fmt: skip
         events = [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
         return events if known else [*events, SlotSet("pending_offer", "handoff")]
+
+
+def version_answer(dispatcher, product: Product, text: str, lang: str, short: bool = False) -> list | None:  # noqa: ANN001
+    """A question about availability naming a version of the product ("is the 2-litre one in
+    stock?"; `short`: also a short one without such a word, "die in Anthrazit?") answered with
+    that version's state and alternatives; None for any other question."""
+    asked = find_asked(product, text)
+    if not asked or not (_AVAILABILITY.search(text) or (short and len(text.split()) <= 4)):
+        return None
+    answer, sources = availability(product, asked, lang)
+    reply(dispatcher, answer, sources=sources, payload=facts.cards_payload([product], lang, catalog().config))
+    return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
 
 
 # On a product page a message the classifier gave another intent (out of scope, shipping) but

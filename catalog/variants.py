@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from catalog.lexicon import find_colors, normalize_color
+from catalog.lexicon import SHADE_WORDS, find_colors, normalize_color
 from catalog.models import Product, Variant
 from catalog.query import find_size
 from catalog.size_values import (
@@ -25,12 +25,12 @@ from catalog.size_values import (
     WORD_SIZE,
     WORD_SIZES,
     number_size,
-    same_dimensions,
     same_size,
     size_key,
 )
 from catalog.size_values import named_numbers as find_named_numbers
 from catalog.sizes import LETTERS, normalize_letter, uk_us_to_eu
+from catalog.value_match import names_value
 
 LOW_STOCK = 3  # at most this many left: "only n left"
 ALTERNATIVES = 3  # values named per option
@@ -134,6 +134,18 @@ def _family(product: Product, name: str, value: str) -> str | None:
     return normalize_color(value)
 
 
+def _shade_of_one(product: Product, name: str, values: list[str], text: str) -> str | None:
+    """"in sage?" of a sheet in "Salbei": a shade name of the merchants' lexicon, too ambiguous
+    to be a colour in any message ("sage", "stone", "natural"), is one when exactly one colour
+    of this product is of its family."""
+    for word in re.findall(r"[a-zäöüß]+", text.lower()):
+        if len(word) >= 4 and (family := SHADE_WORDS.get(word)):
+            matching = [v for v in values if _family(product, name, v) == family]
+            if len(matching) == 1:
+                return matching[0]
+    return None
+
+
 _NEAR = {"blue": "navy", "navy": "blue", "green": "olive", "olive": "green", "grey": "silver", "silver": "grey"}
 
 
@@ -205,8 +217,10 @@ def find_asked(product: Product, text: str) -> list[Asked]:
                 if not matching:  # "in blue?" of a jacket in "Dunkelblau": the next family counts
                     matching = tuple(v for v in values if _family(product, name, v) in {_NEAR.get(c) for c in colors})
                 asked.append(Asked(name, kind, colors[0], matching))
+            elif shade := _shade_of_one(product, name, values, text):
+                asked.append(Asked(name, kind, shade, (shade,)))
             continue
-        value_amounts = {v: amount(v) for v in values}
+        value_amounts = {v: None if _DIMENSIONS.search(v) else amount(v) for v in values}  # "135×200 cm" is no length
         if any(value_amounts.values()):
             dimensions = {a[0] for a in value_amounts.values() if a}
             wanted = [a for a in text_amounts if a[0] in dimensions]
@@ -215,10 +229,13 @@ def find_asked(product: Product, text: str) -> list[Asked]:
                 spoken = _spoken_amount(text, wanted[0])
                 asked.append(Asked(name, kind, matching[0] if matching else spoken, matching))
                 continue
+            if (kind == SIZE or _word_in(name, text)) and (bare := _bare_number_value(values, text)):
+                asked.append(Asked(name, kind, bare, (bare,)))  # "Rahmenhöhe 56" is "56 cm (L)"
+                continue
         if (named := named_numbers.get(name)) is not None:  # "W32 L34": one number per option
             asked.append(Asked(name, kind, named, tuple(v for v in values if same_size(v, named))))
             continue
-        exact = [v for v in values if len(v) >= 3 and not v.isdigit() and (_word_in(v, text) or same_dimensions(v, text))]
+        exact = sorted((v for v in values if names_value(v, values, name, text)), key=len, reverse=True)
         if exact:
             asked.append(Asked(name, kind, exact[0], (exact[0],)))
             continue
@@ -233,6 +250,20 @@ def find_asked(product: Product, text: str) -> list[Asked]:
                 matching = tuple(v for v in values if same_size(v, size))
                 asked.append(Asked(name, SIZE, size, matching))
     return asked
+
+
+_DIMENSIONS = re.compile(r"\d\s*[x×]\s*\d", re.I)
+
+
+def _bare_number_value(values: list[str], text: str) -> str | None:
+    """The one value whose number with its unit ("56 cm (L)", "24 Zoll") the text names as a
+    bare number ("Rahmenhöhe 56")."""
+    for m in re.finditer(r"(?<![\w.,/-])(\d{1,4}(?:[.,]\d+)?)(?![\w/]|[.,]\d|\s*[-–x×]\s*\d)", text):
+        number = float(m.group(1).replace(",", "."))
+        found = [v for v in values if (n := re.match(r"\s*(\d+(?:[.,]\d+)?)", v)) and float(n.group(1).replace(",", ".")) == number]
+        if len(found) == 1:
+            return found[0]
+    return None
 
 
 def _looks_like_sizes(values: list[str]) -> bool:
