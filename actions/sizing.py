@@ -47,6 +47,7 @@ from catalog.variants import (
     option_kind,
     option_values,
     same_size,
+    size_kind,
     variant_options,
     variant_state,
 )
@@ -105,8 +106,9 @@ def _size_option(product: Product) -> str | None:
 def _similar_in_size(product: Product, asked: Asked, lang: str) -> tuple[str, list[str]]:
     """Similar products with the asked size in stock, for a size that is sold out or not offered."""
     wanted = normalize_letter(asked.values[0] if asked.values else asked.wanted)
-    similar = [p for p in catalog().similar(product, limit=8)
-               if any(v.stock > 0 and v.size and normalize_letter(v.size) == wanted for v in p.variants)][:2]  # fmt: skip
+    kind = size_kind(product)  # a hiking boot's 44 is no jacket's 44
+    similar = [p for p in catalog().similar(product, limit=8) if size_kind(p) == kind
+               and any(v.stock > 0 and v.size and normalize_letter(v.size) == wanted for v in p.variants)][:2]  # fmt: skip
     if not similar:
         return "", []
     return say("size_alternatives", lang, size=wanted, names=join([p.name(lang) for p in similar], lang)), [p.id for p in similar]

@@ -53,7 +53,11 @@ def _asked_phrase(product: Product, asked: Asked, lang: str) -> str:
 
 
 def _what(product: Product, asked: list[Asked], lang: str) -> str:
-    return " in ".join(_asked_phrase(product, a, lang) for a in asked)
+    """'Größe 44 in Blau'; an option of another kind after a comma: 'Größe 44, Weite Weit (2E)'."""
+    out = ""
+    for i, a in enumerate(asked):
+        out += ("" if i == 0 else ", " if a.kind not in (SIZE, COLOR) else " in ") + _asked_phrase(product, a, lang)
+    return out
 
 
 def variant_reply(product: Product, state: VariantState, lang: str, currency: str) -> str:

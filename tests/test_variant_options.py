@@ -94,3 +94,32 @@ def test_slug_spells_out_letters_and_bench_names_ids_alike():
     for name, expected in (("Bademantel Waffelpiqué", "bademantel-waffelpique"), ("Frottier-Handtuch 600 g/m²", "frottier-handtuch-600-g-m2"),
                            ("Größe Ø 28", "groesse-o-28")):  # fmt: skip
         assert slug(name) == _slug(name) == expected
+
+
+def test_size_kind_tells_a_boots_44_from_a_jackets_44():
+    from catalog.variants import size_kind
+
+    boots = optioned("boots", ("Size",), [(s, 1) for s in ("38", "39", "43", "44", "44.5")], size_option="Size")
+    jacket = optioned("jacke", ("Größe",), [(s, 1) for s in ("34", "36", "42", "44")], size_option="Größe")
+    shirt = optioned("shirt", ("Größe",), [(s, 1) for s in ("S", "M", "XL")], size_option="Größe")
+    duvet = optioned("decke", ("Größe",), [("135×200 cm", 1)], size_option="Größe")
+    quilt = optioned("quilt", ("Size",), [("155×220 cm", 1)], size_option="Size")
+    assert [size_kind(p) for p in (boots, jacket, shirt)] == ["shoe", "clothing", "letter"]
+    assert size_kind(duvet) == size_kind(quilt) == "option:size"  # "Größe" and "Size" alike
+
+
+def test_similar_products_for_a_sold_out_size_are_of_the_same_size_kind(monkeypatch):
+    from actions import sizing
+    from catalog.variants import Asked
+
+    boots = optioned("boots", ("Size",), [("43", 1), ("44", 0)], size_option="Size")
+    jacket = optioned("jacke", ("Größe",), [("42", 1), ("44", 3)], size_option="Größe")
+    other_boots = optioned("stiefel", ("Size",), [("43", 0), ("44", 2)], size_option="Size")
+
+    class Catalog:
+        def similar(self, product, limit=3):  # noqa: ANN001, ANN201, ARG002
+            return [jacket, other_boots]
+
+    monkeypatch.setattr(sizing, "catalog", lambda: Catalog())
+    _, ids = sizing._similar_in_size(boots, Asked("Size", "size", "44", ("44",)), "en")
+    assert ids == ["stiefel"]
