@@ -269,7 +269,11 @@ def _bare_number_value(values: list[str], text: str) -> str | None:
 def size_kind(product: Product) -> str:
     """What the product's sizes measure, so that "size 44" is compared only with its like:
     'letter' (S–XXL), 'shoe' (a run 30–50 with odd or half sizes), 'clothing' (German confection
-    sizes: even numbers 30–64), 'number' (other numbers), else the size option's name."""
+    sizes: even numbers 30–64), 'number' (other numbers), else the size option's name; the
+    product's `size_system` when the merchant set one."""
+    known = {"eu_shoe": "shoe", "eu_clothing": "clothing", "letter": "letter"}.get(product.size_system or "")
+    if known:  # the merchant's own word
+        return known
     sizes = product.sizes()
     if sizes and all(size_key(p) in LETTERS for s in sizes for p in re.split(r"[/\s()–-]+", s) if p):
         return "letter"
