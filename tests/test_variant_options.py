@@ -128,8 +128,8 @@ def test_similar_products_for_a_sold_out_size_are_of_the_same_size_kind(monkeypa
 def test_an_option_that_is_no_measure_is_named_after_a_comma():
     from actions.variant_replies import variant_reply
 
-    bag = optioned("Schlafsack", ("Länge", "Reißverschluss"), [("Regular", "rechts", 2), ("Long", "links", 1), ("Long", "rechts", 0)],
+    bag = optioned("schlafsack", ("Länge", "Reißverschluss"), [("Regular", "rechts", 2), ("Long", "links", 1), ("Long", "rechts", 0)],
                    size_option="Länge")  # fmt: skip
     reply = variant_reply(bag, variant_state(bag, find_asked(bag, "in Long mit Reißverschluss rechts?")), "de", "EUR")
-    assert reply.startswith("Schlafsack ist in Länge Long, Reißverschluss rechts leider ausverkauft.")
+    assert reply.startswith("schlafsack ist in Länge Long, Reißverschluss rechts leider ausverkauft.")
     assert "Vorrätig in Länge Long: Reißverschluss links." in reply
