@@ -63,9 +63,30 @@ def _range_in(value: str, values: list[str], text: str) -> bool:
     return False
 
 
+_SPAN = r"(\d+(?:[.,]\d+)?)(?:\s*[-–]\s*(\d+(?:[.,]\d+)?))?"
+_DIMENSION_SPANS = re.compile(rf"{_SPAN}\s*[x×]\s*{_SPAN}", re.I)
+_TEXT_DIMENSIONS = re.compile(r"(?<![\d.,–-])(\d+(?:[.,]\d+)?)\s*[x×]\s*(\d+(?:[.,]\d+)?)(?!\s*[-–]?\s*\d)", re.I)
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def _dimensions_within(value: str, text: str) -> bool:
+    """"140x200" in the text lies within the value "140–160 × 200 cm" (a fitted sheet's range)."""
+    v = _DIMENSION_SPANS.search(value)
+    if v is None or (v.group(2) is None and v.group(4) is None):
+        return False  # no range: only the same dimensions name it (`same_dimensions`)
+    spans = [(_number(v.group(1)), _number(v.group(2) or v.group(1))), (_number(v.group(3)), _number(v.group(4) or v.group(3)))]
+    return any(all(low <= _number(n) <= high for n, (low, high) in zip(m.groups(), spans, strict=True))
+               for m in _TEXT_DIMENSIONS.finditer(text))  # fmt: skip
+
+
 def names_value(value: str, values: list[str], option: str, text: str) -> bool:
     """Whether the text names this value of the option (`values`: all of the option's values)."""
-    if _capitals_in(value.strip(), option, text) or same_dimensions(value, text) or _range_in(value, values, text):
+    if _capitals_in(value.strip(), option, text) or same_dimensions(value, text) or _dimensions_within(value, text):
+        return True
+    if _range_in(value, values, text):
         return True
     lowered = text.lower()
     return any(_form_in(form, lowered) for form in value_forms(value))

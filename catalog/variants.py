@@ -225,7 +225,7 @@ def find_asked(product: Product, text: str) -> list[Asked]:
             dimensions = {a[0] for a in value_amounts.values() if a}
             wanted = [a for a in text_amounts if a[0] in dimensions]
             if wanted:
-                matching = tuple(v for v, a in value_amounts.items() if a == wanted[0])
+                matching = tuple(v for v, a in value_amounts.items() if a == wanted[0]) or _up_to(value_amounts, wanted[0])
                 spoken = _spoken_amount(text, wanted[0])
                 asked.append(Asked(name, kind, matching[0] if matching else spoken, matching))
                 continue
@@ -253,6 +253,15 @@ def find_asked(product: Product, text: str) -> list[Asked]:
 
 
 _DIMENSIONS = re.compile(r"\d\s*[x×]\s*\d", re.I)
+
+
+_UP_TO = re.compile(r"\b(?:bis|up to|max\.?|maximal|höchstens)\s*\d", re.I)
+
+
+def _up_to(value_amounts: dict[str, tuple[str, float] | None], wanted: tuple[str, float]) -> tuple[str, ...]:
+    """"32 cm" of values "bis 25 cm" / "Boxspring bis 40 cm": the smallest value up to which it goes."""
+    holding = [(a[1], v) for v, a in value_amounts.items() if a and a[0] == wanted[0] and a[1] >= wanted[1] and _UP_TO.search(v)]
+    return (min(holding)[1],) if holding else ()
 
 
 def _bare_number_value(values: list[str], text: str) -> str | None:

@@ -133,3 +133,13 @@ def test_an_option_that_is_no_measure_is_named_after_a_comma():
     reply = variant_reply(bag, variant_state(bag, find_asked(bag, "in Long mit Reißverschluss rechts?")), "de", "EUR")
     assert reply.startswith("schlafsack ist in Länge Long, Reißverschluss rechts leider ausverkauft.")
     assert "Vorrätig in Länge Long: Reißverschluss links." in reply
+
+
+def test_a_mattress_within_a_sheets_range_and_a_height_up_to_a_value():
+    sheet = optioned("laken", ("Größe", "Steghöhe"), [("90–100 × 190–200 cm", "bis 25 cm", 1), ("140–160 × 200 cm", "bis 25 cm", 2),
+                     ("140–160 × 200 cm", "Boxspring bis 40 cm", 3)], size_option="Größe")  # fmt: skip
+    asked = find_asked(sheet, "Meine Matratze ist 140x200 und mit Topper 32 cm hoch. Welches Laken brauche ich?")
+    assert {a.option: a.values for a in asked} == {"Größe": ("140–160 × 200 cm",), "Steghöhe": ("Boxspring bis 40 cm",)}
+    assert find_asked(sheet, "for a 20 cm mattress?")[0].values == ("bis 25 cm",)  # the smallest that holds it
+    assert find_asked(sheet, "for a 45 cm boxspring?")[0].values == ()  # none holds it: not offered
+    assert not names_value("140–160 × 200 cm", [], "Größe", "180x200")
