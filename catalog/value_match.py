@@ -2,7 +2,7 @@
 
 Merchants write values with a note in brackets ("Weit (2E)", "Extra warm (Winter)", "56 cm (L)"),
 shoppers say the value inflected ("in der weiten Ausführung"), in the other language ("wide",
-"left"), short values in capitals ("ML", "II") or only the range that sets one apart ("the
+"summer"; not the words that mostly mean something else: "right size", "one left", "how long"), short values in capitals ("ML", "II") or only the range that sets one apart ("the
 140–160 sheet" of "140–160 × 200 cm"). Values are matched as words, never inside a word.
 """
 
@@ -14,9 +14,8 @@ from catalog.size_values import same_dimensions
 
 # one word of a value and its word in the other language (both ways)
 _PAIRS = (
-    ("weit", "wide"), ("schmal", "narrow"), ("links", "left"), ("rechts", "right"), ("lang", "long"),
-    ("kurz", "short"), ("normal", "regular"), ("normal", "standard"), ("sommer", "summer"), ("ganzjahr", "all year"),
-    ("ganzjahr", "all-season"), ("hoch", "high"), ("niedrig", "low"), ("dick", "thick"), ("dünn", "thin"),
+    ("weit", "wide"), ("schmal", "narrow"), ("kurz", "short"), ("normal", "regular"), ("normal", "standard"),
+    ("sommer", "summer"), ("ganzjahr", "all year"), ("ganzjahr", "all-season"), ("ganzjahres", "all-season"),
 )  # fmt: skip
 _OTHER_LANGUAGE: dict[str, set[str]] = {}
 for _a, _b in _PAIRS:

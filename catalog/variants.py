@@ -134,12 +134,19 @@ def _family(product: Product, name: str, value: str) -> str | None:
     return normalize_color(value)
 
 
+# shade names that are first of all what a thing is made of or holds ("aus Leinen?", "carbon frame")
+_MATERIAL_SHADES = {"carbon", "stone", "stein", "beton", "concrete", "zement", "cement", "leder", "leather", "leinen", "linen",
+                    "natur", "natural", "jeans", "denim", "wine", "wein", "kaffee", "coffee", "espresso", "gold", "golden",
+                    "kupfer", "copper", "bronze", "titan", "titanium", "chrom", "chrome", "aluminium", "aluminum",
+                    "edelstahl", "stainless", "platin", "platinum", "honig", "honey", "tinte", "melange", "heather"}  # fmt: skip
+
+
 def _shade_of_one(product: Product, name: str, values: list[str], text: str) -> str | None:
     """"in sage?" of a sheet in "Salbei": a shade name of the merchants' lexicon, too ambiguous
     to be a colour in any message ("sage", "stone", "natural"), is one when exactly one colour
     of this product is of its family."""
     for word in re.findall(r"[a-zäöüß]+", text.lower()):
-        if len(word) >= 4 and (family := SHADE_WORDS.get(word)):
+        if len(word) >= 4 and word not in _MATERIAL_SHADES and (family := SHADE_WORDS.get(word)):
             matching = [v for v in values if _family(product, name, v) == family]
             if len(matching) == 1:
                 return matching[0]
