@@ -27,13 +27,17 @@ _RANGE = re.compile(r"(\d{1,3})\s*[-–]\s*(\d{1,3})")
 _SIZE_WORDS = r"(?:size|größe|groesse|grösse|gr\.?)"
 
 
-def value_forms(value: str) -> list[str]:
+def value_forms(value: str, name_words: frozenset[str] = frozenset()) -> list[str]:
     """The ways a value may be named: whole, without its bracketed note and the note alone
-    ("Weit (2E)" -> "weit (2e)", "weit", "2e"), lower case, with the other language's word."""
+    ("Weit (2E)" -> "weit (2e)", "weit", "2e"), the name before its measure ("Duschtuch 70×140 cm"
+    -> "duschtuch"), lower case, with the other language's word."""
     value = value.strip().lower()
     forms = [value]
     if m := re.fullmatch(r"(.+?)\s*\((.+)\)", value):
         forms += [m.group(1).strip(), m.group(2).strip()]
+    m = re.fullmatch(r"([^\W\d]{4,})\s+\d.*", value)  # "Duschtuch 70×140 cm": the name before its measure,
+    if m and m.group(1) not in name_words:  # unless the product is called so ("Frottier-Handtuch": "Handtuch 50×100 cm")
+        forms.append(m.group(1))
     forms += [other for form in list(forms) for other in sorted(_OTHER_LANGUAGE.get(form, ()))]
     return [f for f in dict.fromkeys(forms) if len(f) >= 3 and not f.isdigit()]
 
@@ -81,11 +85,12 @@ def _dimensions_within(value: str, text: str) -> bool:
                for m in _TEXT_DIMENSIONS.finditer(text))  # fmt: skip
 
 
-def names_value(value: str, values: list[str], option: str, text: str) -> bool:
-    """Whether the text names this value of the option (`values`: all of the option's values)."""
+def names_value(value: str, values: list[str], option: str, text: str, name_words: frozenset[str] = frozenset()) -> bool:
+    """Whether the text names this value of the option (`values`: all of the option's values;
+    `name_words`: the lower-case words of the product's name)."""
     if _capitals_in(value.strip(), option, text) or same_dimensions(value, text) or _dimensions_within(value, text):
         return True
     if _range_in(value, values, text):
         return True
     lowered = text.lower()
-    return any(_form_in(form, lowered) for form in value_forms(value))
+    return any(_form_in(form, lowered) for form in value_forms(value, name_words))

@@ -213,6 +213,7 @@ def find_asked(product: Product, text: str) -> list[Asked]:
     text_amounts = amounts(text)
     has_color_option = any(option_kind(product, n) == COLOR for n in option_values(product))
     named_numbers = find_named_numbers(option_values(product), text)
+    name_words = frozenset(w for title in product.title.values() for w in re.findall(r"[^\W\d_]+", title.lower()))
     for name, values in option_values(product).items():
         kind = option_kind(product, name)
         if kind == COLOR:
@@ -242,7 +243,7 @@ def find_asked(product: Product, text: str) -> list[Asked]:
         if (named := named_numbers.get(name)) is not None:  # "W32 L34": one number per option
             asked.append(Asked(name, kind, named, tuple(v for v in values if same_size(v, named))))
             continue
-        exact = sorted((v for v in values if names_value(v, values, name, text)), key=len, reverse=True)
+        exact = sorted((v for v in values if names_value(v, values, name, text, name_words)), key=len, reverse=True)
         if exact:
             asked.append(Asked(name, kind, exact[0], (exact[0],)))
             continue

@@ -149,3 +149,9 @@ def test_a_material_word_names_no_colour():
     bedding = optioned("bettwaesche", ("Colour",), [("Natural", 2), ("Ocean Teal", 1)], color_option="Colour")
     assert find_asked(bedding, "Ist die Bettwäsche aus Leinen?") == []
     assert find_asked(bedding, "Gibt es die in Sand?")[0].values == ("Natural",)  # a shade of the one beige colour
+
+
+def test_a_value_named_by_its_name_before_the_measure():
+    assert names_value("Duschtuch 70×140 cm", [], "Größe", "Gibt es das Duschtuch in Senf?")
+    assert not names_value("Boxspring bis 40 cm", [], "Steghöhe", "Passt es auf ein Boxspring?")  # a word before "bis" is no name of it
+    assert not names_value("Handtuch 50×100 cm", [], "Größe", "Gibt es das Handtuch in Senf?", frozenset({"frottier", "handtuch"}))
