@@ -21,6 +21,7 @@ from actions.variant_replies import chart_reply, variant_reply
 from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
 from catalog.names import tokens
+from catalog.option_roles import size_kind
 from catalog.passages import product_sentences
 from catalog.query import find_size
 from catalog.size_chart import (
@@ -47,7 +48,6 @@ from catalog.variants import (
     option_kind,
     option_values,
     same_size,
-    size_kind,
     variant_options,
     variant_state,
 )

@@ -7,6 +7,7 @@ roman numerals ("I" … "IV", compression stockings), ranges ("35–38"), a numb
 ("16 Zoll", "2 Liter", "3er-Pack") or dimensions ("135×200 cm"). The first such option is the
 product's `size_option`; its value is also each variant's `size`. The other options ("Weite",
 "Reißverschluss", "Wärmeklasse") stay named options, answered by value (`catalog.variants`).
+`size_kind` tells what a product's sizes measure (a boot's 44 is no jacket's 44).
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from __future__ import annotations
 import re
 
 from catalog.lexicon import is_color_option, is_size_option, normalize_color
+from catalog.models import Product
 from catalog.size_values import SIZE_RANGE, size_key
 from catalog.sizes import LETTERS
-from catalog.variants import amount
+from catalog.variants import amount, is_size_name
 
 _NUMBER = re.compile(r"\d{1,3}(?:[.,]\d)?")
 _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
@@ -53,3 +55,23 @@ def assign_option_roles(product: dict) -> None:
             variant["size"] = options[size]
         if color in options:
             variant["color_label"], variant["color"] = options[color], normalize_color(options[color])
+
+
+def size_kind(product: Product) -> str:
+    """What the product's sizes measure, so that "size 44" is compared only with its like:
+    'letter' (S–XXL), 'shoe' (a run 30–50 with odd or half sizes), 'clothing' (German confection
+    sizes: even numbers 30–64), 'number' (other numbers), else the size option's name; the
+    product's `size_system` when the merchant set one."""
+    known = {"eu_shoe": "shoe", "eu_clothing": "clothing", "letter": "letter"}.get(product.size_system or "")
+    if known:  # the merchant's own word
+        return known
+    sizes = product.sizes()
+    if sizes and all(size_key(p) in LETTERS for s in sizes for p in re.split(r"[/\s()–-]+", s) if p):
+        return "letter"
+    if sizes and all(re.fullmatch(r"\d{1,3}(?:[.,]5)?", s.strip()) for s in sizes):
+        numbers = [float(s.replace(",", ".")) for s in sizes]
+        if all(30 <= n <= 50 for n in numbers) and any(n % 2 for n in numbers):
+            return "shoe"
+        return "clothing" if all(30 <= n <= 64 and n % 2 == 0 for n in numbers) else "number"
+    option = product.size_option or ""
+    return "option:size" if is_size_name(option) else f"option:{option.lower()}"

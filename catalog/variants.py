@@ -283,26 +283,6 @@ def _bare_number_value(values: list[str], text: str) -> str | None:
     return None
 
 
-def size_kind(product: Product) -> str:
-    """What the product's sizes measure, so that "size 44" is compared only with its like:
-    'letter' (S–XXL), 'shoe' (a run 30–50 with odd or half sizes), 'clothing' (German confection
-    sizes: even numbers 30–64), 'number' (other numbers), else the size option's name; the
-    product's `size_system` when the merchant set one."""
-    known = {"eu_shoe": "shoe", "eu_clothing": "clothing", "letter": "letter"}.get(product.size_system or "")
-    if known:  # the merchant's own word
-        return known
-    sizes = product.sizes()
-    if sizes and all(size_key(p) in LETTERS for s in sizes for p in re.split(r"[/\s()–-]+", s) if p):
-        return "letter"
-    if sizes and all(re.fullmatch(r"\d{1,3}(?:[.,]5)?", s.strip()) for s in sizes):
-        numbers = [float(s.replace(",", ".")) for s in sizes]
-        if all(30 <= n <= 50 for n in numbers) and any(n % 2 for n in numbers):
-            return "shoe"
-        return "clothing" if all(30 <= n <= 64 and n % 2 == 0 for n in numbers) else "number"
-    option = product.size_option or ""
-    return "option:size" if is_size_name(option) else f"option:{option.lower()}"
-
-
 def _looks_like_sizes(values: list[str]) -> bool:
     return all(size_key(v) in LETTERS or re.fullmatch(r"\d{2}(?:\.5)?", v.strip()) or SIZE_RANGE.match(v) for v in values)
 

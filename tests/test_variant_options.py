@@ -97,7 +97,7 @@ def test_slug_spells_out_letters_and_bench_names_ids_alike():
 
 
 def test_size_kind_tells_a_boots_44_from_a_jackets_44():
-    from catalog.variants import size_kind
+    from catalog.option_roles import size_kind
 
     boots = optioned("boots", ("Size",), [(s, 1) for s in ("38", "39", "43", "44", "44.5")], size_option="Size")
     jacket = optioned("jacke", ("Größe",), [(s, 1) for s in ("34", "36", "42", "44")], size_option="Größe")
