@@ -14,7 +14,7 @@ from actions.compare import comparative_line, named_pair
 from actions.context import catalog, focused_products, metadata, named_products, text_of
 from actions.product_text import closest, feature_verdict, general_request, product_name, quote
 from actions.search import show_details, show_results
-from actions.sizing import availability
+from actions.sizing import answer_size, asks_size_advice, availability
 from actions.texts import say
 from catalog.models import Product
 from catalog.passages import asked_aspects, asked_features
@@ -26,6 +26,8 @@ class ActionAnswerFit(ShopAction):
         return "action_answer_fit"
 
     def respond(self, dispatcher, tracker, lang):
+        if asks_size_advice(tracker):  # "reicht 110 für ein Kind mit 112 cm?" on the jacket's page
+            return answer_size(dispatcher, tracker, lang)
         text = text_of(tracker)
         products = focused_products(tracker)
         if not products:  # "which air purifier is good for allergies?" is a search
@@ -80,6 +82,8 @@ class ActionProductInfo(ShopAction):
         return "action_product_info"
 
     def respond(self, dispatcher, tracker, lang):
+        if asks_size_advice(tracker):  # "is 116 big enough for a boy who is 119 cm?" on the jacket's page
+            return answer_size(dispatcher, tracker, lang)
         text = text_of(tracker).lower()
         products = focused_products(tracker, limit=1)
         if not products:

@@ -137,6 +137,45 @@ T: dict[str, dict[str, str]] = {
         "de": "Für {system} {size} habe ich keine Umrechnung. Unsere Tabelle reicht von EU 35 bis 48.",
         "en": "I have no conversion for {system} {size}. Our chart covers EU 35 to 48.",
     },
+    "size_conversion_kids": {
+        "de": "Kinderschuhgröße {system} {size} entspricht etwa EU {eu}.",
+        "en": "Children's shoe size {system} {size} is about EU {eu}.",
+    },
+    "size_conversion_usual": {"de": "Schuhgröße {system} {size} entspricht EU {eu}.", "en": "Shoe size {system} {size} is EU {eu}."},
+    "size_conversion_from_eu_kids": {
+        "de": "Kinderschuhgröße EU {eu} entspricht etwa UK {uk} und US {us} (Kindergrößen).",
+        "en": "Children's shoe size EU {eu} is about UK {uk} and US {us} (children's sizes).",
+    },
+    "size_conversion_dress": {
+        "de": "Damengröße {system} {size} entspricht deutscher Größe {eu} (EU {eu}).",
+        "en": "Women's size {system} {size} is German/EU size {eu}.",
+    },
+    "size_number_as_letter": {
+        "de": "Größe {number} entspricht etwa Größe {letter}.",
+        "en": "Size {number} is roughly size {letter}.",
+    },
+    "age_rule": {
+        "de": "Als Faustregel trägt ein Kind mit {age} meist Größe {size} – genauer ist die Körpergröße, denn Kindergrößen sind die Körpergröße in cm.",
+        "en": "As a rule of thumb, a child of {age} usually wears size {size} – measuring their height is more reliable, as kids' sizes are the height in cm.",
+    },
+    "age_months": {"de": "{n} Monaten", "en": "{n} months"},
+    "age_years": {"de": "{n} Jahren", "en": "{n} years"},
+    "between_rule_runs_small": {
+        "de": "{product} fällt klein aus: Zwischen zwei Größen nehmen Sie die größere.",
+        "en": "{product} runs small: between two sizes, take the larger one.",
+    },
+    "between_rule_runs_large": {
+        "de": "{product} fällt groß aus: Zwischen zwei Größen nehmen Sie die kleinere.",
+        "en": "{product} runs large: between two sizes, take the smaller one.",
+    },
+    "between_rule_general": {
+        "de": "Als allgemeine Regel: Zwischen zwei Größen nehmen Sie die größere, wenn Sie Platz für eine Schicht darunter oder zum Hineinwachsen möchten, die kleinere für einen enganliegenden Sitz.",
+        "en": "As a general rule: between two sizes, take the larger one for room to layer or grow into, the smaller one for a snug fit.",
+    },
+    "between_rule_offer": {
+        "de": "Nennen Sie mir die beiden Größen, dann sage ich Ihnen, welche vorrätig ist.",
+        "en": "Tell me the two sizes and I'll tell you which one is in stock.",
+    },
     "size_overview": {"de": "{product}: {sizes}. {fit}", "en": "{product}: {sizes}. {fit}"},
     "no_sizes": {"de": "{product} ist ein Einheitsgrößen-Artikel.", "en": "{product} is one size."},
     "letter_to_eu": {

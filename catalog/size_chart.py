@@ -12,46 +12,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from catalog.measurements import NOT_CM as _NOT_CM
+from catalog.measurements import Measurement, find_measurement, find_measurements, measure_of
 from catalog.models import Product
 from catalog.passages import product_sentences
 from catalog.variants import amount, option_kind, option_values
 
-# measure -> words naming it (German and English)
-MEASURES: dict[str, str] = {
-    "inside_leg": r"innenbein\w*|schrittlänge|inseam|inside[- ]leg|leg length",
-    "chest": r"brustumfang|oberweite|brustweite|\bbrust\b|chest|\bbust\b|girth",
-    "waist": r"taille\w*|bundweite|waist",
-    "hip": r"hüft\w*|\bhips?\b",
-    "head": r"kopfumfang|head circumference|\bhead\b|\bkopf\b",
-    "foot": r"fußlänge|fusslänge|foot length|\bfuß\b|\bfoot\b",
-    "weight": r"\bwiegt\b|\bweighs?\b|\bweight\b|gewicht|\d\s*kg\b",
-    "age": r"\bjahre?\b|jährig\w*|\byears?\b|year-old|\balter\b|\bage\b|\bmonate?\b|\bmonths?\b",
-    "height": r"körpergröße|körperlänge|\bgroß\b|\bbin\b|\btall\b|\bheight\b|i'm|i am|ich bin|\b(?:ist|is)\s+(?:\d{2,3}\s*cm|[12][.,]\d{1,2}\s*m)",
-}
-_MEASURE_RE = {k: re.compile(v, re.I) for k, v in MEASURES.items()}
-_CM = r"(\d{2,3}(?:[.,]\d)?)\s*cm"
-_METRES = re.compile(r"\b([12])[.,](\d{1,2})\s*m\b", re.I)
+__all__ = ["ChartRow", "Measurement", "chart", "charted_measure", "find_measurement", "find_measurements", "kids_heights", "limit_verdict", "measure_of", "sizes_for"]
+
 _RANGE = re.compile(r"(\d{2,3})\s*(?:–|-|—|bis|to)\s*(\d{2,3})\s*cm", re.I)
-_SINGLE = re.compile(_CM, re.I)
-_KG = re.compile(r"(\d{1,3}(?:[.,]\d)?)\s*(?:kg|kilo)\b", re.I)
+_SINGLE = re.compile(r"(\d{2,3}(?:[.,]\d)?)\s*cm", re.I)
 _KG_RANGE = re.compile(r"(\d{1,3})\s*(?:–|-|—|bis|to)\s*(\d{1,3})\s*kg", re.I)
 _AGE_RANGE = re.compile(r"(\d{1,2})\s*(?:–|-|—|bis|to)\s*(\d{1,2})\s*(?:jahre?|j\.|years?|yrs?)", re.I)
 _MONTH_RANGE = re.compile(r"(\d{1,2})\s*(?:–|-|—|bis|to)\s*(\d{1,2})\s*(?:monate?|m\.|months?)", re.I)
-_NUMBER_WORDS = {"ein": 1, "eine": 1, "one": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4,
-                 "fünf": 5, "five": 5, "sechs": 6, "six": 6, "sieben": 7, "seven": 7, "acht": 8, "eight": 8,
-                 "neun": 9, "nine": 9, "zehn": 10, "ten": 10, "elf": 11, "eleven": 11, "zwölf": 12, "twelve": 12}  # fmt: skip
-_NUMBER = r"(\d{1,2}(?:[.,]5)?|" + "|".join(_NUMBER_WORDS) + ")"
-_AGE = re.compile(rf"\b{_NUMBER}(?:\s*|-)(?:jährig\w*|jahre?\b|years?\b|year-old|yo\b)", re.I)
-_AGE_MONTHS = re.compile(rf"\b{_NUMBER}(?:\s*|-)(?:monate?\b|month\w*)", re.I)
 # German kids' clothing sizes are the child's height in cm: 104 fits up to 104 cm, 92/98 from 87 to 98 cm
 _KIDS_SIZES = {50 + 6 * k for k in range(22)}  # 50, 56, … 176
 _NUMBERS = re.compile(r"^\s*(\d{2,3})(?:\s*(?:/|–|-)\s*(\d{2,3}))?\s*(?:cm)?\s*$", re.I)
-
-
-@dataclass(frozen=True)
-class Measurement:
-    measure: str  # one of MEASURES
-    cm: float
 
 
 @dataclass(frozen=True)
@@ -62,65 +38,6 @@ class ChartRow:
     high: float
     measure: str | None  # None: the chart does not say what it measures
     source: str  # the option value or the sentence it comes from
-
-
-_NOT_CM = ("weight", "age")  # measures not taken in cm
-
-
-def measure_of(text: str, cm: bool = True) -> str | None:
-    """The measure a text names; `cm`: only the ones measured in cm."""
-    for measure, words in _MEASURE_RE.items():
-        if (not cm or measure not in _NOT_CM) and words.search(text):
-            return measure
-    return None
-
-
-def _number(word: str) -> float:
-    return float(_NUMBER_WORDS.get(word.lower(), 0) or word.replace(",", "."))
-
-
-# a height without unit beside the words for it: "ich bin 1,82 groß", "bei 1,75", "I'm 1.80"
-_BARE_METRES = re.compile(r"(?<![\d.,])([12])[.,](\d{2})(?![\d.,]*\s*(?:€|eur|euro|kg|l\b|liter))", re.I)
-_HEIGHT_CUE = re.compile(r"\b(?:groß|gross|tall|bin|bei|am|i'm|im|height|körpergröße|for)\b", re.I)
-
-
-# imperial: a height in feet and inches ("5'10\"", "6 ft 1", "five foot"), a measure in inches ("chest 40 inches")
-_FEET = re.compile(r"\b([4-7])\s*(?:'|’|ft\b|feet\b|foot\b)\s*(?:(\d{1,2})\s*(?:\"|”|''|in\b|inch\w*)?)?", re.I)
-_INCHES = re.compile(r"\b(\d{2}(?:[.,]\d)?)\s*(?:\"|”|in\b|inch\w*)", re.I)
-
-
-def _imperial(text: str) -> Measurement | None:
-    """5'10" is a height of 178 cm; "40 inches" at the chest is 102 cm."""
-    if (m := _INCHES.search(text)) and (measure := measure_of(text)) and measure != "height":
-        return Measurement(measure, round(float(m.group(1).replace(",", ".")) * 2.54))
-    if m := _FEET.search(text):
-        return Measurement("height", round((int(m.group(1)) * 12 + int(m.group(2) or 0)) * 2.54))
-    return None
-
-
-def find_measurement(text: str, default: str | None = None) -> Measurement | None:
-    """A body measurement in the text: "ich bin 1,82 m", "Innenbeinlänge 81 cm", "chest 96 cm".
-    A length no word names ("welche Größe bei 1,82 m?", "in 220 cm?") is taken as `default`
-    (the caller knows what the product charts or sells by length), else None."""
-    cm: float | None = None
-    if m := _SINGLE.search(text):
-        cm = float(m.group(1).replace(",", "."))
-    elif m := _METRES.search(text):
-        cm = int(m.group(1)) * 100 + int(m.group(2).ljust(2, "0"))
-    elif (m := _BARE_METRES.search(text)) and _HEIGHT_CUE.search(text):
-        cm = int(m.group(1)) * 100 + int(m.group(2))
-    if cm is None:
-        if imperial := _imperial(text):
-            return imperial
-        if m := _KG.search(text):  # "she weighs 19 kg"
-            return Measurement("weight", float(m.group(1).replace(",", ".")))
-        if m := _AGE.search(text):  # "für eine Dreijährige", "a 3-year-old"
-            return Measurement("age", _number(m.group(1)))
-        if m := _AGE_MONTHS.search(text):
-            return Measurement("age", round(_number(m.group(1)) / 12, 2))
-        return None
-    measure = measure_of(text) or default
-    return Measurement(measure, cm) if measure else None
 
 
 def charted_measure(product: Product, lang: str, cm: float) -> str | None:
@@ -160,7 +77,7 @@ def chart(product: Product, lang: str) -> list[ChartRow]:
         return rows
     sentences = product_sentences(product, lang)
     seen: set[tuple[str, float, float]] = set()
-    if rows := _offset_rows(product, [s.text for s in sentences], options):
+    if rows := _offset_rows(product, [s.text for s in sentences], options) or _table_rows([s.text for s in sentences], options):
         return rows
     for sentence in sentences:
         measure = measure_of(sentence.text)
@@ -211,10 +128,62 @@ def _offset_rows(product: Product, sentences: list[str], options: dict[str, list
     return rows
 
 
+# a table cell: "100–120 cm", "ab 45 cm", "bis 25 kg", "6,8 kg"
+_CELL = re.compile(r"(?:\b(ab|from|min\.?|bis|up to|max\.?)\s+)?(\d{1,3}(?:[.,]\d)?)(?:\s*(?:–|-|—|bis|to)\s*(\d{1,3}(?:[.,]\d)?))?\s*(cm|kg)\b", re.I)
+_MEASURE_WORDS = {m: re.compile(w, re.I) for m, w in (
+    ("height", r"körpergröße|körperlänge|height"), ("inside_leg", r"innenbein\w*|schrittlänge|inseam|inside[- ]leg|leg length"),
+    ("chest", r"brustumfang|chest"), ("waist", r"taille\w*|bundweite|waist"), ("hip", r"hüft\w*|\bhips?\b"),
+    ("head", r"kopfumfang|head"), ("foot", r"fußlänge|foot length"), ("weight", r"gewicht|weight"), ("age", r"\balter\b|\bage\b"))}  # fmt: skip
+
+
+def _columns(header: str) -> list[str]:
+    """The measures a table's header names, in their order ("Laufradgröße Körpergröße Schrittlänge Gewicht")."""
+    found = sorted((m.start(), measure) for measure, words in _MEASURE_WORDS.items() for m in words.finditer(header))
+    return [measure for _, measure in found]
+
+
+def _table_rows(sentences: list[str], options: dict[str, list[str]]) -> list[ChartRow]:
+    """A table of the text whose header names two or more measures and whose rows start with a
+    size: each row's cells are read against the header's columns ("16 Zoll | 100–120 cm | ab 45
+    cm | 6,8 kg": a height of 100–120 cm and an inside leg from 45 cm). A column of minimums
+    ("ab 45 cm") gives each size the span up to the next size's minimum; a single weight is the
+    product's own, not a body weight, and is left out."""
+    rows: list[ChartRow] = []
+    for i, header in enumerate(sentences):
+        columns = _columns(header)
+        if len(set(columns)) < 2 or re.search(r"\d", header):
+            continue
+        table: list[tuple[str, str, list[re.Match]]] = []
+        for line in sentences[i + 1:]:
+            size = next(((n, v) for n, vs in options.items() for v in vs if re.match(rf"\s*{re.escape(v)}(?![\w-])", line, re.I)), None)
+            cells = list(_CELL.finditer(line))
+            if size is None or len(cells) != len(columns):
+                break
+            table.append((*size, cells))
+        for column, measure in enumerate(columns):
+            minimums = [float(c[column].group(2).replace(",", ".")) for _, _, c in table]
+            for k, (name, value, cells) in enumerate(table):
+                cell = cells[column]
+                low = float(cell.group(2).replace(",", "."))
+                if cell.group(3):
+                    rows.append(ChartRow(value, name, low, float(cell.group(3).replace(",", ".")), measure, cell.string))
+                elif (cell.group(1) or "").lower() in ("ab", "from", "min", "min."):
+                    high = minimums[k + 1] - 0.1 if k + 1 < len(table) and minimums[k + 1] > low else low * 1.5
+                    rows.append(ChartRow(value, name, low, high, measure, cell.string))
+        if rows:
+            return rows
+    return rows
+
+
 def _inches(measure: str, values: list[str]) -> float:
     """2.54 for a waist or leg option numbered in inches (jeans "W32", "L34": all below 50), else 1."""
     numbers = [float(n) for v in values for n in re.findall(r"\d+", v)]
     return 2.54 if measure in ("waist", "inside_leg", "chest", "hip") and numbers and max(numbers) < 50 else 1.0
+
+
+def kids_heights(product: Product) -> bool:
+    """Whether the product is sized in German kids' sizes (the child's height: 104, 110/116)."""
+    return any(option_kind(product, n) != "color" and measure_of(n) is None and _kids_sizes(vs) for n, vs in option_values(product).items())
 
 
 def _kids_sizes(values: list[str]) -> bool:

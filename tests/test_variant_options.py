@@ -109,7 +109,7 @@ def test_size_kind_tells_a_boots_44_from_a_jackets_44():
 
 
 def test_similar_products_for_a_sold_out_size_are_of_the_same_size_kind(monkeypatch):
-    from actions import sizing
+    from actions import size_stock
     from catalog.variants import Asked
 
     boots = optioned("boots", ("Size",), [("43", 1), ("44", 0)], size_option="Size")
@@ -120,8 +120,8 @@ def test_similar_products_for_a_sold_out_size_are_of_the_same_size_kind(monkeypa
         def similar(self, product, limit=3):  # noqa: ANN001, ANN201, ARG002
             return [jacket, other_boots]
 
-    monkeypatch.setattr(sizing, "catalog", lambda: Catalog())
-    _, ids = sizing._similar_in_size(boots, Asked("Size", "size", "44", ("44",)), "en")
+    monkeypatch.setattr(size_stock, "catalog", lambda: Catalog())
+    _, ids = size_stock._similar_in_size(boots, Asked("Size", "size", "44", ("44",)), "en")
     assert ids == ["stiefel"]
 
 
