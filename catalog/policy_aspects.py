@@ -161,11 +161,8 @@ ASPECTS: dict[str, Cues] = {
          "wrap"),
         ("gift wrap", "geschenkverpackung", "geschenkpapier", "als geschenk verpack", "wrapping"),
     ),
-    "express": (("express", "overnight", "über nacht", "next[- ]day delivery"), ("express", "overnight")),
-    "rental": (("rent", "hire", "miete", "mieten", "leihen", "verleih", "ausleihen"), ("rent", "hire", "miete", "verleih")),
     "price_match": (("price match", "preisgarantie", "tiefstpreis", "woanders günstiger", "cheaper elsewhere"),
                     ("price match", "preisgarantie", "tiefstpreis")),
-    "newsletter": (("newsletter",), ("newsletter",)),
 }
 
 # aspects that only help a section that names them: a store whose texts never say "step" still
