@@ -184,12 +184,35 @@ def _normal(text: str) -> str:
     return " " + re.sub(r"\s+", " ", text.lower()) + " "
 
 
+# "Can I return vitamins?" / "Kann ich eine Matratze zurückgeben?": whether a kind of item may go
+# back is what the exclusions say, when nothing else is asked; "can I return it / my order" asks
+# nothing of the sort
+_RETURN_ITEM_EN = re.compile(r"\b(?:can|may|could) i (?:still )?(?:return|send back|exchange) ([a-z -]+?)(?= if | after | that | which | from |\?|$)")
+_RETURN_ITEM_DE = re.compile(r"\b(?:kann|darf|könnte) ich (.+?) (?:zurückgeben|zurückschicken|zurücksenden|umtauschen|retournieren)\b", re.I)
+_NO_ITEM = {
+    "a", "an", "the", "it", "this", "that", "them", "these", "those", "my", "your", "something", "anything", "order",
+    "item", "items", "product", "products", "goods", "stuff", "things", "purchase", "parcel", "package", "back",
+    "artikel", "bestellung", "ware", "waren", "sachen", "produkt", "produkte", "paket", "sendung", "kauf", "lieferung",
+}  # fmt: skip
+
+
+def _asks_about_an_item(text: str) -> bool:
+    item = _RETURN_ITEM_EN.search(text.lower())
+    if item:
+        return bool(set(item[1].split()) - _NO_ITEM)
+    item = _RETURN_ITEM_DE.search(text)  # German nouns are capitalised
+    words = item[1].split() if item else []
+    return bool(words) and len(words) <= 3 and words[-1][:1].isupper() and words[-1].lower() not in _NO_ITEM
+
+
 def question_aspects(text: str) -> set[str]:
     """The topics and aspects a question asks about."""
     lowered = _normal(text)
     asked = {name for name, cue in _QUESTION.items() if cue.search(lowered)}
     if "returns" in asked:  # "return shipping", "came by freight": the shipping is the return's
         asked.discard("shipping")
+    if asked <= TOPICS.keys() and _asks_about_an_item(text.strip()):  # and nothing else
+        asked.add("excluded")
     return asked
 
 

@@ -29,6 +29,12 @@ def test_cues_are_stems_and_question_words_are_read_in_context() -> None:
     assert "excluded" in question_aspects("Was ist von der Garantie ausgeschlossen?")
     assert "carrier" in question_aspects("Wie wird ein Hochbett geliefert?")
     assert {"wrapping"} <= question_aspects("Do you offer gift wrapping?")
+    # returning a kind of item, nothing else asked: whether it may go back (the exclusions)
+    assert "excluded" in question_aspects("Kann ich eine Matratze zurückgeben?")
+    assert "excluded" in question_aspects("Can I return vitamins?")
+    assert "excluded" not in question_aspects("Kann ich meine Bestellung zurückgeben?")
+    assert "excluded" not in question_aspects("Can I return it after 60 days?")
+    assert "excluded" not in question_aspects("Kann ich die Hose umtauschen?")
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +65,7 @@ def _heading(index, question: str, lang: str) -> str | None:  # noqa: ANN001
         # a product's name in another topic's heading (the loft bed's guarantee) does not pull
         ("Wie wird ein Hochbett geliefert?", "de", "Möbel und Speditionsware"),
         ("Can I return a chest of drawers that came by freight?", "en", "Returning furniture"),
+        ("Kann ich eine Matratze zurückgeben?", "de", "Ausgeschlossen vom Umtausch"),
         # what no section talks about: "don't know"
         ("Do you offer gift wrapping?", "en", None),
         ("Gibt es ein Treueprogramm?", "de", None),
