@@ -24,7 +24,7 @@ TOPICS: dict[str, Cues] = {
         ("return", "rückgabe", "rücksend", "umtausch", "exchange", "retoure", "widerruf", "refund", "erstattung"),
     ),
     "shipping": (
-        ("versand", "versend", "verschick", "(ge)?liefer", "deliver", "(?<!return )ship", "dispatch", "spedition", "freight",
+        ("versand", "versend", "verschick", "(ge)?liefer(?!bar)", "deliver", "(?<!return )ship", "dispatch", "spedition", "freight",
          "paket", "parcel", "zustell", "rausgeh", "porto(?! für die r)", "postage", "zoll", "customs"),
         ("versand", "versend", "verschick", "lieferung", "liefer", "delivery", "deliver", "shipping", "dispatch"),
     ),
@@ -107,20 +107,22 @@ ASPECTS: dict[str, Cues] = {
     ),
     "invoice": (("invoice", "rechnung", "pay later", "später", "later"), ("invoice", "rechnung")),
     "instalments": (
-        ("rate", "instal", "financ", "finanzier", "monthly", "monatlich", "abbezahl", "abzahl"),
-        ("rate", "instal", "financ", "finanzier", "monthly", "monatlich"),
+        ("raten", "instal", "financ", "finanzier", "monthly", "monatlich", "abbezahl", "abzahl"),
+        ("raten", "instal", "financ", "finanzier", "monthly", "monatlich", "monatsrate"),
     ),
     "exchange": (("exchange", "umtausch", "umtauschen", "swap", "tausch"), ("exchang", "umtausch", "tausch")),
     "refund": (
         ("money back", "geld zurück", "refund", "erstattung", "erstattet", "zurückerstattet", "reimburse"),
         ("refund", "erstatt"),
     ),
-    "carrier": (  # how and by whom it comes: parcel service, freight for bulky goods
+    "freight": (  # how bulky goods come: by freight, at a price of their own
         ("wie wird .*(geliefert|verschickt|versendet|zugestellt)", "how (is|are|will|do you) .*(delivered|shipped|sent)",
-         "carrier", "paketdienst", "versanddienstleister", "spedition", "freight", "sperrgut", "sperrig", "bulky",
-         "oversized", "dhl", "ups", "dpd", "hermes", "gls"),
-        ("spedition", "freight", "sperrgut", "bulky", "carrier", "paketdienst", "dhl", "\\bups\\b", "\\bdpd\\b",
-         "hermes", "\\bgls\\b"),
+         "spedition", "freight", "sperrgut", "sperrig", "bulky", "oversized", "large items"),
+        ("spedition", "freight", "sperrgut", "bulky", "bordstein", "kerb", "curb"),
+    ),
+    "carrier": (  # which parcel service
+        ("carrier", "paketdienst", "versanddienstleister", "dhl", "ups", "dpd", "hermes", "gls", "mit wem"),
+        ("paketdienst", "dhl", "\\bups\\b", "\\bdpd\\b", "hermes", "\\bgls\\b"),
     ),
     "excluded": (
         ("ausgeschlossen", "nicht abgedeckt", "nicht gedeckt", "not covered", "isn't covered", "excluded", "exclusion",

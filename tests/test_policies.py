@@ -27,7 +27,7 @@ def test_cues_are_stems_and_question_words_are_read_in_context() -> None:
     assert "shipping" not in question_aspects("Who pays for return shipping?")  # the shipping is the return's
     assert "contact" in question_aspects("Wie erreiche ich Ihren Kundenservice?")
     assert "excluded" in question_aspects("Was ist von der Garantie ausgeschlossen?")
-    assert "carrier" in question_aspects("Wie wird ein Hochbett geliefert?")
+    assert "freight" in question_aspects("Wie wird ein Hochbett geliefert?")
     assert {"wrapping"} <= question_aspects("Do you offer gift wrapping?")
     # returning a kind of item, nothing else asked: whether it may go back (the exclusions)
     assert "excluded" in question_aspects("Kann ich eine Matratze zurückgeben?")
@@ -104,3 +104,19 @@ def test_the_labelled_policy_sets_stay_right(use_embedder, store, questions, lea
         chosen = index.answer(q["query"], q["lang"])
         right += (f"{chosen[0].topic}#{chosen[0].heading}" if chosen else "none") == q["expected"]
     assert right / len(labelled) >= least
+
+
+def test_how_bulky_goods_come_is_answered_from_the_policies_not_a_zone_quote(kleinholz, monkeypatch) -> None:
+    """The bench's "How is the loft bed delivered and what does that cost?" went to a product search."""
+    from types import SimpleNamespace
+
+    from actions import shipping
+    from actions.product_questions import asks_shipping
+
+    monkeypatch.setattr(shipping, "catalog", lambda: SimpleNamespace(policies=kleinholz))
+    assert shipping.policy_beyond_quote("How is the loft bed delivered and what does that cost?", "en")
+    assert shipping.policy_beyond_quote("Wie wird ein Hochbett geliefert?", "de")
+    assert not shipping.policy_beyond_quote("Was kostet der Versand nach Österreich?", "de")
+    assert not shipping.policy_beyond_quote("Which carrier do you use?", "en")
+    assert asks_shipping("How is the loft bed delivered and what does that cost?")
+    assert not asks_shipping("Ist die Jacke in M lieferbar?") and not asks_shipping("Is it waterproof?")
