@@ -25,7 +25,7 @@ TOPICS: dict[str, Cues] = {
     ),
     "shipping": (
         ("versand", "versend", "verschick", "(ge)?liefer(?!bar)", "deliver", "(?<!return )ship", "dispatch", "spedition", "freight",
-         "paket", "parcel", "zustell", "rausgeh", "porto(?! für die r)", "postage", "zoll", "customs"),
+         "paket", "parcel", "zustell", "rausgeh", "porto", "postage", "(?<!\\d )(?<!\\d)zoll", "customs"),
         ("versand", "versend", "verschick", "lieferung", "liefer", "delivery", "deliver", "shipping", "dispatch"),
     ),
     "payment": (
@@ -45,8 +45,8 @@ TOPICS: dict[str, Cues] = {
         ("abhol", "pick up", "pickup", "pick-up", "collect", "filiale", "ladengeschäft"),
     ),
     "sizes": (
-        ("größe", "groesse", "size", "messe", "measure", "passt", "\\bfit", "fällt", "runs (small|large|big)", "umfang",
-         "länge", "length"),
+        ("größe", "groesse", "size", "messe", "measure", "passt", "\\bfit", "fällt .{0,30}(klein|groß|gross|normal|eng|weit)",
+         "runs (small|large|big)", "umfang", "länge", "length"),
         ("größe", "size", "messen", "measur"),
     ),
     "privacy": (
@@ -149,7 +149,7 @@ ASPECTS: dict[str, Cues] = {
         ("defect", "defekt", "mangel", "faulty", "fehler", "damage", "schaden"),
     ),
     "customs": (
-        ("customs", "zoll", "duties", "import", "einfuhr", "mehrwertsteuer", "vat", "verzoll"),
+        ("customs", "(?<!\\d )(?<!\\d)zoll", "duties", "import", "einfuhr", "mehrwertsteuer", "vat", "verzoll"),  # not 20 Zoll
         ("customs", "zoll", "duties", "import", "einfuhr"),
     ),
     # services a shop may or may not offer: a question about one no section names is not answered
