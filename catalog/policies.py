@@ -82,19 +82,16 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-zäöüß]+", text.lower()) if len(w) >= 4 and w not in STOPWORDS}
 
 
-def _twins(passages: list[Passage]) -> list[int]:
-    """For each passage the same section in the other language (same topic, same place in its
-    file, both files with as many sections), else itself."""
-    places: dict[tuple[str, str], list[int]] = {}
-    for i, p in enumerate(passages):
-        places.setdefault((p.topic, p.lang), []).append(i)
-    twins = list(range(len(passages)))
-    for (topic, lang), own in places.items():
-        other = next((v for (t, la), v in places.items() if t == topic and la != lang), [])
-        if len(other) == len(own):
-            for i, j in zip(own, other, strict=True):
-                twins[i] = j
-    return twins
+def _twins(passages: list[Passage], vectors: np.ndarray) -> list[int]:
+    """For each passage the same section in the other language: of the same topic, the passage
+    whose text means most nearly the same, and it the same for this one (files need not list their
+    sections in the same order); else itself."""
+    def best(i: int) -> int | None:
+        others = [j for j, q in enumerate(passages) if q.topic == passages[i].topic and q.lang != passages[i].lang]
+        return max(others, key=lambda j: float(vectors[i] @ vectors[j])) if others else None
+
+    nearest = [best(i) for i in range(len(passages))]
+    return [j if j is not None and nearest[j] == i else i for i, j in enumerate(nearest)]
 
 
 class PolicyIndex:
@@ -106,7 +103,7 @@ class PolicyIndex:
         self.heading_vectors = embedder.encode([f"{p.title}: {p.heading}" for p in passages]) if passages else empty
         self._heading_stems = [_stems(p.heading) for p in passages]
         self._text_stems = [_stems(p.text) for p in passages]
-        self._twin = _twins(passages)
+        self._twin = _twins(passages, self.vectors)
         self._heading_aspects = [section_aspects(p.heading) | section_aspects(passages[j].heading) for j, p in zip(self._twin, passages, strict=True)]
         self._text_aspects = [section_aspects(p.text) for p in passages]
         self._title_aspects = [section_aspects(f"{p.title} {p.topic}") for p in passages]

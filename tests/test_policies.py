@@ -78,10 +78,14 @@ def test_the_section_that_answers_on_a_shop_the_rules_were_not_written_for(klein
 def test_a_section_in_both_languages_is_its_twin(kleinholz) -> None:
     from catalog.policies import _twins
 
-    twins = _twins(kleinholz.passages)
+    twins = _twins(kleinholz.passages, kleinholz.vectors)
     pairs = {(kleinholz.passages[i].heading, kleinholz.passages[j].heading) for i, j in enumerate(twins)}
     assert ("Rückgabefrist", "Return period") in pairs and ("Wo und wann?", "Where and when?") in pairs
     assert all(kleinholz.passages[i].topic == kleinholz.passages[j].topic for i, j in enumerate(twins))
+    assert sum(i != j for i, j in enumerate(twins)) == len(twins)  # every section has its twin
+    reordered = [kleinholz.passages[i] for i in reversed(range(len(kleinholz.passages)))]
+    flipped = _twins(reordered, kleinholz.vectors[::-1])
+    assert {(reordered[i].heading, reordered[j].heading) for i, j in enumerate(flipped)} == pairs
 
 
 @pytest.mark.parametrize(
