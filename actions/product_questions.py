@@ -14,10 +14,12 @@ from actions.compare import comparative_line, named_pair
 from actions.context import catalog, focused_products, metadata, named_products, text_of
 from actions.product_text import closest, feature_verdict, general_request, product_name, quote
 from actions.search import show_details, show_results
+from actions.shipping import answer_shipping
 from actions.sizing import answer_size, asks_size_advice, availability
 from actions.texts import say
 from catalog.models import Product
 from catalog.passages import asked_aspects, asked_features
+from catalog.policy_aspects import question_aspects
 from catalog.variants import find_asked
 
 
@@ -77,6 +79,11 @@ _AVAILABILITY = re.compile(
 )
 
 
+def asks_shipping(text: str) -> bool:
+    """How something is delivered, not whether a version is to be had ("lieferbar", "in stock")."""
+    return bool(question_aspects(text) & {"shipping", "freight"}) and not _AVAILABILITY.search(text)
+
+
 class ActionProductInfo(ShopAction):
     def name(self) -> str:
         return "action_product_info"
@@ -86,6 +93,8 @@ class ActionProductInfo(ShopAction):
             return answer_size(dispatcher, tracker, lang)
         text = text_of(tracker).lower()
         products = focused_products(tracker, limit=1)
+        if not products and asks_shipping(text):  # "How is the loft bed delivered?" names a kind of product, not one
+            return answer_shipping(dispatcher, tracker, lang)
         if not products:
             result = catalog().search(text_of(tracker))
             if result.hits:
