@@ -9,6 +9,7 @@ from actions.product_text import fit_advice
 from actions.texts import join, say
 from actions.variant_replies import variant_reply
 from catalog.models import Product
+from catalog.option_roles import size_kind
 from catalog.sizes import normalize_letter
 from catalog.variants import (
     COLOR,
@@ -36,8 +37,9 @@ def size_option(product: Product) -> str | None:
 def _similar_in_size(product: Product, asked: Asked, lang: str) -> tuple[str, list[str]]:
     """Similar products with the asked size in stock, for a size that is sold out or not offered."""
     wanted = normalize_letter(asked.values[0] if asked.values else asked.wanted)
-    similar = [p for p in catalog().similar(product, limit=8)
-               if any(v.stock > 0 and v.size and normalize_letter(v.size) == wanted for v in p.variants)][:2]  # fmt: skip
+    kind = size_kind(product)  # a hiking boot's 44 is no jacket's 44
+    similar = [p for p in catalog().similar(product, limit=8) if size_kind(p) == kind
+               and any(v.stock > 0 and v.size and normalize_letter(v.size) == wanted for v in p.variants)][:2]  # fmt: skip
     if not similar:
         return "", []
     return say("size_alternatives", lang, size=wanted, names=join([p.name(lang) for p in similar], lang)), [p.id for p in similar]

@@ -84,7 +84,9 @@ def names_page_version(tracker: Tracker) -> bool:
     if named:
         return named[0].id == product.id
     words = {w for lang in ("de", "en") for w in tokens(product.name(lang)) if len(w) >= 4}
-    return bool(words & set(tokens(text_of(tracker))))  # "den Schneeanzug" of "Polarfuchs Schneeanzug"
+    said = {w for w in tokens(text_of(tracker)) if len(w) >= 4}
+    # "den Schneeanzug" of "Polarfuchs Schneeanzug"; "das Trikot" of "Radtrikot Sprint" (the last part of a compound)
+    return bool(words & said) or any(w.endswith(s) and len(w) > len(s) for w in words for s in said)
 
 
 # words that make a measurement a size question ("is 116 big enough for 119 cm?"), not one about

@@ -4,7 +4,7 @@ size for a body measurement (`catalog.size_chart`), in the shopper's language.""
 from __future__ import annotations
 
 from actions.texts import money, say
-from catalog.lexicon import color_name
+from catalog.lexicon import color_name, is_size_option
 from catalog.models import COLORS, Product
 from catalog.size_chart import Measurement, chart, sizes_for
 from catalog.variants import (
@@ -53,7 +53,13 @@ def _asked_phrase(product: Product, asked: Asked, lang: str) -> str:
 
 
 def _what(product: Product, asked: list[Asked], lang: str) -> str:
-    return " in ".join(_asked_phrase(product, a, lang) for a in asked)
+    """'Größe 44 in Blau', 'in Anthrazit in Länge 220 cm'; an option that is no measure after a
+    comma: 'Länge Long, Reißverschluss rechts'."""
+    out = ""
+    for i, a in enumerate(asked):
+        other = a.kind not in (SIZE, COLOR) and not is_size_option(a.option)  # not a length, width, capacity …
+        out += ("" if i == 0 else ", " if other else " in ") + _asked_phrase(product, a, lang)
+    return out
 
 
 def variant_reply(product: Product, state: VariantState, lang: str, currency: str) -> str:

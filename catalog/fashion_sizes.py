@@ -363,16 +363,6 @@ def band_and_cup_values(options: dict[str, list[str]], text: str) -> dict[str, s
     return {}
 
 
-# petite and tall lengths: the words shoppers use for a product's short and long lengths
-_LENGTH_WORDS = {"petite": ("kurz", "short", "petite", "kurzgröße"), "tall": ("lang", "long", "tall", "langgröße")}
-
-
-def names_length(value: str, text: str) -> bool:
-    """Whether the text asks for this length value by another word ("tall" -> "Lang", "Petite" -> "Kurz")."""
-    first = re.split(r"[\s(/]+", value.strip().lower())[0]
-    return any(first in values and re.search(rf"\b{word}\b", text, re.I) for word, values in _LENGTH_WORDS.items())
-
-
 # --- general conversions, about no product -------------------------------------------------------
 
 _SUIT_WORDS = re.compile(r"suit|sakko|anzug|jacket|jackett|blazer|herren|men'?s", re.I)

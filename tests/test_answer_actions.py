@@ -261,3 +261,16 @@ def test_a_feature_question_in_english_is_answered_from_the_german_text_with_yes
 def test_a_feature_question_naming_a_size_asks_no_stock(ask):
     reply, _, _ = ask(ActionAnswerSize(), "Is the 40 lined?", "frost-winterstiefel", "en")  # the bike's "20 inch … gears?"
     assert "Gefütterter Winterstiefel" in reply and "in stock" not in reply
+
+
+def test_an_availability_question_the_classifier_took_for_fit_gets_the_versions_state(ask):
+    reply, _, _ = ask(ActionAnswerFit(), "Gibt es die Tagesdecke in Anthrazit und 220 cm?", "wolke-tagesdecke", "de")
+    assert reply.startswith("Wolke Tagesdecke ist in Anthrazit in Länge 220 cm leider ausverkauft.")
+
+
+def test_the_last_part_of_a_compound_of_the_page_products_name_asks_for_its_version(run_action, answers_store):
+    from actions.search import ActionSearchProducts
+
+    messages, _ = run_action(ActionSearchProducts(), "Haben Sie die Decke in Anthrazit und 220 cm?",
+                             metadata={"language": "de", "product_id": "wolke-tagesdecke", "page_type": "product"})  # fmt: skip
+    assert messages[0]["text"].startswith("Wolke Tagesdecke ist in Anthrazit in Länge 220 cm leider ausverkauft.")

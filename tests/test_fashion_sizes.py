@@ -149,14 +149,16 @@ def test_general_conversions_about_no_product() -> None:
 
 
 def test_a_bra_sold_by_band_and_cup_and_petite_or_tall_lengths() -> None:
-    from catalog.fashion_sizes import band_and_cup_values, names_length
+    from catalog.fashion_sizes import band_and_cup_values
+    from catalog.value_match import names_value
 
     options = {"Band": ["70", "75", "80"], "Cup": ["B", "C", "D", "E"]}
     assert band_and_cup_values(options, "I'm a UK 34DD") == {"Band": "75", "Cup": "E"}
     assert band_and_cup_values(options, "Haben Sie 80C?") == {"Band": "80", "Cup": "C"}
     assert band_and_cup_values({"Größe": ["70", "75"]}, "34D") == {}
-    assert names_length("Lang", "Is there a tall length?") and names_length("Kurz (Petite)", "in petite?")
-    assert not names_length("Normal", "Is there a tall length?")
+    lengths = ["Kurz", "Normal", "Lang"]
+    assert names_value("Lang", lengths, "Länge", "Is there a tall length?") and names_value("Kurz", lengths, "Länge", "in petite?")
+    assert not names_value("Normal", lengths, "Länge", "Is there a tall length?")
 
 
 def test_a_height_picks_the_length_and_the_usual_size_the_size(ask) -> None:
