@@ -15,6 +15,8 @@ from catalog.size_rules import dress_eu
 from catalog.sizes import LETTERS, normalize_letter
 
 INCH = 2.54
+# a number followed by one of these is a measurement, an age or an amount, no clothing size
+_UNIT = r"\s*(?:cm|mm|m\b|kg|kilo|lbs?\b|pounds?|st\b|stone|jahre|years?|yrs?|monate|months?|ml\b|l\b|€|eur|euro|%|zoll|inch|\"|”)"
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,7 @@ def _men_reading(text: str, system: str) -> tuple[float, str, str] | None:
         waist = int(next(g for g in m.groups() if g))
         if 26 <= waist <= 44:
             return waist + 16 + waist % 2, "regular", f"W{waist}"  # an odd waist: the larger size
-    if m := re.search(r"\b(?:de|eu|german|deutsch\w*|european|europäisch\w*|\w*größe|size|trage|wear|take|habe|bin|am|i'm|a|an|ich)\s+(\d{2,3})\b(?![.,]\d)", text, re.I):
+    if m := re.search(r"\b(?:de|eu|german|deutsch\w*|european|europäisch\w*|\w*größe|size|trage|wear|take|habe|bin|am|i'm|a|an|ich)\s+(\d{2,3})\b(?![.,]\d|" + _UNIT + ")", text, re.I):
         number = int(m.group(1))
         if system == "de_men" and 44 <= number <= 62 and (length := _LENGTH_WISH.search(text)):
             return number, "short" if length.group(0).lower().startswith(("kurz", "short", "unters")) else "long", f"{number}"
@@ -314,7 +316,7 @@ def _women(text: str, system: str, values: list[str]) -> Conversion | None:
             if system == "letter" and any(normalize_letter(v) == letter for v in values):
                 return None if not m.group(1) else Conversion(letter, m.group(0), "women")
             de, said = float(_WOMEN_LETTER_DE.get(letter, 0)) or None, letter
-    elif system != "de_women" and (m := re.search(r"\b(?:größe|size|trage|wear|i'm a|bin|habe|usually|normalerweise|sonst)\s+(?:ich\s+)?(?:size\s+|größe\s+)?(3[2-9]|4[0-8])\b(?![.,]\d|\s*(?:cm|mm|kg))", text, re.I)):
+    elif system != "de_women" and (m := re.search(r"\b(?:größe|size|trage|wear|i'm a|bin|habe|usually|normalerweise|sonst)\s+(?:ich\s+)?(?:size\s+|größe\s+)?(3[2-9]|4[0-8])\b(?![.,]\d|" + _UNIT + ")", text, re.I)):
         de, said = float(m.group(1)), f"DE {m.group(1)}"
     if de is None or (system == "letter" and said and said.startswith("DE")):
         return None  # a bare German number on letters: actions.size_advice (44 and 46 are women's and men's)

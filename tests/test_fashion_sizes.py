@@ -175,3 +175,8 @@ def test_a_tall_length_is_the_long_one(ask) -> None:
 
 def test_a_conversion_asked_in_eu_stays_general() -> None:
     assert value("What is US 10 in EU?", "Size", LETTERS) is None and value("I'm a US 10, which size?", "Size", LETTERS) == "L"
+
+
+def test_a_weight_an_age_or_a_length_is_no_clothing_size() -> None:
+    assert value("I'm 52 kg, which size?", "Size", LETTERS) is None and value("Ich bin 50 Jahre alt, welche Größe?", "Size", LETTERS) is None
+    assert value("Ich trage Größe 36 cm", "Size", ["UK 8", "UK 10"]) is None and value("Ich trage Größe 36", "Size", ["UK 8", "UK 10"]) == "UK 8"
