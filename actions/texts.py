@@ -159,6 +159,10 @@ T: dict[str, dict[str, str]] = {
         "de": "Herrengröße {said} entspricht hier etwa Größe {size} (allgemeine Umrechnung: Normal-, Kurz- und Langgrößen; je nach Marke leicht verschieden).",
         "en": "Men's size {said} is about size {size} here (a general conversion of regular, short and long sizes; brands differ a little).",
     },
+    "size_fashion_waist": {
+        "de": "Bundweite {said} entspricht hier etwa Größe {size} (allgemeine Umrechnung; je nach Marke leicht verschieden).",
+        "en": "A {said} waist is about size {size} here (a general conversion; brands differ a little).",
+    },
     "size_fashion_collar": {
         "de": "Kragenweite {said} entspricht Größe {size} (1 Zoll = 2,54 cm).",
         "en": "A collar of {said} is size {size} here (1 inch = 2.54 cm).",

@@ -149,7 +149,7 @@ def _men_reading(text: str, system: str) -> tuple[float, str, str] | None:
     if m := _WAIST_READ.search(text):
         waist = int(next(g for g in m.groups() if g))
         if 26 <= waist <= 44:
-            return waist + 16 + waist % 2, "regular", f"W{waist}"  # an odd waist: the larger size
+            return waist + 16 + waist % 2, "regular", f"W{waist}"  # an odd waist: the larger size (the kind: waist)
     if m := re.search(r"\b(?:de|eu|german|deutsch\w*|european|europäisch\w*|\w*größe|size|trage|wear|take|habe|bin|am|i'm|a|an|ich)\s+(\d{2,3})\b(?![.,]\d|" + _UNIT + ")", text, re.I):
         number = int(m.group(1))
         if system == "de_men" and 44 <= number <= 62 and (length := _LENGTH_WISH.search(text)):
@@ -293,7 +293,8 @@ def convert(text: str, option: str, values: list[str], title: str = "") -> Conve
     if system in ("suit", "de_men", "letter") and (men := _men_reading(text, system)):
         value = _men_value(system, *men[:2])
         if value and any(v.strip().upper() == value.upper() for v in values):
-            return Conversion(next(v for v in values if v.strip().upper() == value.upper()), men[2], "men")
+            kind = "waist" if men[2].startswith("W") else "men"
+            return Conversion(next(v for v in values if v.strip().upper() == value.upper()), men[2], kind)
     return None
 
 

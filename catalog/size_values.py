@@ -46,7 +46,7 @@ WORD_SIZE = re.compile(
 # short and long names of numbered options: "W32 L34", "Weite 32", "inseam 34"
 _OPTION_ALIASES = {"waist": ("w", "waist", "weite", "bundweite", "taille"), "weite": ("w", "waist", "weite", "bundweite"),
                    "bundweite": ("w", "waist", "weite", "bundweite"), "length": ("l", "length", "länge", "inseam", "leg"),
-                   "länge": ("l", "length", "länge", "inseam", "beinlänge"), "inseam": ("l", "length", "inseam", "länge"),
+                   "länge": ("l", "length", "länge", "inseam", "beinlänge", "leg"), "inseam": ("l", "length", "inseam", "länge"),
                    "beinlänge": ("l", "länge", "beinlänge", "length", "inseam")}  # fmt: skip
 
 

@@ -52,6 +52,8 @@ def test_mens_suit_and_waist_sizes() -> None:
     suits = ["36R", "38R", "40R", "42R", "38L", "40L", "42L"]
     assert value("Ich trage Sakkogröße 50.", "Size", suits) == "40R" and value("Ich habe Größe 102 (Langgröße).", "Size", suits) == "40L"
     assert value("I'm a 32 waist, which size?", "Größe", ["44", "46", "48", "50", "52"]) == "48"
+    assert convert("I usually wear W34 jeans", "Größe", ["48", "50", "52"]).kind == "waist"
+    assert named_numbers({"Weite": ["30", "32"], "Länge": ["30", "32"]}, "I'm a 32 waist, 32 leg") == {"Weite": "32", "Länge": "32"}
     assert value("Ich trage Jeans in W36", "Size", ["S", "M", "L", "XL"]) == "L" and value("I'm a 52 in German sizes", "Size", LETTERS) == "L"
 
 
