@@ -69,9 +69,11 @@ def usual_in_product_system(product: Product, text: str, lang: str) -> tuple[str
     falls within the product's sizes), a UK/US dress size on a product in German numbers, a
     German number on a product sized in letters (38 -> M; 44 and 46 are women's and men's)."""
     run = shoe_run(product)
-    fashion = convert_product(text, option_values(product), product.name(lang))  # collars, rings, hats, gloves run like shoes
+    fashion = convert_product(text, option_values(product), " ".join([product.name(lang), *product.tags]))  # collars, rings, hats, gloves run like shoes
     if fashion and (not run or fashion[1].kind in ("collar", "ring", "hat", "glove")):
-        return fashion[1].value, say(f"size_fashion_{fashion[1].kind}", lang, said=fashion[1].said, size=fashion[1].shown or fashion[1].value)
+        found = fashion[1]
+        other = say("size_fashion_bare_us", lang, said=found.said, other=found.other) if found.other else ""
+        return found.value, say(f"size_fashion_{found.kind}", lang, said=found.said, size=found.shown or found.value, other=other)
     if (m := _UK_US.search(text)) and run:
         system, size = m.group(1).upper(), float(m.group(2).replace(",", "."))
         adult = uk_us_to_eu(system, f"{size:g}")

@@ -159,6 +159,11 @@ T: dict[str, dict[str, str]] = {
         "de": "Herrengröße {said} entspricht hier etwa Größe {size} (allgemeine Umrechnung: Normal-, Kurz- und Langgrößen; je nach Marke leicht verschieden).",
         "en": "Men's size {said} is about size {size} here (a general conversion of regular, short and long sizes; brands differ a little).",
     },
+    "size_fashion_bare": {
+        "de": "Wenn Größe {said} eine britische (UK) Größe ist, entspricht sie hier etwa Größe {size}{other} (allgemeine Umrechnung).",
+        "en": "If size {said} is a UK size, it is about size {size} here{other} (a general conversion).",
+    },
+    "size_fashion_bare_us": {"de": "; eine US-Größe {said} wäre etwa {other}", "en": "; a US {said} would be about {other}"},
     "size_fashion_waist": {
         "de": "Bundweite {said} entspricht hier etwa Größe {size} (allgemeine Umrechnung; je nach Marke leicht verschieden).",
         "en": "A {said} waist is about size {size} here (a general conversion; brands differ a little).",

@@ -25,6 +25,7 @@ class Conversion:
     said: str  # the size as the shopper gave it ("UK 12", "40R", "34DD", "15.5 inch collar")
     kind: str  # women | men | collar | bra | glove | ring | hat
     shown: str = ""  # the whole size when `value` is one part of it (the cup of "75E")
+    other: str = ""  # another reading's size: a bare "size 12" read as UK, this as US
 
 
 def _num(text: str) -> float:
@@ -288,8 +289,17 @@ def convert(text: str, option: str, values: list[str], title: str = "") -> Conve
         return None  # the shopper named one of the product's own values
     if _TO_EU.search(text):
         return None  # "What is US 10 in EU?": a general conversion (actions.size_general)
+    gender = "men" if _MEN_WORDS.search(title) else "women" if _WOMEN_WORDS.search(title) else None
+    womens = system in ("uk", "us", "it", "fr", "de_women") or (system == "letter" and gender != "men")
+    if womens and (found := _bare_size(text, system, values) or _women_waist(text, system, values, gender)):
+        return found
     if system in ("uk", "us", "it", "fr", "de_women", "letter") and (found := _women(text, system, values)):
         return found
+    if system in ("suit", "de_men") and (m := _LETTER_SAID.search(text)) and (m.group(3) or "").upper() in (*_MEN_LETTER_DE, "MEDIUM", "SMALL", "LARGE"):
+        letter = {"MEDIUM": "M", "SMALL": "S", "LARGE": "L"}.get(m.group(3).upper(), m.group(3).upper())
+        value = _men_value(system, _MEN_LETTER_DE[letter], "regular")
+        if found := next((v for v in values if value and v.strip().upper() == value.upper()), None):
+            return Conversion(found, letter, "men")
     if system in ("suit", "de_men", "letter") and (men := _men_reading(text, system)):
         value = _men_value(system, *men[:2])
         if value and any(v.strip().upper() == value.upper() for v in values):
@@ -298,8 +308,37 @@ def convert(text: str, option: str, values: list[str], title: str = "") -> Conve
     return None
 
 
+_MEN_WORDS = re.compile(r"herren|männer|\bmen'?s?\b|\bmale\b", re.I)
+_WOMEN_WORDS = re.compile(r"damen|frauen|\bwom[ae]n'?s?\b|ladies", re.I)
+# "I'm a size 12" with no system named: on women's sizes the UK size (the US reading said too)
+_BARE_SIZE = re.compile(r"(?<!uk )(?<!us )(?<!eu )\bsize\s+(\d{1,2})\b(?![.,/-]\d|\s*(?:/|cm|mm|kg|years?|months?|shoes?|boots?))", re.I)
+
+
+def _bare_size(text: str, system: str, values: list[str]) -> Conversion | None:
+    m = _BARE_SIZE.search(text)
+    number = int(m.group(1)) if m else 0
+    if not m or number % 2 or not 4 <= number <= 24:
+        return None
+    uk, us = women_de("uk", number), women_de("us", number)
+    value = _women_value(system, uk, values) if uk else None
+    found = next((v for v in values if value and v.strip().upper() == value.upper()), None)
+    other = _women_value(system, us, values) if us else None
+    return Conversion(found, str(number), "bare", other=other or "") if found else None
+
+
+def _women_waist(text: str, system: str, values: list[str], gender: str | None) -> Conversion | None:
+    """A jeans waist in inches on women's sizes: German size = waist + 10 (W28 = 38)."""
+    m = _WAIST_READ.search(text)
+    waist = int(next(g for g in m.groups() if g)) if m else 0
+    if system == "letter" and gender != "women" or not 23 <= waist <= 36:
+        return None
+    value = _women_value(system, waist + 10 + waist % 2, values)
+    found = next((v for v in values if value and v.strip().upper() == value.upper()), None)
+    return Conversion(found, f"W{waist}", "waist") if found else None
+
+
 _TO_EU = re.compile(r"\b(?:in|to|into|auf|als)\s+(?:the\s+)?(?:eu|european|europ\w*)\b(?![- ]?(?:größe|size)\w*\s+\d)", re.I)
-_LETTER_SAID = re.compile(r"(?<![\w/])(\d{2})\s*/\s*(XS|S|M|L|XL|XXL)\b|\b(?:an?|size|größe|trage|wear|usually|normally|sonst|normalerweise)\s+(XS|S|M|L|XL|XXL|medium|small|large)\b", re.I)
+_LETTER_SAID = re.compile(r"(?<![\w/])(\d{2})\s*/\s*(XS|S|M|L|XL|XXL)\b|\b(?:an?|size|größe|trage|wear|usually|normally|sonst|normalerweise|meistens|typically|generally)\s+(XS|S|M|L|XL|XXL|medium|small|large)\b", re.I)
 
 
 def _women(text: str, system: str, values: list[str]) -> Conversion | None:

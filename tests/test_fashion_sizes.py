@@ -182,3 +182,17 @@ def test_a_conversion_asked_in_eu_stays_general() -> None:
 def test_a_weight_an_age_or_a_length_is_no_clothing_size() -> None:
     assert value("I'm 52 kg, which size?", "Size", LETTERS) is None and value("Ich bin 50 Jahre alt, welche Größe?", "Size", LETTERS) is None
     assert value("Ich trage Größe 36 cm", "Size", ["UK 8", "UK 10"]) is None and value("Ich trage Größe 36", "Size", ["UK 8", "UK 10"]) == "UK 8"
+
+
+def test_a_bare_size_letters_on_mens_numbers_and_a_womens_waist() -> None:
+    found = convert("I'm a size 12, which one should I get?", "Größe", DE_WOMEN)
+    assert (found.value, found.kind, found.other) == ("40", "bare", "44")  # UK 12, and what a US 12 would be
+    assert value("I'm usually a size 12", "Größe", LETTERS, "Strickpullover damen") == "M" and value("I'm a size 12", "Size", LETTERS, "Men's tee") is None
+    assert value("I'm usually a medium, which size?", "Größe", ["44", "46", "48", "50"]) == "48"
+    assert value("Ich trage meistens L.", "Size", ["38R", "40R", "42R"]) == "42R"
+    assert value("I'm a 28 waist, which size?", "Größe", DE_WOMEN) == "38" and value("I'm a 32 waist", "Size", LETTERS, "Joggers men") == "M"
+
+
+def test_a_bare_size_is_said_to_be_read_as_uk(ask) -> None:
+    reply = ask("I'm a size 12, which one should I get?", "etuikleid-mila")
+    assert reply.startswith("If size 12 is a UK size, it is about size 40 here; a US 12 would be about 44 (a general conversion).")
