@@ -82,7 +82,7 @@ def product_system(name: str, values: list[str], title: str = "") -> str | None:
 # --- women's sizes -------------------------------------------------------------------------------
 
 _WOMEN_READ = re.compile(
-    r"\b(uk|us|it|fr|eu|de|italian|italienisch\w*|french|französisch\w*|german|deutsch\w*|european|europäisch\w*)"
+    r"\b(uk|us|(?-i:IT)|fr|eu|(?-i:DE)|italian|italienisch\w*|french|französisch\w*|german|deutsch\w*|european|europäisch\w*)"
     r"(?:\s+(?:size|größe|grösse|sizes|größen))?\s+(?:(?:size|größe|grösse)\s+)?(\d{1,2})\b(?!\s*(?:cm|mm|kg|inch|zoll|[\"”]|[a-k]{1,3}\b))",
     re.I)
 _SYSTEM_WORDS = {"italian": "it", "french": "fr", "german": "de", "european": "de"}

@@ -196,3 +196,7 @@ def test_a_bare_size_letters_on_mens_numbers_and_a_womens_waist() -> None:
 def test_a_bare_size_is_said_to_be_read_as_uk(ask) -> None:
     reply = ask("I'm a size 12, which one should I get?", "etuikleid-mila")
     assert reply.startswith("If size 12 is a UK size, it is about size 40 here; a US 12 would be about 44 (a general conversion).")
+
+
+def test_it_and_de_as_words_name_no_size_system() -> None:
+    assert value("Is it 40 euros?", "Größe", DE_WOMEN) is None and value("I'm an IT 42", "Größe", DE_WOMEN) == "38"
