@@ -3,18 +3,30 @@ charts (said to be approximate, used only where the product's own values are in 
 women's UK/US/IT/FR and German sizes and letters; men's suit chest sizes with regular, short and
 long (40R = DE 50, 40S = 25, 40L = 102), jeans waists in inches (W32 = DE 48); collar sizes in
 inches and cm (15.5 = 39); bras UK/US -> EU (34DD = 75E); gloves by hand, rings by finger and
-hats by head circumference."""
+hats by head circumference (those that are a measure: `catalog.fashion_measures`); the same
+conversions about no product (`general`)."""
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
+from catalog.fashion_measures import (
+    BRA_READ,
+    EU_CUPS,
+    INCH,
+    UK_CUPS,
+    US_CUPS,
+    band_and_cup,
+    bra,
+    circumference,
+    collar,
+    num,
+    ring,
+)
 from catalog.size_rules import dress_eu
 from catalog.sizes import LETTERS, normalize_letter
 
-INCH = 2.54
 # a number followed by one of these is a measurement, an age or an amount, no clothing size
 _UNIT = r"\s*(?:cm|mm|m\b|kg|kilo|lbs?\b|pounds?|st\b|stone|jahre|years?|yrs?|monate|months?|ml\b|l\b|€|eur|euro|%|zoll|inch|\"|”)"
 
@@ -27,9 +39,6 @@ class Conversion:
     shown: str = ""  # the whole size when `value` is one part of it (the cup of "75E")
     other: str = ""  # another reading's size: a bare "size 12" read as UK, this as US
 
-
-def _num(text: str) -> float:
-    return float(text.replace(",", ".").replace(" ½", ".5").replace("½", ".5"))
 
 
 # --- the product's own system ---------------------------------------------------------------------
@@ -60,7 +69,7 @@ def product_system(name: str, values: list[str], title: str = "") -> str | None:
         return "bra_eu"
     if not all(_NUMBER.match(v.strip()) for v in values):
         return "letter" if all(normalize_letter(v.strip()) in LETTERS for v in values) else None
-    numbers = [_num(v) for v in values]
+    numbers = [num(v) for v in values]
     if _COLLAR_OPTION.search(name):
         return "collar_cm" if min(numbers) >= 30 else "collar_in"
     if _RING_OPTION.search(name) and 40 <= min(numbers) <= max(numbers) <= 75:
@@ -164,110 +173,6 @@ def _men_reading(text: str, system: str) -> tuple[float, str, str] | None:
     return None
 
 
-# --- collars, bras, gloves, rings, hats ----------------------------------------------------------
-
-_COLLAR_READ = re.compile(r"(\d{2}(?:[.,]5|\s?½)?)\s*(cm|inch\w*|in\b|zoll|\"|”)?", re.I)
-_BRA_READ = re.compile(r"\b(?:(uk|us|eu|fr)\s*)?(\d{2,3})\s?(a|b|c|d|dd|ddd|e|f|ff|g|gg|h)\b", re.I)
-_UK_CUPS = ["A", "B", "C", "D", "DD", "E", "F", "FF", "G", "GG", "H"]
-_US_CUPS = ["A", "B", "C", "D", "DD", "DDD", "G", "H", "I", "J", "K"]
-_EU_CUPS = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]
-_LENGTH = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*(cm|mm|inch\w*|in\b|zoll|\"|”)", re.I)
-_HAND = re.compile(r"hand|knuckle|knöchel", re.I)
-_HEAD = re.compile(r"kopf|head", re.I)
-_DIAMETER = re.compile(r"durchmesser|diameter", re.I)
-_US_HAT = re.compile(r"\b([67])(?:\s+([1357])/8|\s+([13])/4|\s+1/2|\s*([¼½¾⅛⅜⅝⅞])|[.,](\d{1,3}))?\s*$|\b([67])(?:\s+([1357])/8|\s+([13])/4|\s+(1)/2|[.,](\d{1,3}))\b", re.I)
-_RING_US = re.compile(r"\bus\s*(?:size\s*|größe\s*)?(\d{1,2}(?:[.,]5)?)\b", re.I)
-_RING_UK = re.compile(r"\buk\s*(?:size\s*|größe\s*)?([a-z])\b(?![\w'])", re.I)
-
-
-def _cm(m: re.Match) -> float:
-    number, unit = _num(m.group(1)), m.group(2).lower()
-    return number / 10 if unit == "mm" else number if unit == "cm" else number * INCH
-
-
-def _nearest(values: list[str], target: float, tolerance: float) -> str | None:
-    """The value nearest the target number (equally near: the larger), within the tolerance."""
-    numbered = [(abs(_num(v) - target), -_num(v), v) for v in values]
-    best = min(numbered) if numbered else None
-    return best[2] if best and best[0] <= tolerance else None
-
-
-def _collar(text: str, system: str, values: list[str]) -> tuple[str, str] | None:
-    for m in _COLLAR_READ.finditer(text):
-        number, unit = _num(m.group(1)), (m.group(2) or "").lower()
-        inches = unit not in ("", "cm") or (not unit and 13 <= number <= 19)
-        if not inches and system == "collar_cm":
-            continue  # the product's own system: its value is found as it is
-        if not (inches and 13 <= number <= 19) and not (not inches and 34 <= number <= 50):
-            continue
-        cm = number * INCH if inches else number
-        target = round(cm) if system == "collar_cm" else cm / INCH
-        if value := _nearest(values, target, 0.5 if system == "collar_cm" else 0.3):
-            return value, f"{number:g}{' inch' if inches else ' cm'}"
-    return None
-
-
-def _bra(text: str, values: list[str]) -> tuple[str, str] | None:
-    for m in _BRA_READ.finditer(text):
-        system, band, cup = (m.group(1) or "").lower(), int(m.group(2)), m.group(3).upper()
-        if system in ("eu", "fr") or band >= 60:
-            continue  # already EU: the plain value path finds it
-        if not 28 <= band <= 46 or band % 2:
-            continue
-        cups = _US_CUPS if system == "us" else _UK_CUPS
-        if cup not in cups:
-            continue
-        value = f"{(band - 4) * 2.5:g}{_EU_CUPS[cups.index(cup)]}"
-        found = next((v for v in values if v.replace(" ", "").upper() == value), None)
-        if found:
-            return found, f"{(system or 'uk').upper()} {band}{cup}"
-    return None
-
-
-def _ring(text: str, values: list[str]) -> tuple[str, str] | None:
-    if m := _LENGTH.search(text):
-        mm = _cm(m) * 10
-        diameter = bool(_DIAMETER.search(text)) or mm < 30
-        said = f"Ø {m.group(0)} (≈ {mm * math.pi:.0f} mm)" if diameter else m.group(0)
-        mm = mm * math.pi if diameter else mm
-        return (v, said) if (v := _nearest(values, mm, 1.5)) else None
-    if m := _RING_US.search(text):
-        mm = math.pi * (11.63 + 0.8128 * _num(m.group(1)))
-        return (v, f"US {m.group(1)}") if (v := _nearest(values, mm, 1.5)) else None
-    if m := _RING_UK.search(text):
-        mm = 37.8 + 1.25 * (ord(m.group(1).upper()) - ord("A"))
-        return (v, f"UK {m.group(1).upper()}") if (v := _nearest(values, mm, 1.5)) else None
-    return None
-
-
-_FRACTIONS = {"¼": 0.25, "½": 0.5, "¾": 0.75, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
-
-
-def _us_hat(text: str) -> float | None:
-    m = re.search(r"\b([67])(?:\s+(\d)/(\d)|\s*([¼½¾⅛⅜⅝⅞])|[.,](\d{1,3}))", text)
-    if not m or not re.search(r"\bus\b|hat size|hutgröße", text, re.I):
-        return None
-    whole = int(m.group(1))
-    if m.group(2):
-        return whole + int(m.group(2)) / int(m.group(3))
-    return whole + (_FRACTIONS[m.group(4)] if m.group(4) else float("0." + m.group(5)))
-
-
-def _circumference(text: str, system: str, values: list[str]) -> tuple[str, str] | None:
-    """Gloves by hand circumference (the size is the inches), hats by head circumference (the
-    size is the cm; a US hat size times π in inches)."""
-    if system == "hat" and (us := _us_hat(text)):
-        cm = us * math.pi * INCH
-        return (v, f"US {us:g}") if (v := _nearest(values, cm, 0.6)) else None
-    m = _LENGTH.search(text)
-    if not m or not (_HAND if system == "glove" else _HEAD).search(text):
-        return None
-    cm = _cm(m)
-    target = cm / INCH if system == "glove" else cm
-    said = f"{m.group(1)} {m.group(2)}"
-    return (v, said) if (v := _nearest(values, target, 0.3 if system == "glove" else 0.6)) else None
-
-
 # --- the entries -------------------------------------------------------------------------------
 
 
@@ -278,13 +183,13 @@ def convert(text: str, option: str, values: list[str], title: str = "") -> Conve
     if system is None:
         return None
     if system in ("collar_cm", "collar_in"):
-        return Conversion(*found, "collar") if (found := _collar(text, system, values)) else None
+        return Conversion(*found, "collar") if (found := collar(text, system, values)) else None
     if system == "bra_eu":
-        return Conversion(*found, "bra") if (found := _bra(text, values)) else None
+        return Conversion(*found, "bra") if (found := bra(text, values)) else None
     if system == "ring":
-        return Conversion(*found, "ring") if (found := _ring(text, values)) else None
+        return Conversion(*found, "ring") if (found := ring(text, values)) else None
     if system in ("glove", "hat"):
-        return Conversion(*found, system) if (found := _circumference(text, system, values)) else None
+        return Conversion(*found, system) if (found := circumference(text, system, values)) else None
     if any(v.strip().lower() in text.lower().split() for v in values if not v.strip().isdigit() and len(v.strip()) > 1):
         return None  # the shopper named one of the product's own values
     if _TO_EU.search(text):
@@ -377,34 +282,6 @@ def convert_product(text: str, options: dict[str, list[str]], title: str = "") -
     return None
 
 
-_BAND_OPTION = re.compile(r"\bband\b|unterbrust|underbust|brustband", re.I)
-_CUP_OPTION = re.compile(r"\bcup", re.I)
-
-
-def band_and_cup(options: dict[str, list[str]], text: str) -> tuple[tuple[str, str], tuple[str, str, str]] | None:
-    """A bra sold by two options, band and cup: ((band option, cup option), (the EU size, its cup,
-    the size as said)) for "34D", "UK 34DD" or "75E"."""
-    band = next((n for n, v in options.items() if _BAND_OPTION.search(n) and all(x.strip().isdigit() and 60 <= int(x) <= 120 for x in v)), None)
-    cup = next((n for n in options if _CUP_OPTION.search(n)), None)
-    if not band or not cup:
-        return None
-    combined = [f"{b}{c}" for b in options[band] for c in options[cup]]
-    if found := _bra(text, combined):
-        return (band, cup), (found[0], found[0][len(found[0].rstrip("ABCDEFGHIJK")) :], found[1])
-    m = re.search(r"(?<![\w.,])(\d{2,3})\s?([a-k])\b", text, re.I)
-    if m and f"{m.group(1)}{m.group(2).upper()}" in combined:
-        return (band, cup), (f"{m.group(1)}{m.group(2).upper()}", m.group(2).upper(), m.group(0))
-    return None
-
-
-def band_and_cup_values(options: dict[str, list[str]], text: str) -> dict[str, str]:
-    """{band option: "75", cup option: "E"} for a bra size in the text (`catalog.size_values`)."""
-    if pair := band_and_cup(options, text):
-        (band, cup), (size, letter, _) = pair
-        return {band: size[: -len(letter)], cup: letter}
-    return {}
-
-
 # --- general conversions, about no product -------------------------------------------------------
 
 _SUIT_WORDS = re.compile(r"suit|sakko|anzug|jacket|jackett|blazer|herren|men'?s", re.I)
@@ -416,14 +293,14 @@ _TO_INCH = re.compile(r"\b(?:inch\w*|zoll)\b", re.I)
 def general(text: str) -> tuple[str, str, str] | None:
     """(kind, the size as said, the size it is) of an adult size conversion asked about no product:
     a bra size to EU, a women's IT/FR size to German, a suit size to German, a collar inches <-> cm."""
-    if _BRA_WORDS.search(text) and (m := _BRA_READ.search(text)) and 28 <= int(m.group(2)) <= 46:
+    if _BRA_WORDS.search(text) and (m := BRA_READ.search(text)) and 28 <= int(m.group(2)) <= 46:
         system = (m.group(1) or "uk").lower()
-        cups = _US_CUPS if system == "us" else _UK_CUPS
+        cups = US_CUPS if system == "us" else UK_CUPS
         cup = m.group(3).upper()
         if cup in cups:
-            return "bra", f"{system.upper()} {m.group(2)}{cup}", f"{(int(m.group(2)) - 4) * 2.5:g}{_EU_CUPS[cups.index(cup)]}"
+            return "bra", f"{system.upper()} {m.group(2)}{cup}", f"{(int(m.group(2)) - 4) * 2.5:g}{EU_CUPS[cups.index(cup)]}"
     if _COLLAR_WORDS.search(text) and (m := re.search(r"(\d{2}(?:[.,]5|\s?½)?)", text)):
-        number = _num(m.group(1))
+        number = num(m.group(1))
         if 13 <= number <= 19:
             return "collar", f"{number:g}\u2033", f"{round(number * INCH)} cm"
         if 34 <= number <= 50 and _TO_INCH.search(text):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from catalog.fashion_sizes import band_and_cup_values
+from catalog.fashion_measures import band_and_cup_values
 from catalog.sizes import LETTERS, normalize_letter
 
 

@@ -151,7 +151,7 @@ def test_general_conversions_about_no_product() -> None:
 
 
 def test_a_bra_sold_by_band_and_cup_and_petite_or_tall_lengths() -> None:
-    from catalog.fashion_sizes import band_and_cup_values
+    from catalog.fashion_measures import band_and_cup_values
     from catalog.value_match import names_value
 
     options = {"Band": ["70", "75", "80"], "Cup": ["B", "C", "D", "E"]}
