@@ -100,7 +100,7 @@ def test_runs_small_recommends_one_up_and_quotes_the_shops_advice(ask):
 def test_fit_advice_without_a_fit_fact_is_quoted_and_no_size_is_guessed(answers_store):
     """A product whose text gives fit advice that no fit fact was read from (the import's
     extractor may read one; this product is made by hand)."""
-    from actions.sizing import _recommend
+    from actions.size_fit import _recommend
 
     sandal = Product(id="sandal", title={"de": "Pfad Sandale"}, category="shoes", size_system="eu_shoe",
                      description={"de": "Leichte Trekkingsandale. Die Sandale fällt schmal aus; wer breite Füße hat, bestellt besser eine Nummer größer."},
@@ -168,7 +168,7 @@ def test_between_two_sizes(ask):
 
 
 def test_between_two_sizes_without_a_fit_fact_quotes_the_advice(answers_store):
-    from actions.sizing import _recommend_between
+    from actions.size_fit import _recommend_between
 
     trousers = Product(id="pants", title={"en": "Alpine Trousers"}, category="clothing", size_system="letter",
                        description={"en": "Softshell trousers. They come up slightly large; if you are between sizes, take the smaller one."},
