@@ -12,10 +12,12 @@ from actions import facts
 from actions.common import Events, reply
 from actions.context import catalog
 from actions.product_text import quote
+from actions.size_chart_answer import chart_answer
 from actions.size_fit import _recommend
 from actions.size_stock import overview
 from actions.texts import say
 from actions.variant_replies import chart_reply
+from catalog.body_measures import find_measurements
 from catalog.models import Product
 from catalog.passages import product_sentences
 from catalog.size_chart import (
@@ -66,7 +68,9 @@ def _answer_measurement(dispatcher: CollectingDispatcher, product: Product, meas
     """"Ich bin 182 cm": the size from the product's size information, a sentence of its text
     that speaks to it, or an honest "we have no chart" with the sizes and the offer to advise
     from the usual size."""
-    answer = chart_reply(product, measurement, lang, catalog().config.store.currency)
+    currency = catalog().config.store.currency
+    measurements = find_measurements(text) or [measurement]
+    answer = chart_answer(product, measurements, text, lang, currency) or chart_reply(product, measurement, lang, currency)
     events: Events = []
     if answer is None and measurement.measure == "foot" and (eu := eu_from_foot(measurement.cm)) and product.size_system == "eu_shoe":
         lines, _ = _recommend(product, eu, [], lang)  # no chart of its own: the usual rule, then the product's fit
@@ -87,6 +91,9 @@ def _measurement(product: Product, text: str, lang: str) -> Measurement | None:
     """A body measurement, also a bare number of cm in a size question ("welche Größe bei
     182 cm?") read as the measure the product's size information charts."""
     found = find_measurement(text, default="?")
+    named = find_measurements(text)  # "Taille 68, Hüfte 95": numbers beside measure words, also without unit
+    if named:
+        return named[0]
     if found is None or found.measure != "?":
         return found
     if any(a.values and amount(a.values[0]) for a in find_asked(product, text)):

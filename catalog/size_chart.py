@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from catalog import size_table
 from catalog.models import Product
 from catalog.passages import product_sentences
 from catalog.variants import amount, option_kind, option_values
@@ -19,10 +20,14 @@ from catalog.variants import amount, option_kind, option_values
 # measure -> words naming it (German and English)
 MEASURES: dict[str, str] = {
     "inside_leg": r"innenbein\w*|schrittlänge|inseam|inside[- ]leg|leg length",
+    "underbust": r"unterbrust\w*|under[- ]?bust|band size",
     "chest": r"brustumfang|oberweite|brustweite|\bbrust\b|chest|\bbust\b|girth",
     "waist": r"taille\w*|bundweite|waist",
     "hip": r"hüft\w*|\bhips?\b",
     "head": r"kopfumfang|head circumference|\bhead\b|\bkopf\b",
+    "hand": r"handumfang|hand circumference|\bhands?\b|\bpalm\b|handgröße",
+    "calf": r"wadenumfang|\bwaden?\b|\bcalf\b|\bcalves\b",
+    "back": r"rückenlänge|back length|torso length",
     "foot": r"fußlänge|fusslänge|foot length|\bfuß\b|\bfoot\b",
     "weight": r"\bwiegt\b|\bweighs?\b|\bweight\b|gewicht|\d\s*kg\b",
     "age": r"\bjahre?\b|jährig\w*|\byears?\b|year-old|\balter\b|\bage\b|\bmonate?\b|\bmonths?\b",
@@ -156,6 +161,9 @@ def chart(product: Product, lang: str) -> list[ChartRow]:
             elif named and (m := _NUMBERS.match(value)):
                 unit = _inches(named, values)
                 rows.append(ChartRow(value, name, round(float(m.group(1)) * unit, 1), round(float(m.group(2) or m.group(1)) * unit, 1), named, value))
+    if table := _table_rows(product, lang, options):  # the text's size table names what each column measures
+        covered = {r.measure for r in table}
+        return table + [r for r in rows if r.measure and r.measure not in covered]
     if rows:
         return rows
     sentences = product_sentences(product, lang)
@@ -168,6 +176,16 @@ def chart(product: Product, lang: str) -> list[ChartRow]:
             if (row.size, row.low, row.high) not in seen:  # the same chart in a list and a sentence
                 seen.add((row.size, row.low, row.high))
                 rows.append(row)
+    return rows
+
+
+def _table_rows(product: Product, lang: str, options: dict[str, list[str]]) -> list[ChartRow]:
+    """Chart rows from the size tables of the product text (`catalog.size_table`)."""
+    rows = []
+    for table in size_table.tables(product, lang):
+        for size, measure, low, high, line in size_table.measured_rows(table, lambda name: measure_of(name, cm=False)):
+            option = next((n for n, vs in options.items() if size in vs), "")
+            rows.append(ChartRow(size, option, low, high, measure, line))
     return rows
 
 

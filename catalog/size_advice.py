@@ -1,0 +1,82 @@
+"""The merchant's sizing rules in a product text, in German and English:
+- which measure decides when two fall into different sizes ("richten Sie sich nach der Hüfte",
+  "go by your hips", "Choose by your weight", "Entscheidend ist die Innenbeinlänge");
+- which size to take between two ("Between two sizes? Pick the smaller one", "im
+  Überschneidungsbereich … empfehlen wir die kleinere", "Wer zwischen zwei Größen liegt, nimmt
+  eine Größe größer"); a sentence naming both ("the smaller …, otherwise the larger") is none;
+- a size up for a roomier fit ("If you wear it over a fleece, go one size up", "size up if you
+  like it relaxed", "Wer es lockerer mag, nimmt eine Größe größer"), and whether a question
+  asks for one ("I like a relaxed fit", "mag es nicht so eng", "over a fleece").
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.models import Product
+from catalog.passages import product_sentences
+from catalog.size_chart import measure_of
+
+_DECIDES = re.compile(
+    r"richten sie sich nach|richtet sich nach|entscheidend ist|maßgeblich ist|wichtig für die größe ist|nach (?:dem|der) (?=\w+ (?:aus|wählen))"
+    r"|\bgo by\b|\bchoose by\b|\bdecide by\b|\bis what (?:counts|matters)|\bdecides\b", re.I)
+_BETWEEN = re.compile(r"zwischen zwei größen|zwischen zwei nummern|überschneidungsbereich|between (?:two )?sizes|in the overlap", re.I)
+_SMALLER = re.compile(r"\b(?:die |the )?(?:kleinere\w*|smaller|eine größe kleiner|size down)\b", re.I)
+_LARGER = re.compile(r"\b(?:die |the )?(?:größere\w*|larger|bigger|eine (?:größe|nummer) größer|size up|one size up)\b", re.I)
+_ROOMY_TEXT = re.compile(
+    r"locker\w*|bequem\w*|weiter\w*|mehr platz|darunter|drunter|zwiebel\w*|fleece|relaxed|loose\w*|roomy|roomier|comfortable"
+    r"|more room|mid[- ]?layer|layer(?:s|ing)?\b|over (?:a|your) \w+", re.I)
+_SIZE_UP = re.compile(
+    r"(?:eine|1)\s+(?:größe|nummer|grösse)\s+größer|größer\s+(?:bestellen|wählen|nehmen)|\bsize up\b|one size up|a size up"
+    r"|go up (?:a|one) size|(?:one|a) size (?:larger|bigger)", re.I)
+_HALF = re.compile(r"halbe|half", re.I)
+# the shopper wants more room than the cut gives
+_ROOMY_ASKED = re.compile(
+    r"\blocker\w*|\bbequem\w*|\bweiter\b|nicht (?:so |zu |allzu )?eng|mehr platz|darunter|drunter|\büber (?:einem|einen|dem|den|meinem|meinen) \w+"
+    r"|\brelaxed\b|\bloose\w*|\broomy\b|\bcomfortable\b|more room|not (?:so |too )?tight|\bover (?:a|my|the) \w+|\blayer", re.I)
+
+
+def _sentences(product: Product, lang: str) -> list[str]:
+    """The product's sentences; a short question ("Between two sizes?") joined with its answer."""
+    out: list[str] = []
+    for s in product_sentences(product, lang):
+        if out and out[-1].endswith("?") and len(out[-1]) < 60:
+            out[-1] = f"{out[-1]} {s.text}"
+        else:
+            out.append(s.text)
+    return out
+
+
+def deciding_measure(product: Product, lang: str) -> tuple[str, str] | None:
+    """(measure, sentence) when the text says which measure decides."""
+    for sentence in _sentences(product, lang):
+        if m := _DECIDES.search(sentence):
+            measure = measure_of(sentence[m.end():m.end() + 40], cm=False)
+            if measure:
+                return measure, sentence
+    return None
+
+
+def between_rule(product: Product, lang: str) -> tuple[str, str] | None:
+    """("smaller" | "larger", sentence) when the text says which size to take between two."""
+    for sentence in _sentences(product, lang):
+        if not (m := _BETWEEN.search(sentence)):
+            continue
+        rest = sentence[m.end():]
+        smaller, larger = bool(_SMALLER.search(rest)), bool(_LARGER.search(rest))
+        if smaller != larger:
+            return ("smaller" if smaller else "larger"), sentence
+    return None
+
+
+def roomy_rule(product: Product, lang: str) -> tuple[float, str] | None:
+    """(steps, sentence) when the text says to size up for a roomier fit or a layer beneath."""
+    for sentence in _sentences(product, lang):
+        if _ROOMY_TEXT.search(sentence) and _SIZE_UP.search(sentence):
+            return (0.5 if _HALF.search(sentence) else 1.0), sentence
+    return None
+
+
+def wants_room(text: str) -> bool:
+    """Whether the question asks for a roomier fit than the cut ("I like a relaxed fit")."""
+    return _ROOMY_ASKED.search(text) is not None
