@@ -11,7 +11,8 @@ from actions.product_text import fit_advice
 from actions.size_stock import _in_stock_parts, _size_option, availability
 from actions.texts import say
 from catalog.models import Product
-from catalog.sizes import recommend_size
+from catalog.size_advice import between_rule, roomy_rule, wants_room
+from catalog.sizes import recommend_size, shift_size
 from catalog.variants import SIZE, Asked, option_values, same_size
 
 _FIT_ASKED = {
@@ -22,18 +23,35 @@ _FIT_ASKED = {
 _BETWEEN = re.compile(r"\b(?:zwischen|between)\s+(?:größe\s+|size\s+)?([\w.,/]+)\s+(?:und|and|or|oder|&)\s+(?:größe\s+|size\s+)?([\w.,/]+)", re.I)
 
 
-def _recommend(product: Product, usual: str, asked: list[Asked], lang: str) -> tuple[list[str], list[str]]:
+def _roomier(product: Product, usual: str, size: str, text: str, lang: str) -> tuple[str, str] | None:
+    """(size, the merchant's sentence) for a shopper who wants it roomier ("over a fleece", "mag
+    es locker") where the text says to size up for that; counted from the usual size when the
+    product's fit was read from that very sentence."""
+    roomy = roomy_rule(product, lang) if wants_room(text) else None
+    if roomy is None:
+        return None
+    notes = " ".join((product.fit_notes or {}).values())
+    base = usual if product.fit is None or roomy[1] in notes or notes in roomy[1] else size
+    return shift_size(product, base, roomy[0]), roomy[1]
+
+
+def _recommend(product: Product, usual: str, asked: list[Asked], lang: str, text: str = "") -> tuple[list[str], list[str]]:
     """The size to take for a shopper's usual size: one up for a product that runs small, with
     the merchant's advice; without fit data the advice sentence of the text is quoted instead
-    of naming a size that may be wrong."""
+    of naming a size that may be wrong; one up for a roomier fit where the merchant says so."""
     name = product.name(lang)
     advice = fit_advice(product, lang, catalog().embedder)
     option = _size_option(product) or SIZE
     others = [a for a in asked if a.kind != SIZE]
     size, why = (usual, "unknown") if product.fit is None else recommend_size(product, usual)
+    roomier = _roomier(product, usual, size, text, lang)
+    if roomier:
+        size, why = roomier[0], "roomy"
     values = tuple(v for v in option_values(product).get(option, []) if same_size(v, size))
     shown = values[0] if values else size  # a range such as "42-44" holds the size: name the range
-    if product.fit is None and advice:
+    if roomier:
+        lines = [say("size_recommend", lang, usual=usual, product=name, size=shown, why=say("fit_advice_quote", lang, sentence=roomier[1]))]
+    elif product.fit is None and advice:
         lines = [say("size_advice_only", lang, usual=usual, product=name, advice=advice)]
     else:
         reason = (advice or facts.fit_sentence(product, lang)) if why != "unknown" else say("fit_unknown", lang)
@@ -86,7 +104,11 @@ def _recommend_between(product: Product, sizes: tuple[str, str], asked: list[Ask
     option = _size_option(product) or SIZE
     advice = fit_advice(product, lang, catalog().embedder)
     others = [a for a in asked if a.kind != SIZE]
-    if product.fit is None and advice:
+    if rule := between_rule(product, lang):  # "Between two sizes? Pick the smaller one."
+        size = sizes[0] if rule[0] == "smaller" else sizes[1]
+        lines = [say("size_between", lang, a=sizes[0], b=sizes[1], product=name, size=size, why=say("fit_advice_quote", lang, sentence=rule[1]))]
+        chosen = [size]
+    elif product.fit is None and advice:
         lines = [say("size_between_advice", lang, a=sizes[0], b=sizes[1], product=name, advice=advice)]
         chosen = list(sizes)
     else:

@@ -25,6 +25,7 @@ from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
 from catalog.names import tokens
 from catalog.query import find_size
+from catalog.size_table import own_eu
 from catalog.sizes import uk_us_to_eu
 from catalog.variants import (
     SIZE,
@@ -60,7 +61,8 @@ def wanted_size(text: str, product: Product) -> str | None:
     """The size named in an exchange request (`actions.order_exchange`)."""
     m = re.search(r"\b(uk|us)\s*(\d{1,2}(?:[.,]5)?)\b", text, re.I)
     if m and product.size_system in (None, "eu_shoe"):
-        return uk_us_to_eu(m.group(1), m.group(2).replace(",", "."))
+        own = own_eu(product, text)
+        return own[2] if own else uk_us_to_eu(m.group(1), m.group(2).replace(",", "."))
     size = find_size(text)
     if size is None:
         m = re.search(r"\b(xxs|xs|s|m|l|xl|xxl)\b", text) if product.size_system == "letter" else None
@@ -118,6 +120,8 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         # "US 10 in EU?" on the page of a jacket: a general question, answered generally
         reply(dispatcher, conversion, sources=["sizes:conversion-table"])
         return [SlotSet("last_topic", "size")]
+    if conversion and (own := own_eu(product, text, lang)):  # the product's own EU/UK/US table
+        conversion = say("size_conversion_own", lang, product=name, system=own[0], size=own[1], eu=own[2])
     measurement = None if conversion else _measurement(product, text, lang)
     if measurement and _sized_options(product):
         return _answer_measurement(dispatcher, product, measurement, text, lang)
@@ -147,7 +151,7 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         lines += more
         sources += ids
     elif size and (asked_before or _USUAL.search(text) or _ADVICE.search(text)):  # "Meine Jeansgröße ist 50, welche Größe?"
-        more, ids = _recommend(product, size.wanted, asked, lang)  # the size as the shopper said it
+        more, ids = _recommend(product, size.wanted, asked, lang, text)  # the size as the shopper said it
         lines += more
         sources += ids
         events = [SlotSet("usual_size", size.wanted), SlotSet("pending_offer", None)]

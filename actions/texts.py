@@ -232,6 +232,10 @@ T: dict[str, dict[str, str]] = {
     "measure_back": {"de": "Rückenlänge", "en": "back length"},
     "chart_measure_and": {"de": "{measure} {cm}", "en": "a {measure} of {cm}"},
     "v_and": {"de": "und", "en": "and"},
+    "size_conversion_own": {
+        "de": "Laut Größentabelle von {product} entspricht {system} {size} der EU-Größe {eu}.",
+        "en": "According to {product}'s own size chart, {system} {size} is EU {eu}.",
+    },
     "chart_fit_all": {
         "de": "Bei {parts} passt laut Größentabelle von {product}: {sizes}.",
         "en": "For {parts}, {product}'s size chart gives: {sizes}.",

@@ -196,3 +196,17 @@ def own_conversion(product: Product, lang: str) -> dict[str, dict[str, str]]:
             if out:
                 return out
     return {}
+
+
+_FOREIGN = re.compile(r"\b(uk|us)\s*(\d{1,2}(?:[.,]5)?)\b", re.I)
+
+
+def own_eu(product: Product, text: str, lang: str = "de") -> tuple[str, str, str] | None:
+    """(system, size, the product's size) for "UK 10" in the text when the product's own table
+    converts it ("EU UK US … 44,5 10 11"): the merchant's table wins over the usual one."""
+    m = _FOREIGN.search(text)
+    if not m:
+        return None
+    system, size = m.group(1).upper(), f"{float(m.group(2).replace(',', '.')):g}"
+    eu = own_conversion(product, lang).get(system, {}).get(size)
+    return (system, size, eu) if eu else None

@@ -86,6 +86,11 @@ def _steps(product: Product) -> float:
     return 0.5 if any(re.fullmatch(r"\d{1,3}[.,]5", s) for s in product.sizes()) else 1
 
 
+def shift_size(product: Product, size: str, steps: float) -> str:
+    """The size `steps` sizes up (or down) in the product's own size run."""
+    return _shift(product, size, steps)
+
+
 def recommend_size(product: Product, usual_size: str) -> tuple[str, str]:
     """(size to take, why) for a shopper who usually wears `usual_size`; why is the fit key."""
     if product.fit == "runs_small":
