@@ -13,7 +13,7 @@ from actions.texts import say
 from catalog.models import Product
 from catalog.size_advice import between_rule, roomy_rule, wants_room
 from catalog.sizes import recommend_size, shift_size
-from catalog.variants import SIZE, Asked, option_values, same_size
+from catalog.variants import COLOR, SIZE, Asked, option_values, same_size
 
 _FIT_ASKED = {
     "runs_small": re.compile(r"\b(?:klein\w*|small\w*|eng\w*|tight|knapp|size up)\b", re.I),
@@ -49,6 +49,7 @@ def _recommend(product: Product, usual: str, asked: list[Asked], lang: str, text
         size, why = roomier[0], "roomy"
     values = tuple(v for v in option_values(product).get(option, []) if same_size(v, size))
     shown = values[0] if values else size  # a range such as "42-44" holds the size: name the range
+    shown += "".join(f", {a.option} {a.values[0]}" for a in others if a.kind != COLOR and a.values)  # "45, Weite Weit (2E)"
     if roomier:
         lines = [say("size_recommend", lang, usual=usual, product=name, size=shown, why=say("fit_advice_quote", lang, sentence=roomier[1]))]
     elif product.fit is None and advice:

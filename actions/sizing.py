@@ -25,12 +25,15 @@ from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
 from catalog.names import tokens
 from catalog.query import find_size
+from catalog.size_advice import width_value
 from catalog.size_table import own_eu
 from catalog.sizes import uk_us_to_eu
 from catalog.variants import (
     SIZE,
+    Asked,
     find_asked,
     is_size_name,
+    option_kind,
     option_values,
 )
 
@@ -129,6 +132,8 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         reply(dispatcher, answer, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return done
     asked = find_asked(product, text)
+    if (width := width_value(product, text)) and all(a.option != width[0] for a in asked):  # "breite Füße": the wide version
+        asked.append(Asked(width[0], option_kind(product, width[0]), width[1], (width[1],)))
     if not _sized_options(product) and not asked:
         first = say("v_all_sold_out", lang, product=name) + " " if product.total_stock == 0 else ""
         reply(dispatcher, first + say("no_sizes", lang, product=name), sources=[product.id])

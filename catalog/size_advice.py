@@ -80,3 +80,23 @@ def roomy_rule(product: Product, lang: str) -> tuple[float, str] | None:
 def wants_room(text: str) -> bool:
     """Whether the question asks for a roomier fit than the cut ("I like a relaxed fit")."""
     return _ROOMY_ASKED.search(text) is not None
+
+
+# "sehr breite Füße", "wide feet", "schmale Füße": the width the shopper needs
+_FEET = {"wide": re.compile(r"\b(?:breite[nr]?|weite[nr]?|kräftige[nr]?)\s+(?:füße|fuß|füssen|füßen|vorfuß)|\bwide\s+(?:feet|foot|forefoot)|\bbroad\s+feet|\bwide\s+fit", re.I),
+         "narrow": re.compile(r"\bschmale[nr]?\s+(?:füße|fuß|füßen)|\bnarrow\s+(?:feet|foot)|\bslim\s+feet", re.I)}
+_WIDTH_VALUE = {"wide": re.compile(r"\b(?:weit\w*|wide|breit\w*|[2-4]E|EE+|H|K)\b", re.I),
+                "narrow": re.compile(r"\b(?:schmal\w*|narrow|slim|[2-4]?B|D)\b", re.I)}
+
+
+def width_value(product: Product, text: str) -> tuple[str, str] | None:
+    """(option, value) of the width a question's feet need ("sehr breite Füße" -> "Weit (2E)"),
+    when the product is sold in widths; the sizes stay the shopper's."""
+    need = next((w for w, words in _FEET.items() if words.search(text)), None)
+    if need is None:
+        return None
+    for variant in product.variants:
+        for option, value in (variant.options or {}).items():
+            if option not in (product.size_option, product.color_option) and value and _WIDTH_VALUE[need].search(value):
+                return option, value
+    return None

@@ -9,7 +9,7 @@ import pytest
 from actions.size_chart_answer import chart_answer
 from catalog.body_measures import find_measurements
 from catalog.models import Product
-from catalog.size_advice import between_rule, deciding_measure, roomy_rule, wants_room
+from catalog.size_advice import between_rule, deciding_measure, roomy_rule, wants_room, width_value
 from catalog.size_chart import chart
 from catalog.size_table import own_eu
 from catalog.sizes import recommend_size
@@ -141,3 +141,14 @@ def test_between_two_sizes_and_roomier_as_the_merchant_says() -> None:
     text = "chest 97 cm, I want to wear it over a fleece"
     assert "I therefore recommend size L" in chart_answer(jacket, find_measurements(text), text, "en", "EUR")
     assert "recommend" not in chart_answer(jacket, find_measurements("chest 97 cm"), "chest 97 cm", "en", "EUR")
+
+
+def test_wide_feet_ask_for_the_wide_version() -> None:
+    variants = [{"sku": f"w-{i}", "size": s, "options": {"Größe": s, "Weite": w}, "price": 90.0, "stock": 2}
+                for i, (s, w) in enumerate([("44", "Normal"), ("45", "Normal"), ("45", "Weit (2E)")])]  # fmt: skip
+    shoe = Product.parse_obj({"id": "w", "title": {"de": "Schuh"}, "category": "shoes", "option_names": ["Größe", "Weite"],
+                              "size_option": "Größe", "variants": variants})  # fmt: skip
+    assert width_value(shoe, "Ich habe sehr breite Füße, Größe 45.") == ("Weite", "Weit (2E)")
+    assert width_value(shoe, "I have wide feet, size 45") == ("Weite", "Weit (2E)")
+    assert width_value(shoe, "Größe 45, welche soll ich nehmen?") is None
+    assert width_value(_product(["44", "45"]), "breite Füße, 45") is None  # no widths sold
