@@ -14,12 +14,13 @@ from actions.context import catalog
 from actions.product_text import quote
 from actions.size_chart_answer import chart_answer
 from actions.size_fit import _recommend
-from actions.size_stock import overview
+from actions.size_stock import availability, overview
 from actions.texts import say
-from actions.variant_replies import chart_reply
+from actions.variant_replies import chart_reply, phrase
 from catalog.body_measures import find_measurements
 from catalog.models import Product
 from catalog.passages import product_sentences
+from catalog.size_advice import guide_advice
 from catalog.size_chart import (
     Measurement,
     charted_measure,
@@ -28,7 +29,7 @@ from catalog.size_chart import (
     measure_of,
 )
 from catalog.sizes import eu_from_foot
-from catalog.variants import amount, find_asked
+from catalog.variants import SIZE, Asked, amount, find_asked, option_kind, option_values
 
 
 def _quoted_sentence(text: str) -> str:
@@ -76,6 +77,8 @@ def _answer_measurement(dispatcher: CollectingDispatcher, product: Product, meas
         lines, _ = _recommend(product, eu, [], lang)  # no chart of its own: the usual rule, then the product's fit
         answer = " ".join([say("size_from_foot", lang, cm=f"{measurement.cm:g}", eu=eu), *lines])
     if answer is None:
+        answer = _from_guide(product, measurement, lang)
+    if answer is None:
         quoted, _ = quote(product, text, lang, catalog().embedder, catalog().config.categories)
         measure = say(f"measure_{measurement.measure}", lang)
         sizes = overview(product, lang)
@@ -85,6 +88,20 @@ def _answer_measurement(dispatcher: CollectingDispatcher, product: Product, meas
         events = [SlotSet("pending_offer", "usual_size")]
     reply(dispatcher, answer, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
     return [*events, SlotSet("current_product", product.id), SlotSet("last_topic", "size")]
+
+
+def _from_guide(product: Product, measurement: Measurement, lang: str) -> str | None:
+    """No chart of the product's own: the store's size guide passage naming its sizes, and the
+    size it gives tall people for a shopper as tall ("155×220 cm, für große Menschen")."""
+    guide = guide_advice(catalog().policies.passages, product, lang, measurement.cm if measurement.measure == "height" else None)
+    if guide is None or guide[1] is None:
+        return None
+    passage, size = guide
+    option = next((n for n, vs in option_values(product).items() if size in vs), SIZE)
+    lines = [say("guide_quote", lang, heading=passage.heading, text=passage.text),
+             say("guide_tall", lang, cm=f"{measurement.cm:g} cm", size=phrase(product, option, [size], lang))]
+    text, _ = availability(product, [Asked(option, option_kind(product, option), size, (size,))], lang)
+    return " ".join([*lines, text])
 
 
 def _measurement(product: Product, text: str, lang: str) -> Measurement | None:

@@ -232,6 +232,8 @@ T: dict[str, dict[str, str]] = {
     "measure_back": {"de": "Rückenlänge", "en": "back length"},
     "chart_measure_and": {"de": "{measure} {cm}", "en": "a {measure} of {cm}"},
     "v_and": {"de": "und", "en": "and"},
+    "guide_quote": {"de": "Aus unserer Größenberatung ({heading}): {text}", "en": "From our size guide ({heading}): {text}"},
+    "guide_tall": {"de": "Bei {cm} Körpergröße empfehle ich daher {size}.", "en": "At {cm} tall I therefore recommend {size}."},
     "size_conversion_own": {
         "de": "Laut Größentabelle von {product} entspricht {system} {size} der EU-Größe {eu}.",
         "en": "According to {product}'s own size chart, {system} {size} is EU {eu}.",

@@ -9,7 +9,15 @@ import pytest
 from actions.size_chart_answer import chart_answer
 from catalog.body_measures import find_measurements
 from catalog.models import Product
-from catalog.size_advice import between_rule, deciding_measure, roomy_rule, wants_room, width_value
+from catalog.policies import Passage
+from catalog.size_advice import (
+    between_rule,
+    deciding_measure,
+    guide_advice,
+    roomy_rule,
+    wants_room,
+    width_value,
+)
 from catalog.size_chart import chart
 from catalog.size_table import own_eu
 from catalog.sizes import recommend_size
@@ -152,3 +160,13 @@ def test_wide_feet_ask_for_the_wide_version() -> None:
     assert width_value(shoe, "I have wide feet, size 45") == ("Weite", "Weit (2E)")
     assert width_value(shoe, "Größe 45, welche soll ich nehmen?") is None
     assert width_value(_product(["44", "45"]), "breite Füße, 45") is None  # no widths sold
+
+
+def test_the_stores_size_guide_gives_the_size_for_tall_people() -> None:
+    guide = [Passage("groessen", "de", "Versand", "Pakete ab 135×200 cm Größe kosten mehr.", "Versand"),
+             Passage("groessen", "de", "Bettwaren", "Übliche Deckengrößen sind 135×200 cm (Standard) und 155×220 cm "
+                     "(Komfortgröße, für große Menschen).", "Größenberatung")]  # fmt: skip
+    duvet = _product(["135×200 cm", "155×220 cm"])
+    assert guide_advice(guide, duvet, "de", 195)[1] == "155×220 cm"
+    assert guide_advice(guide, duvet, "de", 170)[1] is None  # the passage, but no size for an average height
+    assert guide_advice(guide, _product(["40", "42"]), "de", 195) is None  # bare numbers name nothing
