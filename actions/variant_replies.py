@@ -95,11 +95,12 @@ def variant_reply(product: Product, state: VariantState, lang: str, currency: st
 
 def _amount(value: float, measure: str, lang: str) -> str:
     """'70 cm', '19 kg', '3 Jahre' for a measurement."""
+    number = f"{value:g}".replace(".", ",") if lang == "de" else f"{value:g}"  # "55,5 cm" in German
     if measure == "weight":
-        return f"{value:g} kg"
+        return f"{number} kg"
     if measure == "age":
-        return say("unit_years", lang, n=f"{value:g}")
-    return f"{value:g} cm"
+        return say("unit_years", lang, n=number)
+    return f"{number} cm"
 
 
 def chart_reply(product: Product, measurement: Measurement, lang: str, currency: str) -> str | None:

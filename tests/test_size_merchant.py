@@ -170,3 +170,9 @@ def test_the_stores_size_guide_gives_the_size_for_tall_people() -> None:
     assert guide_advice(guide, duvet, "de", 195)[1] == "155×220 cm"
     assert guide_advice(guide, duvet, "de", 170)[1] is None  # the passage, but no size for an average height
     assert guide_advice(guide, _product(["40", "42"]), "de", 195) is None  # bare numbers name nothing
+
+
+def test_a_measurement_is_written_as_the_shopper_reads_numbers() -> None:
+    helmet = _product(["S", "M"], "Helm.\nGröße Kopfumfang\nS 52–56 cm\nM 55–59 cm\nLiegt Ihr Kopfumfang im Überschneidungsbereich, empfehlen wir die kleinere.")
+    answer = chart_answer(helmet, find_measurements("Kopfumfang 55,5 cm"), "Kopfumfang 55,5 cm", "de", "EUR")
+    assert answer.startswith("55,5 cm liegt bei Produkt genau zwischen Größe S oder M.") and "Ich empfehle Größe S." in answer
