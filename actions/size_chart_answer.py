@@ -7,7 +7,7 @@ from __future__ import annotations
 from actions.texts import say
 from actions.variant_replies import _amount, phrase, variant_reply
 from catalog.models import Product
-from catalog.size_advice import between_rule, deciding_measure, roomy_rule, wants_room
+from catalog.size_advice import between_rule, deciding_measure, preference
 from catalog.size_chart import ChartRow, Measurement, chart, sizes_for
 from catalog.variants import Asked, option_kind, variant_state
 
@@ -105,12 +105,14 @@ def chart_answer(product: Product, measurements: list[Measurement], text: str, l
                 order = _order(rows, picks[0][0].measure)
                 measure, chosen = max(((m.measure, r) for m, r in picks), key=lambda x: order.index(x[1].size) if x[1].size in order else -1)
             lines.append(say("chart_take", lang, size=phrase(product, option, [chosen.size], lang)))
-    if wants_room(text) and (roomy := roomy_rule(product, lang)):
+    if wanted := preference(product, lang, text):  # "I like a relaxed fit" where the merchant says to size up for it
         order = _order(rows, measure)
-        if chosen.size in order and order.index(chosen.size) + 1 < len(order):
-            bigger = order[order.index(chosen.size) + 1]
-            chosen = next(r for r in rows if r.size == bigger and r.measure == measure)
-            lines += [_quote(roomy[1], lang), say("chart_roomy", lang, size=phrase(product, option, [chosen.size], lang))]
+        step = 1 if wanted[0] > 0 else -1
+        if chosen.size in order and 0 <= order.index(chosen.size) + step < len(order):
+            other = order[order.index(chosen.size) + step]
+            chosen = next(r for r in rows if r.size == other and r.measure == measure)
+            key = "chart_roomy" if step > 0 else "chart_snug"
+            lines += [_quote(wanted[1], lang), say(key, lang, size=phrase(product, option, [chosen.size], lang))]
     if chosen.source not in {r.size for r in rows} and chosen.source != chosen.size and len(chosen.source) > 20:
         lines.append(say("chart_source", lang, sentence=chosen.source))
     state = variant_state(product, [Asked(chosen.option or option, option_kind(product, chosen.option or option), chosen.size, (chosen.size,))])

@@ -11,7 +11,7 @@ from actions.product_text import fit_advice
 from actions.size_stock import _in_stock_parts, _size_option, availability
 from actions.texts import say
 from catalog.models import Product
-from catalog.size_advice import between_rule, roomy_rule, wants_room
+from catalog.size_advice import between_rule, preference
 from catalog.sizes import recommend_size, shift_size
 from catalog.variants import COLOR, SIZE, Asked, option_values, same_size
 
@@ -25,14 +25,14 @@ _BETWEEN = re.compile(r"\b(?:zwischen|between)\s+(?:größe\s+|size\s+)?([\w.,/]
 
 def _roomier(product: Product, usual: str, size: str, text: str, lang: str) -> tuple[str, str] | None:
     """(size, the merchant's sentence) for a shopper who wants it roomier ("over a fleece", "mag
-    es locker") where the text says to size up for that; counted from the usual size when the
-    product's fit was read from that very sentence."""
-    roomy = roomy_rule(product, lang) if wants_room(text) else None
-    if roomy is None:
+    es locker") or snugger where the text says to size up or down for that; counted from the
+    usual size when the product's fit was read from that very sentence."""
+    wanted = preference(product, lang, text)
+    if wanted is None:
         return None
     notes = " ".join((product.fit_notes or {}).values())
-    base = usual if product.fit is None or roomy[1] in notes or notes in roomy[1] else size
-    return shift_size(product, base, roomy[0]), roomy[1]
+    base = usual if product.fit is None or wanted[1] in notes or notes in wanted[1] else size
+    return shift_size(product, base, wanted[0]), wanted[1]
 
 
 def _recommend(product: Product, usual: str, asked: list[Asked], lang: str, text: str = "") -> tuple[list[str], list[str]]:

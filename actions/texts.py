@@ -251,6 +251,10 @@ T: dict[str, dict[str, str]] = {
         "de": "Liegen die Maße in verschiedenen Größen, nehmen Sie die größere.",
         "en": "When your measurements fall into different sizes, take the larger one.",
     },
+    "chart_snug": {
+        "de": "Für eine engere Passform empfehle ich daher {size}.",
+        "en": "For a snugger fit I therefore recommend {size}.",
+    },
     "chart_roomy": {
         "de": "Für eine bequemere Passform empfehle ich daher {size}.",
         "en": "For a roomier fit I therefore recommend {size}.",

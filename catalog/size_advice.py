@@ -77,6 +77,36 @@ def roomy_rule(product: Product, lang: str) -> tuple[float, str] | None:
     return None
 
 
+_SNUG_TEXT = re.compile(r"\benger\w*|eng anliegend\w*|körpernah\w*|race fit|\bsnug\w*|\btight\w*|\bfirm\w*|kompressi\w*|compressi\w*", re.I)
+_SIZE_DOWN = re.compile(
+    r"(?:eine|1)\s+(?:größe|nummer|grösse)\s+kleiner|kleiner\s+(?:bestellen|wählen|nehmen)|\bsize down\b|one size down|a size down"
+    r"|go down (?:a|one) size|(?:one|a) size smaller", re.I)
+_SNUG_ASKED = re.compile(r"\benger\b|\beng anliegend|\bkörpernah|\bsnug\w*|\btight(?:er)?\b|\brace fit|\bfirm(?:er)? (?:hold|fit)|\bmehr halt\b", re.I)
+
+
+def snug_rule(product: Product, lang: str) -> tuple[float, str] | None:
+    """(steps, sentence) when the text says to size down for a snugger fit ("for a race fit, size down")."""
+    for sentence in _sentences(product, lang):
+        if _SNUG_TEXT.search(sentence) and _SIZE_DOWN.search(sentence):
+            return (0.5 if _HALF.search(sentence) else 1.0), sentence
+    return None
+
+
+def wants_snug(text: str) -> bool:
+    """Whether the question asks for a snugger fit ("I like it tight", "eher enger")."""
+    return not wants_room(text) and _SNUG_ASKED.search(text) is not None
+
+
+def preference(product: Product, lang: str, text: str) -> tuple[float, str] | None:
+    """(steps, the merchant's sentence) for the fit the question asks for: up for roomier,
+    down for snugger, where the text says so; None otherwise."""
+    if wants_room(text):
+        return roomy_rule(product, lang)
+    if wants_snug(text) and (rule := snug_rule(product, lang)):
+        return -rule[0], rule[1]
+    return None
+
+
 def wants_room(text: str) -> bool:
     """Whether the question asks for a roomier fit than the cut ("I like a relaxed fit")."""
     return _ROOMY_ASKED.search(text) is not None

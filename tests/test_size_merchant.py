@@ -14,6 +14,7 @@ from catalog.size_advice import (
     between_rule,
     deciding_measure,
     guide_advice,
+    preference,
     roomy_rule,
     wants_room,
     width_value,
@@ -176,3 +177,11 @@ def test_a_measurement_is_written_as_the_shopper_reads_numbers() -> None:
     helmet = _product(["S", "M"], "Helm.\nGröße Kopfumfang\nS 52–56 cm\nM 55–59 cm\nLiegt Ihr Kopfumfang im Überschneidungsbereich, empfehlen wir die kleinere.")
     answer = chart_answer(helmet, find_measurements("Kopfumfang 55,5 cm"), "Kopfumfang 55,5 cm", "de", "EUR")
     assert answer.startswith("55,5 cm liegt bei Produkt genau zwischen Größe S oder M.") and "Ich empfehle Größe S." in answer
+
+
+def test_a_snugger_fit_where_the_merchant_says_to_size_down() -> None:
+    jersey = _product(["S", "M", "L"], JACKET.replace("If you plan", "For a race fit, go one size down. If you plan"), lang="en")
+    text = "chest 97 cm, I like it snug"
+    assert "I therefore recommend size S" in chart_answer(jersey, find_measurements(text), text, "en", "EUR")
+    assert preference(jersey, "en", "not too tight please") == (1.0, "If you plan to wear it over a fleece or a thick mid layer, go one size up.")
+    assert preference(_product(["S", "M"], JACKET, lang="en"), "en", "I like it snug") is None  # no rule for it: no change
