@@ -40,11 +40,15 @@ def _sentences(product: Product, lang: str) -> list[str]:
     """The product's sentences; a short question ("Between two sizes?") joined with its answer."""
     out: list[str] = []
     for s in product_sentences(product, lang):
+        text = _LABEL.sub("", s.text)  # "Hinweis: Liegen …" is quoted as "Liegen …"
         if out and out[-1].endswith("?") and len(out[-1]) < 60:
-            out[-1] = f"{out[-1]} {s.text}"
+            out[-1] = f"{out[-1]} {text}"
         else:
-            out.append(s.text)
+            out.append(text)
     return out
+
+
+_LABEL = re.compile(r"^(?:hinweis|tipp|achtung|wichtig|note|tip|important)\s*:\s*", re.I)
 
 
 def deciding_measure(product: Product, lang: str) -> tuple[str, str] | None:
