@@ -1,6 +1,8 @@
 """Size advice on one product: the size to take for the shopper's usual size (also given in
-another system: UK/US shoe sizes, adults' or children's, a German number on a product sized in
-letters), between two sizes, and how the product fits ("does it run small?", "should I size up?")."""
+another system: the product's own EU/UK/US table, UK/US shoe sizes, adults' or children's, a
+German number on a product sized in letters; a size up or down for the roomier or snugger fit
+the shopper wants where the merchant says so), between two sizes (the merchant's rule first),
+and how the product fits ("does it run small?", "should I size up?")."""
 
 from __future__ import annotations
 
@@ -13,9 +15,12 @@ from actions.size_stock import availability, in_stock_parts, size_option
 from actions.texts import say
 from catalog.fashion_sizes import convert_product, product_system
 from catalog.models import Product
+from catalog.size_advice import between_rule as merchant_between
+from catalog.size_advice import preference
 from catalog.size_rules import KIDS_WORDS, dress_eu, kids_shoe_eu, letter_for_number
-from catalog.sizes import recommend_size, uk_us_to_eu
-from catalog.variants import SIZE, Asked, option_values, same_size
+from catalog.size_table import own_eu
+from catalog.sizes import recommend_size, shift_size, uk_us_to_eu
+from catalog.variants import COLOR, SIZE, Asked, option_values, same_size
 
 USUAL = re.compile(
     r"(normalerweise|sonst|meistens|üblicherweise|eigentlich|usually|normally|typically|generally|i wear|i take|ich trage|ich habe|trage ich|habe ich"
@@ -67,7 +72,10 @@ def usual_in_product_system(product: Product, text: str, lang: str) -> tuple[str
     """(the product's size, the sentence saying how) for a usual size given in another system:
     a UK/US shoe size on a shoe (the children's chart when children are named or when only it
     falls within the product's sizes), a UK/US dress size on a product in German numbers, a
-    German number on a product sized in letters (38 -> M; 44 and 46 are women's and men's)."""
+    German number on a product sized in letters (38 -> M; 44 and 46 are women's and men's).
+    The product's own EU/UK/US table wins over the usual conversion."""
+    if own := own_eu(product, text, lang):
+        return own[2], say("size_conversion_own", lang, product=product.name(lang), system=own[0], size=own[1], eu=own[2])
     run = shoe_run(product)
     fashion = convert_product(text, option_values(product), " ".join([product.name(lang), *product.tags]))  # collars, rings, hats, gloves run like shoes
     if fashion and (not run or fashion[1].kind in ("collar", "ring", "hat", "glove")):
@@ -95,18 +103,37 @@ def usual_in_product_system(product: Product, text: str, lang: str) -> tuple[str
     return None
 
 
-def recommend(product: Product, usual: str, asked: list[Asked], lang: str) -> tuple[list[str], list[str]]:
+def _roomier(product: Product, usual: str, size: str, text: str, lang: str) -> tuple[str, str] | None:
+    """(size, the merchant's sentence) for a shopper who wants it roomier ("over a fleece", "mag
+    es locker") or snugger where the text says to size up or down for that; counted from the
+    usual size when the product's fit was read from that very sentence."""
+    wanted = preference(product, lang, text)
+    if wanted is None:
+        return None
+    notes = " ".join((product.fit_notes or {}).values())
+    base = usual if product.fit is None or wanted[1] in notes or notes in wanted[1] else size
+    return shift_size(product, base, wanted[0]), wanted[1]
+
+
+def recommend(product: Product, usual: str, asked: list[Asked], lang: str, text: str = "") -> tuple[list[str], list[str]]:
     """The size to take for a shopper's usual size: one up for a product that runs small, with
     the merchant's advice; without fit data the advice sentence of the text is quoted instead
-    of naming a size that may be wrong."""
+    of naming a size that may be wrong; up or down for the fit the question asks for where the
+    merchant says so (`text`); other options asked named with it ("45, Weite Weit (2E)")."""
     name = product.name(lang)
     advice = fit_advice(product, lang, catalog().embedder)
     option = size_option(product) or SIZE
     others = [a for a in asked if a.kind != SIZE]
     size, why = (usual, "unknown") if product.fit is None else recommend_size(product, usual)
+    roomier = _roomier(product, usual, size, text, lang)
+    if roomier:
+        size = roomier[0]
     values = tuple(v for v in option_values(product).get(option, []) if same_size(v, size))
     shown = values[0] if values else size  # a range such as "42-44" holds the size: name the range
-    if product.fit is None and advice:
+    shown += "".join(f", {a.option} {a.values[0]}" for a in others if a.kind != COLOR and a.values)
+    if roomier:
+        lines = [say("size_recommend", lang, usual=usual, product=name, size=shown, why=say("fit_advice_quote", lang, sentence=roomier[1]))]
+    elif product.fit is None and advice:
         lines = [say("size_advice_only", lang, usual=usual, product=name, advice=advice)]
     else:
         reason = (advice or facts.fit_sentence(product, lang)) if why != "unknown" else say("fit_unknown", lang)
@@ -164,7 +191,11 @@ def recommend_between(product: Product, sizes: tuple[str, str], asked: list[Aske
     option = size_option(product) or SIZE
     advice = fit_advice(product, lang, catalog().embedder)
     others = [a for a in asked if a.kind != SIZE]
-    if product.fit is None and advice:
+    if rule := merchant_between(product, lang):  # "Between two sizes? Pick the smaller one."
+        size = sizes[0] if rule[0] == "smaller" else sizes[1]
+        lines = [say("size_between", lang, a=sizes[0], b=sizes[1], product=name, size=size, why=say("fit_advice_quote", lang, sentence=rule[1]))]
+        chosen = [size]
+    elif product.fit is None and advice:
         lines = [say("size_between_advice", lang, a=sizes[0], b=sizes[1], product=name, advice=advice)]
         chosen = list(sizes)
     else:
@@ -183,10 +214,12 @@ def recommend_between(product: Product, sizes: tuple[str, str], asked: list[Aske
 
 
 def between_rule(product: Product, lang: str) -> str:
-    """"I'm between sizes" without naming them: the merchant's advice, else the product's fit,
-    else the general rule, and the offer to name the size."""
+    """"I'm between sizes" without naming them: the merchant's advice and rule, else the
+    product's fit, else the general rule, and the offer to name the size."""
     advice = fit_advice(product, lang, catalog().embedder)
-    if product.fit in ("runs_small", "runs_large"):
+    if merchant := merchant_between(product, lang):  # the merchant's own rule between two sizes
+        rule = "" if merchant[1] in advice else say("fit_advice_quote", lang, sentence=merchant[1])
+    elif product.fit in ("runs_small", "runs_large"):
         rule = say(f"between_rule_{product.fit}", lang, product=product.name(lang))
     else:
         rule = say("between_rule_general", lang)

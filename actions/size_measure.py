@@ -1,7 +1,9 @@
-"""The size for a body measurement ("ich bin 1,82 m", "he weighs 50 lbs", "a 5 year old"): from
-the product's own size information (`catalog.size_chart`), a sentence of its text about that
-measure, a general rule said to be one (foot length -> EU shoe size; a child's age -> the kids'
-size of that height, only on products in kids' sizes), or an honest "we have no chart"."""
+"""The size for the body measurements of a question ("ich bin 1,82 m", "he weighs 50 lbs", "a 5
+year old", "Taille 68, Hüfte 95"): from the product's own size information with the merchant's
+rules (`actions.size_chart_answer`), a sentence of its text about that measure, a general rule
+said to be one (foot length -> EU shoe size; a child's age -> the kids' size of that height, only
+on products in kids' sizes), the store's size guide naming the product's sizes (with the size it
+gives tall people), or an honest "we have no chart"."""
 
 from __future__ import annotations
 
@@ -15,11 +17,13 @@ from actions.common import Events, reply
 from actions.context import catalog
 from actions.product_text import quote
 from actions.size_advice import recommend
-from actions.size_stock import overview
+from actions.size_chart_answer import chart_answer, chart_reply
+from actions.size_stock import availability, overview
 from actions.texts import say
-from actions.variant_replies import chart_reply
+from actions.variant_replies import phrase
 from catalog.models import Product
 from catalog.passages import product_sentences
+from catalog.size_advice import guide_advice
 from catalog.size_chart import (
     Measurement,
     chart,
@@ -32,7 +36,7 @@ from catalog.size_chart import (
 )
 from catalog.size_rules import kids_size_for_age
 from catalog.sizes import eu_from_foot
-from catalog.variants import amount, find_asked
+from catalog.variants import SIZE, Asked, amount, find_asked, option_kind, option_values
 
 
 def _quoted_sentence(text: str) -> str:
@@ -89,15 +93,32 @@ def charts(product: Product, measurement: Measurement, lang: str) -> bool:
     return bool(sizes_for(chart(product, lang), measurement)[0])
 
 
+def _from_guide(product: Product, measurement: Measurement, lang: str) -> str | None:
+    """No chart of the product's own: the store's size guide passage naming its sizes, and the
+    size it gives tall people for a shopper as tall ("155×220 cm, für große Menschen")."""
+    guide = guide_advice(catalog().policies.passages, product, lang, measurement.cm if measurement.measure == "height" else None)
+    if guide is None or guide[1] is None:
+        return None
+    passage, size = guide
+    option = next((n for n, vs in option_values(product).items() if size in vs), SIZE)
+    lines = [say("guide_quote", lang, heading=passage.heading, text=passage.text),
+             say("guide_tall", lang, cm=f"{measurement.cm:g} cm", size=phrase(product, option, [size], lang))]
+    text, _ = availability(product, [Asked(option, option_kind(product, option), size, (size,))], lang)
+    return " ".join([*lines, text])
+
+
 def answer_measurement(dispatcher: CollectingDispatcher, product: Product, measurement: Measurement, text: str, lang: str) -> Events:
-    """"Ich bin 182 cm": the size from the product's size information, a sentence of its text
-    that speaks to it, or an honest "we have no chart" with the sizes and the offer to advise
-    from the usual size."""
-    answer = _age_rule(product, measurement, lang) or chart_reply(product, measurement, lang, catalog().config.store.currency)
+    """"Ich bin 182 cm", "Taille 68, Hüfte 95": the size from the product's size information
+    for all the question's measurements it charts, a rule of thumb, the store's size guide, or an
+    honest "we have no chart" with the sizes and the offer to advise from the usual size."""
+    currency = catalog().config.store.currency
+    answer = _age_rule(product, measurement, lang) or chart_answer(product, measurements(product, text, lang) or [measurement], text, lang, currency)
     events: Events = []
     if answer is None and measurement.measure == "foot" and (eu := eu_from_foot(measurement.cm)) and product.size_system == "eu_shoe":
         lines, _ = recommend(product, eu, [], lang)  # no chart of its own: the usual rule, then the product's fit
         answer = " ".join([say("size_from_foot", lang, cm=f"{measurement.cm:g}", eu=eu), *lines])
+    if answer is None:
+        answer = _from_guide(product, measurement, lang)
     if answer is None:
         quoted, _ = quote(product, text, lang, catalog().embedder, catalog().config.categories)
         measure = say(f"measure_{measurement.measure}", lang)
@@ -110,10 +131,10 @@ def answer_measurement(dispatcher: CollectingDispatcher, product: Product, measu
     return [*events, SlotSet("current_product", product.id), SlotSet("last_topic", "size")]
 
 
-def measurement(product: Product, text: str, lang: str) -> Measurement | None:
-    """A body measurement, also a bare number of cm in a size question ("welche Größe bei
-    182 cm?") read as the measure the product's size information charts. Of several ("he is
-    3'11\" and weighs 50 lbs") the first one the product charts."""
+def measurements(product: Product, text: str, lang: str) -> list[Measurement]:
+    """The question's body measurements (`catalog.measurements`), a bare number of cm in a size
+    question ("welche Größe bei 182 cm?") read as the measure the product's size information
+    charts, or left out."""
     found: list[Measurement] = []
     for m in find_measurements(text, default="?"):
         if m.measure == "?":
@@ -123,4 +144,11 @@ def measurement(product: Product, text: str, lang: str) -> Measurement | None:
             m = Measurement(measure, m.cm) if measure else None  # noqa: PLW2901
         if m:
             found.append(m)
+    return found
+
+
+def measurement(product: Product, text: str, lang: str) -> Measurement | None:
+    """Of the question's measurements ("he is 3'11\" and weighs 50 lbs") the first one the
+    product charts, else the first."""
+    found = measurements(product, text, lang)
     return next((m for m in found if charts(product, m, lang)), found[0] if found else None)

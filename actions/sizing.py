@@ -1,7 +1,8 @@
 """Size questions: conversions (UK/US/letters), the size to take from the usual size (with the
-merchant's fit advice, `actions.size_advice`), the size for a body measurement
-(`actions.size_measure`), and the state of the asked version — size, colour, length, capacity,
-pack — with its nearest alternatives (`actions.size_stock`)."""
+merchant's fit advice and rules, `actions.size_advice`), the size for the body measurements of
+a question (`actions.size_measure`, from the chart by `actions.size_chart_answer`), and the state
+of the asked version — size, colour, length, width, capacity, pack — with its nearest
+alternatives (`actions.size_stock`). This module reads the question and picks one."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
 from catalog.names import tokens
 from catalog.query import find_size
+from catalog.size_advice import width_value
 from catalog.size_chart import Measurement, chart, sizes_for
 from catalog.variants import (
     SIZE,
@@ -146,6 +148,8 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         reply(dispatcher, conversion, sources=["sizes:conversion-table"])
         return [SlotSet("last_topic", "size")]
     asked = find_asked(product, text)
+    if (width := width_value(product, text)) and all(a.option != width[0] for a in asked):  # "breite Füße": the wide version
+        asked.append(Asked(width[0], option_kind(product, width[0]), width[1], (width[1],)))
     size = next((a for a in asked if a.kind == SIZE), None)
     usual_given = bool(converted or (size and USUAL.search(text)))
     found = None if conversion and not converted else measurement(product, text, lang)
@@ -184,7 +188,7 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         lines += more
         sources += ids
     elif size and (asked_before or usual_given or USUAL.search(text) or ADVICE.search(text)):  # "Meine Jeansgröße ist 50, welche Größe?"
-        more, ids = recommend(product, size.wanted, asked, lang)  # the size as the shopper said it
+        more, ids = recommend(product, size.wanted, asked, lang, text)  # the size as the shopper said it
         lines += more
         sources += ids
         events = [SlotSet("usual_size", size.wanted), SlotSet("pending_offer", None)]

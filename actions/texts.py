@@ -318,6 +318,40 @@ T: dict[str, dict[str, str]] = {
     },
     "fit_advice_quote": {"de": "Hinweis des Händlers: „{sentence}“", "en": "The shop's advice: “{sentence}”"},
     "text_quote": {"de": "Laut Produktbeschreibung von {product}: „{sentence}“", "en": "The description of {product} says: “{sentence}”"},
+    # --- sizes from the merchant's table and rules (actions/size_chart_answer.py)
+    "measure_underbust": {"de": "Unterbrustumfang", "en": "underbust"},
+    "measure_hand": {"de": "Handumfang", "en": "hand circumference"},
+    "measure_calf": {"de": "Wadenumfang", "en": "calf"},
+    "measure_back": {"de": "Rückenlänge", "en": "back length"},
+    "chart_measure_and": {"de": "{measure} {cm}", "en": "a {measure} of {cm}"},
+    "v_and": {"de": "und", "en": "and"},
+    "guide_quote": {"de": "Aus unserer Größenberatung ({heading}): {text}", "en": "From our size guide ({heading}): {text}"},
+    "guide_tall": {"de": "Bei {cm} Körpergröße empfehle ich daher {size}.", "en": "At {cm} tall I therefore recommend {size}."},
+    "size_conversion_own": {
+        "de": "Laut Größentabelle von {product} entspricht {system} {size} der EU-Größe {eu}.",
+        "en": "According to {product}'s own size chart, {system} {size} is EU {eu}.",
+    },
+    "chart_fit_all": {
+        "de": "Bei {parts} passt laut Größentabelle von {product}: {sizes}.",
+        "en": "For {parts}, {product}'s size chart gives: {sizes}.",
+    },
+    "chart_by_measure": {"de": "nach {measure} {cm}: {size}", "en": "by your {measure} ({cm}): {size}"},
+    "chart_differ": {
+        "de": "Ihre Maße liegen bei {product} in verschiedenen Größen – {parts}.",
+        "en": "Your measurements fall into different sizes in {product} – {parts}.",
+    },
+    "chart_differ_default": {
+        "de": "Liegen die Maße in verschiedenen Größen, nehmen Sie die größere.",
+        "en": "When your measurements fall into different sizes, take the larger one.",
+    },
+    "chart_snug": {
+        "de": "Für eine engere Passform empfehle ich daher {size}.",
+        "en": "For a snugger fit I therefore recommend {size}.",
+    },
+    "chart_roomy": {
+        "de": "Für eine bequemere Passform empfehle ich daher {size}.",
+        "en": "For a roomier fit I therefore recommend {size}.",
+    },
     # --- shipping
     "ship_quote": {
         "de": "Versand nach {country} mit {carrier}: {days} Werktage, {cost}{free}.",

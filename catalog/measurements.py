@@ -1,6 +1,9 @@
-"""A body measurement in a shopper's question: "ich bin 1,82 m", "Innenbeinlänge 81 cm",
+"""Every body measurement in a shopper's question: "ich bin 1,82 m", "Innenbeinlänge 81 cm",
 "he is 3'11\"", "chest 40 inches", "she weighs 44 lbs", "about 3 stone", "a 5 year old", "my son
-is 6". Lengths in cm, weights in kg, ages in years (`catalog.size_chart` charts them)."""
+is 6", "Taille 68, Hüfte 95", "a 32 inch waist", "my hand measures 20 cm around the palm". A number
+next to a measure word belongs to that word (after it, or right before it with its unit; without
+unit only when it is a plausible value of that measure); what no word took is read as a height,
+a weight or an age. Lengths in cm, weights in kg, ages in years (`catalog.size_chart` charts them)."""
 
 from __future__ import annotations
 
@@ -12,10 +15,14 @@ from catalog.size_rules import pounds_to_kg
 # measure -> words naming it (German and English)
 MEASURES: dict[str, str] = {
     "inside_leg": r"innenbein\w*|schrittlänge|inseam|inside[- ]leg|leg length",
+    "underbust": r"unterbrust\w*|under[- ]?bust|band size",
     "chest": r"brustumfang|oberweite|brustweite|\bbrust\b|chest|\bbust\b|girth",
     "waist": r"taille\w*|bundweite|waist",
     "hip": r"hüft\w*|\bhips?\b",
     "head": r"kopfumfang|head circumference|\bhead\b|\bkopf\b",
+    "hand": r"handumfang|hand circumference|\bhands?\b|\bpalm\b|handgröße",
+    "calf": r"wadenumfang|\bwaden?\b|\bcalf\b|\bcalves\b",
+    "back": r"rückenlänge|back length|torso length",
     "foot": r"fußlänge|fusslänge|foot length|\bfuß\b|\bfoot\b(?!\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tall))",
     "weight": r"\bwiegt\b|\bweighs?\b|\bweight\b|gewicht|\d\s*kg\b|\d\s*(?:lbs?|pounds?)\b|\bstone\b",
     "age": r"\bjahre?\b|jährig\w*|\byears?\b|year-old|\balter\b|\bage\b|\bmonate?\b|\bmonths?\b",
@@ -79,9 +86,9 @@ def _imperial(text: str) -> list[Measurement]:
     return found
 
 
-def find_measurements(text: str, default: str | None = None) -> list[Measurement]:
-    """Every body measurement in the text, the first as `find_measurement` gives it ("he is
-    3'11\" and weighs 50 lbs": a height and a weight)."""
+def _loose(text: str, default: str | None) -> list[Measurement]:
+    """A length, a weight and an age no measure word took ("he is 3'11\" and weighs 50 lbs": a
+    height and a weight); a length no word names is `default`."""
     found: list[Measurement] = []
     cm: float | None = None
     if m := _CM.search(text):
@@ -107,6 +114,61 @@ def find_measurements(text: str, default: str | None = None) -> list[Measurement
     elif m := _AGE_BARE.search(text):
         found.append(Measurement("age", _number(m.group(1))))
     return found
+
+
+_NUMBER_CM = r"(\d{1,3}(?:[.,]\d{1,2})?)"
+_UNIT = r"\s*(cm|mm|\"|″|''|in\b|inch(?:es)?|zoll|kg)?"
+# a number after the measure word, a few words between ("waist is 84 cm", "hand measures 20 cm")
+_AFTER = re.compile(rf"(?:\s*[:=]?\s*(?:[^\W\d]+\s+){{0,3}}?){_NUMBER_CM}{_UNIT}(?![\d.,]*\d)", re.I)
+# a number with its unit right before the word ("96 cm Brustumfang", "a 32 inch waist")
+_BEFORE = re.compile(rf"{_NUMBER_CM}\s*-?\s*(cm|\"|″|in|inch(?:es)?|zoll)?\s*-?\s*$", re.I)
+# plausible values in cm of a number given without unit
+_PLAUSIBLE = {"underbust": (50, 130), "chest": (60, 160), "waist": (40, 150), "hip": (60, 170), "head": (35, 68),
+              "hand": (12, 32), "calf": (20, 60), "foot": (9, 35), "inside_leg": (20, 110), "back": (30, 60)}  # fmt: skip
+_NAMED_ANY = re.compile("|".join(f"(?:{MEASURES[m]})" for m in _PLAUSIBLE), re.I)
+
+
+def _cm(number: str, unit: str | None) -> float:
+    value = float(number.replace(",", "."))
+    unit = (unit or "").lower()
+    if unit in ('"', "″", "''", "in", "inch", "inches", "zoll"):
+        return round(value * 2.54, 1)
+    return value / 10 if unit == "mm" else value
+
+
+def _named(text: str) -> tuple[list[tuple[int, Measurement]], list[tuple[int, int]]]:
+    """([(place, measurement)], the spans used) of the numbers beside measure words, each measure once."""
+    found: list[tuple[int, Measurement]] = []
+    used: list[tuple[int, int]] = []
+    for measure, (low, high) in _PLAUSIBLE.items():
+        for word in MEASURE_RE[measure].finditer(text):
+            if any(f.measure == measure for _, f in found):
+                break
+            after = _AFTER.match(text, word.end())
+            if after and not _NAMED_ANY.search(text[word.end(): after.start(1)]):
+                span, number, unit = (after.start(1), after.end()), after.group(1), after.group(2)
+            elif (before := _BEFORE.search(text[: word.start()])) and before.group(2):
+                span, number, unit = (before.start(1), before.end()), before.group(1), before.group(2)
+            else:
+                continue
+            if (unit or "").lower() == "kg" or any(a < span[1] and span[0] < b for a, b in used):
+                continue
+            if low <= (cm := _cm(number, unit)) <= high:
+                found.append((word.start(), Measurement(measure, cm)))
+                used += [span, word.span()]
+    return found, used
+
+
+def find_measurements(text: str, default: str | None = None) -> list[Measurement]:
+    """Every body measurement of a question, each measure once: those beside measure words in
+    the order they are named ("Taille 68, Hüfte 95"), then a length, a weight and an age in what
+    they left ("Ich bin 176 cm groß und wiege 75 kg", "he is 3'11\" and weighs 50 lbs")."""
+    found, used = _named(text)
+    rest = text
+    for a, b in sorted(used, reverse=True):
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    named = [m for _, m in sorted(found, key=lambda x: x[0])]
+    return named + [m for m in _loose(rest, default) if all(n.measure != m.measure for n in named)]
 
 
 def find_measurement(text: str, default: str | None = None) -> Measurement | None:

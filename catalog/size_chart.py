@@ -2,9 +2,11 @@
 
 "Ich bin 182 cm", "Innenbeinlänge 81 cm", "my dog's chest is 72 cm": the size comes from what
 the merchant wrote — a size-like option whose values carry the measure ("Körpergröße":
-"164–170 cm", "M (170–176 cm)") or a description sentence that charts the sizes ("Größe M passt
-für 55–70 cm, Größe L für 68–85 cm", "The inside leg is 81 cm in the regular length and 86 cm in
-the long length"). No chart, no size: the caller says the product data does not tell.
+"164–170 cm", "M (170–176 cm)"), a size table of the text read by its columns
+(`catalog.size_table`), or a description sentence that charts the sizes ("Größe M passt für
+55–70 cm, Größe L für 68–85 cm", "The inside leg is 81 cm in the regular length and 86 cm in the
+long length"). The question's measurements are read by `catalog.measurements`. No chart, no
+size: the caller says the product data does not tell.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from catalog import size_table
 from catalog.measurements import NOT_CM as _NOT_CM
 from catalog.measurements import Measurement, find_measurement, find_measurements, measure_of
 from catalog.models import Product
@@ -73,11 +76,14 @@ def chart(product: Product, lang: str) -> list[ChartRow]:
             elif named and (m := _NUMBERS.match(value)):
                 unit = _inches(named, values)
                 rows.append(ChartRow(value, name, round(float(m.group(1)) * unit, 1), round(float(m.group(2) or m.group(1)) * unit, 1), named, value))
+    if table := _table_rows(product, lang, options):  # the text's size table names what each column measures
+        covered = {r.measure for r in table}
+        return table + [r for r in rows if r.measure and r.measure not in covered]
     if rows:
         return rows
     sentences = product_sentences(product, lang)
     seen: set[tuple[str, float, float]] = set()
-    if rows := _offset_rows(product, [s.text for s in sentences], options) or _table_rows([s.text for s in sentences], options):
+    if rows := _offset_rows(product, [s.text for s in sentences], options):
         return rows
     for sentence in sentences:
         measure = measure_of(sentence.text)
@@ -85,6 +91,16 @@ def chart(product: Product, lang: str) -> list[ChartRow]:
             if (row.size, row.low, row.high) not in seen:  # the same chart in a list and a sentence
                 seen.add((row.size, row.low, row.high))
                 rows.append(row)
+    return rows
+
+
+def _table_rows(product: Product, lang: str, options: dict[str, list[str]]) -> list[ChartRow]:
+    """Chart rows from the size tables of the product text (`catalog.size_table`)."""
+    rows = []
+    for table in size_table.tables(product, lang):
+        for size, measure, low, high, line in size_table.measured_rows(table, lambda name: measure_of(name, cm=False)):
+            option = next((n for n, vs in options.items() if size in vs), "")
+            rows.append(ChartRow(size, option, low, high, measure, line))
     return rows
 
 
@@ -125,53 +141,6 @@ def _offset_rows(product: Product, sentences: list[str], options: dict[str, list
         for value in values:
             if (a := amount(value)) and a[0] == "length":
                 rows.append(ChartRow(value, name, a[1] - offset, a[1] - offset, "height", sentence))
-    return rows
-
-
-# a table cell: "100–120 cm", "ab 45 cm", "bis 25 kg", "6,8 kg"
-_CELL = re.compile(r"(?:\b(ab|from|min\.?|bis|up to|max\.?)\s+)?(\d{1,3}(?:[.,]\d)?)(?:\s*(?:–|-|—|bis|to)\s*(\d{1,3}(?:[.,]\d)?))?\s*(cm|kg)\b", re.I)
-_MEASURE_WORDS = {m: re.compile(w, re.I) for m, w in (
-    ("height", r"körpergröße|körperlänge|height"), ("inside_leg", r"innenbein\w*|schrittlänge|inseam|inside[- ]leg|leg length"),
-    ("chest", r"brustumfang|chest"), ("waist", r"taille\w*|bundweite|waist"), ("hip", r"hüft\w*|\bhips?\b"),
-    ("head", r"kopfumfang|head"), ("foot", r"fußlänge|foot length"), ("weight", r"gewicht|weight"), ("age", r"\balter\b|\bage\b"))}  # fmt: skip
-
-
-def _columns(header: str) -> list[str]:
-    """The measures a table's header names, in their order ("Laufradgröße Körpergröße Schrittlänge Gewicht")."""
-    found = sorted((m.start(), measure) for measure, words in _MEASURE_WORDS.items() for m in words.finditer(header))
-    return [measure for _, measure in found]
-
-
-def _table_rows(sentences: list[str], options: dict[str, list[str]]) -> list[ChartRow]:
-    """A table of the text whose header names two or more measures and whose rows start with a
-    size: each row's cells are read against the header's columns ("16 Zoll | 100–120 cm | ab 45
-    cm | 6,8 kg": a height of 100–120 cm and an inside leg from 45 cm). A column of minimums
-    ("ab 45 cm") gives each size the span up to the next size's minimum; a single weight is the
-    product's own, not a body weight, and is left out."""
-    rows: list[ChartRow] = []
-    for i, header in enumerate(sentences):
-        columns = _columns(header)
-        if len(set(columns)) < 2 or re.search(r"\d", header):
-            continue
-        table: list[tuple[str, str, list[re.Match]]] = []
-        for line in sentences[i + 1:]:
-            size = next(((n, v) for n, vs in options.items() for v in vs if re.match(rf"\s*{re.escape(v)}(?![\w-])", line, re.I)), None)
-            cells = list(_CELL.finditer(line))
-            if size is None or len(cells) != len(columns):
-                break
-            table.append((*size, cells))
-        for column, measure in enumerate(columns):
-            minimums = [float(c[column].group(2).replace(",", ".")) for _, _, c in table]
-            for k, (name, value, cells) in enumerate(table):
-                cell = cells[column]
-                low = float(cell.group(2).replace(",", "."))
-                if cell.group(3):
-                    rows.append(ChartRow(value, name, low, float(cell.group(3).replace(",", ".")), measure, cell.string))
-                elif (cell.group(1) or "").lower() in ("ab", "from", "min", "min."):
-                    high = minimums[k + 1] - 0.1 if k + 1 < len(table) and minimums[k + 1] > low else low * 1.5
-                    rows.append(ChartRow(value, name, low, high, measure, cell.string))
-        if rows:
-            return rows
     return rows
 
 

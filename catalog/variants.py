@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from catalog.lexicon import SHADE_WORDS, find_colors, normalize_color
 from catalog.models import Product, Variant
 from catalog.query import find_size
+from catalog.size_table import own_eu
 from catalog.size_values import (
     LETTER,
     LETTER_AFTER,
@@ -171,7 +172,8 @@ def wanted_size(text: str, product: Product) -> str | None:
     """A clothing or shoe size named in the text (UK/US shoe sizes converted to EU)."""
     if m := re.search(r"\b(uk|us)\s*(\d{1,2}(?:[.,]5)?)\b", text, re.I):
         if product.size_system in (None, "eu_shoe"):
-            return uk_us_to_eu(m.group(1), m.group(2).replace(",", "."))
+            own = own_eu(product, text)  # the product's own EU/UK/US table first
+            return own[2] if own else uk_us_to_eu(m.group(1), m.group(2).replace(",", "."))
     size = find_size(text)
     if size is None and _letter_sizes(product):
         # a letter alone only in capitals ("M?", "die L"; not the "m" of "I'm" or "5 m"), in any

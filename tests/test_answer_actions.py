@@ -174,8 +174,13 @@ def test_between_two_sizes_without_a_fit_fact_quotes_the_advice(answers_store):
                        description={"en": "Softshell trousers. They come up slightly large; if you are between sizes, take the smaller one."},
                        variants=[{"sku": "P-M", "size": "M", "price": 149.0, "stock": 4}, {"sku": "P-L", "size": "L", "price": 149.0, "stock": 5}])  # fmt: skip
     reply = " ".join(_recommend_between(trousers, ("M", "L"), [], "en")[0])
-    assert reply.startswith("Between M and L in Alpine Trousers:") and "I recommend" not in reply
+    # the text says which one to take between two sizes: that one, with the merchant's words
+    assert reply.startswith("Between M and L: in Alpine Trousers I recommend size M.")
     assert "“They come up slightly large; if you are between sizes, take the smaller one.”" in reply
+    assert "available in size M: in stock" in reply
+    vague = trousers.copy(update={"description": {"en": "Softshell trousers. They come up slightly large."}})
+    reply = " ".join(_recommend_between(vague, ("M", "L"), [], "en")[0])
+    assert reply.startswith("Between M and L in Alpine Trousers:") and "I recommend" not in reply  # no rule: no guess
     assert "available in size M: in stock" in reply and "available in size L: in stock" in reply
 
 
