@@ -205,6 +205,8 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
             return [verdict], True
     if product.fit and "fit" in asked_aspects(asked):  # "Fällt der Schuh klein aus?": the fit, in the merchant's words
         return [f"{name}: {facts.fit_sentence(product, lang)}"], True
+    if asked_features(asked, name) and (quoted := from_text(product, question, lang)):
+        return [quoted], True  # "Läuft sie beim Waschen ein?" asks the shrinkage, not the washing temperature
     aspects = _asked_aspects(question)
     lines: list[str] = []
     missing = False

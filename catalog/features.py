@@ -22,7 +22,7 @@ _FEATURES: dict[str, str] = {
     "pocket": r"\w*taschen\b|innentasche|brusttasche|seitentasche|pocket\w*",
     "breathable": r"atmungsaktiv\w*|breathab\w*|breathes",
     "insulation": r"isoliert\w*|isolierung|wattier\w*|insulat\w*|thermo(?:-|isol\w*|futter\w*|\b)|daune\w*|down-?fill\w*",
-    "padding": r"gepolstert\w*|polster\w*|padded|padding|cushion\w*",
+    "padding": r"gepolstert\w*|polster\w*|pads?\b|padded|padding|cushion\w*",
     "windproof": r"winddicht\w*|windabweisend\w*|windfest\w*|windproof|wind-?resistant|windstopper",
     "stretch": r"elastisch\w*|dehnbar\w*|stretch\w*",
     "reflective": r"reflektier\w*|reflektor\w*|reflective|reflector\w*|reflexstreifen",
@@ -60,7 +60,13 @@ _FEATURES: dict[str, str] = {
     "noise_cancelling": r"geräuschunterdrückung\w*|noise[- ]cancel\w*|\banc\b",
     "display": r"display\w*|bildschirm\w*|anzeige\b|screen\w*",
     "app": r"app\b|apps\b|smartphone-app|companion app",
-    "gears": r"gangschaltung\w*|nabenschaltung\w*|kettenschaltung\w*|\d+-?gang\w*|gänge\b|gears?\b|gearing|\d+-speed",
+    "fabric_softener": r"weichspüler\w*|(?:fabric )?softener\w*",
+    "shrink": r"einlaufen|läuft\w*(?:\W+\w+){0,5}?\W+ein\b|eingelaufen|schrumpf\w*|shrink\w*|pre-?shrunk",
+    "diving": r"tauchen|taucher\w*|tauchgang\w*|diving|dive\b|scuba",
+    "allergy": r"\w*allergi\w*|allergic",
+    "tyres": r"\w*reifen\w*|tyres?\b|tires?\b",
+    "organic": r"bio\b|bio-\w+|biobaumwoll\w*|biologisch\w*|kbA\b|organic\w*|gots\b",
+    "gears": r"gangschaltung\w*|nabenschaltung\w*|kettenschaltung\w*|schaltung\b|\d+-?gang\w*|gänge\b|gears?\b|gearing|\d+-speed",
 }
 FEATURES = {key: re.compile(rf"(?<![^\W\d_])(?:{stems})", re.I) for key, stems in _FEATURES.items()}
 # A word denying what follows within two words ("ohne Kapuze", "no lining", "not lined"), or

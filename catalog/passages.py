@@ -84,6 +84,9 @@ _ASPECTS: dict[str, tuple[str, str]] = {
             r"|between sizes|zwischen .*größen",
             r"fällt|klein aus|groß aus|passform|\bfit\b|runs? (?:small|large|big)|come up|size up|größer|kleiner"
             r"|nummer|between sizes"),
+    # how long something lasts or is made for ("wie lange hält der Akku?", "rides of 4 to 6 hours")
+    "duration": (r"\bwie lange\b|\bhow long\b|\bdauer\b|duration|\bhours?\b|\bstunden\b",
+                 r"\d\s*(?:h|std\.?|stunden|hours?|min|minuten|minutes|tage?n?|days?|wochen|weeks?|monate?n?|months?|jahre?n?|years?)(?![^\W\d_])"),
     "travel": (r"flugzeug|handgepäck|fliegen|\bflug|plane|flight|\bfly|cabin|carry-on|luggage",
                r"handgepäck|\bflug|airline|flight|cabin|luggage|carry-on|gepäck"),
     "age": (r"alter\b|jahre alt|\bage\b|years old|how old",
@@ -204,9 +207,15 @@ def capped(question: str, sentence: str, score: float, name: str = "") -> float:
     """A sentence that does not state the kind of fact asked for ("is the mattress waterproof?"
     -> "Comes with a 3 cm foldable mattress") is at most the closest the text comes, never the answer."""
     aspects = asked_aspects(question, name)
-    if aspects and not states_aspect(sentence, aspects):
+    if aspects and not (states_aspect(sentence, aspects) and names_features(sentence, aspects)):
         return min(score, ANSWER_SIMILARITY - 0.001)
     return score
+
+
+def names_features(sentence: str, aspects: list[str]) -> bool:
+    """True when the sentence names every feature among the asked kinds ("Sind die Polster
+    herausnehmbar?": "Removable pads", not "padded straps"; "GOTS organic cotton?": not "100 % Baumwolle")."""
+    return all(FEATURES[key].search(sentence) for key in aspects if key in FEATURES)
 
 
 @dataclass(frozen=True)
@@ -281,10 +290,11 @@ class PassageFinder:
         name = name or product.name(lang)
         scores = self.rank(question, [s.text for s in sentences], name)
         aspects = asked_aspects(question, name)
+        named = np.zeros(len(sentences), dtype=bool)
         if aspects and all(key in FEATURES for key in aspects):  # "is it lined?": the sentence naming the lining answers it
-            named = np.array([all(FEATURES[k].search(s.text) for k in aspects) for s in sentences], dtype=bool)
+            named = np.array([names_features(s.text, aspects) for s in sentences], dtype=bool)
             scores = np.where(named, np.maximum(scores, ANSWER_SIMILARITY), scores).astype(np.float32)
-        order = [int(i) for i in np.argsort(-scores)]
+        order = sorted(range(len(sentences)), key=lambda i: (not named[i], -float(scores[i])))  # naming all of them first
         floor = self.threshold if threshold is None else threshold
         best = [Answer(sentences[i], capped(question, sentences[i].text, float(scores[i]), name)) for i in order[:limit]]
         best = [a for a in best if a.score >= floor]

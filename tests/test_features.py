@@ -87,3 +87,50 @@ def test_an_english_feature_question_finds_the_german_sentence(use_embedder):
 def test_how_is_it_charged_quotes_the_way(use_embedder):
     answers = PassageFinder(use_embedder).answer(NIGHT_LIGHT, "Wie wird das Nachtlicht aufgeladen?", "de")
     assert answers and "USB-C" in answers[0].sentence.text
+
+
+# made up in the manner of a sports shop's texts (a bra, a throw, bed linen, a wetsuit)
+BRA = Product(
+    id="sports-bra", title={"en": "Pulse Sports Bra"}, category="clothing",
+    description={"en": (
+        "<p>Maximum support for running.</p><ul><li>Adjustable, padded straps</li><li>Removable pads: for cups A to D</li>"
+        "<li>Fabric: 76 % recycled polyamide, 24 % elastane</li></ul><p>Care: wash at 30 °C, no fabric softener.</p>"
+    )},
+    variants=[{"sku": "B-1", "price": 54.9, "stock": 4}],
+)  # fmt: skip
+LINEN = Product(
+    id="linen", title={"de": "Bettwäsche Mako-Satin"}, category="home",
+    description={"de": "<p>100 % Baumwolle, Fadendichte 80 Fäden/cm².</p><p>Vorgewaschen: läuft höchstens 3 % ein.</p>"},
+    variants=[{"sku": "L-1", "price": 69.9, "stock": 4}],
+)  # fmt: skip
+
+
+def test_care_diving_allergy_tyres_and_organic_are_features_in_both_languages():
+    assert features("Darf ich Weichspüler benutzen?") == ["fabric_softener"] == features("Wash at 30 °C, no fabric softener.")
+    assert features("Does it shrink?") == ["shrink"] == features("Läuft beim Waschen höchstens 3 % ein.")
+    assert features("Kann ich damit tauchen gehen?") == ["diving"] == features("For open-water swimming, not for diving.")
+    assert features("I'm allergic to feathers") == ["allergy"] == features("Bei einer Federallergie nicht geeignet.")
+    assert features("Wie breit dürfen die Reifen sein?") == ["tyres"] == features("max. tyre width 45 mm")
+    assert "organic" in features("GOTS certified organic cotton?") and features("aus Biobaumwolle") == ["organic"]
+    assert features("Removable pads") == ["padding", "removable"] and "gears" in features("Schaltung: ohne, Rücktritt")
+    assert denies("Wash at 30 °C, no fabric softener.", "fabric_softener") and denies("not for diving.", "diving")
+
+
+def test_the_sentence_naming_every_asked_feature_answers(use_embedder):
+    finder = PassageFinder(use_embedder)
+    answers = finder.answer(BRA, "Sind die Polster herausnehmbar?", "de")
+    assert answers and answers[0].sentence.text.startswith("Removable pads")
+    assert feature_verdict("Sind die Polster herausnehmbar?", answers[0].sentence.text) == "yes"
+    assert feature_verdict("Darf ich Weichspüler benutzen?", finder.answer(BRA, "Darf ich Weichspüler benutzen?", "de")[0].sentence.text) == "no"
+
+
+def test_a_sentence_of_the_asked_kind_without_the_asked_feature_is_no_answer(use_embedder):
+    finder = PassageFinder(use_embedder)
+    assert not finder.answer(LINEN, "Is this bedding GOTS certified organic cotton?", "en")  # "100 % Baumwolle" is near, not an answer
+    answers = finder.answer(LINEN, "Does it shrink in the wash?", "en")
+    assert answers and "3 %" in answers[0].sentence.text
+
+
+def test_how_long_asks_a_duration_too():
+    assert "duration" in asked_aspects("How long are the rides this chamois is made for?")
+    assert "duration" in asked_aspects("Wie lange hält der Akku?") and "duration" not in asked_aspects("Wie lang ist das Kabel?")
