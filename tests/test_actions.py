@@ -200,6 +200,21 @@ def test_compare_needs_two(run_action):
     assert "zwei Produkte" in text(messages)
 
 
+def test_compare_of_one_product_on_its_page_answers_about_it(run_action):
+    messages, _ = run_action(ActionCompareProducts(), "Wie schwer ist er im Vergleich?", "compare_products",
+                             metadata={"language": "de", "product_id": "trailrunner-gtx"})  # fmt: skip
+    assert "310 g" in text(messages) and "zwei Produkte" not in text(messages)
+
+
+def test_a_side_spelling_out_a_whole_title_names_that_product(run_action, monkeypatch):
+    from actions import compare
+
+    # as if no word of either name were rare enough to name it ("Trinkrucksack 12 L")
+    monkeypatch.setattr(type(compare.catalog()), "find_named", lambda self, text, *a, **k: [])
+    assert [p.id for p in compare.named_pair("Road Runner Wide oder Velo Rain Shell – welcher ist leichter?")] == ["wide-road-runner", "velo-rain-shell"]
+    assert compare.named_pair("Road Runner oder Velo") == []
+
+
 def test_product_info_care_and_materials(run_action):
     messages, _ = run_action(ActionProductInfo(), "Kann man den Nordwand Parka waschen?", "ask_product_info")
     assert "30 °C" in text(messages)
