@@ -17,7 +17,8 @@ from actions.search import show_details, show_results
 from actions.sizing import availability
 from actions.texts import say
 from catalog.models import Product
-from catalog.passages import asked_aspects, asked_features
+from catalog.passages import asked_aspects, asked_features, content_words, shares_word
+from catalog.policy_aspects import rule_topic
 from catalog.variants import find_asked
 
 
@@ -123,6 +124,26 @@ def page_question(tracker) -> bool:  # noqa: ANN001
         return False
     named = named_products(tracker)
     return not named or page in named
+
+
+def page_property(tracker, lang: str) -> Product | None:  # noqa: ANN001
+    """The page's product when a question the classifier took for a shop policy asks about a
+    property of it: a feature ("kontaktlos bezahlen mit der Uhr?"), a typed fact it has
+    ("Was ist die Komforttemperatur?") or what a sentence of its text answers in the question's
+    own words ("Is there a crash replacement deal?"). Returns and warranty stay policy
+    questions (the product's own rule is looked up there), and so does one naming another product."""
+    cat = catalog()
+    page = cat.get(metadata(tracker).get("product_id"))
+    text = text_of(tracker)
+    named = named_products(tracker)
+    if page is None or rule_topic(text) or (named and page not in named):
+        return None
+    asked = without_name(text, page)
+    name = product_name(page, lang, cat.config.categories)
+    if asked_features(asked, name) or typed_facts(page, asked, lang):
+        return page
+    _, answers = quote(page, text, lang, cat.embedder, cat.config.categories)
+    return page if answers and shares_word(content_words(asked, name), answers[0].sentence.text) else None
 
 
 # a yes/no question ("Ist die Jacke wasserdicht?", "Can I use it for running?"): a verdict first

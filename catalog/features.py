@@ -66,6 +66,7 @@ _FEATURES: dict[str, str] = {
     "allergy": r"\w*allergi\w*|allergic",
     "tyres": r"\w*reifen\w*|tyres?\b|tires?\b",
     "organic": r"bio\b|bio-\w+|biobaumwoll\w*|biologisch\w*|kbA\b|organic\w*|gots\b",
+    "contactless": r"kontaktlos\w*|contactless|\bnfc\b|(?:google|apple|garmin) pay",
     "gears": r"gangschaltung\w*|nabenschaltung\w*|kettenschaltung\w*|schaltung\b|\d+-?gang\w*|gänge\b|gears?\b|gearing|\d+-speed",
 }
 FEATURES = {key: re.compile(rf"(?<![^\W\d_])(?:{stems})", re.I) for key, stems in _FEATURES.items()}

@@ -222,6 +222,16 @@ def test_product_info_care_and_materials(run_action):
     assert "no information" in text(messages) and messages[0]["buttons"]  # honest, with the offer of a person
 
 
+def test_a_policy_question_about_a_property_of_the_page_product_is_answered_from_it(run_action):
+    page = {"language": "en", "product_id": "trailrunner-gtx"}
+    messages, _ = run_action(ActionAnswerPolicy(), "How much does it weigh?", "ask_policy", metadata=page)  # a typed fact
+    assert "310 g" in text(messages)
+    messages, _ = run_action(ActionAnswerPolicy(), "Can I pay contactless with it?", "ask_policy", metadata=page)  # a feature
+    assert "no information" in text(messages) and messages[0]["buttons"]
+    messages, _ = run_action(ActionAnswerPolicy(), "How long do I have to return it?", "ask_policy", metadata=page)  # the shop's rule
+    assert "30 days" in text(messages)
+
+
 def test_policy_returns_window_from_policy_text(run_action):
     messages, _ = run_action(ActionAnswerPolicy(), "How long do I have to return something?", "ask_policy")
     assert "30 days" in text(messages)
