@@ -12,7 +12,14 @@ from actions import facts
 from actions.common import ShopAction, focus, handoff_buttons, reply
 from actions.compare import comparative_line, named_pair
 from actions.context import catalog, focused_products, metadata, named_products, text_of
-from actions.product_text import closest, feature_verdict, general_request, product_name, quote
+from actions.product_text import (
+    closest,
+    feature_verdict,
+    general_request,
+    product_name,
+    quote,
+    version_row,
+)
 from actions.search import show_details, show_results
 from actions.sizing import availability
 from actions.texts import say
@@ -226,6 +233,8 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
             return [verdict], True
     if product.fit and "fit" in asked_aspects(asked):  # "Fällt der Schuh klein aus?": the fit, in the merchant's words
         return [f"{name}: {facts.fit_sentence(product, lang)}"], True
+    if row := version_row(product, question, lang):  # "wie viel wiegt er in Long?": that version's row of its table
+        return [say("text_quote", lang, product=name, sentence=row)], True
     if asked_features(asked, name) and (quoted := from_text(product, question, lang)):
         return [quoted], True  # "Läuft sie beim Waschen ein?" asks the shrinkage, not the washing temperature
     aspects = _asked_aspects(question)

@@ -117,10 +117,19 @@ _DIMENSIONS = re.compile(rf"({u.NUMBER})\s*(?:cm|mm)?\s*[x×X*]\s*({u.NUMBER})(?
 _PACKED = re.compile(r"packmaß|packmass|packgröße|verpackt|packed|pack\s+size|folded|zusammengelegt|gefaltet", re.I)
 
 
+# the last word naming what a weight is: "Füllgewicht 650 g (Regular) bzw. 720 g (Long)" are both fillings
+_WEIGHT_LABEL = re.compile(r"füllgewicht|füllmenge|fill\s*weight|fill\s*power|gewicht|weight|wiegt|weighs", re.I)
+
+
+def _filling(before: str) -> bool:
+    labels = _WEIGHT_LABEL.findall(before)
+    return bool(labels) and re.match(r"füll|fill", labels[-1], re.I) is not None
+
+
 def _weight(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
     matches = list(_WEIGHT.finditer(sentence))
     for i, m in enumerate(matches):
-        if _NOT_WEIGHT.search(_before(sentence, m.start())) or _RANGE_AFTER.match(sentence, m.end()):
+        if _NOT_WEIGHT.search(_before(sentence, m.start())) or _RANGE_AFTER.match(sentence, m.end()) or _filling(sentence[: m.start()]):
             continue
         if _WITH.search(_before(sentence, m.start())) and not _WEIGHT_WORD.match(sentence, m.end()):
             continue  # "Filter mit 600 g Aktivkohle" is a part, "mit 2,45 kg Mindestgewicht" the product

@@ -21,7 +21,7 @@ _ABBREVIATIONS = (
     "ca", "bzw", "inkl", "exkl", "zzgl", "ggf", "evtl", "max", "min", "mind", "std", "nr", "no", "usw", "etc", "vs",
     "approx", "incl", "dr", "st", "gr", "art", "tel", "bspw", "sog", "lt",
 )  # fmt: skip
-_SPLIT = re.compile(r"(?<=[.!?…])[\"'”“»«)]*\s+(?=[\"'„“«»(]?[A-ZÄÖÜ0-9])|\s*[\n•·▪]+\s*|\s+[–-]\s+(?=[A-ZÄÖÜ])")
+_SPLIT = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"'”“»«)]))\s+(?=[\"'„“«»(]?[A-ZÄÖÜ0-9])|\s*[\n•·▪]+\s*|\s+[–-]\s+(?=[A-ZÄÖÜ])")
 
 
 def plain_text(text: str) -> str:
@@ -76,7 +76,7 @@ def split_sentences(text: str, min_chars: int = MIN_CHARS) -> list[str]:
 
 def _ends_in_abbreviation(piece: str) -> bool:
     """"ca.", "inkl.", "z.B.", "z. B.", "e.g." end a piece but not a sentence ("250 g." does)."""
-    words = piece.lower().split()
+    words = [w.rstrip(")]}\"'”“»«") for w in piece.lower().split()]  # "(ca.)" too
     if not words or not words[-1].endswith("."):
         return False
     last = words[-1].lstrip("([{\"'„“")

@@ -130,3 +130,7 @@ def test_a_free_of_question_finds_the_sentence_naming_the_substance(finder):
     )  # fmt: skip
     assert free_of("Ist die Knete glutenfrei?") == "gluten" and free_of("Is it PVC free?") == "pvc" and free_of("Is it free?") is None
     assert "Gluten" in finder.answer(dough, "Ist die Knete glutenfrei?", "de", threshold=0.1)[0].sentence.text
+
+
+def test_a_bracket_after_an_abbreviation_stays_in_its_sentence():
+    assert split_sentences("Alter (ca.) Gewicht Schaltung\nEr sagte „Hallo.“ Dann ging er.") == ["Alter (ca.) Gewicht Schaltung", "Er sagte „Hallo.“", "Dann ging er."]
