@@ -58,7 +58,7 @@ _FEATURES: dict[str, str] = {
     "strap": r"\w*riemen\b|\w*gurt\b|\w*gurte\b|tragegurt\w*|straps?\b|shoulder strap",
     "microphone": r"mikrofon\w*|mikro\b|microphone\w*|\bmic\b",
     "noise_cancelling": r"geräuschunterdrückung\w*|noise[- ]cancel\w*|\banc\b",
-    "display": r"display\w*|bildschirm\w*|anzeige\b|screen\w*",
+    "display": r"display\w*|bildschirm\w*|anzeige\b|screen\w*|touch-?screen\w*",
     "app": r"app\b|apps\b|smartphone-app|companion app",
     "fabric_softener": r"weichspüler\w*|(?:fabric )?softener\w*",
     "shrink": r"einlaufen|läuft\w*(?:\W+\w+){0,5}?\W+ein\b|eingelaufen|schrumpf\w*|shrink\w*|pre-?shrunk",

@@ -42,6 +42,13 @@ MORE_ASPECTS_BONUS = 0.05
 # nearly so across the languages ("induction" ~ "Induktion"), which USE alone misses in short questions.
 LEXICAL_BONUS = 0.05
 EXACT_WORD_LETTERS = 7  # the same word this long counts twice
+# A word of the sentence whose own vector is this close to a word of the question is the same
+# word in the other language or another form ("Druck" ~ "pressure" 0.82, "Wert" ~ "value" 0.91,
+# "saunas" ~ "sauna" 0.94; unrelated words stay below 0.45): it counts as a shared word.
+WORD_SIMILARITY = 0.7
+# the shared words of one sentence count up to this much (each 2 when the same word or its twin
+# across the languages, 1 for a compound or a near spelling)
+MAX_SHARED = 4.0
 # A second sentence is quoted when it scores within this of the best (and states the asked kind).
 SECOND_MARGIN = 0.05
 # Sentences from a product's fields, in this order (the title is the product's name: it
@@ -53,7 +60,7 @@ FIELDS = ("description", "fit_notes", "materials", "care")
 # Kinds of fact: (words of a question asking for it, what a sentence stating it contains), in
 # German and English. Units and generic words only, nothing from one catalog.
 _ASPECTS: dict[str, tuple[str, str]] = {
-    "weight": (r"schwer|wiegt|gewicht|heavy|weigh", r"\d\s*(?:kg|g)\b|gewicht|wiegt|weigh"),
+    "weight": (r"schwer|wiegt|wiegen|gewicht|heavy|weigh", r"\d\s*(?:kg|g)\b|gewicht|wiegt|wiegen|weigh"),
     "size": (
         r"groß|gross|maße|abmessung|wie (?:lang|breit|hoch|dick)\b|länge|höhe|breite|durchmesser|\bsize|dimension"
         r"|how (?:big|long|wide|tall|thick|high|small)|measure|length|height|width|wie klein|packmaß|pack(?:ed)? size|packs? (?:down|small)",
@@ -107,9 +114,10 @@ _ASPECTS: dict[str, tuple[str, str]] = {
                r"(?:hergestellt|produziert|gefertigt|gemacht|genäht|made|produced|manufactured|crafted|sewn|designed)\s+in\b|herkunft|\borigin"),
     "included": (r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegt|included|\bincludes?\b|comes? with|in the box|supplied",
                  r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegend|included|\bincludes\b|comes with|supplied|in the box"),
-    "use": (r"geeignet|eignet|suitable|good for|gut für|taugt|can i (?:use|wear|take)|kann (?:ich|man) (?:sie|ihn|es|den|die|das|damit)\b.*"
-            r"\b(?:verwenden|benutzen|nutzen|tragen)",
-            r"geeignet|eignet|suitable|ideal|perfe[ck]t f|great for|designed for|made for|intended|recommended|empfohlen|nicht für|not for"),
+    "use": (r"geeignet|eignet|suitable|good for|gut für|taugt|can i (?:use|wear|take)|kann (?:ich|man)\b.*"
+            r"\b(?:verwenden|benutzen|nutzen|tragen)|\breicht\b.*\bfür\b|kompatib|compatib|\bwork with|\bpasst\b.*\b(?:an|auf)\b",
+            r"geeignet|eignet|suitable|ideal|perfe[ck]t f|great for|designed for|made for|intended|recommended|empfohlen|nicht für|not for"
+            r"|ausgelegt|kompatib|compatib|\bworks? with|funktioniert"),
 }  # fmt: skip
 ASPECTS = {k: (re.compile(q, re.I), re.compile(s, re.I)) for k, (q, s) in _ASPECTS.items()}
 _KINDS = tuple(ASPECTS)
@@ -276,10 +284,29 @@ class PassageFinder:
         # "lined" ~ "Ungefüttert", "aufladen" ~ "via USB-C": the asked thing named, whatever the language
         named = [key for key in aspects if key in FEATURES or key == "charging"]
         if (words or named) and LEXICAL_BONUS:
+            shared = self.shared_words(words, sentences)
             scores = scores + np.array([
-                LEXICAL_BONUS * max(shares_word(words, s), 2.0 if states_aspect(s, named) else 0.0) for s in sentences
+                LEXICAL_BONUS * max(n, 2.0 if states_aspect(s, named) else 0.0) for s, n in zip(sentences, shared, strict=True)
             ])
         return scores.astype(np.float32)
+
+    def shared_words(self, question_words: set[str], sentences: list[str]) -> list[float]:
+        """How many of the question's words each sentence shares, up to `MAX_SHARED`: 2 for a word
+        whose vector is near the question word's (`WORD_SIMILARITY`: the same word, another form of
+        it or its twin in the other language: "Druck" ~ "pressure"), else `shares_word`'s 1 or 2."""
+        asked = sorted(question_words)
+        sentence_words = [content_words(s) for s in sentences]
+        vocabulary = sorted(set().union(*sentence_words)) if sentence_words else []
+        if not asked or not vocabulary:
+            return [0.0] * len(sentences)
+        near = self.cache.encode(self.embedder, vocabulary) @ self.cache.encode(self.embedder, asked).T >= WORD_SIMILARITY
+        row = {w: i for i, w in enumerate(vocabulary)}
+        out = []
+        for sentence, words in zip(sentences, sentence_words, strict=True):
+            rows = [row[w] for w in words]
+            total = sum(2.0 if near[rows, j].any() else shares_word({word}, sentence) for j, word in enumerate(asked))
+            out.append(min(total, MAX_SHARED))
+        return out
 
     def answer(self, product: Product, question: str, lang: str, limit: int = 2, name: str | None = None, threshold: float | None = None) -> list[Answer]:
         """The sentences that answer the question, best first; empty when none is close enough.

@@ -134,3 +134,28 @@ def test_a_sentence_of_the_asked_kind_without_the_asked_feature_is_no_answer(use
 def test_how_long_asks_a_duration_too():
     assert "duration" in asked_aspects("How long are the rides this chamois is made for?")
     assert "duration" in asked_aspects("Wie lange hält der Akku?") and "duration" not in asked_aspects("Wie lang ist das Kabel?")
+
+
+STOCKINGS = Product(
+    id="stockings", title={"de": "Kompressionsstrümpfe Recovery"}, category="clothing",
+    description={"de": (
+        "<p>Kompressionsstrümpfe für die Erholung nach langen Läufen.</p>"
+        "<p>Die Strümpfe üben am Knöchel den stärksten Druck aus (20–25 mmHg), der nach oben abnimmt.</p>"
+        "<p>Wichtig für die Größe ist der Wadenumfang.</p><p>Nicht kompatibel mit Steigbügeln.</p>"
+    )},
+    variants=[{"sku": "S-1", "price": 39.9, "stock": 4}],
+)  # fmt: skip
+
+
+def test_a_word_of_the_question_in_the_other_language_counts_as_shared(use_embedder):
+    finder = PassageFinder(use_embedder)
+    answers = finder.answer(STOCKINGS, "How much pressure do they give?", "en")  # "pressure" ~ "Druck"
+    assert answers and "Druck" in answers[0].sentence.text
+    shared = finder.shared_words({"pressure"}, ["am Knöchel den stärksten Druck aus", "Wichtig ist der Wadenumfang."])
+    assert shared == [2.0, 0.0]
+    assert not finder.answer(STOCKINGS, "Are they machine washable?", "en")
+
+
+def test_use_and_weight_questions_in_more_words():
+    assert "use" in asked_aspects("Kann ich Steigeisen verwenden?") and "use" in asked_aspects("Passt die Tasche an meine Sattelstütze?")
+    assert "use" in asked_aspects("Is it compatible with dropper posts?") and "weight" in asked_aspects("Wie viel wiegen die Stöcke?")
