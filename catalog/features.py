@@ -72,14 +72,14 @@ _FEATURES: dict[str, str] = {
 FEATURES = {key: re.compile(rf"(?<![^\W\d_])(?:{stems})", re.I) for key, stems in _FEATURES.items()}
 # A word denying what follows within two words ("ohne Kapuze", "no lining", "not lined"), or
 # the word itself negated ("ungefüttert", "unlined", "hoodless").
-_NEGATION = re.compile(r"(?<![^\W\d_])(?:ohne|kein\w*|nicht|not|no|without|non|free of)\W+(?:[^\W\d_]+\W+){0,2}$", re.I)
+_NEGATION = re.compile(r"(?<![^\W\d_])(?:ohne|kein\w*|nicht|not|no|without|non|free of|never|niemals|cannot|\w+n['’]t)\W+(?:[^\W\d_]+\W+){0,2}$", re.I)
 _NEGATED_WORD = re.compile(r"^(?:un|non-?)|^(?:hood|zip|pocket)less$", re.I)
 
 
 # a sentence naming a feature with one of these anywhere ("Remote control not included", "Deckel
 # separat erhältlich", "optional hood") says no plain yes
 _RESERVATION = re.compile(
-    r"(?<![^\W\d_])(?:ohne|kein\w*|nicht|not|no|without|non|separat\w*|separately|optional\w*|zubehör|accessor\w*"
+    r"(?<![^\W\d_])(?:ohne|kein\w*|nicht|not|no|without|non|never|niemals|cannot|\w+n['’]t|separat\w*|separately|optional\w*|zubehör|accessor\w*"
     r"|gegen aufpreis|extra cost|available as|erhältlich als)(?![^\W\d_])",
     re.I,
 )

@@ -29,6 +29,8 @@ def test_negation_denies_the_feature():
     assert denies("The jacket comes without a hood.", "hood") and denies("Ohne Kapuze, dafür mit hohem Kragen.", "hood")
     assert denies("Unlined rubber boot.", "lining") and not denies("Warm lined with fleece.", "lining")
     assert not denies("Bluetooth 5.3 wireless speaker.", "wireless")  # "wireless" is no negated "wire"
+    assert denies("Short fingers, so they don't work with touchscreens.", "display")
+    assert feature_verdict("Can I use my phone's touchscreen with these on?", "Short fingers, so they don't work with touchscreens.") == "no"
 
 
 def test_a_yes_no_question_gets_no_or_yes_from_the_sentence():
