@@ -284,27 +284,29 @@ class PassageFinder:
         # "lined" ~ "Ungefüttert", "aufladen" ~ "via USB-C": the asked thing named, whatever the language
         named = [key for key in aspects if key in FEATURES or key == "charging"]
         if (words or named) and LEXICAL_BONUS:
-            shared = self.shared_words(words, sentences)
+            shared = self.shared_words(words, sentences, name)
             scores = scores + np.array([
                 LEXICAL_BONUS * max(n, 2.0 if states_aspect(s, named) else 0.0) for s, n in zip(sentences, shared, strict=True)
             ])
         return scores.astype(np.float32)
 
-    def shared_words(self, question_words: set[str], sentences: list[str]) -> list[float]:
+    def shared_words(self, question_words: set[str], sentences: list[str], name: str = "") -> list[float]:
         """How many of the question's words each sentence shares, up to `MAX_SHARED`: 2 for a word
         whose vector is near the question word's (`WORD_SIMILARITY`: the same word, another form of
-        it or its twin in the other language: "Druck" ~ "pressure"), else `shares_word`'s 1 or 2."""
+        it or its twin in the other language: "Druck" ~ "pressure"), else `shares_word`'s 1 or 2.
+        Words of the product's `name` in the sentence share nothing ("Bett" of a "Hochbett" is no
+        "Etagenbett")."""
         asked = sorted(question_words)
-        sentence_words = [content_words(s) for s in sentences]
+        sentence_words = [content_words(s, exclude=name) for s in sentences]
         vocabulary = sorted(set().union(*sentence_words)) if sentence_words else []
         if not asked or not vocabulary:
             return [0.0] * len(sentences)
         near = self.cache.encode(self.embedder, vocabulary) @ self.cache.encode(self.embedder, asked).T >= WORD_SIMILARITY
         row = {w: i for i, w in enumerate(vocabulary)}
         out = []
-        for sentence, words in zip(sentences, sentence_words, strict=True):
+        for words in sentence_words:
             rows = [row[w] for w in words]
-            total = sum(2.0 if near[rows, j].any() else shares_word({word}, sentence) for j, word in enumerate(asked))
+            total = sum(2.0 if near[rows, j].any() else shares_word({word}, " ".join(words)) for j, word in enumerate(asked))
             out.append(min(total, MAX_SHARED))
         return out
 
