@@ -81,7 +81,7 @@ def quote(product: Product, question: str, lang: str, embedder: Embedder, catego
     answers = finder(embedder).answer(product, question, lang, name=product_name(product, lang, categories or {}))
     if not answers:
         return None, []
-    sentence = " … ".join(a.sentence.text for a in answers)
+    sentence = " … ".join(dict.fromkeys(a.sentence.quoted for a in answers))
     return say("text_quote", lang, product=product.name(lang), sentence=sentence), answers
 
 
@@ -92,7 +92,7 @@ def closest(product: Product, question: str, lang: str, embedder: Embedder, cate
     answers = finder(embedder).answer(product, question, lang, limit=1, name=product_name(product, lang, categories or {}), threshold=CLOSEST_SIMILARITY)
     if not answers:
         return None
-    return say("text_closest", lang, product=product.name(lang), sentence=answers[0].sentence.text)
+    return say("text_closest", lang, product=product.name(lang), sentence=answers[0].sentence.quoted)
 
 
 def fit_advice(product: Product, lang: str, embedder: Embedder) -> str | None:

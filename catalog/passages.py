@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from catalog.embedder import Embedder, VectorCache
 from catalog.features import FEATURES
 from catalog.models import Product
-from catalog.sentences import split_sentences
+from catalog.sentences import split_sentences, table_headers
 
 # A sentence scoring at least this answers the question (bench/sentence_threshold.py).
 ANSWER_SIMILARITY = 0.30
@@ -231,6 +231,17 @@ class Sentence:
     text: str
     field: str  # the product field it comes from
     lang: str  # the language of that field's text
+    header: str = ""  # a table row's header line (`catalog.sentences.table_headers`)
+
+    @property
+    def ranked(self) -> str:
+        """What is scored: a table row with its column labels."""
+        return f"{self.header}: {self.text}" if self.header else self.text
+
+    @property
+    def quoted(self) -> str:
+        """What is quoted: a table row after its header."""
+        return f"{self.header} … {self.text}" if self.header else self.text
 
 
 @dataclass(frozen=True)
@@ -247,10 +258,12 @@ def product_sentences(product: Product, lang: str) -> list[Sentence]:
     for field in FIELDS:
         value = getattr(product, field, None) or {}
         field_lang = lang if lang in value else next(iter(value), lang)
-        for text in split_sentences(value.get(field_lang, "")) if value else ():
+        texts = split_sentences(value.get(field_lang, "")) if value else []
+        headers = table_headers(texts)
+        for i, text in enumerate(texts):
             if text not in seen:
                 seen.add(text)
-                out.append(Sentence(text, field, field_lang))
+                out.append(Sentence(text, field, field_lang, headers.get(i, "")))
     return out
 
 
@@ -317,19 +330,21 @@ class PassageFinder:
         names the product in a question (default: its title; the caller may add its category)."""
         sentences = product_sentences(product, lang)
         name = name or product.name(lang)
-        scores = self.rank(question, [s.text for s in sentences], name)
+        scores = self.rank(question, [s.ranked for s in sentences], name)
+        headers = {s.header for s in sentences if s.header}  # column labels alone answer nothing: their rows do
+        scores = np.where([s.text in headers for s in sentences], -1.0, scores).astype(np.float32)
         aspects = asked_aspects(question, name)
         named = np.zeros(len(sentences), dtype=bool)
         if aspects and all(key in FEATURES for key in aspects):  # "is it lined?": the sentence naming the lining answers it
-            named = np.array([names_features(s.text, aspects) for s in sentences], dtype=bool)
+            named = np.array([names_features(s.ranked, aspects) for s in sentences], dtype=bool)
             scores = np.where(named, np.maximum(scores, ANSWER_SIMILARITY), scores).astype(np.float32)
         order = sorted(range(len(sentences)), key=lambda i: (not named[i], -float(scores[i])))  # naming all of them first
         floor = self.threshold if threshold is None else threshold
-        best = [Answer(sentences[i], capped(question, sentences[i].text, float(scores[i]), name)) for i in order[:limit]]
+        best = [Answer(sentences[i], capped(question, sentences[i].ranked, float(scores[i]), name)) for i in order[:limit]]
         best = [a for a in best if a.score >= floor]
         if not best:
             return []
         return [best[0]] + [
             a for a in best[1:]
-            if a.score >= best[0].score - SECOND_MARGIN and (not aspects or states_aspect(a.sentence.text, aspects))
+            if a.score >= best[0].score - SECOND_MARGIN and (not aspects or states_aspect(a.sentence.ranked, aspects))
         ]  # fmt: skip

@@ -84,3 +84,26 @@ def _ends_in_abbreviation(piece: str) -> bool:
         return True
     # "z." of "z. B." (a single letter), but not the unit of "250 g."
     return re.fullmatch(r"[a-z]\.", last) is not None and not (len(words) > 1 and re.search(r"\d$", words[-2]))
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_HEADER = re.compile(r"^[^\d.!?]{3,80}$")
+
+
+def table_headers(lines: list[str]) -> dict[int, str]:
+    """row index -> its header line, for a table as the importers flatten it: a line of column
+    labels (no digit, no stop, two to ten words: "Modus Helligkeit Leuchtdauer Leuchtweite")
+    followed by at least two lines of values, each with two numbers or more ("Boost 450 lm 2,5 h
+    95 m"). A row alone says nothing of what its numbers are; with its header it does."""
+    out: dict[int, str] = {}
+    for i, line in enumerate(lines[:-2]):
+        if not _HEADER.match(line) or not 2 <= len(line.split()) <= 10:
+            continue
+        rows = []
+        for j in range(i + 1, len(lines)):
+            if len(_NUMBER.findall(lines[j])) < 2 or j in out:
+                break
+            rows.append(j)
+        if len(rows) >= 2:
+            out.update(dict.fromkeys(rows, line))
+    return out
