@@ -93,16 +93,16 @@ _HEADER = re.compile(r"^[^\d.!?]{3,80}$")
 def table_headers(lines: list[str]) -> dict[int, str]:
     """row index -> its header line, for a table as the importers flatten it: a line of column
     labels (no digit, no stop, two to ten words: "Modus Helligkeit Leuchtdauer Leuchtweite")
-    followed by at least two lines of values, each with two numbers or more ("Boost 450 lm 2,5 h
-    95 m"). A row alone says nothing of what its numbers are; with its header it does."""
+    followed by at least two lines of values, each with two numbers or more and no stop ("Boost
+    450 lm 2,5 h 95 m"). A row alone says nothing of what its numbers are; with its header it does."""
     out: dict[int, str] = {}
     for i, line in enumerate(lines[:-2]):
         if not _HEADER.match(line) or not 2 <= len(line.split()) <= 10:
             continue
         rows = []
         for j in range(i + 1, len(lines)):
-            if len(_NUMBER.findall(lines[j])) < 2 or j in out:
-                break
+            if len(_NUMBER.findall(lines[j])) < 2 or len(lines[j].split()) > 14 or lines[j].endswith((".", "!", "?")) or j in out:
+                break  # a row is short values, not a sentence
             rows.append(j)
         if len(rows) >= 2:
             out.update(dict.fromkeys(rows, line))

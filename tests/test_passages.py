@@ -150,6 +150,7 @@ def test_a_flattened_table_row_is_read_and_quoted_with_its_header(use_embedder):
     lines = split_sentences(HEADLAMP.description["de"])
     assert table_headers(lines) == dict.fromkeys((2, 3, 4), "Leuchtstufen: Modus Helligkeit Leuchtdauer Leuchtweite")
     assert table_headers(["Leichte Stirnlampe.", "Akku 1.800 mAh, 3 h"]) == {}  # prose, no header
+    assert table_headers(["Gesund schlafen", "Kern H2, 10 cm hoch.", "Bezug bei 60 °C waschbar, 100 % Baumwolle."]) == {}  # a heading over prose
     answers = PassageFinder(use_embedder).answer(HEADLAMP, "Wie weit leuchtet die Lampe im Modus Mittel?", "de")
     assert answers[0].sentence.quoted == "Leuchtstufen: Modus Helligkeit Leuchtdauer Leuchtweite … Mittel 200 lm 6 h 60 m"
     answers = PassageFinder(use_embedder).answer(HEADLAMP, "Welche Leuchtdauer hat das Rotlicht?", "de", threshold=-1)
