@@ -153,6 +153,23 @@ def page_property(tracker, lang: str) -> Product | None:  # noqa: ANN001
     return page if answers and shares_word(content_words(asked, name), answers[0].sentence.text) else None
 
 
+# a question about the thing in front of the shopper, not a request for products
+_QUESTION = re.compile(r"\?\s*$|^\W*(?:wie|was|welche\w*|wo|woraus|bis wie|how|what|which|where|is|are|does|do|can|has|ist|sind|hat|hält|kann)\b", re.I)
+_WANTS_PRODUCTS = re.compile(
+    r"\b(?:haben sie|habt ihr|hast du|gibt es|gibt's|führen sie|verkaufen sie|suche|zeig\w*|empfehl\w*|andere\w*|alternative\w*|ähnlich\w*"
+    r"|do you (?:have|sell|carry|stock)|have you got|show me|looking for|recommend|other|another|alternatives?|similar|cheaper|günstiger)\b",
+    re.I,
+)
+
+
+def page_asks_property(tracker, lang: str) -> bool:  # noqa: ANN001
+    """A message the classifier took for a search, on a product page, that asks a property of
+    that product (`page_property`) and asks for no products ("Bis wie viel Grad hält der Stiefel
+    warm?", not "Haben Sie auch wärmere Stiefel?")."""
+    text = text_of(tracker)
+    return bool(_QUESTION.search(text)) and not _WANTS_PRODUCTS.search(text) and page_property(tracker, lang) is not None
+
+
 # a yes/no question ("Ist die Jacke wasserdicht?", "Can I use it for running?"): a verdict first
 _YES_NO = re.compile(
     r"^\W*(?:und\s+|and\s+)?(?:ist|sind|hat|haben|kann|können|darf|dürfen|passt|passen|hält|halten|geht|lässt|eignet|taugt|gibt es|brauche"

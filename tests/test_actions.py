@@ -232,6 +232,14 @@ def test_a_policy_question_about_a_property_of_the_page_product_is_answered_from
     assert "30 days" in text(messages)
 
 
+def test_a_search_on_a_product_page_asking_a_property_of_it_is_answered_from_it(run_action):
+    page = {"language": "de", "product_id": "trailrunner-gtx"}
+    messages, _ = run_action(ActionSearchProducts(), "Wie schwer ist der Schuh?", "search_product", metadata=page)
+    assert "310 g" in text(messages) and "1. " not in text(messages)  # an answer, not a list of products
+    messages, _ = run_action(ActionSearchProducts(), "Haben Sie auch leichtere Schuhe?", "search_product", metadata=page)
+    assert "2. " in text(messages)  # a request for products stays a search: a list of them
+
+
 def test_policy_returns_window_from_policy_text(run_action):
     messages, _ = run_action(ActionAnswerPolicy(), "How long do I have to return something?", "ask_policy")
     assert "30 days" in text(messages)
