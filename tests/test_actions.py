@@ -240,6 +240,16 @@ def test_a_search_on_a_product_page_asking_a_property_of_it_is_answered_from_it(
     assert "2. " in text(messages)  # a request for products stays a search: a list of them
 
 
+def test_a_refused_question_on_a_product_page_asking_a_property_of_it_is_answered_from_it(run_action):
+    from actions.conversation import ActionFallback
+
+    page = {"language": "de", "product_id": "trailrunner-gtx"}
+    messages, _ = run_action(ActionFallback(), "Wie schwer ist der Schuh?", "out_of_scope", metadata=page)
+    assert "310 g" in text(messages)
+    messages, _ = run_action(ActionFallback(), "Wie wird das Wetter morgen?", "out_of_scope", metadata=page)
+    assert "nicht beantworten" in text(messages)
+
+
 def test_policy_returns_window_from_policy_text(run_action):
     messages, _ = run_action(ActionAnswerPolicy(), "How long do I have to return something?", "ask_policy")
     assert "30 days" in text(messages)
