@@ -147,7 +147,7 @@ def page_property(tracker, lang: str) -> Product | None:  # noqa: ANN001
         return None
     asked = without_name(text, page)
     name = product_name(page, lang, cat.config.categories)
-    if asked_features(asked, name) or typed_facts(page, asked, lang):
+    if asked_features(asked, name) or (asked_aspects(asked, name) and typed_facts(page, asked, lang)):  # not the weather's "Wetter"
         return page
     _, answers = quote(page, text, lang, cat.embedder, cat.config.categories)
     return page if answers and shares_word(content_words(asked, name), answers[0].sentence.text) else None
