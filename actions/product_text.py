@@ -8,7 +8,7 @@ import threading
 
 from actions.texts import say
 from catalog.embedder import Embedder, VectorCache
-from catalog.features import denies, plainly_states
+from catalog.features import TOPICS, denies, plainly_states
 from catalog.models import Product
 from catalog.passages import (
     CLOSEST_SIMILARITY,
@@ -72,6 +72,8 @@ def feature_verdict(question: str, sentence: str, name: str = "") -> str | None:
         return None
     if True in denied:
         return "no"
+    if TOPICS & set(asked):  # "Does it shrink?" -> "shrinkage is below 3 %": the quote alone
+        return None
     return "yes" if all(plainly_states(sentence, key) for key in asked) else None
 
 

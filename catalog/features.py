@@ -26,7 +26,7 @@ _FEATURES: dict[str, str] = {
     "windproof": r"winddicht\w*|windabweisend\w*|windfest\w*|windproof|wind-?resistant|windstopper",
     "stretch": r"elastisch\w*|dehnbar\w*|stretch\w*",
     "reflective": r"reflektier\w*|reflektor\w*|reflective|reflector\w*|reflexstreifen",
-    "non_slip": r"rutschfest\w*|rutschhemmend\w*|anti-?rutsch\w*|non-?slip|anti-?slip|slip-?resistant",
+    "non_slip": r"rutschfest\w*|rutschhemmend\w*|anti-?rutsch\w*|griffig\w*|non-?slip|anti-?slip|slip-?resistant|grippy",
     "uv": r"uv-?schutz|upf\b|uv protection|uv\b",
     "adjustable": r"\w*verstellbar\w*|einstellbar\w*|adjustable|adjusts?\b",
     "foldable": r"faltbar\w*|klappbar\w*|zusammenklappbar\w*|zusammenfaltbar\w*|foldable|folds?\b|folding|collapsible",
@@ -63,12 +63,17 @@ _FEATURES: dict[str, str] = {
     "fabric_softener": r"weichspüler\w*|(?:fabric )?softener\w*",
     "shrink": r"einlaufen|läuft\w*(?:\W+\w+){0,5}?\W+ein\b|eingelaufen|schrumpf\w*|shrink\w*|pre-?shrunk",
     "diving": r"tauchen|taucher\w*|tauchgang\w*|diving|dive\b|scuba",
-    "allergy": r"\w*allergi\w*|allergic",
+    "allergy": r"\w*allerg\w*",
     "tyres": r"\w*reifen\w*|tyres?\b|tires?\b",
     "organic": r"bio\b|bio-\w+|biobaumwoll\w*|biologisch\w*|kbA\b|organic\w*|gots\b",
+    "itch": r"kratz\w*|juck\w*|itch\w*|scratch\w*|prickl\w*",
+    "pool": r"\w*schwimmbad\w*|hallenbad\w*|freibad\w*|\w*pools?\b",
     "contactless": r"kontaktlos\w*|contactless|\bnfc\b|(?:google|apple|garmin) pay",
     "gears": r"gangschaltung\w*|nabenschaltung\w*|kettenschaltung\w*|schaltung\b|\d+-?gang\w*|gänge\b|gears?\b|gearing|\d+-speed",
 }
+# topics rather than features: a sentence naming one ("shrinkage is below 3 %", "allergy
+# information") answers a yes/no question, but never with a plain "yes"
+TOPICS = frozenset({"allergy", "shrink", "itch", "pool"})
 FEATURES = {key: re.compile(rf"(?<![^\W\d_])(?:{stems})", re.I) for key, stems in _FEATURES.items()}
 # A word denying what follows within two words ("ohne Kapuze", "no lining", "not lined"), or
 # the word itself negated ("ungefüttert", "unlined", "hoodless").

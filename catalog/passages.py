@@ -94,6 +94,10 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     # how long something lasts or is made for ("wie lange hält der Akku?", "rides of 4 to 6 hours")
     "duration": (r"\bwie lange\b|\bhow long\b|\bdauer\b|duration|\bhours?\b|\bstunden\b",
                  r"\d\s*(?:h|std\.?|stunden|hours?|min|minuten|minutes|tage?n?|days?|wochen|weeks?|monate?n?|months?|jahre?n?|years?)(?![^\W\d_])"),
+    # how small it packs ("Wie klein lässt sich die Jacke verpacken?": "packs into its own chest pocket")
+    "packing": (r"verpack|packmaß|packmass|pack(?:ed)? size|packs? (?:down|small|into|away)|wie klein|how small|stuff",
+                r"packs? (?:down|into|away|small)|verpack|verstau|packmaß|packmass|packsack|stuff ?sack|own \w*\s?pocket|eigene\w* \w*tasche"
+                r"|\d\s*[×x]\s*\d"),
     "travel": (r"flugzeug|handgepäck|fliegen|\bflug|plane|flight|\bfly|cabin|carry-on|luggage",
                r"handgepäck|\bflug|airline|flight|cabin|luggage|carry-on|gepäck"),
     "age": (r"alter\b|jahre alt|\bage\b|years old|how old",
@@ -191,7 +195,7 @@ def asked_aspects(question: str, name: str = "") -> list[str]:
     found += [k for k in asked_features(question, name) if k not in found]
     if "load" in found:  # "how much weight can it take?"
         found = [k for k in found if k != "weight"]
-    if {"height", "width", "length"} & set(found):  # "wie hoch?" wants the height, not any measure
+    if {"height", "width", "length", "packing"} & set(found):  # "wie hoch?" wants the height, "wie klein verpackt?" the pack size
         found = [k for k in found if k != "size"]
     return found
 
@@ -335,7 +339,8 @@ class PassageFinder:
         scores = np.where([s.text in headers for s in sentences], -1.0, scores).astype(np.float32)
         aspects = asked_aspects(question, name)
         named = np.zeros(len(sentences), dtype=bool)
-        if aspects and all(key in FEATURES for key in aspects):  # "is it lined?": the sentence naming the lining answers it
+        core = [key for key in aspects if key != "use"]  # "für Hausstauballergiker geeignet?" asks the allergy
+        if core and all(key in FEATURES for key in core):  # "is it lined?": the sentence naming the lining answers it
             named = np.array([names_features(s.ranked, aspects) for s in sentences], dtype=bool)
             scores = np.where(named, np.maximum(scores, ANSWER_SIMILARITY), scores).astype(np.float32)
         order = sorted(range(len(sentences)), key=lambda i: (not named[i], -float(scores[i])))  # naming all of them first

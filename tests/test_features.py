@@ -31,6 +31,8 @@ def test_negation_denies_the_feature():
     assert not denies("Bluetooth 5.3 wireless speaker.", "wireless")  # "wireless" is no negated "wire"
     assert denies("Short fingers, so they don't work with touchscreens.", "display")
     assert feature_verdict("Can I use my phone's touchscreen with these on?", "Short fingers, so they don't work with touchscreens.") == "no"
+    assert feature_verdict("Does it shrink?", "Pre-washed: shrinkage is below 3 %.") is None  # a topic named is no plain yes
+    assert feature_verdict("Ist sie für Allergiker geeignet?", "Nicht für Allergiker geeignet.") == "no"
 
 
 def test_a_yes_no_question_gets_no_or_yes_from_the_sentence():
@@ -112,6 +114,8 @@ def test_care_diving_allergy_tyres_and_organic_are_features_in_both_languages():
     assert features("Does it shrink?") == ["shrink"] == features("Läuft beim Waschen höchstens 3 % ein.")
     assert features("Kann ich damit tauchen gehen?") == ["diving"] == features("For open-water swimming, not for diving.")
     assert features("I'm allergic to feathers") == ["allergy"] == features("Bei einer Federallergie nicht geeignet.")
+    assert features("for house-dust allergy sufferers") == ["allergy"] and features("Is the mat slippery?") == []
+    assert features("Kratzt die Wolle?") == ["itch"] and features("Kann ich sie im Hallenbad tragen?") == ["pool"]
     assert features("Wie breit dürfen die Reifen sein?") == ["tyres"] == features("max. tyre width 45 mm")
     assert "organic" in features("GOTS certified organic cotton?") and features("aus Biobaumwolle") == ["organic"]
     assert features("Removable pads") == ["padding", "removable"] and "gears" in features("Schaltung: ohne, Rücktritt")
@@ -162,3 +166,22 @@ def test_a_word_of_the_question_in_the_other_language_counts_as_shared(use_embed
 def test_use_and_weight_questions_in_more_words():
     assert "use" in asked_aspects("Kann ich Steigeisen verwenden?") and "use" in asked_aspects("Passt die Tasche an meine Sattelstütze?")
     assert "use" in asked_aspects("Is it compatible with dropper posts?") and "weight" in asked_aspects("Wie viel wiegen die Stöcke?")
+
+
+DUVET = Product(
+    id="duvet", title={"en": "Microfibre Duvet"}, category="home",
+    description={"en": (
+        "<p>All-season hollow-fibre duvet.</p><p>For house-dust allergy sufferers: the whole duvet can be washed at 95 °C.</p>"
+        "<p>Medium warmth – one duvet for the whole year.</p><p>88 grams, packs into its own stuff sack.</p>"
+    )},
+    variants=[{"sku": "D-1", "price": 89.0, "stock": 4}],
+)  # fmt: skip
+
+
+def test_a_feature_asked_as_what_it_is_good_for_is_answered_by_the_sentence_naming_it(use_embedder):
+    answers = PassageFinder(use_embedder).answer(DUVET, "Ist die Decke für Hausstauballergiker geeignet?", "de")
+    assert answers and answers[0].sentence.text.startswith("For house-dust allergy sufferers")
+
+
+def test_how_small_it_packs_is_no_measure_asked():
+    assert "packing" in asked_aspects("Wie klein lässt sich die Jacke verpacken?") and "size" not in asked_aspects("Wie klein lässt sich die Jacke verpacken?")
