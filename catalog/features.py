@@ -48,7 +48,7 @@ _FEATURES: dict[str, str] = {
     "assembly": r"aufbau\w*|montage\w*|zusammenbau\w*|montiert|assembl\w*",
     "vegan": r"vegan\w*",
     "recycled": r"recycelt\w*|recycling\w*|recycled",
-    "hypoallergenic": r"hypoallergen\w*|allergiker\w*|allergy[- ]friendly",
+    "hypoallergenic": r"hypoallergen\w*|allergikerfreundlich\w*|allergy[- ]friendly",
     "magnetic": r"magnet\w*",
     "collar": r"\w*kragen\b|collar\w*",
     "cuffs": r"\w*bündchen\b|cuffs?\b|ribbed hem",

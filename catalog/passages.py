@@ -339,8 +339,7 @@ class PassageFinder:
         scores = np.where([s.text in headers for s in sentences], -1.0, scores).astype(np.float32)
         aspects = asked_aspects(question, name)
         named = np.zeros(len(sentences), dtype=bool)
-        core = [key for key in aspects if key != "use"]  # "für Hausstauballergiker geeignet?" asks the allergy
-        if core and all(key in FEATURES for key in core):  # "is it lined?": the sentence naming the lining answers it
+        if aspects and all(key in FEATURES for key in aspects):  # "is it lined?": the sentence naming the lining answers it
             named = np.array([names_features(s.ranked, aspects) for s in sentences], dtype=bool)
             scores = np.where(named, np.maximum(scores, ANSWER_SIMILARITY), scores).astype(np.float32)
         order = sorted(range(len(sentences)), key=lambda i: (not named[i], -float(scores[i])))  # naming all of them first
