@@ -19,7 +19,7 @@ _FEATURES: dict[str, str] = {
     "lining": r"gefüttert\w*|fütterung|\w*futter\b|lined\b|lining|unlined|ungefüttert\w*",
     "hood": r"\w*kapuze\w*|hood(?:ed|s)?\b|hoodless",
     "zip": r"\w*reißverschl\w*|\w*reissverschl\w*|zip(?:s|ped|per|pers)?\b|zip-?off",
-    "pocket": r"\w*taschen\b|innentasche|brusttasche|seitentasche|pocket\w*",
+    "pocket": r"\w*taschen\b|\w+tasche\b|pocket\w*",
     "breathable": r"atmungsaktiv\w*|breathab\w*|breathes",
     "insulation": r"isoliert\w*|isolierung|wattier\w*|insulat\w*|thermo(?:-|isol\w*|futter\w*|\b)|daune\w*|down-?fill\w*",
     "padding": r"gepolstert\w*|polster\w*|pads?\b|padded|padding|cushion\w*",

@@ -68,3 +68,14 @@ def test_a_question_naming_a_version_gets_its_row_of_the_table_with_the_header()
     assert "9,2 kg" in version_row(KIDS_BIKE, "Wie schwer ist das 20 Zoll Rad?", "de")
     assert version_row(KIDS_BIKE, "Wie schwer ist das Rad?", "de") is None  # no version named
     assert version_row(KIDS_BIKE, "Ist das 20 Zoll Rad StVZO-zugelassen?", "de") is None  # nothing asked the row states
+
+
+def test_a_feature_of_the_page_product_does_not_name_another_product():
+    from actions.context import _spelt_out, _without_page_features
+
+    tights = Product(id="tights", title={"de": "Thermo-Tights"}, category="running",
+                     description={"de": "Reißverschlusstasche hinten für Smartphones."}, variants=[{"sku": "T-1", "price": 59.0, "stock": 2}])  # fmt: skip
+    belt = Product(id="belt", title={"en": "Running Belt Zip"}, category="running", variants=[{"sku": "B-1", "price": 24.9, "stock": 2}])
+    assert "zip" not in _without_page_features("Do the tights have a zip pocket?", tights).lower()
+    assert "Kapuze" in _without_page_features("Hat sie eine Kapuze?", tights)  # not a feature of the tights
+    assert _spelt_out(belt, "Ist der Running Belt Zip wasserdicht?") and not _spelt_out(belt, "a zip pocket?")
