@@ -40,10 +40,9 @@ _COMPARATIVES: list[tuple[re.Pattern, str, bool]] = [
 
 
 def named_pair(text: str) -> list[Product]:
-    """The products named on the two sides of "X or Y" (a whole-text match keeps only the
-    best-named product when one name is matched more fully than the other)."""
+    """The products named on the two sides of "X or Y", the best-named one per side."""
     cat = catalog()
-    out = list(cat.find_named(text))
+    out: list[Product] = []  # not the whole text's matches: one word ("Merino") may fit several names
     for side in _SIDES.split(text):
         for product in (cat.find_named(side)[:1] or _whole_title(side)) if side and side.strip() else []:
             if product not in out:

@@ -15,6 +15,7 @@ from rasa_sdk.events import EventType
 
 from bot.metadata import CLIENT_KEY, clean
 from catalog.build import CURRENT_FILE
+from catalog.extract_words import MATERIALS
 from catalog.features import FEATURES, features
 from catalog.index import MANIFEST_FILE, serve_single_queries
 from catalog.language import detect_language
@@ -251,13 +252,16 @@ def _spelt_out(product: Product, text: str) -> bool:
 
 
 def _without_page_features(text: str, page: Product) -> str:
-    """The message without its words naming a feature the page's product has in its own text:
-    "Do the tights have a zip pocket?" on the tights' page asks about their zip pocket, not
-    about the "Running Belt Zip"."""
+    """The message without its words naming a material, or a feature the page's product has in
+    its own text: "Do the tights have a zip pocket?" on the tights' page asks about their zip
+    pocket, not about the "Running Belt Zip"; "Sind die Socken aus Merino?" not about the
+    "Merino Laufshirt"."""
     own = " ".join(t for field in ("description", "materials", "care") for t in (getattr(page, field) or {}).values())
     for key in features(text):
         if FEATURES[key].search(own):
             text = FEATURES[key].sub(" ", text)
+    for _, rule, _ in MATERIALS:  # "Sind die Socken aus Merino?" asks what the socks are made of
+        text = rule.sub(" ", text)
     return text
 
 

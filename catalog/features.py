@@ -68,6 +68,8 @@ _FEATURES: dict[str, str] = {
     "organic": r"bio\b|bio-\w+|biobaumwoll\w*|biologisch\w*|kbA\b|organic\w*|gots\b",
     "itch": r"kratz\w*|juck\w*|itch\w*|scratch\w*|prickl\w*",
     "pool": r"\w*schwimmbad\w*|hallenbad\w*|freibad\w*|\w*pools?\b",
+    "membrane": r"\w*membran\w*|gore-?tex\w*|sympatex|event\b",
+    "drop": r"sprengung|\bdrop\b|heel[- ]to[- ]toe|fersensprengung",
     "contactless": r"kontaktlos\w*|contactless|\bnfc\b|(?:google|apple|garmin) pay",
     "gears": r"gangschaltung\w*|nabenschaltung\w*|kettenschaltung\w*|schaltung\b|\d+-?gang\w*|gänge\b|gears?\b|gearing|\d+-speed",
 }

@@ -230,6 +230,11 @@ def names_features(sentence: str, aspects: list[str]) -> bool:
     return all(FEATURES[key].search(sentence) for key in aspects if key in FEATURES)
 
 
+def _twin(word: str, near: list[str]) -> float:
+    """2 for a near word when both are 5+ letters, 1 for a shorter one, 0 for none."""
+    return max((2.0 if min(len(word), len(w)) >= 5 else 1.0 for w in near), default=0.0)
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str
@@ -308,13 +313,15 @@ class PassageFinder:
         return scores.astype(np.float32)
 
     def shared_words(self, question_words: set[str], sentences: list[str], name: str = "") -> list[float]:
-        """How many of the question's words each sentence shares, up to `MAX_SHARED`: 2 for a word
-        whose vector is near the question word's (`WORD_SIMILARITY`: the same word, another form of
-        it or its twin in the other language: "Druck" ~ "pressure"), else `shares_word`'s 1 or 2.
+        """How many of the question's words each sentence shares, up to `MAX_SHARED`: per word
+        `shares_word`'s 2 (the same word of 7+ letters) or 1 (a short one, a compound, a near
+        spelling), or for a word whose vector is near the question word's (`WORD_SIMILARITY`:
+        another form of it or its twin in the other language) 2 when both are 5+ letters
+        ("Druck" ~ "pressure"), else 1 ("Schuh" ~ "shoe").
         Words of the product's `name` in the sentence share nothing ("Bett" of a "Hochbett" is no
         "Etagenbett")."""
         asked = sorted(question_words)
-        sentence_words = [content_words(s, exclude=name) for s in sentences]
+        sentence_words = [sorted(content_words(s, exclude=name)) for s in sentences]
         vocabulary = sorted(set().union(*sentence_words)) if sentence_words else []
         if not asked or not vocabulary:
             return [0.0] * len(sentences)
@@ -322,8 +329,8 @@ class PassageFinder:
         row = {w: i for i, w in enumerate(vocabulary)}
         out = []
         for words in sentence_words:
-            rows = [row[w] for w in words]
-            total = sum(2.0 if near[rows, j].any() else shares_word({word}, " ".join(words)) for j, word in enumerate(asked))
+            text = " ".join(words)
+            total = sum(max(shares_word({word}, text), _twin(word, [w for w in words if near[row[w], j]])) for j, word in enumerate(asked))
             out.append(min(total, MAX_SHARED))
         return out
 

@@ -404,3 +404,13 @@ def test_a_size_in_stock_in_some_colours_only_names_them(run_action):
     messages, _ = run_action(ActionAnswerSize(), "Do you have it in 43?", intent="ask_size",
                              metadata={"product_id": "trailrunner-gtx", "language": "en"})  # fmt: skip
     assert "only in" not in text(messages)
+
+
+def test_one_word_fitting_several_names_is_no_pair(run_action, monkeypatch):
+    from actions import compare
+
+    assert [p.id for p in compare.named_pair("Is the TrailRunner GTX or the Velo Rain Shell lighter?")] == ["trailrunner-gtx", "velo-rain-shell"]
+    cat = compare.catalog()
+    both = [cat.get("merino-socks"), cat.get("nordwand-parka")]  # as if "Merino" were a word of both names
+    monkeypatch.setattr(type(cat), "find_named", lambda self, text, *a, **k: both if "merino" in text.lower() else [])
+    assert len(compare.named_pair("Sind die Socken aus Merino?")) == 1

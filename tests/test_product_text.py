@@ -78,4 +78,5 @@ def test_a_feature_of_the_page_product_does_not_name_another_product():
     belt = Product(id="belt", title={"en": "Running Belt Zip"}, category="running", variants=[{"sku": "B-1", "price": 24.9, "stock": 2}])
     assert "zip" not in _without_page_features("Do the tights have a zip pocket?", tights).lower()
     assert "Kapuze" in _without_page_features("Hat sie eine Kapuze?", tights)  # not a feature of the tights
+    assert "Merino" not in _without_page_features("Sind die Tights aus Merino?", tights)  # a material names no product
     assert _spelt_out(belt, "Ist der Running Belt Zip wasserdicht?") and not _spelt_out(belt, "a zip pocket?")
