@@ -160,6 +160,7 @@ def test_a_word_of_the_question_in_the_other_language_counts_as_shared(use_embed
     shared = finder.shared_words({"pressure"}, ["am Knöchel den stärksten Druck aus", "Wichtig ist der Wadenumfang."])
     assert shared == [2.0, 0.0]
     assert finder.shared_words({"etagenbett"}, ["Höhe unter dem Bett 152 cm"], name="Hochbett Luis") == [0.0]  # the product's own kind
+    assert finder.shared_words({"shoe"}, ["Der Schuh fällt klein aus."]) == [1.0]  # a short twin counts once
     assert not finder.answer(STOCKINGS, "Are they machine washable?", "en")
 
 
