@@ -179,7 +179,7 @@ _YES_NO = re.compile(
 
 
 def _asked_aspects(text: str) -> list[str]:
-    lowered = text.lower()
+    lowered = facts.LIGHT_NOUN.sub(" ", text.lower())
     aspects = [a for a, words in _INFO_ASPECTS.items() if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words)]  # word starts: not "Luftreiniger"
     return [a for a in aspects if a != "weight"] if "max_load_kg" in facts.asked_attributes(text) else aspects
 

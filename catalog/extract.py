@@ -220,6 +220,11 @@ _TEMP_WORDS: list[tuple[str, re.Pattern]] = [
 _WASH_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,4}(?:waschbar|washable|wäsche|wash|waschen)", re.I)
 
 
+def _hand_wash_only(sentence: str) -> bool:
+    """"Handwäsche bei 30 °C" is no machine wash at 30 °C (a machine named too: it is)."""
+    return bool(re.search(r"hand\s*-?wäsche|handwäsche|hand\s*-?wash|von hand|by hand", sentence, re.I)) and not re.search(r"maschin|machine", sentence, re.I)
+
+
 def _temperatures(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
     seen: set[str] = set()
     start = 0
@@ -228,7 +233,7 @@ def _temperatures(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
         found = [(w.end(), key) for key, rule in _TEMP_WORDS for w in rule.finditer(prefix)]
         key = max(found)[1] if found else ("wash_temp_c" if _WASH_AFTER.search(sentence[m.end() :]) else None)
         value = u.parse_number(m.group(1), lang)
-        if key in (None, "extreme") or key in seen or value is None:
+        if key in (None, "extreme") or key in seen or value is None or (key == "wash_temp_c" and _hand_wash_only(sentence)):
             continue
         seen.add(key)
         yield key, u.fahrenheit_to_celsius(value) if m.group(2).upper().endswith("F") else u.clean(value)

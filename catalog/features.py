@@ -30,7 +30,8 @@ _FEATURES: dict[str, str] = {
     "uv": r"uv-?schutz|upf\b|uv protection|uv\b",
     "adjustable": r"\w*verstellbar\w*|einstellbar\w*|adjustable|adjusts?\b",
     "foldable": r"faltbar\w*|klappbar\w*|zusammenklappbar\w*|zusammenfaltbar\w*|foldable|folds?\b|folding|collapsible",
-    "removable": r"abnehmbar\w*|herausnehmbar\w*|abtrennbar\w*|removable|detachable|zip-?out",
+    "removable": r"abnehmbar\w*|herausnehmbar\w*|abtrennbar\w*|entnehmbar\w*|herausnehmen|entnehmen|removable|detachable|zip-?out"
+                 r"|take\w* (?:\w+ ){0,2}out\b|comes? out\b",
     "usb_c": r"usb-?c\b|usb typ-?c|usb type-?c|type-?c\b|typ-?c\b",
     "wireless": r"kabellos\w*|wireless|cordless|bluetooth",
     "dimmable": r"dimmbar\w*|dimmable|dimmer",
@@ -70,6 +71,8 @@ _FEATURES: dict[str, str] = {
     "pool": r"\w*schwimmbad\w*|hallenbad\w*|freibad\w*|\w*pools?\b",
     "membrane": r"\w*membran\w*|gore-?tex\w*|sympatex|event\b",
     "drop": r"sprengung|\bdrop\b|heel[- ]to[- ]toe|fersensprengung",
+    "lamp": r"\w*licht\b|\w*lichter\b|\w*leuchte\b|\w*lampe\b|\bled\b|\blights\b"
+            r"|(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s)|(?<=\bany\s)|(?<=rear\s)|(?<=front\s)|(?<=tail\s)|(?<=\bled\s)|(?<=bike\s))light\b",
     "contactless": r"kontaktlos\w*|contactless|\bnfc\b|(?:google|apple|garmin) pay",
     "gears": r"gangschaltung\w*|nabenschaltung\w*|kettenschaltung\w*|schaltung\b|\d+-?gang\w*|gänge\b|gears?\b|gearing|\d+-speed",
 }

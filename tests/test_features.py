@@ -187,3 +187,11 @@ def test_a_feature_asked_as_what_it_is_good_for_is_answered_by_the_sentence_nami
 
 def test_how_small_it_packs_is_no_measure_asked():
     assert "packing" in asked_aspects("Wie klein lässt sich die Jacke verpacken?") and "size" not in asked_aspects("Wie klein lässt sich die Jacke verpacken?")
+
+
+def test_a_light_is_a_lamp_and_taking_out_is_removing():
+    from actions.facts import asked_attributes
+
+    assert features("Does the helmet have a light?") == ["lamp"] and features("Is the helmet light?") == []
+    assert "weight_g" not in asked_attributes("Does the helmet have a light?") and "weight_g" in asked_attributes("Is the helmet light?")
+    assert "removable" in features("Can I take the battery out?") and "lamp" in features("Hinten sitzt ein abnehmbares LED-Licht")
