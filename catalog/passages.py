@@ -168,7 +168,8 @@ def shares_word(question_words: set[str], sentence: str) -> float:
                 continue
             short, long_ = sorted((_spelling(asked), _spelling(word)), key=len)
             common = len(os.path.commonprefix([short, long_]))
-            if len(short) >= 5 and (long_.startswith(short) or fuzz.ratio(short, long_) >= 85) or common >= 6 and common >= 0.6 * len(short):
+            compound = long_.startswith(short) or long_.endswith(short)  # "Atmungsaktivität", "Piezozündung"
+            if len(short) >= 5 and (compound or fuzz.ratio(short, long_) >= 85) or common >= 6 and common >= 0.6 * len(short):
                 found = max(found, 1.0)
     return found
 

@@ -195,3 +195,10 @@ def test_a_light_is_a_lamp_and_taking_out_is_removing():
     assert features("Does the helmet have a light?") == ["lamp"] and features("Is the helmet light?") == []
     assert "weight_g" not in asked_attributes("Does the helmet have a light?") and "weight_g" in asked_attributes("Is the helmet light?")
     assert "removable" in features("Can I take the battery out?") and "lamp" in features("Hinten sitzt ein abnehmbares LED-Licht")
+
+
+def test_a_german_compound_shares_its_last_part():
+    from catalog.passages import shares_word
+
+    assert shares_word({"zündung"}, "Winziger Aufschraubkocher mit Piezozündung.") == 1.0
+    assert shares_word({"zündung"}, "Winziger Aufschraubkocher.") == 0.0
