@@ -12,6 +12,7 @@ from actions import facts
 from actions.common import ShopAction, reply
 from actions.context import catalog, metadata, shown, text_of
 from actions.product_text import quote
+from actions.sizing import answer_size, asks_size_advice
 from actions.texts import say
 from catalog.models import Product
 from catalog.passages import asked_aspects
@@ -105,6 +106,8 @@ class ActionCompareProducts(ShopAction):
         return "action_compare_products"
 
     def respond(self, dispatcher, tracker, lang):
+        if asks_size_advice(tracker):  # "she's between 110 and 116, which one?" compares two sizes, not products
+            return answer_size(dispatcher, tracker, lang)
         cat = catalog()
         text = text_of(tracker)
         named = named_pair(text)

@@ -21,11 +21,12 @@ from actions.product_text import (
     version_row,
 )
 from actions.search import show_details, show_results
-from actions.sizing import availability
+from actions.shipping import answer_shipping
+from actions.sizing import answer_size, asks_size_advice, availability
 from actions.texts import say
 from catalog.models import Product
 from catalog.passages import asked_aspects, asked_features, content_words, shares_word
-from catalog.policy_aspects import rule_topic
+from catalog.policy_aspects import question_aspects, rule_topic
 from catalog.variants import find_asked
 
 
@@ -34,12 +35,16 @@ class ActionAnswerFit(ShopAction):
         return "action_answer_fit"
 
     def respond(self, dispatcher, tracker, lang):
+        if asks_size_advice(tracker):  # "reicht 110 für ein Kind mit 112 cm?" on the jacket's page
+            return answer_size(dispatcher, tracker, lang)
         text = text_of(tracker)
         products = focused_products(tracker)
         if not products:  # "which air purifier is good for allergies?" is a search
             return show_results(dispatcher, catalog().search(text), lang)
         pair = named_pair(text)  # "Luftklar Mini or Allergo H13 for 40 m²?": both
         products = pair[:3] if len(pair) > 1 else products
+        if len(products) == 1 and (events := version_answer(dispatcher, products[0], text, lang)) is not None:
+            return events  # "Gibt es den Schlafsack in Long mit Reißverschluss rechts?"
         if len(products) > 1 and (better := comparative_line(products[0], products[1], text, lang)):  # "welche hält länger?"
             return _answer_comparison(dispatcher, products[:2], better, lang)
         known_ids = {metadata(tracker).get("product_id"), tracker.get_slot("current_product")}
@@ -81,13 +86,22 @@ _AVAILABILITY = re.compile(
 )
 
 
+def asks_shipping(text: str) -> bool:
+    """How something is delivered, not whether a version is to be had ("lieferbar", "in stock")."""
+    return bool(question_aspects(text) & {"shipping", "freight"}) and not _AVAILABILITY.search(text)
+
+
 class ActionProductInfo(ShopAction):
     def name(self) -> str:
         return "action_product_info"
 
     def respond(self, dispatcher, tracker, lang):
+        if asks_size_advice(tracker):  # "is 116 big enough for a boy who is 119 cm?" on the jacket's page
+            return answer_size(dispatcher, tracker, lang)
         text = text_of(tracker).lower()
         products = focused_products(tracker, limit=1)
+        if not products and asks_shipping(text):  # "How is the loft bed delivered?" names a kind of product, not one
+            return answer_shipping(dispatcher, tracker, lang)
         if not products:
             result = catalog().search(text_of(tracker))
             if result.hits:
@@ -98,11 +112,8 @@ class ActionProductInfo(ShopAction):
             return ActionAnswerFit().respond(dispatcher, tracker, lang)
         product = products[0]
         name = product.name(lang)
-        asked = find_asked(product, text_of(tracker))
-        if asked and (_AVAILABILITY.search(text) or len(text.split()) <= 4):  # "is the 2-litre one in stock?", "die in Anthrazit?"
-            answer, sources = availability(product, asked, lang)
-            reply(dispatcher, answer, sources=sources, payload=facts.cards_payload([product], lang, catalog().config))
-            return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
+        if (events := version_answer(dispatcher, product, text_of(tracker), lang, short=True)) is not None:
+            return events
         if not _asked_aspects(text) and general_request(text_of(tracker), name):
             return show_details(dispatcher, product, lang)
         lines, known = answer_lines(product, text_of(tracker), lang)
@@ -112,6 +123,18 @@ class ActionProductInfo(ShopAction):
               buttons=None if known else handoff_buttons(lang))  # fmt: skip
         events = [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
         return events if known else [*events, SlotSet("pending_offer", "handoff")]
+
+
+def version_answer(dispatcher, product: Product, text: str, lang: str, short: bool = False) -> list | None:  # noqa: ANN001
+    """A question about availability naming a version of the product ("is the 2-litre one in
+    stock?"; `short`: also a short one without such a word, "die in Anthrazit?") answered with
+    that version's state and alternatives; None for any other question."""
+    asked = find_asked(product, text)
+    if not asked or not (_AVAILABILITY.search(text) or (short and len(text.split()) <= 4)):
+        return None
+    answer, sources = availability(product, asked, lang)
+    reply(dispatcher, answer, sources=sources, payload=facts.cards_payload([product], lang, catalog().config))
+    return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
 
 
 # On a product page a message the classifier gave another intent (out of scope, shipping) but

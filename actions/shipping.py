@@ -14,7 +14,7 @@ from actions.policies import answer_policy
 from actions.sizing import answer_size, asks_for_version
 from actions.texts import clock, day, join, money, say
 from catalog.lexicon import country_name, find_country
-from catalog.policy_aspects import question_aspects
+from catalog.policy_aspects import question_aspects, section_aspects
 from catalog.shipping import quote
 
 # words of a question about shipping (a country is one too)
@@ -25,10 +25,22 @@ _SHIPPING_WORDS = re.compile(
 )
 
 
+# what a zone's quote does not cover: bulky goods come by freight at a price of their own
+_BEYOND_QUOTE = {"freight"}
+
+
+def policy_beyond_quote(text: str, lang: str) -> bool:
+    """The policies have a section whose heading names what the question asks beyond a zone's quote
+    ("How is the loft bed delivered?" -> "Furniture and freight")."""
+    asked = question_aspects(text) & _BEYOND_QUOTE
+    chosen = catalog().policies.answer(text, lang) if asked else []
+    return bool(chosen) and bool(section_aspects(chosen[0].heading) & asked)
+
+
 def answer_shipping(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
     cfg = catalog().config
     text = text_of(tracker)
-    if "pickup" in question_aspects(text):  # collecting in a shop is no shipping zone: the policies say
+    if "pickup" in question_aspects(text) or policy_beyond_quote(text, lang):  # no shipping zone: the policies say
         return answer_policy(dispatcher, tracker, lang)
     if asks_for_version(tracker, sizes=False):  # "do you have it in navy?" asks for a version, not for shipping
         return answer_size(dispatcher, tracker, lang)

@@ -137,6 +137,45 @@ T: dict[str, dict[str, str]] = {
         "de": "Für {system} {size} habe ich keine Umrechnung. Unsere Tabelle reicht von EU 35 bis 48.",
         "en": "I have no conversion for {system} {size}. Our chart covers EU 35 to 48.",
     },
+    "size_conversion_kids": {
+        "de": "Kinderschuhgröße {system} {size} entspricht etwa EU {eu}.",
+        "en": "Children's shoe size {system} {size} is about EU {eu}.",
+    },
+    "size_conversion_usual": {"de": "Schuhgröße {system} {size} entspricht EU {eu}.", "en": "Shoe size {system} {size} is EU {eu}."},
+    "size_conversion_from_eu_kids": {
+        "de": "Kinderschuhgröße EU {eu} entspricht etwa UK {uk} und US {us} (Kindergrößen).",
+        "en": "Children's shoe size EU {eu} is about UK {uk} and US {us} (children's sizes).",
+    },
+    "size_conversion_dress": {
+        "de": "Damengröße {system} {size} entspricht deutscher Größe {eu} (EU {eu}).",
+        "en": "Women's size {system} {size} is German/EU size {eu}.",
+    },
+    "size_number_as_letter": {
+        "de": "Größe {number} entspricht etwa Größe {letter}.",
+        "en": "Size {number} is roughly size {letter}.",
+    },
+    "age_rule": {
+        "de": "Als Faustregel trägt ein Kind mit {age} meist Größe {size} – genauer ist die Körpergröße, denn Kindergrößen sind die Körpergröße in cm.",
+        "en": "As a rule of thumb, a child of {age} usually wears size {size} – measuring their height is more reliable, as kids' sizes are the height in cm.",
+    },
+    "age_months": {"de": "{n} Monaten", "en": "{n} months"},
+    "age_years": {"de": "{n} Jahren", "en": "{n} years"},
+    "between_rule_runs_small": {
+        "de": "{product} fällt klein aus: Zwischen zwei Größen nehmen Sie die größere.",
+        "en": "{product} runs small: between two sizes, take the larger one.",
+    },
+    "between_rule_runs_large": {
+        "de": "{product} fällt groß aus: Zwischen zwei Größen nehmen Sie die kleinere.",
+        "en": "{product} runs large: between two sizes, take the smaller one.",
+    },
+    "between_rule_general": {
+        "de": "Als allgemeine Regel: Zwischen zwei Größen nehmen Sie die größere, wenn Sie Platz für eine Schicht darunter oder zum Hineinwachsen möchten, die kleinere für einen enganliegenden Sitz.",
+        "en": "As a general rule: between two sizes, take the larger one for room to layer or grow into, the smaller one for a snug fit.",
+    },
+    "between_rule_offer": {
+        "de": "Nennen Sie mir die beiden Größen, dann sage ich Ihnen, welche vorrätig ist.",
+        "en": "Tell me the two sizes and I'll tell you which one is in stock.",
+    },
     "size_overview": {"de": "{product}: {sizes}. {fit}", "en": "{product}: {sizes}. {fit}"},
     "no_sizes": {"de": "{product} ist ein Einheitsgrößen-Artikel.", "en": "{product} is one size."},
     "letter_to_eu": {
@@ -225,6 +264,40 @@ T: dict[str, dict[str, str]] = {
     },
     "fit_advice_quote": {"de": "Hinweis des Händlers: „{sentence}“", "en": "The shop's advice: “{sentence}”"},
     "text_quote": {"de": "Laut Produktbeschreibung von {product}: „{sentence}“", "en": "The description of {product} says: “{sentence}”"},
+    # --- sizes from the merchant's table and rules (actions/size_chart_answer.py)
+    "measure_underbust": {"de": "Unterbrustumfang", "en": "underbust"},
+    "measure_hand": {"de": "Handumfang", "en": "hand circumference"},
+    "measure_calf": {"de": "Wadenumfang", "en": "calf"},
+    "measure_back": {"de": "Rückenlänge", "en": "back length"},
+    "chart_measure_and": {"de": "{measure} {cm}", "en": "a {measure} of {cm}"},
+    "v_and": {"de": "und", "en": "and"},
+    "guide_quote": {"de": "Aus unserer Größenberatung ({heading}): {text}", "en": "From our size guide ({heading}): {text}"},
+    "guide_tall": {"de": "Bei {cm} Körpergröße empfehle ich daher {size}.", "en": "At {cm} tall I therefore recommend {size}."},
+    "size_conversion_own": {
+        "de": "Laut Größentabelle von {product} entspricht {system} {size} der EU-Größe {eu}.",
+        "en": "According to {product}'s own size chart, {system} {size} is EU {eu}.",
+    },
+    "chart_fit_all": {
+        "de": "Bei {parts} passt laut Größentabelle von {product}: {sizes}.",
+        "en": "For {parts}, {product}'s size chart gives: {sizes}.",
+    },
+    "chart_by_measure": {"de": "nach {measure} {cm}: {size}", "en": "by your {measure} ({cm}): {size}"},
+    "chart_differ": {
+        "de": "Ihre Maße liegen bei {product} in verschiedenen Größen – {parts}.",
+        "en": "Your measurements fall into different sizes in {product} – {parts}.",
+    },
+    "chart_differ_default": {
+        "de": "Liegen die Maße in verschiedenen Größen, nehmen Sie die größere.",
+        "en": "When your measurements fall into different sizes, take the larger one.",
+    },
+    "chart_snug": {
+        "de": "Für eine engere Passform empfehle ich daher {size}.",
+        "en": "For a snugger fit I therefore recommend {size}.",
+    },
+    "chart_roomy": {
+        "de": "Für eine bequemere Passform empfehle ich daher {size}.",
+        "en": "For a roomier fit I therefore recommend {size}.",
+    },
     # --- shipping
     "ship_quote": {
         "de": "Versand nach {country} mit {carrier}: {days} Werktage, {cost}{free}.",

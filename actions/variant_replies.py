@@ -1,12 +1,11 @@
-"""Replies about the version of a product the shopper asked for (`catalog.variants`) and the
-size for a body measurement (`catalog.size_chart`), in the shopper's language."""
+"""Replies about the version of a product the shopper asked for (`catalog.variants`), in the
+shopper's language; the size for a body measurement is `actions.size_chart_answer`."""
 
 from __future__ import annotations
 
 from actions.texts import money, say
-from catalog.lexicon import color_name
+from catalog.lexicon import color_name, is_size_option
 from catalog.models import COLORS, Product
-from catalog.size_chart import Measurement, chart, sizes_for
 from catalog.variants import (
     COLOR,
     SIZE,
@@ -15,7 +14,6 @@ from catalog.variants import (
     in_stock_only,
     is_size_name,
     option_kind,
-    variant_state,
 )
 
 
@@ -53,7 +51,13 @@ def _asked_phrase(product: Product, asked: Asked, lang: str) -> str:
 
 
 def _what(product: Product, asked: list[Asked], lang: str) -> str:
-    return " in ".join(_asked_phrase(product, a, lang) for a in asked)
+    """'Größe 44 in Blau', 'in Anthrazit in Länge 220 cm'; an option that is no measure after a
+    comma: 'Länge Long, Reißverschluss rechts'."""
+    out = ""
+    for i, a in enumerate(asked):
+        other = a.kind not in (SIZE, COLOR) and not is_size_option(a.option)  # not a length, width, capacity …
+        out += ("" if i == 0 else ", " if other else " in ") + _asked_phrase(product, a, lang)
+    return out
 
 
 def variant_reply(product: Product, state: VariantState, lang: str, currency: str) -> str:
@@ -90,45 +94,4 @@ def variant_reply(product: Product, state: VariantState, lang: str, currency: st
         lines.append(say("v_alternatives", lang, keeping=keeping, values=phrase(product, option, values, lang)))
     if state.state in ("sold_out", "not_offered", "combination_not_offered") and not state.alternatives:
         lines.append(say("v_no_alternatives", lang))
-    return " ".join(lines)
-
-
-def _amount(value: float, measure: str, lang: str) -> str:
-    """'70 cm', '19 kg', '3 Jahre' for a measurement."""
-    if measure == "weight":
-        return f"{value:g} kg"
-    if measure == "age":
-        return say("unit_years", lang, n=f"{value:g}")
-    return f"{value:g} cm"
-
-
-def chart_reply(product: Product, measurement: Measurement, lang: str, currency: str) -> str | None:
-    """The size for a body measurement from the product's own size information, with the
-    state of that size; None when the product data charts no such measure."""
-    rows = chart(product, lang)
-    fit, exact = sizes_for(rows, measurement)
-    if not fit:
-        return None
-    name = product.name(lang)
-    cm = _amount(measurement.cm, measurement.measure, lang)
-    option = fit[0].option
-    sizes = phrase(product, option, [r.size for r in fit], lang)
-    if not exact:
-        row = fit[0]
-        span = row.source if measurement.measure in ("weight", "age") else f"{row.low:g}–{row.high:g} cm" if row.low != row.high else f"{row.low:g} cm"
-        lines = [say("chart_outside", lang, cm=cm, product=name, size=sizes, range=span).replace(f" ({span})" if span in sizes else "\0", "")]
-    elif len(fit) > 1:
-        advice = product.text("fit_notes", lang) or say("chart_between_default", lang)
-        take = fit[0] if product.fit == "runs_large" else fit[-1]  # between two sizes: the larger, unless it runs large
-        lines = [say("chart_between", lang, cm=cm, product=name, sizes=sizes, advice=advice),
-                 say("chart_take", lang, size=phrase(product, option, [take.size], lang))]
-    else:
-        measure = say(f"measure_{measurement.measure}", lang)
-        lines = [say("chart_fit", lang, measure=measure, cm=cm, product=name, sizes=sizes)]
-    source = fit[-1].source
-    if source not in {r.size for r in rows} and source != fit[-1].size and len(source) > 20:
-        lines.append(say("chart_source", lang, sentence=source))
-    chosen = (fit[0] if product.fit == "runs_large" and len(fit) > 1 else fit[-1]) if exact else fit[0]
-    state = variant_state(product, [Asked(option, option_kind(product, option), chosen.size, (chosen.size,))])
-    lines.append(variant_reply(product, state, lang, currency))
     return " ".join(lines)

@@ -26,6 +26,7 @@ import csv
 import html
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -144,8 +145,10 @@ def _html_text(markup: str) -> str:
 
 
 def _slug(text: str) -> str:
-    """A WooCommerce product's id as shopbot names it: its name in lower case, umlauts spelt out."""
-    text = text.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    """A WooCommerce product's id as shopbot names it (`catalog.import_common.slug`): its name in
+    lower case, umlauts spelt out, other letters and digits by their plain form ("é" -> "e", "²" -> "2")."""
+    text = text.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l"}))
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:100]
 
 

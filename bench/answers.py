@@ -9,6 +9,7 @@ same run the discovery baseline: plain USE vectors + FAISS (`IndexFlatIP`) over 
 description, right when an expected product is in the top 3.
 
     .venv/bin/python -m bench.answers [--store demo|nordstil|kleinholz|all] [--kinds discovery,sizing] [--out results.json]
+    .venv/bin/python -m bench.answers --questions tests/fixtures/size_phrasings.jsonl  (another question file)
 
 `--skip-bad-rows` imports only what the importer accepts (a merchant's way around a refused
 file), to see the answers on the part of a store that imports.
@@ -43,10 +44,12 @@ STORES = {name: ROOT / "stores" / name for name in ("demo", "nordstil", "kleinho
 KINDS = ["discovery", "sizing", "details", "variants", "shipping", "policy", "comparison", "out_of_scope"]
 
 
-def load_questions(store: str, kinds: set[str] | None) -> list[dict]:
-    lines = (QUESTIONS / f"{store}.jsonl").read_text(encoding="utf-8").splitlines()
+def load_questions(store: str, kinds: set[str] | None, path: Path | None = None) -> list[dict]:
+    """The store's questions of `bench/questions/<store>.jsonl`, or those of another file
+    (`--questions`) whose `store` is this store."""
+    lines = (path or QUESTIONS / f"{store}.jsonl").read_text(encoding="utf-8").splitlines()
     questions = [json.loads(line) for line in lines if line.strip()]
-    return [q for q in questions if not kinds or q["kind"] in kinds]
+    return [q for q in questions if (not kinds or q["kind"] in kinds) and q.get("store", store) == store]
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -209,6 +212,7 @@ def main() -> None:
     parser.add_argument("--store", choices=[*STORES, "all"], default="all")
     parser.add_argument("--kinds", default="", help=f"comma-separated subset of {', '.join(KINDS)}")
     parser.add_argument("--skip-bad-rows", action="store_true", help="import only the rows the importer accepts (not what `make run` does)")
+    parser.add_argument("--questions", type=Path, help="another question file (each question names its store) instead of bench/questions/")
     parser.add_argument("--out", type=Path, help="write per-question results (reply, pass/fail, reasons) as JSON")
     args = parser.parse_args()
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
@@ -223,7 +227,9 @@ def main() -> None:
     base: dict[str, bool] = {}
     notes: dict[str, list[str]] = {}
     for name in STORES if args.store == "all" else [args.store]:
-        questions = load_questions(name, kinds)
+        questions = load_questions(name, kinds, args.questions)
+        if not questions:
+            continue
         catalog = next(p for p in (STORES[name] / "catalog.jsonl", STORES[name] / "catalog.csv") if p.is_file())
         names = {p.id: p.names for p in read_catalog_texts(catalog, visible_only=False)}
         base.update(baseline(name, questions, embedder))

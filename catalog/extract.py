@@ -65,12 +65,12 @@ _CLAUSE_END = r"(?=\s*(?:[.,;:!?–—(-]|$|\s(?:so|and|und|but|aber|for|if|when
 _FIT_RULES: list[tuple[str, re.Pattern]] = [
     ("runs_small", re.compile(
         rf"fällt\s+(?:\w+\s+){{0,4}}?klein(?:er)?\s+aus|\bruns\s+(?:\w+\s+){{0,4}}?small{_CLAUSE_END}|\bfits\s+(?:\w+\s+){{0,2}}?small{_CLAUSE_END}"
-        rf"|\b(?:eine|einer|halbe|ganze|1|½)\s+(?:halbe\s+)?{_SIZE}\s+größer|größer\s+zu\s+(?:bestellen|wählen|nehmen)"
+        rf"|\b(?:eine|einer|halbe|ganze|1|½)\s+(?:halbe\s+)?{_SIZE}\s+größer(?!\s+aus\b)|größer\s+zu\s+(?:bestellen|wählen|nehmen)"
         r"|\bsize\s+up\b|\b(?:a|one|half\s+a|1|½)\s+size\s+(?:up|larger|bigger)\b|between\s+sizes,?\s+(?:\w+\s+){0,3}(?:larger|bigger)"
         r"|zwischen\s+zwei\s+größen\W+(?:[\w,]+\s+){0,5}(?:größere|größer)", re.I)),
     ("runs_large", re.compile(
         rf"fällt\s+(?:\w+\s+){{0,4}}?(?:groß|größer|weit)\s+aus|\bruns\s+(?:\w+\s+){{0,4}}?(?:large|big){_CLAUSE_END}|\bfits\s+(?:\w+\s+){{0,2}}?large{_CLAUSE_END}"
-        rf"|\b(?:eine|einer|halbe|ganze|1|½)\s+(?:halbe\s+)?{_SIZE}\s+kleiner|kleiner\s+zu\s+(?:bestellen|wählen|nehmen)"
+        rf"|\b(?:eine|einer|halbe|ganze|1|½)\s+(?:halbe\s+)?{_SIZE}\s+kleiner(?!\s+aus\b)|kleiner\s+zu\s+(?:bestellen|wählen|nehmen)"
         r"|\bsize\s+down\b|\b(?:a|one|half\s+a|1|½)\s+size\s+(?:down|smaller)\b|\bsizes?\s+down\b"
         r"|between\s+sizes,?\s+(?:\w+\s+){0,3}smaller|zwischen\s+zwei\s+größen\W+(?:[\w,]+\s+){0,5}kleinere"
         r"|\bcut\s+is\s+generous|großzügig\s+geschnitten", re.I)),

@@ -128,9 +128,11 @@ def _option_key(name: str) -> str:
 
 
 def is_size_option(name: str) -> bool:
-    """Whether a variant option names a size-like property ("Größe", "Length", "Kapazität", "Pack")."""
+    """Whether a variant option names a size-like property ("Größe", "Length", "Kapazität", "Pack",
+    "Kopfumfang", "Rahmenhöhe")."""
     key = _option_key(name)
-    return key in SIZE_OPTION_WORDS or any(key.endswith(w) for w in ("größe", "groesse", "länge", "size", "length"))
+    return key in SIZE_OPTION_WORDS or any(
+        key.endswith(w) for w in ("größe", "groesse", "länge", "laenge", "size", "length", "höhe", "hoehe", "umfang", "weite", "breite"))
 
 
 def is_color_option(name: str) -> bool:

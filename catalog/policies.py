@@ -1,13 +1,19 @@
 """Store policy texts (`policies/<topic>.<lang>.md`) split into passages, and the passage that
 answers a question.
 
-A passage is scored by meaning twice — against its heading (with the document's title) and
-against heading plus text — plus the share of the question's words in its heading and text, plus
-the aspects it shares with the question (`policy_aspects`: window vs cost vs how to return,
-pickup vs shipping …). A question about an aspect no passage of the store talks about ("can I
-pick it up in your shop?" in a shop without pickup) scores low, so the bot says it does not
-know instead of answering with a neighbouring section. Weights measured on
-`bench/policy_questions.jsonl` (`python -m bench.policies`).
+A passage is scored by meaning twice — against its heading (with the document's title; half of
+it the same section's heading in the other language, so one shared word such as "Rücksendung"
+weighs less) and against heading plus text — plus the share of the question's words in its
+heading and text, plus what it shares with the question (`policy_aspects`): the topic (returns,
+shipping, payment …, from the document's title) and the aspect (window vs cost vs how to return,
+opening hours vs address …). What a heading names beyond its document's topic is what the
+section is about: asked, it counts most; not asked, it costs ("Was kostet die Rücksendung?" for
+"wie lange habe ich Zeit …"). A section of a document on another topic than the question's gets
+no credit for shared words (a product's name in the loft bed's guarantee does not answer "how is
+a loft bed delivered?"). A question about an aspect no passage of the store talks about ("can I
+pick it up in your shop?" in a shop without pickup, gift wrapping) scores low, so the bot says it
+does not know instead of answering with a neighbouring section. Weights set on
+`bench/policy_questions.jsonl`, `…_other.jsonl` and `…_kleinholz.jsonl` (`python -m bench.policies`).
 """
 
 from __future__ import annotations
@@ -20,17 +26,21 @@ import numpy as np
 
 from catalog.embedder import Embedder
 from catalog.language import STOPWORDS
-from catalog.policy_aspects import SOFT_ASPECTS, question_aspects, section_aspects
+from catalog.policy_aspects import SOFT_ASPECTS, TOPICS, question_aspects, section_aspects
 
 _FILE = re.compile(r"^(?P<topic>[a-z0-9_-]+)\.(?P<lang>de|en)\.md$")
 HEADING_WEIGHT = 0.5  # meaning: heading vs heading + text
 WORDS_IN_HEADING = 0.2
 WORDS_IN_TEXT = 0.1
-ASPECT_IN_HEADING = 0.2
+ASPECT_IN_HEADING = 0.3
 ASPECT_IN_TEXT = 0.05
+ASPECT_IN_TITLE = 0.1  # the document's topic ("Rückgabe und Umtausch") is the question's
+TOPIC_MISMATCH = 0.1  # the question names a topic, the section's document is on others
+OTHER_ASPECT = 0.2  # the heading names what the question does not ask ("Was kostet …" for "wie lange …")
+OTHER_LANGUAGE = 0.5  # meaning of the heading: its share of the same section in the other language
 ASPECT_MISSING = 0.3  # the question asks about something no passage of the store mentions
-# Below this score no passage answers the question ("don't know" + a person). Measured on
-# bench/policy_questions.jsonl: unanswerable questions score at most 0.11, answered ones at least 0.28.
+# Below this score no passage answers the question ("don't know" + a person). Measured on the three
+# tuning sets: unanswerable questions score at most -0.04, answered ones at least 0.23.
 MIN_SCORE = 0.2
 
 
@@ -72,6 +82,18 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-zäöüß]+", text.lower()) if len(w) >= 4 and w not in STOPWORDS}
 
 
+def _twins(passages: list[Passage], vectors: np.ndarray) -> list[int]:
+    """For each passage the same section in the other language: of the same topic, the passage
+    whose text means most nearly the same, and it the same for this one (files need not list their
+    sections in the same order); else itself."""
+    def best(i: int) -> int | None:
+        others = [j for j, q in enumerate(passages) if q.topic == passages[i].topic and q.lang != passages[i].lang]
+        return max(others, key=lambda j: float(vectors[i] @ vectors[j])) if others else None
+
+    nearest = [best(i) for i in range(len(passages))]
+    return [j if j is not None and nearest[j] == i else i for i, j in enumerate(nearest)]
+
+
 class PolicyIndex:
     def __init__(self, passages: list[Passage], embedder: Embedder):
         self.passages = passages
@@ -81,23 +103,45 @@ class PolicyIndex:
         self.heading_vectors = embedder.encode([f"{p.title}: {p.heading}" for p in passages]) if passages else empty
         self._heading_stems = [_stems(p.heading) for p in passages]
         self._text_stems = [_stems(p.text) for p in passages]
-        self._heading_aspects = [section_aspects(p.heading) for p in passages]
+        self._twin = _twins(passages, self.vectors)
+        self._heading_aspects = [section_aspects(p.heading) | section_aspects(passages[j].heading) for j, p in zip(self._twin, passages, strict=True)]
         self._text_aspects = [section_aspects(p.text) for p in passages]
+        self._title_aspects = [section_aspects(f"{p.title} {p.topic}") for p in passages]
 
     def scores(self, question: str, vector: np.ndarray) -> tuple[np.ndarray, set[str]]:
         """How well each passage answers the question (see the module docstring)."""
-        scores = HEADING_WEIGHT * (self.heading_vectors @ vector) + (1 - HEADING_WEIGHT) * (self.vectors @ vector)
-        words = _stems(question)
-        if words:
-            scores += WORDS_IN_HEADING * np.array([len(words & h) / len(words) for h in self._heading_stems])
-            scores += WORDS_IN_TEXT * np.array([len(words & t) / len(words) for t in self._text_stems])
+        heading = self.heading_vectors @ vector
+        heading = (1 - OTHER_LANGUAGE) * heading + OTHER_LANGUAGE * heading[self._twin]
+        scores = HEADING_WEIGHT * heading + (1 - HEADING_WEIGHT) * (self.vectors @ vector)
         asked = question_aspects(question)
-        if asked:
-            scores += np.array([
-                (ASPECT_IN_HEADING * len(asked & h) + ASPECT_IN_TEXT * len(asked & (t - h))) / len(asked)
-                for h, t in zip(self._heading_aspects, self._text_aspects, strict=True)
-            ])  # fmt: skip
+        scores += np.array([self._aspect_score(asked, i) for i in range(len(self.passages))])
+        words = _stems(question)
+        if words:  # a product's name in a section on another topic is no answer
+            other = np.array([self._other_topic(asked, i) for i in range(len(self.passages))])
+            scores += ~other * WORDS_IN_HEADING * np.array([len(words & h) / len(words) for h in self._heading_stems])
+            scores += ~other * WORDS_IN_TEXT * np.array([len(words & t) / len(words) for t in self._text_stems])
         return scores, asked
+
+    def _other_topic(self, asked: set[str], i: int) -> bool:
+        """The question names a topic, passage i's document is on others."""
+        doc_topics = self._title_aspects[i] & TOPICS.keys()
+        return bool(asked & TOPICS.keys() and doc_topics and not doc_topics & asked)
+
+    def _aspect_score(self, asked: set[str], i: int) -> float:
+        """Topics and aspects of the question against passage i's heading, text and document title.
+        What the heading names beyond its document's topic is what the section is about."""
+        if not asked:
+            return 0.0
+        heading, text, title = self._heading_aspects[i], self._text_aspects[i], self._title_aspects[i]
+        doc_topics = title & TOPICS.keys()
+        named = heading - doc_topics
+        score = (ASPECT_IN_HEADING * len(asked & named) + ASPECT_IN_TITLE * len(asked & title - named)
+                 + ASPECT_IN_TEXT * len(asked & text - named - title)) / len(asked)  # fmt: skip
+        if named and not named & asked:
+            score -= OTHER_ASPECT
+        if self._other_topic(asked, i):
+            score -= TOPIC_MISMATCH
+        return score
 
     def search(self, question: str, lang: str, k: int = 2, vector: np.ndarray | None = None) -> list[tuple[Passage, float]]:
         """Best passages in the shopper's language (passages in the other language only if none)."""

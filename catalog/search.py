@@ -36,6 +36,10 @@ LONG_NAME_WORD = 8  # a name word this long ("Gießkanne", "Hochbeet") counts in
 NAMED_BY_WORD = 0.9
 NAMING_LETTERS = 6
 CATEGORY_BONUS = 0.05
+# A product of the category the request names passes this much below MIN_SCORE: the category is
+# evidence the embedding alone misses when a long text in the other language dilutes the match
+# ("felt slippers" ~ "Igel Filzpatschen" at 0.24). Shown as "the closest we have", never as a match.
+CATEGORY_SLACK = 0.1
 CANDIDATES = 60
 # share of a product name's weight a message must mention to name it
 MIN_NAMED_SCORE = 0.3
@@ -186,7 +190,8 @@ class CatalogService:
             if query.category and product.category == query.category:
                 score += CATEGORY_BONUS
             named = naming.get(pid, 0.0)
-            if score >= MIN_SCORE or (browse and product.category == query.category) or named >= NAMED_BY_WORD:
+            in_category = query.category is not None and product.category == query.category
+            if score >= MIN_SCORE or (in_category and (browse or score >= MIN_SCORE - CATEGORY_SLACK)) or named >= NAMED_BY_WORD:
                 candidates.append((product, score, named))
         candidates.sort(key=lambda item: -item[1])
         filters = ["price", "color", "size"]

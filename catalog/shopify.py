@@ -31,6 +31,7 @@ from catalog.import_common import (
 from catalog.language import detect_language
 from catalog.lexicon import is_color_option, is_size_option, normalize_color
 from catalog.models import UNTRACKED_STOCK, Product
+from catalog.option_roles import assign_option_roles
 
 REQUIRED = {"Handle", "Title", "Variant Price"}
 # Shopify's current product template names the columns anew; read them as the classic ones.
@@ -200,6 +201,7 @@ def _product(rows: list[tuple[int, dict]], mapper: CategoryMapper) -> tuple[dict
         product["variants"].append(variant)
     if not product["variants"] and not errors:
         errors.append((first_number, f"product {handle!r}: no variant with a Variant Price"))
+    assign_option_roles(product)  # also an option named otherwise whose values are sizes ("Kopfumfang": S, M, L)
     return product, errors
 
 

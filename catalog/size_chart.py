@@ -2,9 +2,11 @@
 
 "Ich bin 182 cm", "Innenbeinlänge 81 cm", "my dog's chest is 72 cm": the size comes from what
 the merchant wrote — a size-like option whose values carry the measure ("Körpergröße":
-"164–170 cm", "M (170–176 cm)") or a description sentence that charts the sizes ("Größe M passt
-für 55–70 cm, Größe L für 68–85 cm", "The inside leg is 81 cm in the regular length and 86 cm in
-the long length"). No chart, no size: the caller says the product data does not tell.
+"164–170 cm", "M (170–176 cm)"), a size table of the text read by its columns
+(`catalog.size_table`), or a description sentence that charts the sizes ("Größe M passt für
+55–70 cm, Größe L für 68–85 cm", "The inside leg is 81 cm in the regular length and 86 cm in the
+long length"). The question's measurements are read by `catalog.measurements`. No chart, no
+size: the caller says the product data does not tell.
 """
 
 from __future__ import annotations
@@ -12,46 +14,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from catalog import size_table
+from catalog.measurements import NOT_CM as _NOT_CM
+from catalog.measurements import Measurement, find_measurement, find_measurements, measure_of
 from catalog.models import Product
 from catalog.passages import product_sentences
 from catalog.variants import amount, option_kind, option_values
 
-# measure -> words naming it (German and English)
-MEASURES: dict[str, str] = {
-    "inside_leg": r"innenbein\w*|schrittlänge|inseam|inside[- ]leg|leg length",
-    "chest": r"brustumfang|oberweite|brustweite|\bbrust\b|chest|\bbust\b|girth",
-    "waist": r"taille\w*|bundweite|waist",
-    "hip": r"hüft\w*|\bhips?\b",
-    "head": r"kopfumfang|head circumference|\bhead\b|\bkopf\b",
-    "foot": r"fußlänge|fusslänge|foot length|\bfuß\b|\bfoot\b",
-    "weight": r"\bwiegt\b|\bweighs?\b|\bweight\b|gewicht|\d\s*kg\b",
-    "age": r"\bjahre?\b|jährig\w*|\byears?\b|year-old|\balter\b|\bage\b|\bmonate?\b|\bmonths?\b",
-    "height": r"körpergröße|körperlänge|\bgroß\b|\bbin\b|\btall\b|\bheight\b|i'm|i am|ich bin|\b(?:ist|is)\s+(?:\d{2,3}\s*cm|[12][.,]\d{1,2}\s*m)",
-}
-_MEASURE_RE = {k: re.compile(v, re.I) for k, v in MEASURES.items()}
-_CM = r"(\d{2,3}(?:[.,]\d)?)\s*cm"
-_METRES = re.compile(r"\b([12])[.,](\d{1,2})\s*m\b", re.I)
+__all__ = ["ChartRow", "Measurement", "chart", "charted_measure", "find_measurement", "find_measurements", "kids_heights", "limit_verdict", "measure_of", "sizes_for"]
+
 _RANGE = re.compile(r"(\d{2,3})\s*(?:–|-|—|bis|to)\s*(\d{2,3})\s*cm", re.I)
-_SINGLE = re.compile(_CM, re.I)
-_KG = re.compile(r"(\d{1,3}(?:[.,]\d)?)\s*(?:kg|kilo)\b", re.I)
+_SINGLE = re.compile(r"(\d{2,3}(?:[.,]\d)?)\s*cm", re.I)
 _KG_RANGE = re.compile(r"(\d{1,3})\s*(?:–|-|—|bis|to)\s*(\d{1,3})\s*kg", re.I)
 _AGE_RANGE = re.compile(r"(\d{1,2})\s*(?:–|-|—|bis|to)\s*(\d{1,2})\s*(?:jahre?|j\.|years?|yrs?)", re.I)
 _MONTH_RANGE = re.compile(r"(\d{1,2})\s*(?:–|-|—|bis|to)\s*(\d{1,2})\s*(?:monate?|m\.|months?)", re.I)
-_NUMBER_WORDS = {"ein": 1, "eine": 1, "one": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4,
-                 "fünf": 5, "five": 5, "sechs": 6, "six": 6, "sieben": 7, "seven": 7, "acht": 8, "eight": 8,
-                 "neun": 9, "nine": 9, "zehn": 10, "ten": 10, "elf": 11, "eleven": 11, "zwölf": 12, "twelve": 12}  # fmt: skip
-_NUMBER = r"(\d{1,2}(?:[.,]5)?|" + "|".join(_NUMBER_WORDS) + ")"
-_AGE = re.compile(rf"\b{_NUMBER}(?:\s*|-)(?:jährig\w*|jahre?\b|years?\b|year-old|yo\b)", re.I)
-_AGE_MONTHS = re.compile(rf"\b{_NUMBER}(?:\s*|-)(?:monate?\b|month\w*)", re.I)
 # German kids' clothing sizes are the child's height in cm: 104 fits up to 104 cm, 92/98 from 87 to 98 cm
 _KIDS_SIZES = {50 + 6 * k for k in range(22)}  # 50, 56, … 176
 _NUMBERS = re.compile(r"^\s*(\d{2,3})(?:\s*(?:/|–|-)\s*(\d{2,3}))?\s*(?:cm)?\s*$", re.I)
-
-
-@dataclass(frozen=True)
-class Measurement:
-    measure: str  # one of MEASURES
-    cm: float
 
 
 @dataclass(frozen=True)
@@ -62,65 +41,6 @@ class ChartRow:
     high: float
     measure: str | None  # None: the chart does not say what it measures
     source: str  # the option value or the sentence it comes from
-
-
-_NOT_CM = ("weight", "age")  # measures not taken in cm
-
-
-def measure_of(text: str, cm: bool = True) -> str | None:
-    """The measure a text names; `cm`: only the ones measured in cm."""
-    for measure, words in _MEASURE_RE.items():
-        if (not cm or measure not in _NOT_CM) and words.search(text):
-            return measure
-    return None
-
-
-def _number(word: str) -> float:
-    return float(_NUMBER_WORDS.get(word.lower(), 0) or word.replace(",", "."))
-
-
-# a height without unit beside the words for it: "ich bin 1,82 groß", "bei 1,75", "I'm 1.80"
-_BARE_METRES = re.compile(r"(?<![\d.,])([12])[.,](\d{2})(?![\d.,]*\s*(?:€|eur|euro|kg|l\b|liter))", re.I)
-_HEIGHT_CUE = re.compile(r"\b(?:groß|gross|tall|bin|bei|am|i'm|im|height|körpergröße|for)\b", re.I)
-
-
-# imperial: a height in feet and inches ("5'10\"", "6 ft 1", "five foot"), a measure in inches ("chest 40 inches")
-_FEET = re.compile(r"\b([4-7])\s*(?:'|’|ft\b|feet\b|foot\b)\s*(?:(\d{1,2})\s*(?:\"|”|''|in\b|inch\w*)?)?", re.I)
-_INCHES = re.compile(r"\b(\d{2}(?:[.,]\d)?)\s*(?:\"|”|in\b|inch\w*)", re.I)
-
-
-def _imperial(text: str) -> Measurement | None:
-    """5'10" is a height of 178 cm; "40 inches" at the chest is 102 cm."""
-    if (m := _INCHES.search(text)) and (measure := measure_of(text)) and measure != "height":
-        return Measurement(measure, round(float(m.group(1).replace(",", ".")) * 2.54))
-    if m := _FEET.search(text):
-        return Measurement("height", round((int(m.group(1)) * 12 + int(m.group(2) or 0)) * 2.54))
-    return None
-
-
-def find_measurement(text: str, default: str | None = None) -> Measurement | None:
-    """A body measurement in the text: "ich bin 1,82 m", "Innenbeinlänge 81 cm", "chest 96 cm".
-    A length no word names ("welche Größe bei 1,82 m?", "in 220 cm?") is taken as `default`
-    (the caller knows what the product charts or sells by length), else None."""
-    cm: float | None = None
-    if m := _SINGLE.search(text):
-        cm = float(m.group(1).replace(",", "."))
-    elif m := _METRES.search(text):
-        cm = int(m.group(1)) * 100 + int(m.group(2).ljust(2, "0"))
-    elif (m := _BARE_METRES.search(text)) and _HEIGHT_CUE.search(text):
-        cm = int(m.group(1)) * 100 + int(m.group(2))
-    if cm is None:
-        if imperial := _imperial(text):
-            return imperial
-        if m := _KG.search(text):  # "she weighs 19 kg"
-            return Measurement("weight", float(m.group(1).replace(",", ".")))
-        if m := _AGE.search(text):  # "für eine Dreijährige", "a 3-year-old"
-            return Measurement("age", _number(m.group(1)))
-        if m := _AGE_MONTHS.search(text):
-            return Measurement("age", round(_number(m.group(1)) / 12, 2))
-        return None
-    measure = measure_of(text) or default
-    return Measurement(measure, cm) if measure else None
 
 
 def charted_measure(product: Product, lang: str, cm: float) -> str | None:
@@ -156,6 +76,9 @@ def chart(product: Product, lang: str) -> list[ChartRow]:
             elif named and (m := _NUMBERS.match(value)):
                 unit = _inches(named, values)
                 rows.append(ChartRow(value, name, round(float(m.group(1)) * unit, 1), round(float(m.group(2) or m.group(1)) * unit, 1), named, value))
+    if table := _table_rows(product, lang, options):  # the text's size table names what each column measures
+        covered = {r.measure for r in table}
+        return table + [r for r in rows if r.measure and r.measure not in covered]
     if rows:
         return rows
     sentences = product_sentences(product, lang)
@@ -168,6 +91,16 @@ def chart(product: Product, lang: str) -> list[ChartRow]:
             if (row.size, row.low, row.high) not in seen:  # the same chart in a list and a sentence
                 seen.add((row.size, row.low, row.high))
                 rows.append(row)
+    return rows
+
+
+def _table_rows(product: Product, lang: str, options: dict[str, list[str]]) -> list[ChartRow]:
+    """Chart rows from the size tables of the product text (`catalog.size_table`)."""
+    rows = []
+    for table in size_table.tables(product, lang):
+        for size, measure, low, high, line in size_table.measured_rows(table, lambda name: measure_of(name, cm=False)):
+            option = next((n for n, vs in options.items() if size in vs), "")
+            rows.append(ChartRow(size, option, low, high, measure, line))
     return rows
 
 
@@ -215,6 +148,11 @@ def _inches(measure: str, values: list[str]) -> float:
     """2.54 for a waist or leg option numbered in inches (jeans "W32", "L34": all below 50), else 1."""
     numbers = [float(n) for v in values for n in re.findall(r"\d+", v)]
     return 2.54 if measure in ("waist", "inside_leg", "chest", "hip") and numbers and max(numbers) < 50 else 1.0
+
+
+def kids_heights(product: Product) -> bool:
+    """Whether the product is sized in German kids' sizes (the child's height: 104, 110/116)."""
+    return any(option_kind(product, n) != "color" and measure_of(n) is None and _kids_sizes(vs) for n, vs in option_values(product).items())
 
 
 def _kids_sizes(values: list[str]) -> bool:

@@ -38,7 +38,7 @@ LETTER_AFTER = re.compile(
 WORD_SIZES = {"extra small": "XS", "x-small": "XS", "small": "S", "medium": "M", "large": "L",
                "extra large": "XL", "x-large": "XL", "xx-large": "XXL"}  # fmt: skip
 WORD_SIZE = re.compile(
-    r"\b(?:wear|wearing|take|am|i'm|im|a|an|size|in|usually|normally)\s+(?:a\s+|an\s+|size\s+)?"
+    r"\b(?:wear|wearing|take|am|i'm|im|a|an|size|in|usually|normally)\s+(?:a\s+|an\s+|size\s+)?(?:(?:uk|us|eu)\s+)?"
     r"(extra small|x-small|small|medium|extra large|x-large|xx-large|large)\b", re.I)
 
 
@@ -66,7 +66,7 @@ def named_numbers(options: dict[str, list[str]], text: str) -> dict[str, str]:
 
 _DIMENSIONS = re.compile(r"(\d+(?:[.,]\d+)?)\s*[x×]\s*(\d+(?:[.,]\d+)?)(?:\s*[x×]\s*(\d+(?:[.,]\d+)?))?", re.I)
 # a number that is no size: followed by a unit or a word counting something else
-_NOT_A_SIZE_AFTER = re.compile(r"\s*(?:cm|mm|m\b|kg|g\b|€|eur|euro|%|jahre|jahren|years?|monate|months?|tage|days?|wochen|weeks?|stück|x\b|zoll|inch|l\b|ml)", re.I)
+_NOT_A_SIZE_AFTER = re.compile(r"\s*(?:cm|mm|m\b|kg|kilos?\b|lbs?\b|pounds?\b|st\b|stone\b|g\b|€|eur|euro|%|jahre|jahren|years?|monate|months?|tage|days?|wochen|weeks?|stück|x\b|zoll|inch|l\b|ml)", re.I)
 
 
 def same_dimensions(value: str, text: str) -> bool:

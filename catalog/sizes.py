@@ -3,6 +3,8 @@ from a product's fit (runs small -> size up)."""
 
 from __future__ import annotations
 
+import re
+
 from catalog.models import Product
 
 # EU shoe size -> (UK, US men/unisex). Common retail conversion.
@@ -56,10 +58,10 @@ def _shift(product: Product, size: str, steps: float) -> str:
         index = max(0, min(len(LETTERS) - 1, LETTERS.index(letter) + (1 if steps > 0 else -1 if steps < 0 else 0)))
         return LETTERS[index]
     try:
-        value = float(size)
+        value = float(size.replace(",", "."))
     except ValueError:
         return size
-    run = sorted({float(s) for s in product.sizes() if s.replace(".", "", 1).isdigit()})
+    run = sorted({float(s.replace(",", ".")) for s in product.sizes() if _HALF.fullmatch(s)})
     target = value + steps
     if run and target not in run:
         bigger = [s for s in run if (s >= target if steps >= 0 else s <= target)]
@@ -67,12 +69,32 @@ def _shift(product: Product, size: str, steps: float) -> str:
     return f"{target:g}"
 
 
+_HALF = re.compile(r"\d{1,3}(?:[.,]5)?")  # a numbered size, "42" or a half size "42,5" / "42.5"
+# how far the merchant says to go: "eine halbe Nummer", "half a size" / "eine Nummer", "one size"
+_HALF_STEP = re.compile(r"\bhalbe[nr]?\s+(?:nummer|größe|grösse)|\bhalf\s+(?:a\s+)?size|½", re.I)
+_WHOLE_STEP = re.compile(r"\b(?:eine|einer|ganze|one|a|1|full)\s+(?:ganze\s+|full\s+|whole\s+)?(?:nummer|größe|grösse|size)\b", re.I)
+
+
+def _steps(product: Product) -> float:
+    """How many sizes the fit moves: the merchant's words ("eine halbe Nummer" 0.5, "one size" 1),
+    else half a size for a product sold in half sizes, else one."""
+    notes = " ".join((product.fit_notes or {}).values())
+    if _HALF_STEP.search(notes):
+        return 0.5
+    if _WHOLE_STEP.search(notes):
+        return 1
+    return 0.5 if any(re.fullmatch(r"\d{1,3}[.,]5", s) for s in product.sizes()) else 1
+
+
+def shift_size(product: Product, size: str, steps: float) -> str:
+    """The size `steps` sizes up (or down) in the product's own size run."""
+    return _shift(product, size, steps)
+
+
 def recommend_size(product: Product, usual_size: str) -> tuple[str, str]:
     """(size to take, why) for a shopper who usually wears `usual_size`; why is the fit key."""
     if product.fit == "runs_small":
-        steps = 0.5 if any("." in s for s in product.sizes()) else 1
-        return _shift(product, usual_size, steps), "runs_small"
+        return _shift(product, usual_size, _steps(product)), "runs_small"
     if product.fit == "runs_large":
-        steps = -0.5 if any("." in s for s in product.sizes()) else -1
-        return _shift(product, usual_size, steps), "runs_large"
+        return _shift(product, usual_size, -_steps(product)), "runs_large"
     return (normalize_letter(usual_size) if usual_size.upper() in LETTERS else usual_size), product.fit or "unknown"

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from catalog.lexicon import find_colors, normalize_color
+from catalog.lexicon import SHADE_WORDS, find_colors, normalize_color
 from catalog.models import Product, Variant
 from catalog.query import find_size
+from catalog.size_table import own_eu
 from catalog.size_values import (
     LETTER,
     LETTER_AFTER,
@@ -25,12 +26,12 @@ from catalog.size_values import (
     WORD_SIZE,
     WORD_SIZES,
     number_size,
-    same_dimensions,
     same_size,
     size_key,
 )
 from catalog.size_values import named_numbers as find_named_numbers
 from catalog.sizes import LETTERS, normalize_letter, uk_us_to_eu
+from catalog.value_match import names_value
 
 LOW_STOCK = 3  # at most this many left: "only n left"
 ALTERNATIVES = 3  # values named per option
@@ -134,6 +135,25 @@ def _family(product: Product, name: str, value: str) -> str | None:
     return normalize_color(value)
 
 
+# shade names that are first of all what a thing is made of or holds ("aus Leinen?", "carbon frame")
+_MATERIAL_SHADES = {"carbon", "stone", "stein", "beton", "concrete", "zement", "cement", "leder", "leather", "leinen", "linen",
+                    "natur", "natural", "jeans", "denim", "wine", "wein", "kaffee", "coffee", "espresso", "gold", "golden",
+                    "kupfer", "copper", "bronze", "titan", "titanium", "chrom", "chrome", "aluminium", "aluminum",
+                    "edelstahl", "stainless", "platin", "platinum", "honig", "honey", "tinte", "melange", "heather"}  # fmt: skip
+
+
+def _shade_of_one(product: Product, name: str, values: list[str], text: str) -> str | None:
+    """"in sage?" of a sheet in "Salbei": a shade name of the merchants' lexicon, too ambiguous
+    to be a colour in any message ("sage", "stone", "natural"), is one when exactly one colour
+    of this product is of its family."""
+    for word in re.findall(r"[a-zäöüß]+", text.lower()):
+        if len(word) >= 4 and word not in _MATERIAL_SHADES and (family := SHADE_WORDS.get(word)):
+            matching = [v for v in values if _family(product, name, v) == family]
+            if len(matching) == 1:
+                return matching[0]
+    return None
+
+
 _NEAR = {"blue": "navy", "navy": "blue", "green": "olive", "olive": "green", "grey": "silver", "silver": "grey"}
 
 
@@ -152,7 +172,8 @@ def wanted_size(text: str, product: Product) -> str | None:
     """A clothing or shoe size named in the text (UK/US shoe sizes converted to EU)."""
     if m := re.search(r"\b(uk|us)\s*(\d{1,2}(?:[.,]5)?)\b", text, re.I):
         if product.size_system in (None, "eu_shoe"):
-            return uk_us_to_eu(m.group(1), m.group(2).replace(",", "."))
+            own = own_eu(product, text)  # the product's own EU/UK/US table first
+            return own[2] if own else uk_us_to_eu(m.group(1), m.group(2).replace(",", "."))
     size = find_size(text)
     if size is None and _letter_sizes(product):
         # a letter alone only in capitals ("M?", "die L"; not the "m" of "I'm" or "5 m"), in any
@@ -194,6 +215,7 @@ def find_asked(product: Product, text: str) -> list[Asked]:
     text_amounts = amounts(text)
     has_color_option = any(option_kind(product, n) == COLOR for n in option_values(product))
     named_numbers = find_named_numbers(option_values(product), text)
+    name_words = frozenset(w for title in product.title.values() for w in re.findall(r"[^\W\d_]+", title.lower()))
     for name, values in option_values(product).items():
         kind = option_kind(product, name)
         if kind == COLOR:
@@ -205,20 +227,25 @@ def find_asked(product: Product, text: str) -> list[Asked]:
                 if not matching:  # "in blue?" of a jacket in "Dunkelblau": the next family counts
                     matching = tuple(v for v in values if _family(product, name, v) in {_NEAR.get(c) for c in colors})
                 asked.append(Asked(name, kind, colors[0], matching))
+            elif shade := _shade_of_one(product, name, values, text):
+                asked.append(Asked(name, kind, shade, (shade,)))
             continue
-        value_amounts = {v: amount(v) for v in values}
+        value_amounts = {v: None if _DIMENSIONS.search(v) else amount(v) for v in values}  # "135×200 cm" is no length
         if any(value_amounts.values()):
             dimensions = {a[0] for a in value_amounts.values() if a}
             wanted = [a for a in text_amounts if a[0] in dimensions]
             if wanted:
-                matching = tuple(v for v, a in value_amounts.items() if a == wanted[0])
+                matching = tuple(v for v, a in value_amounts.items() if a == wanted[0]) or _up_to(value_amounts, wanted[0])
                 spoken = _spoken_amount(text, wanted[0])
                 asked.append(Asked(name, kind, matching[0] if matching else spoken, matching))
+                continue
+            if (kind == SIZE or _word_in(name, text)) and (bare := _bare_number_value(values, text)):
+                asked.append(Asked(name, kind, bare, (bare,)))  # "Rahmenhöhe 56" is "56 cm (L)"
                 continue
         if (named := named_numbers.get(name)) is not None:  # "W32 L34": one number per option
             asked.append(Asked(name, kind, named, tuple(v for v in values if same_size(v, named))))
             continue
-        exact = [v for v in values if len(v) >= 3 and not v.isdigit() and (_word_in(v, text) or same_dimensions(v, text))]
+        exact = sorted((v for v in values if names_value(v, values, name, text, name_words)), key=len, reverse=True)
         if exact:
             asked.append(Asked(name, kind, exact[0], (exact[0],)))
             continue
@@ -233,6 +260,29 @@ def find_asked(product: Product, text: str) -> list[Asked]:
                 matching = tuple(v for v in values if same_size(v, size))
                 asked.append(Asked(name, SIZE, size, matching))
     return asked
+
+
+_DIMENSIONS = re.compile(r"\d\s*[x×]\s*\d", re.I)
+
+
+_UP_TO = re.compile(r"\b(?:bis|up to|max\.?|maximal|höchstens)\s*\d", re.I)
+
+
+def _up_to(value_amounts: dict[str, tuple[str, float] | None], wanted: tuple[str, float]) -> tuple[str, ...]:
+    """"32 cm" of values "bis 25 cm" / "Boxspring bis 40 cm": the smallest value up to which it goes."""
+    holding = [(a[1], v) for v, a in value_amounts.items() if a and a[0] == wanted[0] and a[1] >= wanted[1] and _UP_TO.search(v)]
+    return (min(holding)[1],) if holding else ()
+
+
+def _bare_number_value(values: list[str], text: str) -> str | None:
+    """The one value whose number with its unit ("56 cm (L)", "24 Zoll") the text names as a
+    bare number ("Rahmenhöhe 56")."""
+    for m in re.finditer(r"(?<![\w.,/-])(\d{1,4}(?:[.,]\d+)?)(?![\w/]|[.,]\d|\s*[-–x×]\s*\d)", text):
+        number = float(m.group(1).replace(",", "."))
+        found = [v for v in values if (n := re.match(r"\s*(\d+(?:[.,]\d+)?)", v)) and float(n.group(1).replace(",", ".")) == number]
+        if len(found) == 1:
+            return found[0]
+    return None
 
 
 def _looks_like_sizes(values: list[str]) -> bool:

@@ -28,8 +28,8 @@ from catalog.import_common import (
     slug,
 )
 from catalog.language import detect_language
-from catalog.lexicon import is_color_option, is_size_option, normalize_color
 from catalog.models import UNTRACKED_STOCK, Product
+from catalog.option_roles import assign_option_roles
 
 # German exporter headers -> the schema's English ones
 GERMAN = {
@@ -109,22 +109,14 @@ def _price_and_stock(row: dict) -> tuple[dict, str | None]:
 
 
 def _options(product: dict, values: dict[str, str], variant: dict) -> None:
-    """Record a variant's option values; the product's option names grow in first-seen order."""
+    """Record a variant's option values; the product's option names grow in first-seen order
+    (which one is the size and which the colour is decided once all variants are read)."""
     if not values:
         return
     variant["options"] = values
     for name in values:
         if name not in product["option_names"]:
             product["option_names"].append(name)
-            if product["size_option"] is None and is_size_option(name):
-                product["size_option"] = name
-            elif product["color_option"] is None and is_color_option(name):
-                product["color_option"] = name
-    for name, value in values.items():
-        if name == product.get("size_option"):
-            variant["size"] = value
-        elif name == product.get("color_option"):
-            variant["color_label"], variant["color"] = value, normalize_color(value)
 
 
 class _Reader:
@@ -230,6 +222,7 @@ def read_woocommerce_csv(path: Path, mapper: CategoryMapper, progress: bool = Fa
             continue
         if not raw_product["attributes"]:
             del raw_product["attributes"]
+        assign_option_roles(raw_product)
         try:
             result.products.append(Product.parse_obj(raw_product))
             first_rows.append(number)

@@ -100,7 +100,7 @@ def test_runs_small_recommends_one_up_and_quotes_the_shops_advice(ask):
 def test_fit_advice_without_a_fit_fact_is_quoted_and_no_size_is_guessed(answers_store):
     """A product whose text gives fit advice that no fit fact was read from (the import's
     extractor may read one; this product is made by hand)."""
-    from actions.sizing import _recommend
+    from actions.size_advice import recommend as _recommend
 
     sandal = Product(id="sandal", title={"de": "Pfad Sandale"}, category="shoes", size_system="eu_shoe",
                      description={"de": "Leichte Trekkingsandale. Die Sandale fällt schmal aus; wer breite Füße hat, bestellt besser eine Nummer größer."},
@@ -168,14 +168,19 @@ def test_between_two_sizes(ask):
 
 
 def test_between_two_sizes_without_a_fit_fact_quotes_the_advice(answers_store):
-    from actions.sizing import _recommend_between
+    from actions.size_advice import recommend_between as _recommend_between
 
     trousers = Product(id="pants", title={"en": "Alpine Trousers"}, category="clothing", size_system="letter",
                        description={"en": "Softshell trousers. They come up slightly large; if you are between sizes, take the smaller one."},
                        variants=[{"sku": "P-M", "size": "M", "price": 149.0, "stock": 4}, {"sku": "P-L", "size": "L", "price": 149.0, "stock": 5}])  # fmt: skip
     reply = " ".join(_recommend_between(trousers, ("M", "L"), [], "en")[0])
-    assert reply.startswith("Between M and L in Alpine Trousers:") and "I recommend" not in reply
+    # the text says which one to take between two sizes: that one, with the merchant's words
+    assert reply.startswith("Between M and L: in Alpine Trousers I recommend size M.")
     assert "“They come up slightly large; if you are between sizes, take the smaller one.”" in reply
+    assert "available in size M: in stock" in reply
+    vague = trousers.copy(update={"description": {"en": "Softshell trousers. They come up slightly large."}})
+    reply = " ".join(_recommend_between(vague, ("M", "L"), [], "en")[0])
+    assert reply.startswith("Between M and L in Alpine Trousers:") and "I recommend" not in reply  # no rule: no guess
     assert "available in size M: in stock" in reply and "available in size L: in stock" in reply
 
 
@@ -261,3 +266,16 @@ def test_a_feature_question_in_english_is_answered_from_the_german_text_with_yes
 def test_a_feature_question_naming_a_size_asks_no_stock(ask):
     reply, _, _ = ask(ActionAnswerSize(), "Is the 40 lined?", "frost-winterstiefel", "en")  # the bike's "20 inch … gears?"
     assert "Gefütterter Winterstiefel" in reply and "in stock" not in reply
+
+
+def test_an_availability_question_the_classifier_took_for_fit_gets_the_versions_state(ask):
+    reply, _, _ = ask(ActionAnswerFit(), "Gibt es die Tagesdecke in Anthrazit und 220 cm?", "wolke-tagesdecke", "de")
+    assert reply.startswith("Wolke Tagesdecke ist in Anthrazit in Länge 220 cm leider ausverkauft.")
+
+
+def test_the_last_part_of_a_compound_of_the_page_products_name_asks_for_its_version(run_action, answers_store):
+    from actions.search import ActionSearchProducts
+
+    messages, _ = run_action(ActionSearchProducts(), "Haben Sie die Decke in Anthrazit und 220 cm?",
+                             metadata={"language": "de", "product_id": "wolke-tagesdecke", "page_type": "product"})  # fmt: skip
+    assert messages[0]["text"].startswith("Wolke Tagesdecke ist in Anthrazit in Länge 220 cm leider ausverkauft.")

@@ -206,7 +206,7 @@ def test_can_i_order_it_refused_by_the_classifier_is_answered_on_a_product_page(
 def test_feet_and_inches() -> None:
     assert find_measurement("I am 5'10\", which size?") == Measurement("height", 178)
     assert find_measurement("Is the M ok for a 6 foot guy?") == Measurement("height", 183)
-    assert find_measurement("my chest is 40 inches") == Measurement("chest", 102)
+    assert find_measurement("my chest is 40 inches") == Measurement("chest", 101.6)  # to the millimetre: 10.5 inches of foot are 26.7 cm, not 27
     assert find_measurement("I wear a 32 in jeans") is None  # "in" here is no inch
     jeans = optioned("jeans", ("Waist",), [("30", 2), ("32", 0), ("34", 3)], size_option="Waist")
     fit, exact = sizes_for(chart(jeans, "en"), find_measurement("34 inch waist"))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from actions.variant_replies import chart_reply, variant_reply
+from actions.size_chart_answer import chart_reply
+from actions.variant_replies import variant_reply
 from catalog.size_chart import Measurement
 from tests.test_variants import optioned, shoe, state_of
 

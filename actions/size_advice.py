@@ -1,0 +1,225 @@
+"""Size advice on one product: the size to take for the shopper's usual size (also given in
+another system: the product's own EU/UK/US table, UK/US shoe sizes, adults' or children's, a
+German number on a product sized in letters; a size up or down for the roomier or snugger fit
+the shopper wants where the merchant says so), between two sizes (the merchant's rule first),
+and how the product fits ("does it run small?", "should I size up?")."""
+
+from __future__ import annotations
+
+import re
+
+from actions import facts
+from actions.context import catalog
+from actions.product_text import fit_advice
+from actions.size_stock import availability, in_stock_parts, size_option
+from actions.texts import say
+from catalog.models import Product
+from catalog.size_advice import between_rule as merchant_between
+from catalog.size_advice import preference
+from catalog.size_rules import KIDS_WORDS, dress_eu, kids_shoe_eu, letter_for_number
+from catalog.size_table import own_eu
+from catalog.sizes import recommend_size, shift_size, uk_us_to_eu
+from catalog.variants import COLOR, SIZE, Asked, option_values, same_size
+
+USUAL = re.compile(
+    r"(normalerweise|sonst|meistens|üblicherweise|eigentlich|usually|normally|typically|generally|i wear|i take|ich trage|ich habe|trage ich|habe ich"
+    r"|usual size|übliche größe|normale größe|normal size|regular size|meine größe ist|my size is|in der regel|i'm (?:a|an) (?:size )?[\dxsml]"
+    r"|\b(?:trägt|wears|takes|hat)\b(?:\s+\w+){0,2}?\s+(?:größe\s+|size\s+|schuhgröße\s+|a\s+|an\s+)?[\dxsml]"  # "mein Kind trägt 31", "she wears 116"
+    r"|\b(?:is|ist)\s+(?:a|an|eine?)\s+(?:uk\s+|us\s+)?\d|in most brands|in den meisten)",  # "my daughter is a 20"
+    re.I,
+)
+ADVICE = re.compile(
+    r"(welche größe|welche grösse|welche nummer|welche größe soll|größe empfehlen|empfehlen sie|which size|what size\b(?!s)|recommend"
+    r"|size should i|welche länge|which length|welche helmgröße|which one|welche soll|size up|größer bestellen|should i (?:get|order|take))",
+    re.I,
+)
+# "which sizes are there?" asks for the overview, not for advice
+WHICH_SIZES = re.compile(r"(welche größen|welche grössen|in welchen größen|which sizes|what sizes|sizes (?:do you have|are there|available))", re.I)
+# "should I size up?", "eine Nummer größer bestellen?": asks whether it runs small (or large)
+_SIZE_UP = re.compile(r"\bsize up\b|\bone size (?:up|bigger|larger)\b|\b(?:nummer|größe) größer\b|\bgrößer bestellen\b", re.I)
+_SIZE_DOWN = re.compile(r"\bsize down\b|\bone size (?:down|smaller)\b|\b(?:nummer|größe) kleiner\b|\bkleiner bestellen\b", re.I)
+# "fällt der Schuh klein aus?", "does it run small?", "is it true to size?": how the product fits
+FIT_QUESTION = re.compile(
+    r"fällt|fallen|ausfallen|größengetreu|größengerecht|grössengerecht|passgenau|passform|\bruns?\b|\bcomes? up\b"
+    r"|true to size|\bfit(?:s)? (?:small|large|big|true|normal)|how (?:does|do) (?:it|they|this|these) fit|\bsize (?:up|down)\b"
+    r"|\bone size (?:up|down|bigger|larger|smaller)\b|\b(?:nummer|größe) (?:größer|kleiner)\b|\b(?:größer|kleiner) bestellen\b", re.I)
+_FIT_ASKED = {
+    "runs_small": re.compile(r"\b(?:klein\w*|small\w*|eng\w*|tight|knapp)\b", re.I),
+    "runs_large": re.compile(r"\b(?:groß\w*|gross\w*|large\w*|big\w*|weit\w*|loose)\b", re.I),
+    "true_to_size": re.compile(r"\b(?:normal\w*|true to size|größengetreu|größengerecht|passgenau|regular)\b", re.I),
+}
+_SIZE_WORD = r"(?:(?:größen?|sizes?|a|an|einer?|den|der|die|the)\s+)*"
+_BETWEEN = re.compile(
+    rf"\b(?:zwischen|between)\s+(?:(?:zwei|two|2)\s+(?:größen|sizes)\s*[,:(–-]?\s*(?:nämlich\s+|also\s+|i\.\s?e\.\s+)?)?{_SIZE_WORD}([\w.,/]+)"
+    rf"\s+(?:und|and|or|oder|&)\s+{_SIZE_WORD}([\w.,/]+)", re.I)
+BETWEEN_SIZES = re.compile(r"\b(?:between (?:two )?sizes|zwischen (?:zwei|den) größen)\b", re.I)
+_UK_US = re.compile(r"\b(uk|us)[- ]?(?:size\s+|größe\s+|kids?\s+|kinder\s+)?(\d{1,2}(?:[.,]5)?)\b(?!\s*(?:cm|kg|lbs?|jahre|years))", re.I)
+_NUMBER = re.compile(r"(?<![\w.,/-])(\d{2})(?![\w/-]|[.,]\d)")
+
+
+def shoe_run(product: Product) -> list[float]:
+    """The product's sizes when it is sized like shoes (whole or half numbers one apart, EU 15-50)."""
+    try:
+        numbers = sorted({float(s.replace(",", ".")) for s in product.sizes()})
+    except ValueError:
+        return []
+    steps = {round(b - a, 1) for a, b in zip(numbers, numbers[1:], strict=False)}
+    return numbers if numbers and 15 <= numbers[0] and numbers[-1] <= 50 and steps & {0.5, 1.0} else []
+
+
+def usual_in_product_system(product: Product, text: str, lang: str) -> tuple[str, str] | None:
+    """(the product's size, the sentence saying how) for a usual size given in another system:
+    a UK/US shoe size on a shoe (the children's chart when children are named or when only it
+    falls within the product's sizes), a UK/US dress size on a product in German numbers, a
+    German number on a product sized in letters (38 -> M; 44 and 46 are women's and men's).
+    The product's own EU/UK/US table wins over the usual conversion."""
+    if own := own_eu(product, text, lang):
+        return own[2], say("size_conversion_own", lang, product=product.name(lang), system=own[0], size=own[1], eu=own[2])
+    run = shoe_run(product)
+    if (m := _UK_US.search(text)) and run:
+        system, size = m.group(1).upper(), float(m.group(2).replace(",", "."))
+        adult = uk_us_to_eu(system, f"{size:g}")
+        kids = kids_shoe_eu(system, size, run)
+        inside = (lambda eu: eu is not None and run[0] <= float(eu) <= run[-1])  # noqa: E731
+        if kids and (KIDS_WORDS.search(text) or (not inside(adult) and inside(kids))):
+            return kids, say("size_conversion_kids", lang, system=system, size=f"{size:g}", eu=kids)
+        if adult:
+            return adult, say("size_conversion_usual", lang, system=system, size=f"{size:g}", eu=adult)
+        return None
+    numbers = [v for v in option_values(product).get(size_option(product) or SIZE, []) if v.strip().isdigit()]
+    if m and numbers and not run and max(int(n) for n in numbers) <= 60 and (eu := dress_eu(m.group(1), float(m.group(2).replace(",", ".")))):
+        return eu, say("size_conversion_dress", lang, system=m.group(1).upper(), size=m.group(2), eu=eu)
+    if product.size_system == "letter" and not m and (n := _NUMBER.search(text)) and USUAL.search(text):
+        women, men = letter_for_number(float(n.group(1)))
+        if (women or men) and not (women and men):
+            return (women or men), say("size_number_as_letter", lang, number=n.group(1), letter=women or men)
+    return None
+
+
+def _roomier(product: Product, usual: str, size: str, text: str, lang: str) -> tuple[str, str] | None:
+    """(size, the merchant's sentence) for a shopper who wants it roomier ("over a fleece", "mag
+    es locker") or snugger where the text says to size up or down for that; counted from the
+    usual size when the product's fit was read from that very sentence."""
+    wanted = preference(product, lang, text)
+    if wanted is None:
+        return None
+    notes = " ".join((product.fit_notes or {}).values())
+    base = usual if product.fit is None or wanted[1] in notes or notes in wanted[1] else size
+    return shift_size(product, base, wanted[0]), wanted[1]
+
+
+def recommend(product: Product, usual: str, asked: list[Asked], lang: str, text: str = "") -> tuple[list[str], list[str]]:
+    """The size to take for a shopper's usual size: one up for a product that runs small, with
+    the merchant's advice; without fit data the advice sentence of the text is quoted instead
+    of naming a size that may be wrong; up or down for the fit the question asks for where the
+    merchant says so (`text`); other options asked named with it ("45, Weite Weit (2E)")."""
+    name = product.name(lang)
+    advice = fit_advice(product, lang, catalog().embedder)
+    option = size_option(product) or SIZE
+    others = [a for a in asked if a.kind != SIZE]
+    size, why = (usual, "unknown") if product.fit is None else recommend_size(product, usual)
+    roomier = _roomier(product, usual, size, text, lang)
+    if roomier:
+        size = roomier[0]
+    values = tuple(v for v in option_values(product).get(option, []) if same_size(v, size))
+    shown = values[0] if values else size  # a range such as "42-44" holds the size: name the range
+    shown += "".join(f", {a.option} {a.values[0]}" for a in others if a.kind != COLOR and a.values)
+    if roomier:
+        lines = [say("size_recommend", lang, usual=usual, product=name, size=shown, why=say("fit_advice_quote", lang, sentence=roomier[1]))]
+    elif product.fit is None and advice:
+        lines = [say("size_advice_only", lang, usual=usual, product=name, advice=advice)]
+    else:
+        reason = (advice or facts.fit_sentence(product, lang)) if why != "unknown" else say("fit_unknown", lang)
+        lines = [say("size_recommend", lang, usual=usual, product=name, size=shown, why=reason)]
+    text, sources = availability(product, [Asked(option, SIZE, size, values), *others], lang)
+    return [*lines, text], sources
+
+
+def fit_answer(product: Product, text: str, lang: str) -> str:
+    """How the product fits, for "fällt der klein aus?" or "should I size up?" without a usual
+    size: yes or no when the product's fit is known, the merchant's advice quoted, and the offer
+    to name the size."""
+    name = product.name(lang)
+    advice = fit_advice(product, lang, catalog().embedder)
+    if _SIZE_UP.search(text) or _SIZE_DOWN.search(text):  # "size up?" asks whether it runs small
+        asked = ["runs_small"] if _SIZE_UP.search(text) else ["runs_large"]
+    else:
+        asked = [fit for fit, words in _FIT_ASKED.items() if words.search(text)]
+    lines = []
+    if product.fit:
+        if len(asked) == 1:
+            lines.append(say("fit_answer_yes" if asked[0] == product.fit else "fit_answer_no", lang))
+        lines.append(say(f"fit_product_{product.fit}", lang, product=name))
+        if advice:
+            lines.append(advice)
+    elif advice:
+        lines.append(say("fit_product_advice", lang, product=name, advice=advice))
+    else:
+        lines.append(say("fit_unknown_for", lang, product=name))
+    parts = in_stock_parts(product, lang)
+    if parts:
+        lines.append("; ".join(parts) + ".")
+    lines.append(say("fit_offer_size", lang))
+    return " ".join(lines)
+
+
+def between(product: Product, text: str) -> tuple[str, str] | None:
+    """("42", "43") for "I'm between 42 and 43" / "zwischen zwei Größen, 122 und 128" when both
+    are sizes of the product, smaller first."""
+    m = _BETWEEN.search(text)
+    option = size_option(product)
+    if not m or option is None:
+        return None
+    values = option_values(product).get(option, [])
+    found = [next((v for v in values if same_size(v, w.strip(".,"))), None) for w in (m.group(1), m.group(2))]
+    if None in found or found[0] == found[1]:
+        return None
+    return tuple(sorted(found, key=values.index))  # type: ignore[return-value]
+
+
+def recommend_between(product: Product, sizes: tuple[str, str], asked: list[Asked], lang: str) -> tuple[list[str], list[str]]:
+    """Between two sizes: the smaller for a product that runs large, else the larger (for room);
+    without a fit fact the merchant's advice is quoted and both sizes' stock is given."""
+    name = product.name(lang)
+    option = size_option(product) or SIZE
+    advice = fit_advice(product, lang, catalog().embedder)
+    others = [a for a in asked if a.kind != SIZE]
+    if rule := merchant_between(product, lang):  # "Between two sizes? Pick the smaller one."
+        size = sizes[0] if rule[0] == "smaller" else sizes[1]
+        lines = [say("size_between", lang, a=sizes[0], b=sizes[1], product=name, size=size, why=say("fit_advice_quote", lang, sentence=rule[1]))]
+        chosen = [size]
+    elif product.fit is None and advice:
+        lines = [say("size_between_advice", lang, a=sizes[0], b=sizes[1], product=name, advice=advice)]
+        chosen = list(sizes)
+    else:
+        size = sizes[0] if product.fit == "runs_large" else sizes[1]
+        why = advice or (facts.fit_sentence(product, lang) if product.fit else "")
+        if product.fit not in ("runs_large", "runs_small"):
+            why = f"{why} {say('chart_between_default', lang)}".strip()
+        lines = [say("size_between", lang, a=sizes[0], b=sizes[1], product=name, size=size, why=why)]
+        chosen = [size]
+    sources = [product.id]
+    for size in chosen:
+        text, ids = availability(product, [Asked(option, SIZE, size, (size,)), *others], lang)
+        lines.append(text)
+        sources += ids
+    return lines, sources
+
+
+def between_rule(product: Product, lang: str) -> str:
+    """"I'm between sizes" without naming them: the merchant's advice and rule, else the
+    product's fit, else the general rule, and the offer to name the size."""
+    advice = fit_advice(product, lang, catalog().embedder)
+    if merchant := merchant_between(product, lang):  # the merchant's own rule between two sizes
+        rule = "" if merchant[1] in advice else say("fit_advice_quote", lang, sentence=merchant[1])
+    elif product.fit in ("runs_small", "runs_large"):
+        rule = say(f"between_rule_{product.fit}", lang, product=product.name(lang))
+    else:
+        rule = say("between_rule_general", lang)
+    return " ".join(x for x in (advice, rule, say("between_rule_offer", lang)) if x)
+
+
+def example_size(product: Product) -> str:
+    """A size of the product to show how to answer "what size do you usually wear?"."""
+    values = option_values(product).get(size_option(product) or SIZE) or []
+    return values[len(values) // 2] if values else ("M" if product.size_system == "letter" else "42")

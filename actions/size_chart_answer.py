@@ -1,0 +1,136 @@
+"""The size for one or more body measurements from the product's size chart, with the
+merchant's rules (`catalog.size_advice`): which measure decides when two fall into different
+sizes, which size to take between two, and a size up for a roomier fit the shopper asks for."""
+
+from __future__ import annotations
+
+from actions.texts import say
+from actions.variant_replies import phrase, variant_reply
+from catalog.models import Product
+from catalog.size_advice import between_rule, deciding_measure, preference
+from catalog.size_chart import ChartRow, Measurement, chart, sizes_for
+from catalog.variants import Asked, option_kind, variant_state
+
+_TOLERANCE = 0.5  # cm around a chart row of one value ("6: 81 cm" holds a 32-inch waist, 81.3 cm)
+
+
+def _usable(rows: list[ChartRow], m: Measurement) -> list[ChartRow]:
+    return [r for r in rows if r.measure == m.measure or (r.measure is None and m.measure not in ("weight", "age"))]
+
+
+def rows_for(rows: list[ChartRow], m: Measurement) -> tuple[list[ChartRow], bool]:
+    """(one row, or the two rows the measurement lies between, exact). A measurement inside two
+    overlapping rows or in the gap between two lies between them; rows of a minimum ("ab 48 cm")
+    give the largest one reached; outside the chart the nearest row, exact=False."""
+    usable = _usable(rows, m)
+    inside = [r for r in usable if r.low - (_TOLERANCE if r.low == r.high else 0) <= m.cm <= r.high + (_TOLERANCE if r.low == r.high else 0)]
+    if inside and all(r.high == float("inf") for r in inside):
+        return [max(inside, key=lambda r: r.low)], True
+    if len(inside) >= 2:
+        inside.sort(key=lambda r: r.low)
+        return [inside[0], inside[-1]], True
+    if inside:
+        return inside, True
+    lower = [r for r in usable if r.high < m.cm]
+    upper = [r for r in usable if r.low > m.cm]
+    if lower and upper:
+        return [max(lower, key=lambda r: r.high), min(upper, key=lambda r: r.low)], True
+    return sizes_for(rows, m)
+
+
+def _pick(product: Product, pair: list[ChartRow], rule: tuple[str, str] | None) -> ChartRow:
+    if len(pair) == 1:
+        return pair[0]
+    if rule:
+        return pair[0] if rule[0] == "smaller" else pair[1]
+    return pair[0] if product.fit == "runs_large" else pair[1]
+
+
+def _order(rows: list[ChartRow], measure: str) -> list[str]:
+    """The sizes of one measure's rows from small to large."""
+    return [r.size for r in sorted((r for r in rows if r.measure == measure), key=lambda r: (r.low, r.high))]
+
+
+def _amount(value: float, measure: str, lang: str) -> str:
+    """'70 cm', '19 kg', '3 Jahre' for a measurement."""
+    number = f"{value:g}".replace(".", ",") if lang == "de" else f"{value:g}"  # "55,5 cm" in German
+    if measure == "weight":
+        return f"{number} kg"
+    if measure == "age":
+        return say("unit_years", lang, n=number)
+    return f"{number} cm"
+
+
+def _quote(sentence: str, lang: str) -> str:
+    return say("fit_advice_quote", lang, sentence=sentence)
+
+
+def chart_answer(product: Product, measurements: list[Measurement], text: str, lang: str, currency: str) -> str | None:
+    """The answer from the product's chart for the question's measurements; None when the chart
+    charts none of them."""
+    rows = chart(product, lang)
+    found = [(m, *rows_for(rows, m)) for m in measurements]
+    found = [(m, pair, exact) for m, pair, exact in found if pair]
+    if not found:
+        return None
+    name = product.name(lang)
+    rule = between_rule(product, lang)
+    option = found[0][1][0].option
+    lines: list[str] = []
+    if len(found) == 1:
+        m, pair, exact = found[0]
+        chosen = _pick(product, pair, rule) if exact else pair[0]
+        cm = _amount(m.cm, m.measure, lang)
+        if not exact:
+            span = chosen.source if m.measure in ("weight", "age") else f"{chosen.low:g}–{chosen.high:g} cm" if chosen.low != chosen.high else f"{chosen.low:g} cm"
+            size = phrase(product, option, [chosen.size], lang)
+            lines.append(say("chart_outside", lang, cm=cm, product=name, size=size, range=span).replace(f" ({span})" if span in size else "\0", ""))
+        elif len(pair) == 2:
+            advice = _quote(rule[1], lang) if rule else product.text("fit_notes", lang) or say("chart_between_default", lang)
+            lines += [say("chart_between", lang, cm=cm, product=name, sizes=phrase(product, option, [r.size for r in pair], lang), advice=advice),
+                      say("chart_take", lang, size=phrase(product, option, [chosen.size], lang))]  # fmt: skip
+        else:
+            lines.append(say("chart_fit", lang, measure=say(f"measure_{m.measure}", lang), cm=cm, product=name, sizes=phrase(product, option, [chosen.size], lang)))
+        measure = m.measure
+    else:
+        picks = [(m, _pick(product, pair, rule)) for m, pair, _ in found]
+        sizes = {r.size for _, r in picks}
+        if len(sizes) == 1:
+            parts = f" {say('v_and', lang)} ".join(
+                say("chart_measure_and", lang, measure=say(f"measure_{m.measure}", lang), cm=_amount(m.cm, m.measure, lang)) for m, _ in picks)
+            chosen = picks[0][1]
+            lines.append(say("chart_fit_all", lang, parts=parts, product=name, sizes=phrase(product, option, [chosen.size], lang)))
+            measure = picks[0][0].measure
+        else:
+            parts = "; ".join(say("chart_by_measure", lang, measure=say(f"measure_{m.measure}", lang), cm=_amount(m.cm, m.measure, lang),
+                                  size=phrase(product, option, [r.size for r in pair], lang)) for m, pair, _ in found)  # fmt: skip
+            lines.append(say("chart_differ", lang, product=name, parts=parts))
+            decides = deciding_measure(product, lang)
+            by = next(((m, r) for m, r in picks if decides and m.measure == decides[0]), None)
+            if by and decides:
+                lines.append(_quote(decides[1], lang))
+                measure, chosen = by[0].measure, by[1]
+            else:
+                lines.append(say("chart_differ_default", lang))
+                order = _order(rows, picks[0][0].measure)
+                measure, chosen = max(((m.measure, r) for m, r in picks), key=lambda x: order.index(x[1].size) if x[1].size in order else -1)
+            lines.append(say("chart_take", lang, size=phrase(product, option, [chosen.size], lang)))
+    if wanted := preference(product, lang, text):  # "I like a relaxed fit" where the merchant says to size up for it
+        order = _order(rows, measure)
+        step = 1 if wanted[0] > 0 else -1
+        if chosen.size in order and 0 <= order.index(chosen.size) + step < len(order):
+            other = order[order.index(chosen.size) + step]
+            chosen = next(r for r in rows if r.size == other and r.measure == measure)
+            key = "chart_roomy" if step > 0 else "chart_snug"
+            lines += [_quote(wanted[1], lang), say(key, lang, size=phrase(product, option, [chosen.size], lang))]
+    if chosen.source not in {r.size for r in rows} and chosen.source != chosen.size and len(chosen.source) > 20:
+        lines.append(say("chart_source", lang, sentence=chosen.source))
+    state = variant_state(product, [Asked(chosen.option or option, option_kind(product, chosen.option or option), chosen.size, (chosen.size,))])
+    lines.append(variant_reply(product, state, lang, currency))
+    return " ".join(lines)
+
+
+def chart_reply(product: Product, measurement: Measurement, lang: str, currency: str) -> str | None:
+    """The size for one body measurement from the product's own size information, with the
+    state of that size; None when the product data charts no such measure."""
+    return chart_answer(product, [measurement], "", lang, currency)

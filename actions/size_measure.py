@@ -1,0 +1,154 @@
+"""The size for the body measurements of a question ("ich bin 1,82 m", "he weighs 50 lbs", "a 5
+year old", "Taille 68, Hüfte 95"): from the product's own size information with the merchant's
+rules (`actions.size_chart_answer`), a sentence of its text about that measure, a general rule
+said to be one (foot length -> EU shoe size; a child's age -> the kids' size of that height, only
+on products in kids' sizes), the store's size guide naming the product's sizes (with the size it
+gives tall people), or an honest "we have no chart"."""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import facts
+from actions.common import Events, reply
+from actions.context import catalog
+from actions.product_text import quote
+from actions.size_advice import recommend
+from actions.size_chart_answer import chart_answer, chart_reply
+from actions.size_stock import availability, overview
+from actions.texts import say
+from actions.variant_replies import phrase
+from catalog.models import Product
+from catalog.passages import product_sentences
+from catalog.size_advice import guide_advice
+from catalog.size_chart import (
+    Measurement,
+    chart,
+    charted_measure,
+    find_measurements,
+    kids_heights,
+    limit_verdict,
+    measure_of,
+    sizes_for,
+)
+from catalog.size_rules import kids_size_for_age
+from catalog.sizes import eu_from_foot
+from catalog.variants import SIZE, Asked, amount, find_asked, option_kind, option_values
+
+
+def _quoted_sentence(text: str) -> str:
+    """The sentence inside the quotation marks of a quote ("… „X“" -> "X")."""
+    m = re.search(r"[„“\"](.+)[“”\"]\s*$", text)
+    return m.group(1) if m else text
+
+
+def _names_measure(sentence: str, measure: str) -> bool:
+    """Whether a product sentence is about that body measure ("28 cm hoch" is no height)."""
+    if measure == "height":
+        return re.search(r"körpergröße|körperlänge|\bheight\b|\btall\b|\bgroß\b", sentence, re.I) is not None
+    return measure_of(sentence) == measure
+
+
+def measure_in_text(product: Product, measurement: Measurement, text: str, lang: str) -> str | None:
+    """A product in one size and a body measurement ("Schrittlänge 30 cm, passt das Laufrad?"):
+    the sentence of its text about that measure, quoted, and whether the measurement is within
+    the minimum or maximum it gives."""
+    quoted, _ = quote(product, text, lang, catalog().embedder, catalog().config.categories)
+    sentence = _quoted_sentence(quoted) if quoted else ""
+    if not sentence or not _names_measure(sentence, measurement.measure):
+        sentence = next((s.text for s in product_sentences(product, lang) if _names_measure(s.text, measurement.measure)
+                         and re.search(r"\d\s*(?:cm|kg)", s.text)), "")  # fmt: skip
+        quoted = say("text_quote", lang, product=product.name(lang), sentence=sentence) if sentence else ""
+    if not sentence:
+        return None
+    verdict = limit_verdict(sentence, measurement)
+    if verdict is None:
+        return quoted
+    amount = f"{measurement.cm:g} {'kg' if measurement.measure == 'weight' else 'cm'}"
+    return f"{say(f'measure_{verdict}', lang, product=product.name(lang), amount=amount)} {quoted}"
+
+
+def _age_rule(product: Product, measurement: Measurement, lang: str) -> str | None:
+    """A child's age on a product in kids' sizes with no chart by age: the usual size for that
+    age as a rule of thumb (5 years -> 110), then the size for that height."""
+    if measurement.measure != "age" or not kids_heights(product) or any(r.measure == "age" for r in chart(product, lang)):
+        return None
+    size = kids_size_for_age(measurement.cm)
+    answer = chart_reply(product, Measurement("height", size), lang, catalog().config.store.currency) if size else None
+    if answer is None:
+        return None
+    age = say("age_months", lang, n=f"{round(measurement.cm * 12):d}") if measurement.cm < 2 else say("age_years", lang, n=f"{measurement.cm:g}")
+    return f"{say('age_rule', lang, age=age, size=size)} {answer}"
+
+
+def charts(product: Product, measurement: Measurement, lang: str) -> bool:
+    """Whether the product's size information (or a general rule on it) answers this measurement."""
+    if measurement.measure == "age" and kids_heights(product):
+        return True
+    if measurement.measure == "foot" and product.size_system == "eu_shoe":
+        return True
+    return bool(sizes_for(chart(product, lang), measurement)[0])
+
+
+def _from_guide(product: Product, measurement: Measurement, lang: str) -> str | None:
+    """No chart of the product's own: the store's size guide passage naming its sizes, and the
+    size it gives tall people for a shopper as tall ("155×220 cm, für große Menschen")."""
+    guide = guide_advice(catalog().policies.passages, product, lang, measurement.cm if measurement.measure == "height" else None)
+    if guide is None or guide[1] is None:
+        return None
+    passage, size = guide
+    option = next((n for n, vs in option_values(product).items() if size in vs), SIZE)
+    lines = [say("guide_quote", lang, heading=passage.heading, text=passage.text),
+             say("guide_tall", lang, cm=f"{measurement.cm:g} cm", size=phrase(product, option, [size], lang))]
+    text, _ = availability(product, [Asked(option, option_kind(product, option), size, (size,))], lang)
+    return " ".join([*lines, text])
+
+
+def answer_measurement(dispatcher: CollectingDispatcher, product: Product, measurement: Measurement, text: str, lang: str) -> Events:
+    """"Ich bin 182 cm", "Taille 68, Hüfte 95": the size from the product's size information
+    for all the question's measurements it charts, a rule of thumb, the store's size guide, or an
+    honest "we have no chart" with the sizes and the offer to advise from the usual size."""
+    currency = catalog().config.store.currency
+    answer = _age_rule(product, measurement, lang) or chart_answer(product, measurements(product, text, lang) or [measurement], text, lang, currency)
+    events: Events = []
+    if answer is None and measurement.measure == "foot" and (eu := eu_from_foot(measurement.cm)) and product.size_system == "eu_shoe":
+        lines, _ = recommend(product, eu, [], lang)  # no chart of its own: the usual rule, then the product's fit
+        answer = " ".join([say("size_from_foot", lang, cm=f"{measurement.cm:g}", eu=eu), *lines])
+    if answer is None:
+        answer = _from_guide(product, measurement, lang)
+    if answer is None:
+        quoted, _ = quote(product, text, lang, catalog().embedder, catalog().config.categories)
+        measure = say(f"measure_{measurement.measure}", lang)
+        sizes = overview(product, lang)
+        if quoted and (_quoted_sentence(quoted) in sizes or not _names_measure(_quoted_sentence(quoted), measurement.measure)):
+            quoted = ""  # the fit advice the overview quotes anyway, or a sentence about another measure
+        answer = " ".join(x for x in (quoted, say("chart_none", lang, product=product.name(lang), measure=measure, sizes=sizes)) if x)
+        events = [SlotSet("pending_offer", "usual_size")]
+    reply(dispatcher, answer, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
+    return [*events, SlotSet("current_product", product.id), SlotSet("last_topic", "size")]
+
+
+def measurements(product: Product, text: str, lang: str) -> list[Measurement]:
+    """The question's body measurements (`catalog.measurements`), a bare number of cm in a size
+    question ("welche Größe bei 182 cm?") read as the measure the product's size information
+    charts, or left out."""
+    found: list[Measurement] = []
+    for m in find_measurements(text, default="?"):
+        if m.measure == "?":
+            if any(a.values and amount(a.values[0]) for a in find_asked(product, text)):
+                continue  # "in 150 cm?" names a length the product is sold in
+            measure = charted_measure(product, lang, m.cm)
+            m = Measurement(measure, m.cm) if measure else None  # noqa: PLW2901
+        if m:
+            found.append(m)
+    return found
+
+
+def measurement(product: Product, text: str, lang: str) -> Measurement | None:
+    """Of the question's measurements ("he is 3'11\" and weighs 50 lbs") the first one the
+    product charts, else the first."""
+    found = measurements(product, text, lang)
+    return next((m for m in found if charts(product, m, lang)), found[0] if found else None)

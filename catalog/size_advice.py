@@ -1,0 +1,167 @@
+"""The merchant's sizing rules in a product text, in German and English:
+- which measure decides when two fall into different sizes ("richten Sie sich nach der Hüfte",
+  "go by your hips", "Choose by your weight", "Entscheidend ist die Innenbeinlänge");
+- which size to take between two ("Between two sizes? Pick the smaller one", "im
+  Überschneidungsbereich … empfehlen wir die kleinere", "Wer zwischen zwei Größen liegt, nimmt
+  eine Größe größer"); a sentence naming both ("the smaller …, otherwise the larger") is none;
+- a size up for a roomier fit ("If you wear it over a fleece, go one size up", "size up if you
+  like it relaxed", "Wer es lockerer mag, nimmt eine Größe größer"), and whether a question
+  asks for one ("I like a relaxed fit", "mag es nicht so eng", "over a fleece").
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.models import Product
+from catalog.passages import product_sentences
+from catalog.size_chart import measure_of
+
+_DECIDES = re.compile(
+    r"richten sie sich nach|richtet sich nach|entscheidend ist|maßgeblich ist|wichtig für die größe ist|nach (?:dem|der) (?=\w+ (?:aus|wählen))"
+    r"|\bgo by\b|\bchoose by\b|\bdecide by\b|\bis what (?:counts|matters)|\bdecides\b", re.I)
+_BETWEEN = re.compile(r"zwischen zwei größen|zwischen zwei nummern|überschneidungsbereich|between (?:two )?sizes|in the overlap", re.I)
+_SMALLER = re.compile(r"\b(?:die |the )?(?:kleinere\w*|smaller|eine größe kleiner|size down)\b", re.I)
+_LARGER = re.compile(r"\b(?:die |the )?(?:größere\w*|larger|bigger|eine (?:größe|nummer) größer|size up|one size up)\b", re.I)
+_ROOMY_TEXT = re.compile(
+    r"locker\w*|bequem\w*|weiter\w*|mehr platz|darunter|drunter|zwiebel\w*|fleece|relaxed|loose\w*|roomy|roomier|comfortable"
+    r"|more room|mid[- ]?layer|layer(?:s|ing)?\b|over (?:a|your) \w+", re.I)
+_SIZE_UP = re.compile(
+    r"(?:eine|1)\s+(?:größe|nummer|grösse)\s+größer|größer\s+(?:bestellen|wählen|nehmen)|\bsize up\b|one size up|a size up"
+    r"|go up (?:a|one) size|(?:one|a) size (?:larger|bigger)", re.I)
+_HALF = re.compile(r"halbe|half", re.I)
+# the shopper wants more room than the cut gives
+_ROOMY_ASKED = re.compile(
+    r"\blocker\w*|\bbequem\w*|\bweiter\b|nicht (?:so |zu |allzu )?eng|mehr platz|darunter|drunter|\büber (?:einem|einen|dem|den|meinem|meinen) \w+"
+    r"|\brelaxed\b|\bloose\w*|\broomy\b|\bcomfortable\b|more room|not (?:so |too )?tight|\bover (?:a|my|the) \w+|\blayer", re.I)
+
+
+def _sentences(product: Product, lang: str) -> list[str]:
+    """The product's sentences; a short question ("Between two sizes?") joined with its answer."""
+    out: list[str] = []
+    for s in product_sentences(product, lang):
+        text = _LABEL.sub("", s.text)  # "Hinweis: Liegen …" is quoted as "Liegen …"
+        if out and out[-1].endswith("?") and len(out[-1]) < 60:
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(text)
+    return out
+
+
+_LABEL = re.compile(r"^(?:hinweis|tipp|achtung|wichtig|note|tip|important)\s*:\s*", re.I)
+
+
+def deciding_measure(product: Product, lang: str) -> tuple[str, str] | None:
+    """(measure, sentence) when the text says which measure decides."""
+    for sentence in _sentences(product, lang):
+        if m := _DECIDES.search(sentence):
+            measure = measure_of(sentence[m.end():m.end() + 40], cm=False)
+            if measure:
+                return measure, sentence
+    return None
+
+
+def between_rule(product: Product, lang: str) -> tuple[str, str] | None:
+    """("smaller" | "larger", sentence) when the text says which size to take between two."""
+    for sentence in _sentences(product, lang):
+        if not (m := _BETWEEN.search(sentence)):
+            continue
+        rest = sentence[m.end():]
+        smaller, larger = bool(_SMALLER.search(rest)), bool(_LARGER.search(rest))
+        if smaller != larger:
+            return ("smaller" if smaller else "larger"), sentence
+    return None
+
+
+def roomy_rule(product: Product, lang: str) -> tuple[float, str] | None:
+    """(steps, sentence) when the text says to size up for a roomier fit or a layer beneath."""
+    for sentence in _sentences(product, lang):
+        if _ROOMY_TEXT.search(sentence) and _SIZE_UP.search(sentence):
+            return (0.5 if _HALF.search(sentence) else 1.0), sentence
+    return None
+
+
+_SNUG_TEXT = re.compile(r"\benger\w*|eng anliegend\w*|körpernah\w*|race fit|\bsnug\w*|\btight\w*|\bfirm\w*|kompressi\w*|compressi\w*", re.I)
+_SIZE_DOWN = re.compile(
+    r"(?:eine|1)\s+(?:größe|nummer|grösse)\s+kleiner|kleiner\s+(?:bestellen|wählen|nehmen)|\bsize down\b|one size down|a size down"
+    r"|go down (?:a|one) size|(?:one|a) size smaller", re.I)
+_SNUG_ASKED = re.compile(r"\benger\b|\beng anliegend|\bkörpernah|\bsnug\w*|\btight(?:er)?\b|\brace fit|\bfirm(?:er)? (?:hold|fit)|\bmehr halt\b", re.I)
+
+
+def snug_rule(product: Product, lang: str) -> tuple[float, str] | None:
+    """(steps, sentence) when the text says to size down for a snugger fit ("for a race fit, size down")."""
+    for sentence in _sentences(product, lang):
+        if _SNUG_TEXT.search(sentence) and _SIZE_DOWN.search(sentence):
+            return (0.5 if _HALF.search(sentence) else 1.0), sentence
+    return None
+
+
+def wants_snug(text: str) -> bool:
+    """Whether the question asks for a snugger fit ("I like it tight", "eher enger")."""
+    return not wants_room(text) and _SNUG_ASKED.search(text) is not None
+
+
+def preference(product: Product, lang: str, text: str) -> tuple[float, str] | None:
+    """(steps, the merchant's sentence) for the fit the question asks for: up for roomier,
+    down for snugger, where the text says so; None otherwise."""
+    if wants_room(text):
+        return roomy_rule(product, lang)
+    if wants_snug(text) and (rule := snug_rule(product, lang)):
+        return -rule[0], rule[1]
+    return None
+
+
+def wants_room(text: str) -> bool:
+    """Whether the question asks for a roomier fit than the cut ("I like a relaxed fit")."""
+    return _ROOMY_ASKED.search(text) is not None
+
+
+# "sehr breite Füße", "wide feet", "schmale Füße": the width the shopper needs
+_FEET = {"wide": re.compile(r"\b(?:breite[nr]?|weite[nr]?|kräftige[nr]?)\s+(?:füße|fuß|füssen|füßen|vorfuß)|\bwide\s+(?:feet|foot|forefoot)|\bbroad\s+feet|\bwide\s+fit", re.I),
+         "narrow": re.compile(r"\bschmale[nr]?\s+(?:füße|fuß|füßen)|\bnarrow\s+(?:feet|foot)|\bslim\s+feet", re.I)}
+_WIDTH_VALUE = {"wide": re.compile(r"\b(?:weit\w*|wide|breit\w*|[2-4]E|EE+|H|K)\b", re.I),
+                "narrow": re.compile(r"\b(?:schmal\w*|narrow|slim|[2-4]?B|D)\b", re.I)}
+
+
+def width_value(product: Product, text: str) -> tuple[str, str] | None:
+    """(option, value) of the width a question's feet need ("sehr breite Füße" -> "Weit (2E)"),
+    when the product is sold in widths; the sizes stay the shopper's."""
+    need = next((w for w, words in _FEET.items() if words.search(text)), None)
+    if need is None:
+        return None
+    for variant in product.variants:
+        for option, value in (variant.options or {}).items():
+            if option not in (product.size_option, product.color_option) and value and _WIDTH_VALUE[need].search(value):
+                return option, value
+    return None
+
+
+# a size a guide gives to tall people: "155×220 cm (Komfortgröße, für große Menschen)", "Long – for tall people"
+_TALL = re.compile(r"für große\b|für groß gewachsene|große menschen|for tall\b|tall people|taller", re.I)
+_GUIDE = re.compile(r"größe|grösse|size|maße|measur|passform|\bfit\b", re.I)  # a size guide's title or heading
+TALL_CM = 185  # a height the guides' "for tall people" means
+
+
+def _value_pattern(value: str) -> re.Pattern:
+    words = re.escape(value).replace("×", "x").replace("x", r"\s*[x×]\s*").replace(r"\ ", r"\s*")
+    return re.compile(rf"(?<![\w.,]){words}(?![\w])", 0 if len(value) <= 3 else re.I)
+
+
+def guide_advice(passages: list, product: Product, lang: str, height_cm: float | None) -> tuple[object, str | None] | None:
+    """(passage, size) from the store's own size guide for a product without a chart of its
+    own: the passage in the shopper's language that names the product's sizes (one size with a
+    unit such as "155×220 cm", else two or more), and the size it gives tall people when the
+    shopper's height is at least `TALL_CM`."""
+    values = [v for v in {v for vr in product.variants for n, v in (vr.options or {}).items() if n != product.color_option and v}]
+    values = [v for v in values if not re.fullmatch(r"[\d.,/ -]+", v)]  # a bare "4" or "40" names anything
+    for passage in passages:
+        if passage.lang != lang or not _GUIDE.search(f"{passage.title} {passage.heading}"):
+            continue
+        named = [(v, m) for v in values if (m := _value_pattern(v).search(passage.text))]
+        if not named or (len(named) < 2 and not re.search(r"\d\s*(?:cm|mm|m)\b", named[0][0])):
+            continue
+        tall = None
+        if height_cm is not None and height_cm >= TALL_CM:
+            tall = next((v for v, m in named if _TALL.search(passage.text[m.end(): m.end() + 50].split(")")[0])), None)
+        return passage, tall
+    return None
