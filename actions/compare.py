@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 
 from actions import facts
 from actions.common import ShopAction, reply
-from actions.context import catalog, shown, text_of
+from actions.context import catalog, metadata, shown, text_of
 from actions.product_text import quote
 from actions.sizing import answer_size, asks_size_advice
 from actions.texts import say
@@ -41,15 +41,29 @@ _COMPARATIVES: list[tuple[re.Pattern, str, bool]] = [
 
 
 def named_pair(text: str) -> list[Product]:
-    """The products named on the two sides of "X or Y" (a whole-text match keeps only the
-    best-named product when one name is matched more fully than the other)."""
+    """The products named on the two sides of "X or Y", the best-named one per side."""
     cat = catalog()
-    out = list(cat.find_named(text))
+    out: list[Product] = []  # not the whole text's matches: one word ("Merino") may fit several names
     for side in _SIDES.split(text):
-        for product in cat.find_named(side)[:1] if side and side.strip() else []:
+        for product in (cat.find_named(side)[:1] or _whole_title(side)) if side and side.strip() else []:
             if product not in out:
                 out.append(product)
     return out
+
+
+def _whole_title(side: str) -> list[Product]:
+    """The product whose whole title the side spells out, though each of its words is a kind or
+    a measure ("Trinkrucksack 12 L": no rare word names it, all its words together do)."""
+    said = f" {_words(side)} "
+    found = []
+    for product in catalog().products.values():
+        if any(len(t.split()) >= 2 and f" {t} " in said for t in map(_words, product.title.values())):
+            found.append(product)
+    return found[:1]
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
 
 
 def _number(value: object) -> float | None:
@@ -102,6 +116,12 @@ class ActionCompareProducts(ShopAction):
         if current and current not in candidates:
             candidates.insert(len(named), current)
         if len(candidates) < 2:
+            page = current or cat.get(metadata(tracker).get("product_id"))
+            if page is not None and all(c == page for c in candidates):
+                from actions.product_questions import ActionProductInfo  # noqa: PLC0415 (it imports this module)
+
+                # "Für welche Wassertemperatur ist der Neo gedacht?" on its page: a question about that product
+                return ActionProductInfo().respond(dispatcher, tracker, lang)
             reply(dispatcher, say("compare_need_two", lang))
             return []
         a, b = candidates[:2]
@@ -117,7 +137,8 @@ class ActionCompareProducts(ShopAction):
             if line not in asked:
                 lines.append(line)
         if a.sizes() or b.sizes():
-            lines.append(f"- {say('sizes', lang)}: {', '.join(a.sizes(in_stock=True)) or say('none', lang)} | {', '.join(b.sizes(in_stock=True)) or say('none', lang)}")
+            in_stock = [", ".join(p.sizes(in_stock=True)) or (say("none", lang) if p.sizes() else "–") for p in (a, b)]
+            lines.append(f"- {say('sizes', lang)}: {in_stock[0]} | {in_stock[1]}")
             lines.append(f"- {say('fit', lang)}: {facts.fit_sentence(a, lang)} | {facts.fit_sentence(b, lang)}")
         colors_a = ", ".join(facts.color_name(c, lang) for c in a.colors(in_stock=True))
         colors_b = ", ".join(facts.color_name(c, lang) for c in b.colors(in_stock=True))

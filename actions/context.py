@@ -15,6 +15,8 @@ from rasa_sdk.events import EventType
 
 from bot.metadata import CLIENT_KEY, clean
 from catalog.build import CURRENT_FILE
+from catalog.extract_words import MATERIALS
+from catalog.features import FEATURES, features
 from catalog.index import MANIFEST_FILE, serve_single_queries
 from catalog.language import detect_language
 from catalog.models import Product
@@ -236,8 +238,31 @@ def named_products(tracker: Tracker, limit: int = 3) -> list[Product]:
     page = cat.get(metadata(tracker).get("product_id"))
     named = cat.find_named(text_of(tracker))
     if page and named and page not in named:
-        named = cat.find_named(_without_page_words(text_of(tracker), page), min_score=CLEARLY_NAMED)
+        text = _without_page_words(text_of(tracker), page)
+        named = cat.find_named(text, min_score=CLEARLY_NAMED)
+        plain = cat.find_named(_without_page_features(text, page), min_score=CLEARLY_NAMED) if named else []
+        named = [p for p in named if p in plain or _spelt_out(p, text)]
     return named[:limit]
+
+
+def _spelt_out(product: Product, text: str) -> bool:
+    """Every word of one of the product's titles is in the text ("Running Belt Zip")."""
+    said = set(re.findall(r"\w+", text.lower()))
+    return any(set(re.findall(r"\w+", title.lower())) <= said for title in product.title.values())
+
+
+def _without_page_features(text: str, page: Product) -> str:
+    """The message without its words naming a material, or a feature the page's product has in
+    its own text: "Do the tights have a zip pocket?" on the tights' page asks about their zip
+    pocket, not about the "Running Belt Zip"; "Sind die Socken aus Merino?" not about the
+    "Merino Laufshirt"."""
+    own = " ".join(t for field in ("description", "materials", "care") for t in (getattr(page, field) or {}).values())
+    for key in features(text):
+        if FEATURES[key].search(own):
+            text = FEATURES[key].sub(" ", text)
+    for _, rule, _ in MATERIALS:  # "Sind die Socken aus Merino?" asks what the socks are made of
+        text = rule.sub(" ", text)
+    return text
 
 
 def _without_page_words(text: str, page: Product) -> str:

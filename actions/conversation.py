@@ -10,7 +10,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from actions.common import ShopAction, handoff_buttons, handoff_text, reply
 from actions.context import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, catalog, metadata, text_of
 from actions.handoff import ask_for_person
-from actions.product_questions import ActionProductInfo, page_question
+from actions.product_questions import ActionProductInfo, page_asks_property, page_question
 from actions.search import show_results
 from actions.sizing import answer_size, asks_for_version
 from actions.texts import say
@@ -46,7 +46,7 @@ class ActionFallback(ShopAction):
         if intent in RESCUED_INTENTS and text.strip() and not text.startswith("/"):
             if asks_for_version(tracker):  # "do you have these in purple?" on a product page
                 return answer_size(dispatcher, tracker, lang)
-            if page_question(tracker) or (metadata(tracker).get("product_id") and _ORDER_THIS.search(text)):  # "Are these wellies lined?", "can I order the buggy?" on its page
+            if page_question(tracker) or page_asks_property(tracker, lang) or (metadata(tracker).get("product_id") and _ORDER_THIS.search(text)):  # "Are these wellies lined?", "can I order the buggy?" on its page
                 return ActionProductInfo().respond(dispatcher, tracker, lang)
             result = scope.carried(catalog(), text)
             if result is not None:

@@ -158,8 +158,12 @@ def fact_answer(product: Product, question: str, lang: str) -> tuple[list[str], 
     return [line for line in answers.values() if line], [key for key, line in answers.items() if line is None]
 
 
+# "a light", "rear lights": a lamp, not lightness
+LIGHT_NOUN = re.compile(r"\b(?:a|an|the|any|with|rear|front|bike|led|brake|tail|head)\s+lights?\b|\blights\b", re.I)
+
+
 def asked_attributes(text: str) -> list[str]:
-    lowered = text.lower()
+    lowered = LIGHT_NOUN.sub(" ", text.lower())
     keys = [key for key, words in ATTRIBUTE_WORDS.items() if any(w in lowered for w in words)]
     return [k for k in keys if k != "weight_g"] if "max_load_kg" in keys else keys  # "how much weight can it take?" is the load
 

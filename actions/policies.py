@@ -145,6 +145,10 @@ def answer_policy(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str)
         answer, sources = own
         reply(dispatcher, answer, sources=sources)
         return [SlotSet("last_topic", "policy")]
+    from actions.product_questions import ActionProductInfo, page_property  # noqa: PLC0415 (it imports actions.search)
+
+    if page_property(tracker, lang):  # "Is there a crash replacement deal?" on a helmet's page: the helmet's text says
+        return ActionProductInfo().respond(dispatcher, tracker, lang)
     chosen = general_answer(text, lang, product)
     contact = bool(_CONTACT.search(text))  # the ways to reach the shop are in store.yml, not always in the policies
     if not chosen and not contact:

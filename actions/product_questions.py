@@ -12,14 +12,21 @@ from actions import facts
 from actions.common import ShopAction, focus, handoff_buttons, reply
 from actions.compare import comparative_line, named_pair
 from actions.context import catalog, focused_products, metadata, named_products, text_of
-from actions.product_text import closest, feature_verdict, general_request, product_name, quote
+from actions.product_text import (
+    closest,
+    feature_verdict,
+    general_request,
+    product_name,
+    quote,
+    version_row,
+)
 from actions.search import show_details, show_results
 from actions.shipping import answer_shipping
 from actions.sizing import answer_size, asks_size_advice, availability
 from actions.texts import say
 from catalog.models import Product
-from catalog.passages import asked_aspects, asked_features
-from catalog.policy_aspects import question_aspects
+from catalog.passages import asked_aspects, asked_features, content_words, shares_word
+from catalog.policy_aspects import question_aspects, rule_topic
 from catalog.variants import find_asked
 
 
@@ -149,6 +156,43 @@ def page_question(tracker) -> bool:  # noqa: ANN001
     return not named or page in named
 
 
+def page_property(tracker, lang: str) -> Product | None:  # noqa: ANN001
+    """The page's product when a question the classifier took for a shop policy asks about a
+    property of it: a feature ("kontaktlos bezahlen mit der Uhr?"), a typed fact it has
+    ("Was ist die Komforttemperatur?") or what a sentence of its text answers in the question's
+    own words ("Is there a crash replacement deal?"). Returns and warranty stay policy
+    questions (the product's own rule is looked up there), and so does one naming another product."""
+    cat = catalog()
+    page = cat.get(metadata(tracker).get("product_id"))
+    text = text_of(tracker)
+    named = named_products(tracker)
+    if page is None or rule_topic(text) or (named and page not in named):
+        return None
+    asked = without_name(text, page)
+    name = product_name(page, lang, cat.config.categories)
+    if asked_features(asked, name) or (asked_aspects(asked, name) and typed_facts(page, asked, lang)):  # not the weather's "Wetter"
+        return page
+    _, answers = quote(page, text, lang, cat.embedder, cat.config.categories)
+    return page if answers and shares_word(content_words(asked, name), answers[0].sentence.text) else None
+
+
+# a question about the thing in front of the shopper, not a request for products
+_QUESTION = re.compile(r"\?\s*$|^\W*(?:wie|was|welche\w*|wo|woraus|bis wie|how|what|which|where|is|are|does|do|can|has|ist|sind|hat|hält|kann)\b", re.I)
+_WANTS_PRODUCTS = re.compile(
+    r"\b(?:haben sie|habt ihr|hast du|gibt es|gibt's|führen sie|verkaufen sie|suche|zeig\w*|empfehl\w*|andere\w*|alternative\w*|ähnlich\w*"
+    r"|do you (?:have|sell|carry|stock)|have you got|show me|looking for|recommend|other|another|alternatives?|similar|cheaper|günstiger)\b",
+    re.I,
+)
+
+
+def page_asks_property(tracker, lang: str) -> bool:  # noqa: ANN001
+    """A message the classifier took for a search, on a product page, that asks a property of
+    that product (`page_property`) and asks for no products ("Bis wie viel Grad hält der Stiefel
+    warm?", not "Haben Sie auch wärmere Stiefel?")."""
+    text = text_of(tracker)
+    return bool(_QUESTION.search(text)) and not _WANTS_PRODUCTS.search(text) and page_property(tracker, lang) is not None
+
+
 # a yes/no question ("Ist die Jacke wasserdicht?", "Can I use it for running?"): a verdict first
 _YES_NO = re.compile(
     r"^\W*(?:und\s+|and\s+)?(?:ist|sind|hat|haben|kann|können|darf|dürfen|passt|passen|hält|halten|geht|lässt|eignet|taugt|gibt es|brauche"
@@ -158,7 +202,7 @@ _YES_NO = re.compile(
 
 
 def _asked_aspects(text: str) -> list[str]:
-    lowered = text.lower()
+    lowered = facts.LIGHT_NOUN.sub(" ", text.lower())
     aspects = [a for a, words in _INFO_ASPECTS.items() if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words)]  # word starts: not "Luftreiniger"
     return [a for a in aspects if a != "weight"] if "max_load_kg" in facts.asked_attributes(text) else aspects
 
@@ -229,6 +273,10 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
             return [verdict], True
     if product.fit and "fit" in asked_aspects(asked):  # "Fällt der Schuh klein aus?": the fit, in the merchant's words
         return [f"{name}: {facts.fit_sentence(product, lang)}"], True
+    if row := version_row(product, question, lang):  # "wie viel wiegt er in Long?": that version's row of its table
+        return [say("text_quote", lang, product=name, sentence=row)], True
+    if asked_features(asked, name) and (quoted := from_text(product, question, lang)):
+        return [quoted], True  # "Läuft sie beim Waschen ein?" asks the shrinkage, not the washing temperature
     aspects = _asked_aspects(question)
     lines: list[str] = []
     missing = False

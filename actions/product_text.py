@@ -8,16 +8,19 @@ import threading
 
 from actions.texts import say
 from catalog.embedder import Embedder, VectorCache
-from catalog.features import denies, plainly_states
+from catalog.features import TOPICS, denies, plainly_states
 from catalog.models import Product
 from catalog.passages import (
     CLOSEST_SIMILARITY,
     Answer,
     PassageFinder,
+    asked_aspects,
     asked_features,
+    names_features,
     product_sentences,
     states_aspect,
 )
+from catalog.variants import find_asked, option_values
 
 SENTENCE_VECTORS = VectorCache()  # product text sentences, embedded once per action-server process
 _finders: dict[str, PassageFinder] = {}
@@ -69,6 +72,8 @@ def feature_verdict(question: str, sentence: str, name: str = "") -> str | None:
         return None
     if True in denied:
         return "no"
+    if TOPICS & set(asked):  # "Does it shrink?" -> "shrinkage is below 3 %": the quote alone
+        return None
     return "yes" if all(plainly_states(sentence, key) for key in asked) else None
 
 
@@ -78,7 +83,7 @@ def quote(product: Product, question: str, lang: str, embedder: Embedder, catego
     answers = finder(embedder).answer(product, question, lang, name=product_name(product, lang, categories or {}))
     if not answers:
         return None, []
-    sentence = " … ".join(a.sentence.text for a in answers)
+    sentence = " … ".join(dict.fromkeys(a.sentence.quoted for a in answers))
     return say("text_quote", lang, product=product.name(lang), sentence=sentence), answers
 
 
@@ -89,7 +94,7 @@ def closest(product: Product, question: str, lang: str, embedder: Embedder, cate
     answers = finder(embedder).answer(product, question, lang, limit=1, name=product_name(product, lang, categories or {}), threshold=CLOSEST_SIMILARITY)
     if not answers:
         return None
-    return say("text_closest", lang, product=product.name(lang), sentence=answers[0].sentence.text)
+    return say("text_closest", lang, product=product.name(lang), sentence=answers[0].sentence.quoted)
 
 
 def fit_advice(product: Product, lang: str, embedder: Embedder) -> str | None:
@@ -109,4 +114,35 @@ def fit_advice(product: Product, lang: str, embedder: Embedder) -> str | None:
     answers = finder(embedder).answer(product, FIT_QUESTION[lang], lang, limit=1)
     if answers and states_aspect(answers[0].sentence.text, ["fit"]):
         return say("fit_advice_quote", lang, sentence=answers[0].sentence.text)
+    return None
+
+
+def _starts_with(sentence: str, value: str) -> bool:
+    return re.match(rf"{re.escape(value)}(?![^\W_])", sentence, re.I) is not None
+
+
+def version_row(product: Product, question: str, lang: str) -> str | None:
+    """The row of the product's own table for the version the question names, with the table's
+    header line: "Does the 16 inch one have gears?" -> "Laufradgröße … Schaltung … 16 Zoll …
+    ohne, Rücktrittbremse", not the 20- and 24-inch rows; "in Long?" the Long row's weight, not
+    a weight of the product as a whole. None when the question names no version, its text has
+    no row per version, or the row and its header do not state what is asked."""
+    aspects = asked_aspects(question, product.name(lang))
+    if not aspects:
+        return None
+    sentences = [s.text for s in product_sentences(product, lang)]
+    values = option_values(product)
+    for asked in find_asked(product, question):
+        if len(asked.values) != 1:
+            continue
+        rows = [i for i, s in enumerate(sentences) if any(_starts_with(s, v) for v in values.get(asked.option, ()))]
+        keyed = {v for v in values.get(asked.option, ()) if any(_starts_with(sentences[i], v) for i in rows)}
+        row = next((i for i in rows if _starts_with(sentences[i], asked.values[0])), None)
+        if row is None or len(keyed) < 2:  # one sentence naming a version is no table
+            continue
+        first = rows[0]
+        header = sentences[first - 1] if first > 0 and first - 1 not in rows and not re.search(r"\d", sentences[first - 1]) else ""
+        text = f"{header} … {sentences[row]}" if header else sentences[row]
+        if states_aspect(text, aspects) and names_features(text, aspects):
+            return text
     return None

@@ -80,6 +80,10 @@ class ActionSearchProducts(ShopAction):
     def respond(self, dispatcher, tracker, lang):
         if names_page_version(tracker):  # "Haben Sie den Schneeanzug in 104?" on its page
             return answer_size(dispatcher, tracker, lang)
+        from actions.product_questions import ActionProductInfo, page_asks_property  # noqa: PLC0415 (it imports this module)
+
+        if page_asks_property(tracker, lang):  # "Bis wie viel Grad hält der Stiefel warm?" on the boot's page
+            return ActionProductInfo().respond(dispatcher, tracker, lang)
         result = catalog().search(text_of(tracker))
         return show_results(dispatcher, result, lang)
 

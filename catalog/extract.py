@@ -117,10 +117,19 @@ _DIMENSIONS = re.compile(rf"({u.NUMBER})\s*(?:cm|mm)?\s*[x×X*]\s*({u.NUMBER})(?
 _PACKED = re.compile(r"packmaß|packmass|packgröße|verpackt|packed|pack\s+size|folded|zusammengelegt|gefaltet", re.I)
 
 
+# the last word naming what a weight is: "Füllgewicht 650 g (Regular) bzw. 720 g (Long)" are both fillings
+_WEIGHT_LABEL = re.compile(r"füllgewicht|füllmenge|fill\s*weight|fill\s*power|gewicht|weight|wiegt|weighs", re.I)
+
+
+def _filling(before: str) -> bool:
+    labels = _WEIGHT_LABEL.findall(before)
+    return bool(labels) and re.match(r"füll|fill", labels[-1], re.I) is not None
+
+
 def _weight(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
     matches = list(_WEIGHT.finditer(sentence))
     for i, m in enumerate(matches):
-        if _NOT_WEIGHT.search(_before(sentence, m.start())) or _RANGE_AFTER.match(sentence, m.end()):
+        if _NOT_WEIGHT.search(_before(sentence, m.start())) or _RANGE_AFTER.match(sentence, m.end()) or _filling(sentence[: m.start()]):
             continue
         if _WITH.search(_before(sentence, m.start())) and not _WEIGHT_WORD.match(sentence, m.end()):
             continue  # "Filter mit 600 g Aktivkohle" is a part, "mit 2,45 kg Mindestgewicht" the product
@@ -211,6 +220,11 @@ _TEMP_WORDS: list[tuple[str, re.Pattern]] = [
 _WASH_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,4}(?:waschbar|washable|wäsche|wash|waschen)", re.I)
 
 
+def _hand_wash_only(sentence: str) -> bool:
+    """"Handwäsche bei 30 °C" is no machine wash at 30 °C (a machine named too: it is)."""
+    return bool(re.search(r"hand\s*-?wäsche|handwäsche|hand\s*-?wash|von hand|by hand", sentence, re.I)) and not re.search(r"maschin|machine", sentence, re.I)
+
+
 def _temperatures(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
     seen: set[str] = set()
     start = 0
@@ -219,7 +233,7 @@ def _temperatures(sentence: str, lang: str) -> Iterator[tuple[str, Any]]:
         found = [(w.end(), key) for key, rule in _TEMP_WORDS for w in rule.finditer(prefix)]
         key = max(found)[1] if found else ("wash_temp_c" if _WASH_AFTER.search(sentence[m.end() :]) else None)
         value = u.parse_number(m.group(1), lang)
-        if key in (None, "extreme") or key in seen or value is None:
+        if key in (None, "extreme") or key in seen or value is None or (key == "wash_temp_c" and _hand_wash_only(sentence)):
             continue
         seen.add(key)
         yield key, u.fahrenheit_to_celsius(value) if m.group(2).upper().endswith("F") else u.clean(value)

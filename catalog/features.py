@@ -19,18 +19,19 @@ _FEATURES: dict[str, str] = {
     "lining": r"gefüttert\w*|fütterung|\w*futter\b|lined\b|lining|unlined|ungefüttert\w*",
     "hood": r"\w*kapuze\w*|hood(?:ed|s)?\b|hoodless",
     "zip": r"\w*reißverschl\w*|\w*reissverschl\w*|zip(?:s|ped|per|pers)?\b|zip-?off",
-    "pocket": r"\w*taschen\b|innentasche|brusttasche|seitentasche|pocket\w*",
+    "pocket": r"\w*taschen\b|\w+tasche\b|pocket\w*",
     "breathable": r"atmungsaktiv\w*|breathab\w*|breathes",
     "insulation": r"isoliert\w*|isolierung|wattier\w*|insulat\w*|thermo(?:-|isol\w*|futter\w*|\b)|daune\w*|down-?fill\w*",
-    "padding": r"gepolstert\w*|polster\w*|padded|padding|cushion\w*",
+    "padding": r"gepolstert\w*|polster\w*|pads?\b|padded|padding|cushion\w*",
     "windproof": r"winddicht\w*|windabweisend\w*|windfest\w*|windproof|wind-?resistant|windstopper",
     "stretch": r"elastisch\w*|dehnbar\w*|stretch\w*",
     "reflective": r"reflektier\w*|reflektor\w*|reflective|reflector\w*|reflexstreifen",
-    "non_slip": r"rutschfest\w*|rutschhemmend\w*|anti-?rutsch\w*|non-?slip|anti-?slip|slip-?resistant",
+    "non_slip": r"rutschfest\w*|rutschhemmend\w*|anti-?rutsch\w*|griffig\w*|non-?slip|anti-?slip|slip-?resistant|grippy",
     "uv": r"uv-?schutz|upf\b|uv protection|uv\b",
     "adjustable": r"\w*verstellbar\w*|einstellbar\w*|adjustable|adjusts?\b",
     "foldable": r"faltbar\w*|klappbar\w*|zusammenklappbar\w*|zusammenfaltbar\w*|foldable|folds?\b|folding|collapsible",
-    "removable": r"abnehmbar\w*|herausnehmbar\w*|abtrennbar\w*|removable|detachable|zip-?out",
+    "removable": r"abnehmbar\w*|herausnehmbar\w*|abtrennbar\w*|entnehmbar\w*|herausnehmen|entnehmen|removable|detachable|zip-?out"
+                 r"|take\w* (?:\w+ ){0,2}out\b|comes? out\b",
     "usb_c": r"usb-?c\b|usb typ-?c|usb type-?c|type-?c\b|typ-?c\b",
     "wireless": r"kabellos\w*|wireless|cordless|bluetooth",
     "dimmable": r"dimmbar\w*|dimmable|dimmer",
@@ -48,7 +49,7 @@ _FEATURES: dict[str, str] = {
     "assembly": r"aufbau\w*|montage\w*|zusammenbau\w*|montiert|assembl\w*",
     "vegan": r"vegan\w*",
     "recycled": r"recycelt\w*|recycling\w*|recycled",
-    "hypoallergenic": r"hypoallergen\w*|allergiker\w*|allergy[- ]friendly",
+    "hypoallergenic": r"hypoallergen\w*|allergikerfreundlich\w*|allergy[- ]friendly",
     "magnetic": r"magnet\w*",
     "collar": r"\w*kragen\b|collar\w*",
     "cuffs": r"\w*bündchen\b|cuffs?\b|ribbed hem",
@@ -58,21 +59,37 @@ _FEATURES: dict[str, str] = {
     "strap": r"\w*riemen\b|\w*gurt\b|\w*gurte\b|tragegurt\w*|straps?\b|shoulder strap",
     "microphone": r"mikrofon\w*|mikro\b|microphone\w*|\bmic\b",
     "noise_cancelling": r"geräuschunterdrückung\w*|noise[- ]cancel\w*|\banc\b",
-    "display": r"display\w*|bildschirm\w*|anzeige\b|screen\w*",
+    "display": r"display\w*|bildschirm\w*|anzeige\b|screen\w*|touch-?screen\w*",
     "app": r"app\b|apps\b|smartphone-app|companion app",
-    "gears": r"gangschaltung\w*|nabenschaltung\w*|kettenschaltung\w*|\d+-?gang\w*|gänge\b|gears?\b|gearing|\d+-speed",
+    "fabric_softener": r"weichspüler\w*|(?:fabric )?softener\w*",
+    "shrink": r"einlaufen|läuft\w*(?:\W+\w+){0,5}?\W+ein\b|eingelaufen|schrumpf\w*|shrink\w*|pre-?shrunk",
+    "diving": r"tauchen|taucher\w*|tauchgang\w*|diving|dive\b|scuba",
+    "allergy": r"\w*allerg\w*",
+    "tyres": r"\w*reifen\w*|tyres?\b|tires?\b",
+    "organic": r"bio\b|bio-\w+|biobaumwoll\w*|biologisch\w*|kbA\b|organic\w*|gots\b",
+    "itch": r"kratz\w*|juck\w*|itch\w*|scratch\w*|prickl\w*",
+    "pool": r"\w*schwimmbad\w*|hallenbad\w*|freibad\w*|\w*pools?\b",
+    "membrane": r"\w*membran\w*|gore-?tex\w*|sympatex|event\b",
+    "drop": r"sprengung|\bdrop\b|heel[- ]to[- ]toe|fersensprengung",
+    "lamp": r"\w*licht\b|\w*lichter\b|\w*leuchte\b|\w*lampe\b|\bled\b|\blights\b"
+            r"|(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s)|(?<=\bany\s)|(?<=rear\s)|(?<=front\s)|(?<=tail\s)|(?<=\bled\s)|(?<=bike\s))light\b",
+    "contactless": r"kontaktlos\w*|contactless|\bnfc\b|(?:google|apple|garmin) pay",
+    "gears": r"gangschaltung\w*|nabenschaltung\w*|kettenschaltung\w*|schaltung\b|\d+-?gang\w*|gänge\b|gears?\b|gearing|\d+-speed",
 }
+# topics rather than features: a sentence naming one ("shrinkage is below 3 %", "allergy
+# information") answers a yes/no question, but never with a plain "yes"
+TOPICS = frozenset({"allergy", "shrink", "itch", "pool"})
 FEATURES = {key: re.compile(rf"(?<![^\W\d_])(?:{stems})", re.I) for key, stems in _FEATURES.items()}
 # A word denying what follows within two words ("ohne Kapuze", "no lining", "not lined"), or
 # the word itself negated ("ungefüttert", "unlined", "hoodless").
-_NEGATION = re.compile(r"(?<![^\W\d_])(?:ohne|kein\w*|nicht|not|no|without|non|free of)\W+(?:[^\W\d_]+\W+){0,2}$", re.I)
+_NEGATION = re.compile(r"(?<![^\W\d_])(?:ohne|kein\w*|nicht|not|no|without|non|free of|never|niemals|cannot|\w+n['’]t)\W+(?:[^\W\d_]+\W+){0,2}$", re.I)
 _NEGATED_WORD = re.compile(r"^(?:un|non-?)|^(?:hood|zip|pocket)less$", re.I)
 
 
 # a sentence naming a feature with one of these anywhere ("Remote control not included", "Deckel
 # separat erhältlich", "optional hood") says no plain yes
 _RESERVATION = re.compile(
-    r"(?<![^\W\d_])(?:ohne|kein\w*|nicht|not|no|without|non|separat\w*|separately|optional\w*|zubehör|accessor\w*"
+    r"(?<![^\W\d_])(?:ohne|kein\w*|nicht|not|no|without|non|never|niemals|cannot|\w+n['’]t|separat\w*|separately|optional\w*|zubehör|accessor\w*"
     r"|gegen aufpreis|extra cost|available as|erhältlich als)(?![^\W\d_])",
     re.I,
 )

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from catalog.embedder import Embedder, VectorCache
 from catalog.features import FEATURES
 from catalog.models import Product
-from catalog.sentences import split_sentences
+from catalog.sentences import split_sentences, table_headers
 
 # A sentence scoring at least this answers the question (bench/sentence_threshold.py).
 ANSWER_SIMILARITY = 0.30
@@ -42,6 +42,13 @@ MORE_ASPECTS_BONUS = 0.05
 # nearly so across the languages ("induction" ~ "Induktion"), which USE alone misses in short questions.
 LEXICAL_BONUS = 0.05
 EXACT_WORD_LETTERS = 7  # the same word this long counts twice
+# A word of the sentence whose own vector is this close to a word of the question is the same
+# word in the other language or another form ("Druck" ~ "pressure" 0.82, "Wert" ~ "value" 0.91,
+# "saunas" ~ "sauna" 0.94; unrelated words stay below 0.45): it counts as a shared word.
+WORD_SIMILARITY = 0.7
+# the shared words of one sentence count up to this much (each 2 when the same word or its twin
+# across the languages, 1 for a compound or a near spelling)
+MAX_SHARED = 4.0
 # A second sentence is quoted when it scores within this of the best (and states the asked kind).
 SECOND_MARGIN = 0.05
 # Sentences from a product's fields, in this order (the title is the product's name: it
@@ -53,7 +60,7 @@ FIELDS = ("description", "fit_notes", "materials", "care")
 # Kinds of fact: (words of a question asking for it, what a sentence stating it contains), in
 # German and English. Units and generic words only, nothing from one catalog.
 _ASPECTS: dict[str, tuple[str, str]] = {
-    "weight": (r"schwer|wiegt|gewicht|heavy|weigh", r"\d\s*(?:kg|g)\b|gewicht|wiegt|weigh"),
+    "weight": (r"schwer|wiegt|wiegen|gewicht|heavy|weigh", r"\d\s*(?:kg|g)\b|gewicht|wiegt|wiegen|weigh"),
     "size": (
         r"groß|gross|maße|abmessung|wie (?:lang|breit|hoch|dick)\b|länge|höhe|breite|durchmesser|\bsize|dimension"
         r"|how (?:big|long|wide|tall|thick|high|small)|measure|length|height|width|wie klein|packmaß|pack(?:ed)? size|packs? (?:down|small)",
@@ -84,6 +91,13 @@ _ASPECTS: dict[str, tuple[str, str]] = {
             r"|between sizes|zwischen .*größen",
             r"fällt|klein aus|groß aus|passform|\bfit\b|runs? (?:small|large|big)|come up|size up|größer|kleiner"
             r"|nummer|between sizes"),
+    # how long something lasts or is made for ("wie lange hält der Akku?", "rides of 4 to 6 hours")
+    "duration": (r"\bwie lange\b|\bhow long\b|\bdauer\b|duration|\bhours?\b|\bstunden\b",
+                 r"\d\s*(?:h|std\.?|stunden|hours?|min|minuten|minutes|tage?n?|days?|wochen|weeks?|monate?n?|months?|jahre?n?|years?)(?![^\W\d_])"),
+    # how small it packs ("Wie klein lässt sich die Jacke verpacken?": "packs into its own chest pocket")
+    "packing": (r"verpack|packmaß|packmass|pack(?:ed)? size|packs? (?:down|small|into|away)|wie klein|how small|stuff",
+                r"packs? (?:down|into|away|small)|verpack|verstau|packmaß|packmass|packsack|stuff ?sack|own \w*\s?pocket|eigene\w* \w*tasche"
+                r"|\d\s*[×x]\s*\d"),
     "travel": (r"flugzeug|handgepäck|fliegen|\bflug|plane|flight|\bfly|cabin|carry-on|luggage",
                r"handgepäck|\bflug|airline|flight|cabin|luggage|carry-on|gepäck"),
     "age": (r"alter\b|jahre alt|\bage\b|years old|how old",
@@ -104,9 +118,10 @@ _ASPECTS: dict[str, tuple[str, str]] = {
                r"(?:hergestellt|produziert|gefertigt|gemacht|genäht|made|produced|manufactured|crafted|sewn|designed)\s+in\b|herkunft|\borigin"),
     "included": (r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegt|included|\bincludes?\b|comes? with|in the box|supplied",
                  r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegend|included|\bincludes\b|comes with|supplied|in the box"),
-    "use": (r"geeignet|eignet|suitable|good for|gut für|taugt|can i (?:use|wear|take)|kann (?:ich|man) (?:sie|ihn|es|den|die|das|damit)\b.*"
-            r"\b(?:verwenden|benutzen|nutzen|tragen)",
-            r"geeignet|eignet|suitable|ideal|perfe[ck]t f|great for|designed for|made for|intended|recommended|empfohlen|nicht für|not for"),
+    "use": (r"geeignet|eignet|suitable|good for|gut für|taugt|can i (?:use|wear|take)|kann (?:ich|man)\b.*"
+            r"\b(?:verwenden|benutzen|nutzen|tragen)|\breicht\b.*\bfür\b|kompatib|compatib|\bwork with|\bpasst\b.*\b(?:an|auf)\b",
+            r"geeignet|eignet|suitable|ideal|perfe[ck]t f|great for|designed for|made for|intended|recommended|empfohlen|nicht für|not for"
+            r"|ausgelegt|kompatib|compatib|\bworks? with|funktioniert"),
 }  # fmt: skip
 ASPECTS = {k: (re.compile(q, re.I), re.compile(s, re.I)) for k, (q, s) in _ASPECTS.items()}
 _KINDS = tuple(ASPECTS)
@@ -153,7 +168,8 @@ def shares_word(question_words: set[str], sentence: str) -> float:
                 continue
             short, long_ = sorted((_spelling(asked), _spelling(word)), key=len)
             common = len(os.path.commonprefix([short, long_]))
-            if len(short) >= 5 and (long_.startswith(short) or fuzz.ratio(short, long_) >= 85) or common >= 6 and common >= 0.6 * len(short):
+            compound = long_.startswith(short) or long_.endswith(short)  # "Atmungsaktivität", "Piezozündung"
+            if len(short) >= 5 and (compound or fuzz.ratio(short, long_) >= 85) or common >= 6 and common >= 0.6 * len(short):
                 found = max(found, 1.0)
     return found
 
@@ -180,7 +196,7 @@ def asked_aspects(question: str, name: str = "") -> list[str]:
     found += [k for k in asked_features(question, name) if k not in found]
     if "load" in found:  # "how much weight can it take?"
         found = [k for k in found if k != "weight"]
-    if {"height", "width", "length"} & set(found):  # "wie hoch?" wants the height, not any measure
+    if {"height", "width", "length", "packing"} & set(found):  # "wie hoch?" wants the height, "wie klein verpackt?" the pack size
         found = [k for k in found if k != "size"]
     return found
 
@@ -204,9 +220,20 @@ def capped(question: str, sentence: str, score: float, name: str = "") -> float:
     """A sentence that does not state the kind of fact asked for ("is the mattress waterproof?"
     -> "Comes with a 3 cm foldable mattress") is at most the closest the text comes, never the answer."""
     aspects = asked_aspects(question, name)
-    if aspects and not states_aspect(sentence, aspects):
+    if aspects and not (states_aspect(sentence, aspects) and names_features(sentence, aspects)):
         return min(score, ANSWER_SIMILARITY - 0.001)
     return score
+
+
+def names_features(sentence: str, aspects: list[str]) -> bool:
+    """True when the sentence names every feature among the asked kinds ("Sind die Polster
+    herausnehmbar?": "Removable pads", not "padded straps"; "GOTS organic cotton?": not "100 % Baumwolle")."""
+    return all(FEATURES[key].search(sentence) for key in aspects if key in FEATURES)
+
+
+def _twin(word: str, near: list[str]) -> float:
+    """2 for a near word when both are 5+ letters, 1 for a shorter one, 0 for none."""
+    return max((2.0 if min(len(word), len(w)) >= 5 else 1.0 for w in near), default=0.0)
 
 
 @dataclass(frozen=True)
@@ -214,6 +241,17 @@ class Sentence:
     text: str
     field: str  # the product field it comes from
     lang: str  # the language of that field's text
+    header: str = ""  # a table row's header line (`catalog.sentences.table_headers`)
+
+    @property
+    def ranked(self) -> str:
+        """What is scored: a table row with its column labels."""
+        return f"{self.header}: {self.text}" if self.header else self.text
+
+    @property
+    def quoted(self) -> str:
+        """What is quoted: a table row after its header."""
+        return f"{self.header} … {self.text}" if self.header else self.text
 
 
 @dataclass(frozen=True)
@@ -230,10 +268,12 @@ def product_sentences(product: Product, lang: str) -> list[Sentence]:
     for field in FIELDS:
         value = getattr(product, field, None) or {}
         field_lang = lang if lang in value else next(iter(value), lang)
-        for text in split_sentences(value.get(field_lang, "")) if value else ():
+        texts = split_sentences(value.get(field_lang, "")) if value else []
+        headers = table_headers(texts)
+        for i, text in enumerate(texts):
             if text not in seen:
                 seen.add(text)
-                out.append(Sentence(text, field, field_lang))
+                out.append(Sentence(text, field, field_lang, headers.get(i, "")))
     return out
 
 
@@ -267,10 +307,33 @@ class PassageFinder:
         # "lined" ~ "Ungefüttert", "aufladen" ~ "via USB-C": the asked thing named, whatever the language
         named = [key for key in aspects if key in FEATURES or key == "charging"]
         if (words or named) and LEXICAL_BONUS:
+            shared = self.shared_words(words, sentences, name)
             scores = scores + np.array([
-                LEXICAL_BONUS * max(shares_word(words, s), 2.0 if states_aspect(s, named) else 0.0) for s in sentences
+                LEXICAL_BONUS * max(n, 2.0 if states_aspect(s, named) else 0.0) for s, n in zip(sentences, shared, strict=True)
             ])
         return scores.astype(np.float32)
+
+    def shared_words(self, question_words: set[str], sentences: list[str], name: str = "") -> list[float]:
+        """How many of the question's words each sentence shares, up to `MAX_SHARED`: per word
+        `shares_word`'s 2 (the same word of 7+ letters) or 1 (a short one, a compound, a near
+        spelling), or for a word whose vector is near the question word's (`WORD_SIMILARITY`:
+        another form of it or its twin in the other language) 2 when both are 5+ letters
+        ("Druck" ~ "pressure"), else 1 ("Schuh" ~ "shoe").
+        Words of the product's `name` in the sentence share nothing ("Bett" of a "Hochbett" is no
+        "Etagenbett")."""
+        asked = sorted(question_words)
+        sentence_words = [sorted(content_words(s, exclude=name)) for s in sentences]
+        vocabulary = sorted(set().union(*sentence_words)) if sentence_words else []
+        if not asked or not vocabulary:
+            return [0.0] * len(sentences)
+        near = self.cache.encode(self.embedder, vocabulary) @ self.cache.encode(self.embedder, asked).T >= WORD_SIMILARITY
+        row = {w: i for i, w in enumerate(vocabulary)}
+        out = []
+        for words in sentence_words:
+            text = " ".join(words)
+            total = sum(max(shares_word({word}, text), _twin(word, [w for w in words if near[row[w], j]])) for j, word in enumerate(asked))
+            out.append(min(total, MAX_SHARED))
+        return out
 
     def answer(self, product: Product, question: str, lang: str, limit: int = 2, name: str | None = None, threshold: float | None = None) -> list[Answer]:
         """The sentences that answer the question, best first; empty when none is close enough.
@@ -279,18 +342,21 @@ class PassageFinder:
         names the product in a question (default: its title; the caller may add its category)."""
         sentences = product_sentences(product, lang)
         name = name or product.name(lang)
-        scores = self.rank(question, [s.text for s in sentences], name)
+        scores = self.rank(question, [s.ranked for s in sentences], name)
+        headers = {s.header for s in sentences if s.header}  # column labels alone answer nothing: their rows do
+        scores = np.where([s.text in headers for s in sentences], -1.0, scores).astype(np.float32)
         aspects = asked_aspects(question, name)
+        named = np.zeros(len(sentences), dtype=bool)
         if aspects and all(key in FEATURES for key in aspects):  # "is it lined?": the sentence naming the lining answers it
-            named = np.array([all(FEATURES[k].search(s.text) for k in aspects) for s in sentences], dtype=bool)
+            named = np.array([names_features(s.ranked, aspects) for s in sentences], dtype=bool)
             scores = np.where(named, np.maximum(scores, ANSWER_SIMILARITY), scores).astype(np.float32)
-        order = [int(i) for i in np.argsort(-scores)]
+        order = sorted(range(len(sentences)), key=lambda i: (not named[i], -float(scores[i])))  # naming all of them first
         floor = self.threshold if threshold is None else threshold
-        best = [Answer(sentences[i], capped(question, sentences[i].text, float(scores[i]), name)) for i in order[:limit]]
+        best = [Answer(sentences[i], capped(question, sentences[i].ranked, float(scores[i]), name)) for i in order[:limit]]
         best = [a for a in best if a.score >= floor]
         if not best:
             return []
         return [best[0]] + [
             a for a in best[1:]
-            if a.score >= best[0].score - SECOND_MARGIN and (not aspects or states_aspect(a.sentence.text, aspects))
+            if a.score >= best[0].score - SECOND_MARGIN and (not aspects or states_aspect(a.sentence.ranked, aspects))
         ]  # fmt: skip

@@ -21,7 +21,7 @@ _ABBREVIATIONS = (
     "ca", "bzw", "inkl", "exkl", "zzgl", "ggf", "evtl", "max", "min", "mind", "std", "nr", "no", "usw", "etc", "vs",
     "approx", "incl", "dr", "st", "gr", "art", "tel", "bspw", "sog", "lt",
 )  # fmt: skip
-_SPLIT = re.compile(r"(?<=[.!?…])[\"'”“»«)]*\s+(?=[\"'„“«»(]?[A-ZÄÖÜ0-9])|\s*[\n•·▪]+\s*|\s+[–-]\s+(?=[A-ZÄÖÜ])")
+_SPLIT = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"'”“»«)]))\s+(?=[\"'„“«»(]?[A-ZÄÖÜ0-9])|\s*[\n•·▪]+\s*|\s+[–-]\s+(?=[A-ZÄÖÜ])")
 
 
 def plain_text(text: str) -> str:
@@ -76,7 +76,7 @@ def split_sentences(text: str, min_chars: int = MIN_CHARS) -> list[str]:
 
 def _ends_in_abbreviation(piece: str) -> bool:
     """"ca.", "inkl.", "z.B.", "z. B.", "e.g." end a piece but not a sentence ("250 g." does)."""
-    words = piece.lower().split()
+    words = [w.rstrip(")]}\"'”“»«") for w in piece.lower().split()]  # "(ca.)" too
     if not words or not words[-1].endswith("."):
         return False
     last = words[-1].lstrip("([{\"'„“")
@@ -84,3 +84,26 @@ def _ends_in_abbreviation(piece: str) -> bool:
         return True
     # "z." of "z. B." (a single letter), but not the unit of "250 g."
     return re.fullmatch(r"[a-z]\.", last) is not None and not (len(words) > 1 and re.search(r"\d$", words[-2]))
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_HEADER = re.compile(r"^[^\d.!?]{3,80}$")
+
+
+def table_headers(lines: list[str]) -> dict[int, str]:
+    """row index -> its header line, for a table as the importers flatten it: a line of column
+    labels (no digit, no stop, two to ten words: "Modus Helligkeit Leuchtdauer Leuchtweite")
+    followed by at least two lines of values, each with two numbers or more and no stop ("Boost
+    450 lm 2,5 h 95 m"). A row alone says nothing of what its numbers are; with its header it does."""
+    out: dict[int, str] = {}
+    for i, line in enumerate(lines[:-2]):
+        if not _HEADER.match(line) or not 2 <= len(line.split()) <= 10:
+            continue
+        rows = []
+        for j in range(i + 1, len(lines)):
+            if len(_NUMBER.findall(lines[j])) < 2 or len(lines[j].split()) > 14 or lines[j].endswith((".", "!", "?")) or j in out:
+                break  # a row is short values, not a sentence
+            rows.append(j)
+        if len(rows) >= 2:
+            out.update(dict.fromkeys(rows, line))
+    return out

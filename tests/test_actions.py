@@ -200,11 +200,54 @@ def test_compare_needs_two(run_action):
     assert "zwei Produkte" in text(messages)
 
 
+def test_compare_of_one_product_on_its_page_answers_about_it(run_action):
+    messages, _ = run_action(ActionCompareProducts(), "Wie schwer ist er im Vergleich?", "compare_products",
+                             metadata={"language": "de", "product_id": "trailrunner-gtx"})  # fmt: skip
+    assert "310 g" in text(messages) and "zwei Produkte" not in text(messages)
+
+
+def test_a_side_spelling_out_a_whole_title_names_that_product(run_action, monkeypatch):
+    from actions import compare
+
+    # as if no word of either name were rare enough to name it ("Trinkrucksack 12 L")
+    monkeypatch.setattr(type(compare.catalog()), "find_named", lambda self, text, *a, **k: [])
+    assert [p.id for p in compare.named_pair("Road Runner Wide oder Velo Rain Shell – welcher ist leichter?")] == ["wide-road-runner", "velo-rain-shell"]
+    assert compare.named_pair("Road Runner oder Velo") == []
+
+
 def test_product_info_care_and_materials(run_action):
     messages, _ = run_action(ActionProductInfo(), "Kann man den Nordwand Parka waschen?", "ask_product_info")
     assert "30 °C" in text(messages)
     messages, _ = run_action(ActionProductInfo(), "what is the AirPure 300 made of?", "ask_product_info")
     assert "no information" in text(messages) and messages[0]["buttons"]  # honest, with the offer of a person
+
+
+def test_a_policy_question_about_a_property_of_the_page_product_is_answered_from_it(run_action):
+    page = {"language": "en", "product_id": "trailrunner-gtx"}
+    messages, _ = run_action(ActionAnswerPolicy(), "How much does it weigh?", "ask_policy", metadata=page)  # a typed fact
+    assert "310 g" in text(messages)
+    messages, _ = run_action(ActionAnswerPolicy(), "Can I pay contactless with it?", "ask_policy", metadata=page)  # a feature
+    assert "no information" in text(messages) and messages[0]["buttons"]
+    messages, _ = run_action(ActionAnswerPolicy(), "How long do I have to return it?", "ask_policy", metadata=page)  # the shop's rule
+    assert "30 days" in text(messages)
+
+
+def test_a_search_on_a_product_page_asking_a_property_of_it_is_answered_from_it(run_action):
+    page = {"language": "de", "product_id": "trailrunner-gtx"}
+    messages, _ = run_action(ActionSearchProducts(), "Wie schwer ist der Schuh?", "search_product", metadata=page)
+    assert "310 g" in text(messages) and "1. " not in text(messages)  # an answer, not a list of products
+    messages, _ = run_action(ActionSearchProducts(), "Haben Sie auch leichtere Schuhe?", "search_product", metadata=page)
+    assert "2. " in text(messages)  # a request for products stays a search: a list of them
+
+
+def test_a_refused_question_on_a_product_page_asking_a_property_of_it_is_answered_from_it(run_action):
+    from actions.conversation import ActionFallback
+
+    page = {"language": "de", "product_id": "trailrunner-gtx"}
+    messages, _ = run_action(ActionFallback(), "Wie schwer ist der Schuh?", "out_of_scope", metadata=page)
+    assert "310 g" in text(messages) and "1. " not in text(messages)  # an answer, not a list of products
+    messages, _ = run_action(ActionFallback(), "Wie wird das Wetter morgen?", "out_of_scope", metadata=page)
+    assert "nicht beantworten" in text(messages)
 
 
 def test_policy_returns_window_from_policy_text(run_action):
@@ -361,3 +404,13 @@ def test_a_size_in_stock_in_some_colours_only_names_them(run_action):
     messages, _ = run_action(ActionAnswerSize(), "Do you have it in 43?", intent="ask_size",
                              metadata={"product_id": "trailrunner-gtx", "language": "en"})  # fmt: skip
     assert "only in" not in text(messages)
+
+
+def test_one_word_fitting_several_names_is_no_pair(run_action, monkeypatch):
+    from actions import compare
+
+    assert [p.id for p in compare.named_pair("Is the TrailRunner GTX or the Velo Rain Shell lighter?")] == ["trailrunner-gtx", "velo-rain-shell"]
+    cat = compare.catalog()
+    both = [cat.get("merino-socks"), cat.get("nordwand-parka")]  # as if "Merino" were a word of both names
+    monkeypatch.setattr(type(cat), "find_named", lambda self, text, *a, **k: both if "merino" in text.lower() else [])
+    assert len(compare.named_pair("Sind die Socken aus Merino?")) == 1

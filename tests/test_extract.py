@@ -118,3 +118,13 @@ def test_sentences_keep_abbreviations_and_quote_the_source():
     facts = {f.key: f for f in extract_text(text, "de")}
     assert facts["weight_g"].text == "Gewicht ca. 350 g (Gr. 42)." and facts["weight_g"].unit == "g"
     assert facts["fit"].value == "runs_small" and facts["fit"].lang == "de"
+
+
+def test_a_fill_weight_is_no_weight_of_the_product():
+    assert "weight_g" not in {f.key for f in extract_text("Füllgewicht 650 g (Regular) bzw. 720 g (Long).", "de")}
+    assert {f.key: f.value for f in extract_text("Füllgewicht 650 g, Gesamtgewicht 1.290 g.", "de")}["weight_g"] == 1290
+
+
+def test_a_hand_wash_temperature_is_no_machine_wash():
+    assert "wash_temp_c" not in {f.key for f in extract_text("Bei Bedarf Handwäsche bei 30 °C mit Wollwaschmittel.", "de")}
+    assert {f.key: f.value for f in extract_text("Maschinenwäsche bei 30 °C oder Handwäsche.", "de")}["wash_temp_c"] == 30

@@ -12,7 +12,7 @@ from catalog.passages import (
     free_of,
     product_sentences,
 )
-from catalog.sentences import split_sentences
+from catalog.sentences import split_sentences, table_headers
 
 KETTLE = Product(
     id="glass-kettle", title={"en": "Glass Kettle 1.7 l"}, category="home",
@@ -130,3 +130,28 @@ def test_a_free_of_question_finds_the_sentence_naming_the_substance(finder):
     )  # fmt: skip
     assert free_of("Ist die Knete glutenfrei?") == "gluten" and free_of("Is it PVC free?") == "pvc" and free_of("Is it free?") is None
     assert "Gluten" in finder.answer(dough, "Ist die Knete glutenfrei?", "de", threshold=0.1)[0].sentence.text
+
+
+def test_a_bracket_after_an_abbreviation_stays_in_its_sentence():
+    assert split_sentences("Alter (ca.) Gewicht Schaltung\nEr sagte „Hallo.“ Dann ging er.") == ["Alter (ca.) Gewicht Schaltung", "Er sagte „Hallo.“", "Dann ging er."]
+
+
+HEADLAMP = Product(
+    id="headlamp", title={"de": "Stirnlampe 450 lm"}, category="outdoor",
+    description={"de": (
+        "Leichte Akku-Stirnlampe mit Rotlicht.\nLeuchtstufen: Modus Helligkeit Leuchtdauer Leuchtweite\n"
+        "Boost 450 lm 2,5 h 95 m\nMittel 200 lm 6 h 60 m\nNiedrig 30 lm 40 h 20 m\nRotlicht – 60 h\nAkku: 1.800 mAh Li-Ion"
+    )},
+    variants=[{"sku": "H-1", "price": 49.9, "stock": 4}],
+)  # fmt: skip
+
+
+def test_a_flattened_table_row_is_read_and_quoted_with_its_header(use_embedder):
+    lines = split_sentences(HEADLAMP.description["de"])
+    assert table_headers(lines) == dict.fromkeys((2, 3, 4), "Leuchtstufen: Modus Helligkeit Leuchtdauer Leuchtweite")
+    assert table_headers(["Leichte Stirnlampe.", "Akku 1.800 mAh, 3 h"]) == {}  # prose, no header
+    assert table_headers(["Gesund schlafen", "Kern H2, 10 cm hoch.", "Bezug bei 60 °C waschbar, 100 % Baumwolle."]) == {}  # a heading over prose
+    answers = PassageFinder(use_embedder).answer(HEADLAMP, "Wie weit leuchtet die Lampe im Modus Mittel?", "de")
+    assert answers[0].sentence.quoted == "Leuchtstufen: Modus Helligkeit Leuchtdauer Leuchtweite … Mittel 200 lm 6 h 60 m"
+    answers = PassageFinder(use_embedder).answer(HEADLAMP, "Welche Leuchtdauer hat das Rotlicht?", "de", threshold=-1)
+    assert all(a.sentence.text != "Leuchtstufen: Modus Helligkeit Leuchtdauer Leuchtweite" for a in answers)  # the labels alone answer nothing

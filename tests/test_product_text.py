@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actions.product_text import fit_advice, general_request, product_name, quote
+from actions.product_text import fit_advice, general_request, product_name, quote, version_row
 from catalog.models import Product
 from tests.test_passages import BOOT, KETTLE
 
@@ -48,3 +48,35 @@ def test_the_product_type_named_in_a_question_does_not_pick_a_sentence_naming_it
     categories = {"shoes": Category(de="Schuhe", en="Shoes")}
     assert product_name(boot, "de", categories) == "Grat Pro (Schuhe, Shoes)"
     assert quote(boot, "Wo wird der Schuh hergestellt?", "de", use_embedder, categories) == (None, [])
+
+
+# a table as the importers write it (html_to_text: one row per line, cells joined by spaces)
+KIDS_BIKE = Product(
+    id="kids-bike", title={"de": "Kinderrad Flink"}, category="bikes", option_names=["Laufradgröße"], size_option="Laufradgröße",
+    description={"de": (
+        "Leichtes Kinderrad in drei Größen.\nLaufradgröße Körpergröße Alter (ca.) Gewicht Schaltung\n"
+        "16 Zoll 105–120 cm 4–6 Jahre 7,6 kg ohne, Rücktrittbremse\n20 Zoll 115–135 cm 6–9 Jahre 9,2 kg Shimano 7-Gang\n"
+        "24 Zoll 130–150 cm 8–12 Jahre 10,9 kg Shimano 8-Gang\nNicht StVZO-ausgestattet."
+    )},
+    variants=[{"sku": f"K-{n}", "size": f"{n} Zoll", "options": {"Laufradgröße": f"{n} Zoll"}, "price": 349.0, "stock": 3} for n in (16, 20, 24)],
+)  # fmt: skip
+
+
+def test_a_question_naming_a_version_gets_its_row_of_the_table_with_the_header():
+    row = version_row(KIDS_BIKE, "Does the 16 inch one have gears?", "en")
+    assert row == "Laufradgröße Körpergröße Alter (ca.) Gewicht Schaltung … 16 Zoll 105–120 cm 4–6 Jahre 7,6 kg ohne, Rücktrittbremse"
+    assert "9,2 kg" in version_row(KIDS_BIKE, "Wie schwer ist das 20 Zoll Rad?", "de")
+    assert version_row(KIDS_BIKE, "Wie schwer ist das Rad?", "de") is None  # no version named
+    assert version_row(KIDS_BIKE, "Ist das 20 Zoll Rad StVZO-zugelassen?", "de") is None  # nothing asked the row states
+
+
+def test_a_feature_of_the_page_product_does_not_name_another_product():
+    from actions.context import _spelt_out, _without_page_features
+
+    tights = Product(id="tights", title={"de": "Thermo-Tights"}, category="running",
+                     description={"de": "Reißverschlusstasche hinten für Smartphones."}, variants=[{"sku": "T-1", "price": 59.0, "stock": 2}])  # fmt: skip
+    belt = Product(id="belt", title={"en": "Running Belt Zip"}, category="running", variants=[{"sku": "B-1", "price": 24.9, "stock": 2}])
+    assert "zip" not in _without_page_features("Do the tights have a zip pocket?", tights).lower()
+    assert "Kapuze" in _without_page_features("Hat sie eine Kapuze?", tights)  # not a feature of the tights
+    assert "Merino" not in _without_page_features("Sind die Tights aus Merino?", tights)  # a material names no product
+    assert _spelt_out(belt, "Ist der Running Belt Zip wasserdicht?") and not _spelt_out(belt, "a zip pocket?")
