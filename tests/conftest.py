@@ -133,6 +133,30 @@ def imported_store(tmp_path: Path, embedder):  # noqa: ANN001, ANN201
 
 
 @contextmanager
+def serving_store(store_dir: Path, data: Path, embedder) -> Iterator[None]:  # noqa: ANN001
+    """The actions answer from `store_dir` (its catalog imported and built into `data`) inside
+    the block, then from the store they served before."""
+    from actions import context
+    from catalog.build import build
+    from catalog.importer import import_file
+    from catalog.store import Store
+
+    store = Store(store_dir)
+    result = import_file(store.catalog_file, store.config.categories)
+    assert result.ok, result.errors
+    build(result.products, data / store.slug, embedder)
+    before = {k: os.environ.get(k) for k in ("SHOPBOT_STORE", "SHOPBOT_DATA")}
+    os.environ.update(SHOPBOT_STORE=str(store_dir), SHOPBOT_DATA=str(data))
+    context.catalog.cache_clear()
+    try:
+        yield
+    finally:
+        for key, value in before.items():
+            os.environ[key] = value or ""
+        context.catalog.cache_clear()
+
+
+@contextmanager
 def running_stack(data: Path, rasa_port: int, action_port: int, web_port: int, store: Path = DEMO_STORE,
                   endpoints: str = "endpoints.yml") -> Iterator:  # fmt: skip
     """The real stack (Rasa with the trained model, action server, web app) on `store` (the demo

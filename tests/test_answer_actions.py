@@ -4,14 +4,12 @@ run as actions against a Tracker on a small store of hand-made products
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from actions.product_questions import ActionAnswerFit, ActionProductInfo
 from actions.sizing import ActionAnswerSize
 from catalog.models import Product
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, serving_store
 
 STORE = FIXTURES / "store_answers"
 
@@ -19,23 +17,8 @@ STORE = FIXTURES / "store_answers"
 @pytest.fixture(scope="module")
 def answers_store(test_catalog, tmp_path_factory, use_embedder):
     """The actions answer from the answers store for this module, then from the test store again."""
-    from actions import context
-    from catalog.build import build
-    from catalog.importer import import_file
-    from catalog.store import Store
-
-    data = tmp_path_factory.mktemp("answers-data")
-    store = Store(STORE)
-    result = import_file(store.catalog_file, store.config.categories)
-    assert result.ok, result.errors
-    build(result.products, data / store.slug, use_embedder)
-    before = {k: os.environ.get(k) for k in ("SHOPBOT_STORE", "SHOPBOT_DATA")}
-    os.environ.update(SHOPBOT_STORE=str(STORE), SHOPBOT_DATA=str(data))
-    context.catalog.cache_clear()
-    yield
-    for key, value in before.items():
-        os.environ[key] = value or ""
-    context.catalog.cache_clear()
+    with serving_store(STORE, tmp_path_factory.mktemp("answers-data"), use_embedder):
+        yield
 
 
 @pytest.fixture

@@ -5,14 +5,12 @@ tests/fixtures/size_phrasings_fashion.jsonl (`bench.answers --store-dir`)."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from actions.sizing import ActionAnswerSize
 from catalog.fashion_sizes import convert, product_system, women_de
 from catalog.size_values import named_numbers
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, serving_store
 
 STORE = FIXTURES / "store_fashion"
 DE_WOMEN = ["34", "36", "38", "40", "42", "44"]
@@ -85,23 +83,8 @@ def test_waist_and_length_written_as_a_pair() -> None:
 @pytest.fixture(scope="module")
 def fashion_store(test_catalog, tmp_path_factory, use_embedder):
     """The actions answer from the fashion store for this module, then from the test store again."""
-    from actions import context
-    from catalog.build import build
-    from catalog.importer import import_file
-    from catalog.store import Store
-
-    data = tmp_path_factory.mktemp("fashion-data")
-    store = Store(STORE)
-    result = import_file(store.catalog_file, store.config.categories)
-    assert result.ok, result.errors
-    build(result.products, data / store.slug, use_embedder)
-    before = {k: os.environ.get(k) for k in ("SHOPBOT_STORE", "SHOPBOT_DATA")}
-    os.environ.update(SHOPBOT_STORE=str(STORE), SHOPBOT_DATA=str(data))
-    context.catalog.cache_clear()
-    yield
-    for key, value in before.items():
-        os.environ[key] = value or ""
-    context.catalog.cache_clear()
+    with serving_store(STORE, tmp_path_factory.mktemp("fashion-data"), use_embedder):
+        yield
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ whole-answer set is tests/fixtures/size_phrasings.jsonl (`bench.answers --questi
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from actions.compare import ActionCompareProducts
@@ -21,7 +19,7 @@ from catalog.size_rules import (
     kids_uk_us,
     letter_for_number,
 )
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, serving_store
 
 STORE = FIXTURES / "store_sizes"
 
@@ -29,23 +27,8 @@ STORE = FIXTURES / "store_sizes"
 @pytest.fixture(scope="module")
 def sizes_store(test_catalog, tmp_path_factory, use_embedder):
     """The actions answer from the sizes store for this module, then from the test store again."""
-    from actions import context
-    from catalog.build import build
-    from catalog.importer import import_file
-    from catalog.store import Store
-
-    data = tmp_path_factory.mktemp("sizes-data")
-    store = Store(STORE)
-    result = import_file(store.catalog_file, store.config.categories)
-    assert result.ok, result.errors
-    build(result.products, data / store.slug, use_embedder)
-    before = {k: os.environ.get(k) for k in ("SHOPBOT_STORE", "SHOPBOT_DATA")}
-    os.environ.update(SHOPBOT_STORE=str(STORE), SHOPBOT_DATA=str(data))
-    context.catalog.cache_clear()
-    yield
-    for key, value in before.items():
-        os.environ[key] = value or ""
-    context.catalog.cache_clear()
+    with serving_store(STORE, tmp_path_factory.mktemp("sizes-data"), use_embedder):
+        yield
 
 
 @pytest.fixture
