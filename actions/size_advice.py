@@ -13,6 +13,7 @@ from actions.context import catalog
 from actions.product_text import fit_advice
 from actions.size_stock import availability, in_stock_parts, size_option
 from actions.texts import say
+from catalog.fashion_sizes import convert_product, product_system
 from catalog.models import Product
 from catalog.size_advice import between_rule as merchant_between
 from catalog.size_advice import preference
@@ -76,6 +77,11 @@ def usual_in_product_system(product: Product, text: str, lang: str) -> tuple[str
     if own := own_eu(product, text, lang):
         return own[2], say("size_conversion_own", lang, product=product.name(lang), system=own[0], size=own[1], eu=own[2])
     run = shoe_run(product)
+    fashion = convert_product(text, option_values(product), " ".join([product.name(lang), *product.tags]))  # collars, rings, hats, gloves run like shoes
+    if fashion and (not run or fashion[1].kind in ("collar", "ring", "hat", "glove")):
+        found = fashion[1]
+        other = say("size_fashion_bare_us", lang, said=found.said, other=found.other) if found.other else ""
+        return found.value, say(f"size_fashion_{found.kind}", lang, said=found.said, size=found.shown or found.value, other=other)
     if (m := _UK_US.search(text)) and run:
         system, size = m.group(1).upper(), float(m.group(2).replace(",", "."))
         adult = uk_us_to_eu(system, f"{size:g}")
@@ -89,7 +95,8 @@ def usual_in_product_system(product: Product, text: str, lang: str) -> tuple[str
     numbers = [v for v in option_values(product).get(size_option(product) or SIZE, []) if v.strip().isdigit()]
     if m and numbers and not run and max(int(n) for n in numbers) <= 60 and (eu := dress_eu(m.group(1), float(m.group(2).replace(",", ".")))):
         return eu, say("size_conversion_dress", lang, system=m.group(1).upper(), size=m.group(2), eu=eu)
-    if product.size_system == "letter" and not m and (n := _NUMBER.search(text)) and USUAL.search(text):
+    letters = product.size_system == "letter" or product_system(size_option(product) or "", option_values(product).get(size_option(product) or SIZE, [])) == "letter"
+    if letters and not m and (n := _NUMBER.search(text)) and USUAL.search(text):
         women, men = letter_for_number(float(n.group(1)))
         if (women or men) and not (women and men):
             return (women or men), say("size_number_as_letter", lang, number=n.group(1), letter=women or men)

@@ -8,6 +8,7 @@ import re
 
 from actions.context import catalog
 from actions.texts import say
+from catalog.fashion_sizes import general as fashion_general
 from catalog.lexicon import find_colors
 from catalog.policies import Passage
 from catalog.query import find_size
@@ -45,6 +46,9 @@ def _to_uk_us(text: str, lang: str) -> str | None:
 def conversion(text: str, lang: str) -> str | None:
     """A size conversion asked in the text: UK/US shoe sizes to EU and back, letters to German
     sizes. General facts from the conversion table, never bent onto a product."""
+    if adult := fashion_general(text):  # a bra, IT/FR, suit or collar size
+        kind, said, size = adult
+        return say(f"size_general_{kind}", lang, said=said, size=size)
     m = re.search(r"\b(uk|us)[- ]?(?:size\s+|größe\s+|kids?\s+|kinder\s+)?(\d{1,2}(?:[.,]5)?)\b", text, re.I)
     if m and not _EU_SIZE.search(text):
         system, size = m.group(1).upper(), m.group(2).replace(",", ".")

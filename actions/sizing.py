@@ -40,6 +40,7 @@ from catalog.models import Product
 from catalog.names import tokens
 from catalog.query import find_size
 from catalog.size_advice import width_value
+from catalog.size_chart import Measurement, chart, sizes_for
 from catalog.variants import (
     SIZE,
     Asked,
@@ -120,6 +121,18 @@ def _general(dispatcher: CollectingDispatcher, text: str, conversion: str | None
     return [SlotSet("last_topic", "size")]
 
 
+def _size_with_length(product: Product, found: Measurement, usual: str, lang: str) -> tuple[str, list[str]] | None:
+    """A height that picks a length ("Kurz", "Lang") and the usual size, on a product sold in both:
+    the size to take in that length (None when the measurement charts the size itself)."""
+    rows, exact = sizes_for(chart(product, lang), found)
+    option = size_option(product)
+    if not rows or not exact or rows[-1].option in (option, None):
+        return None
+    length = Asked(rows[-1].option, option_kind(product, rows[-1].option), rows[-1].size, (rows[-1].size,))
+    lines, sources = recommend(product, usual, [length], lang)
+    return " ".join(lines).strip(), sources
+
+
 def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
     text = text_of(tracker)
     products = focused_products(tracker, limit=1)
@@ -141,7 +154,11 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     usual_given = bool(converted or (size and USUAL.search(text)))
     found = None if conversion and not converted else measurement(product, text, lang)
     if found and sized_options(product) and (charts(product, found, lang) or not usual_given):
-        return answer_measurement(dispatcher, product, found, text, lang)
+        events = answer_measurement(dispatcher, product, found, text, lang)
+        usual = converted[0] if converted else size.wanted if size and size.values else None
+        if usual and (more := _size_with_length(product, found, usual, lang)):  # "1,68 m und Größe 38": the length, then the size
+            reply(dispatcher, " ".join([*([converted[1]] if converted else []), more[0]]), sources=more[1])
+        return events
     if found and not sized_options(product) and (answer := measure_in_text(product, found, text, lang)):
         reply(dispatcher, answer, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return done

@@ -150,6 +150,60 @@ T: dict[str, dict[str, str]] = {
         "de": "Damengröße {system} {size} entspricht deutscher Größe {eu} (EU {eu}).",
         "en": "Women's size {system} {size} is German/EU size {eu}.",
     },
+    # adult fashion sizes in another system (catalog.fashion_sizes): general charts, said so
+    "size_fashion_women": {
+        "de": "{said} entspricht hier etwa Größe {size} (allgemeine Umrechnung; je nach Marke leicht verschieden).",
+        "en": "{said} is about size {size} here (a general conversion; brands differ a little).",
+    },
+    "size_fashion_men": {
+        "de": "Herrengröße {said} entspricht hier etwa Größe {size} (allgemeine Umrechnung: Normal-, Kurz- und Langgrößen; je nach Marke leicht verschieden).",
+        "en": "Men's size {said} is about size {size} here (a general conversion of regular, short and long sizes; brands differ a little).",
+    },
+    "size_fashion_bare": {
+        "de": "Wenn Größe {said} eine britische (UK) Größe ist, entspricht sie hier etwa Größe {size}{other} (allgemeine Umrechnung).",
+        "en": "If size {said} is a UK size, it is about size {size} here{other} (a general conversion).",
+    },
+    "size_fashion_bare_us": {"de": "; eine US-Größe {said} wäre etwa {other}", "en": "; a US {said} would be about {other}"},
+    "size_fashion_waist": {
+        "de": "Bundweite {said} entspricht hier etwa Größe {size} (allgemeine Umrechnung; je nach Marke leicht verschieden).",
+        "en": "A {said} waist is about size {size} here (a general conversion; brands differ a little).",
+    },
+    "size_fashion_collar": {
+        "de": "Kragenweite {said} entspricht Größe {size} (1 Zoll = 2,54 cm).",
+        "en": "A collar of {said} is size {size} here (1 inch = 2.54 cm).",
+    },
+    "size_fashion_bra": {
+        "de": "BH-Größe {said} entspricht EU {size} (allgemeine Umrechnung; ab Cup D unterscheiden sich die Buchstaben).",
+        "en": "Bra size {said} is EU {size} (a general conversion; from cup D on the letters differ).",
+    },
+    "size_fashion_glove": {
+        "de": "Bei einem Handumfang von {said} ist Handschuhgröße {size} üblich (die Größe ist der Umfang in Zoll).",
+        "en": "A hand circumference of {said} is usually glove size {size} (the size is the circumference in inches).",
+    },
+    "size_fashion_ring": {
+        "de": "{said} entspricht Ringgröße {size} (die Ringgröße ist der Innenumfang in mm).",
+        "en": "{said} is ring size {size} (the ring size is the inner circumference in mm).",
+    },
+    "size_fashion_hat": {
+        "de": "Hutgröße {size} passt zu {said} (die Hutgröße ist der Kopfumfang in cm).",
+        "en": "Hat size {size} fits {said} (the hat size is the head circumference in cm).",
+    },
+    "size_general_bra": {
+        "de": "BH-Größe {said} entspricht EU {size} (allgemeine Umrechnung; ab Cup D unterscheiden sich die Buchstaben).",
+        "en": "Bra size {said} is EU {size} (a general conversion; from cup D on the letters differ).",
+    },
+    "size_general_women": {
+        "de": "Damengröße {said} entspricht etwa deutscher Größe {size} (allgemeine Umrechnung; je nach Marke leicht verschieden).",
+        "en": "Women's size {said} is about German size {size} (a general conversion; brands differ a little).",
+    },
+    "size_general_men": {
+        "de": "Herrengröße {said} entspricht etwa deutscher Größe {size} (allgemeine Umrechnung; Kurzgrößen sind die halbe, Langgrößen die doppelte Normalgröße + 2).",
+        "en": "Men's size {said} is about German size {size} (a general conversion; short sizes are half the regular size, long sizes double plus 2).",
+    },
+    "size_general_collar": {
+        "de": "Kragenweite {said} entspricht etwa {size} (1 Zoll = 2,54 cm).",
+        "en": "A collar of {said} is about {size} (1 inch = 2.54 cm).",
+    },
     "size_number_as_letter": {
         "de": "Größe {number} entspricht etwa Größe {letter}.",
         "en": "Size {number} is roughly size {letter}.",

@@ -10,6 +10,8 @@ description, right when an expected product is in the top 3.
 
     .venv/bin/python -m bench.answers [--store demo|nordstil|kleinholz|all] [--kinds discovery,sizing] [--out results.json]
     .venv/bin/python -m bench.answers --questions tests/fixtures/size_phrasings.jsonl  (another question file)
+    .venv/bin/python -m bench.answers --store-dir tests/fixtures/store_fashion --questions tests/fixtures/size_phrasings_fashion.jsonl
+        (a store folder outside stores/, named by its folder in the questions' `store`)
 
 `--skip-bad-rows` imports only what the importer accepts (a merchant's way around a refused
 file), to see the answers on the part of a store that imports.
@@ -213,6 +215,7 @@ def main() -> None:
     parser.add_argument("--kinds", default="", help=f"comma-separated subset of {', '.join(KINDS)}")
     parser.add_argument("--skip-bad-rows", action="store_true", help="import only the rows the importer accepts (not what `make run` does)")
     parser.add_argument("--questions", type=Path, help="another question file (each question names its store) instead of bench/questions/")
+    parser.add_argument("--store-dir", type=Path, help="a store folder outside stores/ (a test fixture store), asked alone")
     parser.add_argument("--out", type=Path, help="write per-question results (reply, pass/fail, reasons) as JSON")
     args = parser.parse_args()
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
@@ -226,6 +229,9 @@ def main() -> None:
     results: list[dict] = []
     base: dict[str, bool] = {}
     notes: dict[str, list[str]] = {}
+    if args.store_dir:
+        STORES[args.store_dir.name] = args.store_dir.resolve()
+        args.store = args.store_dir.name
     for name in STORES if args.store == "all" else [args.store]:
         questions = load_questions(name, kinds, args.questions)
         if not questions:

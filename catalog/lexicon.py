@@ -117,7 +117,7 @@ SIZE_OPTION_WORDS = {
     "capacity", "kapazität", "kapazitaet", "volume", "volumen", "inhalt", "füllmenge", "pack", "pack size",
     "packung", "packungsgröße", "pack of", "menge", "quantity", "stück", "stückzahl", "count", "amount",
     "weight", "gewicht", "dimensions", "maße", "abmessungen", "format", "diameter", "durchmesser",
-    "cup", "cup size", "cupgröße", "storage", "speicher", "speichergröße", "ring size", "ringgröße",
+    "cup", "cup size", "cupgröße", "kragenweite", "collar", "collar size", "neck size", "halsweite", "storage", "speicher", "speichergröße", "ring size", "ringgröße",
 }  # fmt: skip
 COLOR_OPTION_WORDS = {"color", "colour", "colors", "colours", "farbe", "farben", "farbton", "shade", "pattern",
                       "muster", "finish"}  # fmt: skip

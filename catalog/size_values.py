@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from catalog.fashion_measures import band_and_cup_values
 from catalog.sizes import LETTERS, normalize_letter
 
 
@@ -45,7 +46,7 @@ WORD_SIZE = re.compile(
 # short and long names of numbered options: "W32 L34", "Weite 32", "inseam 34"
 _OPTION_ALIASES = {"waist": ("w", "waist", "weite", "bundweite", "taille"), "weite": ("w", "waist", "weite", "bundweite"),
                    "bundweite": ("w", "waist", "weite", "bundweite"), "length": ("l", "length", "länge", "inseam", "leg"),
-                   "länge": ("l", "length", "länge", "inseam", "beinlänge"), "inseam": ("l", "length", "inseam", "länge"),
+                   "länge": ("l", "length", "länge", "inseam", "beinlänge", "leg"), "inseam": ("l", "length", "inseam", "länge"),
                    "beinlänge": ("l", "länge", "beinlänge", "length", "inseam")}  # fmt: skip
 
 
@@ -61,7 +62,26 @@ def named_numbers(options: dict[str, list[str]], text: str) -> dict[str, str]:
             m = re.search(form, text, re.I)
             if m and (any(same_size(v, m.group(1)) for v in values) or all(v.strip().isdigit() for v in values)):
                 reading[name] = m.group(1)
+    readings.append(_pair(options, text))
+    readings.append(band_and_cup_values(options, text))  # "34D" of a bra sold by band and cup
     return max(readings, key=len)
+
+
+_PAIR = re.compile(r"(?<![\w./-])(\d{2})\s*/\s*(\d{2})(?![\w/]|[.,]\d)")
+
+
+def _pair(options: dict[str, list[str]], text: str) -> dict[str, str]:
+    """"32/34" on a product with a waist and a length option: the waist, then the length (the
+    jeans way of writing W32 L34)."""
+    kinds = {name: _OPTION_ALIASES.get(name.strip().lower(), ("", ""))[1] for name in options}
+    waist = next((n for n, k in kinds.items() if k == "waist"), None)
+    length = next((n for n, k in kinds.items() if k == "length"), None)
+    m = _PAIR.search(text)
+    if not (waist and length and m):
+        return {}
+    if any(same_size(v, m.group(1)) for v in options[waist]) and any(same_size(v, m.group(2)) for v in options[length]):
+        return {waist: m.group(1), length: m.group(2)}
+    return {}
 
 
 _DIMENSIONS = re.compile(r"(\d+(?:[.,]\d+)?)\s*[x×]\s*(\d+(?:[.,]\d+)?)(?:\s*[x×]\s*(\d+(?:[.,]\d+)?))?", re.I)

@@ -15,6 +15,7 @@ from catalog.size_values import same_dimensions
 # one word of a value and its word in the other language (both ways)
 _PAIRS = (
     ("weit", "wide"), ("schmal", "narrow"), ("kurz", "short"), ("normal", "regular"), ("normal", "standard"),
+    ("kurz", "petite"), ("short", "petite"), ("lang", "tall"), ("long", "tall"),  # petite and tall lengths
     ("sommer", "summer"), ("ganzjahr", "all year"), ("ganzjahr", "all-season"), ("ganzjahres", "all-season"),
 )  # fmt: skip
 _OTHER_LANGUAGE: dict[str, set[str]] = {}
