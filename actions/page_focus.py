@@ -4,7 +4,8 @@ On a product page the page's product wins. Another product takes its place only 
 names it clearly by a part of its name the page's product does not share: not a word of the page
 product's own name ("recovery" of "Foam Roller Recovery" on its page is that roller, not the
 "Kompressionsstrümpfe Recovery"), not a material or a feature the page product has. A message that
-also points at the page ("here", "this one", "these boots", "hier", "diese") is about the page's
+also points at the page ("here", "this one", "these boots", "hier", "diese") or names it by a word
+the other product's name does not have ("Ist die Jammer chlorresistent?") is about the page's
 product; the other product it names is the reference ("I have your Trailrunner Lite in 42 — which
 size here?") or the one it is compared with.
 """
@@ -21,6 +22,7 @@ from catalog.models import Product
 from catalog.names import title_tokens
 
 # words pointing at the product in front of the shopper
+_WORD = r"[A-Za-zÄÖÜäöüß0-9]+"
 _HERE = re.compile(r"\b(?:here|this|these|hier|diese[mnrs]?|dieses)\b", re.I)
 
 
@@ -61,15 +63,23 @@ def without_page_words(text: str, page: Product) -> str:
     return re.sub(r"\w{4,}", lambda m: " " if kind(m.group(0).lower()) else m.group(0), text)
 
 
+def _owned(word: str, own: set[str]) -> bool:
+    return word in own or (len(word) >= 5 and any(len(t) >= 5 and fuzz.ratio(word, t) >= 85 for t in own))
+
+
 def without_page_name(text: str, page: Product) -> str:
     """The message without the words of the page product's own name, also slightly misspelt or
     inflected ("die Rolle" of "Foam Roller"): what is left must name another product."""
     own = title_tokens(page)
+    return re.sub(_WORD, lambda m: " " if _owned(m.group(0).lower(), own) else m.group(0), text)
 
-    def owned(word: str) -> bool:
-        return word in own or (len(word) >= 5 and any(len(t) >= 5 and fuzz.ratio(word, t) >= 85 for t in own))
 
-    return re.sub(r"[A-Za-zÄÖÜäöüß0-9]+", lambda m: " " if owned(m.group(0).lower()) else m.group(0), text)
+def names_page(text: str, page: Product, others: list[Product]) -> bool:
+    """The message says a word of the page product's name that the other products' names do not
+    have: "Ist die Jammer chlorresistent?" on the "Swim Jammer" names it, not the "Badeanzug
+    Chlorresistent"; "TrailRunner" of "the TrailRunner Lite" on the "TrailRunner GTX" does not."""
+    own = {t for t in title_tokens(page) if len(t) >= 4 and not t.isdigit()} - {t for p in others for t in title_tokens(p)}
+    return any(_owned(m.group(0).lower(), own) for m in re.finditer(_WORD, text))
 
 
 def distinct_text(text: str, page: Product) -> str:
@@ -85,6 +95,6 @@ def on_page(named: list[Product], others: list[Product], page: Product, text: st
         return [page] if page in named else []
     if page in named:
         return [p for p in named if p == page or p in others] + [p for p in others if p not in named]
-    if points_at_page(text):
+    if points_at_page(text) or names_page(text, page, others):
         return [page, *others]
     return others

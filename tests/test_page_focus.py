@@ -44,3 +44,10 @@ def test_the_page_product_wins_and_another_named_one_is_the_reference():
     assert on_page([LITE], [LITE], GTX, "Is the Trailrunner Lite waterproof?") == [LITE]  # named, not pointing here
     assert on_page([STOCKINGS], [], ROLLER, "Hilft die Rolle bei der Recovery?") == []  # the page, as when nothing is named
     assert on_page([STOCKINGS, ROLLER], [], ROLLER, "Hilft der Foam Roller bei der Recovery?") == [ROLLER]
+
+
+def test_a_word_only_the_page_products_name_has_names_the_page():
+    jammer = _product("jammer", "Swim Jammer Pro Men")
+    swimsuit = _product("swimsuit", "Badeanzug Damen Chlorresistent")
+    assert on_page([swimsuit], [swimsuit], jammer, "Ist die Jammer chlorresistent?") == [jammer, swimsuit]
+    assert on_page([LITE], [LITE], GTX, "Is the TrailRunner Lite waterproof?") == [LITE]  # a word both names have
