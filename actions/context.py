@@ -14,7 +14,6 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 
 from actions.page_focus import distinct_text, on_page, spelt_out
-from actions.page_focus import without_page_words as _without_page_words  # noqa: F401 (tests)
 from bot.metadata import CLIENT_KEY, clean
 from catalog.build import CURRENT_FILE
 from catalog.index import MANIFEST_FILE, serve_single_queries

@@ -231,9 +231,11 @@ def names_features(sentence: str, aspects: list[str]) -> bool:
     return all(FEATURES[key].search(sentence) for key in aspects if key in FEATURES)
 
 
-def _asks_stated(word: str, aspects: list[str], sentences: list[str]) -> bool:
-    """The word asks for a kind of fact a sentence states ("heavy" when one gives the weight)."""
-    return any(ASPECTS[key][0].search(word) and any(ASPECTS[key][1].search(s) for s in sentences) for key in aspects)
+def _asking_stated(question: str, aspects: list[str], sentences: list[str]) -> set[str]:
+    """The question's words that ask for a kind of fact a sentence states ("heavy" when one gives
+    the weight, "run small" when one tells the fit)."""
+    stated = [key for key in aspects if any(ASPECTS[key][1].search(s) for s in sentences)]
+    return {w.lower() for key in stated for m in ASPECTS[key][0].finditer(question) for w in _WORD.findall(m.group(0))}
 
 
 def _twin(word: str, near: list[str]) -> float:
@@ -369,7 +371,7 @@ class PassageFinder:
         floor = self.threshold if threshold is None else threshold
         own = [s.ranked for s in sentences if s.lang == lang]  # a word missing is telling only in the question's language
         if threshold is None and own and not named.any():
-            words = {w for w in content_words(question, exclude=name) if not _asks_stated(w, aspects, own)}
+            words = content_words(question, exclude=name) - _asking_stated(question, aspects, own)
             unknown = self.unknown_words(words, own, name)
             if unknown and 2 * len(unknown) >= len(words):
                 return []
