@@ -21,7 +21,7 @@ from catalog.language import detect_language
 from catalog.models import Product
 from catalog.notify import Waiter
 from catalog.policies import PolicyIndex, read_passages
-from catalog.search import CatalogService
+from catalog.search import CatalogService, names_a_product
 from catalog.store import Store
 from orders.api import OrdersBackend
 
@@ -241,7 +241,8 @@ def named_products(tracker: Tracker, limit: int = 3) -> list[Product]:
     if page and named and named != [page]:
         others = cat.find_named(distinct_text(text, page), min_score=CLEARLY_NAMED)
         others += [p for p in named if p not in others and spelt_out(p, text)]
-        named = on_page(named, others, page, text)
+        only_page = lambda word: cat.names.df(word) == 1 and names_a_product(word)  # noqa: E731
+        named = on_page(named, others, page, text, only_page)
     return named[:limit]
 
 

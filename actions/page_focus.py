@@ -13,6 +13,7 @@ size here?") or the one it is compared with.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
@@ -74,11 +75,12 @@ def without_page_name(text: str, page: Product) -> str:
     return re.sub(_WORD, lambda m: " " if _owned(m.group(0).lower(), own) else m.group(0), text)
 
 
-def names_page(text: str, page: Product, others: list[Product]) -> bool:
-    """The message says a word of the page product's name that the other products' names do not
-    have: "Ist die Jammer chlorresistent?" on the "Swim Jammer" names it, not the "Badeanzug
-    Chlorresistent"; "TrailRunner" of "the TrailRunner Lite" on the "TrailRunner GTX" does not."""
-    own = {t for t in title_tokens(page) if len(t) >= 4 and not t.isdigit()} - {t for p in others for t in title_tokens(p)}
+def names_page(text: str, page: Product, only_page: Callable[[str], bool]) -> bool:
+    """The message says a word of the page product's name that no other product's name has
+    (`only_page`): "Ist die Jammer chlorresistent?" on the "Swim Jammer" names it, not the
+    "Badeanzug Chlorresistent"; "TrailRunner" of "the TrailRunner Lite" on the "TrailRunner GTX"
+    does not, nor "kids" of "Kids Scooter" in "Is the Alpine Lake Puzzle good for kids?"."""
+    own = {t for t in title_tokens(page) if len(t) >= 4 and not t.isdigit() and only_page(t)}
     return any(_owned(m.group(0).lower(), own) for m in re.finditer(_WORD, text))
 
 
@@ -87,14 +89,15 @@ def distinct_text(text: str, page: Product) -> str:
     return without_page_features(without_page_name(without_page_words(text, page), page), page)
 
 
-def on_page(named: list[Product], others: list[Product], page: Product, text: str) -> list[Product]:
+def on_page(named: list[Product], others: list[Product], page: Product, text: str, only_page: Callable[[str], bool]) -> list[Product]:
     """The products a message on `page` is about, from those named in the whole message
-    (`named`) and those named by the words the page's product does not share (`others`)."""
+    (`named`) and those named by the words the page's product does not share (`others`);
+    `only_page`: whether a name word is in the page product's name only."""
     others = [p for p in others if p.id != page.id]
     if not others:
         return [page] if page in named else []
     if page in named:
         return [p for p in named if p == page or p in others] + [p for p in others if p not in named]
-    if points_at_page(text) or names_page(text, page, others):
+    if points_at_page(text) or names_page(text, page, only_page):
         return [page, *others]
     return others
