@@ -13,16 +13,15 @@ from pathlib import Path
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 
+from actions.page_focus import distinct_text, on_page, spelt_out
 from bot.metadata import CLIENT_KEY, clean
 from catalog.build import CURRENT_FILE
-from catalog.extract_words import MATERIALS
-from catalog.features import FEATURES, features
 from catalog.index import MANIFEST_FILE, serve_single_queries
 from catalog.language import detect_language
 from catalog.models import Product
 from catalog.notify import Waiter
 from catalog.policies import PolicyIndex, read_passages
-from catalog.search import CatalogService
+from catalog.search import CatalogService, names_a_product
 from catalog.store import Store
 from orders.api import OrdersBackend
 
@@ -233,48 +232,18 @@ CLEARLY_NAMED = 0.5
 
 def named_products(tracker: Tracker, limit: int = 3) -> list[Product]:
     """Products the message itself names. On a product page another product must be named
-    clearly (`CLEARLY_NAMED`); a number or unit alone never names one ("27 cm", "US 10")."""
+    clearly (`CLEARLY_NAMED`) by words the page's product does not share, or spelt out
+    (`actions.page_focus`); a number or unit alone never names one ("27 cm", "US 10")."""
     cat = catalog()
     page = cat.get(metadata(tracker).get("product_id"))
-    named = cat.find_named(text_of(tracker))
-    if page and named and page not in named:
-        text = _without_page_words(text_of(tracker), page)
-        named = cat.find_named(text, min_score=CLEARLY_NAMED)
-        plain = cat.find_named(_without_page_features(text, page), min_score=CLEARLY_NAMED) if named else []
-        named = [p for p in named if p in plain or _spelt_out(p, text)]
+    text = text_of(tracker)
+    named = cat.find_named(text)
+    if page and named and named != [page]:
+        others = cat.find_named(distinct_text(text, page), min_score=CLEARLY_NAMED)
+        others += [p for p in named if p not in others and spelt_out(p, text)]
+        only_page = lambda word: cat.names.df(word) == 1 and names_a_product(word)  # noqa: E731
+        named = on_page(named, others, page, text, only_page)
     return named[:limit]
-
-
-def _spelt_out(product: Product, text: str) -> bool:
-    """Every word of one of the product's titles is in the text ("Running Belt Zip")."""
-    said = set(re.findall(r"\w+", text.lower()))
-    return any(set(re.findall(r"\w+", title.lower())) <= said for title in product.title.values())
-
-
-def _without_page_features(text: str, page: Product) -> str:
-    """The message without its words naming a material, or a feature the page's product has in
-    its own text: "Do the tights have a zip pocket?" on the tights' page asks about their zip
-    pocket, not about the "Running Belt Zip"; "Sind die Socken aus Merino?" not about the
-    "Merino Laufshirt"."""
-    own = " ".join(t for field in ("description", "materials", "care") for t in (getattr(page, field) or {}).values())
-    for key in features(text):
-        if FEATURES[key].search(own):
-            text = FEATURES[key].sub(" ", text)
-    for _, rule, _ in MATERIALS:  # "Sind die Socken aus Merino?" asks what the socks are made of
-        text = rule.sub(" ", text)
-    return text
-
-
-def _without_page_words(text: str, page: Product) -> str:
-    """The message without the words naming the kind of the page's own product as the last part
-    of a compound of its name: "der Tisch" on "Wachsmit Kinderschreibtisch" is that desk, not
-    the "Mini Tisch & Stuhl Set". A whole word of its name stays ("the TrailRunner Lite")."""
-    parts = {w.lower() for title in page.title.values() for w in re.findall(r"\w{4,}", title)}
-
-    def kind(word: str) -> bool:
-        return any(p != word and p.endswith(word) for p in parts)
-
-    return re.sub(r"\w{4,}", lambda m: " " if kind(m.group(0).lower()) else m.group(0), text)
 
 
 def asked_about(tracker: Tracker) -> Product | None:

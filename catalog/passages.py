@@ -231,6 +231,13 @@ def names_features(sentence: str, aspects: list[str]) -> bool:
     return all(FEATURES[key].search(sentence) for key in aspects if key in FEATURES)
 
 
+def _asking_stated(question: str, aspects: list[str], sentences: list[str]) -> set[str]:
+    """The question's words that ask for a kind of fact a sentence states ("heavy" when one gives
+    the weight, "run small" when one tells the fit)."""
+    stated = [key for key in aspects if any(ASPECTS[key][1].search(s) for s in sentences)]
+    return {w.lower() for key in stated for m in ASPECTS[key][0].finditer(question) for w in _WORD.findall(m.group(0))}
+
+
 def _twin(word: str, near: list[str]) -> float:
     """2 for a near word when both are 5+ letters, 1 for a shorter one, 0 for none."""
     return max((2.0 if min(len(word), len(w)) >= 5 else 1.0 for w in near), default=0.0)
@@ -335,6 +342,16 @@ class PassageFinder:
             out.append(min(total, MAX_SHARED))
         return out
 
+    def unknown_words(self, question_words: set[str], sentences: list[str], name: str = "") -> set[str]:
+        """The question's words no sentence shares (`shared_words`): what the text never mentions.
+        When at least half of a question's words are such ("Ist das Leder chromfrei gegerbt?",
+        "Does the laptop sleeve have a USB charging port?"), no sentence answers it, only the
+        closest (`answer`). Only the text in the question's language is searched for them:
+        across the languages a word's twin is often missed ("Schaltet der Wasserkocher ab?" on
+        "Switches off automatically"). A word asking for a kind of fact a sentence states
+        ("heavy" and a weight) counts as known."""
+        return {w for w in question_words if not any(self.shared_words({w}, sentences, name))}
+
     def answer(self, product: Product, question: str, lang: str, limit: int = 2, name: str | None = None, threshold: float | None = None) -> list[Answer]:
         """The sentences that answer the question, best first; empty when none is close enough.
         A second sentence is added only when it scores nearly as high as the first and states
@@ -352,6 +369,12 @@ class PassageFinder:
             scores = np.where(named, np.maximum(scores, ANSWER_SIMILARITY), scores).astype(np.float32)
         order = sorted(range(len(sentences)), key=lambda i: (not named[i], -float(scores[i])))  # naming all of them first
         floor = self.threshold if threshold is None else threshold
+        own = [s.ranked for s in sentences if s.lang == lang]  # a word missing is telling only in the question's language
+        if threshold is None and own and not named.any():
+            words = content_words(question, exclude=name) - _asking_stated(question, aspects, own)
+            unknown = self.unknown_words(words, own, name)
+            if unknown and 2 * len(unknown) >= len(words):
+                return []
         best = [Answer(sentences[i], capped(question, sentences[i].ranked, float(scores[i]), name)) for i in order[:limit]]
         best = [a for a in best if a.score >= floor]
         if not best:

@@ -229,7 +229,7 @@ def test_what_a_product_carries_is_not_its_weight(ask):
 
 
 def test_the_kind_of_the_page_product_names_no_other_product():
-    from actions.context import _without_page_words
+    from actions.page_focus import without_page_words as _without_page_words
 
     desk = Product(id="desk", title={"de": "Wachsmit Kinderschreibtisch höhenverstellbar"}, category="home", variants=[{"sku": "D", "price": 1.0, "stock": 1}])
     assert _without_page_words("Wie hoch lässt sich der Tisch einstellen?", desk).split() == ["Wie", "hoch", "lässt", "sich", "der", "einstellen?"]

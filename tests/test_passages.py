@@ -155,3 +155,22 @@ def test_a_flattened_table_row_is_read_and_quoted_with_its_header(use_embedder):
     assert answers[0].sentence.quoted == "Leuchtstufen: Modus Helligkeit Leuchtdauer Leuchtweite … Mittel 200 lm 6 h 60 m"
     answers = PassageFinder(use_embedder).answer(HEADLAMP, "Welche Leuchtdauer hat das Rotlicht?", "de", threshold=-1)
     assert all(a.sentence.text != "Leuchtstufen: Modus Helligkeit Leuchtdauer Leuchtweite" for a in answers)  # the labels alone answer nothing
+
+
+def test_a_question_about_what_the_text_never_mentions_gets_no_answer(finder):
+    """Words the question shares with a sentence ("Leder", "laptop sleeve") do not make it the
+    answer when the asked thing itself is nowhere in the text; the closest sentence stays."""
+    shoe = Product(
+        id="leather-shoe", title={"de": "Hüttenweg Lederwanderschuh"}, category="shoes",
+        description={"de": "Zwiegenähter Wanderschuh aus gewachstem Vollleder. Gewachstes Rindsleder, Lederfutter, zwiegenähte Gummisohle."},
+        variants=[{"sku": "HW-42", "size": "42", "price": 159.0, "stock": 2}],
+    )  # fmt: skip
+    backpack = Product(
+        id="city-backpack", title={"en": "City Backpack 20 L"}, category="bags",
+        description={"en": "Clean-lined 20-litre city backpack with a padded sleeve for laptops up to 14 inches. Made from water-repellent recycled polyester."},
+        variants=[{"sku": "CB-20", "price": 89.0, "stock": 2}],
+    )  # fmt: skip
+    assert finder.answer(shoe, "Ist das Leder chromfrei gegerbt?", "de") == []
+    assert finder.answer(backpack, "Does the laptop sleeve have a USB charging port?", "en") == []
+    assert finder.answer(backpack, "Does the laptop sleeve have a USB charging port?", "en", threshold=0.0)  # the closest
+    assert finder.answer(backpack, "Is the laptop sleeve padded?", "en")

@@ -71,7 +71,8 @@ def test_a_question_naming_a_version_gets_its_row_of_the_table_with_the_header()
 
 
 def test_a_feature_of_the_page_product_does_not_name_another_product():
-    from actions.context import _spelt_out, _without_page_features
+    from actions.page_focus import spelt_out as _spelt_out
+    from actions.page_focus import without_page_features as _without_page_features
 
     tights = Product(id="tights", title={"de": "Thermo-Tights"}, category="running",
                      description={"de": "Reißverschlusstasche hinten für Smartphones."}, variants=[{"sku": "T-1", "price": 59.0, "stock": 2}])  # fmt: skip

@@ -1,0 +1,103 @@
+"""Which product a message on a product page is about.
+
+On a product page the page's product wins. Another product takes its place only when the message
+names it clearly by a part of its name the page's product does not share: not a word of the page
+product's own name ("recovery" of "Foam Roller Recovery" on its page is that roller, not the
+"Kompressionsstrümpfe Recovery"), not a material or a feature the page product has. A message that
+also points at the page ("here", "this one", "these boots", "hier", "diese") or names it by a word
+the other product's name does not have ("Ist die Jammer chlorresistent?") is about the page's
+product; the other product it names is the reference ("I have your Trailrunner Lite in 42 — which
+size here?") or the one it is compared with.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rapidfuzz import fuzz
+
+from catalog.extract_words import MATERIALS
+from catalog.features import FEATURES, features
+from catalog.models import Product
+from catalog.names import title_tokens
+
+# words pointing at the product in front of the shopper
+_WORD = r"[A-Za-zÄÖÜäöüß0-9]+"
+_HERE = re.compile(r"\b(?:here|this|these|hier|diese[mnrs]?|dieses)\b", re.I)
+
+
+def points_at_page(text: str) -> bool:
+    """Whether the message points at the page: "which size here?", "this one", "these boots", "hier"."""
+    return bool(_HERE.search(text))
+
+
+def spelt_out(product: Product, text: str) -> bool:
+    """Every word of one of the product's titles is in the text ("Running Belt Zip")."""
+    said = set(re.findall(r"\w+", text.lower()))
+    return any(set(re.findall(r"\w+", title.lower())) <= said for title in product.title.values())
+
+
+def without_page_features(text: str, page: Product) -> str:
+    """The message without its words naming a material, or a feature the page's product has in
+    its own text: "Do the tights have a zip pocket?" on the tights' page asks about their zip
+    pocket, not about the "Running Belt Zip"; "Sind die Socken aus Merino?" not about the
+    "Merino Laufshirt"."""
+    own = " ".join(t for field in ("description", "materials", "care") for t in (getattr(page, field) or {}).values())
+    for key in features(text):
+        if FEATURES[key].search(own):
+            text = FEATURES[key].sub(" ", text)
+    for _, rule, _ in MATERIALS:  # "Sind die Socken aus Merino?" asks what the socks are made of
+        text = rule.sub(" ", text)
+    return text
+
+
+def without_page_words(text: str, page: Product) -> str:
+    """The message without the words naming the kind of the page's own product as the last part
+    of a compound of its name: "der Tisch" on "Wachsmit Kinderschreibtisch" is that desk, not
+    the "Mini Tisch & Stuhl Set". A whole word of its name stays ("the TrailRunner Lite")."""
+    parts = {w.lower() for title in page.title.values() for w in re.findall(r"\w{4,}", title)}
+
+    def kind(word: str) -> bool:
+        return any(p != word and p.endswith(word) for p in parts)
+
+    return re.sub(r"\w{4,}", lambda m: " " if kind(m.group(0).lower()) else m.group(0), text)
+
+
+def _owned(word: str, own: set[str]) -> bool:
+    return word in own or (len(word) >= 5 and any(len(t) >= 5 and fuzz.ratio(word, t) >= 85 for t in own))
+
+
+def without_page_name(text: str, page: Product) -> str:
+    """The message without the words of the page product's own name, also slightly misspelt or
+    inflected ("die Rolle" of "Foam Roller"): what is left must name another product."""
+    own = title_tokens(page)
+    return re.sub(_WORD, lambda m: " " if _owned(m.group(0).lower(), own) else m.group(0), text)
+
+
+def names_page(text: str, page: Product, only_page: Callable[[str], bool]) -> bool:
+    """The message says a word of the page product's name that no other product's name has
+    (`only_page`): "Ist die Jammer chlorresistent?" on the "Swim Jammer" names it, not the
+    "Badeanzug Chlorresistent"; "TrailRunner" of "the TrailRunner Lite" on the "TrailRunner GTX"
+    does not, nor "kids" of "Kids Scooter" in "Is the Alpine Lake Puzzle good for kids?"."""
+    own = {t for t in title_tokens(page) if len(t) >= 4 and not t.isdigit() and only_page(t)}
+    return any(_owned(m.group(0).lower(), own) for m in re.finditer(_WORD, text))
+
+
+def distinct_text(text: str, page: Product) -> str:
+    """The parts of a message on `page` that can name another product."""
+    return without_page_features(without_page_name(without_page_words(text, page), page), page)
+
+
+def on_page(named: list[Product], others: list[Product], page: Product, text: str, only_page: Callable[[str], bool]) -> list[Product]:
+    """The products a message on `page` is about, from those named in the whole message
+    (`named`) and those named by the words the page's product does not share (`others`);
+    `only_page`: whether a name word is in the page product's name only."""
+    others = [p for p in others if p.id != page.id]
+    if not others:
+        return [page] if page in named else []
+    if page in named:
+        return [p for p in named if p == page or p in others] + [p for p in others if p not in named]
+    if points_at_page(text) or names_page(text, page, only_page):
+        return [page, *others]
+    return others
