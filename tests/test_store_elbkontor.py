@@ -19,7 +19,7 @@ from catalog.store import load_config
 ROOT = Path(__file__).resolve().parent.parent
 STORE = ROOT / "stores" / "elbkontor"
 QUESTIONS = ROOT / "bench" / "questions" / "elbkontor.jsonl"
-# two drafts, one unpublished, one archived
+# three drafts, one unpublished (Published FALSE), one archived
 HIDDEN = {"boom-xl-party-speaker", "lederjacke-biker-damen", "trenchcoat-classic-beige", "retro-runner-sneaker-2024", "smart-heizkoerperthermostat"}
 
 
