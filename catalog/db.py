@@ -29,6 +29,11 @@ from sqlalchemy.engine import Engine
 DEFAULT_PREFIX = "shopbot_"
 
 
+def table_prefix(prefix: str | None = None) -> str:
+    """The prefix of every table name: `prefix` when given, else `SHOPBOT_TABLE_PREFIX`, else `shopbot_`."""
+    return os.environ.get("SHOPBOT_TABLE_PREFIX", DEFAULT_PREFIX) if prefix is None else prefix
+
+
 def database_url(data_dir: Path | str) -> str:
     """`DATABASE_URL` if set, else a SQLite file in the data folder."""
     url = os.environ.get("DATABASE_URL")
@@ -69,7 +74,7 @@ class Database:
 
     @classmethod
     def connect(cls, url: str, prefix: str | None = None) -> Database:
-        prefix = os.environ.get("SHOPBOT_TABLE_PREFIX", DEFAULT_PREFIX) if prefix is None else prefix
+        prefix = table_prefix(prefix)
         engine = make_engine(url)
         metadata = MetaData()
         products = Table(
@@ -133,7 +138,7 @@ _open: dict[tuple[str, str], Database] = {}
 def open_database(data_dir: Path | str, url: str | None = None, prefix: str | None = None) -> Database:
     """One `Database` per URL and prefix per process."""
     url = url or database_url(data_dir)
-    prefix = os.environ.get("SHOPBOT_TABLE_PREFIX", DEFAULT_PREFIX) if prefix is None else prefix
+    prefix = table_prefix(prefix)
     key = (url, prefix)
     if key not in _open:
         _open[key] = Database.connect(url, prefix)

@@ -11,18 +11,19 @@ import re
 
 from babel.numbers import NumberFormatError, parse_decimal
 
+from catalog.number_words import NUMBER_WORDS as BASE_NUMBER_WORDS
+
 # a number as written: 1.234,5 / 1,234.5 / 1,2 / 1.2 / 350
 NUMBER = r"(?<![\w.,])(?<!\d\+)(?:\d{1,3}(?:[.,\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])"
 # a minus sign: "-5", "−25", "– 5", "minus 10" (not the dash of a range such as "0–40")
 SIGN = r"(?:(?<![\w.,])[-−–+]\s?|\b(?:minus|plus)\s+)"
 SIGNED = rf"(?:{SIGN})?{NUMBER}"
 
-NUMBER_WORDS = {
-    "ein": 1, "eine": 1, "einen": 1, "einem": 1, "one": 1, "a": 1, "an": 1,
-    "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4, "fünf": 5, "five": 5,
-    "sechs": 6, "six": 6, "sieben": 7, "seven": 7, "acht": 8, "eight": 8, "neun": 9, "nine": 9,
-    "zehn": 10, "ten": 10, "zwölf": 12, "twelve": 12, "fünfzehn": 15, "fifteen": 15,
-    "zwanzig": 20, "twenty": 20, "dreißig": 30, "thirty": 30,
+# the base table, and what a merchant's text adds: an article or its case forms as one ("a year",
+# "einen Monat"), tens of a duration ("fünfzehn Jahre"); not "a" / "an" as a word of NUMBER_WORD
+NUMBER_WORDS: dict[str, int] = {
+    **BASE_NUMBER_WORDS, "einen": 1, "einem": 1, "a": 1, "an": 1,
+    "fünfzehn": 15, "fifteen": 15, "zwanzig": 20, "twenty": 20, "dreißig": 30, "thirty": 30,
 }  # fmt: skip
 NUMBER_WORD = r"\b(?:" + "|".join(sorted((w for w in NUMBER_WORDS if len(w) > 2), key=len, reverse=True)) + r")\b"
 

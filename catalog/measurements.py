@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from catalog.number_words import NUMBER_WORDS as BASE_NUMBER_WORDS
 from catalog.size_rules import pounds_to_kg
 
 # measure -> words naming it (German and English)
@@ -39,9 +40,8 @@ _HEIGHT_CUE = re.compile(r"\b(?:groß|gross|tall|bin|bei|am|i'm|im|height|körpe
 _KG = re.compile(r"(\d{1,3}(?:[.,]\d)?)\s*(?:kg|kilos?)\b", re.I)
 _LBS = re.compile(r"(\d{1,3}(?:[.,]\d)?)\s*(?:lbs?|pounds?)\b", re.I)
 _STONE = re.compile(r"(\d{1,2}(?:[.,]\d)?)\s*(?:st|stone)\b(?:\s*(?:and\s+)?(\d{1,2})\s*(?:lbs?|pounds?)?)?", re.I)
-NUMBER_WORDS = {"ein": 1, "eine": 1, "one": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4,
-                "fünf": 5, "five": 5, "sechs": 6, "six": 6, "sieben": 7, "seven": 7, "acht": 8, "eight": 8,
-                "neun": 9, "nine": 9, "zehn": 10, "ten": 10, "elf": 11, "eleven": 11, "zwölf": 12, "twelve": 12}  # fmt: skip
+# the base table and 11 ("my son is eleven"); "a" stays an article: "a 5 year old" is 5
+NUMBER_WORDS: dict[str, int] = {**BASE_NUMBER_WORDS, "elf": 11, "eleven": 11}
 _WORDS = "|".join(NUMBER_WORDS)
 _NUMBER = rf"(\d{{1,2}}(?:[.,]5)?|{_WORDS})"
 _AGE = re.compile(rf"\b{_NUMBER}(?:\s*|-)(?:jährig\w*|jahre?\b|years?\b|year-old|yo\b|yrs?\b)", re.I)

@@ -12,7 +12,6 @@ the write paths lock the order row (`SELECT ... FOR UPDATE`) instead.
 
 from __future__ import annotations
 
-import os
 import threading
 import zlib
 from dataclasses import dataclass
@@ -36,13 +35,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
-from catalog.db import DEFAULT_PREFIX
-
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-
-
-def table_prefix(prefix: str | None = None) -> str:
-    return os.environ.get("SHOPBOT_TABLE_PREFIX", DEFAULT_PREFIX) if prefix is None else prefix
 
 
 @dataclass

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import and_, delete, func, insert, select
 from sqlalchemy.engine import Connection
 
-from catalog.db import database_url, open_database
+from catalog.db import database_url, open_database, table_prefix
 from catalog.store import Store, StoreConfig
 from orders import policy
 from orders.api import (
@@ -29,7 +29,7 @@ from orders.api import (
     Return,
     ReturnLine,
 )
-from orders.db import Tables, define_tables, orders_engine, table_prefix
+from orders.db import Tables, define_tables, orders_engine
 from orders.sql_changes import OrderChanges, _ts
 from orders.sql_stock import StockAndCheckout
 from orders.throttle import Limits, ProofThrottle

@@ -143,3 +143,23 @@ def test_vector_cache_embeds_each_text_once_and_keeps_the_newest(use_embedder):
     cache.encode(Counting(), ["Ganz neu hier."])  # evicts the least recently used: "Runs small."
     cache.encode(Counting(), ["Wasserdicht bis 10.000 mm.", "Runs small."])
     assert calls[1:] == [["Ganz neu hier."], ["Runs small."]]
+
+
+def test_every_database_names_its_tables_by_the_one_prefix_rule(tmp_path, monkeypatch):
+    """`catalog.db.table_prefix`: the given prefix, else `SHOPBOT_TABLE_PREFIX`, else `shopbot_`;
+    the catalog, the orders and the console tables all follow it."""
+    from sqlalchemy import inspect
+
+    from bot.console.db import ConsoleDB
+    from catalog.db import Database, table_prefix
+
+    monkeypatch.delenv("SHOPBOT_TABLE_PREFIX", raising=False)
+    assert table_prefix() == "shopbot_" and table_prefix("x_") == "x_"
+    monkeypatch.setenv("SHOPBOT_TABLE_PREFIX", "env_")
+    assert table_prefix() == "env_" and table_prefix("") == ""
+    url = f"sqlite:///{tmp_path / 'prefix.db'}"
+    Database.connect(url)
+    console = ConsoleDB.connect(url)
+    names = inspect(console.engine).get_table_names()
+    assert "env_products" in names and "env_console_users" in names
+    assert all(n.startswith("env_") for n in names)

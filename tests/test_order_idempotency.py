@@ -23,7 +23,7 @@ from catalog.store import Store
 from orders.api import OrderError, ReturnLine
 from orders.sql import SqlOrders
 from tests.conftest import PG_URL, TEST_STORE, pg_available, service_missing
-from tests.test_order_actions import DOMAIN, item, order, proven, run
+from tests.order_helpers import DOMAIN, item, order, proven, run
 from tests.test_orders import TinyEmbedder, demo_products, make_backend, new_order  # noqa: F401 (a fixture)
 from tests.test_orders import count as rows
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
-from catalog.db import DEFAULT_PREFIX, database_url, make_engine
+from catalog.db import database_url, make_engine, table_prefix
 
 
 @dataclass
@@ -44,7 +43,7 @@ class ConsoleDB:
 
     @classmethod
     def connect(cls, url: str, prefix: str | None = None) -> ConsoleDB:
-        p = os.environ.get("SHOPBOT_TABLE_PREFIX", DEFAULT_PREFIX) if prefix is None else prefix
+        p = table_prefix(prefix)
         engine = make_engine(url)
         md = MetaData()
         users = Table(
@@ -185,7 +184,7 @@ _open: dict[tuple[str, str], ConsoleDB] = {}
 def open_console_db(data_dir: Path | str, url: str | None = None, prefix: str | None = None) -> ConsoleDB:
     """One `ConsoleDB` per URL and prefix per process."""
     url = url or database_url(data_dir)
-    prefix = os.environ.get("SHOPBOT_TABLE_PREFIX", DEFAULT_PREFIX) if prefix is None else prefix
+    prefix = table_prefix(prefix)
     if (url, prefix) not in _open:
         _open[(url, prefix)] = ConsoleDB.connect(url, prefix)
     return _open[(url, prefix)]
