@@ -1,0 +1,69 @@
+"""The store `stores/goldfaden` (a Zurich jeweller's raw WooCommerce export in CHF: jewellery,
+watches, eyewear, leather goods, bags, natural cosmetics, scarves and gloves) and its questions
+(`bench/questions/goldfaden.jsonl`, written before any tuning) stay consistent: the export
+imports without a rejected row, keeping its drafts and its private product away from shoppers,
+and every question refers to products the export has in the state the question expects."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+from bench.answer_scoring import read_catalog_texts
+from catalog.import_common import CategoryMapper
+from catalog.store import load_config
+from catalog.woocommerce import read_woocommerce_csv
+
+ROOT = Path(__file__).resolve().parent.parent
+STORE = ROOT / "stores" / "goldfaden"
+QUESTIONS = ROOT / "bench" / "questions" / "goldfaden.jsonl"
+HIDDEN = {"namenskette-personalisiert", "clutch-opera", "geschenkset-naturpflege"}  # two drafts (-1), one private (0)
+
+
+def test_raw_export_imports_without_rejected_rows(use_embedder):
+    config = load_config(STORE / "store.yml")
+    assert config.store.currency == "CHF"
+    mapper = CategoryMapper(config.categories, use_embedder)
+    result = read_woocommerce_csv(STORE / "catalog.csv", mapper)
+    assert not result.errors, [str(e) for e in result.errors[:5]]
+    assert not mapper.new  # every category path lands in one of the store's categories
+    products = {p.id: p for p in result.products}
+    assert len(products) == 63 and sum(len(p.variants) for p in products.values()) >= 190
+    assert {pid for pid, p in products.items() if p.status} == HIDDEN
+    assert products["uhrenarmband-leder-horween"].category == "watches"
+    assert products["manschettenknoepfe-matterhorn"].category == "jewellery"
+    # an attribute value with an escaped comma stays one value
+    gloves = products["lederhandschuhe-davos"]
+    assert "7,5" in [v.size for v in gloves.variants]
+    # sold out in every variation, sold out in one size, sale prices
+    assert all(v.stock == 0 for v in products["silk-scarf-paisley"].variants)
+    ring = products["stapelring-limmat"]
+    assert [v.stock for v in ring.variants if v.options == {"Ringgrösse": "54", "Ausführung": "Silber"}] == [0]
+    assert [v.stock for v in gloves.variants if v.options == {"Grösse": "8,5", "Farbe": "Tabak"}] == [0]
+    watch = products["automatikuhr-bahnhofstrasse-40"]
+    assert {(v.price, v.compare_at_price) for v in watch.variants} == {(749.0, 890.0)}
+
+
+def test_questions_refer_to_the_exports_products():
+    questions = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    visible = {p.id for p in read_catalog_texts(STORE / "catalog.csv")}
+    every = {p.id for p in read_catalog_texts(STORE / "catalog.csv", visible_only=False)}
+    assert every - visible == HIDDEN
+    assert len({q["id"] for q in questions}) == len(questions) >= 180
+    kinds = Counter(q["kind"] for q in questions)
+    assert kinds["discovery"] >= 40 and kinds["sizing"] >= 40 and kinds["details"] >= 50 and kinds["variants"] >= 20
+    assert kinds["shipping"] >= 10 and kinds["policy"] >= 12 and kinds["comparison"] >= 6 and kinds["out_of_scope"] >= 6
+    assert sum(1 for q in questions if q["expect"].get("dont_know")) >= 8
+    assert sum(1 for q in questions if q["expect"].get("products_none")) >= 2
+    langs = Counter(q["lang"] for q in questions)
+    assert min(langs["de"], langs["en"]) >= 0.4 * len(questions)
+    for q in questions:
+        expect, page = q["expect"], q["metadata"].get("product_id")
+        assert q["store"] == "goldfaden" and q["metadata"]["language"] == q["lang"], q["id"]
+        assert set(expect) <= {"products_any", "products_none", "must", "must_not", "refuse", "dont_know"}, q["id"]
+        assert not ({*expect.get("products_any", []), *([page] if page else [])} - visible), q["id"]
+        assert set(expect.get("products_none", [])) <= every - visible, q["id"]
+        for pattern in [*expect.get("must", []), *expect.get("must_not", [])]:
+            re.compile(pattern)
