@@ -24,8 +24,9 @@ from actions.search import show_details, show_results
 from actions.shipping import answer_shipping
 from actions.sizing import answer_size, asks_size_advice, availability
 from actions.texts import say
+from catalog.features import FEATURES
 from catalog.models import Product
-from catalog.passages import asked_aspects, asked_features, content_words, shares_word
+from catalog.passages import FIELDS, asked_aspects, asked_features, content_words, shares_word
 from catalog.policy_aspects import question_aspects, rule_topic
 from catalog.variants import find_asked
 
@@ -233,6 +234,28 @@ def without_name(question: str, product: Product) -> str:
     return " ".join("" if r else p for p, r in zip(pieces, run, strict=True))
 
 
+def labelled(aspect: str, text: str, lang: str) -> str:
+    """"Pflege: …" for the care text, unless the merchant's text starts with that label itself
+    ("Pflege: Nur feucht abwischen" is not said as "Pflege: Pflege: …")."""
+    labels = {say(aspect, code, text="").strip().rstrip(":").lower() for code in ("de", "en")}
+    return text if text.split(":", 1)[0].strip().lower() in labels else say(aspect, lang, text=text)
+
+
+def without_name_compounds(question: str, product: Product) -> str:
+    """The question without the words of the product's name that are no need themselves:
+    "Regenjacke" names the product and asks nothing about rain ("Kann ich die Regenjacke in der
+    Waschmaschine waschen?"); "wide" of "Road Runner Wide" stays a need."""
+    title = {w.lower() for text in product.title.values() for w in re.findall(r"[^\W\d_]+", text)}
+    needs = {w for words in facts.ATTRIBUTE_WORDS.values() for w in words}
+    return re.sub(r"[^\W\d_]+", lambda m: "" if m.group(0).lower() in title and m.group(0).lower() not in needs else m.group(0), question)
+
+
+def names_feature(product: Product, feature: str) -> bool:
+    """True when the product's text (any field, any language) names the feature (`catalog.features`)."""
+    pattern = FEATURES[feature]
+    return any(pattern.search(text) for field in ("title", *FIELDS) for text in (getattr(product, field, None) or {}).values())
+
+
 def _verdict(product: Product, question: str, lang: str) -> str | None:
     """"Ja: wasserdicht …" when the product's facts decide the need or yes/no question."""
     verdicts = facts.check_fit(product, question, lang)
@@ -268,7 +291,7 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
     name = product.name(lang)
     asked = without_name(question, product)  # "Luftklar Allergo" asks nothing about allergies
     if verdicts or _YES_NO.search(question):
-        verdict = _verdict(product, asked, lang)
+        verdict = _verdict(product, without_name_compounds(asked, product), lang)
         if verdict:
             return [verdict], True
     if product.fit and "fit" in asked_aspects(asked):  # "Fällt der Schuh klein aus?": the fit, in the merchant's words
@@ -280,7 +303,10 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
     aspects = _asked_aspects(question)
     lines: list[str] = []
     missing = False
-    attributes = typed_facts(product, asked, lang)
+    unnamed = [key for key in asked_features(asked, name) if not names_feature(product, key)]
+    if unnamed:  # "Is the kettle's lid made of plastic?": the kettle's material is not the lid's
+        aspects = [a for a in aspects if a in ("price", "stock")]
+    attributes = [] if unnamed else typed_facts(product, asked, lang)
     if attributes:  # "how big a room can it clean?" is the room size, not the care text
         lines += attributes
         aspects = [a for a in aspects if a in ("price", "stock")]
@@ -292,7 +318,7 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
                 status = facts.availability(product, lang)
                 lines.append(say("stock_summary", lang, product=name, status=status) + " " + " ".join(x for x in (facts.sizes_line(product, lang), facts.colors_line(product, lang)) if x))
         elif aspect in ("materials", "care") and product.text(aspect, lang):
-            lines.append(say(aspect, lang, text=product.text(aspect, lang)))
+            lines.append(labelled(aspect, product.text(aspect, lang), lang))
         elif aspect == "weight" and product.attributes.get("weight_g") is not None:
             lines.append(f"{name}: {facts.attribute_phrase('weight_g', product.attributes['weight_g'], lang)}.")
         else:

@@ -205,8 +205,10 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     elif FIT_QUESTION.search(text) and wears:
         lines.append(fit_answer(product, text, lang))
         events = [SlotSet("pending_offer", "usual_size")]
-    else:
-        lines.append(overview(product, lang))
+    else:  # "Hat die Jeans Stretch?" taken for a size question: a named feature is answered from the text
+        from actions.product_questions import feature_answer  # noqa: PLC0415 (it imports this module)
+
+        lines.append(feature_answer(product, text, lang) or overview(product, lang))
     reply(dispatcher, " ".join(lines), sources=list(dict.fromkeys(sources)), payload=facts.cards_payload([product], lang, catalog().config))
     return [*events, *done]
 

@@ -55,7 +55,8 @@ _FEATURES: dict[str, str] = {
     "cuffs": r"\w*bündchen\b|cuffs?\b|ribbed hem",
     "drawstring": r"kordelzug\w*|tunnelzug\w*|\w*kordel\b|drawstring\w*|drawcord\w*",
     "buttons": r"\w*knöpfe\w*|knopf\w*|\w*knopfleiste|buttons?\b|druckknöpfe|snaps?\b|press studs?",
-    "sleeves": r"\w*ärmel\w*|sleeve\w*",
+    "sleeves": r"\w*ärmel\w*|sleeve\w*|armlänge\w*",  # a shirt's "Armlänge" is its sleeve length
+    "sole": r"\w*sohle\w*|(?:out|mid|in)?soles?\b",
     "strap": r"\w*riemen\b|\w*gurt\b|\w*gurte\b|tragegurt\w*|straps?\b|shoulder strap",
     "microphone": r"mikrofon\w*|mikro\b|microphone\w*|\bmic\b",
     "noise_cancelling": r"geräuschunterdrückung\w*|noise[- ]cancel\w*|\banc\b",

@@ -17,6 +17,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from catalog.embedder import Embedder, VectorCache
+from catalog.fact_kinds import ASPECTS, HOW, KINDS
 from catalog.features import FEATURES
 from catalog.models import Product
 from catalog.sentences import split_sentences, table_headers
@@ -54,81 +55,8 @@ SECOND_MARGIN = 0.05
 # Sentences from a product's fields, in this order (the title is the product's name: it
 # answers nothing a description sentence does not say better).
 FIELDS = ("description", "fit_notes", "materials", "care")
+# kinds of fact asked and stated: `catalog.fact_kinds`
 
-
-
-# Kinds of fact: (words of a question asking for it, what a sentence stating it contains), in
-# German and English. Units and generic words only, nothing from one catalog.
-_ASPECTS: dict[str, tuple[str, str]] = {
-    "weight": (r"schwer|wiegt|wiegen|gewicht|heavy|weigh", r"\d\s*(?:kg|g)\b|gewicht|wiegt|wiegen|weigh"),
-    "size": (
-        r"groß|gross|maße|abmessung|wie (?:lang|breit|hoch|dick)\b|länge|höhe|breite|durchmesser|\bsize|dimension"
-        r"|how (?:big|long|wide|tall|thick|high|small)|measure|length|height|width|wie klein|packmaß|pack(?:ed)? size|packs? (?:down|small)",
-        r"\d\s*(?:cm|mm|m|inch|inches|zoll)\b|\d\s*[×x]\s*\d|durchmesser|diameter",
-    ),
-    # which measure: "wie hoch" is the height row, not the table top's size
-    "height": (r"wie hoch|\bhöhe|how (?:high|tall)|\bheight", r"\bhöhe|\bhoch\b|height|\bhigh\b|\btall\b"),
-    "width": (r"wie breit|\bbreite\b|how wide|\bwidth", r"\bbreite\b|\bbreit\b|\bwidth|\bwide\b"),
-    "length": (r"wie lang\b|\blänge\b|how long is|\blength", r"\blänge\b|\blang\b|\blength|\blong\b"),
-    "capacity": (r"liter|fasst|hinein|volumen|fassungs|\bhold|capacity|litre|how (?:much|many) .*fit",
-                 r"\d\s*(?:l|ml|liter|litre|litres|liters)\b|fasst|holds|capacity|volumen|fassungsvermögen"),
-    "temperature": (r"\bgrad|°|temperatur|warm|kalt|kälte|frost|cold|temperature|degree|winter|freez",
-                    r"°\s*c|\bgrad\b|degrees|komfort|comfort|limit|extrem"),
-    "water": (r"wasserdicht|wasserfest|wasserabweisend|\bwasser\b|wassersäule|\bregen|\bnass|dusche|schwimm"
-              r"|waterproof|water-?(?:resistant|repellent)|\bwater\b|\brain|\bwet\b|shower|swim",
-              r"wasser|water|\bipx?\d|hydrostatic|regen|rain"),
-    "battery": (r"akku|batterie|laufzeit|aufladen|aufgeladen|\blädt|\bladen\b|battery|charg|runtime|how long .* last",
-                r"\d\s*(?:h|std|stunden|hours|mah|wh)\b|akku|batter|charg|lade"),
-    "care": (r"wasch|wäsche|trockner|bügel|reinig|spülmaschine|sauber|wash|dryer|\biron|clean|laundry",
-             r"wasch|wash|trockner|dryer|spülmaschine|dishwasher|reinig|clean|rinse|wipe|spül|bügel|\biron"),
-    "warranty": (r"garantie|gewährleistung|warranty|guarantee", r"garantie|gewährleistung|warranty|guarantee"),
-    "material": (
-        r"material|stoff|woraus|aus was|made (?:of|from)|fabric|wolle|baumwolle|leder|vegan|\bbio\b|organic|plasti",
-        r"\d\s*%|material|\baus\b|made (?:from|of)|wolle|wool|cotton|leder|leather|polyester|nylon|edelstahl"
-        r"|stainless|kunststoff|plastic|rubber|kautschuk|glass|\bglas",
-    ),
-    "fit": (r"fällt|ausfallen|passform|welche größe|nummer|run\w* (?:small|large|big)|true to size|which size|how (?:is|does) .*\bfit|\bthe fit\b"
-            r"|between sizes|zwischen .*größen",
-            r"fällt|klein aus|groß aus|passform|\bfit\b|runs? (?:small|large|big)|come up|size up|größer|kleiner"
-            r"|nummer|between sizes"),
-    # how long something lasts or is made for ("wie lange hält der Akku?", "rides of 4 to 6 hours")
-    "duration": (r"\bwie lange\b|\bhow long\b|\bdauer\b|duration|\bhours?\b|\bstunden\b",
-                 r"\d\s*(?:h|std\.?|stunden|hours?|min|minuten|minutes|tage?n?|days?|wochen|weeks?|monate?n?|months?|jahre?n?|years?)(?![^\W\d_])"),
-    # how small it packs ("Wie klein lässt sich die Jacke verpacken?": "packs into its own chest pocket")
-    "packing": (r"verpack|packmaß|packmass|pack(?:ed)? size|packs? (?:down|small|into|away)|wie klein|how small|stuff",
-                r"packs? (?:down|into|away|small)|verpack|verstau|packmaß|packmass|packsack|stuff ?sack|own \w*\s?pocket|eigene\w* \w*tasche"
-                r"|\d\s*[×x]\s*\d"),
-    "travel": (r"flugzeug|handgepäck|fliegen|\bflug|plane|flight|\bfly|cabin|carry-on|luggage",
-               r"handgepäck|\bflug|airline|flight|cabin|luggage|carry-on|gepäck"),
-    "age": (r"alter\b|jahre alt|\bage\b|years old|how old",
-            r"\d+\s*(?:bis|-|–|to)\s*\d+\s*(?:jahre|years)|ab \d+ jahren|aged|years"),
-    "power": (r"watt|leistung|\bstrom|verbrauch|\bpower\b|energy|consum", r"\d\s*w\b|watt|leistung|power"),
-    "charging": (r"(?:auf)?ge?laden\b|aufladen|\blädt|ladekabel|aufladbar|recharg|how .*\bcharged?\b|charging|charger",
-                 r"usb|kabel|cable|netzteil|ladegerät|ladestation|ladeschale|charger|plug|stecker|induktiv|inductive|wireless|\bqi\b|solar|dock|recharg|aufladbar"),
-    "power_source": (r"\bauto\b|\bcar\b|\bkfz|steckdose|socket|mains|\d+\s*v\b|volt|stromanschluss|netzbetrieb|unterwegs|on the go",
-                     r"\bauto\b|\bcar\b|\bkfz|\d+\s*v\b|volt|adapter|home use|zuhause|steckdose|netzteil|mains|socket|plug|batter|akku"),
-    "range": (r"reichweite|wie weit|\brange\b|how far", r"\d\s*(?:m|meter|metres|meters|km)\b|reichweite|\brange\b"),
-    "loudness": (r"\blaut|leise|lautstärke|\bloud|quiet|volume|noise|dezibel|decibel|\bdb\b",
-                 r"\d\s*db\b|dezibel|decibel|lautstärke|\bvolume|leise|quiet|\blaut|\bloud"),
-    "load": (r"belastbar|belastung|tragkraft|traglast|\bträgt|aushält|weight .*(?:hold|take|carry|support)|(?:hold|take|carry|support).* weight"
-             r"|maximum weight|max weight|weight limit|how many kg|wie viel kg",
-             r"belastbar|belastung|tragkraft|traglast|\bträgt|\bload|supports?|holds? up|up to \d+\s*kg|bis \d+\s*kg|max\.?\s*\d+\s*kg"),
-    "origin": (r"\bwo\b.*\b(?:hergestellt|produziert|gefertigt|gemacht|genäht)|herkunft|herstellungsland|\bwhere\b.*\b(?:made|produced|manufactured)"
-               r"|made in\b|country of origin|\borigin",
-               r"(?:hergestellt|produziert|gefertigt|gemacht|genäht|made|produced|manufactured|crafted|sewn|designed)\s+in\b|herkunft|\borigin"),
-    "included": (r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegt|included|\bincludes?\b|comes? with|in the box|supplied",
-                 r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegend|included|\bincludes\b|comes with|supplied|in the box"),
-    "use": (r"geeignet|eignet|suitable|good for|gut für|taugt|can i (?:use|wear|take)|kann (?:ich|man)\b.*"
-            r"\b(?:verwenden|benutzen|nutzen|tragen)|\breicht\b.*\bfür\b|kompatib|compatib|\bwork with|\bpasst\b.*\b(?:an|auf)\b",
-            r"geeignet|eignet|suitable|ideal|perfe[ck]t f|great for|designed for|made for|intended|recommended|empfohlen|nicht für|not for"
-            r"|ausgelegt|kompatib|compatib|\bworks? with|funktioniert"),
-}  # fmt: skip
-ASPECTS = {k: (re.compile(q, re.I), re.compile(s, re.I)) for k, (q, s) in _ASPECTS.items()}
-_KINDS = tuple(ASPECTS)
-# a feature named in a question is a kind of fact too: "is it lined?" wants the sentence about the lining
-ASPECTS.update({key: (pattern, pattern) for key, pattern in FEATURES.items()})
-# "wie wird er aufgeladen?", "how do I charge it?" ask the way, not how long: no battery figure answers them
-_HOW = re.compile(r"\b(?:wie|how)\b(?!\s+(?:lange?|long|viele?|much|many|oft|often|schnell|fast|quick))", re.I)
 # words of a question that say nothing about what is asked
 _QUESTION_WORDS = frozenset(
     """gibt haben habe hast sind kann kannst könnte können welche welcher welches welchen viel viele
@@ -190,8 +118,8 @@ def asked_features(question: str, name: str = "") -> list[str]:
 
 def asked_aspects(question: str, name: str = "") -> list[str]:
     """The kinds of fact a question asks for ("wie schwer" -> weight, "is it lined?" -> lining)."""
-    found = [key for key in _KINDS if ASPECTS[key][0].search(question)]
-    if "charging" in found and _HOW.search(question):  # "wie wird es aufgeladen?": the way, not the hours
+    found = [key for key in KINDS if ASPECTS[key][0].search(question)]
+    if "charging" in found and HOW.search(question):  # "wie wird es aufgeladen?": the way, not the hours
         found = [k for k in found if k != "battery"]
     found += [k for k in asked_features(question, name) if k not in found]
     if "load" in found:  # "how much weight can it take?"
@@ -229,6 +157,21 @@ def names_features(sentence: str, aspects: list[str]) -> bool:
     """True when the sentence names every feature among the asked kinds ("Sind die Polster
     herausnehmbar?": "Removable pads", not "padded straps"; "GOTS organic cotton?": not "100 % Baumwolle")."""
     return all(FEATURES[key].search(sentence) for key in aspects if key in FEATURES)
+
+
+# a definition's label: a few words before a colon ("In the box: …", "Armlänge: 64 cm")
+_LABEL = re.compile(r"^([^\W\d][^\d:.!?]{0,38}):\s+\S")
+DEFINITION_WORDS = 3  # a statement this short is all label ("Genäht in Portugal.", "Schafthöhe 38 cm.")
+
+
+def definition_label(sentence: str) -> str | None:
+    """What a definition is about: the label of a "Label: value" line ("In the box: headphones,
+    case" -> "In the box"), or the whole of a statement of three words at most ("Genäht in
+    Portugal."); None for an ordinary sentence."""
+    m = _LABEL.match(sentence)
+    if m and len(m.group(1).split()) <= 4:
+        return m.group(1)
+    return sentence if len(sentence.split()) <= DEFINITION_WORDS else None
 
 
 def _asking_stated(question: str, aspects: list[str], sentences: list[str]) -> set[str]:
@@ -342,6 +285,25 @@ class PassageFinder:
             out.append(min(total, MAX_SHARED))
         return out
 
+    def definitions(self, question: str, sentences: list[Sentence], name: str, aspects: list[str]) -> np.ndarray:
+        """Which sentences are definitions answering the question: their label (`definition_label`)
+        states every kind of fact asked (and names every asked feature) ("Was ist im Lieferumfang enthalten?": "In the box: …";
+        "What's the sleeve length?": "Armlänge: 64 cm") — or, when none is asked, carries every
+        word of the question — and shares each other word of the question that the text mentions
+        ("How long is the cable?" is not answered by "Length: 120 cm" when a sentence names the cable)."""
+        labels = [definition_label(s.text) for s in sentences]  # a table row's column labels are no label
+        if not any(labels):
+            return np.zeros(len(sentences), dtype=bool)
+        texts = [s.ranked for s in sentences]
+        words = content_words(question, exclude=name) - _asking_stated(question, aspects, texts)
+        needed = words if not aspects else {w for w in words if any(self.shared_words({w}, texts, name))}
+        out = []
+        for label in labels:
+            states_all = all(states_aspect(label, [key]) for key in aspects) if label is not None else False
+            ok = label is not None and (bool(aspects) and states_all or not aspects and bool(words))
+            out.append(ok and all(self.shared_words({w}, [label], name)[0] for w in needed))
+        return np.array(out, dtype=bool)
+
     def unknown_words(self, question_words: set[str], sentences: list[str], name: str = "") -> set[str]:
         """The question's words no sentence shares (`shared_words`): what the text never mentions.
         When at least half of a question's words are such ("Ist das Leder chromfrei gegerbt?",
@@ -366,7 +328,9 @@ class PassageFinder:
         named = np.zeros(len(sentences), dtype=bool)
         if aspects and all(key in FEATURES for key in aspects):  # "is it lined?": the sentence naming the lining answers it
             named = np.array([names_features(s.ranked, aspects) for s in sentences], dtype=bool)
-            scores = np.where(named, np.maximum(scores, ANSWER_SIMILARITY), scores).astype(np.float32)
+        is_header = np.array([s.text in headers for s in sentences], dtype=bool)
+        named = named | (self.definitions(question, sentences, name, aspects) & ~is_header)  # "In the box: …" answers "Lieferumfang?"
+        scores = np.where(named, np.maximum(scores, ANSWER_SIMILARITY), scores).astype(np.float32)
         order = sorted(range(len(sentences)), key=lambda i: (not named[i], -float(scores[i])))  # naming all of them first
         floor = self.threshold if threshold is None else threshold
         own = [s.ranked for s in sentences if s.lang == lang]  # a word missing is telling only in the question's language

@@ -7,6 +7,8 @@ import html
 import re
 
 MIN_CHARS = 8  # shorter pieces ("Neu!", "Details") are no answer
+# ... unless one word with a full stop states something ("Vegan.", "Waschbar.")
+_SHORT_STATEMENT = re.compile(r"^[^\W\d_]{4,}\.$")
 MAX_CHARS = 400  # a run-on paragraph without stops is cut into pieces of about this size
 
 _BLOCK = re.compile(r"<\s*(?:br|/?p|/?li|/?ul|/?ol|/?div|/?h[1-6]|/?tr|/?table|/?dl|dt)\b[^>]*>", re.I)
@@ -71,7 +73,7 @@ def split_sentences(text: str, min_chars: int = MIN_CHARS) -> list[str]:
             out.append(piece[:cut].strip())
             piece = piece[cut:].strip()
         out.append(piece)
-    return [p for p in out if len(p) >= min_chars]
+    return [p for p in out if len(p) >= min_chars or _SHORT_STATEMENT.match(p)]
 
 
 def _ends_in_abbreviation(piece: str) -> bool:

@@ -9,8 +9,10 @@ from catalog.passages import (
     ANSWER_SIMILARITY,
     PassageFinder,
     asked_aspects,
+    definition_label,
     free_of,
     product_sentences,
+    states_aspect,
 )
 from catalog.sentences import split_sentences, table_headers
 
@@ -174,3 +176,58 @@ def test_a_question_about_what_the_text_never_mentions_gets_no_answer(finder):
     assert finder.answer(backpack, "Does the laptop sleeve have a USB charging port?", "en") == []
     assert finder.answer(backpack, "Does the laptop sleeve have a USB charging port?", "en", threshold=0.0)  # the closest
     assert finder.answer(backpack, "Is the laptop sleeve padded?", "en")
+
+
+def test_a_one_word_statement_is_a_sentence_but_a_heading_is_not():
+    assert split_sentences("Low-top in organic cotton canvas. Vegan.") == ["Low-top in organic cotton canvas.", "Vegan."]
+    assert split_sentences("Neu! Details") == []
+
+
+def test_a_german_compound_states_the_measure_it_ends_in():
+    assert states_aspect("Schafthöhe 38 cm.", ["height"]) and states_aspect("Sitzbreite 45 cm", ["width"])
+    assert states_aspect("Armlänge: 64 cm (Standard).", ["length"]) and states_aspect("Armlänge: 64 cm", ["sleeves"])
+    assert asked_aspects("What's the sleeve length?") == ["length", "sleeves"]
+
+
+def test_impedance_fineness_and_where_it_is_sewn_are_kinds_of_fact():
+    assert asked_aspects("What impedance do these headphones have?") == ["impedance"] and states_aspect("50 mm drivers, 32 ohm", ["impedance"])
+    assert "fineness" in asked_aspects("Wie fein ist die Wolle?") and states_aspect("extra fine 17.5 micron merino", ["fineness", "material"])
+    assert "origin" in asked_aspects("Where are the blouses sewn?") and states_aspect("Genäht in Portugal.", ["origin"])
+
+
+def test_a_definition_is_a_label_before_a_colon_or_a_statement_of_three_words():
+    assert definition_label("In the box: headphones, hard case, USB-C cable.") == "In the box"
+    assert definition_label("Genäht in Portugal.") == "Genäht in Portugal."
+    assert definition_label("Timeless low-top in organic cotton canvas.") is None
+
+
+def _de(pid: str, title: str, text: str, lang: str = "de") -> Product:
+    return Product(id=pid, title={lang: title}, category="x", description={lang: text}, variants=[{"sku": pid, "price": 1.0, "stock": 1}])
+
+
+def test_a_definition_stating_the_asked_kind_answers_it(finder):
+    phones = _de("p", "Wave Headphones", "<ul><li>3.5 mm jack for wired use, cable included</li><li>Weight: 250 g</li></ul>"
+                 "<p>In the box: headphones, hard case, USB-C cable.</p>", "en")  # fmt: skip
+    assert finder.answer(phones, "Was ist im Lieferumfang enthalten?", "de")[0].sentence.text.startswith("In the box:")
+    blouse = _de("b", "Leinenbluse Marie", "Luftige Bluse aus 100 % Leinen mit Stehkragen. Genäht in Portugal.")
+    assert finder.answer(blouse, "Where are the Marie blouses sewn?", "en")[0].sentence.text == "Genäht in Portugal."
+    boot = _de("g", "Gummistiefel", "Handgefertigte Gummistiefel aus Naturkautschuk. Schafthöhe 38 cm. Fällt groß aus: bitte kleiner bestellen.")
+    assert finder.answer(boot, "How tall is the shaft?", "en")[0].sentence.text == "Schafthöhe 38 cm."
+
+
+def test_a_definition_of_another_thing_the_text_names_does_not_answer(finder):
+    lamp = _de("l", "Lampe", "<ul><li>Length: 120 cm</li><li>The cable is 1.5 m long and fabric-covered.</li></ul>", "en")
+    answers = finder.answer(lamp, "What length is the cable?", "en")
+    assert answers and answers[0].sentence.text.startswith("The cable")
+
+
+def test_a_definition_stating_only_one_of_the_asked_kinds_does_not_answer(finder):
+    speaker = _de("s", "Lautsprecher Mini", "<ul><li>Leistung 10 W</li><li>Ladekabel USB-C liegt bei, Netzteil nicht.</li><li>Gewicht 540 g</li></ul>")
+    assert states_aspect("Ladekabel USB-C liegt bei, Netzteil nicht.", ["included"])
+    assert finder.answer(speaker, "Is a power adapter included?", "en")[0].sentence.text.startswith("Ladekabel")
+
+
+def test_a_shoes_sole_is_a_feature_in_both_languages(finder):
+    assert asked_aspects("What sole does the sneaker have?") == ["sole"] and asked_aspects("Welche Sohle hat der Schuh?") == ["sole"]
+    shoe = _de("t", "Trail Sneaker GTX", "<p>Everyday sneaker with a membrane.</p><ul><li>Upper: recycled mesh</li><li>Sole: Vibram rubber</li></ul>", "en")
+    assert finder.answer(shoe, "Welche Sohle hat der Schuh?", "de")[0].sentence.text == "Sole: Vibram rubber"

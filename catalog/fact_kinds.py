@@ -1,0 +1,92 @@
+"""Kinds of fact a shopper's question asks for and a sentence of a product's text states, in
+German and English (a weight for "wie schwer", a °C figure for "how warm", a label "In the
+box:" for "Lieferumfang?"). Units and generic words only, nothing from one catalog; a feature
+of `catalog.features` named in a question is a kind of fact too. Used by `catalog.passages`
+to rank a product's sentences against a question."""
+
+from __future__ import annotations
+
+import re
+
+from catalog.features import FEATURES
+
+# Kinds of fact: (words of a question asking for it, what a sentence stating it contains), in
+# German and English. Units and generic words only, nothing from one catalog.
+_ASPECTS: dict[str, tuple[str, str]] = {
+    "weight": (r"schwer|wiegt|wiegen|gewicht|heavy|weigh", r"\d\s*(?:kg|g)\b|gewicht|wiegt|wiegen|weigh"),
+    "size": (
+        r"groß|gross|maße|abmessung|wie (?:lang|breit|hoch|dick)\b|länge|höhe|breite|durchmesser|\bsize|dimension"
+        r"|how (?:big|long|wide|tall|thick|high|small)|measure|length|height|width|wie klein|packmaß|pack(?:ed)? size|packs? (?:down|small)",
+        r"\d\s*(?:cm|mm|m|inch|inches|zoll)\b|\d\s*[×x]\s*\d|durchmesser|diameter",
+    ),
+    # which measure: "wie hoch" is the height row, not the table top's size
+    # a German compound names the measure too: "Schafthöhe 38 cm", "Armlänge: 64 cm", "Sitzbreite"
+    "height": (r"wie hoch|\bhöhe|how (?:high|tall)|\bheight", r"höhe\b|\bhoch\b|height|\bhigh\b|\btall\b"),
+    "width": (r"wie breit|\bbreite\b|how wide|\bwidth", r"breite\b|\bbreit\b|\bwidth|\bwide\b"),
+    "length": (r"wie lang\b|\blänge\b|how long is|\blength", r"länge\b|\blang\b|\blength|\blong\b"),
+    "capacity": (r"liter|fasst|hinein|volumen|fassungs|\bhold|capacity|litre|how (?:much|many) .*fit",
+                 r"\d\s*(?:l|ml|liter|litre|litres|liters)\b|fasst|holds|capacity|volumen|fassungsvermögen"),
+    "temperature": (r"\bgrad|°|temperatur|warm|kalt|kälte|frost|cold|temperature|degree|winter|freez",
+                    r"°\s*c|\bgrad\b|degrees|komfort|comfort|limit|extrem"),
+    "water": (r"wasserdicht|wasserfest|wasserabweisend|\bwasser\b|wassersäule|\bregen|\bnass|dusche|schwimm"
+              r"|waterproof|water-?(?:resistant|repellent)|\bwater\b|\brain|\bwet\b|shower|swim",
+              r"wasser|water|\bipx?\d|hydrostatic|regen|rain"),
+    "battery": (r"akku|batterie|laufzeit|aufladen|aufgeladen|\blädt|\bladen\b|battery|charg|runtime|how long .* last",
+                r"\d\s*(?:h|std|stunden|hours|mah|wh)\b|akku|batter|charg|lade"),
+    "care": (r"wasch|wäsche|trockner|bügel|reinig|spülmaschine|sauber|wash|dryer|\biron|clean|laundry",
+             r"wasch|wash|trockner|dryer|spülmaschine|dishwasher|reinig|clean|rinse|wipe|spül|bügel|\biron"),
+    "warranty": (r"garantie|gewährleistung|warranty|guarantee", r"garantie|gewährleistung|warranty|guarantee"),
+    "material": (
+        r"material|stoff|woraus|aus was|made (?:of|from)|fabric|wolle|baumwolle|leder|vegan|\bbio\b|organic|plasti",
+        r"\d\s*%|material|\baus\b|made (?:from|of)|wolle|wool|cotton|leder|leather|polyester|nylon|edelstahl"
+        r"|stainless|kunststoff|plastic|rubber|kautschuk|glass|\bglas|merino|leinen|linen|seide|\bsilk|kaschmir|cashmere",
+    ),
+    "fit": (r"fällt|ausfallen|passform|welche größe|nummer|run\w* (?:small|large|big)|true to size|which size|how (?:is|does) .*\bfit|\bthe fit\b"
+            r"|between sizes|zwischen .*größen",
+            r"fällt|klein aus|groß aus|passform|\bfit\b|runs? (?:small|large|big)|come up|size up|größer|kleiner"
+            r"|nummer|between sizes"),
+    # how long something lasts or is made for ("wie lange hält der Akku?", "rides of 4 to 6 hours")
+    "duration": (r"\bwie lange\b|\bhow long\b|\bdauer\b|duration|\bhours?\b|\bstunden\b",
+                 r"\d\s*(?:h|std\.?|stunden|hours?|min|minuten|minutes|tage?n?|days?|wochen|weeks?|monate?n?|months?|jahre?n?|years?)(?![^\W\d_])"),
+    # how small it packs ("Wie klein lässt sich die Jacke verpacken?": "packs into its own chest pocket")
+    "packing": (r"verpack|packmaß|packmass|pack(?:ed)? size|packs? (?:down|small|into|away)|wie klein|how small|stuff",
+                r"packs? (?:down|into|away|small)|verpack|verstau|packmaß|packmass|packsack|stuff ?sack|own \w*\s?pocket|eigene\w* \w*tasche"
+                r"|\d\s*[×x]\s*\d"),
+    "travel": (r"flugzeug|handgepäck|fliegen|\bflug|plane|flight|\bfly|cabin|carry-on|luggage",
+               r"handgepäck|\bflug|airline|flight|cabin|luggage|carry-on|gepäck"),
+    "age": (r"alter\b|jahre alt|\bage\b|years old|how old",
+            r"\d+\s*(?:bis|-|–|to)\s*\d+\s*(?:jahre|years)|ab \d+ jahren|aged|years"),
+    "power": (r"watt|leistung|\bstrom|verbrauch|\bpower\b|energy|consum", r"\d\s*w\b|watt|leistung|power"),
+    "charging": (r"(?:auf)?ge?laden\b|aufladen|\blädt|ladekabel|aufladbar|recharg|how .*\bcharged?\b|charging|charger",
+                 r"usb|kabel|cable|netzteil|ladegerät|ladestation|ladeschale|charger|plug|stecker|induktiv|inductive|wireless|\bqi\b|solar|dock|recharg|aufladbar"),
+    "power_source": (r"\bauto\b|\bcar\b|\bkfz|steckdose|socket|mains|\d+\s*v\b|volt|stromanschluss|netzbetrieb|unterwegs|on the go",
+                     r"\bauto\b|\bcar\b|\bkfz|\d+\s*v\b|volt|adapter|home use|zuhause|steckdose|netzteil|mains|socket|plug|batter|akku"),
+    "range": (r"reichweite|wie weit|\brange\b|how far", r"\d\s*(?:m|meter|metres|meters|km)\b|reichweite|\brange\b"),
+    "loudness": (r"\blaut|leise|lautstärke|\bloud|quiet|volume|noise|dezibel|decibel|\bdb\b",
+                 r"\d\s*db\b|dezibel|decibel|lautstärke|\bvolume|leise|quiet|\blaut|\bloud"),
+    "load": (r"belastbar|belastung|tragkraft|traglast|\bträgt|aushält|weight .*(?:hold|take|carry|support)|(?:hold|take|carry|support).* weight"
+             r"|maximum weight|max weight|weight limit|how many kg|wie viel kg",
+             r"belastbar|belastung|tragkraft|traglast|\bträgt|\bload|supports?|holds? up|up to \d+\s*kg|bis \d+\s*kg|max\.?\s*\d+\s*kg"),
+    "origin": (r"\bwo\b.*\b(?:hergestellt|produziert|gefertigt|gemacht|genäht|gestrickt|gewebt)|herkunft|herstellungsland"
+               r"|\bwhere\b.*\b(?:made|produced|manufactured|sewn|knitted|woven)"
+               r"|made in\b|country of origin|\borigin",
+               r"(?:hergestellt|produziert|gefertigt|gemacht|genäht|gestrickt|gewebt|made|produced|manufactured|crafted|sewn|knitted|woven|designed)"
+               r"\s+in\b|herkunft|\borigin"),
+    "included": (r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegt|included|\bincludes?\b|comes? with|in the box|supplied",
+                 r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegend|\blieg(?:t|en) (?:\w+ )?bei\b|beigelegt|beigefügt"
+                 r"|included|\bincludes\b|comes with|supplied|in the box"),
+    # headphones and speakers: "What impedance?" -> "32 ohm"
+    "impedance": (r"impedanz|impedance|widerstand|\bohm", r"\d\s*(?:ohm|Ω)|impedanz|impedance"),
+    # how fine a wool or fibre is: "Wie fein ist die Wolle?" -> "17.5 micron merino"
+    "fineness": (r"wie fein|how fine|feinheit|fineness|micron|mikron", r"\d\s*(?:µm|μm|micron|mikron)"),
+    "use": (r"geeignet|eignet|suitable|good for|gut für|taugt|can i (?:use|wear|take)|kann (?:ich|man)\b.*"
+            r"\b(?:verwenden|benutzen|nutzen|tragen)|\breicht\b.*\bfür\b|kompatib|compatib|\bwork with|\bpasst\b.*\b(?:an|auf)\b",
+            r"geeignet|eignet|suitable|ideal|perfe[ck]t f|great for|designed for|made for|intended|recommended|empfohlen|nicht für|not for"
+            r"|ausgelegt|kompatib|compatib|\bworks? with|funktioniert"),
+}  # fmt: skip
+ASPECTS = {k: (re.compile(q, re.I), re.compile(s, re.I)) for k, (q, s) in _ASPECTS.items()}
+KINDS = tuple(ASPECTS)
+# a feature named in a question is a kind of fact too: "is it lined?" wants the sentence about the lining
+ASPECTS.update({key: (pattern, pattern) for key, pattern in FEATURES.items()})
+# "wie wird er aufgeladen?", "how do I charge it?" ask the way, not how long: no battery figure answers them
+HOW = re.compile(r"\b(?:wie|how)\b(?!\s+(?:lange?|long|viele?|much|many|oft|often|schnell|fast|quick))", re.I)
