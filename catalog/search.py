@@ -22,8 +22,9 @@ from catalog.query import QUALITY_WORDS, SEASON_WORDS, Query, parse_query
 from catalog.sizes import normalize_letter
 from catalog.store import Store
 
-# Below this cosine similarity a product is not shown as a match (tuned in bench/retrieval.py).
-MIN_SCORE = float(os.environ.get("SHOPBOT_MIN_SCORE", "0.3"))
+# Below this score a product is not shown as a match (tuned in bench/retrieval.py; 0.30 before the
+# short vectors, 0.32 with them: bench/short_vectors.py).
+MIN_SCORE = float(os.environ.get("SHOPBOT_MIN_SCORE", "0.32"))
 # Below this the best match is shown as "closest we have", not as a match.
 CONFIDENT_SCORE = 0.42
 LEXICAL_BONUS = 0.3
@@ -41,6 +42,12 @@ CATEGORY_BONUS = 0.05
 # ("felt slippers" ~ "Igel Filzpatschen" at 0.24). Shown as "the closest we have", never as a match.
 CATEGORY_SLACK = 0.1
 CANDIDATES = 60
+# A product's score is the better of its full vector's cosine (title + description) and its
+# short vector's (names, category, tags; `Product.short_text`), the short one lowered by
+# SHORT_PENALTY: a bare name is nearer to any short request than a long text is, so without it
+# out-of-catalog requests would pass the thresholds more often (`combine`). Chosen with MIN_SCORE
+# on the tuning stores' discovery questions and the out-of-catalog requests (bench/short_vectors.py).
+SHORT_PENALTY = 0.03
 # share of a product name's weight a message must mention to name it
 MIN_NAMED_SCORE = 0.3
 NAMED_SCORE = MIN_NAMED_SCORE
@@ -60,6 +67,12 @@ def names_a_product(token: str) -> bool:
     """Whether a name word alone can name a product: not a measure, a function word, a quality
     or a season, which a question shares with product names without meaning that product."""
     return not is_measure(token) and token not in STOPWORDS and token not in QUALITY_WORDS and token not in SEASON_WORDS
+
+def combine(full: np.ndarray, short: np.ndarray) -> np.ndarray:
+    """A product's score from its full and short vectors' cosines: the better of the two, the
+    short one lowered by `SHORT_PENALTY`."""
+    return np.maximum(full, short - SHORT_PENALTY)
+
 
 @dataclass
 class Hit:
@@ -163,20 +176,20 @@ class CatalogService:
         query = parse_query(text, self.config.categories) if isinstance(text, str) else text
         vector = self.embedder.encode([query.semantic_text])[0]
         lexical, naming = self._lexical([w for w in _tokens(query.semantic_text) if len(w) >= 4])
-        cosines = dict(self.index.search(vector, CANDIDATES))
+        cosines = self._nearest(vector, CANDIDATES)
         # "Jacke unter 100 €": little more than a category word, so browse that category
         content = [w for w in _tokens(query.semantic_text) if w not in STOPWORDS and not w.isdigit()]
         browse = query.category is not None and len(content) <= 2
         members: list[str] = list(self.names.by_category.get(query.category, ())) if browse else []
         if len(members) > BROWSE_LIMIT:  # a large category: its products among the nearest few hundred
-            wide = self.index.search(vector, 4 * BROWSE_LIMIT)
-            members = [pid for pid, _ in wide if (p := self.products.get(pid)) and p.category == query.category][:BROWSE_LIMIT]
+            wide = self._nearest(vector, 4 * BROWSE_LIMIT)
+            members = [pid for pid in sorted(wide, key=lambda pid: -wide[pid]) if (p := self.products.get(pid)) and p.category == query.category][:BROWSE_LIMIT]
             chosen = set(members)
-            cosines.update((pid, score) for pid, score in wide if pid in chosen)
+            cosines.update((pid, score) for pid, score in wide.items() if pid in chosen)
         extra = set(lexical) | set(members)
         missed = [pid for pid in extra - cosines.keys() if pid in self.index]  # named, misspelt or browsed
         if missed:
-            scores = self.index.vectors(missed) @ vector
+            scores = self._scores(missed, vector)
             if len(missed) > BROWSE_LIMIT:  # a large catalog: the category's closest products suffice
                 keep = set(np.argsort(-scores)[:BROWSE_LIMIT].tolist()) | {i for i, pid in enumerate(missed) if pid in lexical}
                 missed, scores = [missed[i] for i in sorted(keep)], scores[sorted(keep)]
@@ -209,6 +222,21 @@ class CatalogService:
             else:
                 break
         return SearchResult(query, hits[:limit], dropped, browse)
+
+    def _nearest(self, vector: np.ndarray, k: int) -> dict[str, float]:
+        """The nearest products by full or short vector, with their combined scores."""
+        full = self.index.search(vector, k)
+        if not self.index.has_short:
+            return dict(full)
+        ids = list(dict.fromkeys([pid for pid, _ in full] + [pid for pid, _ in self.index.search_short(vector, k)]))
+        return dict(zip(ids, self._scores(ids, vector).tolist(), strict=True))
+
+    def _scores(self, product_ids: list[str], vector: np.ndarray) -> np.ndarray:
+        """The combined scores of these products for a request vector."""
+        full = self.index.vectors(product_ids) @ vector
+        if not self.index.has_short:
+            return full
+        return combine(full, self.index.short_vectors(product_ids) @ vector)
 
     def _lexical(self, words: list[str]) -> tuple[dict[str, float], dict[str, float]]:
         """(products whose name contains a word of the request, typos forgiven; products a word
