@@ -139,3 +139,18 @@ def test_a_catalog_stored_before_short_vectors_gets_them_on_the_next_build(tmp_p
     assert read_pointer(admin.folder)["short"] and (index_dir(current_folder(admin.folder)) / "short.faiss").is_file()
     assert Service.open(store, tmp_path / "data", "use").index.has_short
     open_database(tmp_path / "data").drop()
+
+
+def test_the_short_vector_lifts_a_search_but_not_the_rescue_of_a_refused_message():
+    """A product lifted above the rescue threshold by its short vector (its name) alone is not a
+    reason to answer a message the intent classifier refused as a search."""
+    from catalog import scope
+    from catalog.search import Hit
+
+    lifted = Hit(AUDIO, score=0.47, lift=0.09)  # full vector 0.38: below the floor
+    assert scope.rescue_score(lifted) == pytest.approx(0.38) and scope.rescue_score(lifted) < scope.FLOOR
+    service = _service(with_short=True)
+    request = "Hörspiel-Box für Kinder"
+    hit = service.search(request).hits[0]
+    assert hit.lift > 0 and hit.score - hit.lift == pytest.approx(float(service.index.vectors([AUDIO.id])[0] @ service.embedder.encode([request])[0]), abs=1e-4)
+    assert scope.carried(service, request) is None  # the full vector's 0.26 does not rescue it
