@@ -51,7 +51,7 @@ def threshold(service: CatalogService) -> float:
     """The score a request must reach in this catalog; computed once per catalog version."""
     cached = getattr(service, "_scope_threshold", None)
     if cached is None:
-        scores = [rescue_score(hits[0]) if (hits := service.search(text, limit=1).hits) else 0.0 for text in REFERENCE]
+        scores = [max(map(rescue_score, hits)) if (hits := service.search(text).hits) else 0.0 for text in REFERENCE]
         cached = max(FLOOR, float(np.percentile(scores, 90)) + MARGIN)
         service._scope_threshold = cached  # type: ignore[attr-defined]
     return cached
@@ -60,6 +60,7 @@ def threshold(service: CatalogService) -> float:
 def carried(service: CatalogService, text: str) -> SearchResult | None:
     """The search result when `text` clearly asks for something the catalog carries, else None."""
     result = service.search(text)
-    if result.hits and (rescue_score(result.hits[0]) >= threshold(service) or result.hits[0].named >= NAMED_BY_WORD):
+    # the best full-vector score among the hits: the first hit may be first by its short vector
+    if result.hits and (max(map(rescue_score, result.hits)) >= threshold(service) or result.hits[0].named >= NAMED_BY_WORD):
         return result
     return None
