@@ -154,3 +154,23 @@ def test_the_short_vector_lifts_a_search_but_not_the_rescue_of_a_refused_message
     hit = service.search(request).hits[0]
     assert hit.lift > 0 and hit.score - hit.lift == pytest.approx(float(service.index.vectors([AUDIO.id])[0] @ service.embedder.encode([request])[0]), abs=1e-4)
     assert scope.carried(service, request) is None  # the full vector's 0.26 does not rescue it
+
+
+@pytest.mark.parametrize("short_cosine, shown", [(0.30 + SHORT_PENALTY, False), (0.34 + SHORT_PENALTY, True)])
+def test_a_product_lifted_by_its_short_vector_alone_needs_the_higher_threshold(short_cosine, shown):
+    from catalog.search import SHORT_MIN_SCORE
+
+    class Axis:
+        dim, name = 3, "axis"
+
+        def encode(self, texts: list[str]) -> np.ndarray:
+            return np.stack([unit(1, 0, 0) for _ in texts])
+
+    def at(cos: float) -> np.ndarray:
+        return np.array([cos, float(np.sqrt(1 - cos * cos)), 0.0], np.float32)
+
+    assert MIN_SCORE <= 0.30 + 1e-9 < SHORT_MIN_SCORE < 0.34
+    index = ProductIndex("axis", 3)
+    index.upsert([AUDIO.id], np.stack([at(0.2)]), np.stack([at(short_cosine)]))
+    service = CatalogService(Store(TEST_STORE), [AUDIO], index, Axis())
+    assert bool(service.search("etwas ganz anderes").hits) is shown
