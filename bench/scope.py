@@ -51,7 +51,8 @@ def service_for(folder: Path) -> CatalogService:
     products = import_file(store.catalog_file, store.config.categories).products
     embedder = get_embedder("use")
     index = ProductIndex(embedder.name, embedder.dim)
-    index.upsert([p.id for p in products], embedder.encode([p.embedding_text() for p in products]))
+    index.upsert([p.id for p in products], embedder.encode([p.embedding_text() for p in products]),
+                 embedder.encode([p.short_text() for p in products]))  # fmt: skip
     return CatalogService(store, products, index, embedder)
 
 

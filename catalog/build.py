@@ -99,10 +99,12 @@ def write_version(
     index_type: str = "flat",
     content_hashes: list[str] | None = None,
     base: dict | None = None,
+    short: np.ndarray | None = None,
 ) -> dict:
     """Write a version folder, then point `CURRENT` at it; returns the manifest.
 
-    `product_lines` are the products as JSON lines, `ids`/`vectors` their embeddings. A full
+    `product_lines` are the products as JSON lines, `ids`/`vectors` their embeddings, `short`
+    their short vectors (a second index; none in versions of older releases). A full
     version holds every product (and their content hashes, so the next change can be written as
     a delta). With `base` (`{"dir": "versions/v000041", "removed": [ids]}`) it is a delta
     version: only the products changed since that full version, which readers lay over it.
@@ -117,7 +119,7 @@ def write_version(
     staging.mkdir()
     try:
         manifest = _write_folder(staging, product_lines, ids, vectors, model, dim, digest, version, index_type,
-                                 content_hashes, base)  # fmt: skip
+                                 content_hashes, base, short)  # fmt: skip
         fsync_tree(staging)  # the folder's content is on disk before its name is
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -127,7 +129,7 @@ def write_version(
     os.replace(staging, final)
     fsync_dir(versions)
     pointer = {"version": version, "dir": f"{VERSIONS_DIR}/{name}", "catalog_hash": digest, "model": model,
-               "published_at": time.time()}  # fmt: skip
+               "published_at": time.time(), "short": short is not None}  # fmt: skip
     if base is not None:
         pointer["base"] = base["dir"]
     atomic_write_text(folder / CURRENT_FILE, json.dumps(pointer))
@@ -138,13 +140,13 @@ def write_version(
 
 def _write_folder(staging: Path, product_lines: list[str], ids: list[str], vectors: np.ndarray, model: str,
                   dim: int, digest: str, version: int, index_type: str, content_hashes: list[str] | None,
-                  base: dict | None) -> dict:  # fmt: skip
+                  base: dict | None, short: np.ndarray | None = None) -> dict:  # fmt: skip
     with products_file(staging).open("w", encoding="utf-8") as fh:
         for line in product_lines:
             fh.write(line.rstrip("\n") + "\n")
     index = ProductIndex(model, dim, kind="flat" if base else index_type)
     if ids:
-        index.upsert(ids, vectors)
+        index.upsert(ids, vectors, short)
     manifest = index.save(index_dir(staging), digest, {"version": version, "products": len(ids)})
     if base is not None:
         (staging / DELTA_FILE).write_text(json.dumps(base), encoding="utf-8")
@@ -195,14 +197,16 @@ def build(products: list[Product], folder: Path, embedder: Embedder, progress: b
     """Embed all products shoppers may see and publish them as the store's new version (no database involved)."""
     products = [p for p in products if p.shown]
     vectors = np.zeros((len(products), embedder.dim), dtype=np.float32)
+    short = np.zeros((len(products), embedder.dim), dtype=np.float32)
     for start in tqdm(range(0, len(products), batch), desc="embedding", unit=" batches", disable=not progress):
         chunk = products[start : start + batch]
         vectors[start : start + len(chunk)] = embedder.encode([p.embedding_text() for p in chunk])
+        short[start : start + len(chunk)] = embedder.encode([p.short_text() for p in chunk])
     lines = [json.dumps(p.dict(exclude_none=True), ensure_ascii=False) for p in products]
     folder.mkdir(parents=True, exist_ok=True)
     hashes = [p.content_hash() for p in products]
     return write_version(folder, lines, [p.id for p in products], vectors, embedder.name, embedder.dim,
-                         catalog_hash(products), content_hashes=hashes)  # fmt: skip
+                         catalog_hash(products), content_hashes=hashes, short=short)  # fmt: skip
 
 
 def is_current(products: list[Product], folder: Path, model: str) -> bool:
@@ -211,4 +215,4 @@ def is_current(products: list[Product], folder: Path, model: str) -> bool:
         manifest = read_manifest(index_dir(current_folder(folder)))
     except Exception:
         return False
-    return manifest.get("model") == model and manifest.get("catalog_hash") == catalog_hash(products)
+    return manifest.get("model") == model and manifest.get("catalog_hash") == catalog_hash(products) and bool(manifest.get("short"))

@@ -3,6 +3,11 @@
 Products are keyed by a stable 63-bit hash of their id (`IndexIDMap2`), so no id table has
 to be kept in sync. The index is written with a manifest (model, dimension, count, catalog
 hash); `ProductIndex.load` refuses an index built with another embedding model.
+
+Each product may also have a second, *short* vector (its names, category and tags without the
+description, `Product.short_text`), kept in a second FAISS index of the same kind
+(`short.faiss`, named in the manifest). A version written before it has none; search then uses
+the full vectors alone.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import faiss
 import numpy as np
 
 INDEX_FILE = "products.faiss"
+SHORT_INDEX_FILE = "short.faiss"
 MANIFEST_FILE = "manifest.json"
 
 
@@ -53,13 +59,19 @@ def make_faiss_index(dim: int, kind: str = "flat") -> faiss.Index:
 
 class ProductIndex:
     def __init__(
-        self, model: str, dim: int, index: faiss.Index | None = None, ids: list[str] | None = None, kind: str = "flat"
+        self, model: str, dim: int, index: faiss.Index | None = None, ids: list[str] | None = None, kind: str = "flat",
+        short: faiss.Index | None = None,
     ):
         self.model = model
         self.dim = dim
         self.kind = kind
         self.index = index if index is not None else make_faiss_index(dim, kind)
+        self.short = short  # the short vectors (names, category, tags), or None
         self._ids: dict[int, str] = {product_key(i): i for i in ids or []}
+
+    @property
+    def has_short(self) -> bool:
+        return self.short is not None and (self.short.ntotal == self.index.ntotal)
 
     def __len__(self) -> int:
         return int(self.index.ntotal)
@@ -71,21 +83,33 @@ class ProductIndex:
     def product_ids(self) -> list[str]:
         return sorted(self._ids.values())
 
-    def upsert(self, product_ids: list[str], vectors: np.ndarray) -> None:
-        """Add products, replacing any with the same id."""
+    def upsert(self, product_ids: list[str], vectors: np.ndarray, short: np.ndarray | None = None) -> None:
+        """Add products, replacing any with the same id; `short`: their short vectors (an index
+        holds them for every product or for none)."""
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         if vectors.shape != (len(product_ids), self.dim):
             raise ValueError(f"expected {len(product_ids)} vectors of dimension {self.dim}, got {vectors.shape}")
+        mixed = len(self) > 0 and (short is not None) != (self.short is not None)
+        if mixed or (short is not None and short.shape != vectors.shape):
+            raise ValueError("short vectors must be given for every product of the index or for none, one per product")
         keys = np.array([product_key(p) for p in product_ids], dtype=np.int64)
         if self.kind == "flat":
             self.index.remove_ids(keys)
+            if self.short is not None:
+                self.short.remove_ids(keys)
         elif any(int(k) in self._ids for k in keys):  # HNSW cannot remove: versions are built whole
             raise ValueError("an HNSW index is built once per version; replacing products needs a new version")
         self.index.add_with_ids(vectors, keys)
+        if short is not None:
+            if self.short is None:
+                self.short = make_faiss_index(self.dim, self.kind)
+            self.short.add_with_ids(np.ascontiguousarray(short, dtype=np.float32), keys)
         self._ids.update(zip(keys.tolist(), product_ids, strict=True))
 
     def remove(self, product_ids: list[str]) -> int:
         keys = [product_key(p) for p in product_ids]
+        if self.short is not None:
+            self.short.remove_ids(np.array(keys, dtype=np.int64))
         removed = int(self.index.remove_ids(np.array(keys, dtype=np.int64)))
         for key in keys:
             self._ids.pop(key, None)
@@ -103,11 +127,24 @@ class ProductIndex:
         keys = np.array([product_key(p) for p in product_ids], dtype=np.int64)
         return self.index.reconstruct_batch(keys)
 
+    def short_vectors(self, product_ids: list[str]) -> np.ndarray:
+        """The short vectors of several products (the full ones where the index has none)."""
+        if not self.has_short:
+            return self.vectors(product_ids)
+        return self.short.reconstruct_batch(np.array([product_key(p) for p in product_ids], dtype=np.int64))
+
     def search(self, query: np.ndarray, k: int, params: faiss.SearchParameters | None = None) -> list[tuple[str, float]]:
+        return self._search(self.index, query, k, params)
+
+    def search_short(self, query: np.ndarray, k: int, params: faiss.SearchParameters | None = None) -> list[tuple[str, float]]:
+        """Nearest products by their short vectors ([] without short vectors)."""
+        return self._search(self.short, query, k, params) if self.has_short else []
+
+    def _search(self, index: faiss.Index, query: np.ndarray, k: int, params: faiss.SearchParameters | None) -> list[tuple[str, float]]:
         if len(self) == 0:
             return []
         query = np.ascontiguousarray(np.atleast_2d(query), dtype=np.float32)
-        scores, keys = self.index.search(query, min(k, len(self)), params=params)
+        scores, keys = index.search(query, min(k, len(self)), params=params)
         return [(self._ids[int(key)], float(score)) for key, score in zip(keys[0], scores[0], strict=True) if key != -1]
 
     # --- persistence -------------------------------------------------------
@@ -117,6 +154,10 @@ class ProductIndex:
         tmp = folder / f".{INDEX_FILE}.tmp"
         faiss.write_index(self.index, str(tmp))
         os.replace(tmp, folder / INDEX_FILE)
+        if self.has_short:
+            tmp = folder / f".{SHORT_INDEX_FILE}.tmp"
+            faiss.write_index(self.short, str(tmp))
+            os.replace(tmp, folder / SHORT_INDEX_FILE)
         manifest = {
             "model": self.model,
             "dim": self.dim,
@@ -124,6 +165,7 @@ class ProductIndex:
             "catalog_hash": catalog_hash,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "index_type": self.kind,
+            "short": SHORT_INDEX_FILE if self.has_short else None,
             **(extra or {}),
             "ids": self.product_ids,
         }
@@ -142,9 +184,10 @@ class ProductIndex:
                 "Rebuild it with `shopbot catalog build` or set SHOPBOT_EMBEDDER to the index's model."
             )
         index = faiss.read_index(str(folder / INDEX_FILE))
-        if index.d != manifest["dim"] or index.ntotal != manifest["count"]:
+        short = faiss.read_index(str(folder / manifest["short"])) if manifest.get("short") else None
+        if index.d != manifest["dim"] or index.ntotal != manifest["count"] or (short is not None and short.ntotal != index.ntotal):
             raise IndexMismatchError(f"{folder}: index file and manifest disagree; rebuild the index")
-        return cls(manifest["model"], manifest["dim"], index, manifest["ids"], manifest.get("index_type", "flat"))
+        return cls(manifest["model"], manifest["dim"], index, manifest["ids"], manifest.get("index_type", "flat"), short)
 
 
 class LayeredIndex:
@@ -182,9 +225,26 @@ class LayeredIndex:
     def product_ids(self) -> list[str]:
         return sorted({*(p for p in self.base.product_ids if p not in self.hidden), *self.delta.product_ids})
 
+    @property
+    def has_short(self) -> bool:
+        return self.base.has_short and (self.delta.has_short or len(self.delta) == 0)
+
     def search(self, query: np.ndarray, k: int) -> list[tuple[str, float]]:
         hits = self.base.search(query, k, self._params) + self.delta.search(query, k)
         return sorted(hits, key=lambda hit: -hit[1])[:k]
+
+    def search_short(self, query: np.ndarray, k: int) -> list[tuple[str, float]]:
+        if not self.has_short:
+            return []
+        hits = self.base.search_short(query, k, self._params) + self.delta.search_short(query, k)
+        return sorted(hits, key=lambda hit: -hit[1])[:k]
+
+    def short_vectors(self, product_ids: list[str]) -> np.ndarray:
+        if not self.has_short:
+            return self.vectors(product_ids)
+        if not product_ids:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([(self.delta if p in self.delta else self.base).short_vectors([p])[0] for p in product_ids])
 
     def vector(self, product_id: str) -> np.ndarray:
         return self.delta.vector(product_id) if product_id in self.delta else self.base.vector(product_id)

@@ -194,6 +194,14 @@ class Product(BaseModel):
         parts.extend(re.sub(r"\s+", " ", d) for d in (self.description or {}).values())
         return ". ".join(p for p in parts if p)
 
+    def short_text(self) -> str:
+        """The product's second, short text: names, category and tags without the description,
+        which in a long text dilutes the match of a short request ("Hörspiel-Box")."""
+        parts = list(dict.fromkeys(self.title.values()))
+        parts.append(self.category.replace("-", " ").replace("_", " "))
+        parts.append(", ".join(self.tags))
+        return ". ".join(p for p in parts if p)
+
     def content_hash(self) -> str:
         return hashlib.sha256(
             json.dumps(self.dict(), sort_keys=True, ensure_ascii=False).encode()

@@ -60,6 +60,8 @@ def publish(db: Database, store: str, folder: Path, embedder: Embedder, force: b
     current = {pid: content for pid, (content, _) in sorted(repo.hashes().items()) if pid not in hidden}
     digest = hash_of_content_hashes(current.values())
     pointer = read_pointer(folder) or {}
+    # a version of an older release (no short vectors) is replaced by a full one
+    force = force or (bool(pointer) and not pointer.get("short"))
     if not force and pointer.get("catalog_hash") == digest and pointer.get("model") == embedder.name:
         return None
     with db.engine.connect() as conn:
@@ -68,16 +70,19 @@ def publish(db: Database, store: str, folder: Path, embedder: Embedder, force: b
     delta = None if force else _delta_since_base(folder, pointer, current, embedder.name)
     if delta is not None:
         base_dir, changed, removed = delta
-        ids, lines, vectors, _, _ = repo.snapshot(only=changed, exclude=hidden)
+        snap = repo.snapshot(embedder.dim, only=changed, exclude=hidden)
+        ids = snap.ids
         kind = "delta"
-        write_version(folder, lines, ids, vectors, embedder.name, embedder.dim, digest, version,
-                      base={"dir": base_dir, "removed": removed})  # fmt: skip
+        write_version(folder, snap.lines, ids, snap.vectors, embedder.name, embedder.dim, digest, version,
+                      base={"dir": base_dir, "removed": removed}, short=snap.short)  # fmt: skip
         variants = repo.counts()[1]  # includes hidden products' variants: only a figure for the merchant
     else:
-        ids, lines, vectors, hashes, variants = repo.snapshot(exclude=hidden)
+        snap = repo.snapshot(embedder.dim, exclude=hidden)
+        ids, variants = snap.ids, snap.variants
         kind = index_type_for(len(ids))
-        digest = hash_of_content_hashes(hashes)  # the rows as read now
-        write_version(folder, lines, ids, vectors, embedder.name, embedder.dim, digest, version, kind, content_hashes=hashes)
+        digest = hash_of_content_hashes(snap.hashes)  # the rows as read now
+        write_version(folder, snap.lines, ids, snap.vectors, embedder.name, embedder.dim, digest, version, kind,
+                      content_hashes=snap.hashes, short=snap.short)  # fmt: skip
     row = {
         "store": store, "version": version, "model": embedder.name, "index_type": kind, "products": len(current),
         "variants": variants, "catalog_hash": digest, "path": str(folder / "versions" / f"v{version:06d}"),

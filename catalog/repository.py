@@ -4,6 +4,10 @@ embeddings kept per product so only changed texts are embedded again.
 Two hashes per product: `content_hash` (everything) tells whether it changed at all,
 `embed_hash` (model + the text that is embedded) whether it needs a new vector. A price or
 stock change therefore costs no embedding.
+
+The `vector` column holds the full vector followed by the short one (`Product.short_text`);
+a row written before short vectors holds the full one alone, stands for both until the next
+import re-embeds it (its `embed_hash` no longer matches).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 from sqlalchemy import and_, delete, func, insert, select, update
@@ -23,13 +28,43 @@ from catalog.models import Product
 from catalog.parallel_embed import encode_many
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
+VECTORS = "full+short"  # what a row's vector holds; part of `embed_hash`, so older rows are embedded again
 
 
 def embed_hash(product: Product, model: str) -> str:
-    """Hash of the model and of what `Product.embedding_text` reads (independent of key order)."""
+    """Hash of the model and of what `Product.embedding_text` and `short_text` read (independent of key order)."""
     embedded = {"title": product.title, "category": product.category, "tags": product.tags, "description": product.description}
     text = json.dumps(embedded, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(f"{model}\n{text}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{model}\n{VECTORS}\n{text}".encode()).hexdigest()[:16]
+
+
+def embed_products(embedder: Embedder, products: list[Product], progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+    """Each product's full vector followed by its short one, one row per product."""
+    texts = [p.embedding_text() for p in products] + [p.short_text() for p in products]
+    vectors = encode_many(embedder, texts, progress)
+    return np.hstack([vectors[: len(products)], vectors[len(products) :]]) if products else np.zeros((0, 2 * embedder.dim), np.float32)
+
+
+def split_vectors(blobs: list[bytes], dim: int) -> tuple[np.ndarray, np.ndarray]:
+    """(full, short) vectors of stored rows of the model's dimension `dim`; a row with the full
+    vector alone stands for both."""
+    if not blobs:
+        return np.zeros((0, dim), np.float32), np.zeros((0, dim), np.float32)
+    rows = [np.frombuffer(blob, dtype=np.float32) for blob in blobs]
+    full = np.stack([r[:dim] for r in rows])
+    short = np.stack([r[dim : 2 * dim] if r.size >= 2 * dim else r[:dim] for r in rows])
+    return full, short
+
+
+class Snapshot(NamedTuple):
+    """Everything a version needs, in id order."""
+
+    ids: list[str]
+    lines: list[str]  # the products as JSON
+    vectors: np.ndarray  # full vectors
+    hashes: list[str]  # content hashes
+    variants: int
+    short: np.ndarray  # short vectors (the full ones for rows written before short vectors)
 
 
 def product_json(product: Product) -> str:
@@ -103,9 +138,9 @@ class CatalogRepository:
             row = conn.execute(select(func.count(), func.coalesce(func.sum(self.t.c.variants), 0)).where(self._where())).one()
         return int(row[0]), int(row[1])
 
-    def snapshot(self, only: list[str] | None = None, exclude: set[str] | frozenset = frozenset()) -> tuple[list[str], list[str], np.ndarray, list[str], int]:
-        """Everything a version needs, in id order: (ids, JSON lines, vectors, content hashes, variants);
-        all products, or the ones in `only`; never those in `exclude`."""
+    def snapshot(self, dim: int, only: list[str] | None = None, exclude: set[str] | frozenset = frozenset()) -> Snapshot:
+        """Everything a version needs, in id order, with vectors of dimension `dim`: all products,
+        or the ones in `only`; never those in `exclude`."""
         columns = (self.t.c.id, self.t.c.data, self.t.c.vector, self.t.c.content_hash, self.t.c.variants)
         with self.db.engine.connect() as conn:
             if only is None:
@@ -120,14 +155,13 @@ class CatalogRepository:
                 rows.sort(key=lambda r: r.id)
         rows = [r for r in rows if r.id not in exclude]
         ids = [r.id for r in rows]
-        vectors = np.frombuffer(b"".join(bytes(r.vector) for r in rows), dtype=np.float32)
-        dim = vectors.size // len(rows) if rows else 0
-        return ids, [r.data for r in rows], vectors.reshape(len(rows), dim), [r.content_hash for r in rows], sum(r.variants for r in rows)
+        full, short = split_vectors([bytes(r.vector) for r in rows], dim)
+        return Snapshot(ids, [r.data for r in rows], full, [r.content_hash for r in rows], sum(r.variants for r in rows), short)
 
     # --- writing -------------------------------------------------------------
     def _embed(self, products: list[Product], embedder: Embedder, progress: Progress | None) -> np.ndarray:
         report = (lambda done, total: progress("embedding", done, total)) if progress else None
-        return encode_many(embedder, [p.embedding_text() for p in products], report)
+        return embed_products(embedder, products, report)
 
     def _row(self, product: Product, model: str, vector: np.ndarray | None) -> dict:
         row = {
@@ -156,6 +190,8 @@ class CatalogRepository:
                 needs_vector.append(product)
             elif old[0] == product.content_hash():
                 report.unchanged += 1
+                if old[1] != embed_hash(product, embedder.name):  # stored before the short vectors
+                    needs_vector.append(product)
             else:
                 report.changed.append(product.id)
                 (needs_vector if old[1] != embed_hash(product, embedder.name) else changed_only).append(product)
@@ -185,9 +221,9 @@ class CatalogRepository:
     def put(self, product: Product, embedder: Embedder) -> str:
         """Create or replace one product: `created`, `replaced` or `unchanged`."""
         old = self.hashes_of(product.id)
-        if old and old[0] == product.content_hash():
+        if old and old[0] == product.content_hash() and old[1] == embed_hash(product, embedder.name):
             return "unchanged"
-        vector = None if old and old[1] == embed_hash(product, embedder.name) else embedder.encode([product.embedding_text()])[0]
+        vector = None if old and old[1] == embed_hash(product, embedder.name) else embed_products(embedder, [product])[0]
         row = self._row(product, embedder.name, vector)
         with self.db.engine.begin() as conn:
             if old:

@@ -8,13 +8,17 @@ against the same catalog (`REFERENCE`, a general list: weather, sport, code, rec
 percentile of their best scores), or a word of the message must name the best product nearly
 as typed (`search.NAMED_BY_WORD`: "Gießkannen" for the "Gießkanne verzinkt 5 l"). A shop whose products resemble everyday chat (books, recipes)
 thus needs a clearer request. Calibrated on labelled sets (`python -m bench.scope`).
+
+The score compared is the full vector's (`rescue_score`): a product's short vector (its
+name) lifts a search the classifier took for one, but not a message it refused — "eine
+Gute-Nacht-Geschichte" is near a "Nachtlicht" by name only.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from catalog.search import NAMED_BY_WORD, CatalogService, SearchResult
+from catalog.search import NAMED_BY_WORD, CatalogService, Hit, SearchResult
 
 FLOOR = 0.42
 MARGIN = 0.05
@@ -38,11 +42,16 @@ REFERENCE = (
 )
 
 
+def rescue_score(hit: Hit) -> float:
+    """A hit's score without the short vector's lift."""
+    return hit.score - hit.lift
+
+
 def threshold(service: CatalogService) -> float:
     """The score a request must reach in this catalog; computed once per catalog version."""
     cached = getattr(service, "_scope_threshold", None)
     if cached is None:
-        scores = [hits[0].score if (hits := service.search(text, limit=1).hits) else 0.0 for text in REFERENCE]
+        scores = [max(map(rescue_score, hits)) if (hits := service.search(text).hits) else 0.0 for text in REFERENCE]
         cached = max(FLOOR, float(np.percentile(scores, 90)) + MARGIN)
         service._scope_threshold = cached  # type: ignore[attr-defined]
     return cached
@@ -51,6 +60,7 @@ def threshold(service: CatalogService) -> float:
 def carried(service: CatalogService, text: str) -> SearchResult | None:
     """The search result when `text` clearly asks for something the catalog carries, else None."""
     result = service.search(text)
-    if result.hits and (result.hits[0].score >= threshold(service) or result.hits[0].named >= NAMED_BY_WORD):
+    # the best full-vector score among the hits: the first hit may be first by its short vector
+    if result.hits and (max(map(rescue_score, result.hits)) >= threshold(service) or result.hits[0].named >= NAMED_BY_WORD):
         return result
     return None

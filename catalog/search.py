@@ -22,8 +22,11 @@ from catalog.query import QUALITY_WORDS, SEASON_WORDS, Query, parse_query
 from catalog.sizes import normalize_letter
 from catalog.store import Store
 
-# Below this cosine similarity a product is not shown as a match (tuned in bench/retrieval.py).
+# Below this score a product is not shown as a match (tuned in bench/retrieval.py).
 MIN_SCORE = float(os.environ.get("SHOPBOT_MIN_SCORE", "0.3"))
+# A product that reaches MIN_SCORE only by its short vector's lift must reach this (bench/short_vectors.py):
+# a bare name is near many short requests, so it needs a clearer match than a full text.
+SHORT_MIN_SCORE = 0.32
 # Below this the best match is shown as "closest we have", not as a match.
 CONFIDENT_SCORE = 0.42
 LEXICAL_BONUS = 0.3
@@ -41,6 +44,12 @@ CATEGORY_BONUS = 0.05
 # ("felt slippers" ~ "Igel Filzpatschen" at 0.24). Shown as "the closest we have", never as a match.
 CATEGORY_SLACK = 0.1
 CANDIDATES = 60
+# A product's score is the better of its full vector's cosine (title + description) and its
+# short vector's (names, category, tags; `Product.short_text`), the short one lowered by
+# SHORT_PENALTY: a bare name is nearer to any short request than a long text is, so without it
+# out-of-catalog requests would pass the thresholds more often (`combine`). Chosen with MIN_SCORE
+# on the tuning stores' discovery questions and the out-of-catalog requests (bench/short_vectors.py).
+SHORT_PENALTY = 0.03
 # share of a product name's weight a message must mention to name it
 MIN_NAMED_SCORE = 0.3
 NAMED_SCORE = MIN_NAMED_SCORE
@@ -61,12 +70,19 @@ def names_a_product(token: str) -> bool:
     or a season, which a question shares with product names without meaning that product."""
     return not is_measure(token) and token not in STOPWORDS and token not in QUALITY_WORDS and token not in SEASON_WORDS
 
+def combine(full: np.ndarray, short: np.ndarray) -> np.ndarray:
+    """A product's score from its full and short vectors' cosines: the better of the two, the
+    short one lowered by `SHORT_PENALTY`."""
+    return np.maximum(full, short - SHORT_PENALTY)
+
+
 @dataclass
 class Hit:
     product: Product
     score: float
     matched: list[str] = field(default_factory=list)  # filters the product satisfies
     named: float = 0.0  # a word of the request names this product nearly as typed (0..1, see `_lexical`)
+    lift: float = 0.0  # how much the short vector raised the score over the full vector's (`combine`)
 
 
 @dataclass
@@ -163,24 +179,26 @@ class CatalogService:
         query = parse_query(text, self.config.categories) if isinstance(text, str) else text
         vector = self.embedder.encode([query.semantic_text])[0]
         lexical, naming = self._lexical([w for w in _tokens(query.semantic_text) if len(w) >= 4])
-        cosines = dict(self.index.search(vector, CANDIDATES))
+        cosines, lifts = self._nearest(vector, CANDIDATES)
         # "Jacke unter 100 €": little more than a category word, so browse that category
         content = [w for w in _tokens(query.semantic_text) if w not in STOPWORDS and not w.isdigit()]
         browse = query.category is not None and len(content) <= 2
         members: list[str] = list(self.names.by_category.get(query.category, ())) if browse else []
         if len(members) > BROWSE_LIMIT:  # a large category: its products among the nearest few hundred
-            wide = self.index.search(vector, 4 * BROWSE_LIMIT)
-            members = [pid for pid, _ in wide if (p := self.products.get(pid)) and p.category == query.category][:BROWSE_LIMIT]
+            wide, wide_lifts = self._nearest(vector, 4 * BROWSE_LIMIT)
+            members = [pid for pid in sorted(wide, key=lambda pid: -wide[pid]) if (p := self.products.get(pid)) and p.category == query.category][:BROWSE_LIMIT]
             chosen = set(members)
-            cosines.update((pid, score) for pid, score in wide if pid in chosen)
+            cosines.update((pid, score) for pid, score in wide.items() if pid in chosen)
+            lifts.update((pid, lift) for pid, lift in wide_lifts.items() if pid in chosen)
         extra = set(lexical) | set(members)
         missed = [pid for pid in extra - cosines.keys() if pid in self.index]  # named, misspelt or browsed
         if missed:
-            scores = self.index.vectors(missed) @ vector
+            scores, lifted = self._scores(missed, vector)
             if len(missed) > BROWSE_LIMIT:  # a large catalog: the category's closest products suffice
                 keep = set(np.argsort(-scores)[:BROWSE_LIMIT].tolist()) | {i for i, pid in enumerate(missed) if pid in lexical}
-                missed, scores = [missed[i] for i in sorted(keep)], scores[sorted(keep)]
+                missed, scores, lifted = [missed[i] for i in sorted(keep)], scores[sorted(keep)], lifted[sorted(keep)]
             cosines.update(zip(missed, scores.tolist(), strict=True))
+            lifts.update(zip(missed, lifted.tolist(), strict=True))
         candidates = []
         for pid, cosine in cosines.items():
             product = self.products.get(pid)
@@ -191,13 +209,15 @@ class CatalogService:
                 score += CATEGORY_BONUS
             named = naming.get(pid, 0.0)
             in_category = query.category is not None and product.category == query.category
-            if score >= MIN_SCORE or (in_category and (browse or score >= MIN_SCORE - CATEGORY_SLACK)) or named >= NAMED_BY_WORD:
-                candidates.append((product, score, named))
+            lift = lifts.get(pid, 0.0)
+            passes = score - lift >= MIN_SCORE or score >= max(MIN_SCORE, SHORT_MIN_SCORE)
+            if passes or (in_category and (browse or score >= MIN_SCORE - CATEGORY_SLACK)) or named >= NAMED_BY_WORD:
+                candidates.append((product, score, named, lift))
         candidates.sort(key=lambda item: -item[1])
         filters = ["price", "color", "size"]
         dropped: list[str] = []
         while True:
-            hits = [h for p, s, named in candidates if (h := self._match(p, s, query, filters, named))]
+            hits = [h for p, s, named, lift in candidates if (h := self._match(p, s, query, filters, named, lift))]
             if hits or not filters:
                 break
             # relax the most specific filter first, then report it
@@ -209,6 +229,23 @@ class CatalogService:
             else:
                 break
         return SearchResult(query, hits[:limit], dropped, browse)
+
+    def _nearest(self, vector: np.ndarray, k: int) -> tuple[dict[str, float], dict[str, float]]:
+        """The nearest products by full or short vector: (combined scores, lifts by the short vector)."""
+        full = self.index.search(vector, k)
+        if not self.index.has_short:
+            return dict(full), {}
+        ids = list(dict.fromkeys([pid for pid, _ in full] + [pid for pid, _ in self.index.search_short(vector, k)]))
+        scores, lifts = self._scores(ids, vector)
+        return dict(zip(ids, scores.tolist(), strict=True)), dict(zip(ids, lifts.tolist(), strict=True))
+
+    def _scores(self, product_ids: list[str], vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(combined scores, lifts by the short vector) of these products for a request vector."""
+        full = self.index.vectors(product_ids) @ vector
+        if not self.index.has_short:
+            return full, np.zeros_like(full)
+        combined = combine(full, self.index.short_vectors(product_ids) @ vector)
+        return combined, combined - full
 
     def _lexical(self, words: list[str]) -> tuple[dict[str, float], dict[str, float]]:
         """(products whose name contains a word of the request, typos forgiven; products a word
@@ -260,7 +297,8 @@ class CatalogService:
             "size": query.size is not None,
         }[name]
 
-    def _match(self, product: Product, score: float, query: Query, filters: list[str], named: float = 0.0) -> Hit | None:
+    def _match(self, product: Product, score: float, query: Query, filters: list[str], named: float = 0.0,
+               lift: float = 0.0) -> Hit | None:  # fmt: skip
         matched: list[str] = []
         variants = [v for v in product.variants if v.stock > 0] or product.variants
         if "color" in filters and query.colors:
@@ -281,7 +319,7 @@ class CatalogService:
             if not variants:
                 return None
             matched.append("price")
-        return Hit(product, score, matched, named)
+        return Hit(product, score, matched, named, lift)
 
     def find_named(self, text: str, among: list[str] | None = None, min_score: float = NAMED_SCORE) -> list[Product]:
         """Products whose name the text mentions ("the TrailRunner", "AirPure 300"), best first."""

@@ -61,7 +61,8 @@ def wait_for(condition, seconds: float = LIVE_SECONDS) -> float:
 
 
 def vector_of(admin, product_id: str) -> bytes:
-    ids, _, vectors, _, _ = admin.repo.snapshot()
+    snap = admin.repo.snapshot(512)
+    ids, vectors = snap.ids, snap.vectors
     return vectors[ids.index(product_id)].tobytes()
 
 
@@ -259,7 +260,8 @@ def test_openapi_describes_every_route(shop):
 
 
 def test_vectors_are_stored_normalised(shop):
-    ids, lines, vectors, _, _ = shop.admin.repo.snapshot()
+    snap = shop.admin.repo.snapshot(512)
+    ids, lines, vectors = snap.ids, snap.lines, snap.vectors
     assert len(ids) == 9 and vectors.shape == (9, 512)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
     assert all(json.loads(line)["id"] == pid for pid, line in zip(ids, lines, strict=True))
