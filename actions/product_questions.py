@@ -24,6 +24,7 @@ from actions.search import show_details, show_results
 from actions.shipping import answer_shipping
 from actions.sizing import answer_size, asks_size_advice, availability
 from actions.texts import say
+from actions.variant_replies import listed_option, option_list_reply
 from catalog.features import FEATURES
 from catalog.models import Product
 from catalog.passages import FIELDS, asked_aspects, asked_features, content_words, shares_word
@@ -129,7 +130,11 @@ class ActionProductInfo(ShopAction):
 def version_answer(dispatcher, product: Product, text: str, lang: str, short: bool = False) -> list | None:  # noqa: ANN001
     """A question about availability naming a version of the product ("is the 2-litre one in
     stock?"; `short`: also a short one without such a word, "die in Anthrazit?") answered with
-    that version's state and alternatives; None for any other question."""
+    that version's state and alternatives ("Which colours does it come in?": the option's values
+    with those sold out); None for any other question."""
+    if (option := listed_option(product, text)) is not None and not find_asked(product, text):
+        reply(dispatcher, option_list_reply(product, option, lang), sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
+        return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
     asked = find_asked(product, text)
     if not asked or not (_AVAILABILITY.search(text) or (short and len(text.split()) <= 4)):
         return None

@@ -85,10 +85,20 @@ def names_page_version(tracker: Tracker) -> bool:
     named = catalog().find_named(text_of(tracker))
     if named:
         return named[0].id == product.id
-    words = {w for lang in ("de", "en") for w in tokens(product.name(lang)) if len(w) >= 4}
-    said = {w for w in tokens(text_of(tracker)) if len(w) >= 4}
-    # "den Schneeanzug" of "Polarfuchs Schneeanzug"; "das Trikot" of "Radtrikot Sprint" (the last part of a compound)
+    words = {_plain(w) for lang in ("de", "en") for w in tokens(product.name(lang)) if len(w) >= 4}
+    said = {_plain(w) for w in tokens(text_of(tracker)) if len(w) >= 4}
+    said |= {s[: -len(end)] for s in said for end in _PLURAL_ENDINGS if s.endswith(end) and len(s) - len(end) >= 4}
+    # "den Schneeanzug" of "Polarfuchs Schneeanzug"; "das Trikot" of "Radtrikot Sprint" (the last part of a compound);
+    # "die Uhrenarmbänder" of "Uhrenarmband Leder" (a plural)
     return bool(words & said) or any(w.endswith(s) and len(w) > len(s) for w in words for s in said)
+
+
+_PLURAL_ENDINGS = ("er", "en", "e", "n", "s")
+
+
+def _plain(word: str) -> str:
+    """A word without umlauts, so that a plural ("Bänder") meets its singular ("Band")."""
+    return word.translate(str.maketrans("äöü", "aou"))
 
 
 # words that make a measurement a size question ("is 116 big enough for 119 cm?"), not one about

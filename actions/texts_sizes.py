@@ -169,6 +169,8 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
         "en": "{product} is currently sold out in every version.",
     },
     "v_or": {"de": "oder", "en": "or"},
+    "v_option_values": {"de": "{product} gibt es in {values}.", "en": "{product} comes in {values}."},
+    "v_option_sold_out": {"de": "Ausverkauft: {values}.", "en": "Sold out: {values}."},
     "measure_height": {"de": "Körpergröße", "en": "height"},
     "measure_inside_leg": {"de": "Innenbeinlänge", "en": "inside leg"},
     "measure_chest": {"de": "Brustumfang", "en": "chest"},

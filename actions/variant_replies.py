@@ -3,7 +3,9 @@ shopper's language; the size for a body measurement is `actions.size_chart_answe
 
 from __future__ import annotations
 
-from actions.texts import money, say
+import re
+
+from actions.texts import join, money, say
 from catalog.lexicon import color_name, is_size_option
 from catalog.models import COLORS, Product
 from catalog.variants import (
@@ -14,6 +16,8 @@ from catalog.variants import (
     in_stock_only,
     is_size_name,
     option_kind,
+    option_values,
+    variant_options,
 )
 
 
@@ -95,3 +99,33 @@ def variant_reply(product: Product, state: VariantState, lang: str, currency: st
     if state.state in ("sold_out", "not_offered", "combination_not_offered") and not state.alternatives:
         lines.append(say("v_no_alternatives", lang))
     return " ".join(lines)
+
+
+_COLOUR_WORDS = r"colou?rs?|farben?|farbtöne|farbvarianten|shades"
+_WHICH = re.compile(r"\b(?:which|what|welche[nrs]?|andere[nmrs]?|other|more)\s+(?:other\s+|andere[nmrs]?\s+)?([^\W\d_]+)", re.I)
+
+
+def listed_option(product: Product, text: str) -> str | None:
+    """The option whose values a question asks for ("Which colours does it come in?", "Welche
+    Längen gibt es?", "in anderen Farben?"): the colour option or one named in the plural."""
+    options = [name for name, values in option_values(product).items() if len(values) > 1]
+    for m in _WHICH.finditer(text):
+        word = m.group(1).lower()
+        for name in options:
+            if option_kind(product, name) == COLOR and re.fullmatch(_COLOUR_WORDS, word):
+                return name
+            if re.fullmatch(rf"{re.escape(name.lower())}(?:s|n|en|e)", word):  # the plural: "what size" asks advice
+                return name
+    return None
+
+
+def option_list_reply(product: Product, option: str, lang: str) -> str:
+    """"Kaschmirschal Engadin comes in Camel, Anthrazit, Bordeaux and Eisblau. Sold out: Eisblau."."""
+    values = option_values(product)[option]
+    have = {v for v in values for variant in product.variants
+            if variant.stock > 0 and variant_options(product, variant).get(option) == v}  # fmt: skip
+    kind = option_kind(product, option)
+    shown = [_color(v, lang) if kind == COLOR else v for v in values]
+    sold_out = [shown[i] for i, v in enumerate(values) if v not in have]
+    text = say("v_option_values", lang, product=product.name(lang), values=join(shown, lang))
+    return f"{text} {say('v_option_sold_out', lang, values=join(sold_out, lang))}" if sold_out else text

@@ -18,10 +18,29 @@ _PAIRS = (
     ("kurz", "petite"), ("short", "petite"), ("lang", "tall"), ("long", "tall"),  # petite and tall lengths
     ("sommer", "summer"), ("ganzjahr", "all year"), ("ganzjahr", "all-season"), ("ganzjahres", "all-season"),
 )  # fmt: skip
+# common words of colours, materials and scents/flavours as merchants name option values, with
+# their word in the other language (each group names one thing); "gold" names "Gelbgold" as
+# the last part of the compound (`_word_of_value`)
+MATERIAL_WORDS: tuple[tuple[str, ...], ...] = (
+    ("schwarz", "black"), ("weiß", "weiss", "white"), ("rot", "red"), ("blau", "blue"), ("grün", "gruen", "green"),
+    ("gelb", "yellow"), ("grau", "grey", "gray"), ("braun", "brown"), ("rosa", "pink"), ("lila", "purple"),
+    ("silber", "silver"), ("gold",), ("gelbgold", "yellow gold"), ("weißgold", "weissgold", "white gold"),
+    ("roségold", "rosegold", "rose gold", "rotgold", "red gold"), ("platin", "platinum"), ("titan", "titanium"),
+    ("edelstahl", "stainless steel"), ("stahl", "steel"), ("messing", "brass"), ("kupfer", "copper"), ("leder", "leather"),
+    ("holz", "wood"), ("eiche", "oak"), ("buche", "beech"), ("nussbaum", "walnut"), ("bambus", "bamboo"), ("kork", "cork"),
+    ("baumwolle", "cotton"), ("wolle", "wool"), ("seide", "silk"), ("leinen", "linen"), ("kaschmir", "cashmere"),
+    ("glas", "glass"), ("keramik", "ceramic"), ("kunststoff", "plastic"), ("gummi", "rubber"), ("stoff", "fabric"),
+    ("minze", "mint"), ("pfefferminz", "pfefferminze", "peppermint"), ("vanille", "vanilla"), ("honig", "honey"),
+    ("lavendel", "lavender"), ("zitrone", "lemon"), ("rose", "rosen"), ("kokos", "coconut"), ("mandel", "almond"),
+    ("kirsche", "cherry"), ("erdbeere", "strawberry"), ("himbeere", "raspberry"), ("apfel", "apple"), ("zimt", "cinnamon"),
+    ("ingwer", "ginger"), ("kamille", "chamomile"), ("sandelholz", "sandalwood"), ("zeder", "cedar"), ("kaffee", "coffee"),
+    ("schokolade", "chocolate"), ("unparfümiert", "parfümfrei", "unscented", "fragrance-free", "fragrance free"),
+)  # fmt: skip
 _OTHER_LANGUAGE: dict[str, set[str]] = {}
-for _a, _b in _PAIRS:
+for _a, _b in _PAIRS + tuple((a, b) for group in MATERIAL_WORDS for a in group for b in group if a != b):
     _OTHER_LANGUAGE.setdefault(_a, set()).add(_b)
     _OTHER_LANGUAGE.setdefault(_b, set()).add(_a)
+_MATERIAL = {w for group in MATERIAL_WORDS for w in group}
 
 _INFLECTED = r"(?:e|en|er|es|em|n|s)?"  # "weit" in "weiten", "lang" in "langer", "leicht" in "leichte"
 _RANGE = re.compile(r"(\d{1,3})\s*[-–]\s*(\d{1,3})")
@@ -94,4 +113,60 @@ def names_value(value: str, values: list[str], option: str, text: str, name_word
     if _range_in(value, values, text):
         return True
     lowered = text.lower()
-    return any(_form_in(form, lowered) for form in value_forms(value, name_words))
+    if any(_form_in(form, lowered) for form in value_forms(value, name_words)):
+        return True
+    return _word_of_value(value, lowered) and not any(_word_of_value(v, lowered) for v in values if v != value)
+
+
+def _word_forms(word: str) -> set[str]:
+    """A colour, material or scent word of a value with its other-language words, and the word
+    its compound ends with ("gelbgold": also "gold")."""
+    forms = ({word} | _OTHER_LANGUAGE.get(word, set())) if word in _MATERIAL else set()
+    for head in _MATERIAL:
+        if " " not in head and len(head) >= 4 and word.endswith(head) and len(word) >= len(head) + 3:
+            forms |= {head} | _OTHER_LANGUAGE.get(head, set())
+    return forms
+
+
+def _word_of_value(value: str, lowered: str) -> bool:
+    """"gold" of "585 Gelbgold", "silver" of "925 Silber", "honey" of "Honig-Vanille": a colour,
+    material or scent word of a value of several words named in the text (the caller keeps it
+    to the one value of the option that has it)."""
+    words = [w for w in re.split(r"[\s/,+&()-]+", value.lower()) if len(w) >= 4 and w.isalpha()]
+    return any(_form_in(form, lowered) for w in words for form in _word_forms(w))
+
+
+# a pack named by a word, not a number ("Single" / "Trio" is a "3er-Pack")
+_COUNT_WORDS = {
+    "single": 1, "einzeln": 1, "einzel": 1, "einzelpack": 1, "solo": 1, "duo": 2, "doppelpack": 2, "double": 2, "twin": 2,
+    "zweierpack": 2, "trio": 3, "triple": 3, "dreierpack": 3, "quartett": 4, "quartet": 4, "viererpack": 4, "sechserpack": 6,
+}  # fmt: skip
+
+
+def count_word(value: str) -> tuple[str, float] | None:
+    """("count", n) of a value that names its pack by a word ("Trio", "Doppelpack"), else None."""
+    if re.search(r"\d", value):
+        return None
+    counts = [_COUNT_WORDS[w] for w in re.findall(r"[a-zäöü]+", value.lower()) if w in _COUNT_WORDS]
+    return ("count", float(counts[0])) if len(counts) == 1 else None
+
+
+_UP = r"größer|grösser|groesser|länger|laenger|bigger|larger|longer"
+_COMPARATIVE = re.compile(  # attributive only: "in einer grösseren Flasche", "a bigger bottle", not "fällt größer aus"
+    r"\b(?:((?:größer|grösser|groesser|länger|laenger|kleiner|kürzer|kuerzer)e[nmrs]?)"
+    r"|(bigger|larger|smaller|longer|shorter)\s+(?!than\b)[a-z]{3,})\b", re.I)
+
+
+def comparative_value(amounts: dict[str, tuple[str, float] | None], text: str) -> str | None:
+    """"in einer grösseren Flasche?" of values "200 ml" / "500 ml": the next value up from the
+    smallest (down from the largest for "smaller", "kürzere"); "longer" / "shorter" only of lengths."""
+    m = _COMPARATIVE.search(text)
+    if m is None:
+        return None
+    word = (m.group(1) or m.group(2)).lower()
+    lengthwise = word.startswith(("läng", "laeng", "long", "kürz", "kuerz", "short"))
+    measured = sorted((a[1], v) for v, a in amounts.items() if a and (a[0] == "length" or not lengthwise))
+    if len({a for a, _ in measured}) < 2 or len({a[0] for v, a in amounts.items() if a}) > 1:
+        return None
+    up = re.match(_UP, word) is not None
+    return measured[1][1] if up else measured[-2][1]
