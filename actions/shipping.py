@@ -47,10 +47,13 @@ def answer_shipping(dispatcher: CollectingDispatcher, tracker: Tracker, lang: st
     if not find_country(text) and not _SHIPPING_WORDS.search(text):
         from actions.product_questions import (  # imports actions.search, which imports this
             ActionProductInfo,
+            page_property,
             page_question,
         )
 
-        if page_question(tracker):  # "Is it PVC free?" on a product page asks about the product
+        # "Is it PVC free?" on a product page asks about the product; so does "Is the DWR PFC-free?",
+        # which the classifier saw no product question in, when the product's text answers it
+        if page_question(tracker) or page_property(tracker, lang) is not None:
             return ActionProductInfo().respond(dispatcher, tracker, lang)
     country = find_country(text) or metadata(tracker).get("country") or tracker.get_slot("shipping_country")
     zones = join([z.name.get(lang) or z.code for z in cfg.shipping.zones], lang)
