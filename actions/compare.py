@@ -14,11 +14,18 @@ from actions.context import catalog, metadata, shown, text_of
 from actions.product_text import quote
 from actions.sizing import answer_size, asks_size_advice
 from actions.texts import say
+from catalog.language import STOPWORDS
 from catalog.models import Product
 from catalog.passages import asked_aspects
+from catalog.search import names_a_product
 
 # "X or Y", "X vs. Y", "zwischen X und Y": each side names one product
 _SIDES = re.compile(r"\s+(?:or|oder|vs\.?|versus|und|and|gegen|against|compared to|im vergleich zu)\s+|,|/", re.I)
+# a side of more words than this is a question around a name, not a short name ("der Hanna")
+MAX_SIDE_WORDS = 4
+# what stands before the first name ("Was ist der Unterschied zwischen …") and after the last ("… – welche ist leichter?")
+_BETWEEN = re.compile(r"\b(?:zwischen|between)\b", re.I)
+_AFTER_NAME = re.compile(r"\s[–—-]\s|[?!:;]")
 # comparative words -> (attribute, True when more of it is what the word asks for); the first
 # one both products have a value for is answered ("länger" of a headlamp is its battery)
 _COMPARATIVES: list[tuple[re.Pattern, str, bool]] = [
@@ -45,7 +52,7 @@ def named_pair(text: str) -> list[Product]:
     cat = catalog()
     out: list[Product] = []  # not the whole text's matches: one word ("Merino") may fit several names
     for side in _SIDES.split(text):
-        for product in (cat.find_named(side)[:1] or _whole_title(side)) if side and side.strip() else []:
+        for product in (cat.find_named(side)[:1] or _whole_title(side) or _one_title(side)) if side and side.strip() else []:
             if product not in out:
                 out.append(product)
     return out
@@ -60,6 +67,19 @@ def _whole_title(side: str) -> list[Product]:
         if any(len(t.split()) >= 2 and f" {t} " in said for t in map(_words, product.title.values())):
             found.append(product)
     return found[:1]
+
+
+def _one_title(side: str) -> list[Product]:
+    """The one product whose title holds every word of the side beyond function words, one of
+    them a word that can name a product: "der Hanna" for "Jeans Hanna High Waist Straight",
+    "Powerbank 20.000" for "Powerbank 20,000 mAh" beside a "Magnetische Powerbank 5.000 mAh" —
+    in a comparison each side names one product, so a shorter name than usual is enough."""
+    side = _BETWEEN.split(_AFTER_NAME.split(side)[0])[-1]  # "der Unterschied zwischen X", "X – welche ist leichter?"
+    said = {w for w in _words(side).split() if w not in STOPWORDS}
+    if not said or len(said) > MAX_SIDE_WORDS or not any(names_a_product(w) and not w.isdigit() for w in said):
+        return []
+    found = [p for p in catalog().products.values() if any(said <= set(_words(t).split()) for t in p.title.values())]
+    return found if len(found) == 1 else []
 
 
 def _words(text: str) -> str:

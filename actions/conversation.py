@@ -31,6 +31,22 @@ class ActionHandoff(ShopAction):
 _ORDER_THIS = re.compile(r"\b(?:order|buy|purchase|bestell\w*|kaufen|lieferbar|available|vorrätig|zu haben)\b", re.I)
 
 
+# the product questions a search request is taken for ("Kopfhörer mit Geräuschunterdrückung für
+# lange Zugfahrten": search 0.41, fit 0.37)
+_NEAR_SEARCH = ("ask_product_fit", "ask_product_info", "ask_size", "refine_search")
+
+
+def hesitated_over_a_search(tracker) -> bool:  # noqa: ANN001
+    """The classifier was unsure (`nlu_fallback`) only because a search came close to a product
+    question: off a product page, the two best intents are a search and a product question (no
+    out of scope among them), so the message asks for products."""
+    if metadata(tracker).get("product_id"):
+        return False
+    ranking = [i for i in tracker.latest_message.get("intent_ranking") or [] if i.get("name") != "nlu_fallback"]
+    top = [i.get("name") for i in ranking[:2]]
+    return len(top) == 2 and top[0] == "search_product" and top[1] in _NEAR_SEARCH
+
+
 class ActionFallback(ShopAction):
     """The polite refusal, unless the message the classifier refused clearly asks for something
     the catalog carries (`catalog.scope`): then it is answered as a search. A new shop's product
@@ -49,7 +65,9 @@ class ActionFallback(ShopAction):
             if page_question(tracker) or page_asks_property(tracker, lang) or (metadata(tracker).get("product_id") and _ORDER_THIS.search(text)):  # "Are these wellies lined?", "can I order the buggy?" on its page
                 return ActionProductInfo().respond(dispatcher, tracker, lang)
             result = scope.carried(catalog(), text)
-            if result is not None:
+            if result is None and intent == "nlu_fallback" and hesitated_over_a_search(tracker):
+                result = catalog().search(text)
+            if result is not None and result.hits:
                 return show_results(dispatcher, result, lang)
         reply(dispatcher, say("fallback", lang), buttons=handoff_buttons(lang))
         return [SlotSet("pending_offer", "handoff")]

@@ -107,6 +107,7 @@ class PolicyIndex:
         self._heading_aspects = [section_aspects(p.heading) | section_aspects(passages[j].heading) for j, p in zip(self._twin, passages, strict=True)]
         self._text_aspects = [section_aspects(p.text) for p in passages]
         self._title_aspects = [section_aspects(f"{p.title} {p.topic}") for p in passages]
+        self._only_text = [self._only_text_naming(i) for i in range(len(passages))]
 
     def scores(self, question: str, vector: np.ndarray) -> tuple[np.ndarray, set[str]]:
         """How well each passage answers the question (see the module docstring)."""
@@ -127,9 +128,18 @@ class PolicyIndex:
         doc_topics = self._title_aspects[i] & TOPICS.keys()
         return bool(asked & TOPICS.keys() and doc_topics and not doc_topics & asked)
 
+    def _only_text_naming(self, i: int) -> set[str]:
+        """The aspects passage i's text is the only one to name, of all passages in its language,
+        while no heading names them ("Invoice via Klarna" under "Payment methods")."""
+        same = [j for j, p in enumerate(self.passages) if p.lang == self.passages[i].lang]
+        headed = set().union(*(self._heading_aspects[j] for j in same))
+        return {a for a in self._text_aspects[i] - headed - TOPICS.keys() if sum(a in self._text_aspects[j] for j in same) == 1}
+
     def _aspect_score(self, asked: set[str], i: int) -> float:
         """Topics and aspects of the question against passage i's heading, text and document title.
-        What the heading names beyond its document's topic is what the section is about."""
+        What the heading names beyond its document's topic is what the section is about; it costs
+        nothing when the section's text is the only place of the store naming what is asked
+        ("Can I pay by invoice?": "Payment methods", whose text names the invoice)."""
         if not asked:
             return 0.0
         heading, text, title = self._heading_aspects[i], self._text_aspects[i], self._title_aspects[i]
@@ -137,7 +147,7 @@ class PolicyIndex:
         named = heading - doc_topics
         score = (ASPECT_IN_HEADING * len(asked & named) + ASPECT_IN_TITLE * len(asked & title - named)
                  + ASPECT_IN_TEXT * len(asked & text - named - title)) / len(asked)  # fmt: skip
-        if named and not named & asked:
+        if named and not named & asked and not asked & self._only_text[i]:
             score -= OTHER_ASPECT
         if self._other_topic(asked, i):
             score -= TOPIC_MISMATCH

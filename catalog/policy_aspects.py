@@ -112,7 +112,9 @@ ASPECTS: dict[str, Cues] = {
     ),
     "exchange": (("exchange", "umtausch", "umtauschen", "swap", "tausch"), ("exchang", "umtausch", "tausch")),
     "refund": (
-        ("money back", "geld zurück", "refund", "erstattung", "erstattet", "zurückerstattet", "reimburse"),
+        ("money back", "geld zurück", "refund", "erstattung", "erstattet", "zurückerstattet", "reimburse",
+         # the money asked for with words between: "Wann bekomme ich mein Geld nach der Rücksendung zurück?"
+         "geld\\b[^.?!]{0,40}(?:zurück|wieder)", "money\\b[^.?!]{0,40}\\bback\\b", "get (?:my|the|our) money"),
         ("refund", "erstatt"),
     ),
     "freight": (  # how bulky goods come: by freight, at a price of their own

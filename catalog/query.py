@@ -14,7 +14,7 @@ from catalog.store import Category
 _NUM = r"(\d+(?:[.,]\d{1,2})?)"
 _CUR = r"\s*(?:€|eur|euro|euros)?"
 # a number followed by a unit is not a price ("bis 25 kg", "over 40 m²")
-_UNIT = r"(?!\d)(?!\s*(?:kg|g|l|ml|m|cm|mm|m²|m2|qm|w|h|std|stunden|hours|mah|gb|tb|%|grad|°|tage|days|personen|people|liter|litre|liters|lumen|lm|db|mg|iu|ie|jahre|years|zoll|inch)(?![a-zäöüß]))"
+_UNIT = r"(?!\d)(?!\s*(?:kg|g|l|ml|m|cm|mm|m²|m2|qm|w|h|std|stunden|hours|mah|gb|tb|%|grad|°|degrees?|celsius|tage|days|personen|people|liter|litre|liters|lumen|lm|db|mg|iu|ie|jahre|years|zoll|inch)(?![a-zäöüß]))"
 _MAX = re.compile(
     rf"(?:unter|bis(?: zu)?|max(?:imal)?\.?|höchstens|hoechstens|weniger als|nicht mehr als|günstiger als|billiger als|"
     rf"under|below|up to|less than|no more than|at most|cheaper than|max\.?|<)\s*{_NUM}{_UNIT}{_CUR}{_UNIT}",
@@ -32,7 +32,7 @@ _LETTER = r"(?:xxs|xs|s|m|l|xl|xxl|xxxl|2xl|3xl)"
 _SIZE = re.compile(
     rf"(?:\b(?:größe|groesse|grösse|gr\.|size|in|sz\.?)\s*(?:eu\s*)?(?P<num>\d{{2}}(?:[.,]5)?)\b"
     rf"|\b(?:(?:größe|groesse|grösse|size|in)\s+|gr\.\s*)(?P<letter>{_LETTER})\b"  # not "sizes", "ins"
-    rf"|\b(?P<bare>\d{{2}}(?:[.,]5)?)\s*(?:eu)?\b(?!\s*(?:€|eur|euro|%|m²|m2|qm|grad|°|tage|days|gb|l\b|liter|w\b|mg|kg|g\b|cm|mm)))",
+    rf"|\b(?P<bare>\d{{2}}(?:[.,]5)?)\s*(?:eu)?\b(?!\s*(?:€|eur|euro|%|m²|m2|qm|grad|°|degree|celsius|tage|days|gb|l\b|liter|w\b|mg|kg|g\b|cm|mm)))",
     re.I,
 )
 _FOREIGN_SIZE = re.compile(r"\b(uk|us)\s*(\d{1,2}(?:[.,]5)?)\b", re.I)

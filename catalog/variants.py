@@ -208,8 +208,15 @@ class VariantState:
     all_sold_out: bool = False
 
 
+# a temperature ("washable at 30 degrees", "bei 30 Grad", "30 °C") is no size or option number
+_TEMPERATURE = re.compile(r"[-+−]?\d+(?:[.,]\d+)?\s*(?:°\s*[CF]?|grad\b|degrees?\b|deg\b)", re.I)
+
+
 def find_asked(product: Product, text: str) -> list[Asked]:
-    """The option values of `product` the text asks for."""
+    """The option values of `product` the text asks for (temperatures left out unless an option's
+    values are temperatures)."""
+    if not any(_TEMPERATURE.search(v) for values in option_values(product).values() for v in values):
+        text = _TEMPERATURE.sub(" ", text)
     asked: list[Asked] = []
     colors = find_colors(text, shades=True)
     text_amounts = amounts(text)

@@ -216,6 +216,17 @@ def test_a_refused_question_on_a_product_page_that_may_ask_about_it_is_answered(
     assert "1.1 kg" not in reply and "Germany" in reply
 
 
+def test_a_shipping_guess_on_a_product_page_that_its_text_answers_is_about_the_product(answers_store):
+    """"Is the DWR PFC-free?" went to shipping (0.62) with hardly any product question (0.09)."""
+    from actions.shipping import ActionAnswerShipping
+
+    ranking = [("ask_shipping", 0.62), ("ask_policy", 0.25), ("ask_product_info", 0.09)]
+    reply = _run_with_ranking(ActionAnswerShipping(), "Can the limescale filter be taken out?", "arco-glass-kettle", ranking)
+    assert "rinsed under the tap" in reply and "Germany" not in reply
+    reply = _run_with_ranking(ActionAnswerShipping(), "What does it cost to Austria?", "arco-glass-kettle", ranking)
+    assert "Austria" in reply and "rinsed" not in reply
+
+
 def test_what_a_product_carries_is_not_its_weight(ask):
     from catalog.enrich import enrich
 

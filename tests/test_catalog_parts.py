@@ -123,6 +123,13 @@ def test_find_size_needs_a_size_word_before_a_letter(text, size):
     assert find_size(text) == size
 
 
+@pytest.mark.parametrize("text", ["Is this jeans washable at 30 degrees?", "can I wash it at 40 degree?", "bei 30 Grad waschen?", "at 60 celsius"])
+def test_a_temperature_is_no_size(text):
+    from catalog.query import find_size
+
+    assert find_size(text) is None
+
+
 def test_vector_cache_embeds_each_text_once_and_keeps_the_newest(use_embedder):
     from catalog.embedder import VectorCache
 

@@ -124,3 +124,41 @@ def test_how_bulky_goods_come_is_answered_from_the_policies_not_a_zone_quote(kle
     assert not shipping.policy_beyond_quote("Which carrier do you use?", "en")
     assert asks_shipping("How is the loft bed delivered and what does that cost?")
     assert not asks_shipping("Ist die Jacke in M lieferbar?") and not asks_shipping("Is it waterproof?")
+
+
+def test_the_money_back_asked_with_words_between_is_the_refund() -> None:
+    assert "refund" in question_aspects("Wann bekomme ich mein Geld nach einer Rücksendung zurück?")
+    assert "refund" in question_aspects("How soon will I get my money after I send it back?")
+    assert "refund" in question_aspects("when do I get the money for my return back?")
+    assert "refund" not in question_aspects("Wie lange kann ich Artikel zurückgeben?")
+    assert "refund" not in question_aspects("Kann ich mit Geldkarte bezahlen?")
+
+
+@pytest.fixture(scope="module")
+def shop_sections(use_embedder):
+    """A shop's returns, shipping and payment sections, written for these tests."""
+    from catalog.policies import Passage, PolicyIndex
+
+    sections = [
+        ("returns", "de", "Rückgabe und Umtausch", "Rückgabefrist", "Sie können Ihre Bestellung innerhalb von 30 Tagen zurückschicken."),
+        ("returns", "de", "Rückgabe und Umtausch", "Erstattung", "Wir erstatten den Betrag spätestens 10 Tage nach Eingang der Rücksendung."),
+        ("shipping", "de", "Versand", "Wann wird versendet?", "Bestellungen bis 14 Uhr verlassen das Lager am selben Tag."),
+        ("payment", "en", "Payment", "Payment methods", "We accept PayPal and credit cards. Invoice via a payment provider, payable within 30 days."),
+        ("payment", "en", "Payment", "Paying in the shop", "When you collect in the shop, you pay in cash or by card."),
+        ("payment", "en", "Payment", "Gift cards", "Gift cards can be redeemed online and are valid for 2 years."),
+    ]
+    return PolicyIndex([Passage(t, lang, h, text, title) for t, lang, title, h, text in sections], use_embedder)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "heading"),
+    [
+        # the refund, not a "when" heading of the shipping document
+        ("Wann bekomme ich mein Geld nach einer Rücksendung zurück?", "de", "Erstattung"),
+        # the only text naming the invoice answers, though its heading names the methods
+        ("Can I pay by invoice?", "en", "Payment methods"),
+        ("Can I pay in cash when I collect it?", "en", "Paying in the shop"),
+    ],
+)
+def test_the_section_that_answers_on_sections_written_for_the_test(shop_sections, question, lang, heading) -> None:
+    assert _heading(shop_sections, question, lang) == heading

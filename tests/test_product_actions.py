@@ -120,7 +120,21 @@ def test_a_side_spelling_out_a_whole_title_names_that_product(run_action, monkey
     # as if no word of either name were rare enough to name it ("Trinkrucksack 12 L")
     monkeypatch.setattr(type(compare.catalog()), "find_named", lambda self, text, *a, **k: [])
     assert [p.id for p in compare.named_pair("Road Runner Wide oder Velo Rain Shell – welcher ist leichter?")] == ["wide-road-runner", "velo-rain-shell"]
-    assert compare.named_pair("Road Runner oder Velo") == []
+    assert compare.named_pair("Runner Socks oder Rain Parka") == []  # words of two titles name neither
+
+
+def test_a_side_whose_words_are_all_in_one_title_only_names_it(run_action, monkeypatch):
+    """"der Hanna" of "Jeans Hanna High Waist Straight", "Powerbank 20.000" beside another powerbank:
+    in a comparison a shorter name than usual is enough when one title alone holds its words."""
+    from actions import compare
+
+    monkeypatch.setattr(type(compare.catalog()), "find_named", lambda self, text, *a, **k: [])
+    assert [p.id for p in compare.named_pair("Was ist der Unterschied zwischen dem Road Runner und der Velo?")] == ["wide-road-runner", "velo-rain-shell"]
+    assert [p.id for p in compare.named_pair("Vitamin D3 1000 oder die Velo?")] == ["vitamin-d3-1000", "velo-rain-shell"]
+    assert [p.id for p in compare.named_pair("1000 oder Velo")] == ["velo-rain-shell"]  # a number alone names nothing
+    assert compare.named_pair("Runner Socks oder Velo Parka") == []  # no one title holds both words
+    assert [p.id for p in compare.named_pair("Velo oder Road Runner – welche ist leichter?")] == ["velo-rain-shell", "wide-road-runner"]
+    assert compare.named_pair("the runner that is best for a long road trip or Velo") == [compare.catalog().get("velo-rain-shell")]
 
 
 def test_product_info_care_and_materials(run_action):

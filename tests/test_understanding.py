@@ -140,6 +140,28 @@ def test_a_refused_request_for_something_the_catalog_carries_is_a_search(other_c
         assert slots.get("last_topic") == "search"
 
 
+def _fallback_with_ranking(message: str, ranking: list[tuple[str, float]], metadata: dict | None = None) -> tuple[list[dict], dict]:
+    from rasa_sdk.executor import CollectingDispatcher
+
+    latest = {"text": message, "intent": {"name": "nlu_fallback", "confidence": 0.4}, "entities": [], "metadata": metadata or {"language": "en"},
+              "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.4}, *({"name": n, "confidence": c} for n, c in ranking)]}  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    events = ActionFallback().run(dispatcher, Tracker("t", {}, latest, [], False, None, {}, "action_listen"), {})
+    return dispatcher.messages, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def test_a_request_the_classifier_hesitated_over_between_search_and_product_question_is_a_search(other_catalog):
+    """"Kopfhörer mit Geräuschunterdrückung für lange Zugfahrten": search 0.41, fit 0.37 -> nlu_fallback,
+    and its best product scored below the rescue threshold."""
+    message = "a pen for writing letters by hand"  # its best product scores below the rescue threshold
+    messages, slots = _fallback_with_ranking(message, [("search_product", 0.41), ("ask_product_fit", 0.37), ("out_of_scope", 0.1)])
+    assert "fountain-pen" in shown_ids(messages) and slots.get("last_topic") == "search"
+    messages, _ = _fallback_with_ranking(message, [("search_product", 0.41), ("out_of_scope", 0.37), ("ask_product_fit", 0.1)])
+    assert shown_ids(messages) == []  # torn between a search and out of scope: the refusal
+    messages, _ = _fallback_with_ranking(message, [("ask_product_fit", 0.41), ("search_product", 0.37)])
+    assert shown_ids(messages) == []
+
+
 @pytest.mark.parametrize("message", ["Wie wird das Wetter morgen in Leipzig?", "Schreib mir ein Gedicht", "who won the match yesterday?", "a lawn mower with a petrol engine"])
 def test_true_out_of_scope_keeps_the_polite_refusal(other_catalog, run_action, message):
     messages, slots = run_action(ActionFallback(), message, "out_of_scope")

@@ -133,3 +133,12 @@ def test_amount_parsing():
     assert amount("3er-Pack") == ("count", 3.0)
     assert amount("1,5 m") == ("length", 150.0)
     assert amount("Größe M") is None
+
+
+def test_a_temperature_is_never_a_size() -> None:
+    """"Is this jeans washable at 30 degrees?" asked about washing, not about waist 30."""
+    jeans = optioned("jeans", ("Weite", "Länge"), [("W30", "L32", 2), ("W32", "L32", 0), ("W32", "L34", 1)], size_option="Weite")
+    for text in ("Is this jeans washable at 30 degrees?", "Kann ich die bei 30 Grad waschen?", "waschbar bei 30 °C?", "at 30° ok?"):
+        assert find_asked(jeans, text) == [], text
+    assert [a.values for a in find_asked(jeans, "Gibt es die in W30?")] == [("W30",)]
+    assert [a.values for a in find_asked(jeans, "W30 please, is it washable at 40 degrees?")] == [("W30",)]
