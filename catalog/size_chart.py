@@ -146,6 +146,8 @@ _OFFSET_THAN = re.compile(
     rf"(\d{{1,2}})\s*cm\s+(?:größer|länger|mehr|more|longer|larger|bigger)\s+(?:als|than)\s+(?:ihre?n?|your|die|der|the)?\s*{_BODY}", re.I)
 
 
+_ABOUT = re.compile(r"\b(?:etwa|ca\.|circa|ungefähr|about|approx\w*|roughly)\s", re.I)
+_ROUND_UP = re.compile(r"aufrunden|round(?:ing)? up|nächste\w* (?:verfügbare|größere)|next (?:available|larger)", re.I)
 _LENGTH_NAME = re.compile(r"l[äa]nge|length", re.I)
 
 
@@ -158,13 +160,17 @@ def _offset_rows(product: Product, sentences: list[str], options: dict[str, list
     offset, sentence = float(rule[0].group(2 if rule[0].re is _OFFSET else 1)), rule[1]
     measure = measure_of(rule[0].group("word")) if not re.match(r"l[äe]ng|größe des", rule[0].group("word"), re.I) else None
     rows = []
+    # "etwa 10 cm größer als Ihre Bundweite": the nearest length (a height's "+ ca. 20 cm" stays a minimum)
+    nearest = measure not in (None, "height") and bool(_ABOUT.search(sentence)) and not _ROUND_UP.search(sentence)
     for name, values in options.items():
         if option_kind(product, name) == "color":
             continue
+        lengths = sorted(a[1] for v in values if (a := amount(v) or (("length", float(v)) if re.fullmatch(r"\d{2,3}", v) else None)))
+        half = min((b - a for a, b in zip(lengths, lengths[1:], strict=False)), default=0) / 2 if nearest else 0
         for value in values:
             a = amount(value) or (("length", float(value)) if _LENGTH_NAME.search(name) and re.fullmatch(r"\d{2,3}", value) else None)
             if a and a[0] == "length":  # "85 cm", or a bare "85" of an option named a length: the rule's cm
-                rows.append(ChartRow(value, name, a[1] - offset, a[1] - offset, measure or "height", sentence))
+                rows.append(ChartRow(value, name, a[1] - offset - half, a[1] - offset + half, measure or "height", sentence))
     return rows
 
 

@@ -166,5 +166,5 @@ def test_the_merchants_one_longer_under_a_condition_the_question_names() -> None
 
 def test_a_length_some_cm_more_than_a_body_measure() -> None:
     belt = _product({"Länge": ["85", "90", "95"]}, "Rindsleder. Wählen Sie die Gürtelgröße etwa 10 cm größer als Ihre Bundweite.")
-    assert _rows(belt) == {("85", "waist", 75, 75), ("90", "waist", 80, 80), ("95", "waist", 85, 85)}
+    assert _rows(belt) == {("85", "waist", 72.5, 77.5), ("90", "waist", 77.5, 82.5), ("95", "waist", 82.5, 87.5)}  # "etwa": the nearest
     assert _rows(_product({"Größe": ["85", "90"]}, "Etwa 10 cm größer als Ihre Bundweite.")) == set()  # not a length option
