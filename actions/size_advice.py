@@ -15,8 +15,8 @@ from actions.size_stock import availability, in_stock_parts, size_option
 from actions.texts import say
 from catalog.fashion_sizes import convert_product, product_system
 from catalog.models import Product
+from catalog.size_advice import between_only, preference
 from catalog.size_advice import between_rule as merchant_between
-from catalog.size_advice import preference
 from catalog.size_rules import KIDS_WORDS, dress_eu, kids_shoe_eu, letter_for_number
 from catalog.size_table import own_eu
 from catalog.sizes import recommend_size, shift_size, uk_us_to_eu
@@ -49,12 +49,13 @@ _FIT_ASKED = {
     "runs_large": re.compile(r"\b(?:groß\w*|gross\w*|large\w*|big\w*|weit\w*|loose)\b", re.I),
     "true_to_size": re.compile(r"\b(?:normal\w*|true to size|größengetreu|größengerecht|passgenau|regular)\b", re.I),
 }
+_SYSTEM = r"(?:(?:uk|us|eu|de|it|fr)\s)?"  # "between UK 10 and UK 12"
 _SIZE_WORD = r"(?:(?:größen?|sizes?|a|an|einer?|den|der|die|the)\s+)*"
 _BETWEEN = re.compile(
-    rf"\b(?:zwischen|between)\s+(?:(?:zwei|two|2)\s+(?:größen|sizes)\s*[,:(–-]?\s*(?:nämlich\s+|also\s+|i\.\s?e\.\s+)?)?{_SIZE_WORD}([\w.,/]+)"
-    rf"\s+(?:und|and|or|oder|&)\s+{_SIZE_WORD}([\w.,/]+)", re.I)
+    rf"\b(?:zwischen|between)\s+(?:(?:zwei|two|2)\s+(?:größen|sizes)\s*[,:(–-]?\s*(?:nämlich\s+|also\s+|i\.\s?e\.\s+)?)?{_SIZE_WORD}({_SYSTEM}[\w.,/]+)"
+    rf"\s+(?:und|and|or|oder|&)\s+{_SIZE_WORD}({_SYSTEM}[\w.,/]+)", re.I)
 BETWEEN_SIZES = re.compile(r"\b(?:between (?:two )?sizes|zwischen (?:zwei|den) größen)\b", re.I)
-_UK_US = re.compile(r"\b(uk|us)[- ]?(?:size\s+|größe\s+|kids?\s+|kinder\s+)?(\d{1,2}(?:[.,]5)?)\b(?!\s*(?:cm|kg|lbs?|jahre|years))", re.I)
+_UK_US = re.compile(r"\b(uk|us)[- ]?(?:(?:men['’]?s|women['’]?s|herren|damen)\s+)?(?:size\s+|größe\s+|kids?\s+|kinder\s+)?(\d{1,2}(?:[.,]5)?)\b(?!\s*(?:cm|kg|lbs?|jahre|years))", re.I)
 _NUMBER = re.compile(r"(?<![\w.,/-])(\d{2})(?![\w/-]|[.,]\d)")
 
 
@@ -115,11 +116,31 @@ def _roomier(product: Product, usual: str, size: str, text: str, lang: str) -> t
     return shift_size(product, base, wanted[0]), wanted[1]
 
 
+def _around(product: Product, usual: str) -> tuple[str, str] | None:
+    """The product's two neighbouring numbered sizes around a usual size it does not make
+    ("38,5" between 38 and 39), one step of its run apart; None when it is made or not numbered."""
+    values = option_values(product).get(size_option(product) or SIZE, [])
+    try:
+        wanted = float(usual.replace(",", "."))
+        numbers = sorted((float(v.replace(",", ".")), v) for v in values)
+    except ValueError:
+        return None
+    below = [v for n, v in numbers if n < wanted]
+    above = [v for n, v in numbers if n > wanted]
+    if any(n == wanted for n, _ in numbers) or not below or not above:
+        return None
+    low, high = float(below[-1].replace(",", ".")), float(above[0].replace(",", "."))
+    step = min(b[0] - a[0] for a, b in zip(numbers, numbers[1:], strict=False))  # the run's own step: 36, 38, 40 go by two
+    return (below[-1], above[0]) if high - low <= max(step, 1) else None
+
+
 def recommend(product: Product, usual: str, asked: list[Asked], lang: str, text: str = "") -> tuple[list[str], list[str]]:
     """The size to take for a shopper's usual size: one up for a product that runs small, with
     the merchant's advice; without fit data the advice sentence of the text is quoted instead
     of naming a size that may be wrong; up or down for the fit the question asks for where the
     merchant says so (`text`); other options asked named with it ("45, Weite Weit (2E)")."""
+    if pair := _around(product, usual):  # "sonst 38,5" where only 38 and 39 are made: between two sizes
+        return recommend_between(product, pair, asked, lang)
     name = product.name(lang)
     advice = fit_advice(product, lang, catalog().embedder)
     option = size_option(product) or SIZE
@@ -133,8 +154,10 @@ def recommend(product: Product, usual: str, asked: list[Asked], lang: str, text:
     shown += "".join(f", {a.option} {a.values[0]}" for a in others if a.kind != COLOR and a.values)
     if roomier:
         lines = [say("size_recommend", lang, usual=usual, product=name, size=shown, why=say("fit_advice_quote", lang, sentence=roomier[1]))]
-    elif product.fit is None and advice:
+    elif product.fit is None and advice and not between_only(advice):
         lines = [say("size_advice_only", lang, usual=usual, product=name, advice=advice)]
+    elif product.fit is None and advice:  # advice for in-between sizes only: the usual size it is
+        lines = [say("size_recommend", lang, usual=usual, product=name, size=shown, why=advice)]
     else:
         reason = (advice or facts.fit_sentence(product, lang)) if why != "unknown" else say("fit_unknown", lang)
         lines = [say("size_recommend", lang, usual=usual, product=name, size=shown, why=reason)]

@@ -63,7 +63,7 @@ def conversion(text: str, lang: str) -> str | None:
         return say("size_conversion_shoe", lang, system=system, size=size, eu=eu, uk=uk, us=us)
     if converted := _to_uk_us(text, lang):
         return converted
-    m = re.search(r"\b(xxs|xs|s|m|l|xl|xxl)\b|\b(?:size|größe|is|ist|a|an|eine?)\s+(extra small|small|medium|extra large|large)\b", text, re.I)
+    m = re.search(r"(?<!['’])\b(xxs|xs|s|m|l|xl|xxl)\b|\b(?:size|größe|is|ist|a|an|eine?)\s+(extra small|small|medium|extra large|large)\b", text, re.I)
     if m and re.search(r"\b(eu|deutsch|german|konfektion|numeric|numerisch|zahl)", text, re.I):
         letter = normalize_letter(m.group(1) or WORD_SIZES[m.group(2).lower()])
         if letter in LETTER_TO_EU_CLOTHING:

@@ -39,8 +39,9 @@ from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
 from catalog.names import tokens
 from catalog.query import find_size
-from catalog.size_advice import width_value
+from catalog.size_advice import conditional_step, one_size_span, width_value
 from catalog.size_chart import Measurement, chart, sizes_for
+from catalog.sizes import step_value
 from catalog.variants import (
     SIZE,
     Asked,
@@ -143,6 +144,28 @@ def _size_with_length(product: Product, found: Measurement, usual: str, lang: st
     return " ".join(lines).strip(), sources
 
 
+_LENGTH_OPTION = re.compile(r"l[äa]ng|length|inseam|schritt|\bleg\b", re.I)
+
+
+def _stepped(product: Product, asked: list[Asked], what: str) -> tuple[Asked, str] | None:
+    """(the asked version, the value one further) for the merchant's "one length longer" /
+    "one size up" on the option the question gives a value of."""
+    for a in asked:
+        if a.values and (a.kind == SIZE if what == "size" else bool(_LENGTH_OPTION.search(a.option))):
+            chosen = step_value(option_values(product).get(a.option, []), a.values[0], 1)
+            return (a, chosen) if chosen != a.values[0] else None
+    return None
+
+
+_SYSTEM = re.compile(r"\b(uk|us|eu|it|fr)[- ]?\d", re.I)
+
+
+def own_system(product: Product, text: str) -> bool:
+    """Whether the text's UK / US / EU size is in the system the product's own sizes carry ("UK 10")."""
+    named = {m.group(1).upper() for m in _SYSTEM.finditer(text)}
+    return bool(named) and all(any(v.upper().startswith(system) for v in product.sizes()) for system in named)
+
+
 def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
     text = text_of(tracker)
     products = focused_products(tracker, limit=1)
@@ -152,6 +175,8 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     product = products[0]
     name = product.name(lang)
     done = [SlotSet("current_product", product.id), SlotSet("last_topic", "size")]
+    if conversion and own_system(product, text):  # "between UK 10 and UK 12" on a dress sized "UK 10": its own sizes
+        conversion = None
     converted = usual_in_product_system(product, text, lang)  # "UK 10 kids" on a kids' boot, "38" on a jacket in letters
     if conversion and not converted and not shoe_run(product):
         # "US 10 in EU?" on the page of a jacket: a general question, answered generally
@@ -197,11 +222,19 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         more, ids = recommend_between(product, two, asked, lang)
         lines += more
         sources += ids
+    elif (USUAL.search(text) or asked_before) and (step := conditional_step(product, lang, text)) and (stepped := _stepped(product, asked, step[0])):
+        usual, chosen = stepped  # "I normally wear L32 and I'm going to wash them": the merchant's one longer
+        lines.append(say("size_recommend", lang, usual=usual.wanted, product=name, size=chosen, why=say("fit_advice_quote", lang, sentence=step[1])))
+        answer, ids = availability(product, [Asked(usual.option, usual.kind, chosen, (chosen,)), *(a for a in asked if a is not usual)], lang)
+        lines.append(answer)
+        sources += ids
     elif size and (asked_before or usual_given or USUAL.search(text) or ADVICE.search(text)):  # "Meine Jeansgröße ist 50, welche Größe?"
         more, ids = recommend(product, size.wanted, asked, lang, text)  # the size as the shopper said it
         lines += more
         sources += ids
         events = [SlotSet("usual_size", size.wanted), SlotSet("pending_offer", None)]
+    elif size and not size.values and (span := one_size_span(product, lang)):  # "auch bei Größe 44?" on a one-size cardigan
+        lines.append(say("text_quote", lang, product=name, sentence=span[2]))
     elif asked:
         from actions.product_questions import feature_answer  # noqa: PLC0415 (it imports this module)
 

@@ -36,8 +36,15 @@ def _cm(m: re.Match) -> float:
     return number / 10 if unit == "mm" else number if unit == "cm" else number * INCH
 
 
+_PAIR = re.compile(r"(\d{2})\s?/\s?(\d{2})")
+
+
 def _nearest(values: list[str], target: float, tolerance: float) -> str | None:
-    """The value nearest the target number (equally near: the larger), within the tolerance."""
+    """The value nearest the target number (equally near: the larger), within the tolerance;
+    a pair of numbers ("39/40") holds both."""
+    pairs = [(v, m) for v in values if (m := _PAIR.fullmatch(v.strip()))]
+    if pairs:
+        return next((v for v, m in pairs if int(m.group(1)) - tolerance <= target <= int(m.group(2)) + tolerance), None)
     numbered = [(abs(num(v) - target), -num(v), v) for v in values]
     best = min(numbered) if numbered else None
     return best[2] if best and best[0] <= tolerance else None

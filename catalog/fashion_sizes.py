@@ -47,6 +47,7 @@ _PREFIXED = re.compile(r"^(UK|US|IT|FR|EU|DE)\s?(\d{1,2})$", re.I)
 _SUIT = re.compile(r"^(\d{2})\s?([RSL])$", re.I)
 _BRA = re.compile(r"^(\d{2,3})\s?([A-K]{1,3})$", re.I)
 _NUMBER = re.compile(r"^\d{1,3}(?:[.,]5)?$")
+_PAIR = re.compile(r"^(\d{2})\s?/\s?(\d{2})$")
 _COLLAR_OPTION = re.compile(r"kragen|collar|neck|hals", re.I)
 _RING_OPTION = re.compile(r"ring", re.I)
 _HAT_OPTION = re.compile(r"\bhut|hut\w*größe|\bhats?\b|kopf", re.I)
@@ -63,6 +64,8 @@ def product_system(name: str, values: list[str], title: str = "") -> str | None:
     if all(m := _PREFIXED.match(v.strip()) for v in values):
         prefix = _PREFIXED.match(values[0].strip()).group(1).lower()  # type: ignore[union-attr]
         return "de_women" if prefix in ("eu", "de") else prefix
+    if _COLLAR_OPTION.search(name) and all(_PAIR.match(v.strip()) for v in values):
+        return "collar_cm"  # "39/40": collar sizes in cm, two to a size
     if all(_SUIT.match(v.strip()) for v in values):
         return "suit"
     if all((m := _BRA.match(v.strip())) and 60 <= int(m.group(1)) <= 120 for v in values):

@@ -20,9 +20,14 @@ from catalog.size_chart import measure_of
 _DECIDES = re.compile(
     r"richten sie sich nach|richtet sich nach|entscheidend ist|maßgeblich ist|wichtig für die größe ist|nach (?:dem|der) (?=\w+ (?:aus|wählen))"
     r"|\bgo by\b|\bchoose by\b|\bdecide by\b|\bis what (?:counts|matters)|\bdecides\b", re.I)
-_BETWEEN = re.compile(r"zwischen zwei größen|zwischen zwei nummern|überschneidungsbereich|between (?:two )?sizes|in the overlap", re.I)
-_SMALLER = re.compile(r"\b(?:die |the )?(?:kleinere\w*|smaller|eine größe kleiner|size down)\b", re.I)
-_LARGER = re.compile(r"\b(?:die |the )?(?:größere\w*|larger|bigger|eine (?:größe|nummer) größer|size up|one size up)\b", re.I)
+# "zwischen zwei Größen / Weiten / Längen", "bei Zwischengrößen", "between two sizes / waist sizes"
+_BETWEEN = re.compile(
+    r"zwischen zwei (?:größen|grössen|nummern|weiten|längen|konfektionsgrößen)|zwischengröße\w*|überschneidungsbereich"
+    r"|between (?:two )?(?:\w+ )?(?:sizes|lengths)|in the overlap|in[- ]between sizes|half sizes", re.I)
+_SMALLER = re.compile(r"\b(?:die |the )?(?:kleinere\w*|smaller|eine größe kleiner|size down|go down)\b", re.I)
+_LARGER = re.compile(
+    r"\b(?:die |the )?(?:größere\w*|larger|bigger|eine (?:halbe )?(?:größe|nummer) größer|size up|one size up"
+    r"|go up(?: (?:half )?a size| one size)?)\b", re.I)
 _ROOMY_TEXT = re.compile(
     r"locker\w*|bequem\w*|weiter\w*|mehr platz|darunter|drunter|zwiebel\w*|fleece|relaxed|loose\w*|roomy|roomier|comfortable"
     r"|more room|mid[- ]?layer|layer(?:s|ing)?\b|over (?:a|your) \w+", re.I)
@@ -71,6 +76,15 @@ def between_rule(product: Product, lang: str) -> tuple[str, str] | None:
         if smaller != larger:
             return ("smaller" if smaller else "larger"), sentence
     return None
+
+
+_FIT_WORDS = re.compile(r"(?:klein|groß|gross|kleiner|größer)\s+aus|runs? (?:small|large|big)|(?:small|large|big)(?:ger)?\s+cut|kleiner geschnitten|größer geschnitten", re.I)
+
+
+def between_only(advice: str) -> bool:
+    """Whether the merchant's advice only says what to take between two sizes ("if you are
+    between two sizes, take the smaller one"): a whole usual size then stays as it is."""
+    return _BETWEEN.search(advice) is not None and _FIT_WORDS.search(advice) is None
 
 
 def roomy_rule(product: Product, lang: str) -> tuple[float, str] | None:
@@ -165,3 +179,44 @@ def guide_advice(passages: list, product: Product, lang: str, height_cm: float |
             tall = next((v for v, m in named if _TALL.search(passage.text[m.end(): m.end() + 50].split(")")[0])), None)
         return passage, tall
     return None
+
+
+_ONE_SIZE = re.compile(r"one[ -]?size|einheitsgr(?:ö|oe)(?:ß|ss)e|onesize|\bos\b|universal", re.I)
+# "passt bei den Größen 34 bis 42", "fits sizes 36–44", "für Konfektionsgröße 38-46"
+_SIZE_SPAN = re.compile(r"\b(?:größen?|grössen?|konfektionsgrößen?|sizes?|gr\.)\s*(\d{2})\s*(?:–|-|—|bis|to)\s*(\d{2})\b", re.I)
+
+
+def one_size_span(product: Product, lang: str) -> tuple[int, int, str] | None:
+    """(smallest, largest, sentence) of the usual sizes a one-size product fits, as its text
+    says ("One Size – passt bei den Größen 34 bis 42"); None for a product sold in sizes."""
+    sizes = product.sizes()
+    if product.size_system != "one_size" and not (sizes and all(_ONE_SIZE.search(v) for v in sizes)):
+        return None
+    for sentence in _sentences(product, lang):
+        if m := _SIZE_SPAN.search(sentence):
+            return int(m.group(1)), int(m.group(2)), sentence
+    return None
+
+
+# "if you plan to wash them, choose one length longer", "wenn Sie die Jeans waschen möchten, eine Länge länger"
+_CONDITION = re.compile(r"\b(?:if you|wenn sie|falls sie|wer)\b(?P<cond>[^,–;:]{3,60})[,–;:]\s*(?P<rest>[^.]{0,80})", re.I)
+_ONE_MORE = re.compile(
+    r"\b(?:one|a|eine?)\s+(?:(?:size|length|länge|nummer|größe|weite)\s+)?(?:longer|länger\w*|larger|bigger|größer\w*|up)\b", re.I)
+_PLAIN = {"plan", "plans", "want", "them", "they", "these", "this", "your", "have", "going", "will", "would", "like", "planen",
+          "wollen", "möchten", "haben", "sind", "werden", "ihre", "ihren", "diese", "dieses", "usually", "normally",
+          "tragen", "trage", "trägt", "wear", "wears", "wearing", "einen", "eine", "einer", "size", "sizes", "größe", "größen"}
+
+
+def conditional_step(product: Product, lang: str, text: str) -> tuple[str, str] | None:
+    """("length" | "size", the merchant's sentence) when the text says to take one longer or
+    larger under a condition the question names ("if you plan to wash them" — "I'm going to
+    wash them"); a word of the condition (its first four letters) must be in the question."""
+    for sentence in _sentences(product, lang):
+        for m in _CONDITION.finditer(sentence):
+            if not _ONE_MORE.search(m.group("rest")):
+                continue
+            words = [w for w in re.findall(r"[^\W\d_]{4,}", m.group("cond").lower()) if w not in _PLAIN]
+            if any(re.search(rf"\b{re.escape(w[:4])}", text, re.I) for w in words):
+                return ("length" if re.search(r"length|läng", m.group("rest"), re.I) else "size"), sentence
+    return None
+

@@ -11,6 +11,7 @@ size: the caller says the product data does not tell.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -24,6 +25,10 @@ from catalog.variants import amount, option_kind, option_values
 __all__ = ["ChartRow", "Measurement", "chart", "charted_measure", "find_measurement", "find_measurements", "kids_heights", "limit_verdict", "measure_of", "sizes_for"]
 
 _RANGE = re.compile(r"(\d{2,3})\s*(?:–|-|—|bis|to)\s*(\d{2,3})\s*cm", re.I)
+_BOUND = re.compile(r"[^.;\d]{0,50}?\b(bis|up to|under|unter|below|ab|from|over|über)\s+(\d{2,3})\s*cm\b", re.I)
+_PEOPLE = re.compile(r"\bpeople\b|\bpersons?\b|\bmenschen\b|\bpersonen\b|körpergröße|\btall\w*|\bgroß gewachsen", re.I)
+_TALLER = re.compile(r"\s*(?:(?:is\s+)?for|für)\s+(?:taller|größere|grössere)\b", re.I)
+_EQUALS = re.compile(r"\s*(?:=|:)\s*(\d{2,3}(?:[.,]\d)?)\s*cm\b", re.I)
 _SINGLE = re.compile(r"(\d{2,3}(?:[.,]\d)?)\s*cm", re.I)
 _KG_RANGE = re.compile(r"(\d{1,3})\s*(?:–|-|—|bis|to)\s*(\d{1,3})\s*kg", re.I)
 _AGE_RANGE = re.compile(r"(\d{1,2})\s*(?:–|-|—|bis|to)\s*(\d{1,2})\s*(?:jahre?|j\.|years?|yrs?)", re.I)
@@ -78,9 +83,16 @@ def chart(product: Product, lang: str) -> list[ChartRow]:
                 rows.append(ChartRow(value, name, round(float(m.group(1)) * unit, 1), round(float(m.group(2) or m.group(1)) * unit, 1), named, value))
     if table := _table_rows(product, lang, options):  # the text's size table names what each column measures
         covered = {r.measure for r in table}
-        return table + [r for r in rows if r.measure and r.measure not in covered]
+        table += [r for r in rows if r.measure and r.measure not in covered]
+        covered = {r.measure for r in table}  # a sentence charts what the table does not ("Schrittlänge: L30 = 76 cm")
+        return table + [r for r in _sentence_rows(product, lang, options) if r.measure and r.measure not in covered]
     if rows:
         return rows
+    return _sentence_rows(product, lang, options)
+
+
+def _sentence_rows(product: Product, lang: str, options: dict[str, list[str]]) -> list[ChartRow]:
+    """Chart rows from the product's sentences: a length rule, else sizes with measures."""
     sentences = product_sentences(product, lang)
     seen: set[tuple[str, float, float]] = set()
     if rows := _offset_rows(product, [s.text for s in sentences], options):
@@ -124,23 +136,41 @@ def limit_verdict(sentence: str, measurement: Measurement) -> str | None:
 
 
 # "Schlafsacklänge = Körpergröße + ca. 20 cm", "choose your height plus 20 cm"
-_OFFSET = re.compile(r"(?:körpergröße|körperlänge|height|length|länge|größe des kindes)\s*(?:\+|plus)\s*(?:ca\.\s*|etwa\s*|about\s*|approx\.?\s*|~\s*)?(\d{1,2})(?:\s*(?:–|-|bis|to)\s*\d{1,2})?\s*cm", re.I)
+# "Gürtellänge = Bundweite in cm + 10 cm", "etwa 10 cm größer als Ihre Bundweite": any body measure with the amount to add
+_BODY = (r"(?P<word>körpergröße|körperlänge|height|length|länge|größe des kindes|taillenumfang|bundweite|bundumfang|taille|waist"
+         r"|hüftumfang|hips?|brustumfang|chest|kopfumfang|head circumference|halsumfang|neck)")
+_OFFSET = re.compile(
+    rf"{_BODY}(?:\s+(?:in|im)\s+(?:cm|zentimetern?))?\s*(?:\+|plus)"
+    r"\s*(?:ca\.\s*|etwa\s*|about\s*|approx\.?\s*|~\s*)?(\d{1,2})(?:\s*(?:–|-|bis|to)\s*\d{1,2})?\s*cm", re.I)
+_OFFSET_THAN = re.compile(
+    rf"(\d{{1,2}})\s*cm\s+(?:größer|länger|mehr|more|longer|larger|bigger)\s+(?:als|than)\s+(?:ihre?n?|your|die|der|the)?\s*{_BODY}", re.I)
+
+
+_ABOUT = re.compile(r"\b(?:etwa|ca\.|circa|ungefähr|about|approx\w*|roughly)\s", re.I)
+_ROUND_UP = re.compile(r"aufrunden|round(?:ing)? up|nächste\w* (?:verfügbare|größere)|next (?:available|larger)", re.I)
+_LENGTH_NAME = re.compile(r"l[äa]nge|length", re.I)
 
 
 def _offset_rows(product: Product, sentences: list[str], options: dict[str, list[str]]) -> list[ChartRow]:
     """A length option sized by a rule of the text ("length = height + 20 cm"): each length
     fits a height up to the length minus the offset."""
-    rule = next(((m, t) for t in sentences if (m := _OFFSET.search(t))), None)
+    rule = next(((m, t) for t in sentences if (m := _OFFSET.search(t) or _OFFSET_THAN.search(t))), None)
     if rule is None:
         return []
-    offset, sentence = float(rule[0].group(1)), rule[1]
+    offset, sentence = float(rule[0].group(2 if rule[0].re is _OFFSET else 1)), rule[1]
+    measure = measure_of(rule[0].group("word")) if not re.match(r"l[äe]ng|größe des", rule[0].group("word"), re.I) else None
     rows = []
+    # "etwa 10 cm größer als Ihre Bundweite": the nearest length (a height's "+ ca. 20 cm" stays a minimum)
+    nearest = measure not in (None, "height") and bool(_ABOUT.search(sentence)) and not _ROUND_UP.search(sentence)
     for name, values in options.items():
         if option_kind(product, name) == "color":
             continue
+        lengths = sorted(a[1] for v in values if (a := amount(v) or (("length", float(v)) if re.fullmatch(r"\d{2,3}", v) else None)))
+        half = min((b - a for a, b in zip(lengths, lengths[1:], strict=False)), default=0) / 2 if nearest else 0
         for value in values:
-            if (a := amount(value)) and a[0] == "length":
-                rows.append(ChartRow(value, name, a[1] - offset, a[1] - offset, "height", sentence))
+            a = amount(value) or (("length", float(value)) if _LENGTH_NAME.search(name) and re.fullmatch(r"\d{2,3}", value) else None)
+            if a and a[0] == "length":  # "85 cm", or a bare "85" of an option named a length: the rule's cm
+                rows.append(ChartRow(value, name, a[1] - offset - half, a[1] - offset + half, measure or "height", sentence))
     return rows
 
 
@@ -193,6 +223,15 @@ def _rows_in_sentence(text: str, measure: str | None, options: dict[str, list[st
                 before = text[max(0, m.start() - 40): m.start()]
                 if (r := _RANGE.search(after)) and not _other_value_between(after[: r.start()], values):
                     found.append(ChartRow(value, name, float(r.group(1)), float(r.group(2)), measure, text))
+                elif (b := _BOUND.match(after)) and (measure or _PEOPLE.search(text)) and not _other_value_between(after[: b.end()], values):
+                    cm = float(b.group(2))  # "L30 … up to 170 cm", "L34 ab 175 cm": a maximum or a minimum
+                    low, high = (0.0, cm) if b.group(1).lower() in ("bis", "up to", "under", "unter", "below") else (cm, math.inf)
+                    found.append(ChartRow(value, name, low, high, measure or "height", text))
+                elif _TALLER.match(after) and found and found[-1].high < math.inf and found[-1].option == name:
+                    found.append(ChartRow(value, name, found[-1].high, math.inf, found[-1].measure, text))  # "L32 for taller people"
+                elif (e := _EQUALS.match(after)) and measure:  # "L32 = 81 cm": the value after its size
+                    cm = float(e.group(1).replace(",", "."))
+                    found.append(ChartRow(value, name, cm, cm, measure, text))
                 elif (s := list(_SINGLE.finditer(before))) and measure:
                     cm = float(s[-1].group(1).replace(",", "."))
                     found.append(ChartRow(value, name, cm, cm, measure, text))

@@ -57,7 +57,7 @@ def _columns(header: str) -> list[str]:
     in small letters and the word after "für" / "for" belong to the column before."""
     columns: list[str] = []
     pull = False
-    for word in re.findall(r"\([^)]*\)|[^\s()]+", header):
+    for word in re.findall(r"\([^)]*\)|[^\s()]+", header.rstrip(" :")):
         if columns and (pull or word.startswith("(") or word[0].islower()):
             columns[-1] = f"{columns[-1]} {word}"
         else:
@@ -79,6 +79,12 @@ def _cells(rest: str) -> list[Cell | str]:
             low = float(m.group("low").replace(".", "").replace(",", ".")) if re.fullmatch(r"\d{1,3}\.\d{3}", m.group("low")) \
                 else float(m.group("low").replace(",", "."))  # "1.290 g" is 1290
             high = float(m.group("high").replace(",", ".")) if m.group("high") else low
+            spaced = m.group("high") and re.search(r"\s(?:–|-|—)\s", m.group(0))
+            if high < low or spaced and low > 0 and high > 2 * low and not re.match(r"(?:jahr|year|monat|month)", m.group("unit") or "", re.I):
+                # "8 – 26.5 cm" after a dash for an empty cell: two cells, not a range
+                cells.append(Cell(low, low, "", "", m.group("low")))
+                pos = m.start("low") + len(m.group("low"))
+                continue
             unit = (m.group("unit") or "").lower()
             unit = "in" if unit in _INCH_UNITS else unit
             word = (m.group("bound") or "").lower()
@@ -104,9 +110,61 @@ def _size_at_start(line: str, values: list[str]) -> str | None:
     return None
 
 
+_PREFIXED = re.compile(r"([A-Za-z]{2,3})\s?(\d{1,3}(?:[.,]5)?)")  # "UK 10", "EU 42"
+
+
+def _bare(values: list[str], header: str) -> dict[str, str]:
+    """"10" -> "UK 10" when the product's sizes carry a system and the header's first column
+    names it ("UK EU US Bust" over rows "10 38 6 85–89 cm")."""
+    out = {}
+    for value in values:
+        m = _PREFIXED.fullmatch(value)
+        if m and re.match(rf"{m.group(1)}\b", header, re.I):
+            out[m.group(2)] = value
+    return out
+
+
+def _rows_from(lines: list[str], i: int, values: list[str], bare: dict[str, str]) -> list[tuple[str, list[Cell | str], str]]:
+    rows = []
+    for line in lines[i:]:
+        if size := _size_at_start(line, values):
+            rows.append((size, _cells(line[len(size):]), line))
+        elif bare and (short := _size_at_start(line, list(bare))):
+            rows.append((bare[short], _cells(line[len(short):]), line))
+        else:
+            break
+    return rows
+
+
+def _across(lines: list[str], i: int, values: list[str]) -> Table | None:
+    """A table written across: a line naming the sizes ("Bundweite W25 W26 W27") over lines of
+    a label and one cell per size ("Taillenumfang (cm) 64 66 69"), turned to rows per size."""
+    words = lines[i].split()
+    k = next((k for k in range(len(words)) if all(w in values for w in words[k:])), len(words))
+    sizes = words[k:]
+    if len(sizes) < 3 or len(set(sizes)) < len(sizes):
+        return None
+    header, columns = [" ".join(words[:k]) or "Size"], []
+    for line in lines[i + 1:]:
+        cells = _cells(line)
+        label = " ".join(c for c in cells[:1] if isinstance(c, str))
+        numbers = cells[1:] if label else cells
+        if len(numbers) != len(sizes) or not all(isinstance(c, Cell) for c in numbers):
+            break
+        header.append(label or "?")
+        columns.append(numbers)
+    if not columns:
+        return None
+    rows = [(size, [column[n] for column in columns], " ".join([size, *(column[n].text for column in columns)]))
+            for n, size in enumerate(sizes)]
+    return Table(header, rows)
+
+
 def tables(product: Product, lang: str) -> list[Table]:
     """The size tables of the product text: a header, then two or more rows that each start
-    with a value of a size-like option."""
+    with a value of a size-like option ("10" for "UK 10" under a header starting "UK"); a
+    title line over rows of one cell names that cell ("Maßtabelle (Bundumfang):" over "W28 72
+    cm"); a table written across (sizes in a line, a measure per line below) too."""
     values = [v for name, vs in _option_values(product).items() if name != product.color_option for v in vs]
     if not values:
         return []
@@ -114,14 +172,17 @@ def tables(product: Product, lang: str) -> list[Table]:
     found: list[Table] = []
     i = 0
     while i < len(lines):
-        rows = []
-        j = i
-        while j < len(lines) and (size := _size_at_start(lines[j], values)):
-            rows.append((size, _cells(lines[j][len(size):]), lines[j]))
-            j += 1
+        if across := _across(lines, i, values):
+            found.append(across)
+            i += len(across.header)
+            continue
+        rows = _rows_from(lines, i, values, _bare(values, lines[i - 1]) if i > 0 else {})
         if len(rows) >= 2 and i > 0:
-            found.append(Table(_columns(lines[i - 1]), rows))
-        i = max(j, i + 1)
+            columns = _columns(lines[i - 1])
+            if len(columns) == 1 and all(len(r[1]) == 1 and isinstance(r[1][0], Cell) for r in rows):
+                columns = ["", columns[0]]  # a title naming the one measured column
+            found.append(Table(columns, rows))
+        i = max(i + len(rows), i + 1)
     return found
 
 
@@ -138,8 +199,8 @@ def column_of(table: Table, column: int) -> int | None:
     """The cell index of a header column: by position when the header has a column per cell,
     else counted from the right (a header with more words than cells, "US Herren")."""
     cells = len(table.rows[0][1])
-    if not all(len(r[1]) == cells for r in table.rows):
-        return None
+    if not all(len(r[1]) == cells for r in table.rows):  # a "–" for an empty cell: only the last column is sure
+        return -1 if column == len(table.header) - 1 and all(isinstance(r[1][-1], Cell) for r in table.rows) else None
     if len(table.header) == cells + 1:
         return column - 1
     index = column - (len(table.header) - cells)
@@ -183,8 +244,12 @@ def own_conversion(product: Product, lang: str) -> dict[str, dict[str, str]]:
     the EU column. Empty when the text has no such table."""
     for lang_ in (lang, "de", "en"):
         for table in tables(product, lang_):
-            systems = [s for s in (re.match(r"(EU|UK|US)\b", c) for c in table.header) if s]
-            names = [s.group(1) for s in systems]
+            names = []
+            for k, column in enumerate(table.header):  # "US Men" / "US Women": two US columns, each named
+                if s := re.match(r"(EU|UK|US)\b", column):
+                    follower = table.header[k + 1] if k + 1 < len(table.header) else ""
+                    gender = _GENDER.match(column[s.end():].strip() or follower)
+                    names.append(f"{s.group(1)} {_gender_key(gender.group(0))}" if gender else s.group(1))
             if len(names) < 2 or names[0] != "EU":
                 continue
             out: dict[str, dict[str, str]] = {}
@@ -198,7 +263,12 @@ def own_conversion(product: Product, lang: str) -> dict[str, dict[str, str]]:
     return {}
 
 
-_FOREIGN = re.compile(r"\b(uk|us)\s*(\d{1,2}(?:[.,]5)?)\b", re.I)
+_GENDER = re.compile(r"(?:wom[ae]n['’]?s|men['’]?s|women|men|herren|damen|female|male|ladies)\b", re.I)
+_FOREIGN = re.compile(rf"\b(uk|us)\s*(?:({_GENDER.pattern})\s*)?(\d{{1,2}}(?:[.,]5)?)\b", re.I)
+
+
+def _gender_key(word: str) -> str:
+    return "women" if re.match(r"wom|dam|fem|lad", word, re.I) else "men"
 
 
 def own_eu(product: Product, text: str, lang: str = "de") -> tuple[str, str, str] | None:
@@ -207,6 +277,12 @@ def own_eu(product: Product, text: str, lang: str = "de") -> tuple[str, str, str
     m = _FOREIGN.search(text)
     if not m:
         return None
-    system, size = m.group(1).upper(), f"{float(m.group(2).replace(',', '.')):g}"
-    eu = own_conversion(product, lang).get(system, {}).get(size)
+    system, size = m.group(1).upper(), f"{float(m.group(3).replace(',', '.')):g}"
+    own = own_conversion(product, lang)
+    if m.group(2) or system not in own:  # "US men's 10" in the men's column; a bare "US 10" only with one US column
+        genders = [k for k in own if k.startswith(f"{system} ")]
+        key = f"{system} {_gender_key(m.group(2))}" if m.group(2) else (genders[0] if len(genders) == 1 else "")
+        eu = own.get(key, own.get(system, {}) if not genders else {}).get(size)
+    else:
+        eu = own[system].get(size)
     return (system, size, eu) if eu else None

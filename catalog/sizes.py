@@ -60,13 +60,37 @@ def _shift(product: Product, size: str, steps: float) -> str:
     try:
         value = float(size.replace(",", "."))
     except ValueError:
-        return size
+        return _shift_named(product, size, steps)
     run = sorted({float(s.replace(",", ".")) for s in product.sizes() if _HALF.fullmatch(s)})
     target = value + steps
     if run and target not in run:
         bigger = [s for s in run if (s >= target if steps >= 0 else s <= target)]
         target = (min(bigger) if steps >= 0 else max(bigger)) if bigger else value
     return f"{target:g}"
+
+
+_PREFIXED = re.compile(r"([A-Za-z]{1,3})\s?(\d{1,3}(?:[.,]5)?)")  # "W27", "L32", "UK 10"
+
+
+def _shift_named(product: Product, size: str, steps: float) -> str:
+    """`steps` sizes away in a run of sizes with a letter prefix ("W27" -> "W28", "UK 10" ->
+    "UK 12"): the next of the product's own values with that prefix; the size itself at the end."""
+    return step_value(product.sizes(), size, steps)
+
+
+def step_value(values: list[str], size: str, steps: float) -> str:
+    """The next value up (or down) from `size` among `values` of the same prefix ("L32" ->
+    "L34"); the size itself when there is none."""
+    m = _PREFIXED.fullmatch(size.strip())
+    if not m or not steps:
+        return size
+    run = sorted({(float(v.group(2).replace(",", ".")), s) for s in values
+                  if (v := _PREFIXED.fullmatch(s.strip())) and v.group(1).upper() == m.group(1).upper()})
+    value = float(m.group(2).replace(",", "."))
+    further = [s for n, s in run if (n > value if steps > 0 else n < value)]
+    if not further:
+        return size
+    return further[0] if steps > 0 else further[-1]
 
 
 _HALF = re.compile(r"\d{1,3}(?:[.,]5)?")  # a numbered size, "42" or a half size "42,5" / "42.5"
