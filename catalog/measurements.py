@@ -19,7 +19,7 @@ MEASURES: dict[str, str] = {
     "inside_leg": r"innenbein\w*|schrittlänge|inseam|inside[- ]leg|leg length",
     "underbust": r"unterbrust\w*|under[- ]?bust|band size",
     "chest": r"brustumfang|oberweite|brustweite|\bbrust\b|chest|\bbust\b|girth",
-    "waist": r"taille\w*|bundweite|bauchumfang|\bbauch\b|waist",
+    "waist": r"taille\w*|bundweite|bundumfang|bauchumfang|\bbauch\b|waist",
     "hip": r"hüft\w*|\bhips?\b",
     "head": r"kopfumfang|head circumference|\bhead\b|\bkopf\b",
     "hand": r"handumfang|hand circumference|\bhands?\b|\bpalm\b|handgröße",

@@ -87,9 +87,11 @@ def chart(product: Product, lang: str) -> list[ChartRow]:
         return rows
     if rows := _text_offset_rows(product, [s.text for s in sentences], options, ranges=False):  # "Bundweite + 10 cm" wins over an example
         return rows
+    heading: str | None = None  # "Maßtabelle (Bundumfang, gemessen am Körper):" names the measure of the lines below
     for sentence in sentences:
         measure = measure_of(sentence.text)
-        ruled = [ChartRow(*row, sentence.text) for row in size_text_rules.text_rows(sentence.text, measure, options)]  # "Neck 42 cm → 55 cm"
+        heading = measure if sentence.text.rstrip().endswith(":") else heading
+        ruled = [ChartRow(*row, sentence.text) for row in size_text_rules.text_rows(sentence.text, measure or heading, options)]  # "Neck 42 cm → 55 cm"
         for row in ruled + [r for r in _rows_in_sentence(sentence.text, measure, options) if r.size not in {x.size for x in ruled}]:
             if (row.size, row.low, row.high) not in seen:  # the same chart in a list and a sentence
                 seen.add((row.size, row.low, row.high))

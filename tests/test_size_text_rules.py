@@ -134,3 +134,14 @@ def test_an_offset_rule_on_collar_pairs():
     rows = chart(shirt, "de")
     assert sizes_for(rows, Measurement("neck", 40))[0][0].size == "41/42"
     assert sizes_for(rows, Measurement("neck", 38.5))[0][0].size == "39/40"
+
+
+def test_a_heading_names_the_measure_of_the_lines_below():
+    jeans = optioned("jeans", ("Weite",), [("W30", 1), ("W32", 1), ("W34", 1)], size_option="Weite")
+    jeans.description = {"de": "Slim Fit.\nMaßtabelle (Bundumfang, gemessen am Körper):\nW30 77 cm\nW32 82 cm\nW34 87 cm\nWaschen bei 30 °C."}
+    rows = chart(jeans, "de")
+    assert [(r.size, r.low, r.measure) for r in rows] == [("W30", 77, "waist"), ("W32", 82, "waist"), ("W34", 87, "waist")]
+    assert find_measurements("Ich habe 82 cm Bundumfang – welche Weite?") == [Measurement("waist", 82.0)]
+    plain = optioned("jeans2", ("Weite",), [("W30", 1), ("W32", 1)], size_option="Weite")
+    plain.description = {"de": "Slim Fit.\nW30 77 cm\nW32 82 cm"}
+    assert chart(plain, "de") == []  # no measure named: no chart
