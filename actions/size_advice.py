@@ -18,7 +18,8 @@ from catalog.models import Product
 from catalog.size_advice import between_only, preference
 from catalog.size_advice import between_rule as merchant_between
 from catalog.size_rules import KIDS_WORDS, dress_eu, kids_shoe_eu, letter_for_number
-from catalog.size_table import own_eu
+from catalog.size_table import own_eu, text_lines
+from catalog.size_text_rules import plain_system_size, row_size
 from catalog.sizes import recommend_size, shift_size, uk_us_to_eu
 from catalog.variants import COLOR, SIZE, Asked, option_values, same_size
 
@@ -74,9 +75,13 @@ def usual_in_product_system(product: Product, text: str, lang: str) -> tuple[str
     a UK/US shoe size on a shoe (the children's chart when children are named or when only it
     falls within the product's sizes), a UK/US dress size on a product in German numbers, a
     German number on a product sized in letters (38 -> M; 44 and 46 are women's and men's).
-    The product's own EU/UK/US table wins over the usual conversion."""
+    The product's own EU/UK/US table wins over the usual conversion; a jeans waist ("W32") is
+    read in the row of the text's table that starts with it ("W32 90 cm 95")."""
+    text = plain_system_size(text)  # "US-Grösse 7" is "US 7"
     if own := own_eu(product, text, lang):
         return own[2], say("size_conversion_own", lang, product=product.name(lang), system=own[0], size=own[1], eu=own[2])
+    if row := row_size(text_lines(product, lang), option_values(product).get(size_option(product) or SIZE, []), text):
+        return row[0], say("size_row_own", lang, product=product.name(lang), said=row[1], size=row[0], row=row[2])
     run = shoe_run(product)
     fashion = convert_product(text, option_values(product), " ".join([product.name(lang), *product.tags]))  # collars, rings, hats, gloves run like shoes
     if fashion and (not run or fashion[1].kind in ("collar", "ring", "hat", "glove")):

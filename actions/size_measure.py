@@ -52,6 +52,13 @@ def _names_measure(sentence: str, measure: str) -> bool:
     return measure_of(sentence) == measure
 
 
+def names_measure(product: Product, measurement: Measurement, lang: str) -> bool:
+    """Whether a sentence of a one-size product's text gives a body measure other than a height
+    in cm ("passt für Handgelenke 12–16 cm"), which `measure_in_text` quotes."""
+    return measurement.measure not in ("height", "weight", "age") and any(
+        _names_measure(s.text, measurement.measure) and re.search(r"\d\s*cm", s.text) for s in product_sentences(product, lang))
+
+
 def measure_in_text(product: Product, measurement: Measurement, text: str, lang: str) -> str | None:
     """A product in one size and a body measurement ("Schrittlänge 30 cm, passt das Laufrad?"):
     the sentence of its text about that measure, quoted, and whether the measurement is within

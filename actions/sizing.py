@@ -32,7 +32,13 @@ from actions.size_advice import (
 )
 from actions.size_general import conversion as size_conversion
 from actions.size_general import size_guide
-from actions.size_measure import answer_measurement, charts, measure_in_text, measurement
+from actions.size_measure import (
+    answer_measurement,
+    charts,
+    measure_in_text,
+    measurement,
+    names_measure,
+)
 from actions.size_stock import availability, overview, size_option, sized_options
 from actions.texts import say
 from catalog.lexicon import find_colors, find_country
@@ -112,9 +118,12 @@ def asks_size_advice(tracker: Tracker) -> bool:
     the product's sizes chart ("reicht 110 für 112 cm?") is a size question, whatever intent the
     classifier gave it (a comparison of two sizes is no comparison of two products)."""
     product = catalog().get(metadata(tracker).get("product_id"))
-    if product is None or not sized_options(product):
+    if product is None:
         return False
     text = text_of(tracker)
+    if not sized_options(product):  # "Passt die Kinderuhr an ein Handgelenk von 13 cm?": the sentence on that measure
+        found = measurement(product, text, "en") if _SIZE_CUE.search(text) else None
+        return found is not None and names_measure(product, found, "en")
     if between(product, text) or BETWEEN_SIZES.search(text):
         return True
     found = measurement(product, text, "en") if _SIZE_CUE.search(text) else None

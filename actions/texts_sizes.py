@@ -232,6 +232,13 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
     "measure_underbust": {"de": "Unterbrustumfang", "en": "underbust"},
     "measure_hand": {"de": "Handumfang", "en": "hand circumference"},
     "measure_calf": {"de": "Wadenumfang", "en": "calf"},
+    "measure_wrist": {"de": "Handgelenkumfang", "en": "wrist"},
+    "measure_neck": {"de": "Halsumfang", "en": "neck"},
+    "measure_frame": {"de": "Brillenbreite", "en": "frame width"},
+    "size_row_own": {
+        "de": "Laut Größentabelle von {product} passt zu {said} die Größe {size} („{row}“).",
+        "en": "According to {product}'s size table, {said} takes size {size} (“{row}”).",
+    },
     "measure_back": {"de": "Rückenlänge", "en": "back length"},
     "chart_measure_and": {"de": "{measure} {cm}", "en": "a {measure} of {cm}"},
     "v_and": {"de": "und", "en": "and"},

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 
 from catalog.number_words import NUMBER_WORDS as BASE_NUMBER_WORDS
 from catalog.size_rules import pounds_to_kg
+from catalog.size_text_rules import ACCESSORY_PLAUSIBLE, with_accessories
 
 # measure -> words naming it (German and English)
 MEASURES: dict[str, str] = {
     "inside_leg": r"innenbein\w*|schrittlänge|inseam|inside[- ]leg|leg length",
     "underbust": r"unterbrust\w*|under[- ]?bust|band size",
     "chest": r"brustumfang|oberweite|brustweite|\bbrust\b|chest|\bbust\b|girth",
-    "waist": r"taille\w*|bundweite|bundumfang|waist",
+    "waist": r"taille\w*|bundweite|bundumfang|bauchumfang|\bbauch\b|waist",
     "hip": r"hüft\w*|\bhips?\b",
     "head": r"kopfumfang|head circumference|\bhead\b|\bkopf\b",
     "hand": r"handumfang|hand circumference|\bhands?\b|\bpalm\b|handgröße",
@@ -29,6 +30,7 @@ MEASURES: dict[str, str] = {
     "age": r"\bjahre?\b|jährig\w*|\byears?\b|year-old|\balter\b|\bage\b|\bmonate?\b|\bmonths?\b",
     "height": r"körpergröße|körperlänge|\bgroß\b|\bbin\b|\btall\b|\bheight\b|i'm|i am|ich bin|\b(?:ist|is)\s+(?:\d{2,3}\s*cm|[12][.,]\d{1,2}\s*m)",
 }
+MEASURES = with_accessories(MEASURES)  # wrist, neck, a frame's width (catalog/size_text_rules.py)
 MEASURE_RE = {k: re.compile(v, re.I) for k, v in MEASURES.items()}
 NOT_CM = ("weight", "age")  # measures not taken in cm
 
@@ -44,10 +46,10 @@ _STONE = re.compile(r"(\d{1,2}(?:[.,]\d)?)\s*(?:st|stone)\b(?:\s*(?:and\s+)?(\d{
 NUMBER_WORDS: dict[str, int] = {**BASE_NUMBER_WORDS, "elf": 11, "eleven": 11}
 _WORDS = "|".join(NUMBER_WORDS)
 _NUMBER = rf"(\d{{1,2}}(?:[.,]5)?|{_WORDS})"
-_AGE = re.compile(rf"\b{_NUMBER}(?:\s*|-)(?:jährig\w*|jahre?\b|years?\b|year-old|yo\b|yrs?\b)", re.I)
+_AGE = re.compile(rf"\b{_NUMBER}(?:\s*|-)(?:jährig\w*|jahren?\b|years?\b|year-old|yo\b|yrs?\b)", re.I)
 _AGE_MONTHS = re.compile(rf"\b{_NUMBER}(?:\s*|-)(?:monate?\b|month\w*)", re.I)
 # "my son is 6", "she just turned 2", "unsere Tochter ist fünf": a child's age without a unit
-_PERSON = r"(?:son|daughter|kid|child|boy|girl|he|she|he's|she's|sohn|tochter|kind|junge|mädchen|er|sie|enkel\w*|grandson|granddaughter)"
+_PERSON = r"(?:son|daughter|kid|child|boy|girl|he|she|he's|she's|sohn|tochter|kind|junge|mädchen|er|sie|enkel\w*|grandson|granddaughter|nichte|neffe|niece|nephew)"
 _AGE_BARE = re.compile(
     rf"\b{_PERSON}\s+(?:is|ist|'s|just turned|turned|has just turned|wird|wurde|ist gerade)\s+(?:gerade\s+|now\s+|jetzt\s+)?"
     rf"(1[0-4]|[1-9]|{_WORDS})(?![.,]\d)(?=\s*(?:[,.!?;]|$|\s+(?:and|und|but|aber|now|jetzt)\b))", re.I)
@@ -121,10 +123,10 @@ _UNIT = r"\s*(cm|mm|\"|″|''|in\b|inch(?:es)?|zoll|kg)?"
 # a number after the measure word, a few words between ("waist is 84 cm", "hand measures 20 cm")
 _AFTER = re.compile(rf"(?:\s*[:=]?\s*(?:[^\W\d]+\s+){{0,3}}?){_NUMBER_CM}{_UNIT}(?![\d.,]*\d)", re.I)
 # a number with its unit right before the word ("96 cm Brustumfang", "a 32 inch waist")
-_BEFORE = re.compile(rf"{_NUMBER_CM}\s*-?\s*(cm|\"|″|in|inch(?:es)?|zoll)?\s*-?\s*$", re.I)
+_BEFORE = re.compile(rf"{_NUMBER_CM}\s*-?\s*(cm|mm|\"|″|in|inch(?:es)?|zoll)?\s*-?\s*$", re.I)
 # plausible values in cm of a number given without unit
 _PLAUSIBLE = {"underbust": (50, 130), "chest": (60, 160), "waist": (40, 150), "hip": (60, 170), "head": (35, 68),
-              "hand": (12, 32), "calf": (20, 60), "foot": (9, 35), "inside_leg": (20, 110), "back": (30, 60)}  # fmt: skip
+              "hand": (12, 32), "calf": (20, 60), "foot": (9, 35), "inside_leg": (20, 110), "back": (30, 60), **ACCESSORY_PLAUSIBLE}  # fmt: skip
 _NAMED_ANY = re.compile("|".join(f"(?:{MEASURES[m]})" for m in _PLAUSIBLE), re.I)
 
 

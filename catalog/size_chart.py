@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from catalog import size_table
+from catalog import size_table, size_text_rules
 from catalog.measurements import NOT_CM as _NOT_CM
 from catalog.measurements import Measurement, find_measurement, find_measurements, measure_of
 from catalog.models import Product
@@ -24,7 +24,7 @@ from catalog.variants import amount, option_kind, option_values
 
 __all__ = ["ChartRow", "Measurement", "chart", "charted_measure", "find_measurement", "find_measurements", "kids_heights", "limit_verdict", "measure_of", "sizes_for"]
 
-_RANGE = re.compile(r"(\d{2,3})\s*(?:–|-|—|bis|to)\s*(\d{2,3})\s*cm", re.I)
+_RANGE = re.compile(r"(\d{2,3}(?:[.,]\d)?)\s*(?:–|-|—|bis|to)\s*(\d{2,3}(?:[.,]\d)?)\s*cm", re.I)  # "14–15.5 cm"
 _BOUND = re.compile(r"[^.;\d]{0,50}?\b(bis|up to|under|unter|below|ab|from|over|über)\s+(\d{2,3})\s*cm\b", re.I)
 _PEOPLE = re.compile(r"\bpeople\b|\bpersons?\b|\bmenschen\b|\bpersonen\b|körpergröße|\btall\w*|\bgroß gewachsen", re.I)
 _TALLER = re.compile(r"\s*(?:(?:is\s+)?for|für)\s+(?:taller|größere|grössere)\b", re.I)
@@ -76,7 +76,7 @@ def chart(product: Product, lang: str) -> list[ChartRow]:
                 rows.append(row)
             elif m := _RANGE.search(value):
                 label = value[: m.start()].strip(" (:") or value
-                rows.append(ChartRow(label if label in values else value, name, float(m.group(1)), float(m.group(2)),
+                rows.append(ChartRow(label if label in values else value, name, _float(m.group(1)), _float(m.group(2)),
                                      named or measure_of(value), value))  # fmt: skip
             elif named and (m := _NUMBERS.match(value)):
                 unit = _inches(named, values)
@@ -97,13 +97,30 @@ def _sentence_rows(product: Product, lang: str, options: dict[str, list[str]]) -
     seen: set[tuple[str, float, float]] = set()
     if rows := _offset_rows(product, [s.text for s in sentences], options):
         return rows
+    if rows := _text_offset_rows(product, [s.text for s in sentences], options, ranges=False):  # "Bundweite + 10 cm" wins over an example
+        return rows
+    heading: str | None = None  # "Maßtabelle (Bundumfang, gemessen am Körper):" names the measure of the lines below
     for sentence in sentences:
         measure = measure_of(sentence.text)
-        for row in _rows_in_sentence(sentence.text, measure, options):
+        heading = measure if sentence.text.rstrip().endswith(":") else heading
+        ruled = [ChartRow(*row, sentence.text) for row in size_text_rules.text_rows(sentence.text, measure or heading, options)]  # "Neck 42 cm → 55 cm"
+        for row in ruled + [r for r in _rows_in_sentence(sentence.text, measure, options) if r.size not in {x.size for x in ruled}]:
             if (row.size, row.low, row.high) not in seen:  # the same chart in a list and a sentence
                 seen.add((row.size, row.low, row.high))
                 rows.append(row)
-    return rows
+    return rows or _text_offset_rows(product, [s.text for s in sentences], options, ranges=True)  # "add 10–15 cm"
+
+
+def _text_offset_rows(product: Product, sentences: list[str], options: dict[str, list[str]], ranges: bool) -> list[ChartRow]:
+    """Rows of a rule "size = a body measure + N cm" (`catalog.size_text_rules.offset_rows`)."""
+    def is_color(name: str) -> bool:
+        return option_kind(product, name) == "color"
+
+    return [ChartRow(*row) for row in size_text_rules.offset_rows(sentences, options, measure_of, is_color, ranges)]
+
+
+def _float(number: str) -> float:
+    return float(number.replace(",", "."))
 
 
 def _table_rows(product: Product, lang: str, options: dict[str, list[str]]) -> list[ChartRow]:
@@ -222,7 +239,7 @@ def _rows_in_sentence(text: str, measure: str | None, options: dict[str, list[st
                 after = text[m.end(): m.end() + 60]
                 before = text[max(0, m.start() - 40): m.start()]
                 if (r := _RANGE.search(after)) and not _other_value_between(after[: r.start()], values):
-                    found.append(ChartRow(value, name, float(r.group(1)), float(r.group(2)), measure, text))
+                    found.append(ChartRow(value, name, _float(r.group(1)), _float(r.group(2)), measure, text))
                 elif (b := _BOUND.match(after)) and (measure or _PEOPLE.search(text)) and not _other_value_between(after[: b.end()], values):
                     cm = float(b.group(2))  # "L30 … up to 170 cm", "L34 ab 175 cm": a maximum or a minimum
                     low, high = (0.0, cm) if b.group(1).lower() in ("bis", "up to", "under", "unter", "below") else (cm, math.inf)

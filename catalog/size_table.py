@@ -45,6 +45,11 @@ class Table:
     rows: list[tuple[str, list[Cell | str], str]]  # (size value, cells, the row as written)
 
 
+def text_lines(product: Product, lang: str) -> list[str]:
+    """The product text's lines in that language (else another), HTML made plain."""
+    return _lines(product, lang)
+
+
 def _lines(product: Product, lang: str) -> list[str]:
     value = product.description or {}
     text = value.get(lang) or next(iter(value.values()), "")
