@@ -205,15 +205,20 @@ class LayeredIndex:
         self.dim = base.dim
         self.kind = base.kind
         self.hidden = {p for p in hidden if p in base}
-        self._params = None
         if self.hidden:
             # keep the selector objects referenced: FAISS does not own them
             self._batch = faiss.IDSelectorBatch(np.array([product_key(p) for p in self.hidden], dtype=np.int64))
             self._not = faiss.IDSelectorNot(self._batch)
-            self._params = (
-                faiss.SearchParametersHNSW(sel=self._not, efSearch=base.index_efsearch())
-                if base.kind == "hnsw" else faiss.SearchParameters(sel=self._not)
-            )  # fmt: skip
+
+    def _params(self) -> faiss.SearchParameters | None:
+        """Search parameters hiding the changed products, new for every search: FAISS's
+        IndexIDMap swaps its own selector into the parameters while it searches, so one object
+        shared by concurrent searches lets a thread read another's (freed) selector."""
+        if not self.hidden:
+            return None
+        if self.base.kind == "hnsw":
+            return faiss.SearchParametersHNSW(sel=self._not, efSearch=self.base.index_efsearch())
+        return faiss.SearchParameters(sel=self._not)
 
     def __len__(self) -> int:
         return len(self.base) - len(self.hidden) + len(self.delta)
@@ -230,13 +235,13 @@ class LayeredIndex:
         return self.base.has_short and (self.delta.has_short or len(self.delta) == 0)
 
     def search(self, query: np.ndarray, k: int) -> list[tuple[str, float]]:
-        hits = self.base.search(query, k, self._params) + self.delta.search(query, k)
+        hits = self.base.search(query, k, self._params()) + self.delta.search(query, k)
         return sorted(hits, key=lambda hit: -hit[1])[:k]
 
     def search_short(self, query: np.ndarray, k: int) -> list[tuple[str, float]]:
         if not self.has_short:
             return []
-        hits = self.base.search_short(query, k, self._params) + self.delta.search_short(query, k)
+        hits = self.base.search_short(query, k, self._params()) + self.delta.search_short(query, k)
         return sorted(hits, key=lambda hit: -hit[1])[:k]
 
     def short_vectors(self, product_ids: list[str]) -> np.ndarray:
