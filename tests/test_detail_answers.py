@@ -102,3 +102,10 @@ def test_a_size_question_giving_a_measure_the_text_states_is_answered_with_that_
     assert figure_sentence(bag, "Will my 17 inch laptop fit?", "en") is None and figure_sentence(bag, "Which size?", "en") is None
     assert "15.6 inch" in feature_answer(bag, "Will my 15.6 inch laptop fit?", "en")
     assert feature_answer(bag, "Is the 15.6 inch one in stock?", "en") is None
+
+
+def test_a_page_question_taken_for_shipping_shares_its_words_across_the_languages(served):
+    from actions.shipping import ActionAnswerShipping
+
+    reply = _run_with_ranking(ActionAnswerShipping(), "How many hours does it keep drinks hot?", "berg-thermoflasche", [("ask_shipping", 0.8), ("ask_product_info", 0.05)])
+    assert "12 Stunden" in reply
