@@ -231,7 +231,7 @@ def feature_answer(product: Product, text: str, lang: str) -> str | None:
 
 
 # a figure with its unit in a question: "15.6 inch", "6,7 Zoll", "3 mm"
-_MEASURE = re.compile(r"(\d+(?:[.,]\d+)?)\s*-?(?:inch|inches|zoll|\"|mm|cm|m|l|liter|litre|kg|g)\b", re.I)
+_MEASURE = re.compile(r"(\d+(?:[.,]\d+)?)\s*-?(?:inch|inches|zoll|\"|mm|cm|m|l|liters?|litres?|kg|g)\b", re.I)
 
 
 def figure_sentence(product: Product, text: str, lang: str) -> str | None:

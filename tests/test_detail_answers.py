@@ -109,3 +109,10 @@ def test_a_page_question_taken_for_shipping_shares_its_words_across_the_language
 
     reply = _run_with_ranking(ActionAnswerShipping(), "How many hours does it keep drinks hot?", "berg-thermoflasche", [("ask_shipping", 0.8), ("ask_product_info", 0.05)])
     assert "12 Stunden" in reply
+
+
+def test_a_size_question_giving_a_measure_on_a_one_size_product_quotes_the_text(served):
+    from actions.sizing import ActionAnswerSize
+
+    reply = _run_with_ranking(ActionAnswerSize(), "Do 1.7 litres fit in?", "arco-glass-kettle", [("ask_size", 0.9)])
+    assert "Holds 1.7 litres" in reply and "one size" not in reply
