@@ -339,9 +339,7 @@ class PassageFinder:
         is_header = np.array([s.text in headers for s in sentences], dtype=bool)
         named = named | (self.definitions(question, sentences, name, aspects) & ~is_header)  # "In the box: …" answers "Lieferumfang?"
         scores = np.where(named, np.maximum(scores, ANSWER_SIMILARITY), scores).astype(np.float32)
-        raw = scores
-        scores = np.array([s if named[i] else capped(question, sentences[i].ranked, float(s), name) for i, s in enumerate(raw)], dtype=np.float32)
-        order = sorted(range(len(sentences)), key=lambda i: (not named[i], -float(scores[i]), -float(raw[i])))  # naming all of them first, then those stating the asked kind
+        order = sorted(range(len(sentences)), key=lambda i: (not named[i], -float(scores[i])))  # naming all of them first
         floor = self.threshold if threshold is None else threshold
         own = [s.ranked for s in sentences if s.lang == lang]  # a word missing is telling only in the question's language
         if threshold is None and own and not named.any():
