@@ -15,6 +15,7 @@ from actions.context import catalog, focused_products, metadata, named_products,
 from actions.product_text import (
     closest,
     feature_verdict,
+    finder,
     general_request,
     product_name,
     quote,
@@ -27,7 +28,7 @@ from actions.texts import say
 from actions.variant_replies import listed_option, option_list_reply
 from catalog.features import FEATURES
 from catalog.models import Product
-from catalog.passages import FIELDS, asked_aspects, asked_features, content_words, shares_word
+from catalog.passages import FIELDS, asked_aspects, asked_features, content_words, product_sentences
 from catalog.policy_aspects import question_aspects, rule_topic
 from catalog.variants import find_asked
 
@@ -127,6 +128,15 @@ class ActionProductInfo(ShopAction):
         return events if known else [*events, SlotSet("pending_offer", "handoff")]
 
 
+# a short question naming a version: "die in Anthrazit?", "Is it in red?", "Auch als Long?" — not
+# "Is the silver recycled?", which asks a property of the silver
+_VERSION_WORD = re.compile(r"\b(?:in|als|auch|also|as)\b", re.I)
+
+
+def _short_version(text: str) -> bool:
+    return not _YES_NO.search(text) or bool(_VERSION_WORD.search(text))
+
+
 def version_answer(dispatcher, product: Product, text: str, lang: str, short: bool = False) -> list | None:  # noqa: ANN001
     """A question about availability naming a version of the product ("is the 2-litre one in
     stock?"; `short`: also a short one without such a word, "die in Anthrazit?") answered with
@@ -136,7 +146,7 @@ def version_answer(dispatcher, product: Product, text: str, lang: str, short: bo
         reply(dispatcher, option_list_reply(product, option, lang), sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
     asked = find_asked(product, text)
-    if not asked or not (_AVAILABILITY.search(text) or (short and len(text.split()) <= 4)):
+    if not asked or not (_AVAILABILITY.search(text) or (short and len(text.split()) <= 4 and _short_version(text))):
         return None
     answer, sources = availability(product, asked, lang)
     reply(dispatcher, answer, sources=sources, payload=facts.cards_payload([product], lang, catalog().config))
@@ -178,8 +188,8 @@ def page_property(tracker, lang: str) -> Product | None:  # noqa: ANN001
     name = product_name(page, lang, cat.config.categories)
     if asked_features(asked, name) or (asked_aspects(asked, name) and typed_facts(page, asked, lang)):  # not the weather's "Wetter"
         return page
-    _, answers = quote(page, text, lang, cat.embedder, cat.config.categories)
-    return page if answers and shares_word(content_words(asked, name), answers[0].sentence.text) else None
+    _, answers = quote(page, text, lang, cat.embedder, cat.config.categories)  # "Wie lange dauert die Gravur?": "Engraving takes …"
+    return page if answers and any(finder(cat.embedder).shared_words(content_words(asked, name), [answers[0].sentence.text], name)) else None
 
 
 # a question about the thing in front of the shopper, not a request for products
@@ -216,10 +226,28 @@ def _asked_aspects(text: str) -> list[str]:
 def feature_answer(product: Product, text: str, lang: str) -> str | None:
     """A question naming a version and a feature ("Does the 20 inch bike have gears?"), not
     asking whether it is in stock: answered from the product's text (None when it does not say)."""
-    if _AVAILABILITY.search(text) or not asked_features(text, product.name(lang)):
+    if _AVAILABILITY.search(text):
         return None
+    if not asked_features(text, product.name(lang)):  # "Will my 15.6 inch laptop fit?": the sentence with that figure
+        said = figure_sentence(product, text, lang)
+        return say("text_quote", lang, product=product.name(lang), sentence=said) if said else None
     lines, known = answer_lines(product, text, lang)
     return " ".join(lines) if known else None
+
+
+# a figure with its unit in a question: "15.6 inch", "6,7 Zoll", "3 mm"
+_MEASURE = re.compile(r"(\d+(?:[.,]\d+)?)\s*-?(?:inch|inches|zoll|\"|mm|cm|m|l|liters?|litres?|kg|g)\b", re.I)
+
+
+def figure_sentence(product: Product, text: str, lang: str) -> str | None:
+    """The sentence of the product's text stating the measure the shopper gave ("Will my 15.6 inch
+    laptop fit?" -> "Padded laptop sleeve for laptops up to 15.6 inch."), None when none does."""
+    figures = {m.group(1).replace(",", ".") for m in _MEASURE.finditer(text)}
+    for sentence in product_sentences(product, lang) if figures else []:
+        said = {n.replace(",", ".") for n in re.findall(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])", sentence.text)}
+        if figures & said:
+            return sentence.quoted
+    return None
 
 
 def _answer_comparison(dispatcher, products: list[Product], line: str, lang: str) -> list:  # noqa: ANN001
@@ -288,6 +316,27 @@ def from_text(product: Product, question: str, lang: str) -> str | None:
     return line
 
 
+# a sum of money in a product's text: "CHF 15.–", "15 €", "EUR 9,90"
+_MONEY = re.compile(r"(?:CHF|EUR|USD|GBP|Fr\.|[€$£])\s?\d|\d(?:[\d'.,]*\d)?(?:[.,]–)?\s?(?:CHF|EUR|USD|GBP|Franken|Euro|[€$£])", re.I)
+# the words asking for a price ("What does X cost?", "Was kostet …?")
+_PRICE_WORDS = re.compile(r"^(?:cost\w*|kost\w*|price\w*|preis\w*|teuer\w*|expensive|günstig\w*|cheap\w*|charge\w*)$", re.I)
+
+
+def priced_sentence(product: Product, question: str, lang: str) -> str | None:
+    """The sentence of the product's text giving the price of something else the question names
+    ("What does a battery change cost?" -> "Batteriewechsel in unserem Laden für CHF 15.–"), or None
+    when the question asks the product's own price or no sentence prices what it names."""
+    cat = catalog()
+    name = product_name(product, lang, cat.config.categories)
+    words = {w for w in content_words(without_name(question, product), name) if not _PRICE_WORDS.match(w)}
+    sentences = [s for s in product_sentences(product, lang) if _MONEY.search(s.text)]
+    if not words or not sentences:
+        return None
+    shared = finder(cat.embedder).shared_words(words, [s.text for s in sentences], name)
+    best = max(range(len(sentences)), key=lambda i: shared[i])
+    return sentences[best].quoted if shared[best] else None
+
+
 def answer_lines(product: Product, question: str, lang: str, verdicts: bool = False) -> tuple[list[str], bool]:
     """(lines, known) answering a question about one product: a verdict from its facts (for a
     fit question, or any yes/no question), its typed facts, price, stock, materials, care,
@@ -316,7 +365,9 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
         lines += attributes
         aspects = [a for a in aspects if a in ("price", "stock")]
     for aspect in aspects:
-        if aspect == "price":
+        if aspect == "price" and (priced := priced_sentence(product, question, lang)):  # "What does a battery change cost?"
+            lines.append(say("text_quote", lang, product=name, sentence=priced))
+        elif aspect == "price":
             lines.append(f"{name}: {facts.price_text(product, lang, catalog().config.store.currency)}.")
         elif aspect == "stock":
             if product.total_stock > 0:

@@ -207,6 +207,11 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         reply(dispatcher, answer, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return done
     if not sized_options(product) and not asked:
+        from actions.product_questions import feature_answer  # noqa: PLC0415 (it imports this module)
+
+        if said := feature_answer(product, text, lang):  # "Will my 15.6 inch laptop fit?" on a one-size bag: the text's sentence
+            reply(dispatcher, said, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
+            return done
         first = say("v_all_sold_out", lang, product=name) + " " if product.total_stock == 0 else ""
         reply(dispatcher, first + say("no_sizes", lang, product=name), sources=[product.id])
         return done

@@ -25,21 +25,24 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "width": (r"wie breit|\bbreite\b|how wide|\bwidth", r"breite\b|\bbreit\b|\bwidth|\bwide\b"),
     "length": (r"wie lang\b|\blänge\b|how long is|\blength", r"länge\b|\blang\b|\blength|\blong\b"),
     "capacity": (r"liter|fasst|hinein|volumen|fassungs|\bhold|capacity|litre|how (?:much|many) .*fit",
-                 r"\d\s*(?:l|ml|liter|litre|litres|liters)\b|fasst|holds|capacity|volumen|fassungsvermögen"),
+                 r"\d\s*(?:l|ml|liter|litre|litres|liters)\b|fasst|holds|capacity|volumen|fassungsvermögen|\bfits\b|\bpasst\b"),
     "temperature": (r"\bgrad|°|temperatur|warm|kalt|kälte|frost|cold|temperature|degree|winter|freez",
                     r"°\s*c|\bgrad\b|degrees|komfort|comfort|limit|extrem"),
-    "water": (r"wasserdicht|wasserfest|wasserabweisend|\bwasser\b|wassersäule|\bregen|\bnass|dusche|schwimm"
-              r"|waterproof|water-?(?:resistant|repellent)|\bwater\b|\brain|\bwet\b|shower|swim",
-              r"wasser|water|\bipx?\d|hydrostatic|regen|rain"),
+    # how deep, in the sea or the pool: "How deep can I dive with it?" -> "20 ATM / 200 m"
+    "water": (r"wasserdicht|wasserfest|wasserabweisend|\bwasser\b|wassersäule|\bregen|\bnass|dusche|schwimm|wie tief|\bmeer\b|salzwasser"
+              r"|waterproof|water-?(?:resistant|repellent)|\bwater\b|\brain|\bwet\b|shower|swim|how deep|\bsea\b|\bocean\b|salt ?water",
+              r"wasser|water|\bipx?\d|\d\s*(?:atm|bar)\b|hydrostatic|\bregen|\brain"),  # not "Full-grain"
     "battery": (r"akku|batterie|laufzeit|aufladen|aufgeladen|\blädt|\bladen\b|battery|charg|runtime|how long .* last",
                 r"\d\s*(?:h|std|stunden|hours|mah|wh)\b|akku|batter|charg|lade"),
     "care": (r"wasch|wäsche|trockner|bügel|reinig|spülmaschine|sauber|wash|dryer|\biron|clean|laundry",
              r"wasch|wash|trockner|dryer|spülmaschine|dishwasher|reinig|clean|rinse|wipe|spül|bügel|\biron"),
     "warranty": (r"garantie|gewährleistung|warranty|guarantee", r"garantie|gewährleistung|warranty|guarantee"),
     "material": (
-        r"material|stoff|woraus|aus was|made (?:of|from)|fabric|wolle|baumwolle|leder|vegan|\bbio\b|organic|plasti",
+        r"material|stoff|woraus|aus was|made (?:of|from)|fabric|(?:wolle|leder)(?![a-zäöüß]{3})|vegan|\bbio\b|organic|plasti"
+        r"|\breal (?:gold|silver)|\becht\w* (?:gold|silber)|\b(?:solid|massive?\w*) (?:gold|silver|silber)",
         r"\d\s*%|material|\baus\b|made (?:from|of)|wolle|wool|cotton|leder|leather|polyester|nylon|edelstahl"
-        r"|stainless|kunststoff|plastic|rubber|kautschuk|glass|\bglas|merino|leinen|linen|seide|\bsilk|kaschmir|cashmere",
+        r"|stainless|kunststoff|plastic|rubber|kautschuk|glass|\bglas|merino|leinen|linen|seide|\bsilk|kaschmir|cashmere"
+        r"|\b(?:925|585|750|333)\b|\d+\s*(?:k|kt|karat|carat)\b|\w*gold\b|\w*silber\b|\w*silver\b|titan",
     ),
     "fit": (r"fällt|ausfallen|passform|welche größe|nummer|run\w* (?:small|large|big)|true to size|which size|how (?:is|does) .*\bfit|\bthe fit\b"
             r"|between sizes|zwischen .*größen",
@@ -47,7 +50,8 @@ _ASPECTS: dict[str, tuple[str, str]] = {
             r"|nummer|between sizes"),
     # how long something lasts or is made for ("wie lange hält der Akku?", "rides of 4 to 6 hours")
     "duration": (r"\bwie lange\b|\bhow long\b|\bdauer\b|duration|\bhours?\b|\bstunden\b",
-                 r"\d\s*(?:h|std\.?|stunden|hours?|min|minuten|minutes|tage?n?|days?|wochen|weeks?|monate?n?|months?|jahre?n?|years?)(?![^\W\d_])"),
+                 r"\d\s*(?:(?:working|business|work|banking) )?(?:h|std\.?|stunden|hours?|min|minuten|minutes|(?:werk|arbeits)?tage?n?|days?|wochen|weeks?"
+                 r"|monate?n?|months?|jahre?n?|years?)(?![^\W\d_])"),
     # how small it packs ("Wie klein lässt sich die Jacke verpacken?": "packs into its own chest pocket")
     "packing": (r"verpack|packmaß|packmass|pack(?:ed)? size|packs? (?:down|small|into|away)|wie klein|how small|stuff",
                 r"packs? (?:down|into|away|small)|verpack|verstau|packmaß|packmass|packsack|stuff ?sack|own \w*\s?pocket|eigene\w* \w*tasche"
@@ -79,10 +83,20 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "impedance": (r"impedanz|impedance|widerstand|\bohm", r"\d\s*(?:ohm|Ω)|impedanz|impedance"),
     # how fine a wool or fibre is: "Wie fein ist die Wolle?" -> "17.5 micron merino"
     "fineness": (r"wie fein|how fine|feinheit|fineness|micron|mikron", r"\d\s*(?:µm|μm|micron|mikron)"),
+    # watches: what drives it ("What movement is inside?" -> "Werk: Sellita SW200-1")
+    "movement": (r"\bmovement|uhrwerk|\bwerk\b|kaliber|calib(?:er|re)", r"\bwerk\b|uhrwerk|movement|kaliber|calib(?:er|re)"),
+    # how long a watch runs unworn ("Wie lange läuft die Uhr, wenn ich sie ablege?" -> "Gangreserve: 38 Stunden")
+    "power_reserve": (r"gangreserve|power reserve|\bableg|\bnicht trage|take it off|not (?:wear|worn)",
+                      r"gangreserve|power reserve"),
+    # cosmetics and food once opened ("How long does it keep after opening?" -> "Haltbarkeit nach dem Öffnen: 6 Monate")
+    "shelf_life": (r"haltbar|shelf life|how long .*\bkeeps?\b|\bexpir|verfall|after opening|nach dem öffnen",
+                   r"haltbar|shelf life|after opening|nach dem öffnen|use within|\bexpir|verfall"),
+    # a rated class: "Welche Filterkategorie?" -> "lens category 3", "Energieeffizienzklasse A", "Schutzklasse II"
+    "rating": (r"kategorie|categor(?:y|ies)|klasse\b|\bclass\b", r"(?:kategorie|category|klasse|class)\s*:?\s*(?:[A-G]\b|[IV]+\b|\d)"),
     "use": (r"geeignet|eignet|suitable|good for|gut für|taugt|can i (?:use|wear|take)|kann (?:ich|man)\b.*"
-            r"\b(?:verwenden|benutzen|nutzen|tragen)|\breicht\b.*\bfür\b|kompatib|compatib|\bwork with|\bpasst\b.*\b(?:an|auf)\b",
+            r"\b(?:verwenden|benutzen|nutzen|tragen)|\b(?:ok(?:ay)?|safe|fine) to \w+|\bcan i \w+ (?:with|in) (?:it|this|these|them)\b|\breicht\b.*\bfür\b|kompatib|compatib|\bwork with|\bpasst\b.*\b(?:an|auf)\b",
             r"geeignet|eignet|suitable|ideal|perfe[ck]t f|great for|designed for|made for|intended|recommended|empfohlen|nicht für|not for"
-            r"|ausgelegt|kompatib|compatib|\bworks? with|funktioniert"),
+            r"|ausgelegt|kompatib|compatib|\bworks? with|funktioniert|\bfor all\b|für alle\b|\bincluding\b|\bauch für|\balso for"),
 }  # fmt: skip
 ASPECTS = {k: (re.compile(q, re.I), re.compile(s, re.I)) for k, (q, s) in _ASPECTS.items()}
 KINDS = tuple(ASPECTS)

@@ -84,6 +84,11 @@ def _spelling(word: str) -> str:
     return word.replace("c", "k").replace("ph", "f").replace("th", "t").replace("y", "i")
 
 
+def _stem(word: str) -> str:
+    """The word without a final "e": "kategorie" ~ "kategori" (of "category")."""
+    return word[:-1] if word.endswith("e") else word
+
+
 def shares_word(question_words: set[str], sentence: str) -> float:
     """How strongly the sentence shares a word of the question: 2 for the same long word
     ("Härtegrad"), 1 for the same short one, a compound of it or its near twin in the other
@@ -96,7 +101,7 @@ def shares_word(question_words: set[str], sentence: str) -> float:
                 continue
             short, long_ = sorted((_spelling(asked), _spelling(word)), key=len)
             common = len(os.path.commonprefix([short, long_]))
-            compound = long_.startswith(short) or long_.endswith(short)  # "Atmungsaktivität", "Piezozündung"
+            compound = long_.startswith(short) or long_.endswith(short) or _stem(long_).endswith(_stem(short))  # "Atmungsaktivität", "Filterkategorie"
             if len(short) >= 5 and (compound or fuzz.ratio(short, long_) >= 85) or common >= 6 and common >= 0.6 * len(short):
                 found = max(found, 1.0)
     return found
@@ -124,6 +129,8 @@ def asked_aspects(question: str, name: str = "") -> list[str]:
     found += [k for k in asked_features(question, name) if k not in found]
     if "load" in found:  # "how much weight can it take?"
         found = [k for k in found if k != "weight"]
+    if {"power_reserve", "shelf_life"} & set(found):  # "wie lange läuft sie, wenn ich sie ablege?" wants that reserve, not any duration
+        found = [k for k in found if k not in ("duration", "size", "length")]  # "how long" is a time here
     if {"height", "width", "length", "packing"} & set(found):  # "wie hoch?" wants the height, "wie klein verpackt?" the pack size
         found = [k for k in found if k != "size"]
     return found
@@ -171,7 +178,8 @@ def definition_label(sentence: str) -> str | None:
     m = _LABEL.match(sentence)
     if m and len(m.group(1).split()) <= 4:
         return m.group(1)
-    return sentence if len(sentence.split()) <= DEFINITION_WORDS else None
+    said = re.sub(r"\s*\([^)]*\)", "", sentence)  # "Made in Switzerland (Jura)." is three words and a detail
+    return sentence if len(said.split()) <= DEFINITION_WORDS else None
 
 
 def _asking_stated(question: str, aspects: list[str], sentences: list[str]) -> set[str]:

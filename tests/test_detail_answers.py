@@ -69,3 +69,50 @@ def test_a_feature_question_taken_for_shipping_or_sizing_is_answered_from_the_te
     assert "Gefütterter Winterstiefel" in reply
     reply = _run_with_ranking(ActionAnswerSize(), "Welche Größen gibt es?", "frost-winterstiefel", [("ask_size", 0.9)], "de")
     assert "Gefütterter" not in reply  # no feature asked: the sizes in stock
+
+
+LADIES_WATCH = _product("lw", "Damenuhr Perlmutt 28", "<p>Gehäuse 28 mm.</p><p><strong>Batterie:</strong> Renata 364, Lebensdauer ca. 2 Jahre – Batteriewechsel in unserem Laden für CHF 15.–.</p>")
+
+
+def test_the_price_of_something_else_the_text_prices_is_quoted_not_the_products_price(served):
+    lines, known = answer_lines(LADIES_WATCH, "What does a battery change cost?", "en")
+    assert known and "CHF 15" in lines[0] and "1.00" not in lines[0]
+    assert "1.00" in " ".join(answer_lines(LADIES_WATCH, "What does the watch cost?", "en")[0])  # its own price
+
+
+def test_a_short_yes_no_question_about_a_versions_property_is_no_availability_question():
+    from actions.product_questions import _short_version
+
+    assert not _short_version("Is the silver recycled?") and _short_version("die in Anthrazit?") and _short_version("Is it in red?")
+
+
+def test_a_polarised_question_names_a_feature_not_a_product_called_polaris():
+    from catalog.features import FEATURES
+
+    assert FEATURES["polarized"].search("Are these polarised?") and FEATURES["polarized"].search("Polarisiert: ja")
+    assert not FEATURES["polarized"].search("Aviator Sunglasses Polaris")
+
+
+def test_a_size_question_giving_a_measure_the_text_states_is_answered_with_that_sentence():
+    from actions.product_questions import feature_answer, figure_sentence
+
+    bag = _product("bag", "Laptop-Rucksack Kreis 4", "<p>Volume: 18 L. Padded laptop sleeve for laptops up to <strong>15.6 inch</strong>.</p>", "en")
+    assert figure_sentence(bag, "Will my 15.6 inch laptop fit?", "en").startswith("Padded laptop sleeve for laptops up to 15.6 inch")
+    assert figure_sentence(bag, "Passt ein 15,6-Zoll-Laptop hinein?", "de").startswith("Padded laptop sleeve")
+    assert figure_sentence(bag, "Will my 17 inch laptop fit?", "en") is None and figure_sentence(bag, "Which size?", "en") is None
+    assert "15.6 inch" in feature_answer(bag, "Will my 15.6 inch laptop fit?", "en")
+    assert feature_answer(bag, "Is the 15.6 inch one in stock?", "en") is None
+
+
+def test_a_page_question_taken_for_shipping_shares_its_words_across_the_languages(served):
+    from actions.shipping import ActionAnswerShipping
+
+    reply = _run_with_ranking(ActionAnswerShipping(), "How many hours does it keep drinks hot?", "berg-thermoflasche", [("ask_shipping", 0.8), ("ask_product_info", 0.05)])
+    assert "12 Stunden" in reply
+
+
+def test_a_size_question_giving_a_measure_on_a_one_size_product_quotes_the_text(served):
+    from actions.sizing import ActionAnswerSize
+
+    reply = _run_with_ranking(ActionAnswerSize(), "Do 1.7 litres fit in?", "arco-glass-kettle", [("ask_size", 0.9)])
+    assert "Holds 1.7 litres" in reply and "one size" not in reply

@@ -12,6 +12,7 @@ from catalog.passages import (
     definition_label,
     free_of,
     product_sentences,
+    shares_word,
     states_aspect,
 )
 from catalog.sentences import split_sentences, table_headers
@@ -231,3 +232,54 @@ def test_a_shoes_sole_is_a_feature_in_both_languages(finder):
     assert asked_aspects("What sole does the sneaker have?") == ["sole"] and asked_aspects("Welche Sohle hat der Schuh?") == ["sole"]
     shoe = _de("t", "Trail Sneaker GTX", "<p>Everyday sneaker with a membrane.</p><ul><li>Upper: recycled mesh</li><li>Sole: Vibram rubber</li></ul>", "en")
     assert finder.answer(shoe, "Welche Sohle hat der Schuh?", "de")[0].sentence.text == "Sole: Vibram rubber"
+
+
+def test_a_figure_of_days_hours_or_months_with_a_word_before_its_unit_states_a_duration():
+    assert states_aspect("Engraving takes 5 working days.", ["duration"]) and states_aspect("Lieferzeit 7 Werktage.", ["duration"])
+    assert asked_aspects("Wie lange läuft die Uhr, wenn ich sie ablege?") == ["power_reserve"]  # that reserve, not any duration
+    assert asked_aspects("How long does it keep after opening?") == ["shelf_life"]
+
+
+def test_water_kinds_cover_diving_depth_the_sea_and_atm_but_not_a_word_ending_in_rain():
+    assert "water" in asked_aspects("How deep can I dive with it?") and "water" in asked_aspects("Is it okay to wear the chain in the sea?")
+    assert states_aspect("Wasserdichtigkeit: 20 ATM / 200 m", ["water"]) and not states_aspect("Full-grain leather with a cotton lining.", ["water"])
+
+
+def test_a_material_word_starting_a_compound_names_the_product_not_its_material():
+    assert asked_aspects("Ist der Lederrucksack wasserdicht?") == ["water"]
+    assert "material" in asked_aspects("Ist das Band aus Leder?") and "material" in asked_aspects("Are the posts real gold?")
+    assert states_aspect("auf Steckern aus 750 Gelbgold", ["material"])
+
+
+def test_what_a_product_is_for_and_a_watch_movement_are_kinds_of_fact():
+    assert states_aspect("For all skin types, including oily skin.", ["use"]) and "use" in asked_aspects("Can I swim with this watch?")
+    assert asked_aspects("What movement is inside?") == ["movement"] and states_aspect("Werk: Sellita SW200-1, Automatik", ["movement"])
+
+
+def test_a_rated_class_is_a_kind_of_fact():
+    assert asked_aspects("Welche Filterkategorie haben die Gläser?") == ["rating"] and states_aspect("UV400, lens category 3.", ["rating"])
+    assert states_aspect("Energieeffizienzklasse A", ["rating"]) and not states_aspect("Lightweight frame with mineral glass lenses.", ["rating"])
+
+
+def test_a_statement_of_three_words_and_a_detail_in_brackets_is_a_definition():
+    assert definition_label("Made in Switzerland (Jura).") == "Made in Switzerland (Jura)."
+    assert definition_label("Made in our Zurich workshop (Kreis 4).") is None
+
+
+def test_a_german_compound_ending_in_a_word_of_the_other_language_is_shared():
+    assert shares_word({"filterkategorie"}, "lens category 3") == 1.0  # "-kategorie" ~ "category"
+    assert shares_word({"kategorie"}, "lens category 3") == 1.0 and shares_word({"filterkategorie"}, "lens type 3") == 0.0
+
+
+def test_a_power_reserve_and_a_bracketed_origin_answer_their_questions(finder):
+    watch = _de("w", "Automatikuhr Bahnhofstrasse", "<ul><li>Gangreserve: 38 Stunden</li></ul><p>Made in Switzerland. 3 Jahre Herstellergarantie.</p>")
+    assert finder.answer(watch, "Wie lange läuft die Uhr, wenn ich sie ablege?", "de")[0].sentence.text == "Gangreserve: 38 Stunden"
+    cufflinks = _de("c", "Manschettenknöpfe Matterhorn", "<p>Cufflinks with the Matterhorn silhouette.</p><p>Made in Switzerland (Jura).</p>")
+    assert finder.answer(cufflinks, "Where are the cufflinks made?", "en")[0].sentence.text == "Made in Switzerland (Jura)."
+
+
+def test_among_sentences_that_do_not_state_the_asked_kind_the_closest_comes_first(finder):
+    carrier = _de("t", "Kanga Babytrage", "<p>Tragepositionen: vor dem Bauch (Blick zu Ihnen), auf der Hüfte und auf dem Rücken (ab ca. 6 Monaten, "
+                  "wenn Ihr Kind sicher sitzen kann).</p><p>Eine Tragerichtung mit Blick nach vorne ist bewusst nicht vorgesehen.</p>")  # fmt: skip
+    closest = finder.answer(carrier, "Kann ich mein Baby mit Blick nach vorne tragen?", "de", limit=1, threshold=0.0)
+    assert closest[0].sentence.text.startswith("Eine Tragerichtung")
