@@ -58,6 +58,20 @@ def named_pair(text: str) -> list[Product]:
     return out
 
 
+# "X or Y?" (not "X and Y"): the shopper weighs one against the other
+_CHOICE = re.compile(r"\s(?:or|oder|vs\.?|versus)\s", re.I)
+
+
+def asked_pair(text: str) -> list[Product]:
+    """The two products a message weighs against each other, each side of its "or" naming one
+    ("Riviera or Piz Palü for driving?", whatever the classifier called it); else empty. A choice
+    between kinds ("Ring oder Kette?") names no two products."""
+    if not _CHOICE.search(text):
+        return []
+    pair = named_pair(text)
+    return pair if len(pair) == 2 else []
+
+
 def _whole_title(side: str) -> list[Product]:
     """The product whose whole title the side spells out, though each of its words is a kind or
     a measure ("Trinkrucksack 12 L": no rare word names it, all its words together do)."""

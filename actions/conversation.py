@@ -8,6 +8,7 @@ import re
 from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions.common import ShopAction, handoff_buttons, handoff_text, reply
+from actions.compare import ActionCompareProducts, asked_pair
 from actions.context import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, catalog, metadata, text_of
 from actions.handoff import ask_for_person
 from actions.product_questions import ActionProductInfo, page_asks_property, page_question
@@ -15,6 +16,7 @@ from actions.search import show_results
 from actions.sizing import answer_size, asks_for_version
 from actions.texts import say
 from catalog import scope
+from catalog.search import SearchResult
 
 RESCUED_INTENTS = ("out_of_scope", "nlu_fallback")
 
@@ -47,6 +49,20 @@ def hesitated_over_a_search(tracker) -> bool:  # noqa: ANN001
     return len(top) == 2 and top[0] == "search_product" and top[1] in _NEAR_SEARCH
 
 
+def _unsure_search(tracker) -> bool:  # noqa: ANN001
+    """The classifier was unsure (`nlu_fallback`), its best guess a search, off a product page."""
+    if metadata(tracker).get("product_id"):
+        return False
+    ranking = [i.get("name") for i in tracker.latest_message.get("intent_ranking") or [] if i.get("name") != "nlu_fallback"]
+    return bool(ranking) and ranking[0] == "search_product"
+
+
+def names_a_category(result: SearchResult) -> bool:
+    """The request names one of the store's categories (its name or a synonym the merchant gave:
+    "ladies' watch") and the best product is of it: a shop's own word for what it sells."""
+    return bool(result.query.category and result.hits and result.hits[0].product.category == result.query.category)
+
+
 class ActionFallback(ShopAction):
     """The polite refusal, unless the message the classifier refused clearly asks for something
     the catalog carries (`catalog.scope`): then it is answered as a search. A new shop's product
@@ -64,9 +80,14 @@ class ActionFallback(ShopAction):
                 return answer_size(dispatcher, tracker, lang)
             if page_question(tracker) or page_asks_property(tracker, lang) or (metadata(tracker).get("product_id") and _ORDER_THIS.search(text)):  # "Are these wellies lined?", "can I order the buggy?" on its page
                 return ActionProductInfo().respond(dispatcher, tracker, lang)
+            if asked_pair(text):  # "Riviera or Piz Palü for driving a car?" taken for chat
+                return ActionCompareProducts().respond(dispatcher, tracker, lang)
             result = scope.carried(catalog(), text)
             if result is None and intent == "nlu_fallback" and hesitated_over_a_search(tracker):
                 result = catalog().search(text)
+            if result is None and intent == "nlu_fallback" and _unsure_search(tracker):  # "elegant small ladies' watch"
+                found = catalog().search(text)
+                result = found if names_a_category(found) else None
             if result is not None and result.hits:
                 return show_results(dispatcher, result, lang)
         reply(dispatcher, say("fallback", lang), buttons=handoff_buttons(lang))

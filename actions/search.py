@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts
 from actions.common import Events, ShopAction, focus, handoff_buttons, reply
+from actions.compare import ActionCompareProducts, asked_pair
 from actions.context import catalog, metadata, ordinal, shown, text_of
 from actions.shipping import answer_shipping
 from actions.sizing import answer_size, names_page_version
@@ -84,6 +85,8 @@ class ActionSearchProducts(ShopAction):
 
         if page_asks_property(tracker, lang):  # "Bis wie viel Grad hält der Stiefel warm?" on the boot's page
             return ActionProductInfo().respond(dispatcher, tracker, lang)
+        if asked_pair(text_of(tracker)):  # "Gesichtscreme Alpenrose oder Hyaluron-Serum für fettige Haut?"
+            return ActionCompareProducts().respond(dispatcher, tracker, lang)
         result = catalog().search(text_of(tracker))
         return show_results(dispatcher, result, lang)
 

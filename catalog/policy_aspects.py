@@ -4,7 +4,8 @@ cost vs how to return, opening hours vs the address …), so the section that an
 wins over one that only shares its topic or a product's name.
 
 A general list of what shop policies talk about, not one store's. Cues are regular expressions:
-in a question matched at a word start ("kost" meets "kostet", "Kosten", "kostenlos"); in a
+in a question matched at a word start ("kost" meets "kostet", "Kosten", "kostenlos"; a plain
+cue of `COMPOUND_HEAD` letters also inside a compound: "Geschenkgutscheine"); in a
 section matched anywhere, so inside German compounds too ("Rückgabefrist" has "frist").
 """
 
@@ -175,9 +176,18 @@ ASPECTS: dict[str, Cues] = {
 SOFT_ASPECTS = {"process", "methods", "duration", "when", "where", "excluded", "contact"} | (set(TOPICS) - {"pickup"})
 
 
+# a plain cue this long also ends a German compound in a question ("Geschenkgutscheine" asks
+# about "gutschein", "Herstellergarantie" about "garantie"); shorter ones would meet inside
+# unrelated words ("zahl" in "Anzahl")
+COMPOUND_HEAD = 7
+
+
 def _compile(cues: tuple[str, ...], word_start: bool) -> re.Pattern[str]:
-    prefix = r"(?<![a-zäöüß])" if word_start else ""
-    return re.compile("|".join(f"{prefix}(?:{c})" for c in cues))
+    def prefix(cue: str) -> str:
+        inside = not word_start or (len(cue) >= COMPOUND_HEAD and re.fullmatch(r"[a-zäöüß]+", cue))
+        return "" if inside else r"(?<![a-zäöüß])"
+
+    return re.compile("|".join(f"{prefix(c)}(?:{c})" for c in cues))
 
 
 _QUESTION = {name: _compile(q, True) for name, (q, _) in {**TOPICS, **ASPECTS}.items()}
