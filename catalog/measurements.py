@@ -42,8 +42,8 @@ _HEIGHT_CUE = re.compile(r"\b(?:groß|gross|tall|bin|bei|am|i'm|im|height|körpe
 _KG = re.compile(r"(\d{1,3}(?:[.,]\d)?)\s*(?:kg|kilos?)\b", re.I)
 _LBS = re.compile(r"(\d{1,3}(?:[.,]\d)?)\s*(?:lbs?|pounds?)\b", re.I)
 _STONE = re.compile(r"(\d{1,2}(?:[.,]\d)?)\s*(?:st|stone)\b(?:\s*(?:and\s+)?(\d{1,2})\s*(?:lbs?|pounds?)?)?", re.I)
-# the base table and 11 ("my son is eleven"); "a" stays an article: "a 5 year old" is 5
-NUMBER_WORDS: dict[str, int] = {**BASE_NUMBER_WORDS, "elf": 11, "eleven": 11}
+# the base table; "a" stays an article: "a 5 year old" is 5
+NUMBER_WORDS: dict[str, int] = dict(BASE_NUMBER_WORDS)
 _WORDS = "|".join(NUMBER_WORDS)
 _NUMBER = rf"(\d{{1,2}}(?:[.,]5)?|{_WORDS})"
 _AGE = re.compile(rf"\b{_NUMBER}(?:\s*|-)(?:jährig\w*|jahren?\b|years?\b|year-old|yo\b|yrs?\b)", re.I)
