@@ -16,7 +16,7 @@ from actions.sizing import answer_size, asks_size_advice
 from actions.texts import say
 from catalog.language import STOPWORDS
 from catalog.models import Product
-from catalog.passages import asked_aspects
+from catalog.passages import asked_aspects, content_words
 from catalog.search import names_a_product
 
 # "X or Y", "X vs. Y", "zwischen X und Y": each side names one product
@@ -128,11 +128,30 @@ def asked_lines(a: Product, b: Product, question: str, lang: str) -> list[str]:
         f"- {facts.attribute_phrase(k, a.attributes.get(k), lang) or '–'} | {facts.attribute_phrase(k, b.attributes.get(k), lang) or '–'}"
         for k in keys
     ]  # fmt: skip
-    if lines or not asked_aspects(question):
+    if lines:
+        return lines
+    # a kind of fact asked: the whole question; else what it asks of both, if anything ("für fettige Haut?")
+    whole = bool(asked_aspects(question))
+    asked = question if whole else without_names(question, (a, b))
+    if not whole and not content_words(asked):
         return lines
     cat = catalog()
-    quotes = [quote(p, question, lang, cat.embedder, cat.config.categories)[0] for p in (a, b)]
+    # without the names in the question, their categories' words need not be taken out of it either
+    categories = cat.config.categories if whole else None
+    quotes = [quote(p, asked, lang, cat.embedder, categories)[0] for p in (a, b)]
     return [q for q in quotes if q]
+
+
+def without_names(question: str, products: tuple[Product, ...]) -> str:
+    """The question without the words naming the compared products, in either language
+    ("Gesichtscreme Alpenrose oder Hyaluron-Serum für fettige Haut?" -> "für fettige Haut?"):
+    what is asked of both, so a word of one product's name ("Creme") does not pick the other's
+    sentence that mentions it ("before your cream")."""
+    names = " ".join(f"{p.name('de')} {p.name('en')}" for p in products)
+    for word in content_words(question) - content_words(question, exclude=names):
+        question = re.sub(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", " ", question, flags=re.I)
+    question = _SIDES.sub(" ", f" {question} ")  # the "oder" / "vs" left between the names
+    return re.sub(r"\s+", " ", re.sub(r"(?<!\w)[-–—,/](?!\w)", " ", question)).strip()
 
 
 class ActionCompareProducts(ShopAction):

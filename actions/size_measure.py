@@ -45,8 +45,17 @@ def _quoted_sentence(text: str) -> str:
     return m.group(1) if m else text
 
 
+# a body weight in a product sentence ("für schwerere Läufer über 90 kg", "belastbar bis 120 kg"),
+# not the product's own weight ("Gewicht: 310 g", "Weight: 1.2 kg", "wiegt nur 2 kg")
+_KG_AMOUNT = re.compile(r"\d\s*kg\b", re.I)
+_OWN_WEIGHT = re.compile(r"^\W*(?:gewicht|eigengewicht|(?:net |total )?weight)\b\s*:|\bwieg(?:t|en)\b|\bweighs?\b", re.I)
+
+
 def _names_measure(sentence: str, measure: str) -> bool:
-    """Whether a product sentence is about that body measure ("28 cm hoch" is no height)."""
+    """Whether a product sentence is about that body measure ("28 cm hoch" is no height, "Gewicht:
+    1,2 kg" no body weight)."""
+    if measure == "weight":
+        return bool(_KG_AMOUNT.search(sentence)) and not _OWN_WEIGHT.search(sentence)
     if measure == "height":
         return re.search(r"körpergröße|körperlänge|\bheight\b|\btall\b|\bgroß\b", sentence, re.I) is not None
     return measure_of(sentence) == measure
@@ -60,8 +69,8 @@ def names_measure(product: Product, measurement: Measurement, lang: str) -> bool
 
 
 def measure_in_text(product: Product, measurement: Measurement, text: str, lang: str) -> str | None:
-    """A product in one size and a body measurement ("Schrittlänge 30 cm, passt das Laufrad?"):
-    the sentence of its text about that measure, quoted, and whether the measurement is within
+    """A product in one size, or one without a chart by that measure, and a body measurement
+    ("Schrittlänge 30 cm, passt das Laufrad?", "I'm 95 kg"): the sentence of its text about that measure, quoted, and whether the measurement is within
     the minimum or maximum it gives."""
     quoted, _ = quote(product, text, lang, catalog().embedder, catalog().config.categories)
     sentence = _quoted_sentence(quoted) if quoted else ""
@@ -127,11 +136,11 @@ def answer_measurement(dispatcher: CollectingDispatcher, product: Product, measu
     if answer is None:
         answer = _from_guide(product, measurement, lang)
     if answer is None:
-        quoted, _ = quote(product, text, lang, catalog().embedder, catalog().config.categories)
         measure = say(f"measure_{measurement.measure}", lang)
         sizes = overview(product, lang)
-        if quoted and (_quoted_sentence(quoted) in sizes or not _names_measure(_quoted_sentence(quoted), measurement.measure)):
-            quoted = ""  # the fit advice the overview quotes anyway, or a sentence about another measure
+        quoted = measure_in_text(product, measurement, text, lang) or ""  # "auch für Läufer über 90 kg geeignet"
+        if quoted and _quoted_sentence(quoted) in sizes:
+            quoted = ""  # the fit advice the overview quotes anyway
         answer = " ".join(x for x in (quoted, say("chart_none", lang, product=product.name(lang), measure=measure, sizes=sizes)) if x)
         events = [SlotSet("pending_offer", "usual_size")]
     reply(dispatcher, answer, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))

@@ -221,3 +221,15 @@ def test_one_word_fitting_several_names_is_no_pair(run_action, monkeypatch):
     both = [cat.get("merino-socks"), cat.get("nordwand-parka")]  # as if "Merino" were a word of both names
     monkeypatch.setattr(type(cat), "find_named", lambda self, text, *a, **k: both if "merino" in text.lower() else [])
     assert len(compare.named_pair("Sind die Socken aus Merino?")) == 1
+
+
+def test_a_comparison_asks_the_texts_what_it_asks_of_both_without_the_names():
+    """"Gesichtscreme Alpenrose oder Hyaluron-Serum für fettige Haut?": the words of either name
+    ("Creme", "Serum") and the "oder" between them are no part of what is asked of each."""
+    from actions.compare import without_names  # noqa: PLC0415
+    from tests.test_variants import optioned  # noqa: PLC0415
+
+    cream, serum = optioned("cream", ("Inhalt",), [("50 ml", 1)]), optioned("serum", ("Inhalt",), [("30 ml", 1)])
+    cream.title, serum.title = {"de": "Gesichtscreme Alpenrose"}, {"en": "Hyaluronic Serum Glow"}
+    assert without_names("Gesichtscreme Alpenrose oder Hyaluron-Serum für fettige Haut?", (cream, serum)) == "für fettige Haut?"
+    assert without_names("Alpenrose vs Hyaluronic Serum Glow – which for dry skin?", (cream, serum)) == "which for dry skin?"

@@ -145,3 +145,31 @@ def test_a_heading_names_the_measure_of_the_lines_below():
     plain = optioned("jeans2", ("Weite",), [("W30", 1), ("W32", 1)], size_option="Weite")
     plain.description = {"de": "Slim Fit.\nW30 77 cm\nW32 82 cm"}
     assert chart(plain, "de") == []  # no measure named: no chart
+
+
+def test_a_body_weight_in_the_text_is_named_the_products_own_weight_is_not():
+    from actions.size_measure import _names_measure  # noqa: PLC0415
+
+    assert _names_measure("Der Schuh ist auch für schwerere Läufer über 90 kg gut geeignet.", "weight")
+    assert _names_measure("Belastbar bis 120 kg.", "weight")
+    assert not _names_measure("Gewicht: 1,2 kg", "weight")  # the product's own weight
+    assert not _names_measure("Weight: 2.1 kg", "weight")
+    assert not _names_measure("Das Zelt wiegt nur 2 kg.", "weight")
+    assert not _names_measure("Gewicht: 310 g (Gr. 43)", "weight")
+
+
+def test_a_weight_question_without_a_chart_quotes_the_sentence_about_that_weight(monkeypatch):
+    """"Is it OK for heavier runners? I'm 95 kg." on a shoe sized by shoe size: no chart by weight,
+    but the text's sentence about runners' weight is quoted (with a verdict when it gives a limit)."""
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    from actions import size_measure  # noqa: PLC0415
+
+    monkeypatch.setattr(size_measure, "catalog", lambda: SimpleNamespace(embedder=None, config=SimpleNamespace(categories={})))
+    monkeypatch.setattr(size_measure, "quote", lambda *a, **k: (None, []))
+    shoe = optioned("shoe", ("Größe",), [("42", 1), ("43", 1)], size_option="Größe")
+    shoe.description = {"de": "Gewicht: 310 g (Gr. 43)\nViel Dämpfung – auch für schwerere Läufer über 90 kg gut geeignet."}
+    said = size_measure.measure_in_text(shoe, Measurement("weight", 95), "Is it OK for heavier runners? I'm 95 kg.", "en")
+    assert said and "über 90 kg" in said and "310 g" not in said
+    shoe.description = {"de": "Gewicht: 1,2 kg"}
+    assert size_measure.measure_in_text(shoe, Measurement("weight", 95), "I'm 95 kg.", "en") is None
