@@ -7,7 +7,14 @@ from __future__ import annotations
 from actions.texts import say
 from actions.variant_replies import phrase, variant_reply
 from catalog.models import Product
-from catalog.size_advice import between_rule, deciding_measure, preference
+from catalog.size_advice import (
+    UPPER_SHARE,
+    between_rule,
+    conditional_step,
+    deciding_measure,
+    preference,
+    upper_limit_rule,
+)
 from catalog.size_chart import ChartRow, Measurement, chart, sizes_for
 from catalog.variants import Asked, option_kind, variant_state
 
@@ -56,8 +63,8 @@ def _amount(value: float, measure: str, lang: str) -> str:
     number = f"{value:g}".replace(".", ",") if lang == "de" else f"{value:g}"  # "55,5 cm" in German
     if measure == "weight":
         return f"{number} kg"
-    if measure == "age":
-        return say("unit_years", lang, n=number)
+    if measure == "age":  # a baby's age in months ("0 Monate" for a newborn)
+        return say("unit_months", lang, n=f"{round(value * 12):d}") if value < 2 else say("unit_years", lang, n=number)
     return f"{number} cm"
 
 
@@ -116,18 +123,41 @@ def chart_answer(product: Product, measurements: list[Measurement], text: str, l
                 measure, chosen = max(((m.measure, r) for m, r in picks), key=lambda x: order.index(x[1].size) if x[1].size in order else -1)
             lines.append(say("chart_take", lang, size=phrase(product, option, [chosen.size], lang)))
     if wanted := preference(product, lang, text):  # "I like a relaxed fit" where the merchant says to size up for it
-        order = _order(rows, measure)
         step = 1 if wanted[0] > 0 else -1
-        if chosen.size in order and 0 <= order.index(chosen.size) + step < len(order):
-            other = order[order.index(chosen.size) + step]
-            chosen = next(r for r in rows if r.size == other and r.measure == measure)
+        if other := _next_row(rows, chosen, measure, step):
+            chosen = other
             key = "chart_roomy" if step > 0 else "chart_snug"
             lines += [_quote(wanted[1], lang), say(key, lang, size=phrase(product, option, [chosen.size], lang))]
+    elif len(found) == 1 and found[0][2] and (up := _merchant_step(product, rows, found[0][0], chosen, text, lang)):
+        chosen, sentence = up  # "at the upper limit of a size, take the next", "for deep-chested breeds one size up"
+        lines += [_quote(sentence, lang), say("chart_merchant_up", lang, size=phrase(product, option, [chosen.size], lang))]
     if chosen.source not in {r.size for r in rows} and chosen.source != chosen.size and len(chosen.source) > 20:
         lines.append(say("chart_source", lang, sentence=chosen.source))
     state = variant_state(product, [Asked(chosen.option or option, option_kind(product, chosen.option or option), chosen.size, (chosen.size,))])
     lines.append(variant_reply(product, state, lang, currency))
     return " ".join(lines)
+
+
+def _next_row(rows: list[ChartRow], chosen: ChartRow, measure: str, step: int) -> ChartRow | None:
+    """The row `step` sizes from the chosen one in the measure's order, if there is one."""
+    order = _order(rows, measure)
+    if chosen.size not in order or not 0 <= order.index(chosen.size) + step < len(order):
+        return None
+    return next(r for r in rows if r.size == order[order.index(chosen.size) + step] and r.measure == measure)
+
+
+def _merchant_step(product: Product, rows: list[ChartRow], m: Measurement, chosen: ChartRow, text: str, lang: str) -> tuple[ChartRow, str] | None:
+    """(the next size, the merchant's sentence) where the text says to size up for this
+    measurement: one in the top part of a size's range when the text says to take the next
+    size there, or a group the question names ("my whippet": "for deep-chested breeds …")."""
+    upper = upper_limit_rule(product, lang)
+    if upper and chosen.low < m.cm <= chosen.high < float("inf") and m.cm >= chosen.low + UPPER_SHARE * (chosen.high - chosen.low):
+        if other := _next_row(rows, chosen, m.measure, 1):
+            return other, upper
+    step = conditional_step(product, lang, text)
+    if step and step[0] == "size" and (other := _next_row(rows, chosen, m.measure, 1)):
+        return other, step[1]
+    return None
 
 
 def chart_reply(product: Product, measurement: Measurement, lang: str, currency: str) -> str | None:

@@ -194,6 +194,7 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
     "measure_weight": {"de": "Gewicht", "en": "weight"},
     "measure_age": {"de": "Alter", "en": "age"},
     "unit_years": {"de": "{n} Jahre", "en": "{n} years"},
+    "unit_months": {"de": "{n} Monate", "en": "{n} months"},
     "chart_fit": {
         "de": "Bei {measure} {cm} passt laut Größenangaben von {product}: {sizes}.",
         "en": "For a {measure} of {cm}, {product}'s size information gives: {sizes}.",
@@ -240,6 +241,7 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
         "en": "According to {product}'s size table, {said} takes size {size} (“{row}”).",
     },
     "measure_back": {"de": "Rückenlänge", "en": "back length"},
+    "measure_body_length": {"de": "Länge von der Nase bis zum Rutenansatz", "en": "length from nose to base of tail"},
     "chart_measure_and": {"de": "{measure} {cm}", "en": "a {measure} of {cm}"},
     "v_and": {"de": "und", "en": "and"},
     "guide_quote": {"de": "Aus unserer Größenberatung ({heading}): {text}", "en": "From our size guide ({heading}): {text}"},
@@ -264,6 +266,10 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
     "chart_snug": {
         "de": "Für eine engere Passform empfehle ich daher {size}.",
         "en": "For a snugger fit I therefore recommend {size}.",
+    },
+    "chart_merchant_up": {
+        "de": "Deshalb empfehle ich {size}.",
+        "en": "So I recommend {size}.",
     },
     "chart_roomy": {
         "de": "Für eine bequemere Passform empfehle ich daher {size}.",

@@ -24,7 +24,12 @@ MEASURES: dict[str, str] = {
     "head": r"kopfumfang|head circumference|\bhead\b|\bkopf\b",
     "hand": r"handumfang|hand circumference|\bhands?\b|\bpalm\b|handgröße",
     "calf": r"wadenumfang|\bwaden?\b|\bcalf\b|\bcalves\b",
-    "back": r"rückenlänge|back length|torso length",
+    # "back length", "32 cm along the back", "my dog's back is 40 cm", "Rücken misst 40 cm"
+    "back": r"rückenlänge|back length|torso length|along (?:the|its|his|her) back|\bback\s+(?:is|measures)\b"
+            r"|\brücken\s+(?:ist|misst)\b|(?:am|den|entlang des) rücken(?:s)?\b",
+    # an animal's length from the nose to the base of the tail ("von der Nase bis zum Rutenansatz")
+    "body_length": r"\b(?:von|ab) (?:der )?nase|nasenspitze|\bfrom (?:the |its )?(?:tip of (?:the |its )?)?nose|\bnose to\b"
+                   r"|rutenansatz|schwanzansatz|base of (?:the |its )?tail",
     "foot": r"fußlänge|fusslänge|foot length|\bfuß\b|\bfoot\b(?!\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tall))",
     "weight": r"\bwiegt\b|\bweighs?\b|\bweight\b|gewicht|\d\s*kg\b|\d\s*(?:lbs?|pounds?)\b|\bstone\b",
     "age": r"\bjahre?\b|jährig\w*|\byears?\b|year-old|\balter\b|\bage\b|\bmonate?\b|\bmonths?\b",
@@ -50,6 +55,9 @@ _AGE = re.compile(rf"\b{_NUMBER}(?:\s*|-)(?:jährig\w*|jahren?\b|years?\b|year-o
 _AGE_MONTHS = re.compile(rf"\b{_NUMBER}(?:\s*|-)(?:monate?\b|month\w*)", re.I)
 # "my son is 6", "she just turned 2", "unsere Tochter ist fünf": a child's age without a unit
 _PERSON = r"(?:son|daughter|kid|child|boy|girl|he|she|he's|she's|sohn|tochter|kind|junge|mädchen|er|sie|enkel\w*|grandson|granddaughter|nichte|neffe|niece|nephew)"
+# a baby's age without a number: a newborn is 0 months, "a few weeks old" about one month
+_NEWBORN = re.compile(r"\bneugeboren\w*|\bnew[- ]?borns?\b|\bsäugling\w*", re.I)
+_WEEKS = re.compile(r"\b(?:ein paar|wenige|einige|a few|few|some)\s+(?:wochen|weeks)\s+(?:alt|old)\b", re.I)
 _AGE_BARE = re.compile(
     rf"\b{_PERSON}\s+(?:is|ist|'s|just turned|turned|has just turned|wird|wurde|ist gerade)\s+(?:gerade\s+|now\s+|jetzt\s+)?"
     rf"(1[0-4]|[1-9]|{_WORDS})(?![.,]\d)(?=\s*(?:[,.!?;]|$|\s+(?:and|und|but|aber|now|jetzt)\b))", re.I)
@@ -115,6 +123,10 @@ def _loose(text: str, default: str | None) -> list[Measurement]:
         found.append(Measurement("age", round(_number(m.group(1)) / 12, 2)))
     elif m := _AGE_BARE.search(text):
         found.append(Measurement("age", _number(m.group(1))))
+    elif _NEWBORN.search(text):
+        found.append(Measurement("age", 0.0))
+    elif _WEEKS.search(text):
+        found.append(Measurement("age", round(1 / 12, 2)))
     return found
 
 
@@ -126,7 +138,8 @@ _AFTER = re.compile(rf"(?:\s*[:=]?\s*(?:[^\W\d]+\s+){{0,3}}?){_NUMBER_CM}{_UNIT}
 _BEFORE = re.compile(rf"{_NUMBER_CM}\s*-?\s*(cm|mm|\"|″|in|inch(?:es)?|zoll)?\s*-?\s*$", re.I)
 # plausible values in cm of a number given without unit
 _PLAUSIBLE = {"underbust": (50, 130), "chest": (60, 160), "waist": (40, 150), "hip": (60, 170), "head": (35, 68),
-              "hand": (12, 32), "calf": (20, 60), "foot": (9, 35), "inside_leg": (20, 110), "back": (30, 60), **ACCESSORY_PLAUSIBLE}  # fmt: skip
+              "hand": (12, 32), "calf": (20, 60), "foot": (9, 35), "inside_leg": (20, 110), "back": (15, 90),
+              "body_length": (20, 150), **ACCESSORY_PLAUSIBLE}  # fmt: skip
 _NAMED_ANY = re.compile("|".join(f"(?:{MEASURES[m]})" for m in _PLAUSIBLE), re.I)
 
 

@@ -207,10 +207,21 @@ _PLAIN = {"plan", "plans", "want", "them", "they", "these", "this", "your", "hav
           "tragen", "trage", "trägt", "wear", "wears", "wearing", "einen", "eine", "einer", "size", "sizes", "größe", "größen"}
 
 
+# "For deep-chested breeds (e.g. Whippet, Boxer) we recommend one size up", "Für Windhunde empfehlen wir eine Größe größer"
+_GROUP = re.compile(
+    r"(?:^|[.:]\s+)(?:for|für|bei)\s+(?P<cond>(?:[^.]|(?<=\b\w)\.){3,100}?)\s+(?P<rest>(?:we\s+|wir\s+)?(?:recommend|suggest|advise|empfehlen|raten"
+    r"|nehmen sie|wählen sie|bestellen sie|take|choose|order|go)\b[^.]{0,60})", re.I)
+# the words of a group that name no one ("breeds", "Hunde") or only the cut
+_GROUP_PLAIN = {"breed", "breeds", "rasse", "rassen", "hunde", "hunden", "dogs", "dog's", "mit", "with", "einem", "einer", "sehr",
+                "very", "example", "beispiel", "such", "like", "wie", "etwa"}
+
+
 def conditional_step(product: Product, lang: str, text: str) -> tuple[str, str] | None:
     """("length" | "size", the merchant's sentence) when the text says to take one longer or
     larger under a condition the question names ("if you plan to wash them" — "I'm going to
-    wash them"); a word of the condition (its first four letters) must be in the question."""
+    wash them"; a word of the condition, its first four letters, in the question) or for a group
+    the question names ("For deep-chested breeds (e.g. Whippet, Boxer) we recommend one size up"
+    — "my whippet"; a word of the group as written, its plural or inflection aside)."""
     for sentence in _sentences(product, lang):
         for m in _CONDITION.finditer(sentence):
             if not _ONE_MORE.search(m.group("rest")):
@@ -218,5 +229,22 @@ def conditional_step(product: Product, lang: str, text: str) -> tuple[str, str] 
             words = [w for w in re.findall(r"[^\W\d_]{4,}", m.group("cond").lower()) if w not in _PLAIN]
             if any(re.search(rf"\b{re.escape(w[:4])}", text, re.I) for w in words):
                 return ("length" if re.search(r"length|läng", m.group("rest"), re.I) else "size"), sentence
+        for m in _GROUP.finditer(sentence):
+            if not _ONE_MORE.search(m.group("rest")) or _ROOMY_TEXT.search(m.group("cond")):
+                continue  # "for a looser fit, one size up" is the roomy rule's
+            words = [w for w in re.findall(r"[^\W\d_]{4,}", m.group("cond").lower()) if w not in _PLAIN | _GROUP_PLAIN]
+            if any(re.search(rf"\b{re.escape(w[:max(4, len(w) - 2)])}", text, re.I) for w in words):
+                return ("length" if re.search(r"length|läng", m.group("rest"), re.I) else "size"), sentence
     return None
+
+
+# "liegt Ihr Hund an der oberen Grenze einer Größe, nehmen Sie bitte die nächste Nummer", "at the top of a size's range, size up"
+_UPPER = re.compile(r"obere[nm]? (?:grenze|ende|rand|bereich)|\boben im bereich|upper (?:end|limit|edge)|\btop (?:end )?of (?:a|the|its)\b", re.I)
+_NEXT = re.compile(r"nächste\w* (?:nummer|größe|grösse)|nächstgrößere|next size|next one up|the next (?:number|one)|" + _SIZE_UP.pattern, re.I)
+UPPER_SHARE = 0.8  # "at the upper limit": in the top fifth of a size's range
+
+
+def upper_limit_rule(product: Product, lang: str) -> str | None:
+    """The merchant's sentence saying to take the next size at the upper limit of a size's range."""
+    return next((s for s in _sentences(product, lang) if _UPPER.search(s) and _NEXT.search(s)), None)
 

@@ -94,10 +94,9 @@ def chart(product: Product, lang: str) -> list[ChartRow]:
 def _sentence_rows(product: Product, lang: str, options: dict[str, list[str]]) -> list[ChartRow]:
     """Chart rows from the product's sentences: a length rule, else sizes with measures."""
     sentences = product_sentences(product, lang)
+    texts = [s.text for s in sentences]
     seen: set[tuple[str, float, float]] = set()
-    if rows := _offset_rows(product, [s.text for s in sentences], options):
-        return rows
-    if rows := _text_offset_rows(product, [s.text for s in sentences], options, ranges=False):  # "Bundweite + 10 cm" wins over an example
+    if rows := _offset_rows(product, lang, texts, options, ranges=False):  # "Bundweite + 10 cm" wins over an example
         return rows
     heading: str | None = None  # "Maßtabelle (Bundumfang, gemessen am Körper):" names the measure of the lines below
     for sentence in sentences:
@@ -108,15 +107,35 @@ def _sentence_rows(product: Product, lang: str, options: dict[str, list[str]]) -
             if (row.size, row.low, row.high) not in seen:  # the same chart in a list and a sentence
                 seen.add((row.size, row.low, row.high))
                 rows.append(row)
-    return rows or _text_offset_rows(product, [s.text for s in sentences], options, ranges=True)  # "add 10–15 cm"
+    return rows or _offset_rows(product, lang, texts, options, ranges=True)  # "add 10–15 cm"
 
 
-def _text_offset_rows(product: Product, sentences: list[str], options: dict[str, list[str]], ranges: bool) -> list[ChartRow]:
-    """Rows of a rule "size = a body measure + N cm" (`catalog.size_text_rules.offset_rows`)."""
+def _offset_rows(product: Product, lang: str, sentences: list[str], options: dict[str, list[str]], ranges: bool) -> list[ChartRow]:
+    """Rows of a rule "size = a body measure + N cm" (`catalog.size_text_rules.offset_rows`), on
+    the options' lengths or on a column of the text's table the rule names ("Innenlänge")."""
     def is_color(name: str) -> bool:
         return option_kind(product, name) == "color"
 
-    return [ChartRow(*row) for row in size_text_rules.offset_rows(sentences, options, measure_of, is_color, ranges)]
+    def length_of(value: str) -> float | None:
+        a = amount(value)
+        return a[1] if a and a[0] == "length" else None
+
+    rows = size_text_rules.offset_rows(sentences, options, measure_of, is_color, length_of, _length_columns(product, lang), ranges)
+    return [ChartRow(size, option or next((n for n, vs in options.items() if size in vs), ""), *rest) for size, option, *rest in rows]
+
+
+def _length_columns(product: Product, lang: str) -> dict[str, list[tuple[str, float]]]:
+    """The columns of the text's tables in cm that name no body measure ("Innenlänge"): name -> [(size, cm)]."""
+    out: dict[str, list[tuple[str, float]]] = {}
+    for table in size_table.tables(product, lang):
+        for column, name in enumerate(table.header[1:], start=1):
+            index = size_table.column_of(table, column)
+            if index is None or measure_of(name, cm=False) is not None:
+                continue
+            cells = [(size, cells[index]) for size, cells, _ in table.rows if index < len(cells)]
+            if cells and all(isinstance(c, size_table.Cell) and c.unit == "cm" and c.low == c.high for _, c in cells):
+                out.setdefault(name, [(size, c.low) for size, c in cells])
+    return out
 
 
 def _float(number: str) -> float:
@@ -150,45 +169,6 @@ def limit_verdict(sentence: str, measurement: Measurement) -> str | None:
     if high is not None and measurement.cm > high:
         return "too_large"
     return "fits"
-
-
-# "Schlafsacklänge = Körpergröße + ca. 20 cm", "choose your height plus 20 cm"
-# "Gürtellänge = Bundweite in cm + 10 cm", "etwa 10 cm größer als Ihre Bundweite": any body measure with the amount to add
-_BODY = (r"(?P<word>körpergröße|körperlänge|height|length|länge|größe des kindes|taillenumfang|bundweite|bundumfang|taille|waist"
-         r"|hüftumfang|hips?|brustumfang|chest|kopfumfang|head circumference|halsumfang|neck)")
-_OFFSET = re.compile(
-    rf"{_BODY}(?:\s+(?:in|im)\s+(?:cm|zentimetern?))?\s*(?:\+|plus)"
-    r"\s*(?:ca\.\s*|etwa\s*|about\s*|approx\.?\s*|~\s*)?(\d{1,2})(?:\s*(?:–|-|bis|to)\s*\d{1,2})?\s*cm", re.I)
-_OFFSET_THAN = re.compile(
-    rf"(\d{{1,2}})\s*cm\s+(?:größer|länger|mehr|more|longer|larger|bigger)\s+(?:als|than)\s+(?:ihre?n?|your|die|der|the)?\s*{_BODY}", re.I)
-
-
-_ABOUT = re.compile(r"\b(?:etwa|ca\.|circa|ungefähr|about|approx\w*|roughly)\s", re.I)
-_ROUND_UP = re.compile(r"aufrunden|round(?:ing)? up|nächste\w* (?:verfügbare|größere)|next (?:available|larger)", re.I)
-_LENGTH_NAME = re.compile(r"l[äa]nge|length", re.I)
-
-
-def _offset_rows(product: Product, sentences: list[str], options: dict[str, list[str]]) -> list[ChartRow]:
-    """A length option sized by a rule of the text ("length = height + 20 cm"): each length
-    fits a height up to the length minus the offset."""
-    rule = next(((m, t) for t in sentences if (m := _OFFSET.search(t) or _OFFSET_THAN.search(t))), None)
-    if rule is None:
-        return []
-    offset, sentence = float(rule[0].group(2 if rule[0].re is _OFFSET else 1)), rule[1]
-    measure = measure_of(rule[0].group("word")) if not re.match(r"l[äe]ng|größe des", rule[0].group("word"), re.I) else None
-    rows = []
-    # "etwa 10 cm größer als Ihre Bundweite": the nearest length (a height's "+ ca. 20 cm" stays a minimum)
-    nearest = measure not in (None, "height") and bool(_ABOUT.search(sentence)) and not _ROUND_UP.search(sentence)
-    for name, values in options.items():
-        if option_kind(product, name) == "color":
-            continue
-        lengths = sorted(a[1] for v in values if (a := amount(v) or (("length", float(v)) if re.fullmatch(r"\d{2,3}", v) else None)))
-        half = min((b - a for a, b in zip(lengths, lengths[1:], strict=False)), default=0) / 2 if nearest else 0
-        for value in values:
-            a = amount(value) or (("length", float(value)) if _LENGTH_NAME.search(name) and re.fullmatch(r"\d{2,3}", value) else None)
-            if a and a[0] == "length":  # "85 cm", or a bare "85" of an option named a length: the rule's cm
-                rows.append(ChartRow(value, name, a[1] - offset - half, a[1] - offset + half, measure or "height", sentence))
-    return rows
 
 
 def _inches(measure: str, values: list[str]) -> float:

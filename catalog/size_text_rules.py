@@ -5,7 +5,8 @@
   Armbandlänge 17 cm", "S = wrist 14–15.5 cm", "Size 55 – frame width 134 mm") or with an age
   range ("12 cm: 1–3 Jahre");
 - an offset rule: the size is a body measure plus some cm ("Faustregel: Taillenumfang + 5 cm",
-  "measure around your neck and add 10–15 cm");
+  "measure around your neck and add 10–15 cm", "Schlafsacklänge = Körpergröße + ca. 20 cm", "geben
+  Sie 20 cm dazu – das ist die richtige Innenlänge");
 - a row of the text's table that starts with a jeans waist size and ends with one of the
   product's sizes ("W32 90 cm 95").
 This module imports nothing of the catalog's measure reading (which imports it); the caller
@@ -113,38 +114,89 @@ def _after(after: str, value: str, option: str, measure: str, values: list[str])
     return value, option, low, high, measure
 
 
-# "Taillenumfang + 5 cm", "rechnen Sie + 5 cm", "add 10–15 cm", "plus 2 cm", "2 cm dazu"
-_ADD = re.compile(
-    r"(?:\+|\bplus\b|\badd(?:ing)?\b|\baddieren sie\b|\bzuzüglich\b|\bzzgl\.)\s*(?:ca\.\s*|etwa\s*|about\s*|approx\.?\s*|~\s*)?"
-    r"(?P<low>\d{1,2}(?:[.,]\d)?)(?:\s*(?:–|-|bis|to)\s*(?P<high>\d{1,2}(?:[.,]\d)?))?\s*cm"
-    r"|(?P<low2>\d{1,2}(?:[.,]\d)?)\s*cm\s+(?:dazu|hinzu|zugeben|addieren|extra)", re.I)
+# the one reader of "size = a body measure + N cm": "Schlafsacklänge = Körpergröße + ca. 20 cm", "Taillenumfang + 5 cm",
+# "add 10–15 cm", "addieren Sie 1 cm", "geben Sie 20 cm dazu", "etwa 10 cm größer als Ihre Bundweite"
+_NUM_CM = r"\d{1,2}(?:[.,]\d)?"
+_OFFSET = re.compile(
+    r"(?P<add>\+|\bplus\b|\badd(?:ing)?\b|\baddieren sie\b|\bzuzüglich\b|\bzzgl\.)\s*(?:ca\.\s*|etwa\s*|about\s*|approx\.?\s*|~\s*)?"
+    rf"(?P<low>{_NUM_CM})(?:\s*(?:–|-|bis|to)\s*(?P<high>{_NUM_CM}))?\s*cm"
+    rf"|(?P<low2>{_NUM_CM})\s*cm\s+(?:(?P<more>größer|länger|mehr|more|longer|larger|bigger)\s+(?:als|than)\b|dazu|hinzu|zugeben|addieren|extra)",
+    re.I)
+_LENGTH_WORD = re.compile(r"(?:l[äa]nge|length|größe des kindes)(?:\s+(?:in|im)\s+(?:cm|zentimetern?))?\s*$", re.I)
+_ABOUT = re.compile(r"\b(?:etwa|ca\.|circa|ungefähr|about|approx\w*|roughly)\s", re.I)
+_ROUND_UP = re.compile(r"aufrunden|round(?:ing)? up|nächste\w* (?:verfügbare|größere)|next (?:available|larger)", re.I)
+_LENGTH_NAME = re.compile(r"l[äa]nge|length", re.I)
+_CM_VALUE = re.compile(r"\s*(\d{2,3}(?:[.,]\d)?)(?:\s*/\s*(\d{2,3}))?\s*(?:cm)?\s*")  # "85", "90 cm", a collar's "39/40"
+
+OffsetRow = tuple[str, str, float, float, str, str]  # (size value, option, low, high, measure, sentence)
 
 
 def offset_rows(sentences: list[str], options: dict[str, list[str]], measure_of: Callable[[str], str | None],
-                is_color: Callable[[str], bool], ranges: bool = True) -> list[tuple[str, str, float, float, str, str]]:
-    """A size that is a body measure plus some cm, said in one sentence with the measure
-    ("Faustregel: Taillenumfang + 5 cm"; a range "add 10–15 cm" counts its middle, only with
-    `ranges`: the caller prefers the text's own pairs to it, an exact rule to them): each size
-    in cm (a length, a bare number or a pair, "39/40") fits that measure at the size minus the offset. A height
-    rule is `catalog.size_chart`'s own."""
+                is_color: Callable[[str], bool], length_of: Callable[[str], float | None],
+                columns: dict[str, list[tuple[str, float]]] | None = None, ranges: bool = False) -> list[OffsetRow]:
+    """Rows of the first sentence saying a size is a body measure plus some cm. A height's or a
+    length's rule ("Körpergröße + ca. 20 cm") and a rule naming a column of the text's table
+    ("… geben Sie 20 cm dazu – das ist die richtige Innenlänge") are a minimum: each size fits
+    up to its length minus the offset, from where the size before ends. Any other measure
+    ("Taillenumfang + 5 cm", a collar's "addieren Sie 1 cm") fits the size minus the offset, and
+    with "about" the nearest size ("etwa 10 cm größer als Ihre Bundweite"; "10 cm größer als" is
+    said of a length option only). A range ("add 10–15 cm") counts its middle, only with
+    `ranges`: the caller prefers an exact rule, then the text's own pairs. `length_of` gives a
+    value's length in cm ("2,2 m"); `columns`: the text's table columns, name -> [(size, cm)]."""
     for sentence in sentences:
-        m = _ADD.search(sentence)
-        measure = measure_of(sentence) if m else None
-        if m is None or measure in (None, "height") or (m.group("high") and not ranges):
-            continue
-        low = _number(m.group("low") or m.group("low2"))
-        offset = (low + _number(m.group("high"))) / 2 if m.group("high") else low
-        rows = []
-        for option, values in options.items():
-            if is_color(option):
-                continue
-            for value in values:  # "85", "90 cm", a collar's "39/40"
-                if (n := re.fullmatch(r"\s*(\d{2,3}(?:[.,]\d)?)(?:\s*/\s*(\d{2,3}))?\s*(?:cm)?\s*", value)) and _number(n.group(1)) > offset:
-                    low, high = round(_number(n.group(1)) - offset, 1), round(_number(n.group(2) or n.group(1)) - offset, 1)
-                    rows.append((value, option, low, high, measure, sentence))
-        if rows:
-            return rows
+        for m in _OFFSET.finditer(sentence):
+            if rows := _rule_rows(sentence, m, options, measure_of, is_color, length_of, columns or {}, ranges):
+                return rows
     return []
+
+
+def _rule_rows(sentence: str, m: re.Match, options: dict[str, list[str]], measure_of: Callable[[str], str | None],
+               is_color: Callable[[str], bool], length_of: Callable[[str], float | None],
+               columns: dict[str, list[tuple[str, float]]], ranges: bool) -> list[OffsetRow]:
+    """The rows of one rule (`offset_rows`)."""
+    if m.group("high") and not ranges:
+        return []
+    low = _number(m.group("low") or m.group("low2"))
+    offset = (low + _number(m.group("high"))) / 2 if m.group("high") else low
+    if m.group("more"):  # "10 cm größer als Ihre Bundweite": the measure right after the comparison
+        measure = measure_of(sentence[m.end(): m.end() + 40])
+    else:
+        measure = measure_of(sentence) or ("height" if _LENGTH_WORD.search(sentence[: m.start()]) else None)
+    if measure is None:
+        return []
+    column = next((name for name in columns if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence, re.I)), None)
+    if column:  # "das ist die richtige Innenlänge": that column of the table, a minimum
+        return _minimum([(size, "", cm) for size, cm in columns[column]], offset, measure, sentence)
+    sized: list[tuple[str, str, float, float]] = []  # (value, option, cm, cm of a pair's second)
+    for option, values in options.items():
+        if is_color(option):
+            continue
+        for value in values:
+            length = length_of(value)
+            if length is None and (n := _CM_VALUE.fullmatch(value)) and (_LENGTH_NAME.search(option) or not m.group("more")):
+                length = _number(n.group(1))
+                sized.append((value, option, length, _number(n.group(2) or n.group(1))))
+            elif length is not None:
+                sized.append((value, option, length, length))
+    sized = [x for x in sized if x[2] > offset]
+    if measure == "height":
+        return _minimum([(v, o, cm) for v, o, cm, _ in sized], offset, measure, sentence)
+    half = 0.0
+    if _ABOUT.search(sentence) and not _ROUND_UP.search(sentence):
+        lengths = sorted({x[2] for x in sized})
+        half = min((b - a for a, b in zip(lengths, lengths[1:], strict=False)), default=0) / 2
+    return [(v, o, round(a - offset - half, 1), round(b - offset + half, 1), measure, sentence) for v, o, a, b in sized]
+
+
+def _minimum(sized: list[tuple[str, str, float]], offset: float, measure: str, sentence: str) -> list[OffsetRow]:
+    """Each size fits a measure up to its length minus the offset, above the size before's."""
+    rows: list[OffsetRow] = []
+    before = 0.0
+    for value, option, cm in sorted(sized, key=lambda x: x[2]):
+        high = round(cm - offset, 1)
+        rows.append((value, option, round(before + 0.1, 1) if rows else 0.0, high, measure, sentence))
+        before = high
+    return rows
 
 
 # a jeans waist size ("W32", "W 36")
