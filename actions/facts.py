@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 
 from actions.texts import join, money, say
 from catalog.extract_words import MATERIAL_NAMES_DE, MATERIALS
+from catalog.fact_kinds import measure_qualifier
 from catalog.lexicon import color_name
 from catalog.models import Product
 from catalog.store import StoreConfig
@@ -146,6 +147,9 @@ def answered_facts(product: Product, question: str, lang: str) -> dict[str, str 
     for key in asked:
         if key == "width":
             continue  # answered by check_fit (it needs the shopper's feet)
+        part = measure_qualifier(question) if key == "dimensions_cm" else None
+        if part and part[:4] not in (source_sentence(product, key, lang) or "").lower():
+            continue  # "ceiling height", "Sitzhöhe": a measure the sentence of its dimensions does not name
         value = product.attributes.get(key)
         phrase = attribute_phrase(key, value, lang) if value is not None else None
         out[key] = quoted(product, key, phrase, lang) if phrase else None

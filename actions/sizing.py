@@ -44,6 +44,7 @@ from actions.texts import say
 from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
 from catalog.names import tokens
+from catalog.passages import asked_aspects
 from catalog.query import find_size
 from catalog.size_advice import conditional_step, one_size_span, width_value
 from catalog.size_chart import Measurement, chart, sizes_for
@@ -207,9 +208,7 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         reply(dispatcher, answer, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return done
     if not sized_options(product) and not asked:
-        from actions.product_questions import feature_answer  # noqa: PLC0415 (it imports this module)
-
-        if said := feature_answer(product, text, lang):  # "Will my 15.6 inch laptop fit?" on a one-size bag: the text's sentence
+        if said := _feature_or_detail(product, text, lang):  # "Will my 15.6 inch laptop fit?" on a one-size bag: the text's sentence
             reply(dispatcher, said, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
             return done
         first = say("v_all_sold_out", lang, product=name) + " " if product.total_stock == 0 else ""
@@ -263,11 +262,25 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         lines.append(fit_answer(product, text, lang))
         events = [SlotSet("pending_offer", "usual_size")]
     else:  # "Hat die Jeans Stretch?" taken for a size question: a named feature is answered from the text
-        from actions.product_questions import feature_answer  # noqa: PLC0415 (it imports this module)
-
-        lines.append(feature_answer(product, text, lang) or overview(product, lang))
+        lines.append(_feature_or_detail(product, text, lang) or overview(product, lang))
     reply(dispatcher, " ".join(lines), sources=list(dict.fromkeys(sources)), payload=facts.cards_payload([product], lang, catalog().config))
     return [*events, *done]
+
+
+def _feature_or_detail(product: Product, text: str, lang: str) -> str | None:
+    """A named feature from the product's text; on a product with no size to choose, a question
+    asking another kind of fact than its size ("Wie dick dürfen die Äste sein?" on secateurs,
+    "how much water fits?") answered as a detail question, not with its one version."""
+    from actions.product_questions import answer_lines, feature_answer  # noqa: PLC0415 (it imports this module)
+
+    if feature := feature_answer(product, text, lang):
+        return feature
+    if any(len(option_values(product).get(option, [])) > 1 for option in sized_options(product)):
+        return None
+    if not set(asked_aspects(text, product.name(lang))) - {"size", "fit"}:  # "Welche Größe?": its one size
+        return None
+    found, known = answer_lines(product, text, lang)
+    return " ".join(found) if known else None
 
 
 class ActionAnswerSize(ShopAction):

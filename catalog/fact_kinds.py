@@ -15,7 +15,7 @@ from catalog.features import FEATURES
 _ASPECTS: dict[str, tuple[str, str]] = {
     "weight": (r"schwer|wiegt|wiegen|gewicht|heavy|weigh", r"\d\s*(?:kg|g)\b|gewicht|wiegt|wiegen|weigh"),
     "size": (
-        r"groß|gross|maße|abmessung|wie (?:lang|breit|hoch|dick)\b|länge|höhe|breite|durchmesser|\bsize|dimension"
+        r"groß|gross|\w{3,}größe\b|maße|abmessung|wie (?:lang|breit|hoch|dick)\b|länge|höhe|breite|durchmesser|\bsize|dimension"
         r"|how (?:big|long|wide|tall|thick|high|small)|measure|length|height|width|wie klein|packmaß|pack(?:ed)? size|packs? (?:down|small)",
         r"\d\s*(?:cm|mm|m|inch|inches|zoll)\b|\d\s*[×x]\s*\d|durchmesser|diameter",
     ),
@@ -23,8 +23,8 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     # a German compound names the measure too: "Schafthöhe 38 cm", "Armlänge: 64 cm", "Sitzbreite"
     "height": (r"wie hoch|\bhöhe|how (?:high|tall)|\bheight", r"höhe\b|\bhoch\b|height|\bhigh\b|\btall\b"),
     "width": (r"wie breit|\bbreite\b|how wide|\bwidth", r"breite\b|\bbreit\b|\bwidth|\bwide\b"),
-    "length": (r"wie lang\b|\blänge\b|how long is|\blength", r"länge\b|\blang\b|\blength|\blong\b"),
-    "capacity": (r"liter|fasst|hinein|volumen|fassungs|\bhold|capacity|litre|how (?:much|many) .*fit",
+    "length": (r"wie lang\b|\blänge\b|how long (?:is|are)\b|\blength", r"länge\b|\blang\b|\blength|\blong\b"),
+    "capacity": (r"liter|fasst|hinein|volumen|fassungs|\bhold|capacity|litre|how (?:much|many) .*\bfits?\b|wie viele? .*\bpass(?:t|en)\b",
                  r"\d\s*(?:l|ml|liter|litre|litres|liters)\b|fasst|holds|capacity|volumen|fassungsvermögen|\bfits\b|\bpasst\b"),
     "temperature": (r"\bgrad|°|temperatur|warm|kalt|kälte|frost|cold|temperature|degree|winter|freez",
                     r"°\s*c|\bgrad\b|degrees|komfort|comfort|limit|extrem"),
@@ -93,10 +93,28 @@ _ASPECTS: dict[str, tuple[str, str]] = {
                    r"haltbar|shelf life|after opening|nach dem öffnen|use within|\bexpir|verfall"),
     # a rated class: "Welche Filterkategorie?" -> "lens category 3", "Energieeffizienzklasse A", "Schutzklasse II"
     "rating": (r"kategorie|categor(?:y|ies)|klasse\b|\bclass\b", r"(?:kategorie|category|klasse|class)\s*:?\s*(?:[A-G]\b|[IV]+\b|\d)"),
+    # how thick a thing may be or is: "Wie dick dürfen die Äste sein?" -> "Schnittstärke: bis 22 mm"
+    "thickness": (r"wie dick|\bdicke\b|stärke\b|how thick|thickness", r"dick|stärke\b|thick"),
+    # the analytical constituents of food ("Wie hoch ist der Proteingehalt?" -> "crude protein 30%")
+    # (not "fibre", "fat" or "ash" alone: a fabric, a fat bike, ash wood)
+    "nutrients": (r"protein|eiwei(?:ß|ss)|fettgehalt|fettanteil|wie viel fett|fat content|how much fat|rohfaser|ballaststoff|rohasche"
+                  r"|kalorie|calori|kcal|kohlenhydrat|carbohydrate|nährwert|nutrition|nutrient|analytische|analytical",
+                  r"analytische bestandteile|analytical constituents|nährwert|nutrition|\broh(?:protein|fett|faser|asche)"
+                  r"|\bcrude (?:protein|fat|fib|ash)|\d\s*kcal|(?:protein|eiwei(?:ß|ss)|fett|fat|kohlenhydrate|carbohydrates?)\w*\s*:?\s*\d"
+                  r"|(?:protein|eiwei\w*)[- ]?(?:reich|rich)|(?:reich an|rich in|high in) (?:protein|eiwei)"),
+    # how much to give or use ("Wie dosiere ich …?" -> "Dosage: 5 ml per 20 litres")
+    "dosage": (r"dosier|dosage|\bdos(?:e|es|ing)\b|how much .*\b(?:per|a|each) (?:day|litre|liter)|wie viel .*\b(?:pro|am|je) (?:tag|liter)"
+               r"|how many .*\b(?:per|a) day|wie viele .*\b(?:pro|am) tag",
+               r"dosier|dosage|\bdos(?:e|ing)\b|\d\s*(?:ml|g|tabletten?|tablets?|tropfen|drops|messlöffel|scoops?|stück|pieces?)"
+               r"\s*(?:pro|per|auf|je|for every|for each|a|am)\s+(?:\d|tag|day|liter|litre|kg)"
+               r"|\bpro tag\b|\bper day\b|\ba day\b|täglich|\bdaily\b|futtermenge|fütterung|feeding|tagesration|ration\b"),
     "use": (r"geeignet|eignet|suitable|good for|gut für|taugt|can i (?:use|wear|take)|kann (?:ich|man)\b.*"
             r"\b(?:verwenden|benutzen|nutzen|tragen)|\b(?:ok(?:ay)?|safe|fine) to \w+|\bcan i \w+ (?:with|in) (?:it|this|these|them)\b|\breicht\b.*\bfür\b|kompatib|compatib|\bwork with|\bpasst\b.*\b(?:an|auf)\b",
             r"geeignet|eignet|suitable|ideal|perfe[ck]t f|great for|designed for|made for|intended|recommended|empfohlen|nicht für|not for"
-            r"|ausgelegt|kompatib|compatib|\bworks? with|funktioniert|\bfor all\b|für alle\b|\bincluding\b|\bauch für|\balso for"),
+            r"|ausgelegt|kompatib|compatib|\bworks? with|funktioniert|\bfor all\b|für alle\b|\bincluding\b|\bauch für|\balso for"
+            # a range of use by its limit: "für Aquarien bis 400 Liter", "for rooms up to 30 m²" (not "for up to 1 hour")
+            r"|\b(?:für|for)\s+(?!up\b|bis\b)[^.;:]{1,40}?\s(?:bis(?: zu)?|up to|max\.?)\s*\d[\d.,]*(?![\d.,])"
+            r"(?!\s*(?:h|hours?|min\w*|std|stunden?|sek\w*|sec\w*|tage?n?|days?|wochen?|weeks?|monate?n?|months?|jahre?n?|years?)\b)"),
 }  # fmt: skip
 ASPECTS = {k: (re.compile(q, re.I), re.compile(s, re.I)) for k, (q, s) in _ASPECTS.items()}
 KINDS = tuple(ASPECTS)
@@ -104,3 +122,16 @@ KINDS = tuple(ASPECTS)
 ASPECTS.update({key: (pattern, pattern) for key, pattern in FEATURES.items()})
 # "wie wird er aufgeladen?", "how do I charge it?" ask the way, not how long: no battery figure answers them
 HOW = re.compile(r"\b(?:wie|how)\b(?!\s+(?:lange?|long|viele?|much|many|oft|often|schnell|fast|quick))", re.I)
+
+# a measure of one part or of the surroundings: "Sitzhöhe", "Deckenhöhe", "ceiling height", "seat width"
+_QUALIFIED_MEASURE = re.compile(r"\b([^\W\d_]{3,}?)(?:höhe|länge|breite|tiefe)\b|\b([^\W\d_]{3,})\s+(?:height|length|width|depth)s?\b", re.I)
+# qualifiers that name the whole product's measure: "the height", "Gesamthöhe", "overall length"
+_WHOLE = frozenset("the its this that his her their what which total overall full max maximum min minimum gesamt außen outer".split())
+
+
+def measure_qualifier(question: str) -> str | None:
+    """What a measure asked is of, when it is not the whole product: "ceiling" of "Will it fit a
+    ceiling height of 2.75 m?", "sitz" of "Wie ist die Sitzhöhe?"; None for "wie hoch?", "the height"."""
+    m = _QUALIFIED_MEASURE.search(question)
+    qualifier = (m.group(1) or m.group(2)).lower() if m else None
+    return None if qualifier is None or qualifier in _WHOLE else qualifier

@@ -65,7 +65,7 @@ _QUESTION_WORDS = frozenset(
     werden wurde ganz sehr etwa oder aber wenn dann denn schon muss soll sollte würde wäre
     does have there what which with this that these those will would could should your them they
     their about into really well good much many long please also from than when where other
-    need want maybe still even just only very""".split()
+    need want maybe still even just only very contain contains enthält enthalten anything something etwas drin darin""".split()
 )
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
@@ -101,7 +101,7 @@ def shares_word(question_words: set[str], sentence: str) -> float:
                 continue
             short, long_ = sorted((_spelling(asked), _spelling(word)), key=len)
             common = len(os.path.commonprefix([short, long_]))
-            compound = long_.startswith(short) or long_.endswith(short) or _stem(long_).endswith(_stem(short))  # "Atmungsaktivität", "Filterkategorie"
+            compound = long_.startswith(_stem(short)) or long_.endswith(short) or _stem(long_).endswith(_stem(short))  # "Atmungsaktivität", "Filterkategorie", "Teichgröße"
             if len(short) >= 5 and (compound or fuzz.ratio(short, long_) >= 85) or common >= 6 and common >= 0.6 * len(short):
                 found = max(found, 1.0)
     return found
@@ -131,20 +131,32 @@ def asked_aspects(question: str, name: str = "") -> list[str]:
         found = [k for k in found if k != "weight"]
     if {"power_reserve", "shelf_life"} & set(found):  # "wie lange läuft sie, wenn ich sie ablege?" wants that reserve, not any duration
         found = [k for k in found if k not in ("duration", "size", "length")]  # "how long" is a time here
-    if {"height", "width", "length", "packing"} & set(found):  # "wie hoch?" wants the height, "wie klein verpackt?" the pack size
+    if {"height", "width", "length", "packing", "thickness"} & set(found):  # "wie hoch?" wants the height, "wie klein verpackt?" the pack size
         found = [k for k in found if k != "size"]
+    if "capacity" in found:  # "Wie viel Wasser passt hinein?": the water fills it, nothing is asked about water
+        found = [k for k in found if k != "water"]
+    if "nutrients" in found:  # "Wie hoch ist der Proteingehalt?" asks a share, not a height
+        found = [k for k in found if k not in ("height", "size")]
     return found
 
 
 # "Ist die Knete glutenfrei?", "Is it PVC free?", "ohne BPA?": a sentence naming the substance answers
-_FREE_OF = re.compile(r"\b(\w{2,}?)[\s-]?(?:frei|free)\b|\b(?:ohne|without|enthält|contains?|containing)\s+(\w{2,})", re.I)
+# "Is there sugar in it?", "Gibt es Zucker darin?", "Ist Zucker drin?": the substance asked for, too
+_FREE_OF = re.compile(
+    r"\b(\w{2,}?)[\s-]?(?:frei|free)\b|\b(?:ohne|without|enthält|contains?|containing)\s+(?:(?:es|sie|er|it|they|any)\s+)?(\w{2,})"
+    r"|\b(?:is|are) there\s+(?:any\s+)?(\w{2,}) in\b|\bany (\w{2,}) in (?:it|this|them|these|the)\b"
+    r"|\b(?:ist|sind)\s+(?:da\s+|auch\s+)?(?:\w+\s+)?(\w{2,})\s+(?:drin|darin|enthalten)\b|\bgibt es (?:da\s+)?(\w{2,}) (?:drin|darin)\b",
+    re.I,
+)
+# words that name no substance: "contains anything for the joints?"
+_NO_SUBSTANCE = frozenset("es it sie er ein eine einen etwas irgendwas anything something the a an da".split())
 
 
 def free_of(question: str) -> str | None:
     """The substance a "free of X?" question asks about, lower-case ("gluten", "pvc")."""
     m = _FREE_OF.search(question)
-    word = (m.group(1) or m.group(2)).lower() if m else None
-    return None if word is None or word in _QUESTION_WORDS or word in ("es", "it", "sie", "er") else word
+    word = next(g for g in m.groups() if g).lower() if m else None
+    return None if word is None or word in _QUESTION_WORDS or word in _NO_SUBSTANCE else word
 
 
 def states_aspect(sentence: str, aspects: list[str]) -> bool:
