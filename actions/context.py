@@ -228,6 +228,7 @@ def shown(tracker: Tracker) -> list[Product]:
 # A product the page is not about must be named this clearly (share of its name's weight, see
 # `CatalogService.named_scores`) to take the page product's place.
 CLEARLY_NAMED = 0.5
+CLEAR_TYPO_LETTERS = 5  # on a product page, a typo in another product's name is forgiven in longer words only
 
 
 def named_products(tracker: Tracker, limit: int = 3) -> list[Product]:
@@ -239,7 +240,8 @@ def named_products(tracker: Tracker, limit: int = 3) -> list[Product]:
     text = text_of(tracker)
     named = cat.find_named(text)
     if page and named and named != [page]:
-        others = cat.find_named(distinct_text(text, page), min_score=CLEARLY_NAMED)
+        # a short word near a name word is another word, not a typo: "the long line" is no "Linen Apron"
+        others = cat.find_named(distinct_text(text, page), min_score=CLEARLY_NAMED, typo_letters=CLEAR_TYPO_LETTERS)
         others += [p for p in named if p not in others and spelt_out(p, text)]
         only_page = lambda word: cat.names.df(word) == 1 and names_a_product(word)  # noqa: E731
         named = on_page(named, others, page, text, only_page)

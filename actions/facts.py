@@ -166,9 +166,13 @@ def fact_answer(product: Product, question: str, lang: str) -> tuple[list[str], 
 LIGHT_NOUN = re.compile(r"\b(?:a|an|the|any|with|rear|front|bike|led|brake|tail|head)\s+lights?\b|\blights\b", re.I)
 
 
+# "Wie viel Gewicht hält der Sitz aus?", "wie viele Kilo hält es": what it carries, not its own weight
+_HOLDS = re.compile(r"(?:gewicht|kilo)\w*\b.*\bh(?:ä|a)lt|\bh(?:ä|a)lt\w*\b.*\b(?:gewicht|kilo)", re.I)
+
+
 def asked_attributes(text: str) -> list[str]:
     lowered = LIGHT_NOUN.sub(" ", text.lower())
-    keys = [key for key, words in ATTRIBUTE_WORDS.items() if any(w in lowered for w in words)]
+    keys = [k for k, words in ATTRIBUTE_WORDS.items() if any(w in lowered for w in words) or k == "max_load_kg" and _HOLDS.search(lowered)]
     return [k for k in keys if k != "weight_g"] if "max_load_kg" in keys else keys  # "how much weight can it take?" is the load
 
 

@@ -52,14 +52,20 @@ def without_page_features(text: str, page: Product) -> str:
     return text
 
 
+# letters a compound has beyond its first part: "Rinder|kopfhaut", not "Rind|er"
+_REST = 4
+
+
 def without_page_words(text: str, page: Product) -> str:
-    """The message without the words naming the kind of the page's own product as the last part
-    of a compound of its name: "der Tisch" on "Wachsmit Kinderschreibtisch" is that desk, not
-    the "Mini Tisch & Stuhl Set". A whole word of its name stays ("the TrailRunner Lite")."""
+    """The message without the words naming a part of a compound of the page product's name:
+    its kind as the last part ("der Tisch" on "Wachsmit Kinderschreibtisch" is that desk, not
+    the "Mini Tisch & Stuhl Set"), or what it is made of as the first ("das Rind" on "Kaustangen
+    Rinderkopfhaut" is that hide's cattle, not the "Nassfutter Katze Rind pur"). A whole word of
+    its name stays ("the TrailRunner Lite")."""
     parts = {w.lower() for title in page.title.values() for w in re.findall(r"\w{4,}", title)}
 
     def kind(word: str) -> bool:
-        return any(p != word and p.endswith(word) for p in parts)
+        return any(p != word and (p.endswith(word) or p.startswith(word) and len(p) - len(word) >= _REST) for p in parts)
 
     return re.sub(r"\w{4,}", lambda m: " " if kind(m.group(0).lower()) else m.group(0), text)
 

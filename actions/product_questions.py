@@ -28,7 +28,14 @@ from actions.texts import say
 from actions.variant_replies import listed_option, option_list_reply
 from catalog.features import FEATURES
 from catalog.models import Product
-from catalog.passages import FIELDS, asked_aspects, asked_features, content_words, product_sentences
+from catalog.passages import (
+    FIELDS,
+    asked_aspects,
+    asked_features,
+    asking_words,
+    content_words,
+    product_sentences,
+)
 from catalog.policy_aspects import question_aspects, rule_topic
 from catalog.variants import find_asked
 
@@ -189,7 +196,13 @@ def page_property(tracker, lang: str) -> Product | None:  # noqa: ANN001
     if asked_features(asked, name) or (asked_aspects(asked, name) and typed_facts(page, asked, lang)):  # not the weather's "Wetter"
         return page
     _, answers = quote(page, text, lang, cat.embedder, cat.config.categories)  # "Wie lange dauert die Gravur?": "Engraving takes …"
-    return page if answers and any(finder(cat.embedder).shared_words(content_words(asked, name), [answers[0].sentence.text], name)) else None
+    if not answers:
+        return None
+    sentence = answers[0].sentence.text
+    words = content_words(asked, name)
+    # every word asks for the kind of fact the sentence states: "How many treats can I give per day?" -> "… 10 pieces a day."
+    rest = words - asking_words(asked, asked_aspects(asked, name), [sentence])
+    return page if (words and not rest) or any(finder(cat.embedder).shared_words(rest, [sentence], name)) else None
 
 
 # a question about the thing in front of the shopper, not a request for products
@@ -355,12 +368,16 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
     if asked_features(asked, name) and (quoted := from_text(product, question, lang)):
         return [quoted], True  # "Läuft sie beim Waschen ein?" asks the shrinkage, not the washing temperature
     aspects = _asked_aspects(question)
+    kinds = asked_aspects(asked, name)
+    if "spare" in kinds:  # "Can I buy a spare pump?": the product's own stock and price are not the part's
+        aspects = [a for a in aspects if a not in ("price", "stock")]
     lines: list[str] = []
     missing = False
     unnamed = [key for key in asked_features(asked, name) if not names_feature(product, key)]
     if unnamed:  # "Is the kettle's lid made of plastic?": the kettle's material is not the lid's
         aspects = [a for a in aspects if a in ("price", "stock")]
-    attributes = [] if unnamed else typed_facts(product, asked, lang)
+    # "Ist ein Akku dabei?" asks whether it comes along ("Lieferung ohne Akku"), not the battery's hours
+    attributes = [] if unnamed or "included" in kinds else typed_facts(product, asked, lang)
     if attributes:  # "how big a room can it clean?" is the room size, not the care text
         lines += attributes
         aspects = [a for a in aspects if a in ("price", "stock")]

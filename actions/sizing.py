@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import facts
 from actions.common import Events, ShopAction, reply
 from actions.context import catalog, focused_products, metadata, text_of
+from actions.page_focus import points_at_page
 from actions.size_advice import (
     ADVICE,
     BETWEEN_SIZES,
@@ -90,6 +91,8 @@ def names_page_version(tracker: Tracker) -> bool:
     product = catalog().get(metadata(tracker).get("product_id"))
     if product is None or not asks_for_version(tracker) or not find_asked(product, text_of(tracker)):
         return False
+    if points_at_page(text_of(tracker)):  # "Do you have this collar in black?": this one, however it is called
+        return True
     named = catalog().find_named(text_of(tracker))
     if named:
         return named[0].id == product.id

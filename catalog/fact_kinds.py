@@ -9,6 +9,15 @@ from __future__ import annotations
 import re
 
 from catalog.features import FEATURES
+from catalog.lexicon import COUNTRIES
+
+# a verb of making ("handgefilzt", "gefertigt", "hand-sewn") whose place follows ("in Bad Tölz")
+_MADE = (r"\b\w*(?:gestellt|gefertigt|produziert|gemacht|genäht|gestrickt|gewebt|gefilzt|geschmiedet|gegossen|gebrannt|geröstet"
+         r"|gebraut|geknüpft|gedruckt|gebaut|gegerbt|made|produced|manufactured|crafted|sewn|knitted|woven|felted|built|roasted|brewed|tanned)\b")
+# a country, also as a region of it ("Süddeutschland", "southern Germany"), or the region itself ("aus der Region")
+_COUNTRY_WORDS = "|".join(sorted({re.escape(w) for words in COUNTRIES.values() for w in words[2:] if len(w) >= 4}, key=len, reverse=True))
+_REGION = (rf"(?:(?:süd|nord|ost|west|mittel)?(?:{_COUNTRY_WORDS})\b|(?:(?:south|north|east|west|centr)\w*\s+)?(?:{_COUNTRY_WORDS})\b"
+           r"|(?:der\s+)?region\b|local\b|heimisch)")
 
 # Kinds of fact: (words of a question asking for it, what a sentence stating it contains), in
 # German and English. Units and generic words only, nothing from one catalog.
@@ -69,16 +78,22 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "loudness": (r"\blaut|leise|lautstärke|\bloud|quiet|volume|noise|dezibel|decibel|\bdb\b",
                  r"\d\s*db\b|dezibel|decibel|lautstärke|\bvolume|leise|quiet|\blaut|\bloud"),
     "load": (r"belastbar|belastung|tragkraft|traglast|\bträgt|aushält|weight .*(?:hold|take|carry|support)|(?:hold|take|carry|support).* weight"
-             r"|maximum weight|max weight|weight limit|how many kg|wie viel kg",
+             r"|maximum weight|max weight|weight limit|how many kg|wie viel kg|(?:gewicht|kilo)\w*\b.*\bh(?:ä|a)lt|\bh(?:ä|a)lt\w*\b.*\b(?:gewicht|kilo)",
              r"belastbar|belastung|tragkraft|traglast|\bträgt|\bload|supports?|holds? up|up to \d+\s*kg|bis \d+\s*kg|max\.?\s*\d+\s*kg"),
+    # where it is made or comes from: "Wo wird es hergestellt?", "Woher kommt das Rind?" -> "gefertigt von der
+    # Sattlerei X in Bad Tölz", "Handgefilzt … in Kathmandu, Nepal", "von Rindern aus Süddeutschland"
     "origin": (r"\bwo\b.*\b(?:hergestellt|produziert|gefertigt|gemacht|genäht|gestrickt|gewebt)|herkunft|herstellungsland"
-               r"|\bwhere\b.*\b(?:made|produced|manufactured|sewn|knitted|woven)"
+               r"|\bwoher\s+(?:kommt|kommen|stammt|stammen)\b|\bwoher\b|\bstamm(?:t|en)\b"
+               r"|\bwhere\b.*\b(?:made|produced|manufactured|sewn|knitted|woven|from)\b"
                r"|made in\b|country of origin|\borigin",
                r"(?:hergestellt|produziert|gefertigt|gemacht|genäht|gestrickt|gewebt|made|produced|manufactured|crafted|sewn|knitted|woven|designed)"
-               r"\s+in\b|herkunft|\borigin"),
+               r"\s+in\b|herkunft|\borigin"
+               rf"|{_MADE}[^.;:]{{0,60}}?\bin\s+(?-i:[A-ZÄÖÜ])|\b(?:aus|from)\s+(?:de[mnr]\s+|the\s+)?{_REGION}"),
     "included": (r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegt|included|\bincludes?\b|comes? with|in the box|supplied",
                  r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegend|\blieg(?:t|en) (?:\w+ )?bei\b|beigelegt|beigefügt"
-                 r"|included|\bincludes\b|comes with|supplied|in the box"),
+                 r"|included|\bincludes\b|comes with|supplied|in the box"
+                 # sold with or without it: "Lieferung ohne Akku und Ladegerät.", "Set mit Akku", "sold without a charger"
+                 r"|lieferung\s+(?:ohne|mit)\b|geliefert|delivered|\b(?:set|kit|bundle)\s+(?:mit|with)\b|\bsold without|\bcomes? without"),
     # headphones and speakers: "What impedance?" -> "32 ohm"
     "impedance": (r"impedanz|impedance|widerstand|\bohm", r"\d\s*(?:ohm|Ω)|impedanz|impedance"),
     # how fine a wool or fibre is: "Wie fein ist die Wolle?" -> "17.5 micron merino"
@@ -89,8 +104,15 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "power_reserve": (r"gangreserve|power reserve|\bableg|\bnicht trage|take it off|not (?:wear|worn)",
                       r"gangreserve|power reserve"),
     # cosmetics and food once opened ("How long does it keep after opening?" -> "Haltbarkeit nach dem Öffnen: 6 Monate")
-    "shelf_life": (r"haltbar|shelf life|how long .*\bkeeps?\b|\bexpir|verfall|after opening|nach dem öffnen",
-                   r"haltbar|shelf life|after opening|nach dem öffnen|use within|\bexpir|verfall"),
+    "shelf_life": (r"haltbar|shelf life|how long .*\bkeeps?\b|\bexpir|verfall|after opening|nach dem öffnen|once opened"
+                   r"|wie lange\b.*\b(?:geöffnet|offen|angebrochen|aufgemacht)\w*|how long\b.*\b(?:opened|open)\b",
+                   r"haltbar|shelf life|after opening|nach dem öffnen|use within|\bexpir|verfall|geöffnet\w*|angebrochen\w*|once opened|\bopened\b"),
+    # how much a day: "How many treats can I give per day?" -> "Feed max. 10 pieces a day."
+    "per_day": (r"\b(?:how (?:many|much)|wie viele?)\b.*\b(?:(?:per|a|each|every) day|daily|pro tag|am tag|jeden tag|täglich)",
+                r"\b(?:per|a|each|every) day\b|\bdaily\b|\bpro tag\b|\bam tag\b|täglich|/\s*(?:tag|day)\b|\bund tag\b"),
+    # a part bought on its own: "Can I buy a spare pump?" -> "Ersatzfilter einzeln erhältlich" (the product's stock is no answer)
+    "spare": (r"\bspare\b|\bersatz\w*|\breplacement\b|\bnachkauf\w*|\bnachbestell\w*|\bseparately\b|\bseparat\b|\beinzeln\b",
+              r"\bspare\b|ersatz\w*|\breplacement\b|nachkauf\w*|nachbestell\w*|\bseparately\b|\bseparat\w*|\beinzeln\w*|zubehör|accessor"),
     # a rated class: "Welche Filterkategorie?" -> "lens category 3", "Energieeffizienzklasse A", "Schutzklasse II"
     "rating": (r"kategorie|categor(?:y|ies)|klasse\b|\bclass\b", r"(?:kategorie|category|klasse|class)\s*:?\s*(?:[A-G]\b|[IV]+\b|\d)"),
     # how thick a thing may be or is: "Wie dick dürfen die Äste sein?" -> "Schnittstärke: bis 22 mm"

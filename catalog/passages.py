@@ -84,6 +84,10 @@ def _spelling(word: str) -> str:
     return word.replace("c", "k").replace("ph", "f").replace("th", "t").replace("y", "i")
 
 
+# endings of another form of the same word: plural, case, verb ("Dose" ~ "Dosen", "pump" ~ "pumps")
+_ENDINGS = frozenset({"e", "n", "en", "s", "es", "er"})
+
+
 def _stem(word: str) -> str:
     """The word without a final "e": "kategorie" ~ "kategori" (of "category")."""
     return word[:-1] if word.endswith("e") else word
@@ -102,7 +106,8 @@ def shares_word(question_words: set[str], sentence: str) -> float:
             short, long_ = sorted((_spelling(asked), _spelling(word)), key=len)
             common = len(os.path.commonprefix([short, long_]))
             compound = long_.startswith(_stem(short)) or long_.endswith(short) or _stem(long_).endswith(_stem(short))  # "Atmungsaktivität", "Filterkategorie", "Teichgröße"
-            if len(short) >= 5 and (compound or fuzz.ratio(short, long_) >= 85) or common >= 6 and common >= 0.6 * len(short):
+            inflected = long_[len(short):] in _ENDINGS and long_.startswith(short)  # "Dose" ~ "Dosen", "Pump" ~ "Pumpe"
+            if len(short) >= 5 and (compound or fuzz.ratio(short, long_) >= 85) or common >= 6 and common >= 0.6 * len(short) or inflected:
                 found = max(found, 1.0)
     return found
 
@@ -194,11 +199,16 @@ def definition_label(sentence: str) -> str | None:
     return sentence if len(said.split()) <= DEFINITION_WORDS else None
 
 
-def _asking_stated(question: str, aspects: list[str], sentences: list[str]) -> set[str]:
+def asking_words(question: str, aspects: list[str], sentences: list[str]) -> set[str]:
     """The question's words that ask for a kind of fact a sentence states ("heavy" when one gives
     the weight, "run small" when one tells the fit)."""
     stated = [key for key in aspects if any(ASPECTS[key][1].search(s) for s in sentences)]
     return {w.lower() for key in stated for m in ASPECTS[key][0].finditer(question) for w in _WORD.findall(m.group(0))}
+
+
+# kinds of fact that one sentence states so plainly that it answers when it is the text's only one: a
+# place of making ("gefertigt von der Sattlerei X in Bad Tölz", "aus Süddeutschland")
+SOLE_ANSWER_KINDS = frozenset({"origin"})
 
 
 def _twin(word: str, near: list[str]) -> float:
@@ -315,7 +325,7 @@ class PassageFinder:
         if not any(labels):
             return np.zeros(len(sentences), dtype=bool)
         texts = [s.ranked for s in sentences]
-        words = content_words(question, exclude=name) - _asking_stated(question, aspects, texts)
+        words = content_words(question, exclude=name) - asking_words(question, aspects, texts)
         needed = words if not aspects else {w for w in words if any(self.shared_words({w}, texts, name))}
         out = []
         for label in labels:
@@ -323,6 +333,20 @@ class PassageFinder:
             ok = label is not None and (bool(aspects) and states_all or not aspects and bool(words))
             out.append(ok and all(self.shared_words({w}, [label], name)[0] for w in needed))
         return np.array(out, dtype=bool)
+
+    def sole_statement(self, question: str, aspects: list[str], sentences: list[str], name: str) -> np.ndarray:
+        """Which sentence answers a question asking only for a kind of `SOLE_ANSWER_KINDS`: the one
+        sentence of the text stating it (none when two or none do), when the question asks nothing
+        else: besides the words asking for the kind, one word at most the sentence does not share,
+        the one naming the product ("Where is the cat cave made?"; not "Ist der Diamant
+        konfliktfrei und aus welchem Land stammt er?")."""
+        stating = np.array([len(aspects) == 1 and aspects[0] in SOLE_ANSWER_KINDS and states_aspect(s, aspects) for s in sentences], dtype=bool)
+        if stating.sum() != 1:
+            return np.zeros(len(sentences), dtype=bool)
+        sentence = sentences[int(np.argmax(stating))]
+        words = sorted(content_words(question, exclude=name) - asking_words(question, aspects, [sentence]))
+        shared = [self.shared_words({w}, [sentence], name)[0] for w in words]
+        return stating if sum(1 for n in shared if not n) <= 1 else np.zeros(len(sentences), dtype=bool)
 
     def unknown_words(self, question_words: set[str], sentences: list[str], name: str = "") -> set[str]:
         """The question's words no sentence shares (`shared_words`): what the text never mentions.
@@ -350,12 +374,13 @@ class PassageFinder:
             named = np.array([names_features(s.ranked, aspects) for s in sentences], dtype=bool)
         is_header = np.array([s.text in headers for s in sentences], dtype=bool)
         named = named | (self.definitions(question, sentences, name, aspects) & ~is_header)  # "In the box: …" answers "Lieferumfang?"
+        named = named | self.sole_statement(question, aspects, [s.ranked for s in sentences], name)  # "Where is it made?" -> "… in Bad Tölz"
         scores = np.where(named, np.maximum(scores, ANSWER_SIMILARITY), scores).astype(np.float32)
         order = sorted(range(len(sentences)), key=lambda i: (not named[i], -float(scores[i])))  # naming all of them first
         floor = self.threshold if threshold is None else threshold
         own = [s.ranked for s in sentences if s.lang == lang]  # a word missing is telling only in the question's language
         if threshold is None and own and not named.any():
-            words = content_words(question, exclude=name) - _asking_stated(question, aspects, own)
+            words = content_words(question, exclude=name) - asking_words(question, aspects, own)
             unknown = self.unknown_words(words, own, name)
             if unknown and 2 * len(unknown) >= len(words):
                 return []

@@ -60,9 +60,10 @@ LEXICAL_MAX_PRODUCTS = 100
 
 
 
-def _mentioned(token: str, words: set[str]) -> bool:
-    """A name word is in the text, or close to a long text word (small typos are forgiven)."""
-    return token in words or (len(token) >= 5 and any(fuzz.ratio(token, w) >= 85 for w in words))
+def _mentioned(token: str, words: set[str], typo_letters: int = 4) -> bool:
+    """A name word is in the text, or close to a long text word (small typos are forgiven in text
+    words of `typo_letters` or more)."""
+    return token in words or (len(token) >= 5 and any(len(w) >= typo_letters and fuzz.ratio(token, w) >= 85 for w in words))
 
 
 def names_a_product(token: str) -> bool:
@@ -321,15 +322,16 @@ class CatalogService:
             matched.append("price")
         return Hit(product, score, matched, named, lift)
 
-    def find_named(self, text: str, among: list[str] | None = None, min_score: float = NAMED_SCORE) -> list[Product]:
-        """Products whose name the text mentions ("the TrailRunner", "AirPure 300"), best first."""
-        scored = self.named_scores(text, among)
+    def find_named(self, text: str, among: list[str] | None = None, min_score: float = NAMED_SCORE, typo_letters: int = 4) -> list[Product]:
+        """Products whose name the text mentions ("the TrailRunner", "AirPure 300"), best first;
+        a typo is forgiven in a text word of `typo_letters` or more."""
+        scored = self.named_scores(text, among, typo_letters)
         if scored and scored[0][0] >= min_score:
             top = scored[0][0]
             return [p for s, p in scored if s >= max(min_score, top - 0.15)]
         return []
 
-    def named_scores(self, text: str, among: list[str] | None = None) -> list[tuple[float, Product]]:
+    def named_scores(self, text: str, among: list[str] | None = None, typo_letters: int = 4) -> list[tuple[float, Product]]:
         """(share of the name's weight the text mentions, product), best first.
 
         Title words are weighted by rarity, so "TrailRunner" counts and "jacket" hardly does;
@@ -344,7 +346,7 @@ class CatalogService:
         for word in words:
             if self.names.is_rare(word):
                 candidates |= self.names.names[word]
-            if len(word) >= 4 and word not in STOPWORDS:
+            if len(word) >= max(4, typo_letters) and word not in STOPWORDS:
                 for name, _, _ in process.extract(word, self.names.rare_long_words, scorer=fuzz.ratio, score_cutoff=85, limit=None):
                     candidates |= self.names.names[name]
         if among is not None:
@@ -358,11 +360,11 @@ class CatalogService:
                 if not title_tokens:
                     continue
                 weights = {t: math.log(1 + total / max(1, self.names.df(t))) for t in title_tokens}
-                matched = [t for t in title_tokens if _mentioned(t, words)]
+                matched = [t for t in title_tokens if _mentioned(t, words, typo_letters)]
                 rare = [t for t in matched if weights[t] >= self._rare_weight and not is_measure(t) and t not in STOPWORDS]
                 # a quality or season names a product only beside another word of its name
                 # ("die wasserdichte Fahrradtasche", not "ist der Schuh wasserdicht?")
-                beside = any(_mentioned(t, words) for t in _tokens(title) if len(t) > 1 and names_a_product(t) and t not in rare)
+                beside = any(_mentioned(t, words, typo_letters) for t in _tokens(title) if len(t) > 1 and names_a_product(t) and t not in rare)
                 if any(names_a_product(t) for t in rare) or (rare and beside):
                     best = max(best, sum(weights[t] for t in matched) / sum(weights.values()))
             if best >= MIN_NAMED_SCORE:
