@@ -172,6 +172,11 @@ ASPECTS: dict[str, Cues] = {
          "wrap"),
         ("gift wrap", "geschenkverpackung", "geschenkpapier", "als geschenk verpack", "wrapping"),
     ),
+    "personalisation": (  # engraving, embroidery, a name printed on
+        ("gravier", "gravur", "engrav", "personalis", "personaliz", "monogram", "besticken", "bestickt", "embroider",
+         "bedrucken", "namen (?:drauf|darauf|auf)"),
+        ("gravier", "gravur", "engrav", "personalis", "personaliz", "monogram", "bestick", "embroider", "bedruck"),
+    ),
     "price_match": (("price match", "preisgarantie", "tiefstpreis", "woanders günstiger", "cheaper elsewhere"),
                     ("price match", "preisgarantie", "tiefstpreis")),
 }

@@ -211,3 +211,18 @@ def test_a_return_or_exchange_asked_as_a_question_gets_the_rule_before_the_order
     for request, lang in (("I'd like to exchange the shoes", "en"), ("Ich möchte Bestellung 100234 umtauschen?", "de")):
         messages, _ = run_action(ActionAskOrderNumber(), request, "exchange_item", metadata={"language": lang})
         assert "\n" not in messages[0]["text"]  # a request: only the order number is asked for
+
+
+def test_engraving_is_a_service_no_section_answers_unless_one_names_it(use_embedder) -> None:
+    """tierhof-182: "Kann man einen Namen in das Halsband eingravieren lassen?" got the return
+    section that names collars; a shop whose texts never name engraving does not say it does."""
+    from catalog.policies import PolicyIndex, read_passages
+
+    assert "personalisation" in question_aspects("Kann man einen Namen in das Halsband eingravieren lassen?")
+    assert "personalisation" in question_aspects("Do you offer embroidery on the collars?")
+    plain = PolicyIndex(read_passages(ROOT / "stores" / "tierhof" / "policies"), use_embedder)  # never names engraving
+    assert plain.answer("Kann man einen Namen in das Halsband eingravieren lassen?", "de") == []
+    assert plain.answer("Can you engrave a name on the collar?", "en") == []
+    named = PolicyIndex(read_passages(ROOT / "stores" / "goldfaden" / "policies"), use_embedder)  # "Engraved … cannot be returned"
+    assert named.answer("Kann ich einen gravierten Ring zurückgeben?", "de")
+    assert named.answer("Can I return an engraved ring?", "en")
