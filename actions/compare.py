@@ -18,6 +18,7 @@ from catalog.language import STOPWORDS
 from catalog.models import Product
 from catalog.passages import asked_aspects, content_words
 from catalog.search import names_a_product
+from catalog.stated_measures import stated_measure
 
 # "X or Y", "X vs. Y", "zwischen X und Y": each side names one product
 _SIDES = re.compile(r"\s+(?:or|oder|vs\.?|versus|und|and|gegen|against|compared to|im vergleich zu)\s+|,|/", re.I)
@@ -43,6 +44,20 @@ _COMPARATIVES: list[tuple[re.Pattern, str, bool]] = [
         (r"stärker|leistungsstärker|more powerful", "power_w", True),
         (r"wasserdichter|more waterproof", "waterproof_mm", True),
         (r"mehr akku|bigger battery|more battery", "battery_wh", True),
+    )
+]  # fmt: skip
+
+
+# comparatives of a measure the texts state rather than a typed fact ("Höhe 185 cm", "96 cm high"),
+# said of the products ("Welcher ist höher?", "which is taller than"), not of a price or quality
+_PREDICATIVE = r"(?=\s*(?:[,?!.:;–-]|$|als\b|than\b|oder\b|or\b))"
+_TEXT_COMPARATIVES: list[tuple[re.Pattern, str, bool]] = [
+    (re.compile(p + _PREDICATIVE, re.I), kind, more)
+    for p, kind, more in (
+        (r"\b(?:höher|hoeher|taller|higher)", "height", True),
+        (r"\b(?:niedriger|flacher)", "height", False),
+        (r"\b(?:breiter|wider)", "width", True),
+        (r"\b(?:schmaler|schmäler|narrower)", "width", False),
     )
 ]  # fmt: skip
 
@@ -117,6 +132,19 @@ def comparative_line(a: Product, b: Product, question: str, lang: str) -> str | 
         winner, loser = (a, b) if (left > right) == more else (b, a)
         won, lost = (phrase_a, phrase_b) if winner is a else (phrase_b, phrase_a)
         return say("compare_pick", lang, winner=winner.name(lang), won=won, loser=loser.name(lang), lost=lost)
+    return _stated_line(a, b, question, lang)
+
+
+def _stated_line(a: Product, b: Product, question: str, lang: str) -> str | None:
+    """"Welcher ist höher?" from the height each text states ("Höhe 185 cm" against "96 cm high")."""
+    for pattern, kind, more in _TEXT_COMPARATIVES:
+        left, right = stated_measure(a, kind), stated_measure(b, kind)
+        if not pattern.search(question) or left is None or right is None:
+            continue
+        if left[0] == right[0]:
+            return say("compare_same", lang, a=a.name(lang), b=b.name(lang), phrase=left[1])
+        (winner, won), (loser, lost) = ((a, left), (b, right)) if (left[0] > right[0]) == more else ((b, right), (a, left))
+        return say("compare_pick", lang, winner=winner.name(lang), won=won[1], loser=loser.name(lang), lost=lost[1])
     return None
 
 
@@ -161,6 +189,10 @@ class ActionCompareProducts(ShopAction):
     def respond(self, dispatcher, tracker, lang):
         if asks_size_advice(tracker):  # "she's between 110 and 116, which one?" compares two sizes, not products
             return answer_size(dispatcher, tracker, lang)
+        from actions.compare_versions import answer_versions  # noqa: PLC0415 (it imports this module)
+
+        if (events := answer_versions(dispatcher, tracker, lang)) is not None:  # "in 60 cm im Vergleich zu 80 cm?"
+            return events
         cat = catalog()
         text = text_of(tracker)
         named = named_pair(text)

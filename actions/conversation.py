@@ -9,10 +9,13 @@ from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions.common import ShopAction, handoff_buttons, handoff_text, reply
 from actions.compare import ActionCompareProducts, asked_pair
+from actions.compare_versions import answer_versions
 from actions.context import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, catalog, metadata, text_of
 from actions.handoff import ask_for_person
+from actions.policies import answer_policy
 from actions.product_questions import ActionProductInfo, page_asks_property, page_question
 from actions.search import show_results
+from actions.shipping import answer_shipping
 from actions.sizing import answer_size, asks_for_version
 from actions.texts import say
 from catalog import scope
@@ -49,6 +52,17 @@ def hesitated_over_a_search(tracker) -> bool:  # noqa: ANN001
     return len(top) == 2 and top[0] == "search_product" and top[1] in _NEAR_SEARCH
 
 
+# the shop's own questions: unsure only between two of them, the message asks the shop something
+_SHOP_QUESTIONS = ("ask_policy", "ask_shipping")
+
+
+def hesitated_between_shop_questions(tracker) -> str | None:  # noqa: ANN001
+    """The better of two shop questions the classifier was unsure (`nlu_fallback`) between ("Kann
+    ich auf Rechnung bestellen, wenn ich in Deutschland wohne?": policy 0.48, shipping 0.45), else None."""
+    ranking = [i.get("name") for i in tracker.latest_message.get("intent_ranking") or [] if i.get("name") != "nlu_fallback"]
+    return ranking[0] if len(ranking) >= 2 and set(ranking[:2]) <= set(_SHOP_QUESTIONS) else None
+
+
 def _unsure_search(tracker) -> bool:  # noqa: ANN001
     """The classifier was unsure (`nlu_fallback`), its best guess a search, off a product page."""
     if metadata(tracker).get("product_id"):
@@ -80,8 +94,12 @@ class ActionFallback(ShopAction):
                 return answer_size(dispatcher, tracker, lang)
             if page_question(tracker) or page_asks_property(tracker, lang) or (metadata(tracker).get("product_id") and _ORDER_THIS.search(text)):  # "Are these wellies lined?", "can I order the buggy?" on its page
                 return ActionProductInfo().respond(dispatcher, tracker, lang)
+            if (events := answer_versions(dispatcher, tracker, lang)) is not None:  # "the 60 cm compared to the 80 cm?"
+                return events
             if asked_pair(text):  # "Riviera or Piz Palü for driving a car?" taken for chat
                 return ActionCompareProducts().respond(dispatcher, tracker, lang)
+            if intent == "nlu_fallback" and (shop := hesitated_between_shop_questions(tracker)):
+                return answer_shipping(dispatcher, tracker, lang) if shop == "ask_shipping" else answer_policy(dispatcher, tracker, lang)
             result = scope.carried(catalog(), text)
             if result is None and intent == "nlu_fallback" and hesitated_over_a_search(tracker):
                 result = catalog().search(text)

@@ -6,7 +6,7 @@ import datetime as dt
 
 from rasa_sdk.events import SlotSet
 
-from actions.context import catalog, orders
+from actions.context import catalog, orders, text_of
 from actions.order_common import (
     TASK_INTENTS,
     OrderAction,
@@ -19,6 +19,7 @@ from actions.order_common import (
     tidy,
 )
 from actions.order_proof import postcode_refused
+from actions.policies import rules_asked
 from actions.texts import day, join, money, say
 from catalog.models import Product
 from orders import parse, policy
@@ -31,7 +32,10 @@ class ActionAskOrderNumber(OrderAction):
 
     def respond(self, dispatcher, tracker, lang, order):  # noqa: ANN001
         starting = intent_of(tracker) in TASK_INTENTS and not tracker.get_slot("order_contact")
-        reply(dispatcher, say("ask_order_number" if starting else "ask_order_number_again", lang))
+        ask = say("ask_order_number" if starting else "ask_order_number_again", lang)
+        if starting and intent_of(tracker) in ("return_item", "exchange_item") and (rules := rules_asked(text_of(tracker), lang)):
+            ask = "\n".join([*rules, say("ask_order_number_if_ordered", lang)])  # the rule asked first, then the task
+        reply(dispatcher, ask)
         return []
 
 

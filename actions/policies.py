@@ -24,6 +24,7 @@ from catalog.policies import MIN_SCORE as POLICY_MIN_SCORE
 from catalog.policies import Passage
 from catalog.policy_aspects import RULE_WORDS, rule_topic
 from catalog.sentences import split_sentences
+from orders.parse import find_order_number
 
 
 def _own_sentence(product: Product, topic: str, lang: str) -> str | None:
@@ -160,6 +161,21 @@ def answer_policy(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str)
         lines, sources = [*lines, handoff_text(lang)], [*sources, "store.yml#contact"]
     reply(dispatcher, "\n".join(lines), sources=sources)
     return [SlotSet("last_topic", "policy")]
+
+
+# a question, not a request: "Can I exchange a ring for another size?", "Kostet der Umtausch etwas?"
+_QUESTION = re.compile(
+    r"\?\s*$|^\s*(?:can|could|may|do|does|is|are|will|kann|könnte|darf|muss|geht|gibt|ist|sind|kostet|wie)\b", re.I)
+
+
+def rules_asked(text: str, lang: str) -> list[str]:
+    """The policy sections answering a return or exchange message that asks about the rules
+    ("can I exchange it for a bigger size, and does that cost anything?"): said before the order
+    number is asked for, so a shopper without an order gets the answer too; empty for a request
+    ("Ich möchte die Schuhe umtauschen") or a message giving an order number."""
+    if not _QUESTION.search(text) or find_order_number(text):
+        return []
+    return [f"{p.heading}: {p.text}" if p.heading else p.text for p in general_answer(text, lang, None)]
 
 
 # "how do I reach your customer service?", "Telefonnummer?", "contact you"

@@ -11,6 +11,7 @@ from rasa_sdk.events import SlotSet
 from actions import facts
 from actions.common import ShopAction, focus, handoff_buttons, reply
 from actions.compare import comparative_line, named_pair
+from actions.compare_versions import answer_versions
 from actions.context import catalog, focused_products, metadata, named_products, text_of
 from actions.product_text import (
     closest,
@@ -122,6 +123,8 @@ class ActionProductInfo(ShopAction):
             return ActionAnswerFit().respond(dispatcher, tracker, lang)
         product = products[0]
         name = product.name(lang)
+        if (events := answer_versions(dispatcher, tracker, lang)) is not None:  # "Was kostet es in 60 cm im Vergleich zu 80 cm?"
+            return events
         if (events := version_answer(dispatcher, product, text_of(tracker), lang, short=True)) is not None:
             return events
         if not _asked_aspects(text) and general_request(text_of(tracker), name):

@@ -14,7 +14,7 @@ from actions.common import Events, ShopAction, focus, handoff_buttons, reply
 from actions.compare import ActionCompareProducts, asked_pair
 from actions.context import catalog, metadata, ordinal, shown, text_of
 from actions.shipping import answer_shipping
-from actions.sizing import answer_size, names_page_version
+from actions.sizing import answer_size, asks_for_version, availability, names_page_version
 from actions.texts import join, say
 from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
@@ -88,7 +88,21 @@ class ActionSearchProducts(ShopAction):
         if asked_pair(text_of(tracker)):  # "Gesichtscreme Alpenrose oder Hyaluron-Serum für fettige Haut?"
             return ActionCompareProducts().respond(dispatcher, tracker, lang)
         result = catalog().search(text_of(tracker))
+        if not result.hits and (events := _page_version(dispatcher, tracker, lang)) is not None:
+            return events
         return show_results(dispatcher, result, lang)
+
+
+def _page_version(dispatcher: CollectingDispatcher, tracker, lang: str) -> Events | None:  # noqa: ANN001
+    """"Do you have a 15 kg bag?" on the page of a food sold in 2, 6 and 12 kg, which no search
+    finds: the asked version of the page's product, its state and the values offered."""
+    page = catalog().get(metadata(tracker).get("product_id"))
+    asked = find_asked(page, text_of(tracker)) if page is not None and asks_for_version(tracker) else []
+    if not asked:
+        return None
+    answer, sources = availability(page, asked, lang)
+    reply(dispatcher, answer, sources=sources, payload=facts.cards_payload([page], lang, catalog().config))
+    return [SlotSet("current_product", page.id), SlotSet("last_topic", "product")]
 
 
 _CHEAPER = re.compile(r"\b(günstiger|billiger|preiswerter|cheaper|less expensive|lower price|budget)", re.I)

@@ -25,13 +25,15 @@ _SHIPPING_WORDS = re.compile(
 )
 
 
-# what a zone's quote does not cover: bulky goods come by freight at a price of their own
-_BEYOND_QUOTE = {"freight"}
+# what a zone's quote does not cover: bulky goods come by freight at a price of their own, a
+# same-day courier or express delivery is a service of its own
+_BEYOND_QUOTE = {"freight", "express"}
 
 
 def policy_beyond_quote(text: str, lang: str) -> bool:
     """The policies have a section whose heading names what the question asks beyond a zone's quote
-    ("How is the loft bed delivered?" -> "Furniture and freight")."""
+    ("How is the loft bed delivered?" -> "Furniture and freight", "same day in Munich?" -> "Same-day
+    courier in Munich")."""
     asked = question_aspects(text) & _BEYOND_QUOTE
     chosen = catalog().policies.answer(text, lang) if asked else []
     return bool(chosen) and bool(section_aspects(chosen[0].heading) & asked)

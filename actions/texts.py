@@ -142,6 +142,7 @@ T: dict[str, dict[str, str]] = {
     },
     "compare_pick": {"de": "Hier liegt {winner} vorn: {won} (gegenüber {lost} bei {loser}).", "en": "{winner} comes out ahead here: {won} (against {lost} for {loser})."},
     "compare_same": {"de": "{a} und {b} sind hier gleich: {phrase}.", "en": "{a} and {b} are the same here: {phrase}."},
+    "versions_head": {"de": "{product} in den gefragten Ausführungen:", "en": "{product} in the versions you asked about:"},
     "compare_head": {"de": "{a} und {b} im Vergleich:", "en": "{a} vs {b}:"},
     "price": {"de": "Preis", "en": "Price"},
     "sizes": {"de": "Größen vorrätig", "en": "Sizes in stock"},

@@ -7,6 +7,10 @@ ORDER_TEXTS: dict[str, dict[str, str]] = {
         "de": "Gern helfe ich Ihnen mit Ihrer Bestellung. Wie lautet die Bestellnummer? Sie hat 6 Ziffern und steht in Ihrer Bestellbestätigung. Die E-Mail-Adresse der Bestellung oder die Postleitzahl der Lieferadresse können Sie gleich dazuschreiben.",
         "en": "Happy to help with your order. What is the order number? It has 6 digits and is in your order confirmation. You can add the order's e-mail address or the delivery postcode right away.",
     },
+    "ask_order_number_if_ordered": {
+        "de": "Wenn es um eine Ihrer Bestellungen geht: Wie lautet die Bestellnummer? Sie hat 6 Ziffern und steht in Ihrer Bestellbestätigung.",
+        "en": "If it is about one of your orders: what is the order number? It has 6 digits and is in your order confirmation.",
+    },
     "ask_order_number_again": {"de": "Wie lautet die Bestellnummer (6 Ziffern)?", "en": "What is the order number (6 digits)?"},
     "ask_order_contact": {
         "de": "Danke. Damit ich sicher bin, dass es Ihre Bestellung ist: Wie lautet die E-Mail-Adresse der Bestellung oder die Postleitzahl der Lieferadresse?",

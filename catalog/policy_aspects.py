@@ -123,6 +123,12 @@ ASPECTS: dict[str, Cues] = {
          "spedition", "freight", "sperrgut", "sperrig", "bulky", "oversized", "large items"),
         ("spedition", "freight", "sperrgut", "bulky", "bordstein", "kerb", "curb"),
     ),
+    "express": (  # faster than the zone's parcel: a courier, express, the same day (not a same-day dispatch)
+        ("same[- ]day", "(?:am )?(?:selben|gleichen) tag", "next[- ]day", "overnight", "über nacht", "am nächsten tag",
+         "express", "courier", "kurier", "eilig", "schnellversand", "eilversand"),
+        ("express", "courier", "kurier", "overnight", "über nacht", "(?:same|next)[- ]day deliver", "eilversand",
+         "schnellversand", "eilzustellung"),
+    ),
     "carrier": (  # which parcel service
         ("carrier", "paketdienst", "versanddienstleister", "dhl", "ups", "dpd", "hermes", "gls", "mit wem"),
         ("paketdienst", "dhl", "\\bups\\b", "\\bdpd\\b", "hermes", "\\bgls\\b"),
@@ -166,6 +172,11 @@ ASPECTS: dict[str, Cues] = {
          "wrap"),
         ("gift wrap", "geschenkverpackung", "geschenkpapier", "als geschenk verpack", "wrapping"),
     ),
+    "personalisation": (  # engraving, embroidery, a name printed on
+        ("gravier", "gravur", "engrav", "personalis", "personaliz", "monogram", "besticken", "bestickt", "embroider",
+         "bedrucken", "namen (?:drauf|darauf|auf)"),
+        ("gravier", "gravur", "engrav", "personalis", "personaliz", "monogram", "bestick", "embroider", "bedruck"),
+    ),
     "price_match": (("price match", "preisgarantie", "tiefstpreis", "woanders günstiger", "cheaper elsewhere"),
                     ("price match", "preisgarantie", "tiefstpreis")),
 }
@@ -173,7 +184,7 @@ ASPECTS: dict[str, Cues] = {
 # aspects that only help a section that names them: a store whose texts never say "step" still
 # answers "how do I return it?"; and the topics, named in many words (but collecting in a shop
 # is a service of its own)
-SOFT_ASPECTS = {"process", "methods", "duration", "when", "where", "excluded", "contact"} | (set(TOPICS) - {"pickup"})
+SOFT_ASPECTS = {"process", "methods", "duration", "when", "where", "excluded", "contact", "express"} | (set(TOPICS) - {"pickup"})
 
 
 # a plain cue this long also ends a German compound in a question ("Geschenkgutscheine" asks

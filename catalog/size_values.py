@@ -9,9 +9,17 @@ import re
 from catalog.fashion_measures import band_and_cup_values
 from catalog.sizes import LETTERS, normalize_letter
 
+# a size word merchants write before the number of the value ("Gr. 3", "Größe 3", "Size 3")
+_SIZE_WORD = re.compile(r"^\s*(?:gr\.?|größe|grösse|groesse|size|sz\.?)\s*(?=\d)", re.I)
+
+
+def bare_size(value: str) -> str:
+    """The value without a size word before its number ("Gr. 3" -> "3")."""
+    return _SIZE_WORD.sub("", value).strip()
+
 
 def size_key(value: str) -> str:
-    return normalize_letter(value.strip().replace(",", ".")).upper()
+    return normalize_letter(bare_size(value).replace(",", ".")).upper()
 
 
 SIZE_RANGE = re.compile(r"^\s*(\d{1,3}(?:[.,]5)?)\s*(?:-|–|/|bis|to)\s*(\d{1,3}(?:[.,]5)?)\s*$")
@@ -99,7 +107,7 @@ def number_size(text: str, values: list[str]) -> str | None:
     """A bare number of the text that is one of the product's size values ("is the 140
     available?", "Schuhgröße 21"), or lies within their run (then it is not offered)."""
     numbers = [float(n) for v in values for n in re.findall(r"\d+(?:[.,]5)?", v.replace(",", "."))]
-    numeric = bool(numbers) and all(re.fullmatch(r"\s*\d{1,3}(?:[.,]5)?(?:\s*[/–-]\s*\d{1,3})?\s*", v) for v in values)
+    numeric = bool(numbers) and all(re.fullmatch(r"\s*\d{1,3}(?:[.,]5)?(?:\s*[/–-]\s*\d{1,3})?\s*", v) for v in map(bare_size, values))
     for m in re.finditer(r"(?<![\w.,/-])(\d{1,3}(?:[.,]5)?)(?![\w/]|[.,]\d|-\d)", text):
         if _NOT_A_SIZE_AFTER.match(text, m.end()):
             continue

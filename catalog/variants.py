@@ -25,6 +25,7 @@ from catalog.size_values import (
     SIZE_RANGE,
     WORD_SIZE,
     WORD_SIZES,
+    bare_size,
     number_size,
     same_size,
     size_key,
@@ -334,7 +335,7 @@ def _distance(values: list[str], wanted: str, value: str) -> float:
     if a and b and a[0] == b[0]:
         return abs(a[1] - b[1])
     try:
-        return abs(float(wanted.replace(",", ".")) - float(value.replace(",", ".")))
+        return abs(float(bare_size(wanted).replace(",", ".")) - float(bare_size(value).replace(",", ".")))  # "Gr. 3"
     except ValueError:
         pass
     if size_key(wanted) in LETTERS and size_key(value) in LETTERS:
@@ -348,7 +349,7 @@ def _larger_first(run: list[str], wanted: str, value: str) -> float:
     """Sort key that puts a value above the wanted one before a value below it."""
     a, b = amount(wanted), amount(value)
     try:
-        above = (b[1] > a[1]) if a and b else float(value.replace(",", ".")) > float(wanted.replace(",", "."))
+        above = (b[1] > a[1]) if a and b else float(bare_size(value).replace(",", ".")) > float(bare_size(wanted).replace(",", "."))
     except ValueError:
         if size_key(wanted) in LETTERS and size_key(value) in LETTERS:
             above = LETTERS.index(size_key(value)) > LETTERS.index(size_key(wanted))

@@ -162,3 +162,67 @@ def shop_sections(use_embedder):
 )
 def test_the_section_that_answers_on_sections_written_for_the_test(shop_sections, question, lang, heading) -> None:
     assert _heading(shop_sections, question, lang) == heading
+
+
+COURIER_POLICIES = {
+    "shipping.en.md": "# Shipping\n\n## What does shipping cost?\nGermany: 4.90 €, 1–2 business days.\n\n"
+    "## When do you dispatch?\nOrders placed by 13:00 leave our warehouse the same day.\n\n"
+    "## Same-day courier in Hamburg\nWithin Hamburg our bicycle courier delivers orders placed by 11:00 the same day. It costs 7.90 €.\n",
+    "shipping.de.md": "# Versand\n\n## Was kostet der Versand?\nDeutschland: 4,90 €, 1–2 Werktage.\n\n"
+    "## Wann versenden Sie?\nBestellungen bis 13:00 Uhr verlassen unser Lager am selben Tag.\n\n"
+    "## Kurier am selben Tag in Hamburg\nInnerhalb Hamburgs liefert unser Fahrradkurier Bestellungen bis 11:00 Uhr noch am selben Tag. Er kostet 7,90 €.\n",
+}
+
+
+def test_same_day_delivery_is_answered_from_the_courier_section_not_a_zone_quote(tmp_path, use_embedder, monkeypatch) -> None:
+    """tierhof-227: "delivered the same day in Munich?" got the DHL quote; the policies name a courier."""
+    from types import SimpleNamespace
+
+    from actions import shipping
+    from catalog.policies import PolicyIndex, read_passages
+
+    for name, body in COURIER_POLICIES.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    index = PolicyIndex(read_passages(tmp_path), use_embedder)
+    monkeypatch.setattr(shipping, "catalog", lambda: SimpleNamespace(policies=index))
+    assert "express" in question_aspects("Can I get my order delivered the same day in Hamburg?")
+    assert "express" in question_aspects("Liefern Sie auch am selben Tag?") and "express" in question_aspects("Gibt es Expressversand?")
+    assert "express" in section_aspects("Kurier am selben Tag in Hamburg") and "express" not in section_aspects("Wann versenden Sie?")
+    assert shipping.policy_beyond_quote("Can I get my order delivered the same day in Hamburg?", "en")
+    assert shipping.policy_beyond_quote("Kann ich mir die Bestellung noch am selben Tag liefern lassen?", "de")
+    assert shipping.policy_beyond_quote("Do you have a courier?", "en")
+    assert not shipping.policy_beyond_quote("How much is shipping to Germany?", "en")
+    assert not shipping.policy_beyond_quote("Wie lange dauert der Versand?", "de")
+
+
+def test_a_return_or_exchange_asked_as_a_question_gets_the_rule_before_the_order_number(run_action) -> None:
+    """tierhof-241, goldfaden-206: "can I exchange it for a bigger size, and does that cost
+    anything?" started the exchange and only asked for an order number."""
+    from actions.order_status import ActionAskOrderNumber
+
+    for question, lang, intent in (
+        ("The jacket doesn't fit – can I send it back, and does that cost anything?", "en", "return_item"),
+        ("Kann ich die Jacke zurückschicken, und ist das kostenlos?", "de", "return_item"),
+        ("Can I return vitamins I have already opened?", "en", "return_item"),
+    ):
+        messages, _ = run_action(ActionAskOrderNumber(), question, intent, metadata={"language": lang})
+        reply = "\n".join(m.get("text") or "" for m in messages)
+        assert reply.count("\n") >= 1 and ("order number" in reply or "Bestellnummer" in reply), reply
+    for request, lang in (("I'd like to exchange the shoes", "en"), ("Ich möchte Bestellung 100234 umtauschen?", "de")):
+        messages, _ = run_action(ActionAskOrderNumber(), request, "exchange_item", metadata={"language": lang})
+        assert "\n" not in messages[0]["text"]  # a request: only the order number is asked for
+
+
+def test_engraving_is_a_service_no_section_answers_unless_one_names_it(use_embedder) -> None:
+    """tierhof-182: "Kann man einen Namen in das Halsband eingravieren lassen?" got the return
+    section that names collars; a shop whose texts never name engraving does not say it does."""
+    from catalog.policies import PolicyIndex, read_passages
+
+    assert "personalisation" in question_aspects("Kann man einen Namen in das Halsband eingravieren lassen?")
+    assert "personalisation" in question_aspects("Do you offer embroidery on the collars?")
+    plain = PolicyIndex(read_passages(ROOT / "stores" / "tierhof" / "policies"), use_embedder)  # never names engraving
+    assert plain.answer("Kann man einen Namen in das Halsband eingravieren lassen?", "de") == []
+    assert plain.answer("Can you engrave a name on the collar?", "en") == []
+    named = PolicyIndex(read_passages(ROOT / "stores" / "goldfaden" / "policies"), use_embedder)  # "Engraved … cannot be returned"
+    assert named.answer("Kann ich einen gravierten Ring zurückgeben?", "de")
+    assert named.answer("Can I return an engraved ring?", "en")

@@ -162,6 +162,18 @@ def test_a_request_the_classifier_hesitated_over_between_search_and_product_ques
     assert shown_ids(messages) == []
 
 
+def test_a_question_the_classifier_hesitated_over_between_policy_and_shipping_is_answered(other_catalog):
+    """goldfaden-203: "Kann ich auf Rechnung bestellen, wenn ich in Deutschland wohne?": policy 0.48,
+    shipping 0.45 -> nlu_fallback got the refusal; both are the shop's own questions."""
+    messages, _ = _fallback_with_ranking("Kann ich auf Rechnung bestellen, wenn ich in Deutschland wohne?",
+                                         [("ask_policy", 0.48), ("ask_shipping", 0.45)], {"language": "de"})  # fmt: skip
+    assert "Rechnung" in text(messages) and "nicht beantworten" not in text(messages), text(messages)
+    messages, _ = _fallback_with_ranking("Can I pay by invoice when I order from Germany?", [("ask_shipping", 0.44), ("ask_policy", 0.42)])
+    assert "can't answer" not in text(messages) and "Germany" in text(messages), text(messages)
+    messages, _ = _fallback_with_ranking("Schreib mir ein Gedicht", [("ask_policy", 0.41), ("out_of_scope", 0.40)], {"language": "de"})
+    assert "nicht beantworten" in text(messages)  # torn between a shop question and chat: the refusal
+
+
 @pytest.mark.parametrize("message", ["Wie wird das Wetter morgen in Leipzig?", "Schreib mir ein Gedicht", "who won the match yesterday?", "a lawn mower with a petrol engine"])
 def test_true_out_of_scope_keeps_the_polite_refusal(other_catalog, run_action, message):
     messages, slots = run_action(ActionFallback(), message, "out_of_scope")
