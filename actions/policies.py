@@ -22,7 +22,7 @@ from catalog.models import Product
 from catalog.names import tokens
 from catalog.policies import MIN_SCORE as POLICY_MIN_SCORE
 from catalog.policies import Passage
-from catalog.policy_aspects import RULE_WORDS, rule_topic
+from catalog.policy_aspects import RULE_WORDS, question_aspects, rule_topic
 from catalog.sentences import split_sentences
 from orders.parse import find_order_number
 
@@ -150,8 +150,15 @@ def answer_policy(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str)
 
     if page_property(tracker, lang):  # "Is there a crash replacement deal?" on a helmet's page: the helmet's text says
         return ActionProductInfo().respond(dispatcher, tracker, lang)
-    chosen = general_answer(text, lang, product)
     contact = bool(_CONTACT.search(text))  # the ways to reach the shop are in store.yml, not always in the policies
+    if product is None and not contact and not question_aspects(text):
+        from actions.conversation import names_a_category  # noqa: PLC0415 (it imports this module's neighbours)
+        from actions.search import show_results  # noqa: PLC0415
+
+        found = catalog().search(text)
+        if names_a_category(found):  # "a long line for recall training": no policy asked, a kind of product the shop sells named
+            return show_results(dispatcher, found, lang)
+    chosen = general_answer(text, lang, product)
     if not chosen and not contact:
         reply(dispatcher, say("policy_unknown", lang, handoff=handoff_text(lang)))
         return [SlotSet("last_topic", "policy")]

@@ -83,9 +83,15 @@ class NameIndex:
 
     def extending(self, part: str) -> set[str]:
         """Name words that start or end with `part` ("jacke" -> "regenjacke", "jackenfutter")."""
-        found = set(_starting(self._sorted, part))
-        found.update(w[::-1] for w in _starting(self._sorted_reversed, part[::-1]))
-        return found
+        return self.starting(part) | self.ending(part)
+
+    def starting(self, part: str) -> set[str]:
+        """Name words that start with `part` ("jacke" -> "jackenfutter")."""
+        return set(_starting(self._sorted, part))
+
+    def ending(self, part: str) -> set[str]:
+        """Name words that end with `part` ("jacke" -> "regenjacke")."""
+        return {w[::-1] for w in _starting(self._sorted_reversed, part[::-1])}
 
     def same_head(self, word: str, length: int = HEAD_LETTERS) -> set[str]:
         """Long name words that end like `word` ("rosenschere" -> "gartenschere", "blumentopf" ->

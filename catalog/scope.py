@@ -16,6 +16,8 @@ Gute-Nacht-Geschichte" is near a "Nachtlicht" by name only.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from catalog.search import NAMED_BY_WORD, CatalogService, Hit, SearchResult
@@ -42,6 +44,22 @@ REFERENCE = (
 )
 
 
+# Which medicine to give or take, and how much: advice for a vet, doctor or pharmacist, never a
+# product search, even when the shop sells things for the animal or person named.
+_MEDICINE = (
+    r"medikament\w*|arznei\w*|tablette\w*|schmerzmittel\w*|antibiotik\w*|medizin\b"
+    r"|medicine\w*|medication\w*|drugs?\b|painkiller\w*|antibiotic\w*|pills?\b"
+)  # not "drug-free", "medikamentenfrei"
+_GIVE = r"geben|gebe\b|verabreich\w*|nehmen|dosier\w*|dosis|give|take|administer\w*|dose\b|dosage"
+_MEDICAL_ADVICE = re.compile(rf"(?<![^\W\d_])(?:{_MEDICINE})(?![\s-]*(?:free|frei))(?:.*?)(?<![^\W\d_])(?:{_GIVE})|(?<![^\W\d_])(?:{_GIVE})(?:.*?)(?<![^\W\d_])(?:{_MEDICINE})(?![\s-]*(?:free|frei))", re.I)
+
+
+def asks_medical_advice(text: str) -> bool:
+    """Whether the message asks which medicine to give or take ("Welches Medikament kann ich meinem
+    Hund geben?", "what medicine can I give my cat?"): refused, never answered as a search."""
+    return bool(_MEDICAL_ADVICE.search(text))
+
+
 def rescue_score(hit: Hit) -> float:
     """A hit's score without the short vector's lift."""
     return hit.score - hit.lift
@@ -59,6 +77,8 @@ def threshold(service: CatalogService) -> float:
 
 def carried(service: CatalogService, text: str) -> SearchResult | None:
     """The search result when `text` clearly asks for something the catalog carries, else None."""
+    if asks_medical_advice(text):
+        return None
     result = service.search(text)
     # the best full-vector score among the hits: the first hit may be first by its short vector
     if result.hits and (max(map(rescue_score, result.hits)) >= threshold(service) or result.hits[0].named >= NAMED_BY_WORD):

@@ -19,6 +19,7 @@ from catalog.names import RARE, NameIndex, is_measure
 from catalog.names import tokens as _tokens
 from catalog.policies import PolicyIndex, read_passages
 from catalog.query import QUALITY_WORDS, SEASON_WORDS, Query, parse_query
+from catalog.shop_words import translated_scores
 from catalog.sizes import normalize_letter
 from catalog.store import Store
 
@@ -60,10 +61,11 @@ LEXICAL_MAX_PRODUCTS = 100
 
 
 
-def _mentioned(token: str, words: set[str], typo_letters: int = 4) -> bool:
+def _mentioned(token: str, words: set[str], typo_letters: int = 4, exact: frozenset[str] | set[str] = frozenset()) -> bool:
     """A name word is in the text, or close to a long text word (small typos are forgiven in text
-    words of `typo_letters` or more)."""
-    return token in words or (len(token) >= 5 and any(len(w) >= typo_letters and fuzz.ratio(token, w) >= 85 for w in words))
+    words of `typo_letters` or more) that is not one of `exact` (the store's category words: "line"
+    is no misspelt "Linen")."""
+    return token in words or (len(token) >= 5 and any(len(w) >= typo_letters and fuzz.ratio(token, w) >= 85 for w in words - exact))
 
 
 def names_a_product(token: str) -> bool:
@@ -257,8 +259,11 @@ class CatalogService:
         spot (USE puts "Gießkanne" far from a watering can), so correctly spelt long ones count
         in full, short ones ("tent", "food": the embedding knows them) a little; compounds that
         contain the word or share its last part count too. Qualities ("leicht", "warm", "light")
-        and measures never do: a product is not what its name's adjective says. The second map
-        holds only whole words of at least `NAMING_LETTERS` letters typed (nearly) as in the name.
+        and measures never do: a product is not what its name's adjective says. A store's own
+        category word ("Hund") is no misspelling of a name word ("Hunde"). The request's words in
+        the other language count like typed ones (`catalog.shop_words`: "reading glasses" names the
+        "Lesebrille"). The second map holds only whole words of at least `NAMING_LETTERS` letters
+        typed (nearly) as in the name.
         """
         scores: dict[str, float] = {}
         naming: dict[str, float] = {}
@@ -268,6 +273,8 @@ class CatalogService:
             if self.names.is_fuzzy_word(word):
                 whole = {word: 1.0}
                 hits = {word: 1.0 if len(word) >= LONG_NAME_WORD else EXACT_NAME_WORD}
+            elif word in self.names.generic:  # the store's own word for a category, no misspelling ("hund" is no "hunde")
+                whole = hits = {}
             else:
                 matches = process.extract(word, self.names.fuzzy_words, scorer=fuzz.ratio, score_cutoff=80, limit=50)
                 whole = hits = {name: ratio / 100 for name, ratio, _ in matches if name not in QUALITY_WORDS}
@@ -287,6 +294,9 @@ class CatalogService:
                     if similarity >= NAMED_BY_WORD and len(self.names.names[name]) <= 2:
                         for pid in self.names.names[name]:
                             naming[pid] = max(naming.get(pid, 0.0), similarity)
+        titles = lambda pid: set(self.products[pid].title) if pid in self.products else set()  # noqa: E731
+        for pid, value in translated_scores(words, self.names, titles, LEXICAL_MAX_PRODUCTS).items():
+            scores[pid] = max(scores.get(pid, 0.0), value)
         return scores, naming
 
     @staticmethod
@@ -346,7 +356,7 @@ class CatalogService:
         for word in words:
             if self.names.is_rare(word):
                 candidates |= self.names.names[word]
-            if len(word) >= max(4, typo_letters) and word not in STOPWORDS:
+            if len(word) >= max(4, typo_letters) and word not in STOPWORDS and word not in self.names.generic:
                 for name, _, _ in process.extract(word, self.names.rare_long_words, scorer=fuzz.ratio, score_cutoff=85, limit=None):
                     candidates |= self.names.names[name]
         if among is not None:
@@ -360,11 +370,11 @@ class CatalogService:
                 if not title_tokens:
                     continue
                 weights = {t: math.log(1 + total / max(1, self.names.df(t))) for t in title_tokens}
-                matched = [t for t in title_tokens if _mentioned(t, words, typo_letters)]
+                matched = [t for t in title_tokens if _mentioned(t, words, typo_letters, self.names.generic)]
                 rare = [t for t in matched if weights[t] >= self._rare_weight and not is_measure(t) and t not in STOPWORDS]
                 # a quality or season names a product only beside another word of its name
                 # ("die wasserdichte Fahrradtasche", not "ist der Schuh wasserdicht?")
-                beside = any(_mentioned(t, words, typo_letters) for t in _tokens(title) if len(t) > 1 and names_a_product(t) and t not in rare)
+                beside = any(_mentioned(t, words, typo_letters, self.names.generic) for t in _tokens(title) if len(t) > 1 and names_a_product(t) and t not in rare)
                 if any(names_a_product(t) for t in rare) or (rare and beside):
                     best = max(best, sum(weights[t] for t in matched) / sum(weights.values()))
             if best >= MIN_NAMED_SCORE:

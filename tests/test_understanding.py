@@ -181,6 +181,42 @@ def test_true_out_of_scope_keeps_the_polite_refusal(other_catalog, run_action, m
     assert "can't answer" in text(messages) or "nicht beantworten" in text(messages)
 
 
+@pytest.mark.parametrize(
+    "message",
+    ["Welches Medikament kann ich meinem Hund gegen Durchfall geben?", "Wie viele Tabletten darf ich meiner Katze geben?",
+     "What medicine can I give my cat for a cold?", "which painkiller should I take for a headache?"],
+)  # fmt: skip
+def test_medication_advice_is_refused_even_when_the_catalog_has_products_near_it(other_catalog, run_action, monkeypatch, message):
+    from catalog import scope
+
+    assert scope.asks_medical_advice(message)
+    monkeypatch.setattr(scope, "carried", lambda service, text: service.search("watering can"))  # as if a product scored high
+    for intent in ("out_of_scope", "nlu_fallback"):
+        messages, slots = run_action(ActionFallback(), message, intent)
+        assert shown_ids(messages) == [] and slots.get("pending_offer") == "handoff", text(messages)
+    assert shown_ids(run_action(ActionFallback(), "Habt ihr Gießkannen?", "out_of_scope")[0]) == ["watering-can"]
+
+
+@pytest.mark.parametrize("message", ["a pill box for the week", "Tablettendose für die Handtasche", "drug-free shampoo to give my dog a bath"])
+def test_a_request_naming_pills_without_asking_what_to_give_is_no_medication_advice(message):
+    from catalog import scope
+
+    assert not scope.asks_medical_advice(message)
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [("something for gardening on a small balcony", "garden"), ("ein Puzzle für lange Winterabende mit der Familie", "puzzle-1000-alps")],
+)
+def test_a_policy_guess_that_asks_no_policy_but_names_a_kind_of_product_is_a_search(other_catalog, run_action, message, expected):
+    """'a long line for recall training' taken for a policy question ('recall' ~ return): it names
+    no policy topic and a kind of product the store sells, so it is searched."""
+    messages, slots = run_action(ActionAnswerPolicy(), message, "ask_policy")
+    shown = [other_catalog.get(pid) for pid in shown_ids(messages)]
+    assert shown and expected in {p.id for p in shown} | {p.category for p in shown}, text(messages)
+    assert slots.get("last_topic") == "search"
+
+
 # --- the right passage -------------------------------------------------------------------------------
 
 
