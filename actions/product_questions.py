@@ -13,31 +13,34 @@ from actions.common import ShopAction, focus, handoff_buttons, reply
 from actions.compare import comparative_line, named_pair
 from actions.compare_versions import answer_versions
 from actions.context import catalog, focused_products, metadata, named_products, text_of
+from actions.product_answers import (
+    AVAILABILITY,
+    YES_NO,
+    answer_lines,
+    asked_info_aspects,
+    asks_shipping,
+    typed_facts,
+    without_name,
+)
 from actions.product_text import (
-    closest,
-    feature_verdict,
     finder,
     general_request,
     product_name,
     quote,
-    version_row,
 )
 from actions.search import show_details, show_results
 from actions.shipping import answer_shipping
 from actions.sizing import answer_size, asks_size_advice, availability
 from actions.texts import say
 from actions.variant_replies import listed_option, option_list_reply
-from catalog.features import FEATURES
 from catalog.models import Product
 from catalog.passages import (
-    FIELDS,
     asked_aspects,
     asked_features,
     asking_words,
     content_words,
-    product_sentences,
 )
-from catalog.policy_aspects import question_aspects, rule_topic
+from catalog.policy_aspects import rule_topic
 from catalog.variants import find_asked
 
 
@@ -76,32 +79,6 @@ class ActionAnswerFit(ShopAction):
         return [*focus(products), SlotSet("last_topic", "fit"), *([SlotSet("pending_offer", "handoff")] if unknown else [])]
 
 
-_INFO_ASPECTS = {
-    # not a bare "wie viel" / "how much": "wie viel wiegt", "how much water does it hold" ask no price
-    "price": ("kost", "preis", "price", "cost", "how much is", "how much are", "teuer", "expensive", "günstig", "cheap"),
-    "stock": ("lager", "vorrätig", "verfügbar", "stock", "available", "availability", "lieferbar", "ausverkauft", "sold out",
-              "bestellbar", "bestellen", "kaufen", "zu haben", "order it", "order this", "order the", "order one", "buy"),
-    # not "hergestellt" alone: "wo wird er hergestellt?" asks where, not what of
-    "materials": ("material", "made of", "stoff", "fabric", "besteht", "aus was", "woraus"),
-    "care": ("wasch", "wash", "pflege", "care", "reinig", "clean", "trockner", "dryer"),
-    "weight": ("schwer", "gewicht", "wiegt", "weight", "weigh", "heavy", "light", "leicht"),
-}
-
-
-_ORIGIN = re.compile(r"\b(?:wo\b.*\b(?:hergestellt|produziert|gefertigt|gemacht)|herkunft|herstellungsland|where\b.*\b(?:made|produced|manufactured)|made in\b|country of origin|origin)", re.I)
-# a question about a version's availability ("is the black one waterproof?" is not)
-_AVAILABILITY = re.compile(
-    r"\b(?:gibt es|gibt's|haben sie|habt ihr|hast du|vorrätig|verfügbar|lieferbar|lager|ausverkauft|noch da|bestell|kaufen"
-    r"|zu haben|bekomm|erhältlich|do you (?:still )?have|have you got|got it|get it|can i get|available|in stock|stock|sold out|order|buy)",
-    re.I,
-)
-
-
-def asks_shipping(text: str) -> bool:
-    """How something is delivered, not whether a version is to be had ("lieferbar", "in stock")."""
-    return bool(question_aspects(text) & {"shipping", "freight"}) and not _AVAILABILITY.search(text)
-
-
 class ActionProductInfo(ShopAction):
     def name(self) -> str:
         return "action_product_info"
@@ -127,7 +104,7 @@ class ActionProductInfo(ShopAction):
             return events
         if (events := version_answer(dispatcher, product, text_of(tracker), lang, short=True)) is not None:
             return events
-        if not _asked_aspects(text) and general_request(text_of(tracker), name):
+        if not asked_info_aspects(text) and general_request(text_of(tracker), name):
             return show_details(dispatcher, product, lang)
         lines, known = answer_lines(product, text_of(tracker), lang)
         if product.total_stock == 0:
@@ -144,7 +121,7 @@ _VERSION_WORD = re.compile(r"\b(?:in|als|auch|also|as)\b", re.I)
 
 
 def _short_version(text: str) -> bool:
-    return not _YES_NO.search(text) or bool(_VERSION_WORD.search(text))
+    return not YES_NO.search(text) or bool(_VERSION_WORD.search(text))
 
 
 def version_answer(dispatcher, product: Product, text: str, lang: str, short: bool = False) -> list | None:  # noqa: ANN001
@@ -156,7 +133,7 @@ def version_answer(dispatcher, product: Product, text: str, lang: str, short: bo
         reply(dispatcher, option_list_reply(product, option, lang), sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
     asked = find_asked(product, text)
-    if not asked or not (_AVAILABILITY.search(text) or (short and len(text.split()) <= 4 and _short_version(text))):
+    if not asked or not (AVAILABILITY.search(text) or (short and len(text.split()) <= 4 and _short_version(text))):
         return None
     answer, sources = availability(product, asked, lang)
     reply(dispatcher, answer, sources=sources, payload=facts.cards_payload([product], lang, catalog().config))
@@ -225,186 +202,7 @@ def page_asks_property(tracker, lang: str) -> bool:  # noqa: ANN001
     return bool(_QUESTION.search(text)) and not _WANTS_PRODUCTS.search(text) and page_property(tracker, lang) is not None
 
 
-# a yes/no question ("Ist die Jacke wasserdicht?", "Can I use it for running?"): a verdict first
-_YES_NO = re.compile(
-    r"^\W*(?:und\s+|and\s+)?(?:ist|sind|hat|haben|kann|können|darf|dürfen|passt|passen|hält|halten|geht|lässt|eignet|taugt|gibt es|brauche"
-    r"|is|are|does|do|can|will|has|have|would|could|should|may)\b",
-    re.I,
-)
-
-
-def _asked_aspects(text: str) -> list[str]:
-    lowered = facts.LIGHT_NOUN.sub(" ", text.lower())
-    aspects = [a for a, words in _INFO_ASPECTS.items() if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words)]  # word starts: not "Luftreiniger"
-    return [a for a in aspects if a != "weight"] if "max_load_kg" in facts.asked_attributes(text) else aspects
-
-
-def feature_answer(product: Product, text: str, lang: str) -> str | None:
-    """A question naming a version and a feature ("Does the 20 inch bike have gears?"), not
-    asking whether it is in stock: answered from the product's text (None when it does not say)."""
-    if _AVAILABILITY.search(text):
-        return None
-    if not asked_features(text, product.name(lang)):  # "Will my 15.6 inch laptop fit?": the sentence with that figure
-        said = figure_sentence(product, text, lang)
-        return say("text_quote", lang, product=product.name(lang), sentence=said) if said else None
-    lines, known = answer_lines(product, text, lang)
-    return " ".join(lines) if known else None
-
-
-# a figure with its unit in a question: "15.6 inch", "6,7 Zoll", "3 mm"
-_MEASURE = re.compile(r"(\d+(?:[.,]\d+)?)\s*-?(?:inch|inches|zoll|\"|mm|cm|m|l|liters?|litres?|kg|g)\b", re.I)
-
-
-def figure_sentence(product: Product, text: str, lang: str) -> str | None:
-    """The sentence of the product's text stating the measure the shopper gave ("Will my 15.6 inch
-    laptop fit?" -> "Padded laptop sleeve for laptops up to 15.6 inch."), None when none does."""
-    figures = {m.group(1).replace(",", ".") for m in _MEASURE.finditer(text)}
-    for sentence in product_sentences(product, lang) if figures else []:
-        said = {n.replace(",", ".") for n in re.findall(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])", sentence.text)}
-        if figures & said:
-            return sentence.quoted
-    return None
-
-
 def _answer_comparison(dispatcher, products: list[Product], line: str, lang: str) -> list:  # noqa: ANN001
     """"Welche hält länger, X oder Y?" asked as a fit or info question: which one, and why."""
     reply(dispatcher, line, sources=[p.id for p in products], payload=facts.cards_payload(products, lang, catalog().config))
     return [*focus(products), SlotSet("last_topic", "compare")]
-
-
-def without_name(question: str, product: Product) -> str:
-    """The question without the product's name where it names it, two or more of its words in a
-    row ("Luftklar Allergo H13", "die wasserdichte Fahrradtasche"): they say nothing about what is
-    asked. A single word stays ("I have wide feet" on "Road Runner Wide")."""
-    words = {w.lower() for title in product.title.values() for w in re.findall(r"\w+", title)}
-    pieces = question.split()
-    named = [bool(w) and w in words for w in (re.sub(r"\W", "", p).lower() for p in pieces)]
-    run = [named[i] and ((i > 0 and named[i - 1]) or (i + 1 < len(named) and named[i + 1])) for i in range(len(pieces))]
-    return " ".join("" if r else p for p, r in zip(pieces, run, strict=True))
-
-
-def labelled(aspect: str, text: str, lang: str) -> str:
-    """"Pflege: …" for the care text, unless the merchant's text starts with that label itself
-    ("Pflege: Nur feucht abwischen" is not said as "Pflege: Pflege: …")."""
-    labels = {say(aspect, code, text="").strip().rstrip(":").lower() for code in ("de", "en")}
-    return text if text.split(":", 1)[0].strip().lower() in labels else say(aspect, lang, text=text)
-
-
-def without_name_compounds(question: str, product: Product) -> str:
-    """The question without the words of the product's name that are no need themselves:
-    "Regenjacke" names the product and asks nothing about rain ("Kann ich die Regenjacke in der
-    Waschmaschine waschen?"); "wide" of "Road Runner Wide" stays a need."""
-    title = {w.lower() for text in product.title.values() for w in re.findall(r"[^\W\d_]+", text)}
-    needs = {w for words in facts.ATTRIBUTE_WORDS.values() for w in words}
-    return re.sub(r"[^\W\d_]+", lambda m: "" if m.group(0).lower() in title and m.group(0).lower() not in needs else m.group(0), question)
-
-
-def names_feature(product: Product, feature: str) -> bool:
-    """True when the product's text (any field, any language) names the feature (`catalog.features`)."""
-    pattern = FEATURES[feature]
-    return any(pattern.search(text) for field in ("title", *FIELDS) for text in (getattr(product, field, None) or {}).values())
-
-
-def _verdict(product: Product, question: str, lang: str) -> str | None:
-    """"Ja: wasserdicht …" when the product's facts decide the need or yes/no question."""
-    verdicts = facts.check_fit(product, question, lang)
-    if not verdicts:
-        return None
-    overall = "no" if any(v.verdict == "no" for v in verdicts) else "partly" if any(v.verdict == "partly" for v in verdicts) else "yes"
-    return say(f"fit_{overall}", lang, fact="; ".join(v.fact for v in verdicts if v.fact))
-
-
-def typed_facts(product: Product, question: str, lang: str) -> list[str]:
-    """The typed facts the question asks about that the product has, each with its source
-    sentence quoted when it was read from the text (`facts.answered_facts`)."""
-    if _ORIGIN.search(question):  # "wo wird er hergestellt?" asks where, which no material answers
-        return []
-    return [f"{product.name(lang)}: {line}" for line in facts.answered_facts(product, question, lang).values() if line]
-
-
-def from_text(product: Product, question: str, lang: str) -> str | None:
-    """The sentence of the product's text that answers the question; for a yes/no question
-    about a feature the sentence names or denies, with "Ja." / "Nein." before it."""
-    line, answers = quote(product, question, lang, catalog().embedder, catalog().config.categories)
-    if line and _YES_NO.search(question):
-        verdict = feature_verdict(question, answers[0].sentence.text, product_name(product, lang, catalog().config.categories))
-        return say(f"feature_{verdict}", lang, quote=line) if verdict else line
-    return line
-
-
-# a sum of money in a product's text: "CHF 15.–", "15 €", "EUR 9,90"
-_MONEY = re.compile(r"(?:CHF|EUR|USD|GBP|Fr\.|[€$£])\s?\d|\d(?:[\d'.,]*\d)?(?:[.,]–)?\s?(?:CHF|EUR|USD|GBP|Franken|Euro|[€$£])", re.I)
-# the words asking for a price ("What does X cost?", "Was kostet …?")
-_PRICE_WORDS = re.compile(r"^(?:cost\w*|kost\w*|price\w*|preis\w*|teuer\w*|expensive|günstig\w*|cheap\w*|charge\w*)$", re.I)
-
-
-def priced_sentence(product: Product, question: str, lang: str) -> str | None:
-    """The sentence of the product's text giving the price of something else the question names
-    ("What does a battery change cost?" -> "Batteriewechsel in unserem Laden für CHF 15.–"), or None
-    when the question asks the product's own price or no sentence prices what it names."""
-    cat = catalog()
-    name = product_name(product, lang, cat.config.categories)
-    words = {w for w in content_words(without_name(question, product), name) if not _PRICE_WORDS.match(w)}
-    sentences = [s for s in product_sentences(product, lang) if _MONEY.search(s.text)]
-    if not words or not sentences:
-        return None
-    shared = finder(cat.embedder).shared_words(words, [s.text for s in sentences], name)
-    best = max(range(len(sentences)), key=lambda i: shared[i])
-    return sentences[best].quoted if shared[best] else None
-
-
-def answer_lines(product: Product, question: str, lang: str, verdicts: bool = False) -> tuple[list[str], bool]:
-    """(lines, known) answering a question about one product: a verdict from its facts (for a
-    fit question, or any yes/no question), its typed facts, price, stock, materials, care,
-    weight, the sentence of its text that answers it; else the closest sentence, said to be no
-    clear answer, or "no information" (known False: the caller offers a person)."""
-    name = product.name(lang)
-    asked = without_name(question, product)  # "Luftklar Allergo" asks nothing about allergies
-    if verdicts or _YES_NO.search(question):
-        verdict = _verdict(product, without_name_compounds(asked, product), lang)
-        if verdict:
-            return [verdict], True
-    if product.fit and "fit" in asked_aspects(asked):  # "Fällt der Schuh klein aus?": the fit, in the merchant's words
-        return [f"{name}: {facts.fit_sentence(product, lang)}"], True
-    if row := version_row(product, question, lang):  # "wie viel wiegt er in Long?": that version's row of its table
-        return [say("text_quote", lang, product=name, sentence=row)], True
-    if asked_features(asked, name) and (quoted := from_text(product, question, lang)):
-        return [quoted], True  # "Läuft sie beim Waschen ein?" asks the shrinkage, not the washing temperature
-    aspects = _asked_aspects(question)
-    kinds = asked_aspects(asked, name)
-    if "spare" in kinds:  # "Can I buy a spare pump?": the product's own stock and price are not the part's
-        aspects = [a for a in aspects if a not in ("price", "stock")]
-    lines: list[str] = []
-    missing = False
-    unnamed = [key for key in asked_features(asked, name) if not names_feature(product, key)]
-    if unnamed:  # "Is the kettle's lid made of plastic?": the kettle's material is not the lid's
-        aspects = [a for a in aspects if a in ("price", "stock")]
-    # "Ist ein Akku dabei?" asks whether it comes along ("Lieferung ohne Akku"), not the battery's hours
-    attributes = [] if unnamed or "included" in kinds else typed_facts(product, asked, lang)
-    if attributes:  # "how big a room can it clean?" is the room size, not the care text
-        lines += attributes
-        aspects = [a for a in aspects if a in ("price", "stock")]
-    for aspect in aspects:
-        if aspect == "price" and (priced := priced_sentence(product, question, lang)):  # "What does a battery change cost?"
-            lines.append(say("text_quote", lang, product=name, sentence=priced))
-        elif aspect == "price":
-            lines.append(f"{name}: {facts.price_text(product, lang, catalog().config.store.currency)}.")
-        elif aspect == "stock":
-            if product.total_stock > 0:
-                status = facts.availability(product, lang)
-                lines.append(say("stock_summary", lang, product=name, status=status) + " " + " ".join(x for x in (facts.sizes_line(product, lang), facts.colors_line(product, lang)) if x))
-        elif aspect in ("materials", "care") and product.text(aspect, lang):
-            lines.append(labelled(aspect, product.text(aspect, lang), lang))
-        elif aspect == "weight" and product.attributes.get("weight_g") is not None:
-            lines.append(f"{name}: {facts.attribute_phrase('weight_g', product.attributes['weight_g'], lang)}.")
-        else:
-            answered = from_text(product, question, lang)
-            missing = missing or answered is None
-            lines.extend([answered] if answered else [])
-    if not aspects and not attributes:
-        answered = from_text(product, question, lang)
-        missing = answered is None
-        lines.extend([answered] if answered else [])
-    if missing:
-        lines.append(closest(product, question, lang, catalog().embedder, catalog().config.categories) or say("fit_unknown_product" if verdicts else "no_info", lang, product=name))
-    return lines, not missing

@@ -16,6 +16,7 @@ from actions import facts
 from actions.common import Events, ShopAction, reply
 from actions.context import catalog, focused_products, metadata, text_of
 from actions.page_focus import points_at_page
+from actions.product_answers import answer_lines, feature_answer
 from actions.size_advice import (
     ADVICE,
     BETWEEN_SIZES,
@@ -252,7 +253,6 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     elif size and not size.values and (span := one_size_span(product, lang)):  # "auch bei Größe 44?" on a one-size cardigan
         lines.append(say("text_quote", lang, product=name, sentence=span[2]))
     elif asked:
-        from actions.product_questions import feature_answer  # noqa: PLC0415 (it imports this module)
 
         feature = feature_answer(product, text, lang)  # "Does the 20 inch bike have gears?" asks no stock
         answer, ids = (feature, []) if feature else availability(product, asked, lang)
@@ -274,7 +274,6 @@ def _feature_or_detail(product: Product, text: str, lang: str) -> str | None:
     """A named feature from the product's text; on a product with no size to choose, a question
     asking another kind of fact than its size ("Wie dick dürfen die Äste sein?" on secateurs,
     "how much water fits?") answered as a detail question, not with its one version."""
-    from actions.product_questions import answer_lines, feature_answer  # noqa: PLC0415 (it imports this module)
 
     if feature := feature_answer(product, text, lang):
         return feature

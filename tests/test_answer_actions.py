@@ -232,7 +232,7 @@ def test_what_a_product_carries_is_not_its_weight(ask):
 
     chair = enrich(Product(id="chair", title={"en": "Climbo Chair"}, category="home", variants=[{"sku": "C", "price": 1.0, "stock": 1}],
                            description={"en": "Beech high chair. Holds up to 136 kg – adults can sit on it too. Weight 7 kg."}))  # fmt: skip
-    from actions.product_questions import answer_lines
+    from actions.product_answers import answer_lines
 
     lines, known = answer_lines(chair, "What's the maximum weight it can take?", "en")
     assert known and lines[0].startswith("Climbo Chair: takes up to 136 kg.") and "7 kg" not in lines[0]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.product_questions import answer_lines, labelled, names_feature, without_name_compounds
+from actions.product_answers import answer_lines, labelled, names_feature, without_name_compounds
 from catalog.enrich import enrich
 from catalog.models import Product
 from tests.conftest import FIXTURES, serving_store
@@ -94,7 +94,7 @@ def test_a_polarised_question_names_a_feature_not_a_product_called_polaris():
 
 
 def test_a_size_question_giving_a_measure_the_text_states_is_answered_with_that_sentence():
-    from actions.product_questions import feature_answer, figure_sentence
+    from actions.product_answers import feature_answer, figure_sentence
 
     bag = _product("bag", "Laptop-Rucksack Kreis 4", "<p>Volume: 18 L. Padded laptop sleeve for laptops up to <strong>15.6 inch</strong>.</p>", "en")
     assert figure_sentence(bag, "Will my 15.6 inch laptop fit?", "en").startswith("Padded laptop sleeve for laptops up to 15.6 inch")

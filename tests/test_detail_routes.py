@@ -9,7 +9,7 @@ import pytest
 
 from actions.facts import asked_attributes
 from actions.page_focus import distinct_text
-from actions.product_questions import answer_lines
+from actions.product_answers import answer_lines
 from catalog.enrich import enrich
 from catalog.extract import extract_sentence
 from catalog.models import Product

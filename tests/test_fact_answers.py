@@ -3,7 +3,7 @@ text a fact was read from; nothing said when the product has no such fact."""
 
 from __future__ import annotations
 
-from actions import facts
+from actions import facts, fit_checks
 from catalog.enrich import enrich
 from catalog.models import Product
 
@@ -41,9 +41,9 @@ def test_warranty_battery_and_temperature():
     assert lines == ["5 Jahre Garantie. Laut Produktbeschreibung: „5 Jahre Garantie.“"]
     lines, _ = facts.fact_answer(LAMP, "How long does the battery last?", "en")
     assert lines[0] == "40 h battery life. The product description says: “Headlamp with 40 hours of battery life.”"
-    verdicts = facts.check_fit(JACKET, "Ist die Jacke warm genug bei -10 Grad?", "de")  # comfort -5 °C: no
+    verdicts = fit_checks.check_fit(JACKET, "Ist die Jacke warm genug bei -10 Grad?", "de")  # comfort -5 °C: no
     assert verdicts[0].verdict == "no" and "Grenzbereich -12 °C" in verdicts[0].fact and "Komfort bis -5 °C" in verdicts[0].fact
-    assert facts.check_fit(JACKET, "Reicht sie bei -3 Grad?", "de")[0].verdict == "yes"
+    assert fit_checks.check_fit(JACKET, "Reicht sie bei -3 Grad?", "de")[0].verdict == "yes"
 
 
 def test_unknown_facts_are_reported_missing_not_invented():
@@ -52,18 +52,18 @@ def test_unknown_facts_are_reported_missing_not_invented():
 
 
 def test_waterproof_from_text_and_ip_rating():
-    verdicts = facts.check_fit(JACKET, "Ist die Jacke wasserdicht?", "de")
+    verdicts = fit_checks.check_fit(JACKET, "Ist die Jacke wasserdicht?", "de")
     assert verdicts[0].verdict == "yes" and "Wasserdicht dank 10.000 mm Wassersäule." in verdicts[0].fact
     splash = product({"en": "Speaker, splash-proof to IPX4."})
-    assert [v.verdict for v in facts.check_fit(splash, "is it waterproof?", "en")] == ["partly"]
-    assert [v.verdict for v in facts.check_fit(LAMP, "is it waterproof?", "en")][0] == "yes"
+    assert [v.verdict for v in fit_checks.check_fit(splash, "is it waterproof?", "en")] == ["partly"]
+    assert [v.verdict for v in fit_checks.check_fit(LAMP, "is it waterproof?", "en")][0] == "yes"
 
 
 def test_not_suitable_for_and_carry_on():
-    verdicts = facts.check_fit(LAMP, "Can I take it diving?", "en")
+    verdicts = fit_checks.check_fit(LAMP, "Can I take it diving?", "en")
     assert [v.verdict for v in verdicts] == ["no"] and "Not suitable for diving." in verdicts[0].fact
     bank = product({"de": "Powerbank mit 20.000 mAh / 74 Wh – darf ins Handgepäck."})
-    verdicts = facts.check_fit(bank, "Darf ich die Powerbank mit ins Flugzeug im Handgepäck nehmen?", "de")
+    verdicts = fit_checks.check_fit(bank, "Darf ich die Powerbank mit ins Flugzeug im Handgepäck nehmen?", "de")
     assert [v.verdict for v in verdicts] == ["yes"]
 
 
@@ -102,21 +102,21 @@ def test_fit_advice_in_the_shoppers_language_or_quoted():
 
 def test_a_hydrostatic_head_alone_answers_whether_it_is_waterproof():
     shell = product({"de": "<ul><li><strong>Wassersäule:</strong> 20.000 mm</li><li><strong>Gewicht:</strong> 1,2 kg</li></ul>"})
-    verdict = facts.check_fit(shell, "Ist die Jacke wasserdicht?", "de")[0]
+    verdict = fit_checks.check_fit(shell, "Ist die Jacke wasserdicht?", "de")[0]
     assert verdict.verdict == "yes" and verdict.fact.startswith("wasserdicht (20.000 mm Wassersäule)") and "„Wassersäule: 20.000 mm“" in verdict.fact
     softshell = product({"en": "Softshell with a 800 mm water column."})
-    assert facts.check_fit(softshell, "Is it waterproof?", "en")[0].verdict == "partly"
+    assert fit_checks.check_fit(softshell, "Is it waterproof?", "en")[0].verdict == "partly"
     assert facts.fact_answer(shell, "Wie schwer ist sie?", "de")[0][0].startswith("1,2 kg.")  # a kilogram weight in kg
 
 
 def test_not_suitable_for_a_material_answers_across_languages_and_is_no_material():
     detergent = product({"en": "Suitable for washing at 20–60 °C. <b>Not suitable for wool and silk</b> – use a wool detergent instead."})
     assert "materials" not in detergent.attributes
-    verdicts = facts.check_fit(detergent, "Kann ich damit Wolle waschen?", "de")
+    verdicts = fit_checks.check_fit(detergent, "Kann ich damit Wolle waschen?", "de")
     assert verdicts[0].verdict == "no" and "Not suitable for wool and silk" in verdicts[0].fact
 
 
 def test_a_washing_temperature_asked_is_checked_against_the_products():
-    assert facts.check_fit(JACKET, "Kann ich die Jacke bei 40 Grad waschen?", "de")[0].verdict == "no"  # "Bei 30 °C waschbar"
-    verdict = facts.check_fit(JACKET, "Can I wash it at 30 degrees?", "en")[0]
+    assert fit_checks.check_fit(JACKET, "Kann ich die Jacke bei 40 Grad waschen?", "de")[0].verdict == "no"  # "Bei 30 °C waschbar"
+    verdict = fit_checks.check_fit(JACKET, "Can I wash it at 30 degrees?", "en")[0]
     assert verdict.verdict == "yes" and verdict.fact.startswith("machine washable at 30 °C")

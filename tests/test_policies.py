@@ -115,7 +115,7 @@ def test_how_bulky_goods_come_is_answered_from_the_policies_not_a_zone_quote(kle
     from types import SimpleNamespace
 
     from actions import shipping
-    from actions.product_questions import asks_shipping
+    from actions.product_answers import asks_shipping
 
     monkeypatch.setattr(shipping, "catalog", lambda: SimpleNamespace(policies=kleinholz))
     assert shipping.policy_beyond_quote("How is the loft bed delivered and what does that cost?", "en")
