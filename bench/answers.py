@@ -43,7 +43,8 @@ from bot.stack import Stack
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "bench" / "questions"
 STORES = {
-    name: ROOT / "stores" / name for name in ("demo", "nordstil", "kleinholz", "laufwerk", "elbkontor", "goldfaden", "tierhof", "werkhaus", "gipfelsport")
+    name: ROOT / "stores" / name
+    for name in ("demo", "nordstil", "kleinholz", "laufwerk", "elbkontor", "goldfaden", "tierhof", "werkhaus", "gipfelsport", "stromhaus")
 }
 KINDS = ["discovery", "sizing", "details", "variants", "shipping", "policy", "comparison", "out_of_scope"]
 
