@@ -18,6 +18,7 @@ from actions.context import catalog
 from actions.product_text import quote
 from actions.size_advice import recommend
 from actions.size_chart_answer import chart_answer, chart_reply
+from actions.size_formula import formula_answer
 from actions.size_stock import availability, overview
 from actions.texts import say
 from actions.variant_replies import phrase
@@ -129,6 +130,7 @@ def answer_measurement(dispatcher: CollectingDispatcher, product: Product, measu
     honest "we have no chart" with the sizes and the offer to advise from the usual size."""
     currency = catalog().config.store.currency
     answer = _age_rule(product, measurement, lang) or chart_answer(product, measurements(product, text, lang) or [measurement], text, lang, currency)
+    answer = answer or formula_answer(product, measurement, lang, currency)  # "Körpergröße minus 5 bis 10 cm"
     events: Events = []
     if answer is None and measurement.measure == "foot" and (eu := eu_from_foot(measurement.cm)) and product.size_system == "eu_shoe":
         lines, _ = recommend(product, eu, [], lang)  # no chart of its own: the usual rule, then the product's fit

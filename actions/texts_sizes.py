@@ -227,6 +227,7 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
         "de": "Sie tragen sonst {usual}. Zur Passform von {product}: {advice}",
         "en": "You usually wear {usual}. On the fit of {product}: {advice}",
     },
+    "formula_gives": {"de": "Bei {cm} Körpergröße ergibt das {span}.", "en": "For a height of {cm} that gives {span}."},
     "fit_advice_quote": {"de": "Hinweis des Händlers: „{sentence}“", "en": "The shop's advice: “{sentence}”"},
     "text_quote": {"de": "Laut Produktbeschreibung von {product}: „{sentence}“", "en": "The description of {product} says: “{sentence}”"},
     # --- sizes from the merchant's table and rules (actions/size_chart_answer.py)

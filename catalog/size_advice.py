@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from catalog.measurements import MEASURE_RE
 from catalog.models import Product
 from catalog.passages import product_sentences
 from catalog.size_chart import measure_of
@@ -20,10 +21,15 @@ from catalog.size_chart import measure_of
 _DECIDES = re.compile(
     r"richten sie sich nach|richtet sich nach|entscheidend ist|maßgeblich ist|wichtig für die größe ist|nach (?:dem|der) (?=\w+ (?:aus|wählen))"
     r"|\bgo by\b|\bchoose by\b|\bdecide by\b|\bis what (?:counts|matters)|\bdecides\b", re.I)
-# "zwischen zwei Größen / Weiten / Längen", "bei Zwischengrößen", "between two sizes / waist sizes"
+# "Weight and chest matter more than height", "Gewicht und Brustumfang sind wichtiger als die Körpergröße":
+# the measures before the words decide
+_MORE = re.compile(r"\b(?:matters?|counts?|zählt|zählen|ist|sind)\s+(?:more|mehr|wichtiger)\s+(?:than|als)\b|\bmore important than|\btakes? precedence over", re.I)
+# "zwischen zwei Größen / Weiten / Längen", "bei Zwischengrößen", "between two sizes / waist sizes",
+# "if your waist fits two sizes", "passt Ihr Kopfumfang in zwei Größen"
 _BETWEEN = re.compile(
     r"zwischen zwei (?:größen|grössen|nummern|weiten|längen|konfektionsgrößen)|zwischengröße\w*|überschneidungsbereich"
-    r"|between (?:two )?(?:\w+ )?(?:sizes|lengths)|in the overlap|in[- ]between sizes|half sizes", re.I)
+    r"|between (?:two )?(?:\w+ )?(?:sizes|lengths)|in the overlap|in[- ]between sizes|half sizes"
+    r"|\b(?:fits?|matches|falls? (?:in|into))\s+(?:two|both) sizes|\b(?:passt|passen|fällt|fallen|liegt)\s+(?:\w+\s+){0,2}in (?:zwei|beide) größen", re.I)
 _SMALLER = re.compile(r"\b(?:die |the )?(?:kleinere\w*|smaller|eine größe kleiner|size down|go down)\b", re.I)
 _LARGER = re.compile(
     r"\b(?:die |the )?(?:größere\w*|larger|bigger|eine (?:halbe )?(?:größe|nummer) größer|size up|one size up"
@@ -63,7 +69,15 @@ def deciding_measure(product: Product, lang: str) -> tuple[str, str] | None:
             measure = measure_of(sentence[m.end():m.end() + 40], cm=False)
             if measure:
                 return measure, sentence
+        if (m := _MORE.search(sentence)) and (measure := _first_measure(sentence[:m.start()].rsplit("?", 1)[-1])):
+            return measure, sentence
     return None
+
+
+def _first_measure(text: str) -> str | None:
+    """The measure the text names first ("Weight and chest" -> weight)."""
+    found = [(m.start(), measure) for measure, words in MEASURE_RE.items() if (m := words.search(text))]
+    return min(found)[1] if found else None
 
 
 def between_rule(product: Product, lang: str) -> tuple[str, str] | None:
@@ -75,7 +89,19 @@ def between_rule(product: Product, lang: str) -> tuple[str, str] | None:
         smaller, larger = bool(_SMALLER.search(rest)), bool(_LARGER.search(rest))
         if smaller != larger:
             return ("smaller" if smaller else "larger"), sentence
+        if end := _named_end(product, rest):  # "take size 1" of sizes 1 and 2
+            return end, sentence
     return None
+
+
+def _named_end(product: Product, rest: str) -> str | None:
+    """"smaller" / "larger" when the advice names the product's smallest or largest size
+    ("If you are between sizes, take size 1"); None for a size in the middle or none."""
+    sizes = product.sizes()
+    named = [v for v in sizes if re.search(rf"\b(?:size|größe|grösse|gr\.)\s+{re.escape(v)}(?![\w/])", rest, re.I)]
+    if len(sizes) < 2 or len(named) != 1:
+        return None
+    return "smaller" if named[0] == sizes[0] else "larger" if named[0] == sizes[-1] else None
 
 
 _FIT_WORDS = re.compile(r"(?:klein|groß|gross|kleiner|größer)\s+aus|runs? (?:small|large|big)|(?:small|large|big)(?:ger)?\s+cut|kleiner geschnitten|größer geschnitten", re.I)

@@ -63,13 +63,14 @@ def charted_measure(product: Product, lang: str, cm: float) -> str | None:
 def chart(product: Product, lang: str) -> list[ChartRow]:
     """Size chart rows from the size-like options' values and from the product's sentences."""
     rows: list[ChartRow] = []
+    kids: list[ChartRow] = []
     options = option_values(product)
     for name, values in options.items():
         if option_kind(product, name) == "color":
             continue
         named = measure_of(name)  # "Körpergröße": plain numbers ("116", "110/116") are that measure in cm
         if named is None and _kids_sizes(values):
-            rows.extend(_kids_rows(name, values))
+            kids.extend(_kids_rows(name, values))
             continue
         for value in values:
             if row := _unit_row(name, value, values):
@@ -81,6 +82,9 @@ def chart(product: Product, lang: str) -> list[ChartRow]:
             elif named and (m := _NUMBERS.match(value)):
                 unit = _inches(named, values)
                 rows.append(ChartRow(value, name, round(float(m.group(1)) * unit, 1), round(float(m.group(2) or m.group(1)) * unit, 1), named, value))
+    if kids:  # the heights the merchant writes for the kids' sizes ("128 (122–134 cm)") win over the usual rule
+        written = [r for r in _sentence_rows(product, lang, options) if r.measure in ("height", None) and r.size in {k.size for k in kids}]
+        rows += [ChartRow(r.size, r.option, r.low, r.high, "height", r.source) for r in written] if len(written) >= 2 else kids
     if table := _table_rows(product, lang, options):  # the text's size table names what each column measures
         covered = {r.measure for r in table}
         table += [r for r in rows if r.measure and r.measure not in covered]

@@ -141,17 +141,35 @@ def _rows_from(lines: list[str], i: int, values: list[str], bare: dict[str, str]
     return rows
 
 
+def _plain_row(line: str) -> str:
+    """An HTML table row made plain ("Rider height: 160–168 cm, 168–175 cm") as a row of cells."""
+    return re.sub(r"(?<=\S)[:,]\s+", " ", line)
+
+
+def _values_in(words: list[str], values: list[str]) -> list[str]:
+    """The words split into size values, a value of several words ("50 cm") whole; [] when
+    some word is none."""
+    out: list[str] = []
+    j = 0
+    while j < len(words):
+        n = next((n for n in range(3, 0, -1) if " ".join(words[j:j + n]) in values), 0)
+        if not n:
+            return []
+        out.append(" ".join(words[j:j + n]))
+        j += n
+    return out
+
+
 def _across(lines: list[str], i: int, values: list[str]) -> Table | None:
     """A table written across: a line naming the sizes ("Bundweite W25 W26 W27") over lines of
     a label and one cell per size ("Taillenumfang (cm) 64 66 69"), turned to rows per size."""
-    words = lines[i].split()
-    k = next((k for k in range(len(words)) if all(w in values for w in words[k:])), len(words))
-    sizes = words[k:]
+    words = _plain_row(lines[i]).split()
+    k, sizes = next(((k, split) for k in range(len(words)) if (split := _values_in(words[k:], values))), (len(words), []))
     if len(sizes) < 3 or len(set(sizes)) < len(sizes):
         return None
     header, columns = [" ".join(words[:k]) or "Size"], []
     for line in lines[i + 1:]:
-        cells = _cells(line)
+        cells = _cells(_plain_row(line))
         label = " ".join(c for c in cells[:1] if isinstance(c, str))
         numbers = cells[1:] if label else cells
         if len(numbers) != len(sizes) or not all(isinstance(c, Cell) for c in numbers):
