@@ -79,8 +79,9 @@ _ASPECTS: dict[str, tuple[str, str]] = {
                r"handgepäck|\bflug|airline|flight|cabin|luggage|carry-on|gepäck"),
     "age": (r"alter\b|jahre alt|\bage\b|years old|how old",
             r"\d+\s*(?:bis|-|–|to)\s*\d+\s*(?:jahre|years)|ab \d+ jahren|aged|years"),
-    "power": (r"watt|leistung|\bstrom|verbrauch|\bpower\b|energy|consum|output|\bpeak\b|spitze|anschließen|connect",
-              r"\d\s*w\b|watt|leistung|power|output|spitze|peak"),
+    # a peak output ("What's the peak output?" -> "300 W (Spitze 600 W)"); not "Spotify Connect", not an audio output
+    "power": (r"watt|leistung|\bstrom|verbrauch|\bpower\b|energy|consum|\bpeak\b|spitzenleistung",
+              r"\d\s*w\b|watt|leistung|power|\bspitze|\bpeak"),
     # measured quantities asked by their quantity, stated by their unit: "Wie viel Saugkraft?" -> "6000 Pa",
     # "How bright?" -> "1055 lm", "Farbtemperatur?" -> "2700 K", "Wie schnell dreht er?" -> "32.000 U/min"
     "suction": (r"saugkraft|saugleistung|saugstärke|suction|\bsaugt\b|\bpa\b|pascal",

@@ -141,3 +141,9 @@ def test_a_version_or_an_everyday_word_asks_no_measured_quantity(question: str):
     from catalog.fact_kinds import MEASURED_KINDS
 
     assert not MEASURED_KINDS & set(asked_aspects(question))
+
+
+def test_a_feature_named_connect_or_an_output_asks_no_power():
+    assert "power" not in asked_aspects("Do the speakers support Spotify Connect?")
+    assert "power" not in asked_aspects("Kann ich den Kopfhörer an den Fernseher anschließen?")
+    assert "power" in asked_aspects("What's the peak output of the power station?")
