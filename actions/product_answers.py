@@ -11,6 +11,7 @@ from actions import facts, fit_checks
 from actions.context import catalog
 from actions.product_text import closest, feature_verdict, finder, product_name, quote, version_row
 from actions.texts import say
+from catalog.fact_kinds import PART_HOLDING
 from catalog.features import FEATURES
 from catalog.models import Product
 from catalog.passages import FIELDS, asked_aspects, asked_features, content_words, product_sentences
@@ -125,12 +126,40 @@ def _verdict(product: Product, question: str, lang: str) -> str | None:
     return say(f"fit_{overall}", lang, fact="; ".join(v.fact for v in verdicts if v.fact))
 
 
+# a unit the question names ("How many Wh?", "wie viel bar?", "in Lumen"): the figure it asks for is in that unit
+_ASKED_UNIT = re.compile(r"\b(kwh|wh|mah|pa|lm|lumen|lux|lx|kelvin|bar|db|rpm|watt|quadratmeter|qm)\b|(m²)", re.I)
+_SQUARE = r"m²|m2|qm|quadratmeter|square met\w*"
+_UNIT_FIGURE = {"lumen": "lm|lumen", "lm": "lm|lumen", "lux": "lx|lux", "lx": "lx|lux", "kelvin": "k|kelvin", "watt": "w|watt",
+                "quadratmeter": _SQUARE, "qm": _SQUARE, "m²": _SQUARE}  # fmt: skip
+
+
+def in_asked_unit(line: str, question: str) -> bool:
+    """False when the question names a unit and the line states no figure in it ("How many Wh
+    does the power bank have?" is not answered by "20,000 mAh")."""
+    m = _ASKED_UNIT.search(question)
+    if not m:
+        return True
+    unit = (m.group(1) or m.group(2)).lower()
+    return bool(re.search(rf"\d\s*(?:{_UNIT_FIGURE.get(unit, re.escape(unit))})(?!\w)", line, re.I))
+
+
 def typed_facts(product: Product, question: str, lang: str) -> list[str]:
     """The typed facts the question asks about that the product has, each with its source
-    sentence quoted when it was read from the text (`facts.answered_facts`)."""
+    sentence quoted when it was read from the text (`facts.answered_facts`); none without a
+    figure in a unit the question names."""
     if ORIGIN.search(question):  # "wo wird er hergestellt?" asks where, which no material answers
         return []
-    return [f"{product.name(lang)}: {line}" for line in facts.answered_facts(product, question, lang).values() if line]
+    lines = [line for line in facts.answered_facts(product, question, lang).values() if line]
+    return [f"{product.name(lang)}: {line}" for line in lines if in_asked_unit(line, question)]
+
+
+def asks_own_part(product: Product, question: str) -> bool:
+    """True when the question asks the size of a part that holds something and the product is
+    not that part ("How big is the dust bin?" of a robot vacuum; not "How big is the bottle?" of a
+    bottle): the whole product's capacity or dimensions do not answer it."""
+    m = PART_HOLDING.search(question)
+    title = " ".join(product.title.values()).lower()
+    return bool(m) and m.group(0).split()[-1].lower().rstrip("s") not in title
 
 
 def from_text(product: Product, question: str, lang: str) -> str | None:
@@ -191,7 +220,9 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
     if unnamed:  # "Is the kettle's lid made of plastic?": the kettle's material is not the lid's
         aspects = [a for a in aspects if a in ("price", "stock")]
     # "Ist ein Akku dabei?" asks whether it comes along ("Lieferung ohne Akku"), not the battery's hours
-    attributes = [] if unnamed or "included" in kinds else typed_facts(product, asked, lang)
+    # "Ladezeit?" is no runtime; "How big is the dust bin?" not the robot's size
+    own_part = "capacity" in kinds and asks_own_part(product, asked)
+    attributes = [] if unnamed or own_part or {"included", "charge_time"} & set(kinds) else typed_facts(product, asked, lang)
     if attributes:  # "how big a room can it clean?" is the room size, not the care text
         lines += attributes
         aspects = [a for a in aspects if a in ("price", "stock")]

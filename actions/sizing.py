@@ -43,6 +43,7 @@ from actions.size_measure import (
 )
 from actions.size_stock import availability, overview, size_option, sized_options
 from actions.texts import say
+from catalog.fact_kinds import MEASURED_KINDS
 from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
 from catalog.names import tokens
@@ -189,6 +190,9 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     product = products[0]
     name = product.name(lang)
     done = [SlotSet("current_product", product.id), SlotSet("last_topic", "size")]
+    if said := _measured_detail(product, text, lang):  # "Für welche Raumgröße?", "What radius?": a measured fact, no size
+        reply(dispatcher, said, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
+        return done
     if conversion and own_system(product, text):  # "between UK 10 and UK 12" on a dress sized "UK 10": its own sizes
         conversion = None
     converted = usual_in_product_system(product, text, lang)  # "UK 10 kids" on a kids' boot, "38" on a jacket in letters
@@ -268,6 +272,16 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         lines.append(_feature_or_detail(product, text, lang) or overview(product, lang))
     reply(dispatcher, " ".join(lines), sources=list(dict.fromkeys(sources)), payload=facts.cards_payload([product], lang, catalog().config))
     return [*events, *done]
+
+
+def _measured_detail(product: Product, text: str, lang: str) -> str | None:
+    """A question taken for a size question that asks a quantity measured in its own unit
+    ("Für welche Raumgröße ist er?" -> m², "Welchen Radius hat der Ski?" -> m): the detail
+    answer when the product's text states it, else None (the size answer follows)."""
+    if not MEASURED_KINDS & set(asked_aspects(text, product.name(lang))):
+        return None
+    found, known = answer_lines(product, text, lang)
+    return " ".join(found) if known else None
 
 
 def _feature_or_detail(product: Product, text: str, lang: str) -> str | None:

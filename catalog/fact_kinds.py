@@ -19,6 +19,10 @@ _COUNTRY_WORDS = "|".join(sorted({re.escape(w) for words in COUNTRIES.values() f
 _REGION = (rf"(?:(?:süd|nord|ost|west|mittel)?(?:{_COUNTRY_WORDS})\b|(?:(?:south|north|east|west|centr)\w*\s+)?(?:{_COUNTRY_WORDS})\b"
            r"|(?:der\s+)?region\b|local\b|heimisch)")
 
+# how long charging takes: "Ladezeit?", "How long does it take to charge?", "wie lange muss ich laden?"
+_CHARGE_TIME = (r"ladezeit|ladedauer|charg(?:e|ing) time|time to (?:re)?charge|wie lange\b.*\b(?:lädt|laden|aufladen|aufzuladen|aufgeladen|geladen)\b"
+                r"|how long\b.*\b(?:re)?charg|wie schnell\b.*\b(?:lädt|geladen|aufgeladen|voll)\b|how (?:fast|quickly)\b.*\b(?:re)?charg")
+
 # Kinds of fact: (words of a question asking for it, what a sentence stating it contains), in
 # German and English. Units and generic words only, nothing from one catalog.
 _ASPECTS: dict[str, tuple[str, str]] = {
@@ -31,18 +35,24 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     # which measure: "wie hoch" is the height row, not the table top's size
     # a German compound names the measure too: "Schafthöhe 38 cm", "Armlänge: 64 cm", "Sitzbreite"
     "height": (r"wie hoch|\bhöhe|how (?:high|tall)|\bheight", r"höhe\b|\bhoch\b|height|\bhigh\b|\btall\b"),
-    "width": (r"wie breit|\bbreite\b|how wide|\bwidth", r"breite\b|\bbreit\b|\bwidth|\bwide\b"),
+    # a boot's last is its width too: "102 mm last", "Leisten: 98 mm"
+    "width": (r"wie breit|\bbreite\b|how wide|\bwidth", r"breite\b|\bbreit\b|\bwidth|\bwide\b|\d\s*mm\s+(?:last|leisten)\b|\bleisten\w*\s*:?\s*\d"),
     "length": (r"wie lang\b|\blänge\b|how long (?:is|are)\b|\blength", r"länge\b|\blang\b|\blength|\blong\b"),
     "capacity": (r"liter|fasst|hinein|volumen|fassungs|\bhold|capacity|litre|how (?:much|many) .*\bfits?\b|wie viele? .*\bpass(?:t|en)\b",
-                 r"\d\s*(?:l|ml|liter|litre|litres|liters)\b|fasst|holds|capacity|volumen|fassungsvermögen|\bfits\b|\bpasst\b"),
-    "temperature": (r"\bgrad|°|temperatur|warm|kalt|kälte|frost|cold|temperature|degree|winter|freez",
+                 r"\d\s*-?(?:l|ml|liter|litre|litres|liters)\b|fasst|holds|capacity|volumen|fassungsvermögen|\bfits\b|\bpasst\b"),
+    # not a light's colour temperature ("Farbtemperatur", "colour temperature": that is in kelvin)
+    "temperature": (r"\bgrad|°|(?<!farb)temperatur|(?<!farb)warm|kalt|kälte|frost|cold|(?<!colour )(?<!color )temperature|degree|winter|freez",
                     r"°\s*c|\bgrad\b|degrees|komfort|comfort|limit|extrem"),
     # how deep, in the sea or the pool: "How deep can I dive with it?" -> "20 ATM / 200 m"
     "water": (r"wasserdicht|wasserfest|wasserabweisend|\bwasser\b|wassersäule|\bregen|\bnass|dusche|schwimm|wie tief|\bmeer\b|salzwasser"
               r"|waterproof|water-?(?:resistant|repellent)|\bwater\b|\brain|\bwet\b|shower|swim|how deep|\bsea\b|\bocean\b|salt ?water",
               r"wasser|water|\bipx?\d|\d\s*(?:atm|bar)\b|hydrostatic|\bregen|\brain"),  # not "Full-grain"
     "battery": (r"akku|batterie|laufzeit|aufladen|aufgeladen|\blädt|\bladen\b|battery|charg|runtime|how long .* last",
-                r"\d\s*(?:h|std|stunden|hours|mah|wh)\b|akku|batter|charg|lade"),
+                r"\d\s*(?:h|std|stunden|hours|mah|wh)\b|akku|batter|charg|lade|laufzeit|run ?time"),
+    # how long charging takes, not how long it runs: "Ladezeit 4 Stunden", "in ca. 2 Stunden voll", "10 Minuten = 5 Stunden Musik"
+    "charge_time": (_CHARGE_TIME, r"ladezeit|ladedauer|charg\w* time|time to charge|schnelllad|fast[- ]charg|quick[- ]charg"
+                    r"|(?:lädt|laden|geladen|aufladen|aufgeladen|voll|charged?|charges|full)\b[^.;]{0,30}?\d+(?:[.,]\d+)?\s*(?:h|std|stunden|hours?|min\w*)\b"
+                    r"|\d\s*(?:h|std|stunden|hours?|min\w*)\b[^.;]{0,20}?\b(?:voll|geladen|aufgeladen|charged|full)\b"),
     "care": (r"wasch|wäsche|trockner|bügel|reinig|spülmaschine|sauber|wash|dryer|\biron|clean|laundry",
              r"wasch|wash|trockner|dryer|spülmaschine|dishwasher|reinig|clean|rinse|wipe|spül|bügel|\biron"),
     "warranty": (r"garantie|gewährleistung|warranty|guarantee", r"garantie|gewährleistung|warranty|guarantee"),
@@ -69,7 +79,45 @@ _ASPECTS: dict[str, tuple[str, str]] = {
                r"handgepäck|\bflug|airline|flight|cabin|luggage|carry-on|gepäck"),
     "age": (r"alter\b|jahre alt|\bage\b|years old|how old",
             r"\d+\s*(?:bis|-|–|to)\s*\d+\s*(?:jahre|years)|ab \d+ jahren|aged|years"),
-    "power": (r"watt|leistung|\bstrom|verbrauch|\bpower\b|energy|consum", r"\d\s*w\b|watt|leistung|power"),
+    # a peak output ("What's the peak output?" -> "300 W (Spitze 600 W)"); not "Spotify Connect", not an audio output
+    "power": (r"watt|leistung|\bstrom|verbrauch|\bpower\b|energy|consum|\bpeak\b|spitzenleistung",
+              r"\d\s*w\b|watt|leistung|power|\bspitze|\bpeak"),
+    # measured quantities asked by their quantity, stated by their unit: "Wie viel Saugkraft?" -> "6000 Pa",
+    # "How bright?" -> "1055 lm", "Farbtemperatur?" -> "2700 K", "Wie schnell dreht er?" -> "32.000 U/min"
+    "suction": (r"saugkraft|saugleistung|saugstärke|suction|\bsaugt\b|\bpa\b|pascal",
+                r"\d\s*(?:pa|kpa|aw|air ?watts?)\b|pascal|saugkraft|saugleistung|suction"),
+    "brightness": (r"wie hell|\bhell(?:er|ig\w*)?\b|helligkeit|lichtstrom|leuchtkraft|lumen|\blux\b|\blm\b|how bright|brightness|brighter|luminous"
+                   r"|how much light|wie viel licht",
+                   r"\d\s*(?:lm|lumen|lx|lux|cd|candela)\b|lichtstrom|helligkeit|brightness|luminous"),
+    "colour_temperature": (r"farbtemperatur|lichtfarbe|kelvin|colou?r temperature|how warm is the light|wie warm ist das licht",
+                           r"\d\s*k\b|kelvin|farbtemperatur|lichtfarbe|colou?r temperature|warm ?wei(?:ß|ss)|kalt ?wei(?:ß|ss)|neutralwei(?:ß|ss)"
+                           r"|warm white|cool white|daylight|tageslicht|tunable white"),
+    "speed": (r"wie schnell|drehzahl|umdrehung|u/min|\brpm\b|how fast|\bspeed|geschwindigkeit|km/h|\bmph\b",
+              r"\d\s*(?:u/min|upm|rpm|min-1|min⁻¹|km/h|mph)|drehzahl|umdrehungen|\d+\s*(?:\w*stufen|\w*speeds?|settings|levels)\b"),
+    "pressure": (r"\bbar\b|(?<!auf)druck\b|pressure|\bpsi\b", r"\d\s*(?:bar|psi|kpa|hpa)\b|(?<!auf)druck\b|pressure"),
+    "energy": (r"\bk?wh\b|wattstunde|watt[- ]hours?|energiemenge|energieinhalt|energy capacity|how much energy|wie viel energie",
+               r"\d\s*k?wh\b|wattstunde|watt[- ]hours?"),
+    # a floor or room area: "Für welche Raumgröße?", "Wie viele Quadratmeter schafft er?" -> "bis 250 m²", "rooms up to 30 m²"
+    "area": (r"quadratmeter|\bqm\b|m²|\bm2\b|raumgröße|zimmergröße|wohnfläche|raumfläche|room size|how big (?:a|of a) room|square met|sq\.? ?(?:m|ft)\b"
+             r"|floor space|(?:what|which|how much|how big an?) area\b",
+             r"\d\s*(?:m²|m2|qm|sq\.? ?m|sq\.? ?ft|square met\w*|square feet)|raumgröße|room size|fläche\b|\barea\b"),
+    # a ski's or a car's turning radius: "Welchen Radius?" -> "12 m radius", "Radius: R 14"
+    "radius": (r"radius|radien|kurvenradius|wenderadius|turning circle", r"radius|radien|\br\s?=?\s?\d"),
+    # how warm down is: "Welche Füllkraft?" -> "800 fill power", "650 cuin"
+    "fill_power": (r"füllkraft|bauschkraft|fill ?power|\bcuin\b|\bloft\b", r"\d\s*(?:cuin|cu\.? ?in)\b|füllkraft|bauschkraft|fill ?power|\d{3}\s*fp\b"),
+    # a fork's or shock's travel: "Wie viel Federweg?" -> "120 mm Federgabel", "travel: 140 mm"
+    "suspension_travel": (r"federweg|(?:fork|suspension|shock)\w*\s+travel|travel\b.*\b(?:fork|suspension|shock)|how much travel",
+                          r"federweg|\d\s*mm\s*(?:travel|feder|fork|federgabel|gabel|dämpfer|shock)|travel\s*:?\s*\d"),
+    # a standard it is certified to: "Which standard?" -> "EN 12277 type C", "Norm EN 1077"
+    "standard": (r"\bnorm(?:en)?\b|(?:which|what|welche\w*)\s+(?:\w+\s+)?(?:safety\s+)?standards?\b|zertifiz|certif|geprüft nach|tested to|homologat"
+                 r"|\b(?:en|din|iso)\s?\d{3,}",
+                 r"\b(?:en|din|iso|uiaa|astm|ansi|iec)\s?-?\d{3,}|\bnorm\b|standard|zertifiz|certif|homologat"),
+    # how long it takes to be ready: "How fast does it heat up?" -> "aufgeheizt in 20 Sekunden", "Ready to iron in 2 minutes"
+    "heat_up": (r"aufheiz|heizt\b.*\bauf\b|aufgeheizt|vorheiz|heat(?:s|ing)? up|warm(?:s|ing)? up|pre-?heat|how (?:soon|quickly|fast|long)\b.*\bready\b"
+                r"|(?:wie schnell|wie lange|wann)\b.*\b(?:einsatzbereit|betriebsbereit)",
+                r"aufgeheizt|aufheiz|heiz\w* auf|heat(?:s|ed)? up|heat-up|pre-?heat|vorgeheizt|\bready\b[^.;]{0,20}\bin\b|einsatzbereit|betriebsbereit|bereit in"),
+    # a helmet's or a jacket's air vents: "How many vents?" -> "12 regulierbare Lüftungsöffnungen"
+    "vents": (r"\bvent(?:s|ilation)?\b|lüftung|belüftung|ventilation", r"\bvent(?:s|ed|ilation)?\b|lüftung|belüftung"),
     "charging": (r"(?:auf)?ge?laden\b|aufladen|\blädt|ladekabel|aufladbar|recharg|how .*\bcharged?\b|charging|charger",
                  r"usb|kabel|cable|netzteil|ladegerät|ladestation|ladeschale|charger|plug|stecker|induktiv|inductive|wireless|\bqi\b|solar|dock|recharg|aufladbar"),
     "power_source": (r"\bauto\b|\bcar\b|\bkfz|steckdose|socket|mains|\d+\s*v\b|volt|stromanschluss|netzbetrieb|unterwegs|on the go",
@@ -157,3 +205,41 @@ def measure_qualifier(question: str) -> str | None:
     m = _QUALIFIED_MEASURE.search(question)
     qualifier = (m.group(1) or m.group(2)).lower() if m else None
     return None if qualifier is None or qualifier in _WHOLE else qualifier
+
+
+# kinds that are a measured quantity stated by its own unit, never a size to choose ("Raumgröße", "Radius")
+MEASURED_KINDS = frozenset({"suction", "brightness", "colour_temperature", "pressure", "energy", "area", "radius",
+                            "fill_power", "suspension_travel", "standard", "heat_up", "charge_time", "vents"})  # fmt: skip
+# a part that holds something: "How big is the dust bin?", "Wie groß ist der Wassertank?" ask its capacity
+PART_HOLDING = re.compile(
+    r"\w*(?:behälter|tank|korb|körbe|krug|kanne|schüssel|beutel|topf|becher|flasche|karaffe)\b"
+    r"|\b(?:\w+ )?(?:bin|basket|jar|jug|tank|reservoir|container|bowl|pot|carafe|bottle|cup)s?\b",
+    re.I,
+)
+# a kind that asks more precisely than another the same words ask: "how fast does it heat up?" is the heat-up
+# time, not a speed; "how long to charge?" the charge time, not the runtime; "Raumgröße" an area, not a size
+_NARROWER = {
+    "charge_time": ("battery", "duration", "charging", "speed"),
+    "heat_up": ("speed", "temperature", "duration"),
+    "area": ("size",),
+    "colour_temperature": ("temperature",),
+}
+
+
+def narrowed(found: list[str], question: str) -> list[str]:
+    """`found` without the kinds a narrower asked kind replaces, and with the capacity when the
+    size of a part that holds something is asked."""
+    if "size" in found and "capacity" not in found and PART_HOLDING.search(question):
+        found = [*found, "capacity"]
+    dropped = {k for key, wider in _NARROWER.items() if key in found for k in wider}
+    return [k for k in found if k not in dropped]
+
+
+def without_name_run(question: str, name: str) -> str:
+    """The question without two or more words of the product's name in a row: "RoboClean Lite 2"
+    names the product and asks nothing about cleaning."""
+    words = {w.lower() for w in re.findall(r"\w+", name)}
+    pieces = question.split()
+    named = [bool(w) and w in words for w in (re.sub(r"\W", "", p).lower() for p in pieces)]
+    run = [named[i] and ((i > 0 and named[i - 1]) or (i + 1 < len(named) and named[i + 1])) for i in range(len(pieces))]
+    return " ".join("" if r else p for p, r in zip(pieces, run, strict=True))

@@ -17,7 +17,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from catalog.embedder import Embedder, VectorCache
-from catalog.fact_kinds import ASPECTS, HOW, KINDS
+from catalog.fact_kinds import ASPECTS, HOW, KINDS, MEASURED_KINDS, narrowed, without_name_run
 from catalog.features import FEATURES
 from catalog.models import Product
 from catalog.sentences import split_sentences, table_headers
@@ -127,8 +127,10 @@ def asked_features(question: str, name: str = "") -> list[str]:
 
 
 def asked_aspects(question: str, name: str = "") -> list[str]:
-    """The kinds of fact a question asks for ("wie schwer" -> weight, "is it lined?" -> lining)."""
-    found = [key for key in KINDS if ASPECTS[key][0].search(question)]
+    """The kinds of fact a question asks for ("wie schwer" -> weight, "is it lined?" -> lining);
+    not by words of the product's name ("RoboClean Lite 2" asks nothing about cleaning)."""
+    unnamed = without_name_run(question, name) if name else question
+    found = [key for key in KINDS if ASPECTS[key][0].search(unnamed)]
     if "charging" in found and HOW.search(question):  # "wie wird es aufgeladen?": the way, not the hours
         found = [k for k in found if k != "battery"]
     found += [k for k in asked_features(question, name) if k not in found]
@@ -142,7 +144,7 @@ def asked_aspects(question: str, name: str = "") -> list[str]:
         found = [k for k in found if k != "water"]
     if "nutrients" in found:  # "Wie hoch ist der Proteingehalt?" asks a share, not a height
         found = [k for k in found if k not in ("height", "size")]
-    return found
+    return narrowed(found, question)
 
 
 # "Ist die Knete glutenfrei?", "Is it PVC free?", "ohne BPA?": a sentence naming the substance answers
@@ -207,8 +209,9 @@ def asking_words(question: str, aspects: list[str], sentences: list[str]) -> set
 
 
 # kinds of fact that one sentence states so plainly that it answers when it is the text's only one: a
-# place of making ("gefertigt von der Sattlerei X in Bad Tölz", "aus Süddeutschland")
-SOLE_ANSWER_KINDS = frozenset({"origin"})
+# place of making ("gefertigt von der Sattlerei X in Bad Tölz", "aus Süddeutschland"), a quantity by its own
+# unit ("Saugkraft?" -> "mit 6000 Pa", "Farbtemperatur?" -> "2700 K", "Which standard?" -> "EN 12277 type C")
+SOLE_ANSWER_KINDS = frozenset({"origin"}) | MEASURED_KINDS
 
 
 def _twin(word: str, near: list[str]) -> float:
