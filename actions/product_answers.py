@@ -9,7 +9,15 @@ import re
 
 from actions import facts, fit_checks
 from actions.context import catalog
-from actions.product_text import closest, feature_verdict, finder, product_name, quote, version_row
+from actions.product_text import (
+    closest,
+    feature_verdict,
+    finder,
+    kind_words,
+    product_name,
+    quote,
+    version_row,
+)
 from actions.texts import say
 from catalog.features import FEATURES
 from catalog.models import Product
@@ -130,7 +138,16 @@ def typed_facts(product: Product, question: str, lang: str) -> list[str]:
     sentence quoted when it was read from the text (`facts.answered_facts`)."""
     if ORIGIN.search(question):  # "wo wird er hergestellt?" asks where, which no material answers
         return []
+    question = without_kind(question, product)
     return [f"{product.name(lang)}: {line}" for line in facts.answered_facts(product, question, lang).values() if line]
+
+
+def without_kind(question: str, product: Product) -> str:
+    """The question without the words naming what the product is (`kind_words`): "Welche Anschlüsse
+    hat die Powerbank?" asks about the ports, not the capacity a power bank is known by."""
+    for kind in sorted(kind_words(product, catalog().config.categories.get(product.category)), key=len, reverse=True):
+        question = re.sub(rf"(?<![\w-]){re.escape(kind)}(?![\w-])", "", question, flags=re.I)
+    return question
 
 
 def from_text(product: Product, question: str, lang: str) -> str | None:
