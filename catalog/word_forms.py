@@ -38,20 +38,26 @@ def able(one: str, other: str) -> bool:
     return False
 
 
+# the verbs asking whether a thing goes with another ("Unterstützt er LDAC?", "Does it work with aptX?")
+_ASKING = re.compile(r"^(?:unterstütz|support|kompatib|compatib|funktionier|work)", re.I)
+
+
 def sole_sharer(
     words: set[str], sentences: list[str], shares: Callable[[set[str], str], float]
 ) -> np.ndarray:
     """Which sentence answers a question whose asked words (`words`: without the product's name and
     kind) only one sentence of the text shares by spelling ("LDAC" in "Codecs: SBC, AAC, LDAC",
     "kürzen" in "alle 10 cm kürzbar"): that one, when it shares every word any sentence shares and
-    at most one word of the question is shared by none (the verb asking, "unterstützt")."""
+    every other word of the question is a verb asking whether it goes with it ("unterstützt"); not
+    "Ist das Holz FSC-zertifiziert?" by the one sentence naming the wood."""
     none = np.zeros(len(sentences), dtype=bool)
     if not words:
         return none
     shared = [{w for w in words if shares({w}, s)} for s in sentences]
     known = set().union(*shared) if shared else set()
     holders = [i for i, found in enumerate(shared) if found]
-    if len(holders) != 1 or shared[holders[0]] != known or len(words - known) > 1:
+    unknown = {w for w in words - known if not _ASKING.match(w)}
+    if len(holders) != 1 or shared[holders[0]] != known or unknown:
         return none
     none[holders[0]] = True
     return none

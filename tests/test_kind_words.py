@@ -210,3 +210,22 @@ def test_the_kind_leaves_the_questions_vector_only_when_the_question_says_it():
         == "Regallautsprecher Kranhaus (Audio, Audio)"
     )
     assert named_part("Hat der Lautsprecher ein Radio?", name) == name
+
+
+def test_a_word_no_sentence_shares_leaves_no_sole_sentence(use_embedder):
+    product = _product(
+        "bed",
+        "Hochbeet Lärche 120",
+        "<p>Hochbeet aus unbehandelter Lärche. Inklusive Noppenfolie zum Schutz des Holzes und Wühlmausgitter. Maße: 120 x 60 x 80 cm.</p>",
+        [],
+        "de",
+    )
+    answers = finder(use_embedder).answer(
+        product, "Ist das Holz FSC-zertifiziert?", "de", name="Hochbeet Lärche 120"
+    )
+    assert not answers, answers
+    assert not sole_sharer(
+        {"holz", "zertifiziert"},
+        ["noppenfolie holzes", "maße"],
+        lambda w, s: float(any(x[:4] in s for x in w)),
+    ).any()
