@@ -9,7 +9,15 @@ import re
 
 from actions import facts, fit_checks
 from actions.context import catalog
-from actions.product_text import closest, feature_verdict, finder, product_name, quote, version_row
+from actions.product_text import (
+    closest,
+    feature_verdict,
+    finder,
+    kind_words,
+    product_name,
+    quote,
+    version_row,
+)
 from actions.texts import say
 from catalog.fact_kinds import PART_HOLDING
 from catalog.features import FEATURES
@@ -149,6 +157,7 @@ def typed_facts(product: Product, question: str, lang: str) -> list[str]:
     figure in a unit the question names."""
     if ORIGIN.search(question):  # "wo wird er hergestellt?" asks where, which no material answers
         return []
+    question = without_kind(question, product)
     lines = [line for line in facts.answered_facts(product, question, lang).values() if line]
     return [f"{product.name(lang)}: {line}" for line in lines if in_asked_unit(line, question)]
 
@@ -160,6 +169,14 @@ def asks_own_part(product: Product, question: str) -> bool:
     m = PART_HOLDING.search(question)
     title = " ".join(product.title.values()).lower()
     return bool(m) and m.group(0).split()[-1].lower().rstrip("s") not in title
+
+
+def without_kind(question: str, product: Product) -> str:
+    """The question without the words naming what the product is (`kind_words`): "Welche Anschlüsse
+    hat die Powerbank?" asks about the ports, not the capacity a power bank is known by."""
+    for kind in sorted(kind_words(product, catalog().config.categories.get(product.category)), key=len, reverse=True):
+        question = re.sub(rf"(?<![\w-]){re.escape(kind)}(?![\w-])", "", question, flags=re.I)
+    return question
 
 
 def from_text(product: Product, question: str, lang: str) -> str | None:

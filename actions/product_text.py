@@ -21,6 +21,7 @@ from catalog.passages import (
     states_aspect,
 )
 from catalog.variants import find_asked, option_values
+from catalog.word_forms import KINDS_MARK
 
 SENTENCE_VECTORS = VectorCache()  # product text sentences, embedded once per action-server process
 _finders: dict[str, PassageFinder] = {}
@@ -53,11 +54,29 @@ def general_request(text: str, name: str = "") -> bool:
     return bool(_GENERAL.search(text.strip()))
 
 
+def kind_words(product: Product, category: object) -> list[str]:
+    """The words of the store's category (its synonyms) that name what this product is: those its
+    title or tags carry, whole or as the last part of a compound ("Kopfhörer" of the tag, "strip" of
+    "LED-Strip", "Leuchtstreifen"). "Unterstützt der Kopfhörer LDAC?" asks about LDAC, not headphones."""
+    named = (*product.title.values(), *product.tags)
+    own = {w.lower() for text in named for w in re.findall(r"[^\W\d_]{3,}", text.replace("-", " "))} | {t.lower() for t in named}
+    own |= {re.sub(r"[\s-]", "", o) for o in own}  # "power bank" is the "Powerbank"
+
+    def names(word: str) -> bool:
+        return any(o == word or (len(word) >= 4 and o.endswith(word)) for o in own)
+
+    return [s for s in getattr(category, "synonyms", None) or [] if names(s.lower()) or names(re.sub(r"[\s-]", "", s.lower()))]
+
+
 def product_name(product: Product, lang: str, categories: dict) -> str:
-    """What names the product in a question: its title and its category in both languages
-    ("wo wird der Schuh hergestellt?" on "TrailRunner GTX" is not about shoes)."""
+    """What names the product in a question: its title, its category in both languages
+    ("wo wird der Schuh hergestellt?" on "TrailRunner GTX" is not about shoes) and the category's
+    words for what it is (`kind_words`)."""
     category = categories.get(product.category)
-    return f"{product.name(lang)} ({category.de}, {category.en})" if category else product.name(lang)
+    if not category:
+        return product.name(lang)
+    kinds = ", ".join(kind_words(product, category))
+    return f"{product.name(lang)} ({category.de}, {category.en})" + (KINDS_MARK + kinds if kinds else "")
 
 
 def feature_verdict(question: str, sentence: str, name: str = "") -> str | None:

@@ -21,6 +21,7 @@ from catalog.fact_kinds import ASPECTS, HOW, KINDS, MEASURED_KINDS, narrowed, wi
 from catalog.features import FEATURES
 from catalog.models import Product
 from catalog.sentences import split_sentences, table_headers
+from catalog.word_forms import able, named_part, sole_sharer
 
 # A sentence scoring at least this answers the question (bench/sentence_threshold.py).
 ANSWER_SIMILARITY = 0.30
@@ -107,20 +108,22 @@ def shares_word(question_words: set[str], sentence: str) -> float:
             common = len(os.path.commonprefix([short, long_]))
             compound = long_.startswith(_stem(short)) or long_.endswith(short) or _stem(long_).endswith(_stem(short))  # "Atmungsaktivität", "Filterkategorie", "Teichgröße"
             inflected = long_[len(short):] in _ENDINGS and long_.startswith(short)  # "Dose" ~ "Dosen", "Pump" ~ "Pumpe"
-            if len(short) >= 5 and (compound or fuzz.ratio(short, long_) >= 85) or common >= 6 and common >= 0.6 * len(short) or inflected:
+            if len(short) >= 5 and (compound or fuzz.ratio(short, long_) >= 85) or common >= 6 and common >= 0.6 * len(short) or inflected or able(asked, word):
                 found = max(found, 1.0)
     return found
 
 
 def asked_features(question: str, name: str = "") -> list[str]:
     """The features (`catalog.features`) a question names, leaving out words of the product's
-    `name`: "Wie schwer ist die Kapuzenjacke?" asks nothing about the hood."""
+    `name`: "Wie schwer ist die Kapuzenjacke?" asks nothing about the hood, nor "the LED strip" about
+    a light when "LED" is a whole word of the name ("LED-Leuchtstreifen")."""
     name_words = {w.lower() for w in _WORD.findall(name)}
+    whole = {w.lower() for w in re.findall(r"[^\W\d_]+", name)}
     out = []
     for key, pattern in FEATURES.items():
         for m in pattern.finditer(question):
             word = re.match(r"[^\W\d_]*", question[m.start():]).group(0).lower()
-            if not any(word in n or n in word for n in name_words if len(n) >= 4):
+            if word not in whole and not any(word in n or n in word for n in name_words if len(n) >= 4):
                 out.append(key)
                 break
     return out
@@ -277,7 +280,7 @@ class PassageFinder:
             return np.zeros(0, dtype=np.float32)
         question_vector = self.embedder.encode([question])[0]
         if name:
-            question_vector = question_vector - NAME_WEIGHT * self.cache.encode(self.embedder, [name])[0]
+            question_vector = question_vector - NAME_WEIGHT * self.cache.encode(self.embedder, [named_part(question, name)])[0]
             question_vector /= max(float(np.linalg.norm(question_vector)), 1e-12)
         scores = self.cache.encode(self.embedder, sentences) @ question_vector
         aspects = asked_aspects(question, name)
@@ -378,6 +381,8 @@ class PassageFinder:
         is_header = np.array([s.text in headers for s in sentences], dtype=bool)
         named = named | (self.definitions(question, sentences, name, aspects) & ~is_header)  # "In the box: …" answers "Lieferumfang?"
         named = named | self.sole_statement(question, aspects, [s.ranked for s in sentences], name)  # "Where is it made?" -> "… in Bad Tölz"
+        if not aspects and not named.any():  # "Unterstützt der Kopfhörer LDAC?" -> "Codecs: SBC, AAC, LDAC"
+            named = sole_sharer(content_words(question, exclude=name), [s.ranked for s in sentences], shares_word)
         scores = np.where(named, np.maximum(scores, ANSWER_SIMILARITY), scores).astype(np.float32)
         order = sorted(range(len(sentences)), key=lambda i: (not named[i], -float(scores[i])))  # naming all of them first
         floor = self.threshold if threshold is None else threshold
