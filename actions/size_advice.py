@@ -15,10 +15,10 @@ from actions.size_stock import availability, in_stock_parts, size_option
 from actions.texts import say
 from catalog.fashion_sizes import convert_product, product_system
 from catalog.models import Product
-from catalog.size_advice import between_only, preference
+from catalog.size_advice import between_only, preference, stated_step
 from catalog.size_advice import between_rule as merchant_between
-from catalog.size_rules import KIDS_WORDS, dress_eu, kids_shoe_eu, letter_for_number
-from catalog.size_table import own_eu, text_lines
+from catalog.size_rules import KIDS_WORDS, by_shoe_size, dress_eu, kids_shoe_eu, letter_for_number
+from catalog.size_table import own_eu, tables, text_lines
 from catalog.size_text_rules import plain_system_size, row_size
 from catalog.sizes import recommend_size, shift_size, uk_us_to_eu
 from catalog.variants import COLOR, SIZE, Asked, option_values, same_size
@@ -27,7 +27,9 @@ USUAL = re.compile(
     r"(normalerweise|sonst|meistens|üblicherweise|eigentlich|usually|normally|typically|generally|i wear|i take|ich trage|ich habe|trage ich|habe ich"
     r"|usual size|übliche größe|normale größe|normal size|regular size|meine größe ist|my size is|in der regel|i'm (?:a|an) (?:size )?[\dxsml]"
     r"|\b(?:trägt|wears|takes|hat)\b(?:\s+\w+){0,2}?\s+(?:größe\s+|size\s+|schuhgröße\s+|a\s+|an\s+)?[\dxsml]"  # "mein Kind trägt 31", "she wears 116"
-    r"|\b(?:is|ist)\s+(?:a|an|eine?)\s+(?:uk\s+|us\s+)?\d|in most brands|in den meisten)",  # "my daughter is a 20"
+    r"|\b(?:is|ist)\s+(?:a|an|eine?)\s+(?:uk\s+|us\s+)?\d|in most brands|in den meisten"  # "my daughter is a 20"
+    r"|\b(?:normal|usual|regular|everyday|street)\s+shoes\s+are\s+(?:(?:a|an|size|eu)\s+)?\d"  # "my normal shoes are 41"
+    r"|\b(?:normalen|üblichen|gewohnten)\s+schuhe\s+(?:haben|sind)\s+(?:(?:größe|gr\.)\s+)?\d)",  # "meine normalen Schuhe haben 41"
     re.I,
 )
 ADVICE = re.compile(
@@ -82,6 +84,8 @@ def usual_in_product_system(product: Product, text: str, lang: str) -> tuple[str
         return own[2], say("size_conversion_own", lang, product=product.name(lang), system=own[0], size=own[1], eu=own[2])
     if row := row_size(text_lines(product, lang), option_values(product).get(size_option(product) or SIZE, []), text):
         return row[0], say("size_row_own", lang, product=product.name(lang), said=row[1], size=row[0], row=row[2])
+    if found := _by_shoe_size(product, text, lang):
+        return found
     run = shoe_run(product)
     fashion = convert_product(text, option_values(product), " ".join([product.name(lang), *product.tags]))  # collars, rings, hats, gloves run like shoes
     if fashion and (not run or fashion[1].kind in ("collar", "ring", "hat", "glove")):
@@ -107,6 +111,24 @@ def usual_in_product_system(product: Product, text: str, lang: str) -> tuple[str
         if (women or men) and not (women and men):
             return (women or men), say("size_number_as_letter", lang, number=n.group(1), letter=women or men)
     return None
+
+
+_SHOE_SAID = re.compile(r"(?<![\w.,/–-])(\d{2}(?:[.,]5)?)(?![\w/–-]|[.,]\d|\s*(?:–|-|bis|to)\s*\d)")
+_SHOE_WORDS = re.compile(r"schuh\w*|stiefel\w*|\bshoes?\b|\bboots?\b|\bsneakers?\b|\beu\b", re.I)
+
+
+def _by_shoe_size(product: Product, text: str, lang: str) -> tuple[str, str] | None:
+    """(size, sentence) for a shoe size on a product sized by the shoe size it fits (socks
+    "47–50", gaiters "S/M" for "Schuhgröße 36–42"): the usual size or a shoe named with it."""
+    m = _SHOE_SAID.search(text)
+    if not m or not (USUAL.search(text) or _SHOE_WORDS.search(text)) or not 15 <= (shoe := float(m.group(1).replace(",", "."))) <= 50:
+        return None
+    values = option_values(product).get(size_option(product) or SIZE, [])
+    if m.group(1) in values or not (found := by_shoe_size(values, text_lines(product, lang), shoe, tables(product, lang))):
+        return None
+    if found[0] == found[1]:
+        return None  # a value holding the shoe size ("43-46"): the usual size itself names it
+    return found[0], say("size_row_own", lang, product=product.name(lang), said=m.group(1), size=found[0], row=found[1])
 
 
 def _roomier(product: Product, usual: str, size: str, text: str, lang: str) -> tuple[str, str] | None:
@@ -150,6 +172,8 @@ def recommend(product: Product, usual: str, asked: list[Asked], lang: str, text:
     advice = fit_advice(product, lang, catalog().embedder)
     option = size_option(product) or SIZE
     others = [a for a in asked if a.kind != SIZE]
+    if (stated := stated_step(product, lang)) and not preference(product, lang, text):
+        return _stated(product, usual, stated, [*others], lang)
     size, why = (usual, "unknown") if product.fit is None else recommend_size(product, usual)
     roomier = _roomier(product, usual, size, text, lang)
     if roomier:
@@ -167,6 +191,19 @@ def recommend(product: Product, usual: str, asked: list[Asked], lang: str, text:
         reason = (advice or facts.fit_sentence(product, lang)) if why != "unknown" else say("fit_unknown", lang)
         lines = [say("size_recommend", lang, usual=usual, product=name, size=shown, why=reason)]
     text, sources = availability(product, [Asked(option, SIZE, size, values), *others], lang)
+    return [*lines, text], sources
+
+
+def _stated(product: Product, usual: str, stated: tuple[list[float], str], others: list[Asked], lang: str) -> tuple[list[str], list[str]]:
+    """The merchant's own step from the usual size ("eine bis zwei Nummern kleiner als Ihr
+    Straßenschuh": 42 -> 41 or 40), with the sentence; the stock of the nearest of them."""
+    option = size_option(product) or SIZE
+    sizes = list(dict.fromkeys(shift_size(product, usual, step) for step in stated[0]))
+    shown = say("size_or", lang, a=sizes[0], b=sizes[1]) if len(sizes) > 1 else sizes[0]
+    why = say("fit_advice_quote", lang, sentence=stated[1])
+    lines = [say("size_recommend", lang, usual=usual, product=product.name(lang), size=shown, why=why)]
+    values = tuple(v for v in option_values(product).get(option, []) if same_size(v, sizes[0]))
+    text, sources = availability(product, [Asked(option, SIZE, sizes[0], values), *others], lang)
     return [*lines, text], sources
 
 

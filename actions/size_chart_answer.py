@@ -31,6 +31,7 @@ def rows_for(rows: list[ChartRow], m: Measurement) -> tuple[list[ChartRow], bool
     give the largest one reached; outside the chart the nearest row, exact=False."""
     usable = _usable(rows, m)
     inside = [r for r in usable if r.low - (_TOLERANCE if r.low == r.high else 0) <= m.cm <= r.high + (_TOLERANCE if r.low == r.high else 0)]
+    inside = [r for r in inside if r.low == r.high == m.cm] or inside  # a row of exactly that value beats its neighbours' tolerance
     if inside and all(r.high == float("inf") for r in inside):
         return [max(inside, key=lambda r: r.low)], True
     if len(inside) >= 2:

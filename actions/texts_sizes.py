@@ -4,6 +4,7 @@ and English; `actions.texts.say` reads these with the shop's other sentences."""
 SIZE_TEXTS: dict[str, dict[str, str]] = {
     # --- sizes
     "size_alternatives": {"de": "In Größe {size} vorrätig und ähnlich: {names}.", "en": "Similar and in stock in size {size}: {names}."},
+    "size_or": {"de": "{a} oder {b}", "en": "{a} or {b}"},
     "size_recommend": {
         "de": "Wenn Sie sonst {usual} tragen, empfehle ich bei {product} Größe {size}. {why}",
         "en": "If you usually wear {usual}, I recommend size {size} in {product}. {why}",

@@ -274,3 +274,31 @@ def upper_limit_rule(product: Product, lang: str) -> str | None:
     """The merchant's sentence saying to take the next size at the upper limit of a size's range."""
     return next((s for s in _sentences(product, lang) if _UPPER.search(s) and _NEXT.search(s)), None)
 
+
+
+# the merchant's own step from the usual size: "wählen Sie eine bis zwei Nummern kleiner als Ihr
+# Straßenschuh", "1–2 Größen kleiner als gewohnt", "order one size larger than your street shoe",
+# "take half a size smaller than usual"; a rule for a roomier or snugger fit or between sizes is none
+_STEP_WORDS = {"ein": 1.0, "eine": 1.0, "einer": 1.0, "one": 1.0, "a": 1.0, "1": 1.0, "zwei": 2.0, "two": 2.0, "2": 2.0,
+               "drei": 3.0, "three": 3.0, "3": 3.0, "halbe": 0.5, "half a": 0.5, "half": 0.5, "½": 0.5}  # fmt: skip
+_STEP_WORD = r"(ein[er]?|zwei|drei|one|two|three|half a|halbe|a|[123]|½)"
+_STATED_STEP = re.compile(
+    rf"\b{_STEP_WORD}(?:\s*(?:bis|to|–|-|oder|or)\s*{_STEP_WORD})?\s+(?:ganze\s+|halbe\s+|full\s+|whole\s+)?"
+    r"(?:nummer|größe|grösse|size)n?s?\s+(kleiner|größer|grösser|smaller|larger|bigger)\b(?!\s+aus\b)", re.I)
+
+
+_IF_CLAUSE = re.compile(r"\b(?:wer|wenn|falls|sofern|if|when|whoever|anyone who|those who)\b", re.I)  # "wer breite Füße hat, …"
+
+
+def stated_step(product: Product, lang: str) -> tuple[list[float], str] | None:
+    """([signed steps, nearest first], sentence) when the text says how many sizes to go from the
+    usual size ("eine bis zwei Nummern kleiner als Ihr Straßenschuh" -> [-1, -2])."""
+    for sentence in _sentences(product, lang):
+        m = _STATED_STEP.search(sentence)
+        if not m or _ROOMY_TEXT.search(sentence) or _SNUG_TEXT.search(sentence) or _BETWEEN.search(sentence) or _IF_CLAUSE.search(sentence):
+            continue
+        sign = -1.0 if m.group(3).lower() in ("kleiner", "smaller") else 1.0
+        steps = [_STEP_WORDS[w.lower()] for w in (m.group(1), m.group(2)) if w]
+        steps = [0.5] if len(steps) == 1 and _HALF.search(m.group(0)) else steps  # "eine halbe Nummer"
+        return sorted({sign * s for s in steps}, key=abs), sentence
+    return None

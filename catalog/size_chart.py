@@ -92,7 +92,33 @@ def chart(product: Product, lang: str) -> list[ChartRow]:
         return table + [r for r in _sentence_rows(product, lang, options) if r.measure and r.measure not in covered]
     if rows:
         return rows
-    return _sentence_rows(product, lang, options)
+    return _sentence_rows(product, lang, options) or _foot_length_rows(product, lang, options)
+
+
+# sizes that ARE the foot length in cm: an option named by the standard ("Mondopoint"), or a
+# sentence equating them ("Mondopoint entspricht Ihrer Fußlänge in Zentimetern", "Größe =
+# Fußlänge in cm", "Mondopoint is your foot length in cm", "sizes are foot lengths in cm")
+_MONDOPOINT = re.compile(r"\bmondopoint\b", re.I)
+_FOOT_EQUALS = re.compile(
+    r"\b(?:mondopoint|größen?|grössen?|sizes?|nummern?)\s*(?:=|entspricht|entsprechen|ist|sind|is|are|equals?|corresponds? to)"
+    r"\s*(?:ihre[rn]?|der|die|your|the)?\s*(?:fußlänge|fusslänge|foot\s+length)s?\s*(?:in|im)\s*(?:cm|zentimetern?|centimet(?:er|re)s?)\b",
+    re.I,
+)
+_FOOT_SIZE = re.compile(r"\d{2}(?:[.,][05])?")
+
+
+def _foot_length_rows(product: Product, lang: str, options: dict[str, list[str]]) -> list[ChartRow]:
+    """Rows of sizes that are the foot length in cm (Mondopoint): each size fits a foot that long,
+    a foot between two sizes the next one up."""
+    equated = any(_FOOT_EQUALS.search(s.text) for s in product_sentences(product, lang)) or any(
+        _MONDOPOINT.fullmatch(t.header[0].strip()) for t in size_table.tables(product, lang))  # a table's size column "Mondopoint"
+    rows: list[ChartRow] = []
+    for name, values in options.items():
+        if option_kind(product, name) == "color" or not (equated or _MONDOPOINT.search(name)):
+            continue
+        if values and all(_FOOT_SIZE.fullmatch(v.strip()) and 9 <= _float(v) <= 35 for v in values):
+            rows += [ChartRow(v, name, _float(v), _float(v), "foot", v) for v in values]
+    return rows
 
 
 def _sentence_rows(product: Product, lang: str, options: dict[str, list[str]]) -> list[ChartRow]:

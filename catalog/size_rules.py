@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from catalog.size_table import Cell, column_of
+
 # age in whole years -> the usual German kids' size (the height in cm)
 _AGE_SIZE = {1: 80, 2: 92, 3: 98, 4: 104, 5: 110, 6: 116, 7: 122, 8: 128, 9: 134, 10: 140, 11: 146, 12: 152, 13: 158, 14: 164}
 # a baby's age in months (from) -> size
@@ -86,3 +88,38 @@ POUND_KG = 0.45359237
 
 def pounds_to_kg(pounds: float = 0.0, stone: float = 0.0) -> float:
     return round((stone * 14 + pounds) * POUND_KG, 1)
+
+
+# a column or a size named by the shoe size it fits: "Schuhgröße", "Schuhgr.", "shoe size", "boot size", "EU"
+_SHOE_COLUMN = re.compile(r"schuhgr(?:ö|oe)(?:ß|ss)e|schuhgr\.|\b(?:shoe|boot)\s*sizes?\b", re.I)
+_EU_COLUMN = re.compile(rf"^eu(?:[- ]?(?:größe|size))?$|{_SHOE_COLUMN.pattern}", re.I)
+_SHOE_RANGE = re.compile(r"^\s*(\d{2}(?:[.,]5)?)\s*(?:–|-|—|/|bis|to)\s*(\d{2}(?:[.,]5)?)\s*$")
+
+
+def by_shoe_size(values: list[str], lines: list[str], shoe: float, tables: list | None = None) -> tuple[str, str] | None:
+    """(the product's size, the row or value it is read from) for a product sized by the shoe
+    size it fits: a value that is a shoe-size range ("47–50" holds 48), the row of a size table
+    whose EU or shoe-size column holds it ("Mondopoint EU" / "25.5 40"), or the row below a
+    header naming the shoe size ("Größe: Schuhgröße" / "S/M: 36–42")."""
+    for value in values:
+        if (m := _SHOE_RANGE.match(value)) and 15 <= _num(m.group(1)) <= shoe <= _num(m.group(2)):
+            return value, value
+    for table in tables or []:
+        column = next((i for i, name in enumerate(table.header) if i and _EU_COLUMN.search(name.strip())), None)
+        index = column_of(table, column) if column is not None and table.rows else None
+        for size, cells, line in table.rows if index is not None else []:
+            cell = cells[index] if -len(cells) <= index < len(cells) else None
+            if size in values and isinstance(cell, Cell) and not cell.unit and cell.low <= shoe <= cell.high:
+                return size, line
+    header = False
+    for line in lines:
+        header = header or bool(_SHOE_COLUMN.search(line))
+        for value in values if header else []:
+            m = re.match(rf"\s*{re.escape(value)}\s*[:|]?\s*(\d{{2}}(?:[.,]5)?)\s*(?:–|-|—|bis|to)\s*(\d{{2}}(?:[.,]5)?)\s*$", line)
+            if m and _num(m.group(1)) <= shoe <= _num(m.group(2)):
+                return value, line.strip()
+    return None
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", "."))
