@@ -18,6 +18,7 @@ from actions.sizing import answer_size, asks_for_version, availability, names_pa
 from actions.texts import join, say
 from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
+from catalog.off_task import asks_other_task
 from catalog.query import Query, find_size, parse_query
 from catalog.search import SearchResult
 from catalog.size_chart import find_measurement
@@ -79,6 +80,9 @@ class ActionSearchProducts(ShopAction):
         return "action_search_products"
 
     def respond(self, dispatcher, tracker, lang):
+        if asks_other_task(text_of(tracker)):  # "write me a poem about toasters": no product request
+            reply(dispatcher, say("fallback", lang), buttons=handoff_buttons(lang))
+            return [SlotSet("pending_offer", "handoff")]
         if names_page_version(tracker):  # "Haben Sie den Schneeanzug in 104?" on its page
             return answer_size(dispatcher, tracker, lang)
         from actions.product_questions import ActionProductInfo, page_asks_property  # noqa: PLC0415 (it imports this module)
