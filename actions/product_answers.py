@@ -10,11 +10,12 @@ import re
 from actions import facts, fit_checks
 from actions.context import catalog
 from actions.product_text import closest, feature_verdict, finder, product_name, quote, version_row
-from actions.texts import say
+from actions.texts import money, say
 from catalog.features import FEATURES
 from catalog.models import Product
 from catalog.passages import FIELDS, asked_aspects, asked_features, content_words, product_sentences
 from catalog.policy_aspects import question_aspects
+from catalog.variants import find_asked, variant_state
 
 INFO_ASPECTS = {
     # not a bare "wie viel" / "how much": "wie viel wiegt", "how much water does it hold" ask no price
@@ -164,6 +165,18 @@ def priced_sentence(product: Product, question: str, lang: str) -> str | None:
     return sentences[best].quoted if shared[best] else None
 
 
+def version_price(product: Product, question: str, lang: str, currency: str) -> str | None:
+    """"Was kostet der Flink 22 mit Zweitakku?", "the 4-pack?": the price of the version the
+    question names when the versions differ in price, else None (the product's price is said)."""
+    if product.min_price == product.max_price or not (asked := find_asked(product, question)) or not all(a.values for a in asked):
+        return None
+    state = variant_state(product, asked)
+    if state.price is None:
+        return None
+    values = ", ".join(a.values[0] for a in asked)
+    return f"{product.name(lang)} ({values}): {money(state.price, lang, currency)}."
+
+
 def answer_lines(product: Product, question: str, lang: str, verdicts: bool = False) -> tuple[list[str], bool]:
     """(lines, known) answering a question about one product: a verdict from its facts (for a
     fit question, or any yes/no question), its typed facts, price, stock, materials, care,
@@ -199,7 +212,8 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
         if aspect == "price" and (priced := priced_sentence(product, question, lang)):  # "What does a battery change cost?"
             lines.append(say("text_quote", lang, product=name, sentence=priced))
         elif aspect == "price":
-            lines.append(f"{name}: {facts.price_text(product, lang, catalog().config.store.currency)}.")
+            currency = catalog().config.store.currency
+            lines.append(version_price(product, question, lang, currency) or f"{name}: {facts.price_text(product, lang, currency)}.")
         elif aspect == "stock":
             if product.total_stock > 0:
                 status = facts.availability(product, lang)
