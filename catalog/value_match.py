@@ -82,6 +82,11 @@ def added_part(value: str) -> list[str]:
 _BUNDLED = re.compile(r"(?:\b(?:mit|with|inkl|incl|including|inklusive|plus|set|bundle|paket)\b|\+)\W*(?:\w+\W+){0,2}$")
 
 
+def _bundle_in(value: str, lowered: str) -> bool:
+    """What the bundle value adds, named right after "mit" / "with" / "im Set" … in the text."""
+    return any(_BUNDLED.search(lowered[: m.start()]) for form in added_part(value) for m in _forms_at(form, lowered))
+
+
 def _forms_at(form: str, text: str) -> list[re.Match[str]]:
     ending = _INFLECTED if form[-1].isalpha() and len(form) >= 4 else ""
     return list(re.finditer(rf"(?<![\w-]){re.escape(form)}{ending}(?!\w|-\d)", text))
@@ -140,7 +145,7 @@ def names_value(value: str, values: list[str], option: str, text: str, name_word
     lowered = text.lower()
     if any(_form_in(form, lowered) for form in value_forms(value, name_words)):
         return True
-    if any(_BUNDLED.search(lowered[: m.start()]) for form in added_part(value) for m in _forms_at(form, lowered)):
+    if _bundle_in(value, lowered) and not any(_bundle_in(v, lowered) for v in values if v != value):
         return True  # "im Set mit Ersatzfilter" of "Gerät + Ersatzfilter"; not "Welcher Ersatzfilter passt?"
     return _word_of_value(value, lowered) and not any(_word_of_value(v, lowered) for v in values if v != value)
 

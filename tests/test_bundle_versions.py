@@ -81,3 +81,8 @@ def test_a_price_question_naming_a_version_gets_its_price():
     assert (
         version_price(vacuum(), "Was kostet der Sauger?", "de", "EUR") is None
     )  # no version named: "ab …"
+
+
+def test_an_added_part_two_bundles_share_names_neither():
+    table = optioned("table", ("Set",), [("Tisch + 2 Stühle", 3), ("Tisch + 4 Stühle", 2)])
+    assert find_asked(table, "Gibt es den Tisch mit Stühlen?") == []
