@@ -228,6 +228,7 @@ def find_asked(product: Product, text: str) -> list[Asked]:
         kind = option_kind(product, name)
         if kind == COLOR:
             exact = [v for v in values if _word_in(v, text)]
+            exact = [v for v in exact if not any(o != v and _word_in(v, o) for o in exact)]  # "Black/Teal", not "Black"
             if exact:
                 asked.append(Asked(name, kind, exact[0], tuple(exact)))
             elif colors:

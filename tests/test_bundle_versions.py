@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from actions.product_answers import version_price
-from catalog.variants import find_asked
+from catalog.variants import find_asked, variant_state
 from tests.test_variants import optioned
 
 
@@ -86,3 +86,20 @@ def test_a_price_question_naming_a_version_gets_its_price():
 def test_an_added_part_two_bundles_share_names_neither():
     table = optioned("table", ("Set",), [("Tisch + 2 Stühle", 3), ("Tisch + 4 Stühle", 2)])
     assert find_asked(table, "Gibt es den Tisch mit Stühlen?") == []
+
+
+def test_a_two_tone_colour_is_not_also_its_first_colour():
+    """ "S in Black/Teal?" of a wetsuit in "Black" and "Black/Teal": the two-tone one only."""
+    suit = optioned(
+        "suit",
+        ("Size", "Colour"),
+        [("S", "Black/Teal", 0), ("S", "Black", 4)],
+        size_option="Size",
+        color_option="Colour",
+    )
+    asked = find_asked(suit, "Do you have S in Black/Teal?")
+    assert [a.values for a in asked if a.option == "Colour"] == [("Black/Teal",)]
+    assert variant_state(suit, asked).state == "sold_out"
+    assert [
+        a.values for a in find_asked(suit, "Gibt es den in Black?") if a.option == "Colour"
+    ] == [("Black",)]
