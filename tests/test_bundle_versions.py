@@ -103,3 +103,17 @@ def test_a_two_tone_colour_is_not_also_its_first_colour():
     assert [
         a.values for a in find_asked(suit, "Gibt es den in Black?") if a.option == "Colour"
     ] == [("Black",)]
+
+
+@pytest.mark.parametrize("text", ["Does it come in pink?", "Kommt die auch in Rosa?"])
+def test_comes_in_a_colour_asks_for_that_version(test_catalog, text):
+    """ "Does the Sonic 3 come in pink?" of a brush in "Rosé": that version's state, not a text search."""
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.product_questions import version_answer
+
+    brush = optioned("brush", ("Farbe",), [("Weiß", 3), ("Rosé", 0)], color_option="Farbe")
+    dispatcher = CollectingDispatcher()
+    assert version_answer(dispatcher, brush, text, "en") is not None
+    said = dispatcher.messages[0]["text"]
+    assert "Rosé" in said and "sold out" in said, said
