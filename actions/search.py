@@ -44,6 +44,9 @@ def _query_from_slot(value: Any) -> Query | None:
 def show_results(dispatcher: CollectingDispatcher, result: SearchResult, lang: str) -> Events:
     cat = catalog()
     q = result.query
+    if asks_other_task(q.text):  # whichever action searched it (a policy guess naming a category …)
+        reply(dispatcher, say("fallback", lang), buttons=handoff_buttons(lang))
+        return [SlotSet("pending_offer", "handoff")]
     if not result.hits:
         reply(dispatcher, say("nothing_found", lang), sources=[], buttons=handoff_buttons(lang))
         return [SlotSet("shown_products", []), SlotSet("pending_offer", "handoff"), SlotSet("last_topic", "search"), SlotSet("last_search", _query_to_slot(q))]

@@ -71,3 +71,25 @@ def test_a_task_naming_a_product_is_refused_not_searched(test_catalog, run_actio
         assert "can't answer" in said or "nicht beantworten" in said, said
     messages, slots = run_action(ActionSearchProducts(), "trail running shoes", "search_product")
     assert "trailrunner-gtx" in slots.get("shown_products", [])
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Write me a poem about waterproof trail running shoes",
+        "Schreiben Sie mir ein Gedicht über Regenjacken",
+    ],
+)
+def test_a_task_is_refused_whichever_action_searched_it(test_catalog, message):
+    """A policy guess naming a kind of product is searched (`actions/policies.py`), so is a
+    refinement: the results are never shown for a task."""
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.search import show_results
+
+    result = test_catalog.search(message)
+    assert result.hits  # the search alone finds products
+    dispatcher = CollectingDispatcher()
+    events = show_results(dispatcher, result, "en")
+    assert [e["value"] for e in events if e.get("name") == "pending_offer"] == ["handoff"], events
+    assert "can't answer" in dispatcher.messages[0]["text"], dispatcher.messages
