@@ -19,6 +19,7 @@ from actions.shipping import answer_shipping
 from actions.sizing import answer_size, asks_for_version
 from actions.texts import say
 from catalog import scope
+from catalog.off_task import asks_other_task
 from catalog.search import SearchResult
 
 RESCUED_INTENTS = ("out_of_scope", "nlu_fallback")
@@ -89,7 +90,7 @@ class ActionFallback(ShopAction):
     def respond(self, dispatcher, tracker, lang):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = text_of(tracker)
-        if intent in RESCUED_INTENTS and text.strip() and not text.startswith("/") and not scope.asks_medical_advice(text):
+        if intent in RESCUED_INTENTS and text.strip() and not text.startswith("/") and not scope.asks_medical_advice(text) and not asks_other_task(text):
             if asks_for_version(tracker):  # "do you have these in purple?" on a product page
                 return answer_size(dispatcher, tracker, lang)
             if page_question(tracker) or page_asks_property(tracker, lang) or (metadata(tracker).get("product_id") and _ORDER_THIS.search(text)):  # "Are these wellies lined?", "can I order the buggy?" on its page

@@ -18,12 +18,13 @@ from actions.product_text import (
     quote,
     version_row,
 )
-from actions.texts import say
+from actions.texts import money, say
 from catalog.fact_kinds import PART_HOLDING
 from catalog.features import FEATURES
 from catalog.models import Product
 from catalog.passages import FIELDS, asked_aspects, asked_features, content_words, product_sentences
 from catalog.policy_aspects import question_aspects
+from catalog.variants import find_asked, variant_state
 
 INFO_ASPECTS = {
     # not a bare "wie viel" / "how much": "wie viel wiegt", "how much water does it hold" ask no price
@@ -41,7 +42,8 @@ ORIGIN = re.compile(r"\b(?:wo\b.*\b(?:hergestellt|produziert|gefertigt|gemacht)|
 # a question about a version's availability ("is the black one waterproof?" is not)
 AVAILABILITY = re.compile(
     r"\b(?:gibt es|gibt's|haben sie|habt ihr|hast du|vorrätig|verfügbar|lieferbar|lager|ausverkauft|noch da|bestell|kaufen"
-    r"|zu haben|bekomm|erhältlich|do you (?:still )?have|have you got|got it|get it|can i get|available|in stock|stock|sold out|order|buy)",
+    r"|zu haben|bekomm|erhältlich|do you (?:still )?have|have you got|got it|get it|can i get|available|in stock|stock|sold out|order|buy"
+    r"|comes? in\b|kommt (?:\w+ )?(?:auch )?in\b)",
     re.I,
 )
 
@@ -210,6 +212,18 @@ def priced_sentence(product: Product, question: str, lang: str) -> str | None:
     return sentences[best].quoted if shared[best] else None
 
 
+def version_price(product: Product, question: str, lang: str, currency: str) -> str | None:
+    """"Was kostet der Flink 22 mit Zweitakku?", "the 4-pack?": the price of the version the
+    question names when the versions differ in price, else None (the product's price is said)."""
+    if product.min_price == product.max_price or not (asked := find_asked(product, question)) or not all(a.values for a in asked):
+        return None
+    state = variant_state(product, asked)
+    if state.price is None:
+        return None
+    values = ", ".join(a.values[0] for a in asked)
+    return f"{product.name(lang)} ({values}): {money(state.price, lang, currency)}."
+
+
 def answer_lines(product: Product, question: str, lang: str, verdicts: bool = False) -> tuple[list[str], bool]:
     """(lines, known) answering a question about one product: a verdict from its facts (for a
     fit question, or any yes/no question), its typed facts, price, stock, materials, care,
@@ -247,7 +261,8 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
         if aspect == "price" and (priced := priced_sentence(product, question, lang)):  # "What does a battery change cost?"
             lines.append(say("text_quote", lang, product=name, sentence=priced))
         elif aspect == "price":
-            lines.append(f"{name}: {facts.price_text(product, lang, catalog().config.store.currency)}.")
+            currency = catalog().config.store.currency
+            lines.append(version_price(product, question, lang, currency) or f"{name}: {facts.price_text(product, lang, currency)}.")
         elif aspect == "stock":
             if product.total_stock > 0:
                 status = facts.availability(product, lang)

@@ -18,6 +18,7 @@ from actions.sizing import answer_size, asks_for_version, availability, names_pa
 from actions.texts import join, say
 from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
+from catalog.off_task import asks_other_task
 from catalog.query import Query, find_size, parse_query
 from catalog.search import SearchResult
 from catalog.size_chart import find_measurement
@@ -43,6 +44,9 @@ def _query_from_slot(value: Any) -> Query | None:
 def show_results(dispatcher: CollectingDispatcher, result: SearchResult, lang: str) -> Events:
     cat = catalog()
     q = result.query
+    if asks_other_task(q.text):  # whichever action searched it (a policy guess naming a category …)
+        reply(dispatcher, say("fallback", lang), buttons=handoff_buttons(lang))
+        return [SlotSet("pending_offer", "handoff")]
     if not result.hits:
         reply(dispatcher, say("nothing_found", lang), sources=[], buttons=handoff_buttons(lang))
         return [SlotSet("shown_products", []), SlotSet("pending_offer", "handoff"), SlotSet("last_topic", "search"), SlotSet("last_search", _query_to_slot(q))]
@@ -79,6 +83,9 @@ class ActionSearchProducts(ShopAction):
         return "action_search_products"
 
     def respond(self, dispatcher, tracker, lang):
+        if asks_other_task(text_of(tracker)):  # "write me a poem about toasters": no product request
+            reply(dispatcher, say("fallback", lang), buttons=handoff_buttons(lang))
+            return [SlotSet("pending_offer", "handoff")]
         if names_page_version(tracker):  # "Haben Sie den Schneeanzug in 104?" on its page
             return answer_size(dispatcher, tracker, lang)
         from actions.product_questions import ActionProductInfo, page_asks_property  # noqa: PLC0415 (it imports this module)

@@ -20,6 +20,7 @@ import re
 
 import numpy as np
 
+from catalog.off_task import asks_other_task
 from catalog.search import NAMED_BY_WORD, CatalogService, Hit, SearchResult
 
 FLOOR = 0.42
@@ -77,7 +78,7 @@ def threshold(service: CatalogService) -> float:
 
 def carried(service: CatalogService, text: str) -> SearchResult | None:
     """The search result when `text` clearly asks for something the catalog carries, else None."""
-    if asks_medical_advice(text):
+    if asks_medical_advice(text) or asks_other_task(text):
         return None
     result = service.search(text)
     # the best full-vector score among the hits: the first hit may be first by its short vector

@@ -62,6 +62,36 @@ def value_forms(value: str, name_words: frozenset[str] = frozenset()) -> list[st
     return [f for f in dict.fromkeys(forms) if len(f) >= 3 and not f.isdigit()]
 
 
+# a bundle named by what it adds: "mit Zweitakku", "Gerät + Ersatzfilter", "inkl. Tasche", "with case"
+_ADDED = re.compile(r"(?:^|\s)(?:mit|inkl\.?|inklusive|plus|with|incl\.?|including|\+)\s+(?:\d+\s+)?([^\W\d][\w-]{3,}(?:\s+[^\W\d][\w-]{2,})?)$", re.I)
+
+
+def added_part(value: str) -> list[str]:
+    """What a bundle value adds, as the shopper names it: "mit Zweitakku" -> "zweitakku",
+    "Gerät + Ersatzfilter" -> "ersatzfilter"; of a hyphenated compound also its first part
+    ("mit To-go-Flaschen" -> "to-go", said "with the to-go bottles")."""
+    m = _ADDED.search(value.strip().lower())
+    if not m:
+        return []
+    word = m.group(1)
+    head = word.rsplit("-", 1)[0] if "-" in word.strip("-") else ""
+    return [word] + ([head] if len(head) >= 4 else [])
+
+
+# the shopper asks for a bundle: "mit"/"with" (the …), "im Set", "inkl.", "plus", "+" shortly before
+_BUNDLED = re.compile(r"(?:\b(?:mit|with|inkl|incl|including|inklusive|plus|set|bundle|paket)\b|\+)\W*(?:\w+\W+){0,2}$")
+
+
+def _bundle_in(value: str, lowered: str) -> bool:
+    """What the bundle value adds, named right after "mit" / "with" / "im Set" … in the text."""
+    return any(_BUNDLED.search(lowered[: m.start()]) for form in added_part(value) for m in _forms_at(form, lowered))
+
+
+def _forms_at(form: str, text: str) -> list[re.Match[str]]:
+    ending = _INFLECTED if form[-1].isalpha() and len(form) >= 4 else ""
+    return list(re.finditer(rf"(?<![\w-]){re.escape(form)}{ending}(?!\w|-\d)", text))
+
+
 def _form_in(form: str, text: str) -> bool:
     ending = _INFLECTED if form[-1].isalpha() and len(form) >= 4 else ""
     return re.search(rf"(?<![\w-]){re.escape(form)}{ending}(?!\w|-\d)", text) is not None
@@ -115,6 +145,8 @@ def names_value(value: str, values: list[str], option: str, text: str, name_word
     lowered = text.lower()
     if any(_form_in(form, lowered) for form in value_forms(value, name_words)):
         return True
+    if _bundle_in(value, lowered) and not any(_bundle_in(v, lowered) for v in values if v != value):
+        return True  # "im Set mit Ersatzfilter" of "Gerät + Ersatzfilter"; not "Welcher Ersatzfilter passt?"
     return _word_of_value(value, lowered) and not any(_word_of_value(v, lowered) for v in values if v != value)
 
 
@@ -149,6 +181,16 @@ def count_word(value: str) -> tuple[str, float] | None:
         return None
     counts = [_COUNT_WORDS[w] for w in re.findall(r"[a-zäöü]+", value.lower()) if w in _COUNT_WORDS]
     return ("count", float(counts[0])) if len(counts) == 1 else None
+
+
+_PACK_OPTION = re.compile(r"^(?:pack\w*|paket|set|bundle|anzahl|menge|stückzahl|quantity|count)$", re.I)
+
+
+def counted(option: str, value: str) -> tuple[str, float] | None:
+    """("count", n) of a value that is a number of things under a pack option ("Pack: 4 bulbs",
+    "Anzahl: 6 Flaschen"), so "the 4-pack" / "im 6er-Pack" names it."""
+    m = re.fullmatch(r"\s*(\d+)\s+[^\W\d_]+\s*", value) if _PACK_OPTION.match(option.strip()) else None
+    return ("count", float(m.group(1))) if m else None
 
 
 _UP = r"größer|grösser|groesser|länger|laenger|bigger|larger|longer"

@@ -32,7 +32,7 @@ from catalog.size_values import (
 )
 from catalog.size_values import named_numbers as find_named_numbers
 from catalog.sizes import LETTERS, normalize_letter, uk_us_to_eu
-from catalog.value_match import comparative_value, count_word, names_value
+from catalog.value_match import comparative_value, count_word, counted, names_value
 
 LOW_STOCK = 3  # at most this many left: "only n left"
 ALTERNATIVES = 3  # values named per option
@@ -228,6 +228,7 @@ def find_asked(product: Product, text: str) -> list[Asked]:
         kind = option_kind(product, name)
         if kind == COLOR:
             exact = [v for v in values if _word_in(v, text)]
+            exact = [v for v in exact if not any(o != v and _word_in(v, o) for o in exact)]  # "Black/Teal", not "Black"
             if exact:
                 asked.append(Asked(name, kind, exact[0], tuple(exact)))
             elif colors:
@@ -238,7 +239,7 @@ def find_asked(product: Product, text: str) -> list[Asked]:
             elif shade := _shade_of_one(product, name, values, text):
                 asked.append(Asked(name, kind, shade, (shade,)))
             continue
-        value_amounts = {v: None if _DIMENSIONS.search(v) else amount(v) or count_word(v) for v in values}  # "135×200 cm" is no length
+        value_amounts = {v: None if _DIMENSIONS.search(v) else amount(v) or count_word(v) or counted(name, v) for v in values}  # "135×200 cm" is no length
         if any(value_amounts.values()):
             dimensions = {a[0] for a in value_amounts.values() if a}
             wanted = [a for a in text_amounts if a[0] in dimensions]

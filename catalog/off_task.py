@@ -1,0 +1,77 @@
+"""Messages that ask the bot to do a task or give information no shop gives, even when they name
+something the shop sells: write a poem about toasters, today's weather or avalanche danger on a
+mountain, book a ski instructor. A product word in them must not turn them into a search; they
+get the polite refusal (which offers a person).
+
+Three shapes, each read from how people ask, never from one catalog:
+
+- a text to be written: a write / compose verb with a kind of text ("Schreib mir ein Gedicht über
+  Berge", "write me a poem about toasters", "compose a song");
+- current conditions or a forecast: weather, snow or avalanche conditions asked for a day or for
+  now ("Wie wird das Wetter morgen?", "avalanche danger level today", "Lawinenlage aktuell"), or a
+  forecast / report by name; a product for a kind of weather ("Jacke für Regenwetter",
+  "all-weather tyres", "Ausrüstung für Lawinengefahr") is not asked for a day and stays a search;
+- a person or a place to be booked: an instructor, guide, lesson, course, table, flight, hotel
+  or taxi ("Can you book me a ski instructor?", "Buchen Sie mir einen Bergführer").
+"""
+
+from __future__ import annotations
+
+import re
+
+_W = r"(?<![^\W\d_])"  # a word starts here (letters only; "Gedichtband" is no "Gedicht")
+_E = r"(?![^\W\d_])"  # a word ends here
+
+_TEXT_KIND = (
+    r"gedicht\w*|reim\w*|verse?|geschichte|märchen|lied|song|liedtext|songtext|aufsatz|essay|haiku|limerick"
+    r"|rap|witz|poem|poetry|story|stories|lyrics|rhyme|tale|joke|speech|rede"
+)
+_WRITE = r"schreib\w*|dichte|dichten|dichtet|verfass\w*|reim\w*|komponier\w*|erzähl\w*|write|compose|draft|tell|make up|come up with"
+_WRITING = re.compile(rf"{_W}(?:{_WRITE}){_E}(?:\W+\w+){{0,4}}?\W+(?:{_TEXT_KIND}){_E}", re.I)
+
+_CONDITION = (
+    r"wetter|wetterlage|schneelage|schneehöhe|lawinengefahr|lawinenlage|lawinenwarnstufe|lawinenstufe"
+    r"|weather|snow conditions|snow depth|avalanche (?:danger|risk|warning|conditions|level)"
+)
+_WHEN = (
+    r"heute|morgen|übermorgen|gerade|aktuell\w*|jetzt|derzeit|momentan|am wochenende|diese woche|nächste woche"
+    r"|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|stufe|"
+    r"today|tomorrow|tonight|right now|now|currently|current|at the moment|this (?:weekend|week)|next week"
+    r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|level"
+)
+_CONDITIONS_NOW = re.compile(
+    rf"{_W}(?:{_CONDITION}){_E}.*?{_W}(?:{_WHEN}){_E}|{_W}(?:{_WHEN}){_E}.*?{_W}(?:{_CONDITION}){_E}",
+    re.I,
+)
+# the weather as what a product is for ("Jacke für das Wetter heute") is a search
+_FOR_CONDITION = re.compile(
+    rf"{_W}(?:für|for|bei|gegen|against|in)\W+(?:\w+\W+){{0,2}}?(?:{_CONDITION}){_E}", re.I
+)
+_FORECAST = re.compile(
+    rf"{_W}(?:wie (?:wird|ist) das wetter|wettervorhersage|wetterbericht|wetterprognose|lawinenbericht|lawinenlagebericht"
+    rf"|schneebericht|(?:what's|what is|how's|how is|what will) the weather|weather (?:forecast|report)"
+    rf"|avalanche (?:forecast|report|bulletin)|snow report){_E}",
+    re.I,
+)
+
+# "buchen", never the noun "Buch"; English "book" only as a verb: "book (me) a …"
+_BOOK = r"buchen|buche|bucht|gebucht|reservier\w*|(?:book|reserve|schedule|arrange)(?:\W+(?:me|us|for me))?\W+(?:a|an|the|some|my)"
+_SERVICE = (
+    r"\w*lehrer\w*|bergführer\w*|\w*führung|guide|kurs\w*|unterricht|trainer\w*|tisch|flug|flüge|hotel\w*|taxi"
+    r"|\w*instructor\w*|teacher|lessons?|course|class(?:es)?|tour|coach|table|flights?|taxi|cab"
+)
+_BOOKING = re.compile(
+    rf"{_W}(?:{_BOOK}){_E}(?:\W+\w+){{0,4}}?\W+(?:{_SERVICE}){_E}|{_W}(?:{_SERVICE}){_E}(?:\W+\w+){{0,3}}?\W+(?:buchen|reservieren){_E}",
+    re.I,
+)
+
+
+def asks_other_task(text: str) -> bool:
+    """Whether the message asks for a written text, current conditions or a forecast, or a booking:
+    a task no shop does, refused even when it names a product ("a poem about toasters")."""
+    return bool(
+        _WRITING.search(text)
+        or (_CONDITIONS_NOW.search(text) and not _FOR_CONDITION.search(text))
+        or _FORECAST.search(text)
+        or _BOOKING.search(text)
+    )

@@ -1,0 +1,95 @@
+"""A task no shop does (a text to write, today's conditions, a booking) is refused even when it
+names something the shop sells; a product request for a kind of weather stays a search."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.conversation import ActionFallback
+from actions.search import ActionSearchProducts
+from catalog.off_task import asks_other_task
+
+TASKS = [
+    "Write me a poem about running shoes",
+    "Schreiben Sie mir ein Gedicht über Regenjacken",
+    "Erzähl mir einen Witz über Wanderschuhe",
+    "compose a song about my new jacket",
+    "What's the avalanche danger level in Tyrol today?",
+    "Wie hoch ist die Lawinengefahr heute am Arlberg?",
+    "Wie wird das Wetter morgen auf der Zugspitze?",
+    "what's the weather going to be like on the trail this weekend?",
+    "weather forecast for the Alps",
+    "Can you book me a ski instructor for Saturday?",
+    "Buchen Sie mir einen Skilehrer für Samstag",
+    "Können Sie mir einen Bergführer buchen?",
+    "reserve a table for two tonight",
+]
+
+PRODUCT_REQUESTS = [
+    "Regenjacke für schlechtes Wetter",
+    "Ich brauche heute noch eine Jacke für nasses Wetter",
+    "which jacket for the weather tomorrow?",
+    "an all-weather jacket",
+    "Ausrüstung für Lawinengefahr",
+    "Ich suche ein Buch für Yoga-Kurse",
+    "a book on tour cycling",
+    "Haben Sie Gedichtbände?",
+    "Sind die Schuhe wasserdicht?",
+    "Can I book a return for my order?",
+    "Kann ich die Jacke heute noch bestellen?",
+    "Geschichte der Marke",
+]
+
+
+@pytest.mark.parametrize("message", TASKS)
+def test_a_task_no_shop_does_is_recognised(message):
+    assert asks_other_task(message)
+
+
+@pytest.mark.parametrize("message", PRODUCT_REQUESTS)
+def test_a_product_request_for_a_kind_of_weather_or_a_written_word_is_no_task(message):
+    assert not asks_other_task(message)
+
+
+@pytest.mark.parametrize(
+    "message, lang",
+    [
+        ("Write me a poem about running shoes", "en"),
+        ("Schreiben Sie mir ein Gedicht über Laufschuhe", "de"),
+        ("Wie wird das Wetter morgen für meinen Trailrun?", "de"),
+        ("Can you book me a running coach for Saturday?", "en"),
+    ],
+)
+def test_a_task_naming_a_product_is_refused_not_searched(test_catalog, run_action, message, lang):
+    for action, intent in (
+        (ActionSearchProducts(), "search_product"),
+        (ActionFallback(), "out_of_scope"),
+    ):
+        messages, slots = run_action(action, message, intent, metadata={"language": lang})
+        said = "\n".join(m.get("text") or "" for m in messages)
+        assert slots.get("pending_offer") == "handoff" and not slots.get("shown_products"), said
+        assert "can't answer" in said or "nicht beantworten" in said, said
+    messages, slots = run_action(ActionSearchProducts(), "trail running shoes", "search_product")
+    assert "trailrunner-gtx" in slots.get("shown_products", [])
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Write me a poem about waterproof trail running shoes",
+        "Schreiben Sie mir ein Gedicht über Regenjacken",
+    ],
+)
+def test_a_task_is_refused_whichever_action_searched_it(test_catalog, message):
+    """A policy guess naming a kind of product is searched (`actions/policies.py`), so is a
+    refinement: the results are never shown for a task."""
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.search import show_results
+
+    result = test_catalog.search(message)
+    assert result.hits  # the search alone finds products
+    dispatcher = CollectingDispatcher()
+    events = show_results(dispatcher, result, "en")
+    assert [e["value"] for e in events if e.get("name") == "pending_offer"] == ["handoff"], events
+    assert "can't answer" in dispatcher.messages[0]["text"], dispatcher.messages
