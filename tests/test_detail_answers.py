@@ -7,20 +7,16 @@ from __future__ import annotations
 import pytest
 
 from actions.product_answers import answer_lines, labelled, names_feature, without_name_compounds
-from catalog.enrich import enrich
 from catalog.models import Product
 from tests.conftest import FIXTURES, serving_store
 from tests.test_answer_actions import _run_with_ranking
+from tests.text_products import text_product as _product
 
 
 @pytest.fixture(scope="module")
 def served(test_catalog, tmp_path_factory, use_embedder):
     with serving_store(FIXTURES / "store_answers", tmp_path_factory.mktemp("detail-data"), use_embedder):
         yield
-
-
-def _product(pid: str, title: str, text: str, lang: str = "de") -> Product:
-    return enrich(Product(id=pid, title={lang: title}, category="home", description={lang: text}, variants=[{"sku": pid, "price": 1.0, "stock": 1}]))
 
 
 KETTLE = _product("kettle", "Glas-Wasserkocher mit Temperaturwahl", "<p>Wasserkocher aus Borosilikatglas mit LED-Beleuchtung.</p><ul><li>Füllmenge: 1,7 Liter</li></ul>")

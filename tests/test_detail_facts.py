@@ -10,16 +10,12 @@ from __future__ import annotations
 import pytest
 
 from actions.facts import answered_facts
-from catalog.enrich import enrich
 from catalog.fact_kinds import measure_qualifier
 from catalog.models import Product
 from catalog.passages import PassageFinder, asked_aspects, content_words, free_of, states_aspect
 from tests.conftest import FIXTURES, serving_store
 from tests.test_answer_actions import _run_with_ranking
-
-
-def _product(pid: str, title: str, text: str, lang: str = "de") -> Product:
-    return enrich(Product(id=pid, title={lang: title}, category="home", description={lang: text}, variants=[{"sku": pid, "price": 1.0, "stock": 1}]))
+from tests.text_products import text_product as _product
 
 
 @pytest.fixture(scope="module")

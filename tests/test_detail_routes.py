@@ -10,12 +10,11 @@ import pytest
 from actions.facts import asked_attributes
 from actions.page_focus import distinct_text
 from actions.product_answers import answer_lines
-from catalog.enrich import enrich
 from catalog.extract import extract_sentence
-from catalog.models import Product
 from catalog.passages import asked_aspects, shares_word
 from tests.conftest import FIXTURES, serving_store
 from tests.test_answer_actions import _run_with_ranking
+from tests.text_products import text_product as _product
 
 
 @pytest.fixture(scope="module")
@@ -24,18 +23,6 @@ def served(test_catalog, tmp_path_factory, use_embedder):
         FIXTURES / "store_answers", tmp_path_factory.mktemp("detail-route-data"), use_embedder
     ):
         yield
-
-
-def _product(pid: str, title: str, text: str, lang: str = "de") -> Product:
-    return enrich(
-        Product(
-            id=pid,
-            title={lang: title},
-            category="home",
-            description={lang: text},
-            variants=[{"sku": pid, "price": 1.0, "stock": 1}],
-        )
-    )
 
 
 CAVE = _product(

@@ -12,6 +12,7 @@ from catalog.fact_kinds import ASPECTS
 from catalog.models import Product
 from catalog.passages import asked_aspects
 from tests.conftest import FIXTURES, serving_store
+from tests.text_products import text_product as _product
 
 
 @pytest.fixture(scope="module")
@@ -20,18 +21,6 @@ def served(test_catalog, tmp_path_factory, use_embedder):
         FIXTURES / "store_answers", tmp_path_factory.mktemp("units-data"), use_embedder
     ):
         yield
-
-
-def _product(pid: str, title: str, text: str, lang: str) -> Product:
-    return enrich(
-        Product(
-            id=pid,
-            title={lang: title},
-            category="home",
-            description={lang: text},
-            variants=[{"sku": pid, "price": 1.0, "stock": 1}],
-        )
-    )
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,11 @@ import pytest
 
 from actions.product_answers import typed_facts
 from actions.product_text import finder, kind_words, product_name
-from catalog.enrich import enrich
 from catalog.models import Product
 from catalog.passages import asked_features, content_words
 from catalog.store import Category
 from catalog.word_forms import able, named_part, sole_sharer
+from tests.text_products import text_product
 
 AUDIO = Category(
     de="Audio",
@@ -35,16 +35,7 @@ AUDIO = Category(
 
 
 def _product(pid: str, title: str, text: str, tags: list[str], lang: str) -> Product:
-    return enrich(
-        Product(
-            id=pid,
-            title={lang: title},
-            category="audio",
-            tags=tags,
-            description={lang: text},
-            variants=[{"sku": pid, "price": 1.0, "stock": 1}],
-        )
-    )
+    return text_product(pid, title, text, lang, category="audio", tags=tags)
 
 
 BUDS = _product(
