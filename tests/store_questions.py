@@ -10,6 +10,9 @@ from collections import Counter
 from pathlib import Path
 
 from bench.answer_scoring import read_catalog_texts
+from catalog.import_common import CategoryMapper
+from catalog.store import load_config
+from catalog.woocommerce import read_woocommerce_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECT_KEYS = {"products_any", "products_none", "must", "must_not", "refuse", "dont_know"}
@@ -41,3 +44,14 @@ def check_store_questions(store: str, hidden: set[str], total: int = 180, minimu
         for pattern in [*expect.get("must", []), *expect.get("must_not", [])]:
             re.compile(pattern)
     return questions
+
+
+def imported_woocommerce(store: str, use_embedder) -> dict:  # noqa: ANN001 (the conftest fixture)
+    """A WooCommerce store's raw export imported as `make run` does: no rejected row, every category
+    path in one of the store's categories; its products by id."""
+    folder = ROOT / "stores" / store
+    mapper = CategoryMapper(load_config(folder / "store.yml").categories, use_embedder)
+    result = read_woocommerce_csv(folder / "catalog.csv", mapper)
+    assert not result.errors, [str(e) for e in result.errors[:5]]
+    assert not mapper.new  # every category path lands in one of the store's categories
+    return {p.id: p for p in result.products}

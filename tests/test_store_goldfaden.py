@@ -9,10 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from catalog.import_common import CategoryMapper
 from catalog.store import load_config
-from catalog.woocommerce import read_woocommerce_csv
-from tests.store_questions import check_store_questions
+from tests.store_questions import check_store_questions, imported_woocommerce
 
 ROOT = Path(__file__).resolve().parent.parent
 STORE = ROOT / "stores" / "goldfaden"
@@ -20,13 +18,8 @@ HIDDEN = {"namenskette-personalisiert", "clutch-opera", "geschenkset-naturpflege
 
 
 def test_raw_export_imports_without_rejected_rows(use_embedder):
-    config = load_config(STORE / "store.yml")
-    assert config.store.currency == "CHF"
-    mapper = CategoryMapper(config.categories, use_embedder)
-    result = read_woocommerce_csv(STORE / "catalog.csv", mapper)
-    assert not result.errors, [str(e) for e in result.errors[:5]]
-    assert not mapper.new  # every category path lands in one of the store's categories
-    products = {p.id: p for p in result.products}
+    assert load_config(STORE / "store.yml").store.currency == "CHF"
+    products = imported_woocommerce("goldfaden", use_embedder)
     assert len(products) == 63 and sum(len(p.variants) for p in products.values()) >= 190
     assert {pid for pid, p in products.items() if p.status} == HIDDEN
     assert products["uhrenarmband-leder-horween"].category == "watches"

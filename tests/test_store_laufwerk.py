@@ -11,9 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from bench.answer_scoring import read_catalog_texts
-from catalog.import_common import CategoryMapper
-from catalog.store import load_config
-from catalog.woocommerce import read_woocommerce_csv
+from tests.store_questions import imported_woocommerce
 
 ROOT = Path(__file__).resolve().parent.parent
 STORE = ROOT / "stores" / "laufwerk"
@@ -22,12 +20,7 @@ HIDDEN = {"laufweste-ultra-5-l", "team-trikot-laufwerk-leipzig"}  # a draft (Pub
 
 
 def test_raw_export_imports_without_rejected_rows(use_embedder):
-    categories = load_config(STORE / "store.yml").categories
-    mapper = CategoryMapper(categories, use_embedder)
-    result = read_woocommerce_csv(STORE / "catalog.csv", mapper)
-    assert not result.errors, [str(e) for e in result.errors[:5]]
-    assert not mapper.new  # every category path lands in one of the store's categories
-    products = {p.id: p for p in result.products}
+    products = imported_woocommerce("laufwerk", use_embedder)
     assert len(products) == 63 and sum(len(p.variants) for p in products.values()) >= 250
     assert {pid for pid, p in products.items() if p.status} == HIDDEN
     # a variation's attribute value with an escaped comma stays one size

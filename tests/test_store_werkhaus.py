@@ -11,10 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from catalog.import_common import CategoryMapper
 from catalog.store import load_config
-from catalog.woocommerce import read_woocommerce_csv
-from tests.store_questions import check_store_questions
+from tests.store_questions import check_store_questions, imported_woocommerce
 
 ROOT = Path(__file__).resolve().parent.parent
 STORE = ROOT / "stores" / "werkhaus"
@@ -38,13 +36,8 @@ MINIMUM = {
 
 
 def test_raw_export_imports_without_rejected_rows(use_embedder):
-    config = load_config(STORE / "store.yml")
-    assert config.store.currency == "EUR"
-    mapper = CategoryMapper(config.categories, use_embedder)
-    result = read_woocommerce_csv(STORE / "catalog.csv", mapper)
-    assert not result.errors, [str(e) for e in result.errors[:5]]
-    assert not mapper.new  # every category path lands in one of the store's categories
-    products = {p.id: p for p in result.products}
+    assert load_config(STORE / "store.yml").store.currency == "EUR"
+    products = imported_woocommerce("werkhaus", use_embedder)
     assert len(products) == 64 and sum(len(p.variants) for p in products.values()) >= 300
     assert {pid for pid, p in products.items() if p.status} == HIDDEN
     assert products["kniepolster-pro"].category == "workwear"
