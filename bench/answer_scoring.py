@@ -128,6 +128,30 @@ def score(expect: dict, answer: Answer, names: dict[str, list[str]], page_produc
     return reasons
 
 
+FAILURE_MODES = ["wrong product", "said it does not know", "refused", "stated a forbidden fact", "missing the fact", "answered what is unknown", "did not refuse", "other"]
+
+
+def failure_mode(expect: dict, answer: Answer, reasons: list[str]) -> str:
+    """What kind of miss a wrong answer is, read from its reasons and the reply alone, so that a
+    held-out store can be looked at in aggregate (how many misses of each mode per kind) without
+    anyone reading its questions."""
+    if any(r.startswith(("about ", "none of ")) for r in reasons):
+        return "wrong product"
+    if expect.get("refuse"):
+        return "did not refuse"
+    if expect.get("dont_know"):
+        return "answered what is unknown"
+    if any(r.startswith("must not say") for r in reasons):
+        return "stated a forbidden fact"
+    if REFUSAL.search(answer.text) and not DONT_KNOW.search(answer.text):
+        return "refused"
+    if DONT_KNOW.search(answer.text):
+        return "said it does not know"
+    if any(r.startswith("missing ") for r in reasons):
+        return "missing the fact"
+    return "other"
+
+
 # --- the store's own catalog file, read without the bot's importer ------------------------------
 
 

@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 import requests
 
-from bench.answer_scoring import Answer, read_catalog_texts, score
+from bench.answer_scoring import FAILURE_MODES, Answer, failure_mode, read_catalog_texts, score
 from bot.stack import Stack
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,7 +147,8 @@ def run_bot(name: str, questions: list[dict], names: dict[str, list[str]], ports
                 try:
                     answer = ask(stack, q)
                     page = q["metadata"].get("product_id") if q["kind"] not in ("discovery", "comparison") else None
-                    results.append(result(q, answer, score(q["expect"], answer, names, page)))
+                    reasons = score(q["expect"], answer, names, page)
+                    results.append(result(q, answer, reasons, failure_mode(q["expect"], answer, reasons) if reasons else ""))
                 except requests.RequestException as exc:
                     results.append(result(q, Answer(), [f"request failed: {exc}"]))
             return results, notes
@@ -155,10 +156,11 @@ def run_bot(name: str, questions: list[dict], names: dict[str, list[str]], ports
             stack.stop()
 
 
-def result(question: dict, answer: Answer, reasons: list[str]) -> dict:
+def result(question: dict, answer: Answer, reasons: list[str], mode: str = "other") -> dict:
     return {
         "id": question["id"], "store": question["store"], "kind": question["kind"], "lang": question["lang"],
         "text": question["text"], "metadata": question.get("metadata") or {}, "right": not reasons, "reasons": reasons,
+        "mode": mode if reasons else "",
         "reply": answer.text, "products": answer.product_ids, "ms": round(answer.ms, 1),
     }  # fmt: skip
 
@@ -219,7 +221,22 @@ def table(results: list[dict], base: dict[str, bool], notes: dict[str, list[str]
             f"plain USE + FAISS top 3 {sum(base_disc)}/{len(base_disc)}"
         )  # fmt: skip
         lines.extend(f"  {store}: {note}" for note in notes.get(store, []))
+    lines.extend(["", *modes_table(results)])
     return "\n".join(lines)
+
+
+def modes_table(results: list[dict]) -> list[str]:
+    """Misses per kind by mode (wrong product, said it does not know, ...), all stores of the run
+    together: the one view of a held-out store's misses that reads none of its questions."""
+    wrong = [r for r in results if not r["right"]]
+    kinds = [k for k in KINDS if any(r["kind"] == k for r in wrong)]
+    lines = ["| misses by mode | " + " | ".join(kinds) + " | all |", "|" + "---|" * (len(kinds) + 2)]
+    for mode in FAILURE_MODES:
+        counts = [sum(1 for r in wrong if r["kind"] == k and r.get("mode", "other") == mode) for k in kinds]
+        total = sum(counts)
+        if total:
+            lines.append(f"| {mode} | " + " | ".join(str(c) for c in counts) + f" | {total} |")
+    return lines
 
 
 def main() -> None:
