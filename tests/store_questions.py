@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bench.answer_scoring import read_catalog_texts
 from catalog.import_common import CategoryMapper
+from catalog.shopify import read_shopify_csv
 from catalog.store import load_config
 from catalog.woocommerce import read_woocommerce_csv
 
@@ -54,4 +55,13 @@ def imported_woocommerce(store: str, use_embedder) -> dict:  # noqa: ANN001 (the
     result = read_woocommerce_csv(folder / "catalog.csv", mapper)
     assert not result.errors, [str(e) for e in result.errors[:5]]
     assert not mapper.new  # every category path lands in one of the store's categories
+    return {p.id: p for p in result.products}
+
+
+def imported_shopify(store: str, use_embedder) -> dict:  # noqa: ANN001 (the conftest fixture)
+    """A Shopify store's raw export imported as `make run` does: no rejected row; its products by id."""
+    folder = ROOT / "stores" / store
+    mapper = CategoryMapper(load_config(folder / "store.yml").categories, use_embedder)
+    result = read_shopify_csv(folder / "catalog.csv", mapper)
+    assert not result.errors, [str(e) for e in result.errors[:5]]
     return {p.id: p for p in result.products}
