@@ -73,6 +73,15 @@ def named_pair(text: str) -> list[Product]:
     return out
 
 
+# what any comparison says: a comparing word, "or" / "versus", "which …", "better", "than"; a
+# message with none of these ("a drill that comes with two batteries") weighs nothing
+COMPARING = re.compile(
+    r"\b(?:vergleich\w*|compar\w*|unterschied\w*|unterscheide\w*|differen\w*|differ|versus|vs|oder|or|welche[nrsm]?|which"
+    r"|besser|better|best\w*|lieber|rather|statt|instead|gegenüber|als|than|beide[nrs]?|both|either)\b"
+    r"|\w+er\s+(?:als|than)\b",
+    re.I,
+)
+
 # "X or Y?" (not "X and Y"): the shopper weighs one against the other
 _CHOICE = re.compile(r"\s(?:or|oder|vs\.?|versus)\s", re.I)
 
@@ -207,6 +216,11 @@ class ActionCompareProducts(ShopAction):
 
                 # "Für welche Wassertemperatur ist der Neo gedacht?" on its page: a question about that product
                 return ActionProductInfo().respond(dispatcher, tracker, lang)
+            if page is None and not COMPARING.search(text):
+                from actions.search import ActionSearchProducts  # noqa: PLC0415 (it imports this module)
+
+                # "a drill that comes with two batteries": a number word, no two products weighed
+                return ActionSearchProducts().respond(dispatcher, tracker, lang)
             reply(dispatcher, say("compare_need_two", lang))
             return []
         a, b = candidates[:2]

@@ -19,7 +19,9 @@ from actions.shipping import answer_shipping
 from actions.sizing import answer_size, asks_for_version
 from actions.texts import say
 from catalog import scope
+from catalog.lexicon import find_country
 from catalog.off_task import asks_other_task
+from catalog.policy_aspects import question_aspects
 from catalog.search import SearchResult
 
 RESCUED_INTENTS = ("out_of_scope", "nlu_fallback")
@@ -64,12 +66,26 @@ def hesitated_between_shop_questions(tracker) -> str | None:  # noqa: ANN001
     return ranking[0] if len(ranking) >= 2 and set(ranking[:2]) <= set(_SHOP_QUESTIONS) else None
 
 
+# a best guess that asks for or about products: off a product page, a request naming a store
+# category is a search whichever of these the classifier leaned to ("a spirit level about one metre
+# long": select 0.34)
+_PRODUCT_GUESSES = ("search_product", "select_product", "refine_search", "ask_product_fit", "ask_product_info")
+
+
 def _unsure_search(tracker) -> bool:  # noqa: ANN001
-    """The classifier was unsure (`nlu_fallback`), its best guess a search, off a product page."""
+    """The classifier was unsure (`nlu_fallback`), its best guess about products, off a product page."""
     if metadata(tracker).get("product_id"):
         return False
     ranking = [i.get("name") for i in tracker.latest_message.get("intent_ranking") or [] if i.get("name") != "nlu_fallback"]
-    return bool(ranking) and ranking[0] == "search_product"
+    return bool(ranking) and ranking[0] in _PRODUCT_GUESSES
+
+
+def unsure_shipping(tracker, text: str) -> bool:  # noqa: ANN001
+    """The classifier was unsure (`nlu_fallback`) with shipping one of its two best guesses, and the
+    message asks about delivery to a country it names ("Was kostet die Lieferung einer Matratze
+    nach Deutschland zusätzlich?": product info 0.42, shipping 0.38): a shipping question."""
+    ranking = [i.get("name") for i in tracker.latest_message.get("intent_ranking") or [] if i.get("name") != "nlu_fallback"]
+    return "ask_shipping" in ranking[:2] and "shipping" in question_aspects(text) and bool(find_country(text))
 
 
 def names_a_category(result: SearchResult) -> bool:
@@ -101,6 +117,8 @@ class ActionFallback(ShopAction):
                 return ActionCompareProducts().respond(dispatcher, tracker, lang)
             if intent == "nlu_fallback" and (shop := hesitated_between_shop_questions(tracker)):
                 return answer_shipping(dispatcher, tracker, lang) if shop == "ask_shipping" else answer_policy(dispatcher, tracker, lang)
+            if intent == "nlu_fallback" and unsure_shipping(tracker, text):
+                return answer_shipping(dispatcher, tracker, lang)
             result = scope.carried(catalog(), text)
             if result is None and intent == "nlu_fallback" and hesitated_over_a_search(tracker):
                 result = catalog().search(text)
@@ -128,6 +146,22 @@ class ActionYesNo(ShopAction):
         return [SlotSet("pending_offer", None)]
 
 
+# Who answers is asked of the conversation: the one addressed ("du", "Sie", "you"), the one asking
+# ("ich", "I", "me"), this chat or its answers, or what is answering (bot, AI, person, program).
+# "Hat die Maschine ein Entkalkungsprogramm?" has none of these: a question about a product.
+_ABOUT_THE_CHAT = re.compile(
+    r"\b(?:du|dich|dir|dein\w*|bist|sind sie|ich|mir|mich|hier|da|you|u|your|i|i'm|me|this|here|there|wem|who|whom"
+    r"|bot|chatbot|chat|ki|ai|mensch\w*|human|person|people|jemand|someone|somebody|roboter|robot|computer\w*"
+    r"|programm|program|mitarbeiter\w*|employee|sprachmodell|language model|assistent\w*|assistant|chatgpt|antwort\w*|antwortet|reply\w*|answer\w*)\b",
+    re.I,
+)
+
+
+def asks_about_the_chat(text: str) -> bool:
+    """Whether a message taken for "are you a bot?" speaks of the conversation at all (see `_ABOUT_THE_CHAT`)."""
+    return bool(_ABOUT_THE_CHAT.search(text))
+
+
 class ActionSmalltalk(ShopAction):
     def name(self) -> str:
         return "action_smalltalk"
@@ -142,6 +176,9 @@ class ActionSmalltalk(ShopAction):
                 reply(dispatcher, say("greet_product", lang, shop=shop, product=page.name(lang)), sources=[page.id])
             else:
                 reply(dispatcher, say("greet", lang, shop=shop, tagline=cfg.store.tagline.get(lang) or ""))
+        elif intent == "bot_challenge" and metadata(tracker).get("product_id") and not asks_about_the_chat(text_of(tracker)):
+            # "Hat die Maschine ein Entkalkungsprogramm?" on a product page: a question about the product
+            return ActionProductInfo().respond(dispatcher, tracker, lang)
         elif intent == "bot_challenge":
             reply(dispatcher, say("bot_challenge", lang, shop=shop, handoff=handoff_text(lang)))
         elif intent in ("goodbye", "thank"):

@@ -104,6 +104,26 @@ def on_page(named: list[Product], others: list[Product], page: Product, text: st
         return [page] if page in named else []
     if page in named:
         return [p for p in named if p == page or p in others] + [p for p in others if p not in named]
-    if points_at_page(text) or names_page(text, page, only_page):
+    if points_at_page(text) or names_page(text, page, only_page) or fits_into_other(text, page):
         return [page, *others]
     return others
+
+
+# "Passt der Akku in die …", "Will the battery fit in the …", "works with": what fits is the subject,
+# the product after the preposition the one it fits
+_FITS_INTO = re.compile(
+    r"\b(?:passt|passen|geht|gehen|funktioniert|funktionieren|kompatibel|fits?|works?|compatible)\b"
+    r"(?:\s+\w+){0,4}?\s+(?:in|an|auf|zu|mit|für|into|with|on|for)\b",
+    re.I,
+)
+
+
+def fits_into_other(text: str, page: Product) -> bool:
+    """A compatibility question whose subject, before the preposition, is the page's product by a
+    word of its name, even one other names share ("Passt der Akku in die Schlagbohrmaschine SB 18?"
+    on the battery's page): the page's product is asked about, the other one is the reference."""
+    found = _FITS_INTO.search(text)
+    if found is None:
+        return False
+    own = {t for t in title_tokens(page) if len(t) >= 4 and not t.isdigit()}
+    return any(_owned(m.group(0).lower(), own) for m in re.finditer(_WORD, text[: found.end()]))

@@ -159,6 +159,9 @@ def answer_policy(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str)
         if names_a_category(found):  # "a long line for recall training": no policy asked, a kind of product the shop sells named
             return show_results(dispatcher, found, lang)
     chosen = general_answer(text, lang, product)
+    if not chosen and not contact and product is not None and not question_aspects(text):
+        # "Wie wird der Bezug verschlossen?" on its page: no policy topic asked, none answers; a question about the product
+        return ActionProductInfo().respond(dispatcher, tracker, lang)
     if not chosen and not contact:
         reply(dispatcher, say("policy_unknown", lang, handoff=handoff_text(lang)))
         return [SlotSet("last_topic", "policy")]

@@ -42,7 +42,8 @@ def policy_beyond_quote(text: str, lang: str) -> bool:
 def answer_shipping(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
     cfg = catalog().config
     text = text_of(tracker)
-    if "pickup" in question_aspects(text) or policy_beyond_quote(text, lang):  # no shipping zone: the policies say
+    # collecting, or a return's shipping ("pay for the return shipping from Switzerland?"): no shipping zone, the policies say
+    if {"pickup", "returns"} & question_aspects(text) or policy_beyond_quote(text, lang):
         return answer_policy(dispatcher, tracker, lang)
     if asks_for_version(tracker, sizes=False):  # "do you have it in navy?" asks for a version, not for shipping
         return answer_size(dispatcher, tracker, lang)

@@ -137,12 +137,18 @@ def asks_size_advice(tracker: Tracker) -> bool:
 
 
 def _general(dispatcher: CollectingDispatcher, text: str, conversion: str | None, lang: str) -> Events:
-    """A size question about no product: a conversion, the store's size guide, or which product."""
+    """A size question about no product: a conversion, the store's size guide, the products of the
+    kind it asks for (a search the catalog is sure of), or which product."""
     if conversion:
         reply(dispatcher, conversion, sources=["sizes:conversion-table"])
     elif guide := size_guide(text, lang, advice=bool(ADVICE.search(text))):
         reply(dispatcher, "\n".join(f"{p.heading}: {p.text}" if p.heading else p.text for p in guide), sources=[f"policy:{p.ref}" for p in guide])
     else:
+        from actions.search import show_results  # noqa: PLC0415 (it imports this module)
+
+        result = catalog().search(text)
+        if result.confident:  # "eine Arbeitshose in Kurzgröße": a kind of product asked for, in a size
+            return show_results(dispatcher, result, lang)
         reply(dispatcher, say("which_product", lang))
     return [SlotSet("last_topic", "size")]
 

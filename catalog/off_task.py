@@ -12,7 +12,10 @@ Three shapes, each read from how people ask, never from one catalog:
   forecast / report by name; a product for a kind of weather ("Jacke für Regenwetter",
   "all-weather tyres", "Ausrüstung für Lawinengefahr") is not asked for a day and stays a search;
 - a person or a place to be booked: an instructor, guide, lesson, course, table, flight, hotel
-  or taxi ("Can you book me a ski instructor?", "Buchen Sie mir einen Bergführer").
+  or taxi ("Can you book me a ski instructor?", "Buchen Sie mir einen Bergführer");
+- who won or how a competition stands ("Who won the league last season?", "Wer hat gestern das
+  Spiel gewonnen?", "Ergebnis des Rennens"): a shop sells no results; "Which helmet won the test?"
+  asks which product and stays a search.
 """
 
 from __future__ import annotations
@@ -66,12 +69,33 @@ _BOOKING = re.compile(
 )
 
 
+# "who won …", "wer hat … gewonnen": asked of a person or team, never "which product"
+_WINNER = re.compile(
+    rf"{_W}(?:who|wer){_E}(?:\W+\w+){{0,4}}?\W+(?:won|wins|win|winning|gewonnen|gewinnt|gewann|gewinnen|siegte){_E}", re.I
+)
+_COMPETITION = (
+    r"spiel\w*|match\w*|game|games|\w*liga|league|derby|finale?|finals|rennen\w*|races?|cup|pokal\w*|meisterschaft\w*"
+    r"|championship\w*|tournament|turnier\w*|wm|em|world cup|olympi\w*|grand prix|saison|season"
+)
+# "Ergebnis des Spiels", "score of last night's game": the result of one, only function words between
+# ("die besten Ergebnisse im Rennen" with these shoes stays a search)
+_OF = r"des|der|dem|vom|von|of|from|the|last|letzten?|gestrigen|heutigen|yesterday's|today's|tonight's|night's|gestern|yesterday"
+_RESULT = re.compile(
+    rf"{_W}(?:ergebnis|ergebnisse|endstand|spielstand|zwischenstand|tabellenstand|score|scores|result|results|standings)"
+    rf"(?:\W+(?:{_OF})){{1,3}}\W+(?:{_COMPETITION}){_E}",
+    re.I,
+)
+
+
 def asks_other_task(text: str) -> bool:
-    """Whether the message asks for a written text, current conditions or a forecast, or a booking:
+    """Whether the message asks for a written text, current conditions or a forecast, a booking or
+    a competition's winner or result:
     a task no shop does, refused even when it names a product ("a poem about toasters")."""
     return bool(
         _WRITING.search(text)
         or (_CONDITIONS_NOW.search(text) and not _FOR_CONDITION.search(text))
         or _FORECAST.search(text)
         or _BOOKING.search(text)
+        or _WINNER.search(text)
+        or _RESULT.search(text)
     )

@@ -136,9 +136,12 @@ ASPECTS: dict[str, Cues] = {
     "excluded": (
         ("ausgeschlossen", "nicht abgedeckt", "nicht gedeckt", "not covered", "isn't covered", "excluded", "exclusion",
          "ausnahme", "exception", "cannot be returned", "can't be returned", "not returnable", "kein garantiefall",
-         "does not cover", "doesn't cover", "wear and tear", "abnutzung", "verschleiß"),
+         "does not cover", "doesn't cover", "wear and tear", "abnutzung", "verschleiß",
+         # an item's state asks whether it is excepted ("one I've already opened", "angebrochen")
+         "opened", "geöffnet", "angebrochen", "ausgepackt", "unsealed"),
         ("ausgeschlossen", "nicht abgedeckt", "not covered", "exclud", "nicht eingeschlossen", "not included",
-         "cannot be returned", "kein garantiefall", "abnutzung", "wear and tear", "normal wear", "verschleiß"),
+         "cannot be returned", "kein garantiefall", "abnutzung", "wear and tear", "normal wear", "verschleiß",
+         "hygien", "opened", "geöffnet", "angebrochen", "versiegel"),
     ),
     "voucher": (
         ("gift card", "giftcard", "gutschein", "voucher", "geschenkkarte"),
@@ -212,7 +215,8 @@ def _normal(text: str) -> str:
 # "Can I return vitamins?" / "Kann ich eine Matratze zurückgeben?": whether a kind of item may go
 # back is what the exclusions say, when nothing else is asked; "can I return it / my order" asks
 # nothing of the sort
-_RETURN_ITEM_EN = re.compile(r"\b(?:can|may|could) i (?:still )?(?:return|send back|exchange) ([a-z -]+?)(?= if | after | that | which | from |\?|$)")
+_RETURN_ITEM_EN = re.compile(
+    r"\b(?:can|may|could) i (?:still )?(?:return|send back|exchange) ([a-z -]+?)(?= if | after | that | which | from | i | i'| we | you |\?|$)")
 _RETURN_ITEM_DE = re.compile(r"\b(?:kann|darf|könnte) ich (.+?) (?:zurückgeben|zurückschicken|zurücksenden|umtauschen|retournieren)\b", re.I)
 _NO_ITEM = {
     "a", "an", "the", "it", "this", "that", "them", "these", "those", "my", "your", "something", "anything", "order",
@@ -230,9 +234,14 @@ def _asks_about_an_item(text: str) -> bool:
     return bool(words) and len(words) <= 3 and words[-1][:1].isupper() and words[-1].lower() not in _NO_ITEM
 
 
+# "Wie lange halten Sie die Ware für mich zurück?", "hold it back": kept for the shopper, no return
+_HELD = re.compile(r"(?<![a-zäöüß])(?:halte|hält|halten|haltet|lege|legt|legen|stelle|stellt|stellen)\b(?P<mid>(?:(?!\bund\b|,)[^.?!]){0,50}?)\bzurück\b"
+                   r"|zurück(?:halten|gehalten|legen|gelegt|stellen|gestellt)|\bhold (?:it |them |the \w+ )?back\b")
+
+
 def question_aspects(text: str) -> set[str]:
     """The topics and aspects a question asks about."""
-    lowered = _normal(text)
+    lowered = _HELD.sub(lambda m: f" hold {m['mid'] or ''} ", _normal(text))
     asked = {name for name, cue in _QUESTION.items() if cue.search(lowered)}
     if "returns" in asked:  # "return shipping", "came by freight": the shipping is the return's
         asked.discard("shipping")

@@ -51,12 +51,17 @@ _PAIRS: dict[str, tuple[str, ...]] = {
     "tisch": ("table",), "regal": ("shelf",), "schüssel": ("bowl",), "teller": ("plate",),
     "tasse": ("cup", "mug"), "becher": ("mug", "cup"), "flasche": ("bottle",), "kanne": ("jug", "pot", "can"),
     "topf": ("pot",), "pfanne": ("pan",), "messer": ("knife",), "schneidebrett": ("chopping board",),
-    "tuch": ("cloth",), "kerze": ("candle",),
+    "tuch": ("cloth",), "kerze": ("candle",), "mühle": ("grinder", "mill"), "kaffeemühle": ("coffee grinder",),
+    "laken": ("sheet",), "spannbettlaken": ("fitted sheet",), "bettdecke": ("duvet",), "bettbezug": ("duvet cover",),
     # garden, outdoor, tools
     "schere": ("scissors", "shears", "secateurs"), "zelt": ("tent",),
     "gießkanne": ("watering can",), "säge": ("saw",),
     "bohrer": ("drill",), "leiter": ("ladder",), "hochbeet": ("raised bed",), "stirnlampe": ("headlamp", "head torch"),
     "taschenlampe": ("torch", "flashlight"), "fahrrad": ("bike", "bicycle"), "helm": ("helmet",),
+    "wasserwaage": ("spirit level",), "hammer": ("hammer",), "zange": ("pliers",), "schraubendreher": ("screwdriver",),
+    "bohrmaschine": ("drill",), "schrauber": ("driver",), "schlagschrauber": ("impact driver",),
+    "bohrschrauber": ("drill driver",), "knieschoner": ("knee pads",), "kniepolster": ("knee pads",),
+    "arbeitshose": ("work trousers",), "latzhose": ("dungarees", "overalls", "bib trousers"),
     # electronics
     "kopfhörer": ("headphones", "earphones"), "lautsprecher": ("speaker",), "ladegerät": ("charger",),
     "kabel": ("cable",), "akku": ("battery",), "heizung": ("heater",), "heizstab": ("heater",),
@@ -68,7 +73,7 @@ _PAIRS: dict[str, tuple[str, ...]] = {
 # German name word starting with one is matched ("Lese-brille"), other name words by their end
 FIRST_PARTS: dict[str, tuple[str, ...]] = {
     "lese": ("reading",), "regen": ("rain",), "matsch": ("mud", "rain"), "sonnen": ("sun",),
-    "schlepp": ("trailing", "drag"), "rückruf": ("recall",),
+    "schlepp": ("trailing", "drag"), "rückruf": ("recall",), "hand": ("manual", "hand"),
 }
 # fmt: on
 _PAIRS.update(FIRST_PARTS)
@@ -151,9 +156,13 @@ def translated_scores(
     Each translation counts for the products named in its language alone (`titles`: a product's
     title languages; one named in the request's language too is found by that name), by its
     rarity like a typed word (none when it names more than `max_products`); the translations add
-    up ("reading" and "glasses" both name the "Lesebrille")."""
+    up ("reading" and "glasses" both name the "Lesebrille"). Two request words in a row that are one
+    English name ("spirit level") are translated as one."""
     scores: dict[str, float] = {}
-    for word in words:
+    words = list(words)
+    # two-word English names ("spirit level", "knee pads") read as one word
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if f"{a} {b}" in _EN]
+    for word in [*words, *pairs]:
         for hits, lang in translated_hits(word, names):
             named = {pid: value for name, value in hits.items() for pid in names.names[name]}
             if len(named) > max_products:
