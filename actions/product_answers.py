@@ -10,6 +10,7 @@ import re
 from actions import facts, fit_checks
 from actions.context import catalog
 from actions.product_text import (
+    absence_verdict,
     closest,
     feature_verdict,
     finder,
@@ -186,7 +187,8 @@ def from_text(product: Product, question: str, lang: str) -> str | None:
     about a feature the sentence names or denies, with "Ja." / "Nein." before it."""
     line, answers = quote(product, question, lang, catalog().embedder, catalog().config.categories)
     if line and YES_NO.search(question):
-        verdict = feature_verdict(question, answers[0].sentence.text, product_name(product, lang, catalog().config.categories))
+        name = product_name(product, lang, catalog().config.categories)
+        verdict = feature_verdict(question, answers[0].sentence.text, name) or absence_verdict(question, answers[0].sentence.text, name)
         return say(f"feature_{verdict}", lang, quote=line) if verdict else line
     return line
 
@@ -260,6 +262,9 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
     for aspect in aspects:
         if aspect == "price" and (priced := priced_sentence(product, question, lang)):  # "What does a battery change cost?"
             lines.append(say("text_quote", lang, product=name, sentence=priced))
+        elif aspect == "price" and "price_unit" in kinds and (per := from_text(product, question, lang)):  # "for a pair or for one?"
+            currency = catalog().config.store.currency
+            lines += [per, version_price(product, question, lang, currency) or f"{name}: {facts.price_text(product, lang, currency)}."]
         elif aspect == "price":
             currency = catalog().config.store.currency
             lines.append(version_price(product, question, lang, currency) or f"{name}: {facts.price_text(product, lang, currency)}.")

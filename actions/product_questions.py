@@ -33,6 +33,7 @@ from actions.shipping import answer_shipping
 from actions.sizing import answer_size, asks_size_advice, availability
 from actions.texts import say
 from actions.variant_replies import listed_option, option_list_reply
+from catalog.fact_kinds import MEASURED_KINDS
 from catalog.models import Product
 from catalog.passages import (
     asked_aspects,
@@ -41,6 +42,7 @@ from catalog.passages import (
     content_words,
 )
 from catalog.policy_aspects import rule_topic
+from catalog.quantities import QUANTITIES
 from catalog.variants import find_asked
 
 
@@ -179,10 +181,16 @@ def page_property(tracker, lang: str) -> Product | None:  # noqa: ANN001
     if not answers:
         return None
     sentence = answers[0].sentence.text
+    if PRODUCT_KINDS & set(asked_aspects(asked, name)):  # "Wie wird der Bezug verschlossen?", "How much torque?": no shop rule asks that
+        return page
     words = content_words(asked, name)
     # every word asks for the kind of fact the sentence states: "How many treats can I give per day?" -> "… 10 pieces a day."
     rest = words - asking_words(asked, asked_aspects(asked, name), [sentence])
     return page if (words and not rest) or any(finder(cat.embedder).shared_words(rest, [sentence], name)) else None
+
+
+# kinds of fact only a product has, never a shop's rule: a physical quantity, how it closes
+PRODUCT_KINDS = frozenset(QUANTITIES) | MEASURED_KINDS | {"closure"}
 
 
 # a question about the thing in front of the shopper, not a request for products

@@ -8,7 +8,7 @@ import threading
 
 from actions.texts import say
 from catalog.embedder import Embedder, VectorCache
-from catalog.features import TOPICS, denies, plainly_states
+from catalog.features import TOPICS, denies, denies_word, plainly_states
 from catalog.models import Product
 from catalog.passages import (
     CLOSEST_SIMILARITY,
@@ -16,6 +16,7 @@ from catalog.passages import (
     PassageFinder,
     asked_aspects,
     asked_features,
+    content_words,
     names_features,
     product_sentences,
     states_aspect,
@@ -94,6 +95,22 @@ def feature_verdict(question: str, sentence: str, name: str = "") -> str | None:
     if TOPICS & set(asked):  # "Does it shrink?" -> "shrinkage is below 3 %": the quote alone
         return None
     return "yes" if all(plainly_states(sentence, key) for key in asked) else None
+
+
+# a question that says "without" itself ("Can I buy it without a battery?"): a sentence saying "ohne Akku" is no "no"
+_NEGATED_QUESTION = re.compile(r"\b(?:ohne|kein\w*|nicht|without|not|no|\w+n['’]t)\b", re.I)
+# a question whether it has or comes with a thing ("Ist ein Akku dabei?", "Does it have a lid?", "Kommt er mit Ladegerät?")
+_HAS = re.compile(r"^\W*(?:und\s+|and\s+)?(?:hat|haben|has|have|does\s+(?:it|this|that|the\s+\w+)\s+(?:have|come)|do\s+(?:they|these|the\s+\w+)\s+(?:have|come)"
+                  r"|kommt|kommen|comes?)\b", re.I)
+
+
+def absence_verdict(question: str, sentence: str, name: str = "") -> str | None:
+    """"no" when a yes/no question asks whether a thing comes along or is there ("Ist bei der Solo-Variante
+    ein Akku dabei?", "Does it have a charger?") and the quoted sentence plainly denies it ("Die Variante
+    Solo wird ohne Akku … geliefert", "Battery and charger not included"); else None."""
+    if _NEGATED_QUESTION.search(question) or not ("included" in asked_aspects(question, name) or _HAS.search(question)):
+        return None
+    return "no" if any(denies_word(sentence, word) for word in content_words(question)) else None  # "Akku" of "Akku-Bohrschrauber" too
 
 
 def quote(product: Product, question: str, lang: str, embedder: Embedder, categories: dict | None = None) -> tuple[str | None, list[Answer]]:

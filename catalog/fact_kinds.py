@@ -10,6 +10,7 @@ import re
 
 from catalog.features import FEATURES
 from catalog.lexicon import COUNTRIES
+from catalog.quantities import CLOSURE, LIMIT, MEASURED, QUANTITIES
 
 # a verb of making ("handgefilzt", "gefertigt", "hand-sewn") whose place follows ("in Bad Tölz")
 _MADE = (r"\b\w*(?:gestellt|gefertigt|produziert|gemacht|genäht|gestrickt|gewebt|gefilzt|geschmiedet|gegossen|gebrannt|geröstet"
@@ -51,7 +52,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
                 r"\d\s*(?:h|std|stunden|hours|mah|wh)\b|akku|batter|charg|lade|laufzeit|run ?time"),
     # how long charging takes, not how long it runs: "Ladezeit 4 Stunden", "in ca. 2 Stunden voll", "10 Minuten = 5 Stunden Musik"
     "charge_time": (_CHARGE_TIME, r"ladezeit|ladedauer|charg\w* time|time to charge|schnelllad|fast[- ]charg|quick[- ]charg"
-                    r"|(?:lädt|laden|geladen|aufladen|aufgeladen|voll|charged?|charges|full)\b[^.;]{0,30}?\d+(?:[.,]\d+)?\s*(?:h|std|stunden|hours?|min\w*)\b"
+                    r"|(?:lädt|laden|geladen|aufladen|aufgeladen|voll|charged?|charges|full)\b(?:[^.;]|\.(?=\d)|(?:(?<=\bca)|(?<=prox)|(?<=\bmax))\.){0,40}?\d+(?:[.,]\d+)?\s*(?:h|std|stunden|hours?|min\w*)\b"
                     r"|\d\s*(?:h|std|stunden|hours?|min\w*)\b[^.;]{0,20}?\b(?:voll|geladen|aufgeladen|charged|full)\b"),
     "care": (r"wasch|wäsche|trockner|bügel|reinig|spülmaschine|sauber|wash|dryer|\biron|clean|laundry",
              r"wasch|wash|trockner|dryer|spülmaschine|dishwasher|reinig|clean|rinse|wipe|spül|bügel|\biron"),
@@ -142,6 +143,12 @@ _ASPECTS: dict[str, tuple[str, str]] = {
                  r"|included|\bincludes\b|comes with|supplied|in the box"
                  # sold with or without it: "Lieferung ohne Akku und Ladegerät.", "Set mit Akku", "sold without a charger"
                  r"|lieferung\s+(?:ohne|mit)\b|geliefert|delivered|\b(?:set|kit|bundle)\s+(?:mit|with)\b|\bsold without|\bcomes? without"),
+    # what one price buys: "Is the price for a pair or for one curtain?" -> "Preis pro Schal (1 Stück)", "sold per pair", "Inhalt: 1 Paar"
+    "price_unit": (r"\b(?:price|preis|kost\w*|cost\w*)\b.*\b(?:pairs?|paar|single|each|per|pro|stück|pieces?|pack\w*|einzeln)\b"
+                   r"|\b(?:pairs?|paar|stück|pieces?|single|einzeln)\b.*\b(?:price|preis|kost\w*|cost\w*)\b",
+                   r"\b(?:preis\w*|price\w*)\s+(?:\w+\s+)?(?:pro|per|für|for|je)\b|\bpro (?:stück|paar|set|packung)\b|\bper (?:piece|pair|set|pack|panel|item|unit)\b"
+                   r"|\bje stück\b|\b(?:sold|verkauft)\s+(?:as|als|in|per|einzeln|individually|singly)\b|\beinzeln\b|\bsingly\b|\bindividually\b"
+                   r"|\(\s*1\s*(?:stück|piece|paar|pair)\s*\)|\b(?:inhalt|contents?|lieferumfang)\s*:\s*\d"),
     # headphones and speakers: "What impedance?" -> "32 ohm"
     "impedance": (r"impedanz|impedance|widerstand|\bohm", r"\d\s*(?:ohm|Ω)|impedanz|impedance"),
     # how fine a wool or fibre is: "Wie fein ist die Wolle?" -> "17.5 micron merino"
@@ -163,8 +170,9 @@ _ASPECTS: dict[str, tuple[str, str]] = {
               r"\bspare\b|ersatz\w*|\breplacement\b|nachkauf\w*|nachbestell\w*|\bseparately\b|\bseparat\w*|\beinzeln\w*|zubehör|accessor"),
     # a rated class: "Welche Filterkategorie?" -> "lens category 3", "Energieeffizienzklasse A", "Schutzklasse II"
     "rating": (r"kategorie|categor(?:y|ies)|klasse\b|\bclass\b", r"(?:kategorie|category|klasse|class)\s*:?\s*(?:[A-G]\b|[IV]+\b|\d)"),
-    # how thick a thing may be or is: "Wie dick dürfen die Äste sein?" -> "Schnittstärke: bis 22 mm"
-    "thickness": (r"wie dick|\bdicke\b|stärke\b|how thick|thickness", r"dick|stärke\b|thick"),
+    # a maximum asked, a limit stated: "What's the biggest hole it can drill?" -> "in Beton bis 13 mm"
+    "limit": LIMIT,
+    "closure": CLOSURE,
     # the analytical constituents of food ("Wie hoch ist der Proteingehalt?" -> "crude protein 30%")
     # (not "fibre", "fat" or "ash" alone: a fabric, a fat bike, ash wood)
     "nutrients": (r"protein|eiwei(?:ß|ss)|fettgehalt|fettanteil|wie viel fett|fat content|how much fat|rohfaser|ballaststoff|rohasche"
@@ -186,6 +194,9 @@ _ASPECTS: dict[str, tuple[str, str]] = {
             r"|\b(?:für|for)\s+(?!up\b|bis\b)[^.;:]{1,40}?\s(?:bis(?: zu)?|up to|max\.?)\s*\d[\d.,]*(?![\d.,])"
             r"(?!\s*(?:h|hours?|min\w*|std|stunden?|sek\w*|sec\w*|tage?n?|days?|wochen?|weeks?|monate?n?|months?|jahre?n?|years?)\b)"),
 }  # fmt: skip
+# physical quantities by their unit (`catalog.quantities`): torque, hardness, voltage, thickness, a filling's share …
+# ("Wie dick dürfen die Äste sein?" -> "Schnittstärke: bis 22 mm", "How much torque?" -> "180 Nm")
+_ASPECTS.update(QUANTITIES)
 ASPECTS = {k: (re.compile(q, re.I), re.compile(s, re.I)) for k, (q, s) in _ASPECTS.items()}
 KINDS = tuple(ASPECTS)
 # a feature named in a question is a kind of fact too: "is it lined?" wants the sentence about the lining
@@ -209,7 +220,20 @@ def measure_qualifier(question: str) -> str | None:
 
 # kinds that are a measured quantity stated by its own unit, never a size to choose ("Raumgröße", "Radius")
 MEASURED_KINDS = frozenset({"suction", "brightness", "colour_temperature", "pressure", "energy", "area", "radius",
-                            "fill_power", "suspension_travel", "standard", "heat_up", "charge_time", "vents"})  # fmt: skip
+                            "fill_power", "suspension_travel", "standard", "heat_up", "charge_time", "vents"}) | MEASURED  # fmt: skip
+# kinds answered by a figure ("Höhe 24 cm", "180 Nm", "approx. 30 minutes"); a question also asking whether
+# something comes along, suits or may travel ("Ist ein Akku dabei?") asks no figure (`asks_figure`)
+FIGURE_KINDS = frozenset({"weight", "size", "height", "width", "length", "capacity", "temperature", "battery", "charge_time",
+                          "duration", "power", "speed", "range", "loudness", "load", "age", "impedance", "fineness", "power_reserve",
+                          "shelf_life", "per_day", "dosage", "nutrients", "packing", "water", "limit"}) | MEASURED_KINDS | frozenset(QUANTITIES)  # fmt: skip
+_NO_FIGURE = frozenset({"included", "use", "travel", "spare", "origin", "fit"})
+
+
+def asks_figure(aspects: list[str]) -> bool:
+    """True when the asked kinds are answered by a figure: "Wie hoch ist die Matratze?", not "Ist ein Akku dabei?"."""
+    return bool(FIGURE_KINDS & set(aspects)) and not _NO_FIGURE & set(aspects)
+
+
 # a part that holds something: "How big is the dust bin?", "Wie groß ist der Wassertank?" ask its capacity
 PART_HOLDING = re.compile(
     r"\w*(?:behälter|tank|korb|körbe|krug|kanne|schüssel|beutel|topf|becher|flasche|karaffe)\b"
@@ -219,10 +243,11 @@ PART_HOLDING = re.compile(
 # a kind that asks more precisely than another the same words ask: "how fast does it heat up?" is the heat-up
 # time, not a speed; "how long to charge?" the charge time, not the runtime; "Raumgröße" an area, not a size
 _NARROWER = {
-    "charge_time": ("battery", "duration", "charging", "speed"),
+    "charge_time": ("battery", "duration", "charging", "speed", "size", "length"),
     "heat_up": ("speed", "temperature", "duration"),
     "area": ("size",),
     "colour_temperature": ("temperature",),
+    "voltage": ("power_source",),
 }
 
 

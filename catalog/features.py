@@ -25,7 +25,7 @@ _FEATURES: dict[str, str] = {
     "padding": r"gepolstert\w*|polster\w*|pads?\b|padded|padding|cushion\w*",
     "windproof": r"winddicht\w*|windabweisend\w*|windfest\w*|windproof|wind-?resistant|windstopper",
     "stretch": r"elastisch\w*|dehnbar\w*|stretch\w*",
-    "reflective": r"reflektier\w*|reflektor\w*|reflective|reflector\w*|reflexstreifen",
+    "reflective": r"reflektier\w*|reflektor\w*|reflective|reflector\w*|reflex\w*|hi-?vis\w*|high[- ]visibility",
     "non_slip": r"rutschfest\w*|rutschhemmend\w*|anti-?rutsch\w*|griffig\w*|non-?slip|anti-?slip|slip-?resistant|grippy",
     "polarized": r"polari[sz](?:ed|ing|ation\w*|iert\w*|ierung\w*)",
     "uv": r"uv-?schutz|upf\b|uv protection|uv\b",
@@ -117,3 +117,22 @@ def denies(sentence: str, feature: str) -> bool | None:
         for m in FEATURES[feature].finditer(sentence)
     }
     return None if len(negated) > 1 else negated == {True}
+
+
+# what follows a thing to say it does not come along: "Battery and charger not included", "Akku separat erhältlich"
+_NOT_INCLUDED = re.compile(
+    r"^[^.;:]{0,40}?(?<![^\W\d_])(?:nicht (?:enthalten|inklusive|im lieferumfang|dabei|mitgeliefert)|not (?:included|supplied)"
+    r"|sold separately|separat erhältlich)",
+    re.I,
+)
+
+
+def denies_word(sentence: str, word: str) -> bool:
+    """True when the sentence names the thing `word` (a word of a question, also inflected or as
+    a compound's end: "Akkus", "Lithium-Akku") and every mention says it is not there: "ohne Akku
+    und ohne Ladegerät", "Battery and charger not included"; False when one mention is plain."""
+    pattern = re.compile(rf"(?<![^\W\d_])[^\W\d_]*{re.escape(word)}[^\W\d_]*", re.I)
+    mentions = list(pattern.finditer(sentence))
+    return bool(mentions) and all(
+        _NEGATION.search(sentence[: m.start()]) or _NOT_INCLUDED.match(sentence[m.end():]) for m in mentions
+    )  # fmt: skip

@@ -9,19 +9,28 @@ set (`tests/fixtures/answer_sentences.jsonl`, `bench/sentence_threshold.py`, ben
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz
 
 from catalog.embedder import Embedder, VectorCache
-from catalog.fact_kinds import ASPECTS, HOW, KINDS, MEASURED_KINDS, narrowed, without_name_run
+from catalog.fact_kinds import (
+    ASPECTS,
+    FIGURE_KINDS,
+    HOW,
+    KINDS,
+    MEASURED_KINDS,
+    asks_figure,
+    narrowed,
+    without_name_run,
+)
 from catalog.features import FEATURES
 from catalog.models import Product
+from catalog.quantities import QUANTITIES, states_figure
 from catalog.sentences import split_sentences, table_headers
-from catalog.word_forms import able, named_part, sole_sharer
+from catalog.shared_words import QUESTION_WORDS, WORD, content_words, shares_word
+from catalog.word_forms import asked_letters, explaining, named_part, sole_sharer
 
 # A sentence scoring at least this answers the question (bench/sentence_threshold.py).
 ANSWER_SIMILARITY = 0.30
@@ -37,13 +46,16 @@ NAME_WEIGHT = 0.3
 # and the sentence carries none of it, it loses ASPECT_PENALTY.
 ASPECT_BONUS = 0.15
 ASPECT_PENALTY = 0.05
+# where a sentence listing several facts is cut into its clauses (not "2,5 kg": a comma before a space)
+CLAUSE = re.compile(r"[,;]\s+|\s+[–—]\s+")
+# a sentence stating an asked kind with its figure ("Höhe 24 cm", "60 ± 1 HRC", "20 mm stark") gains this too
+FIGURE_BONUS = 0.05
 # each further asked kind the sentence states ("wie wird er aufgeladen?": battery and charging)
 MORE_ASPECTS_BONUS = 0.05
 # A sentence sharing a word of the question (besides the product's name and function words)
 # gains LEXICAL_BONUS: as typed, as a longer compound ("atmungsaktiv" ~ "Atmungsaktivität") or
 # nearly so across the languages ("induction" ~ "Induktion"), which USE alone misses in short questions.
 LEXICAL_BONUS = 0.05
-EXACT_WORD_LETTERS = 7  # the same word this long counts twice
 # A word of the sentence whose own vector is this close to a word of the question is the same
 # word in the other language or another form ("Druck" ~ "pressure" 0.82, "Wert" ~ "value" 0.91,
 # "saunas" ~ "sauna" 0.94; unrelated words stay below 0.45): it counts as a shared word.
@@ -58,66 +70,11 @@ SECOND_MARGIN = 0.05
 FIELDS = ("description", "fit_notes", "materials", "care")
 # kinds of fact asked and stated: `catalog.fact_kinds`
 
-# words of a question that say nothing about what is asked
-_QUESTION_WORDS = frozenset(
-    """gibt haben habe hast sind kann kannst könnte können welche welcher welches welchen viel viele
-    mein meine meinen meiner ihre ihren eure dies diese dieser dieses diesen damit darin darauf dafür
-    auch noch mehr lange über unter bitte eine einen einem einer nicht kein keine keinen sich wird
-    werden wurde ganz sehr etwa oder aber wenn dann denn schon muss soll sollte würde wäre
-    does have there what which with this that these those will would could should your them they
-    their about into really well good much many long please also from than when where other
-    need want maybe still even just only very contain contains enthält enthalten anything something etwas drin darin""".split()
-)
-_WORD = re.compile(r"[^\W\d_]{4,}")
-
-
-def content_words(text: str, exclude: str = "") -> set[str]:
-    """The words of `text` that carry meaning: four letters or more, no function word, none of `exclude`."""
-    skip = {w.lower() for w in _WORD.findall(exclude)}
-    return {
-        w for w in (x.lower() for x in _WORD.findall(text))
-        if w not in _QUESTION_WORDS and not any(n.startswith(w) or n.endswith(w) for n in skip)  # "Helm" of "Kinderhelm"
-    }  # fmt: skip
-
-
-def _spelling(word: str) -> str:
-    """German and English spellings of one word brought together ("microwave" ~ "Mikrowelle")."""
-    return word.replace("c", "k").replace("ph", "f").replace("th", "t").replace("y", "i")
-
-
-# endings of another form of the same word: plural, case, verb ("Dose" ~ "Dosen", "pump" ~ "pumps")
-_ENDINGS = frozenset({"e", "n", "en", "s", "es", "er"})
-
-
-def _stem(word: str) -> str:
-    """The word without a final "e": "kategorie" ~ "kategori" (of "category")."""
-    return word[:-1] if word.endswith("e") else word
-
-
-def shares_word(question_words: set[str], sentence: str) -> float:
-    """How strongly the sentence shares a word of the question: 2 for the same long word
-    ("Härtegrad"), 1 for the same short one, a compound of it or its near twin in the other
-    language (most of the word the same from its start: "reflective" ~ "reflektierend"), else 0."""
-    found = 0.0
-    for word in content_words(sentence):
-        for asked in question_words:
-            if word == asked:
-                found = max(found, 2.0 if len(word) >= EXACT_WORD_LETTERS else 1.0)
-                continue
-            short, long_ = sorted((_spelling(asked), _spelling(word)), key=len)
-            common = len(os.path.commonprefix([short, long_]))
-            compound = long_.startswith(_stem(short)) or long_.endswith(short) or _stem(long_).endswith(_stem(short))  # "Atmungsaktivität", "Filterkategorie", "Teichgröße"
-            inflected = long_[len(short):] in _ENDINGS and long_.startswith(short)  # "Dose" ~ "Dosen", "Pump" ~ "Pumpe"
-            if len(short) >= 5 and (compound or fuzz.ratio(short, long_) >= 85) or common >= 6 and common >= 0.6 * len(short) or inflected or able(asked, word):
-                found = max(found, 1.0)
-    return found
-
-
 def asked_features(question: str, name: str = "") -> list[str]:
     """The features (`catalog.features`) a question names, leaving out words of the product's
     `name`: "Wie schwer ist die Kapuzenjacke?" asks nothing about the hood, nor "the LED strip" about
     a light when "LED" is a whole word of the name ("LED-Leuchtstreifen")."""
-    name_words = {w.lower() for w in _WORD.findall(name)}
+    name_words = {w.lower() for w in WORD.findall(name)}
     whole = {w.lower() for w in re.findall(r"[^\W\d_]+", name)}
     out = []
     for key, pattern in FEATURES.items():
@@ -166,7 +123,7 @@ def free_of(question: str) -> str | None:
     """The substance a "free of X?" question asks about, lower-case ("gluten", "pvc")."""
     m = _FREE_OF.search(question)
     word = next(g for g in m.groups() if g).lower() if m else None
-    return None if word is None or word in _QUESTION_WORDS or word in _NO_SUBSTANCE else word
+    return None if word is None or word in QUESTION_WORDS or word in _NO_SUBSTANCE else word
 
 
 def states_aspect(sentence: str, aspects: list[str]) -> bool:
@@ -208,13 +165,13 @@ def asking_words(question: str, aspects: list[str], sentences: list[str]) -> set
     """The question's words that ask for a kind of fact a sentence states ("heavy" when one gives
     the weight, "run small" when one tells the fit)."""
     stated = [key for key in aspects if any(ASPECTS[key][1].search(s) for s in sentences)]
-    return {w.lower() for key in stated for m in ASPECTS[key][0].finditer(question) for w in _WORD.findall(m.group(0))}
+    return {w.lower() for key in stated for m in ASPECTS[key][0].finditer(question) for w in WORD.findall(m.group(0))}
 
 
 # kinds of fact that one sentence states so plainly that it answers when it is the text's only one: a
 # place of making ("gefertigt von der Sattlerei X in Bad Tölz", "aus Süddeutschland"), a quantity by its own
 # unit ("Saugkraft?" -> "mit 6000 Pa", "Farbtemperatur?" -> "2700 K", "Which standard?" -> "EN 12277 type C")
-SOLE_ANSWER_KINDS = frozenset({"origin"}) | MEASURED_KINDS
+SOLE_ANSWER_KINDS = frozenset({"origin"}) | MEASURED_KINDS | frozenset(QUANTITIES)
 
 
 def _twin(word: str, near: list[str]) -> float:
@@ -284,9 +241,14 @@ class PassageFinder:
             question_vector /= max(float(np.linalg.norm(question_vector)), 1e-12)
         scores = self.cache.encode(self.embedder, sentences) @ question_vector
         aspects = asked_aspects(question, name)
+        if asks_figure(aspects):  # "…, Höhe 24 cm, Bezug …": a list of facts is as close as its clause stating the asked kind
+            scores = np.maximum(scores, self.clause_scores(question_vector, sentences, aspects))
         if aspects:
             stated = [sum(1 for a in aspects if ASPECTS[a][1].search(s)) for s in sentences]
             scores = scores + np.array([ASPECT_BONUS + MORE_ASPECTS_BONUS * (n - 1) if n else -ASPECT_PENALTY for n in stated])
+            # the asked kind stated with its figure ("Höhe 24 cm", "180 Nm"): said in passing in a long sentence, still the answer
+            figures = [asks_figure(aspects) and any(states_figure(ASPECTS[a][1], s) for a in aspects if a in FIGURE_KINDS) for s in sentences]
+            scores = scores + FIGURE_BONUS * np.array(figures, dtype=np.float32)
         if substance := free_of(question):
             scores = scores + np.array([ASPECT_BONUS if substance in s.lower() else 0.0 for s in sentences])
         words = content_words(question, exclude=name)
@@ -298,6 +260,17 @@ class PassageFinder:
                 LEXICAL_BONUS * max(n, 2.0 if states_aspect(s, named) else 0.0) for s, n in zip(sentences, shared, strict=True)
             ])
         return scores.astype(np.float32)
+
+    def clause_scores(self, question_vector: np.ndarray, sentences: list[str], aspects: list[str]) -> np.ndarray:
+        """Per sentence, the similarity of its closest clause (between commas, semicolons or
+        dashes) stating an asked kind; -1 for a sentence of one clause or none stating it."""
+        out = np.full(len(sentences), -1.0, dtype=np.float32)
+        for i, sentence in enumerate(sentences):
+            clauses = [c.strip() for c in CLAUSE.split(sentence) if c.strip()]
+            stating = [c for c in clauses if states_aspect(c, aspects)] if len(clauses) > 1 else []
+            if stating:
+                out[i] = float(np.max(self.cache.encode(self.embedder, stating) @ question_vector))
+        return out
 
     def shared_words(self, question_words: set[str], sentences: list[str], name: str = "") -> list[float]:
         """How many of the question's words each sentence shares, up to `MAX_SHARED`: per word
@@ -342,11 +315,17 @@ class PassageFinder:
 
     def sole_statement(self, question: str, aspects: list[str], sentences: list[str], name: str) -> np.ndarray:
         """Which sentence answers a question asking only for a kind of `SOLE_ANSWER_KINDS`: the one
-        sentence of the text stating it (none when two or none do), when the question asks nothing
+        sentence of the text stating it (or of several, the one giving its figure; none when two or none do), when the question asks nothing
         else: besides the words asking for the kind, one word at most the sentence does not share,
         the one naming the product ("Where is the cat cave made?"; not "Ist der Diamant
         konfliktfrei und aus welchem Land stammt er?")."""
-        stating = np.array([len(aspects) == 1 and aspects[0] in SOLE_ANSWER_KINDS and states_aspect(s, aspects) for s in sentences], dtype=bool)
+        kind = aspects[0] if len(aspects) == 1 and aspects[0] in SOLE_ANSWER_KINDS else None
+        stating = np.array([kind is not None and states_aspect(s, aspects) for s in sentences], dtype=bool)
+        figured = stating & np.array([kind is not None and states_figure(ASPECTS[kind][1], s) for s in sentences], dtype=bool)
+        # a physical quantity by its figure ("20 mm stark", not "stark" said of anything); of two sentences
+        # stating the kind, the one giving its figure ("Quick charger …" / "Charges … in approx. 45 minutes")
+        if kind in QUANTITIES or (stating.sum() > 1 and figured.sum() == 1):
+            stating = figured
         if stating.sum() != 1:
             return np.zeros(len(sentences), dtype=bool)
         sentence = sentences[int(np.argmax(stating))]
@@ -381,6 +360,7 @@ class PassageFinder:
         is_header = np.array([s.text in headers for s in sentences], dtype=bool)
         named = named | (self.definitions(question, sentences, name, aspects) & ~is_header)  # "In the box: …" answers "Lieferumfang?"
         named = named | self.sole_statement(question, aspects, [s.ranked for s in sentences], name)  # "Where is it made?" -> "… in Bad Tölz"
+        named = named | explaining(asked_letters(question), [s.ranked for s in sentences])  # "What does the CI mean?" -> "CI means …"
         if not aspects and not named.any():  # "Unterstützt der Kopfhörer LDAC?" -> "Codecs: SBC, AAC, LDAC"
             named = sole_sharer(content_words(question, exclude=name), [s.ranked for s in sentences], shares_word)
         scores = np.where(named, np.maximum(scores, ANSWER_SIMILARITY), scores).astype(np.float32)

@@ -288,8 +288,9 @@ def _up_to(value_amounts: dict[str, tuple[str, float] | None], wanted: tuple[str
 
 def _bare_number_value(values: list[str], text: str) -> str | None:
     """The one value whose number with its unit ("56 cm (L)", "24 Zoll") the text names as a
-    bare number ("Rahmenhöhe 56")."""
-    for m in re.finditer(r"(?<![\w.,/-])(\d{1,4}(?:[.,]\d+)?)(?![\w/]|[.,]\d|\s*[-–x×]\s*\d)", text):
+    bare number ("Rahmenhöhe 56"), also with the German "-er" that names a thing by its number
+    ("die 28er Pfanne", "den 42er")."""
+    for m in re.finditer(r"(?<![\w.,/-])(\d{1,4}(?:[.,]\d+)?)(?:er[ns]?\b|(?![\w/]|[.,]\d|\s*[-–x×]\s*\d))", text):
         number = float(m.group(1).replace(",", "."))
         found = [v for v in values if (n := re.match(r"\s*(\d+(?:[.,]\d+)?)", v)) and float(n.group(1).replace(",", ".")) == number]
         if len(found) == 1:

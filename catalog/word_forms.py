@@ -61,3 +61,31 @@ def sole_sharer(
         return none
     none[holders[0]] = True
     return none
+
+
+# "What does the CI in the name mean?", "Wofür steht GTX?", "Was bedeutet S3?": the letters whose meaning is asked
+_ASKS_MEANING = re.compile(
+    r"\b(?:mean|means|meaning|stand(?:s)? for|short for|steh(?:t|en)\b[^?]*\bfür|wofür\s+steh\w*|bedeut\w*|heißt|abkürzung|abbreviation)\b", re.I)
+_LETTERS = re.compile(r"(?<![\w-])(?-i:[A-Z][A-Z0-9]{0,5})(?![\w-])")
+# a sentence explaining letters: "the CI mark means tested cold insulation", "GTX steht für Gore-Tex", "S3 (…)"
+_EXPLAINS = re.compile(
+    r"\b(?:means?|meaning|stands? for|short for|steh(?:t|en) für|bedeute[nt]|heißt|kurz für|abkürzung|abbreviation|indicates?|kennzeichnet)\b", re.I)
+
+
+def asked_letters(question: str) -> str | None:
+    """The abbreviation a question asks the meaning of ("CI" of "What does the CI in the name
+    mean?"), None when it asks no meaning or names no such letters."""
+    if not _ASKS_MEANING.search(question):
+        return None
+    found = [m.group(0) for m in _LETTERS.finditer(question) if m.group(0) not in ("I", "A")]
+    return found[0] if len(found) == 1 else None
+
+
+def explaining(letters: str | None, sentences: list[str]) -> np.ndarray:
+    """Which sentence explains the asked letters: the one sentence naming them with a word of
+    meaning ("… the CI mark means tested cold insulation of the sole."); none when two or none do."""
+    if not letters:
+        return np.zeros(len(sentences), dtype=bool)
+    named = re.compile(rf"(?<![\w-]){re.escape(letters)}(?![\w-])")
+    out = np.array([bool(named.search(s) and _EXPLAINS.search(s)) for s in sentences], dtype=bool)
+    return out if out.sum() == 1 else np.zeros(len(sentences), dtype=bool)
