@@ -79,8 +79,9 @@ def chart_answer(product: Product, measurements: list[Measurement], text: str, l
     """The answer from the product's chart for the question's measurements; None when the chart
     charts none of them."""
     rows = chart(product, lang)
-    if len(measurements) > 1 and rows:  # a waist and an inside leg: the short and long sizes the table leaves out
-        rows = rows + derived_rows(rows, [s.text for s in product_sentences(product, lang)], option_values(product).get(rows[0].option, []))
+    extra: list[ChartRow] = []  # a waist and an inside leg: the short and long sizes the table leaves out, only for a joint fit
+    if len(measurements) > 1 and rows:
+        extra = derived_rows(rows, [s.text for s in product_sentences(product, lang)], option_values(product).get(rows[0].option, []))
     found = [(m, *rows_for(rows, m)) for m in measurements]
     found = [(m, pair, exact) for m, pair, exact in found if pair]
     if not found:
@@ -107,8 +108,8 @@ def chart_answer(product: Product, measurements: list[Measurement], text: str, l
     else:
         picks = [(m, _pick(product, pair, rule)) for m, pair, _ in found]
         sizes = {r.size for _, r in picks}
-        if len(sizes) > 1 and (joint := joint_fit(rows, [m for m, _, _ in found])):
-            picks = [(m, next(r for r in rows if r.size == joint and r.measure == m.measure)) for m, _, _ in found]
+        if len(sizes) > 1 and (joint := joint_fit(rows + extra, [m for m, _, _ in found])):
+            picks = [(m, next(r for r in rows + extra if r.size == joint and r.measure == m.measure)) for m, _, _ in found]
             sizes = {joint}
         if len(sizes) == 1:
             parts = f" {say('v_and', lang)} ".join(

@@ -8,7 +8,7 @@ from actions.size_stock import availability
 from actions.texts import say
 from actions.variant_replies import phrase
 from catalog.models import Product
-from catalog.option_measures import measured_pick
+from catalog.option_measures import measured_pick, use_pick
 from catalog.variants import Asked, option_kind
 
 
@@ -20,7 +20,7 @@ def _cm(value: float, lang: str) -> str:
 def option_measure_answer(product: Product, text: str, lang: str) -> tuple[str, list[str]] | None:
     """(answer, source ids) for "Meine Stange hängt 2,47 m hoch – welche Länge?", "my hob ring is
     18 cm – which pan size?"; None when the question gives no such length."""
-    pick = measured_pick(product, text, lang)
+    pick = measured_pick(product, text, lang) or use_pick(product, text, lang)
     if pick is None:
         return None
     name = product.name(lang)
@@ -36,6 +36,8 @@ def option_measure_answer(product: Product, text: str, lang: str) -> tuple[str, 
             target=_cm(pick.target, lang),
             value=value,
         )
+    elif pick.how == "use":
+        line = say("option_use", lang, product=name, sentence=pick.source, value=value)
     elif pick.how == "paired":
         line = say(
             "option_paired",

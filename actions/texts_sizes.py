@@ -175,6 +175,7 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
     "measure_height": {"de": "Körpergröße", "en": "height"},
     "measure_inside_leg": {"de": "Innenbeinlänge", "en": "inside leg"},
     "measure_chest": {"de": "Brustumfang", "en": "chest"},
+    "measure_length": {"de": "Länge", "en": "length"},
     "measure_waist": {"de": "Taillenumfang", "en": "waist"},
     "measure_hip": {"de": "Hüftumfang", "en": "hips"},
     "measure_head": {"de": "Kopfumfang", "en": "head circumference"},
@@ -285,6 +286,10 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
     "option_paired": {
         "de": "Bei {product} gehört zu {value} laut Beschreibung {second} („{source}“), passend zu Ihren {given} – ich empfehle {value}.",
         "en": "In {product}'s description {value} goes with {second} (“{source}”), matching your {given} – I recommend {value}.",
+    },
+    "option_use": {
+        "de": "Laut Produktbeschreibung von {product}: „{sentence}“ Ich empfehle daher {value}.",
+        "en": "The description of {product} says: “{sentence}” So I recommend {value}.",
     },
     "option_nearest": {
         "de": "{given} gibt es bei {product} nicht; angeboten: {offered}. Am nächsten liegt {value}.",

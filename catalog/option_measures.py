@@ -3,7 +3,8 @@ related measure the shopper gives ("Meine Stange hängt 2,47 m über dem Boden",
 cm"). A measure is never a usual size: the value comes from the text's own rule for measuring
 ("messen Sie … und ziehen Sie 2 cm ab"), else from a second measure the text pairs with each value
 when the shopper's measure matches one of those ("28 cm (base 21 cm)", a table row "24 cm 18 cm"),
-else it is the nearest value offered, said as such."""
+else it is the nearest value offered, said as such. Without a length, the value the text names for
+the use the question names ("für halbhohe Fenster 175 cm")."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ _TOLERANCE = 1.0  # cm: a paired measure this close is the shopper's
 class MeasuredPick:
     option: str
     value: str  # the offered value to take
-    how: str  # "rule", "paired" or "nearest"
+    how: str  # "rule", "paired", "nearest" or "use"
     given: float  # the shopper's measure in cm
     target: float  # what the rule gives, the paired measure, or the given one
     source: str  # the rule's sentence or the text pairing the value
@@ -128,3 +129,39 @@ def measured_pick(product: Product, text: str, lang: str) -> MeasuredPick | None
         ):
             return MeasuredPick(name, value, "paired", given, second, source, values)
     return MeasuredPick(name, nearest(given), "nearest", given, given, "", values)
+
+
+_CLAUSES = re.compile(r"[,;]|\s(?:und|and|oder|or)\s")
+_FOR = re.compile(r"\b(?:für|for)\b", re.I)
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _stems(text: str, skip: set[str]) -> set[str]:
+    """The words of 4+ letters cut to six letters ("halbhohes" ~ "halbhohe"), but the option's name."""
+    return {w.lower()[:6] for w in _WORD.findall(text) if w.lower() not in skip}
+
+
+def use_pick(product: Product, text: str, lang: str) -> MeasuredPick | None:
+    """The value the text recommends for a use the question names ("Welche Länge für ein halbhohes
+    Fenster?" -> "für halbhohe Fenster 175 cm"): the clause naming one offered value after "für" /
+    "for" that shares the most words with the question, when it alone shares the most."""
+    option = measured_option(product)
+    if option is None or given_length(text) is not None:
+        return None
+    name, lengths = option
+    skip = {name.lower(), "länge", "length", "welche", "which", "what", "größe", "size"}
+    asked = _stems(text, skip)
+    scored: list[tuple[int, str, str]] = []
+    for s in product_sentences(product, lang):
+        for clause in _CLAUSES.split(s.text):
+            named = [
+                v for v, cm in lengths if re.search(rf"(?<![\d.,]){_number(cm)}\s*cm\b", clause)
+            ]
+            if len(named) == 1 and _FOR.search(clause):
+                scored.append((len(asked & _stems(clause, skip)), named[0], s.text))
+    scored.sort(key=lambda x: -x[0])
+    if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    _, value, sentence = scored[0]
+    cm = dict(lengths)[value]
+    return MeasuredPick(name, value, "use", cm, cm, sentence, tuple(v for v, _ in lengths))

@@ -8,11 +8,13 @@ from __future__ import annotations
 import pytest
 
 from actions.size_chart_answer import chart_answer
+from actions.size_measure import measurements
 from actions.size_option_measure import option_measure_answer
 from actions.size_series_answer import series_answer
 from catalog.measurements import find_measurements
 from catalog.models import Product
-from catalog.option_measures import measured_pick
+from catalog.option_measures import measured_pick, use_pick
+from catalog.size_chart import charted_measure
 from catalog.size_series import series_heights, series_size
 
 
@@ -98,14 +100,16 @@ Größe Bundumfang Schrittlänge
 50 90 cm 82 cm
 52 94 cm 83 cm
 54 98 cm 84 cm
-Kurzgrößen 24–27 haben den Bund der Größen 48–54, die Schrittlänge ist 6 cm kürzer.""",
+Kurzgrößen 24–27 haben den Bund der Größen 48–54, die Schrittlänge ist 6 cm kürzer.
+Langgrößen 98–106 haben den Bund der Größen 49–53 und 7 cm längere Beine.""",
     "en": """Stretch trousers.
 Size Waist Inside leg
 48 86 cm 81 cm
 50 90 cm 82 cm
 52 94 cm 83 cm
 54 98 cm 84 cm
-Short sizes 24–27 have the waist of sizes 48–54 with an inside leg 6 cm shorter.""",
+Short sizes 24–27 have the waist of sizes 48–54 with an inside leg 6 cm shorter.
+Long sizes 98–106 have the waist of sizes 49–53 with a leg 7 cm longer.""",
 }
 
 
@@ -115,13 +119,19 @@ Short sizes 24–27 have the waist of sizes 48–54 with an inside leg 6 cm shor
         ("de", "Bundumfang 90 cm und Schrittlänge 76 cm, welche Größe?", "Größe 25"),
         ("en", "Waist 98 cm, inside leg 78 cm. Which size?", "size 27"),
         ("en", "Waist 94 cm, inside leg 83 cm. Which size?", "size 52"),
+        (
+            "de",
+            "Bundumfang 88 cm, Schrittlänge 81 cm?",
+            "empfehle Größe 50",
+        ),  # no size fits both: the normal sizes' rules
+        ("en", "Waist 92 cm, inside leg 82 cm?", "recommend size 52"),
     ],
 )
 def test_short_sizes_the_table_leaves_out_come_from_the_normal_size_and_the_texts_offset(
     lang: str, question: str, want: str
 ) -> None:
     product = _product(
-        "Größe", ["48", "50", "52", "54", "24", "25", "26", "27"], NORMAL_TABLE[lang], lang
+        "Größe", ["48", "50", "52", "54", "24", "25", "26", "27", "98", "102", "106"], NORMAL_TABLE[lang], lang
     )
     answer = chart_answer(product, find_measurements(question), question, lang, "EUR")
     assert answer is not None and want in answer, answer
@@ -258,3 +268,51 @@ def test_the_answer_quotes_the_rule_and_never_takes_the_length_for_a_usual_size(
     said = option_measure_answer(product, question, lang)
     assert said is not None and want in said[0] and "3 cm" in said[0], said
     assert "sonst" not in said[0] and "usually" not in said[0]
+
+
+SHIRT = {
+    "de": "Schweres T-Shirt.\nGröße S M L XL\nBrustweite (liegend) 48 cm 51 cm 54 cm 57 cm\nLänge 68 cm 70 cm 72 cm 74 cm",
+    "en": "Heavy tee.\nSize S M L XL\nChest width (flat) 48 cm 51 cm 54 cm 57 cm\nLength 68 cm 70 cm 72 cm 74 cm",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "want"),
+    [
+        ("de", "Das Shirt soll etwa 72 cm lang sein. Welche Größe?", "Größe L"),
+        ("en", "I want it about 70 cm long, which size?", "size M"),
+    ],
+)
+def test_a_garment_length_reads_the_tables_length_not_the_chest(
+    lang: str, question: str, want: str
+) -> None:
+    product = _product("Größe", ["S", "M", "L", "XL"], SHIRT[lang], lang)
+    found = measurements(product, question, lang)
+    assert [m.measure for m in found] == ["length"]
+    answer = chart_answer(product, found, question, lang, "EUR")
+    assert answer is not None and want in answer, answer
+    assert (
+        charted_measure(product, lang, 54) == "chest"
+    )  # a bare number still reads the body measure
+
+
+USES = {
+    "de": "Messen Sie die Fensterhöhe. Für kleine Fenster empfehlen wir 120 cm, für Balkontüren 220 cm.",
+    "en": "We recommend 120 cm for small windows and 220 cm for balcony doors.",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "want"),
+    [
+        ("de", "Welche Länge für eine Balkontür?", "220 cm"),
+        ("en", "Which length for a small window?", "120 cm"),
+        ("en", "Which length?", None),
+    ],
+)
+def test_the_value_the_text_names_for_the_use_the_question_names(
+    lang: str, question: str, want: str | None
+) -> None:
+    product = _product("Länge", ["120 cm", "220 cm"], USES[lang], lang)
+    pick = use_pick(product, question, lang)
+    assert (pick.value if pick else None) == want, pick
