@@ -7,6 +7,7 @@ from __future__ import annotations
 from actions.texts import say
 from actions.variant_replies import phrase, variant_reply
 from catalog.models import Product
+from catalog.passages import product_sentences
 from catalog.size_advice import (
     UPPER_SHARE,
     between_rule,
@@ -16,7 +17,8 @@ from catalog.size_advice import (
     upper_limit_rule,
 )
 from catalog.size_chart import ChartRow, Measurement, chart, sizes_for
-from catalog.variants import Asked, option_kind, variant_state
+from catalog.size_series import derived_rows, joint_fit
+from catalog.variants import Asked, option_kind, option_values, variant_state
 
 _TOLERANCE = 0.5  # cm around a chart row of one value ("6: 81 cm" holds a 32-inch waist, 81.3 cm)
 
@@ -77,6 +79,9 @@ def chart_answer(product: Product, measurements: list[Measurement], text: str, l
     """The answer from the product's chart for the question's measurements; None when the chart
     charts none of them."""
     rows = chart(product, lang)
+    extra: list[ChartRow] = []  # a waist and an inside leg: the short and long sizes the table leaves out, only for a joint fit
+    if len(measurements) > 1 and rows:
+        extra = derived_rows(rows, [s.text for s in product_sentences(product, lang)], option_values(product).get(rows[0].option, []))
     found = [(m, *rows_for(rows, m)) for m in measurements]
     found = [(m, pair, exact) for m, pair, exact in found if pair]
     if not found:
@@ -103,6 +108,9 @@ def chart_answer(product: Product, measurements: list[Measurement], text: str, l
     else:
         picks = [(m, _pick(product, pair, rule)) for m, pair, _ in found]
         sizes = {r.size for _, r in picks}
+        if len(sizes) > 1 and (joint := joint_fit(rows + extra, [m for m, _, _ in found])):
+            picks = [(m, next(r for r in rows + extra if r.size == joint and r.measure == m.measure)) for m, _, _ in found]
+            sizes = {joint}
         if len(sizes) == 1:
             parts = f" {say('v_and', lang)} ".join(
                 say("chart_measure_and", lang, measure=say(f"measure_{m.measure}", lang), cm=_amount(m.cm, m.measure, lang)) for m, _ in picks)

@@ -149,6 +149,9 @@ def answer_measurement(dispatcher: CollectingDispatcher, product: Product, measu
     return [*events, SlotSet("current_product", product.id), SlotSet("last_topic", "size")]
 
 
+_LONG = re.compile(r"\b(?:long|lang|länge|length)\b", re.I)
+
+
 def measurements(product: Product, text: str, lang: str) -> list[Measurement]:
     """The question's body measurements (`catalog.measurements`), a bare number of cm in a size
     question ("welche Größe bei 182 cm?") read as the measure the product's size information
@@ -159,6 +162,8 @@ def measurements(product: Product, text: str, lang: str) -> list[Measurement]:
             if any(a.values and amount(a.values[0]) for a in find_asked(product, text)):
                 continue  # "in 150 cm?" names a length the product is sold in
             measure = charted_measure(product, lang, m.cm)
+            if _LONG.search(text) and {"length"} <= (charted := {r.measure for r in chart(product, lang)}) and "height" not in charted:
+                measure = "length"  # "the shirt about 74 cm long": the table's length column, not the chest
             m = Measurement(measure, m.cm) if measure else None  # noqa: PLW2901
         if m:
             found.append(m)

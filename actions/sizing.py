@@ -41,6 +41,8 @@ from actions.size_measure import (
     measurement,
     names_measure,
 )
+from actions.size_option_measure import option_measure_answer
+from actions.size_series_answer import series_answer
 from actions.size_stock import availability, overview, size_option, sized_options
 from actions.texts import say
 from catalog.fact_kinds import MEASURED_KINDS
@@ -165,6 +167,7 @@ def _size_with_length(product: Product, found: Measurement, usual: str, lang: st
     return " ".join(lines).strip(), sources
 
 
+WEARS = re.compile(r"\b(?:wear|trage)\b", re.I)  # "I'm 1.82 m tall and wear a 54"
 _LENGTH_OPTION = re.compile(r"l[äa]ng|length|inseam|schritt|\bleg\b", re.I)
 
 
@@ -212,9 +215,17 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     size = next((a for a in asked if a.kind == SIZE), None)
     usual_given = bool(converted or (size and USUAL.search(text)))
     found = None if conversion and not converted else measurement(product, text, lang)
+    usual = converted[0] if converted else size.wanted if size and size.values else None
+    if found and found.measure == "height" and usual and (usual_given or WEARS.search(text)):
+        option = size.option if size and not converted else size_option(product) or SIZE
+        if said := series_answer(product, found.cm, usual, option, lang):  # "1,65 m, sonst 52": the short size 26
+            reply(dispatcher, said[0], sources=list(dict.fromkeys(said[1])), payload=facts.cards_payload([product], lang, catalog().config))
+            return done
+    if not converted and (not found or not charts(product, found, lang)) and (said := option_measure_answer(product, text, lang)):
+        reply(dispatcher, said[0], sources=list(dict.fromkeys(said[1])), payload=facts.cards_payload([product], lang, catalog().config))
+        return done  # "Meine Stange hängt 2,47 m hoch": a length on a product sold by length, no usual size
     if found and sized_options(product) and (charts(product, found, lang) or not usual_given):
         events = answer_measurement(dispatcher, product, found, text, lang)
-        usual = converted[0] if converted else size.wanted if size and size.values else None
         if usual and (more := _size_with_length(product, found, usual, lang)):  # "1,68 m und Größe 38": the length, then the size
             reply(dispatcher, " ".join([*([converted[1]] if converted else []), more[0]]), sources=more[1])
         return events

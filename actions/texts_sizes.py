@@ -175,6 +175,7 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
     "measure_height": {"de": "Körpergröße", "en": "height"},
     "measure_inside_leg": {"de": "Innenbeinlänge", "en": "inside leg"},
     "measure_chest": {"de": "Brustumfang", "en": "chest"},
+    "measure_length": {"de": "Länge", "en": "length"},
     "measure_waist": {"de": "Taillenumfang", "en": "waist"},
     "measure_hip": {"de": "Hüftumfang", "en": "hips"},
     "measure_head": {"de": "Kopfumfang", "en": "head circumference"},
@@ -277,4 +278,29 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
         "de": "Für eine bequemere Passform empfehle ich daher {size}.",
         "en": "For a roomier fit I therefore recommend {size}.",
     },
+    # --- a related length on a product sold by a measure (actions/size_option_measure.py)
+    "option_rule": {
+        "de": "Laut Produktbeschreibung von {product}: „{sentence}“ Bei {given} ergibt das {target} – ich empfehle {value}.",
+        "en": "The description of {product} says: “{sentence}” For {given} that gives {target} – I recommend {value}.",
+    },
+    "option_paired": {
+        "de": "Bei {product} gehört zu {value} laut Beschreibung {second} („{source}“), passend zu Ihren {given} – ich empfehle {value}.",
+        "en": "In {product}'s description {value} goes with {second} (“{source}”), matching your {given} – I recommend {value}.",
+    },
+    "option_use": {
+        "de": "Laut Produktbeschreibung von {product}: „{sentence}“ Ich empfehle daher {value}.",
+        "en": "The description of {product} says: “{sentence}” So I recommend {value}.",
+    },
+    "option_nearest": {
+        "de": "{given} gibt es bei {product} nicht; angeboten: {offered}. Am nächsten liegt {value}.",
+        "en": "{product} does not come in {given}; offered: {offered}. The nearest is {value}.",
+    },
+    # --- a height and the usual size in German size series (actions/size_series_answer.py)
+    "series_height": {
+        "de": "Bei {cm} Körpergröße passen laut Beschreibung von {product} die {series} („{sentence}“). Ihrer Größe {usual} entspricht dort {size} – ich empfehle daher {size}.",
+        "en": "At {cm} tall, {product}'s description puts you in the {series} (“{sentence}”). Your usual {usual} is {size} there – so I recommend {size}.",
+    },
+    "series_short": {"de": "Kurzgrößen", "en": "short sizes"},
+    "series_long": {"de": "Langgrößen", "en": "long sizes"},
+    "series_normal": {"de": "Normalgrößen", "en": "normal sizes"},
 }

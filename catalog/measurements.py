@@ -160,9 +160,12 @@ def _named(text: str) -> tuple[list[tuple[int, Measurement]], list[tuple[int, in
             if any(f.measure == measure for _, f in found):
                 break
             after = _AFTER.match(text, word.end())
+            before = _BEFORE.search(text[: word.start()])
+            if after and before and before.group(2) and _NAMED_ANY.match(text[after.end():].lstrip(" -")):
+                after = None  # "94 cm Bundumfang und 83 cm Schrittlänge": each number before its own word
             if after and not _NAMED_ANY.search(text[word.end(): after.start(1)]):
                 span, number, unit = (after.start(1), after.end()), after.group(1), after.group(2)
-            elif (before := _BEFORE.search(text[: word.start()])) and before.group(2):
+            elif before and before.group(2):
                 span, number, unit = (before.start(1), before.end()), before.group(1), before.group(2)
             else:
                 continue

@@ -52,7 +52,7 @@ def charted_measure(product: Product, lang: str, cm: float) -> str | None:
     """The measure a bare number of cm most likely means for this product: the one its size
     information charts, when the number lies near its range; none when an option is sold by length ("in 220 cm?" asks for that
     version); else a height when the number is one (140–215 cm, "bei 1,82 m")."""
-    rows = [r for r in chart(product, lang) if r.measure]
+    rows = [r for r in chart(product, lang) if r.measure and r.measure != "length"]  # a garment length only when asked ("74 cm long")
     if len({r.measure for r in rows}) == 1 and min(r.low for r in rows) * 0.7 <= cm <= max(r.high for r in rows) * 1.3:
         return rows[0].measure
     lengths = [v for n, vs in option_values(product).items() if option_kind(product, n) != "color" for v in vs
@@ -85,7 +85,10 @@ def chart(product: Product, lang: str) -> list[ChartRow]:
     if kids:  # the heights the merchant writes for the kids' sizes ("128 (122–134 cm)") win over the usual rule
         written = [r for r in _sentence_rows(product, lang, options) if r.measure in ("height", None) and r.size in {k.size for k in kids}]
         rows += [ChartRow(r.size, r.option, r.low, r.high, "height", r.source) for r in written] if len(written) >= 2 else kids
-    if table := _table_rows(product, lang, options):  # the text's size table names what each column measures
+    table = _table_rows(product, lang, options)
+    if table and all(r.measure == "length" for r in table):
+        table = []  # a garment length only rides along a table of body measures
+    if table:  # the text's size table names what each column measures
         covered = {r.measure for r in table}
         table += [r for r in rows if r.measure and r.measure not in covered]
         covered = {r.measure for r in table}  # a sentence charts what the table does not ("Schrittlänge: L30 = 76 cm")
@@ -172,11 +175,20 @@ def _float(number: str) -> float:
     return float(number.replace(",", "."))
 
 
+# a column of the garment's own length ("Länge / length", "Gesamtlänge", "Length (cm)"), not a sleeve's or a leg's
+GARMENT_LENGTH = re.compile(r"^\s*(?:gesamtlänge|länge|(?:total |garment |body )?length)\b", re.I)
+
+
+def _column_measure(name: str) -> str | None:
+    """The measure a table column names: a body measure, else the garment's length."""
+    return measure_of(name, cm=False) or ("length" if GARMENT_LENGTH.search(name) else None)
+
+
 def _table_rows(product: Product, lang: str, options: dict[str, list[str]]) -> list[ChartRow]:
     """Chart rows from the size tables of the product text (`catalog.size_table`)."""
     rows = []
     for table in size_table.tables(product, lang):
-        for size, measure, low, high, line in size_table.measured_rows(table, lambda name: measure_of(name, cm=False)):
+        for size, measure, low, high, line in size_table.measured_rows(table, _column_measure):
             option = next((n for n, vs in options.items() if size in vs), "")
             rows.append(ChartRow(size, option, low, high, measure, line))
     return rows
