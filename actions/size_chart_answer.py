@@ -4,6 +4,8 @@ sizes, which size to take between two, and a size up for a roomier fit the shopp
 
 from __future__ import annotations
 
+import re
+
 from actions.texts import say
 from actions.variant_replies import phrase, variant_reply
 from catalog.models import Product
@@ -18,7 +20,7 @@ from catalog.size_advice import (
 )
 from catalog.size_chart import ChartRow, Measurement, chart, sizes_for
 from catalog.size_series import derived_rows, joint_fit
-from catalog.variants import Asked, option_kind, option_values, variant_state
+from catalog.variants import SIZE, Asked, option_kind, option_values, variant_state
 
 _TOLERANCE = 0.5  # cm around a chart row of one value ("6: 81 cm" holds a 32-inch waist, 81.3 cm)
 
@@ -94,6 +96,8 @@ def chart_answer(product: Product, measurements: list[Measurement], text: str, l
         m, pair, exact = found[0]
         chosen = _pick(product, pair, rule) if exact else pair[0]
         cm = _amount(m.cm, m.measure, lang)
+        if not exact and option_kind(product, option) != SIZE and (none := _none_meant(product, rows, m, option, lang)):
+            return none  # "I weigh 115 kg" on firmnesses charted up to 110 kg: no firmness is meant for it
         if not exact:
             span = chosen.source if m.measure in ("weight", "age") else f"{chosen.low:g}–{chosen.high:g} cm" if chosen.low != chosen.high else f"{chosen.low:g} cm"
             size = phrase(product, option, [chosen.size], lang)
@@ -144,6 +148,28 @@ def chart_answer(product: Product, measurements: list[Measurement], text: str, l
         lines.append(say("chart_source", lang, sentence=chosen.source))
     state = variant_state(product, [Asked(chosen.option or option, option_kind(product, chosen.option or option), chosen.size, (chosen.size,))])
     lines.append(variant_reply(product, state, lang, currency))
+    return " ".join(lines)
+
+
+_NEGATION = re.compile(r"\b(?:nicht|kein\w*|not|no|never|nie)\b", re.I)
+
+
+def _none_meant(product: Product, rows: list[ChartRow], m: Measurement, option: str, lang: str) -> str | None:
+    """A measurement beyond every range of an option that is no size ("H2 up to 75 kg, H3 75 to
+    100 kg" and 105 kg): none of its values is meant for it, said with the charted bound and
+    the merchant's sentence on that limit when the text has one."""
+    usable = [r for r in _usable(rows, m) if r.option == option]
+    if not usable:
+        return None
+    above = m.cm > max(r.high for r in usable)
+    bound = _amount(max(r.high for r in usable) if above else min(r.low for r in usable), m.measure, lang)
+    number = bound.split()[0]
+    lines = [say("chart_none_meant_above" if above else "chart_none_meant_below", lang, cm=_amount(m.cm, m.measure, lang),
+                 product=product.name(lang), option=option, bound=bound)]  # fmt: skip
+    limit = next((s.text for s in product_sentences(product, lang) if _NEGATION.search(s.text)
+                  and re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d])", s.text)), None)  # fmt: skip
+    if limit:
+        lines.append(say("chart_source", lang, sentence=limit))
     return " ".join(lines)
 
 

@@ -122,9 +122,9 @@ _SIZE_CUE = re.compile(r"\b(?:size\w*|größe\w*|grösse\w*|groß genug|big enou
 
 
 def asks_size_advice(tracker: Tracker) -> bool:
-    """On a product page, "she's between 110 and 116", "I'm between sizes" or a body measurement
-    the product's sizes chart ("reicht 110 für 112 cm?") is a size question, whatever intent the
-    classifier gave it (a comparison of two sizes is no comparison of two products)."""
+    """On a product page, "she's between 110 and 116", "I'm between sizes", wide or narrow feet on
+    a product sold in widths or a body measurement the product's sizes chart ("reicht 110 für
+    112 cm?") is a size question, whatever intent the classifier gave it (a comparison of two sizes is no comparison of two products)."""
     product = catalog().get(metadata(tracker).get("product_id"))
     if product is None:
         return False
@@ -132,10 +132,17 @@ def asks_size_advice(tracker: Tracker) -> bool:
     if not sized_options(product):  # "Passt die Kinderuhr an ein Handgelenk von 13 cm?": the sentence on that measure
         found = measurement(product, text, "en") if _SIZE_CUE.search(text) else None
         return found is not None and names_measure(product, found, "en")
-    if between(product, text) or BETWEEN_SIZES.search(text):
+    if between(product, text) or BETWEEN_SIZES.search(text) or width_value(product, text):  # "sehr breiter Vorfuß" on a boot sold in widths
         return True
-    found = measurement(product, text, "en") if _SIZE_CUE.search(text) else None
+    found = measurement(product, text, "en") if _SIZE_CUE.search(text) or _names_option(product, text) else None
     return found is not None and charts(product, found, "en")
+
+
+def _names_option(product: Product, text: str) -> bool:
+    """Whether the question names one of the product's options other than colour ("which
+    firmness", "welcher Härtegrad"): with a measurement the chart charts, a question of which value."""
+    lowered = text.lower()
+    return any(re.search(rf"(?<!\w){re.escape(name.lower())}", lowered) for name in sized_options(product) if len(name) >= 4)
 
 
 def _general(dispatcher: CollectingDispatcher, text: str, conversion: str | None, lang: str) -> Events:

@@ -214,6 +214,14 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
         "de": "{cm} liegt außerhalb der Größenangaben von {product}; am nächsten ist {size} ({range}).",
         "en": "{cm} is outside {product}'s size information; the nearest is {size} ({range}).",
     },
+    "chart_none_meant_above": {
+        "de": "Für {cm} ist laut Beschreibung keine Ausführung von {product} gedacht: {option} ist nur bis {bound} angegeben.",
+        "en": "{product} is not meant for {cm} in any {option}: the description only goes up to {bound}.",
+    },
+    "chart_none_meant_below": {
+        "de": "Für {cm} ist laut Beschreibung keine Ausführung von {product} gedacht: {option} ist erst ab {bound} angegeben.",
+        "en": "{product} is not meant for {cm} in any {option}: the description only starts at {bound}.",
+    },
     "chart_source": {"de": "Laut Produktbeschreibung: „{sentence}“", "en": "The product description says: “{sentence}”"},
     "chart_none": {
         "de": "Zu {product} haben wir keine Größentabelle nach {measure}. {sizes} Wenn Sie mir Ihre übliche Größe nennen, sage ich Ihnen, welche Sie nehmen sollten.",

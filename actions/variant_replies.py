@@ -39,6 +39,14 @@ def phrase(product: Product, option: str, values: list[str], lang: str) -> str:
         return _or([_color(v, lang) for v in values], lang)
     if kind == SIZE and is_size_name(option):
         return say("v_size", lang, value=_or(values, lang))
+    return _option_phrase(option, values, lang)
+
+
+def _option_phrase(option: str, values: list[str], lang: str) -> str:
+    """'Länge 220 cm'; values that already start with the option's name ("Weite 12" of the option
+    "Weite") are said alone, so the name is not doubled."""
+    if values and all(re.match(rf"{re.escape(option.strip())}\b", v.strip(), re.I) for v in values):
+        return _or(values, lang)
     return say("v_option", lang, name=option, value=_or(values, lang))
 
 
@@ -51,7 +59,7 @@ def _asked_phrase(product: Product, asked: Asked, lang: str) -> str:
     value = asked.values[0] if asked.values else asked.wanted
     if asked.kind == SIZE and is_size_name(asked.option):
         return say("v_size", lang, value=value)
-    return say("v_option", lang, name=asked.option, value=value)
+    return _option_phrase(asked.option, [value], lang)
 
 
 def _what(product: Product, asked: list[Asked], lang: str) -> str:

@@ -38,9 +38,19 @@ _WIDTH_RULES: list[tuple[str, re.Pattern]] = [
 ]
 
 
+# a clause that sets a condition first ("with thick socks take one size up", "wenn Sie dicke
+# Socken tragen, …", "für breite Füße …") and the clauses after it say what to do in that case,
+# not how the product fits
+_CONDITIONAL = re.compile(r"^\W*(?:with|mit|if|wenn|falls|for|für|bei)\b(?!.*\b(?:zwischen|between)\b)", re.I)  # "between sizes" is the fit's
+
+
 def fit(sentence: str) -> Iterator[tuple[str, Any]]:
+    clauses = [c for c in re.split(r"[;,–—]\s*", sentence) if c.strip()]
+    first = next((i for i, c in enumerate(clauses) if _CONDITIONAL.search(c)), len(clauses))
+    kept = clauses[:first]  # the condition and what follows it ("Bei breiten Füßen, eine Größe größer")
+    plain = "; ".join(kept) if len(clauses) > 1 and len(kept) < len(clauses) else sentence
     for fit, rule in _FIT_RULES:
-        if rule.search(sentence):
+        if rule.search(plain):
             yield "fit", fit
             return
 

@@ -165,15 +165,46 @@ _WIDTH_VALUE = {"wide": re.compile(r"\b(?:weit\w*|wide|breit\w*|[2-4]E|EE+|H|K)\
 
 def width_value(product: Product, text: str) -> tuple[str, str] | None:
     """(option, value) of the width a question's feet need ("sehr breite Füße" -> "Weit (2E)"),
-    when the product is sold in widths; the sizes stay the shopper's."""
+    when the product is sold in widths; the sizes stay the shopper's. A value is read without
+    the option's name ("Weite 12" of "Weite" says nothing wide); values that are only numbers
+    ("Weite 10", "Weite 12") are told apart by what the text says after each ("Weite 12 (extra
+    breit …)"), else by their order: the highest number is the widest, as width fittings count."""
     need = next((w for w, words in _FEET.items() if words.search(text)), None)
     if need is None:
         return None
+    for option, values in _width_options(product).items():
+        bare = {v: re.sub(rf"^\s*{re.escape(option)}\b\s*", "", v, flags=re.I) for v in values}
+        if named := [v for v in values if _WIDTH_VALUE[need].search(bare[v])]:
+            return option, named[0]
+        if not re.search(r"weite|width|breite|fitting|leisten", option, re.I):
+            continue
+        described = [v for v in values if _described_as(product, v, need)]
+        if len(described) == 1:
+            return option, described[0]
+        numbered = [(float(m.group().replace(",", ".")), v) for v in values if (m := re.search(r"\d+(?:[.,]\d+)?", bare[v]))]
+        if len(numbered) == len(values) >= 2:
+            return option, (max if need == "wide" else min)(numbered)[1]
+    return None
+
+
+def _width_options(product: Product) -> dict[str, list[str]]:
+    """The product's options other than its size and colour, with their values in order."""
+    out: dict[str, list[str]] = {}
     for variant in product.variants:
         for option, value in (variant.options or {}).items():
-            if option not in (product.size_option, product.color_option) and value and _WIDTH_VALUE[need].search(value):
-                return option, value
-    return None
+            if option not in (product.size_option, product.color_option) and value and value not in out.setdefault(option, []):
+                out[option].append(value)
+    return out
+
+
+_CLAUSE_END = re.compile(r"[),]|\b(?:und|and|oder|or)\b", re.I)
+
+
+def _described_as(product: Product, value: str, need: str) -> bool:
+    """Whether a sentence of the text calls this value wide (narrow) right after naming it."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(value)}(?![\w-])\W{{0,4}}([^.;]{{0,40}})", re.I)
+    return any(_WIDTH_VALUE[need].search(_CLAUSE_END.split(m.group(1))[0]) for lang in ("de", "en")
+               for s in product_sentences(product, lang) for m in pattern.finditer(s.text))
 
 
 # a size a guide gives to tall people: "155×220 cm (Komfortgröße, für große Menschen)", "Long – for tall people"
@@ -235,11 +266,41 @@ _PLAIN = {"plan", "plans", "want", "them", "they", "these", "this", "your", "hav
 
 # "For deep-chested breeds (e.g. Whippet, Boxer) we recommend one size up", "Für Windhunde empfehlen wir eine Größe größer"
 _GROUP = re.compile(
-    r"(?:^|[.:]\s+)(?:for|für|bei)\s+(?P<cond>(?:[^.]|(?<=\b\w)\.){3,100}?)\s+(?P<rest>(?:we\s+|wir\s+)?(?:recommend|suggest|advise|empfehlen|raten"
+    r"(?:^|[.:;]\s+)(?:for|für|bei|with|mit)\s+(?P<cond>(?:[^.]|(?<=\b\w)\.){3,100}?)\s+(?P<rest>(?:we\s+|wir\s+)?(?:recommend|suggest|advise|empfehlen|raten"
     r"|nehmen sie|wählen sie|bestellen sie|take|choose|order|go)\b[^.]{0,60})", re.I)
 # the words of a group that name no one ("breeds", "Hunde") or only the cut
 _GROUP_PLAIN = {"breed", "breeds", "rasse", "rassen", "hunde", "hunden", "dogs", "dog's", "mit", "with", "einem", "einer", "sehr",
                 "very", "example", "beispiel", "such", "like", "wie", "etwa"}
+
+
+_INFLECTED = r"(?:e|en|er|es|em|n|s)?"
+
+# adjectives of opposite sense (DE and EN), by which a question contradicts a merchant's condition
+# ("with thick socks take one size up" — "I wear thin socks")
+_OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("thick", "dick", "chunky", "heavy", "schwer"), ("thin", "dünn", "duenn", "fine", "fein", "light", "leicht")),
+    (("wide", "broad", "weit", "breit"), ("narrow", "slim", "schmal", "eng")),
+    (("long", "lang"), ("short", "kurz")),
+    (("high", "hoch", "tall"), ("low", "niedrig", "flach")),
+    (("big", "large", "groß", "gross", "kräftig"), ("small", "little", "klein", "zierlich")),
+    (("warm", "hot", "heiß"), ("cold", "cool", "kalt", "kühl")),
+)
+_NEGATED = r"\b(?:no|not|never|without|don't|do not|kein\w*|nicht|nie|ohne)\s+(?:\w+\s+){0,2}?"
+
+
+def _says(words: tuple[str, ...], text: str, before: str = "") -> bool:
+    return any(re.search(rf"{before}\b{re.escape(w)}{_INFLECTED}\b", text, re.I) for w in words)
+
+
+def contradicts(condition: str, text: str) -> bool:
+    """Whether the question rules a merchant's condition out: it says the opposite of the
+    condition's adjective ("thin socks" against "with thick socks") or negates it ("keine dicken
+    Socken", "without thick socks"), so the step under that condition does not apply."""
+    for one, other in _OPPOSITES:
+        for said, opposite in ((one, other), (other, one)):
+            if _says(said, condition) and (_says(opposite, text) or _says(said, text, _NEGATED)):
+                return True
+    return False
 
 
 def conditional_step(product: Product, lang: str, text: str) -> tuple[str, str] | None:
@@ -253,13 +314,13 @@ def conditional_step(product: Product, lang: str, text: str) -> tuple[str, str] 
             if not _ONE_MORE.search(m.group("rest")):
                 continue
             words = [w for w in re.findall(r"[^\W\d_]{4,}", m.group("cond").lower()) if w not in _PLAIN]
-            if any(re.search(rf"\b{re.escape(w[:4])}", text, re.I) for w in words):
+            if any(re.search(rf"\b{re.escape(w[:4])}", text, re.I) for w in words) and not contradicts(m.group("cond"), text):
                 return ("length" if re.search(r"length|läng", m.group("rest"), re.I) else "size"), sentence
         for m in _GROUP.finditer(sentence):
             if not _ONE_MORE.search(m.group("rest")) or _ROOMY_TEXT.search(m.group("cond")):
                 continue  # "for a looser fit, one size up" is the roomy rule's
             words = [w for w in re.findall(r"[^\W\d_]{4,}", m.group("cond").lower()) if w not in _PLAIN | _GROUP_PLAIN]
-            if any(re.search(rf"\b{re.escape(w[:max(4, len(w) - 2)])}", text, re.I) for w in words):
+            if any(re.search(rf"\b{re.escape(w[:max(4, len(w) - 2)])}", text, re.I) for w in words) and not contradicts(m.group("cond"), text):
                 return ("length" if re.search(r"length|läng", m.group("rest"), re.I) else "size"), sentence
     return None
 

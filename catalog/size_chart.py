@@ -25,7 +25,9 @@ from catalog.variants import amount, option_kind, option_values
 __all__ = ["ChartRow", "Measurement", "chart", "charted_measure", "find_measurement", "find_measurements", "kids_heights", "limit_verdict", "measure_of", "sizes_for"]
 
 _RANGE = re.compile(r"(\d{2,3}(?:[.,]\d)?)\s*(?:–|-|—|bis|to)\s*(\d{2,3}(?:[.,]\d)?)\s*cm", re.I)  # "14–15.5 cm"
-_BOUND = re.compile(r"[^.;\d]{0,50}?\b(bis|up to|under|unter|below|ab|from|over|über)\s+(\d{2,3})\s*cm\b", re.I)
+_BOUND = re.compile(r"[^.;\d]{0,50}?\b(bis|up to|under|unter|below|ab|from|over|über)\s+(\d{2,3})\s*(cm|kg)\b", re.I)
+# a value of any option paired with a body weight in a sentence ("H3 for 75 to 100 kg")
+_KG_AFTER = re.compile(r"(\d{2,3})\s*(?:–|-|—|bis|to)\s*(\d{2,3})\s*kg\b", re.I)
 _PEOPLE = re.compile(r"\bpeople\b|\bpersons?\b|\bmenschen\b|\bpersonen\b|körpergröße|\btall\w*|\bgroß gewachsen", re.I)
 _TALLER = re.compile(r"\s*(?:(?:is\s+)?for|für)\s+(?:taller|größere|grössere)\b", re.I)
 _EQUALS = re.compile(r"\s*(?:=|:)\s*(\d{2,3}(?:[.,]\d)?)\s*cm\b", re.I)
@@ -260,12 +262,16 @@ def _rows_in_sentence(text: str, measure: str | None, options: dict[str, list[st
             for m in re.finditer(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, re.I if len(value) > 2 else 0):
                 after = text[m.end(): m.end() + 60]
                 before = text[max(0, m.start() - 40): m.start()]
-                if (r := _RANGE.search(after)) and not _other_value_between(after[: r.start()], values):
+                kg = _KG_AFTER.search(after)
+                if (r := _RANGE.search(after)) and not _other_value_between(after[: r.start()], values) and not (kg and kg.start() < r.start()):
                     found.append(ChartRow(value, name, _float(r.group(1)), _float(r.group(2)), measure, text))
-                elif (b := _BOUND.match(after)) and (measure or _PEOPLE.search(text)) and not _other_value_between(after[: b.end()], values):
-                    cm = float(b.group(2))  # "L30 … up to 170 cm", "L34 ab 175 cm": a maximum or a minimum
+                elif kg and not _other_value_between(after[: kg.start()], values) and not _RANGE.search(after[: kg.start()]):
+                    found.append(ChartRow(value, name, float(kg.group(1)), float(kg.group(2)), "weight", text))  # "H3 for 75 to 100 kg"
+                elif (b := _BOUND.match(after)) and (b.group(3).lower() == "kg" or measure or _PEOPLE.search(text)) \
+                        and not _other_value_between(after[: b.end()], values):
+                    cm = float(b.group(2))  # "L30 … up to 170 cm", "L34 ab 175 cm", "H2 up to 75 kg": a maximum or a minimum
                     low, high = (0.0, cm) if b.group(1).lower() in ("bis", "up to", "under", "unter", "below") else (cm, math.inf)
-                    found.append(ChartRow(value, name, low, high, measure or "height", text))
+                    found.append(ChartRow(value, name, low, high, "weight" if b.group(3).lower() == "kg" else measure or "height", text))
                 elif _TALLER.match(after) and found and found[-1].high < math.inf and found[-1].option == name:
                     found.append(ChartRow(value, name, found[-1].high, math.inf, found[-1].measure, text))  # "L32 for taller people"
                 elif (e := _EQUALS.match(after)) and measure:  # "L32 = 81 cm": the value after its size

@@ -69,7 +69,7 @@ def _shift(product: Product, size: str, steps: float) -> str:
     return f"{target:g}"
 
 
-_PREFIXED = re.compile(r"([A-Za-z]{1,3})\s?(\d{1,3}(?:[.,]5)?)")  # "W27", "L32", "UK 10"
+_PREFIXED = re.compile(r"([A-Za-z]{0,3})\s?(\d{1,3}(?:[.,]5)?)")  # "W27", "L32", "UK 10"
 
 
 def _shift_named(product: Product, size: str, steps: float) -> str:
@@ -80,7 +80,7 @@ def _shift_named(product: Product, size: str, steps: float) -> str:
 
 def step_value(values: list[str], size: str, steps: float) -> str:
     """The next value up (or down) from `size` among `values` of the same prefix ("L32" ->
-    "L34"); the size itself when there is none."""
+    "L34"; plain numbers, "41" -> "42", have none); the size itself when there is none."""
     m = _PREFIXED.fullmatch(size.strip())
     if not m or not steps:
         return size

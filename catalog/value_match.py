@@ -98,9 +98,9 @@ def _form_in(form: str, text: str) -> bool:
 
 
 def _capitals_in(value: str, option: str, text: str) -> bool:
-    """A value in capitals ("ML", "II") said in capitals as a word of its own; a single letter
-    ("I") only after the option's name or "size"."""
-    if not re.fullmatch(r"[A-Z]{1,4}", value):
+    """A value in capitals ("ML", "II"), also with a digit ("H3", "T2"), said in capitals as a
+    word of its own; a single letter ("I") only after the option's name or "size"."""
+    if not re.fullmatch(r"[A-Z][A-Z0-9]{0,3}", value):
         return False
     before = rf"(?i:{_SIZE_WORDS}|{re.escape(option)})\s+" if len(value) == 1 else r"(?<![\w'’-])"
     return re.search(rf"{before}{value}(?![\w'’-])", text) is not None
@@ -143,7 +143,8 @@ def names_value(value: str, values: list[str], option: str, text: str, name_word
     if _range_in(value, values, text):
         return True
     lowered = text.lower()
-    if any(_form_in(form, lowered) for form in value_forms(value, name_words)):
+    shared = {form for v in values if v != value for form in value_forms(v, name_words)}  # "weite" of "Weite 10" and "Weite 12"
+    if any(_form_in(form, lowered) for form in value_forms(value, name_words) if form not in shared):
         return True
     if _bundle_in(value, lowered) and not any(_bundle_in(v, lowered) for v in values if v != value):
         return True  # "im Set mit Ersatzfilter" of "Gerät + Ersatzfilter"; not "Welcher Ersatzfilter passt?"

@@ -62,7 +62,7 @@ _UNITS: dict[str, tuple[str, float]] = {
     "pair": ("count", 1.0), "teilig": ("count", 1.0), "-teilig": ("count", 1.0), "teiler": ("count", 1.0),
     "piece": ("count", 1.0), "stücke": ("count", 1.0), "pk": ("count", 1.0), "packs": ("count", 1.0),
     "er-packung": ("count", 1.0), "er packung": ("count", 1.0), "er set": ("count", 1.0),
-    "mah": ("charge", 1.0), "wh": ("energy", 1.0), "gb": ("data", 1.0), "tb": ("data", 1000.0),
+    "mah": ("charge", 1.0), "ah": ("charge", 1000.0), "wh": ("energy", 1.0), "gb": ("data", 1.0), "tb": ("data", 1000.0),
     "w": ("power", 1.0), "watt": ("power", 1.0),
     "€": ("money", 1.0), "eur": ("money", 1.0), "euro": ("money", 1.0), "chf": ("money", 1.0), "franken": ("money", 1.0),
     "$": ("money", 1.0), "usd": ("money", 1.0), "£": ("money", 1.0), "gbp": ("money", 1.0),
@@ -239,7 +239,7 @@ def find_asked(product: Product, text: str) -> list[Asked]:
             elif shade := _shade_of_one(product, name, values, text):
                 asked.append(Asked(name, kind, shade, (shade,)))
             continue
-        value_amounts = {v: None if _DIMENSIONS.search(v) else amount(v) or count_word(v) or counted(name, v) for v in values}  # "135×200 cm" is no length
+        value_amounts = {v: _value_amount(name, v) for v in values}
         if any(value_amounts.values()):
             dimensions = {a[0] for a in value_amounts.values() if a}
             wanted = [a for a in text_amounts if a[0] in dimensions]
@@ -261,6 +261,9 @@ def find_asked(product: Product, text: str) -> list[Asked]:
         if exact:
             asked.append(Asked(name, kind, exact[0], (exact[0],)))
             continue
+        if noted := _noted_value(product, name, values, text):  # "in der normalen Weite" of "Weite 10 (normal)" in the text
+            asked.append(Asked(name, kind, noted, (noted,)))
+            continue
         if colors and not has_color_option and (tinted := tuple(v for v in values if normalize_color(v) in colors)):
             asked.append(Asked(name, kind, colors[0], tinted))  # "in Weiß?" of an "Ausführung: Weiß lasiert"
             continue
@@ -275,6 +278,26 @@ def find_asked(product: Product, text: str) -> list[Asked]:
 
 
 _DIMENSIONS = re.compile(r"\d\s*[x×]\s*\d", re.I)
+
+
+def _noted_value(product: Product, option: str, values: list[str], text: str) -> str | None:
+    """The one value the text names by the note the product text gives it in brackets ("Weite 10
+    (normal) und Weite 12 (extra breit, …)": "in der normalen Weite" is "Weite 10")."""
+    written = " ".join(re.sub(r"<[^>]+>", " ", product.text("description", lang) or "") for lang in ("de", "en"))
+    named = set()
+    for value in values:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(value)}\s*\(([^)]{{2,60}})\)", written, re.I):
+            note = re.split(r"[,;]", m.group(1))[0].strip()
+            if note and not note[0].isdigit() and names_value(note, [note], option, text):
+                named.add(value)
+    return named.pop() if len(named) == 1 else None
+
+
+def _value_amount(option: str, value: str) -> tuple[str, float] | None:
+    """The amount a value is sold by: "135×200 cm" is neither a length nor a count, but "Set 2 ×
+    4,0 Ah" (a count times an amount) is sold by its 4,0 Ah."""
+    found = amount(value) or count_word(value) or counted(option, value)
+    return None if found and found[0] in ("length", "count") and _DIMENSIONS.search(value) else found
 
 
 _UP_TO = re.compile(r"\b(?:bis|up to|max\.?|maximal|höchstens)\s*\d", re.I)
