@@ -36,6 +36,9 @@ _PERSON = re.compile(
 _PAIR_GAP = (
     r"\s*(?:\(\s*[^\d()]{0,25}|[/|,;]?\s*)"  # "24 cm (base 17 cm)", "24 cm 18 cm", "24 cm / 18 cm"
 )
+_ONE_LENGTH = re.compile(
+    r"^\s*\d{1,3}(?:[.,]\d{1,2})?\s*(?:cm|mm|m)\s*$", re.I
+)  # "245 cm", not "140–160 × 200 cm"
 _TOLERANCE = 1.0  # cm: a paired measure this close is the shopper's
 
 
@@ -51,11 +54,16 @@ class MeasuredPick:
 
 
 def measured_option(product: Product) -> tuple[str, list[tuple[str, float]]] | None:
-    """(option, [(value, cm)]) of the first non-colour option whose every value is a length."""
+    """(option, [(value, cm)]) of the first non-colour option whose every value is one length
+    ("24 cm"; a sheet's "140–160 × 200 cm" is a size with ranges)."""
     for name, values in option_values(product).items():
         if option_kind(product, name) == "color" or len(values) < 2:
             continue
-        lengths = [(v, a[1]) for v in values if (a := amount(v)) and a[0] == "length"]
+        lengths = [
+            (v, a[1])
+            for v in values
+            if _ONE_LENGTH.match(v) and (a := amount(v)) and a[0] == "length"
+        ]
         if len(lengths) == len(values):
             return name, lengths
     return None

@@ -131,7 +131,10 @@ def test_short_sizes_the_table_leaves_out_come_from_the_normal_size_and_the_text
     lang: str, question: str, want: str
 ) -> None:
     product = _product(
-        "Größe", ["48", "50", "52", "54", "24", "25", "26", "27", "98", "102", "106"], NORMAL_TABLE[lang], lang
+        "Größe",
+        ["48", "50", "52", "54", "24", "25", "26", "27", "98", "102", "106"],
+        NORMAL_TABLE[lang],
+        lang,
     )
     answer = chart_answer(product, find_measurements(question), question, lang, "EUR")
     assert answer is not None and want in answer, answer
@@ -316,3 +319,20 @@ def test_the_value_the_text_names_for_the_use_the_question_names(
     product = _product("Länge", ["120 cm", "220 cm"], USES[lang], lang)
     pick = use_pick(product, question, lang)
     assert (pick.value if pick else None) == want, pick
+
+
+@pytest.mark.parametrize(
+    ("lang", "question"),
+    [
+        ("de", "Meine Matratze ist mit Topper 32 cm hoch. Welches Laken?"),
+        ("en", "Do you have the sheet for a 40 cm boxspring?"),
+    ],
+)
+def test_sizes_with_ranges_are_no_option_sold_by_one_length(lang: str, question: str) -> None:
+    sheet = _product(
+        "Größe",
+        ["90–100 × 190–200 cm", "140–160 × 200 cm"],
+        "Spannbettlaken für Matratzen bis 35 cm Höhe.",
+        lang,
+    )
+    assert measured_pick(sheet, question, lang) is None
