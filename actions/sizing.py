@@ -259,7 +259,8 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     asked_before = tracker.get_slot("pending_offer") == "usual_size"
     wears = is_size_name(size_option(product) or SIZE) or product.size_system in ("eu_shoe", "letter", "eu_clothing")
     two = between(product, text)
-    if not size and not two and ADVICE.search(text) and not WHICH_SIZES.search(text) and not FIT_QUESTION.search(text) and not BETWEEN_SIZES.search(text) and wears:
+    if not size and not two and not width and ADVICE.search(text) and not WHICH_SIZES.search(text) and not FIT_QUESTION.search(text) \
+            and not BETWEEN_SIZES.search(text) and wears:  # "wide feet – which width?" is answered with the width
         reply(dispatcher, say("ask_usual_size", lang, product=name, example=example_size(product)), sources=[product.id])
         return [SlotSet("pending_offer", "usual_size"), *done]
     events: Events = []

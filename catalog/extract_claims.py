@@ -39,20 +39,20 @@ _WIDTH_RULES: list[tuple[str, re.Pattern]] = [
 
 
 # a clause that sets a condition first ("with thick socks take one size up", "wenn Sie dicke
-# Socken tragen, …", "für breite Füße …") and the clauses after it say what to do in that case,
-# not how the product fits
+# Socken tragen, …", "für breite Füße …") and the clauses after it say what to do in that case;
+# a fit the rest of the sentence states outright wins ("true to size; with thick socks one size up")
 _CONDITIONAL = re.compile(r"^\W*(?:with|mit|if|wenn|falls|for|für|bei)\b(?!.*\b(?:zwischen|between)\b)", re.I)  # "between sizes" is the fit's
 
 
 def fit(sentence: str) -> Iterator[tuple[str, Any]]:
     clauses = [c for c in re.split(r"[;,–—]\s*", sentence) if c.strip()]
     first = next((i for i, c in enumerate(clauses) if _CONDITIONAL.search(c)), len(clauses))
-    kept = clauses[:first]  # the condition and what follows it ("Bei breiten Füßen, eine Größe größer")
-    plain = "; ".join(kept) if len(clauses) > 1 and len(kept) < len(clauses) else sentence
-    for fit, rule in _FIT_RULES:
-        if rule.search(plain):
-            yield "fit", fit
-            return
+    outright = "; ".join(clauses[:first]) if 0 < first < len(clauses) else ""
+    for text in (outright, sentence):
+        for fit, rule in _FIT_RULES:
+            if text and rule.search(text):
+                yield "fit", fit
+                return
 
 
 def width(sentence: str) -> Iterator[tuple[str, Any]]:

@@ -165,7 +165,15 @@ def test_a_step_under_a_condition_is_no_fit_of_the_product() -> None:
     assert list(fit("Sizes EU 39–47, true to size; with thick socks take one size up.")) == [
         ("fit", "true_to_size")
     ]
-    assert list(fit("Bei breiten Füßen, eine Größe größer.")) == []
+    assert list(fit("Mit dicken Socken eine Größe größer; sonst größengerecht.")) == [
+        ("fit", "runs_small")
+    ]  # no fit outright before it
+    assert list(fit("Fällt normal aus, für dicke Socken eine Nummer größer.")) == [
+        ("fit", "true_to_size")
+    ]
+    assert list(
+        fit("Cut roomy for layering – if you only wear a T-shirt underneath, size down.")
+    ) == [("fit", "runs_large")]
     assert list(fit("Fällt klein aus; für dicke Socken eine Nummer größer.")) == [
         ("fit", "runs_small")
     ]
