@@ -207,3 +207,52 @@ def test_a_version_named_by_its_number_with_er(question: str):
         size_option="Durchmesser",
     )
     assert [a.values for a in find_asked(pan, question)] == [("28 cm",)]
+
+
+@pytest.mark.parametrize(
+    "question, sentence, kind",
+    [
+        ("Wie hoch ist sie?", "7-Zonen-Kaltschaummatratze mit 1.000 Federn pro m² (bei 140 × 200), Höhe 22 cm, Bezug mit Tencel versteppt, abnehmbar und bei 60 °C waschbar.", "height"),
+        ("How heavy is it?", "Compact 18 V drill driver with brushless motor, two gears and LED light, weight 1.2 kg, made for furniture and assembly.", "weight"),
+    ],
+)  # fmt: skip
+def test_a_list_of_facts_is_as_close_as_its_clause_stating_the_asked_kind(
+    use_embedder, question: str, sentence: str, kind: str
+):
+    from catalog.passages import PassageFinder
+
+    finder = PassageFinder(use_embedder)
+    vector = use_embedder.encode([question])[0]
+    whole = float(use_embedder.encode([sentence])[0] @ vector)
+    assert finder.clause_scores(vector, [sentence], [kind])[0] > whole + 0.05
+    assert (
+        finder.clause_scores(vector, ["Höhe 22 cm."], [kind])[0] == -1.0
+    )  # one clause: the sentence itself
+
+
+def test_the_ranking_scores_a_list_of_facts_by_its_clause_and_adds_the_figure_bonus(use_embedder):
+    from catalog.passages import ASPECT_BONUS, FIGURE_BONUS, PassageFinder
+
+    finder = PassageFinder(use_embedder)
+    for question, long_, plain, figured in [
+        (
+            "Wie hoch ist sie?",
+            "7-Zonen-Matratze mit Klimaband, Höhe 22 cm, Bezug mit Tencel versteppt, bei 60 °C waschbar.",
+            "Die Matratze ist angenehm hoch.",
+            "Sie ist 22 cm hoch.",
+        ),
+        (
+            "How tall is it?",
+            "Floor lamp with linen shade, height 150 cm, dimmable, foot switch on the cable.",
+            "It is a tall lamp.",
+            "It is 150 cm tall.",
+        ),
+    ]:
+        vector = use_embedder.encode([question])[0]
+        clause = finder.clause_scores(vector, [long_], ["height"])[0]
+        assert finder.rank(question, [long_])[0] >= clause + ASPECT_BONUS + FIGURE_BONUS - 1e-4
+        raw = use_embedder.encode([plain, figured]) @ vector
+        ranked = finder.rank(question, [plain, figured])
+        assert (
+            abs((ranked[1] - raw[1]) - (ranked[0] - raw[0]) - FIGURE_BONUS) < 1e-4
+        )  # the same words shared, a figure more
