@@ -32,6 +32,7 @@ from catalog.size_values import (
 )
 from catalog.size_values import named_numbers as find_named_numbers
 from catalog.sizes import LETTERS, normalize_letter, uk_us_to_eu
+from catalog.value_amounts import AMOUNT, PACK_OF, amount, amounts
 from catalog.value_match import comparative_value, count_word, counted, names_value
 
 LOW_STOCK = 3  # at most this many left: "only n left"
@@ -41,58 +42,6 @@ SIZE = "size"
 COLOR = "color"
 _COLOR_NAMES = re.compile(r"^(?:farbe|colou?r|farbton|shade)$", re.I)
 _SIZE_NAMES = re.compile(r"^(?:größe|groesse|grösse|size|gr\.?|schuhgröße|shoe size)$", re.I)
-
-# number + unit in a value or a question: "220 cm", "2-Liter", "500 ml", "3er-Pack", "pack of 6"
-_UNITS: dict[str, tuple[str, float]] = {
-    "mm": ("length", 0.1), "cm": ("length", 1.0), "m": ("length", 100.0), "meter": ("length", 100.0),
-    "zoll": ("length", 2.54), "inch": ("length", 2.54), "inches": ("length", 2.54), '"': ("length", 2.54),
-    "ml": ("volume", 0.001), "cl": ("volume", 0.01), "l": ("volume", 1.0), "liter": ("volume", 1.0),
-    "litre": ("volume", 1.0), "litres": ("volume", 1.0), "liters": ("volume", 1.0),
-    "g": ("mass", 1.0), "kg": ("mass", 1000.0),
-    "er-pack": ("count", 1.0), "er pack": ("count", 1.0), "erpack": ("count", 1.0), "er-set": ("count", 1.0),
-    "pack": ("count", 1.0), "-pack": ("count", 1.0), "stück": ("count", 1.0), "stk": ("count", 1.0),
-    "pcs": ("count", 1.0), "pieces": ("count", 1.0), "er": ("count", 1.0), "x": ("count", 1.0),
-    # spelled out and inflected: "mit 2 Litern", "180 Zentimeter", "3 Paar", "12 pieces"
-    "litern": ("volume", 1.0), "lit": ("volume", 1.0), "milliliter": ("volume", 0.001), "millilitres": ("volume", 0.001),
-    "zentimeter": ("length", 1.0), "zentimetern": ("length", 1.0), "centimeter": ("length", 1.0),
-    "centimeters": ("length", 1.0), "centimetre": ("length", 1.0), "centimetres": ("length", 1.0),
-    "metern": ("length", 100.0), "meters": ("length", 100.0), "metre": ("length", 100.0), "metres": ("length", 100.0),
-    "millimeter": ("length", 0.1), "mm.": ("length", 0.1), "gramm": ("mass", 1.0), "grams": ("mass", 1.0),
-    "kilo": ("mass", 1000.0), "kilogramm": ("mass", 1000.0), "paar": ("count", 1.0), "pairs": ("count", 1.0),
-    "pair": ("count", 1.0), "teilig": ("count", 1.0), "-teilig": ("count", 1.0), "teiler": ("count", 1.0),
-    "piece": ("count", 1.0), "stücke": ("count", 1.0), "pk": ("count", 1.0), "packs": ("count", 1.0),
-    "er-packung": ("count", 1.0), "er packung": ("count", 1.0), "er set": ("count", 1.0),
-    "mah": ("charge", 1.0), "ah": ("charge", 1000.0), "wh": ("energy", 1.0), "gb": ("data", 1.0), "tb": ("data", 1000.0),
-    "w": ("power", 1.0), "watt": ("power", 1.0),
-    "€": ("money", 1.0), "eur": ("money", 1.0), "euro": ("money", 1.0), "chf": ("money", 1.0), "franken": ("money", 1.0),
-    "$": ("money", 1.0), "usd": ("money", 1.0), "£": ("money", 1.0), "gbp": ("money", 1.0),
-}  # fmt: skip
-_UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
-_AMOUNT = re.compile(rf"(\d+(?:[.,]\d+)?)\s*-?\s*({_UNIT_RE})(?![a-zäöüß])", re.I)
-_MONEY_FIRST = re.compile(r"([€$£])\s*(\d+(?:[.,]\d+)?)")  # "€50", "$ 25"
-_PACK_OF = re.compile(r"\b(?:pack|set|packung|box) (?:of|mit|à|a) (\d+)\b", re.I)
-
-
-def amount(text: str) -> tuple[str, float] | None:
-    """(dimension, value in the base unit) of the first number with a unit: '2-Liter' -> ('volume', 2.0)."""
-    if m := _PACK_OF.search(text):
-        return "count", float(m.group(1))
-    if m := _AMOUNT.search(text):
-        dimension, factor = _UNITS[m.group(2).lower()]
-        return dimension, round(float(m.group(1).replace(",", ".")) * factor, 6)
-    if m := _MONEY_FIRST.search(text):
-        return "money", float(m.group(2).replace(",", "."))
-    return None
-
-
-def amounts(text: str) -> list[tuple[str, float]]:
-    found = [("count", float(m.group(1))) for m in _PACK_OF.finditer(text)]
-    for m in _AMOUNT.finditer(text):
-        dimension, factor = _UNITS[m.group(2).lower()]
-        found.append((dimension, round(float(m.group(1).replace(",", ".")) * factor, 6)))
-    found += [("money", float(m.group(2).replace(",", "."))) for m in _MONEY_FIRST.finditer(text)]
-    return found
-
 
 def variant_options(product: Product, variant: Variant) -> dict[str, str]:
     """Option name -> value of a variant: its exported options, else its size and colour."""
@@ -326,7 +275,7 @@ def _looks_like_sizes(values: list[str]) -> bool:
 
 
 def _spoken_amount(text: str, wanted: tuple[str, float]) -> str:
-    for m in [*_PACK_OF.finditer(text), *_AMOUNT.finditer(text)]:
+    for m in [*PACK_OF.finditer(text), *AMOUNT.finditer(text)]:
         if amount(m.group(0)) == wanted:
             return m.group(0).strip()
     return f"{wanted[1]:g}"
