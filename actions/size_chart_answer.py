@@ -96,7 +96,7 @@ def chart_answer(product: Product, measurements: list[Measurement], text: str, l
         m, pair, exact = found[0]
         chosen = _pick(product, pair, rule) if exact else pair[0]
         cm = _amount(m.cm, m.measure, lang)
-        if not exact and option_kind(product, option) != SIZE and (none := _none_meant(product, rows, m, option, lang)):
+        if not exact and m.measure == "weight" and option_kind(product, option) != SIZE and (none := _none_meant(product, rows, m, option, lang)):
             return none  # "I weigh 115 kg" on firmnesses charted up to 110 kg: no firmness is meant for it
         if not exact:
             span = chosen.source if m.measure in ("weight", "age") else f"{chosen.low:g}–{chosen.high:g} cm" if chosen.low != chosen.high else f"{chosen.low:g} cm"
@@ -155,8 +155,8 @@ _NEGATION = re.compile(r"\b(?:nicht|kein\w*|not|no|never|nie)\b", re.I)
 
 
 def _none_meant(product: Product, rows: list[ChartRow], m: Measurement, option: str, lang: str) -> str | None:
-    """A measurement beyond every range of an option that is no size ("H2 up to 75 kg, H3 75 to
-    100 kg" and 105 kg): none of its values is meant for it, said with the charted bound and
+    """A body weight beyond every range of an option that is no size ("H2 up to 75 kg, H3 75 to
+    100 kg" and 105 kg; a height beyond a size-like option's still gets the nearest value): none of its values is meant for it, said with the charted bound and
     the merchant's sentence on that limit when the text has one."""
     usable = [r for r in _usable(rows, m) if r.option == option]
     if not usable:
