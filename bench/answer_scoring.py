@@ -152,6 +152,34 @@ def failure_mode(expect: dict, answer: Answer, reasons: list[str]) -> str:
     return "other"
 
 
+# The path a reply took, read from shopbot's own reply sentences (actions/texts*.py), first match
+# wins: with the modes, the view of a held-out store's misses that reads none of its questions.
+REPLY_PATHS: list[tuple[str, re.Pattern]] = [
+    ("refused as out of scope", re.compile(r"kann ich (Ihnen )?(leider )?nicht (beantworten|weiterhelfen)|can't answer that|I can help with products", re.I)),
+    ("search results", re.compile(r"Das passt am besten|These match best|This matches best|closest we have|führen wir wohl nicht|Am ehesten passt", re.I)),
+    ("asked which product", re.compile(r"Welches Produkt meinen Sie|Which product do you mean|Which two products|Welche zwei Produkte", re.I)),
+    ("no chart: asked the usual size", re.compile(r"keine Größentabelle|no size chart|Nennen Sie mir Ihre übliche Größe|Tell me the size you usually wear|What size do you usually wear|Welche Größe tragen Sie", re.I)),
+    ("outside the chart", re.compile(r"außerhalb der Größenangaben|outside .{0,60}size information|no longer fits|not a fit yet|passt .{0,40}nicht mehr|noch nicht", re.I)),
+    ("general rule", re.compile(r"allgemeine (Umrechnung|Regel)|general (conversion|rule)|Faustregel|rule of thumb|übliche Regel|usual rule", re.I)),
+    ("size from the usual size", re.compile(r"Wenn Sie sonst|If you usually wear", re.I)),
+    ("size from the chart", re.compile(r"Größenangaben|size information|Ich empfehle|I recommend|liegt zwischen|falls between|Ihre Maße|Your measurements", re.I)),
+    ("quoted the closest sentence", re.compile(r"Am nächsten kommt|The closest the description", re.I)),
+    ("quoted the text", re.compile(r"Laut Produktbeschreibung|The description of|Hinweis des Händlers|merchant's note", re.I)),
+    ("shipping quote", re.compile(r"Versand nach|Lieferung nach|Shipping to|delivery to", re.I)),
+    ("policy passage", re.compile(r"Rückgabe|Rücksend|Rücktritt|Widerruf|Garantie|Gewährleistung|Abholung|Zahlung|return|withdraw|warranty|guarantee|pick-?up|payment", re.I)),
+    ("variant state", re.compile(r"vorrätig|ausverkauft|in stock|sold out|gibt es nicht|doesn't come in", re.I)),
+]
+
+
+def reply_path(text: str) -> str:
+    """Which of shopbot's answers a reply is (search results, a size from the chart, a quote ...);
+    product cards ("name – price – availability") are not part of it."""
+    text = "\n".join(line for line in text.splitlines() if line.count(" – ") < 2)
+    if DONT_KNOW.search(text) and not re.search(r"Am nächsten kommt|The closest the description", text, re.I):
+        return "said it does not know"
+    return next((name for name, pattern in REPLY_PATHS if pattern.search(text)), "other")
+
+
 # --- the store's own catalog file, read without the bot's importer ------------------------------
 
 

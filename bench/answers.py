@@ -37,7 +37,14 @@ from pathlib import Path
 import numpy as np
 import requests
 
-from bench.answer_scoring import FAILURE_MODES, Answer, failure_mode, read_catalog_texts, score
+from bench.answer_scoring import (
+    FAILURE_MODES,
+    Answer,
+    failure_mode,
+    read_catalog_texts,
+    reply_path,
+    score,
+)
 from bot.stack import Stack
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,7 +167,7 @@ def result(question: dict, answer: Answer, reasons: list[str], mode: str = "othe
     return {
         "id": question["id"], "store": question["store"], "kind": question["kind"], "lang": question["lang"],
         "text": question["text"], "metadata": question.get("metadata") or {}, "right": not reasons, "reasons": reasons,
-        "mode": mode if reasons else "",
+        "mode": mode if reasons else "", "path": reply_path(answer.text),
         "reply": answer.text, "products": answer.product_ids, "ms": round(answer.ms, 1),
     }  # fmt: skip
 
@@ -236,6 +243,11 @@ def modes_table(results: list[dict]) -> list[str]:
         total = sum(counts)
         if total:
             lines.append(f"| {mode} | " + " | ".join(str(c) for c in counts) + f" | {total} |")
+    paths = list(dict.fromkeys(r.get("path", "other") for r in wrong))
+    lines += ["", "| misses by the reply's path | " + " | ".join(kinds) + " | all |", "|" + "---|" * (len(kinds) + 2)]
+    for path in paths:
+        counts = [sum(1 for r in wrong if r["kind"] == k and r.get("path", "other") == path) for k in kinds]
+        lines.append(f"| {path} | " + " | ".join(str(c) for c in counts) + f" | {sum(counts)} |")
     return lines
 
 

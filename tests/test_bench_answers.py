@@ -38,3 +38,27 @@ def test_each_question_comes_from_a_client_address_of_its_own(monkeypatch):
     clients = {client_address("127.0.0.1", f, trusted) for f in forwarded}
     assert clients == set(forwarded)
     assert all(ipaddress.ip_address(c) in ipaddress.ip_network("10.0.0.0/8") for c in clients)
+
+
+def test_a_miss_is_counted_by_its_mode_and_by_the_path_of_the_reply():
+    from bench.answer_scoring import Answer, failure_mode, reply_path, score
+
+    names = {"p1": ["Trail Jacket"], "p2": ["City Coat"]}
+    wrong_product = Answer("These match best:\nCity Coat – €99.00 – in stock", ["p2"])
+    reasons = score({"products_any": ["p1"]}, wrong_product, names)
+    assert failure_mode({"products_any": ["p1"]}, wrong_product, reasons) == "wrong product"
+    assert reply_path(wrong_product.text) == "search results"
+    unknown = Answer("Our product data for Trail Jacket doesn't say. Shall I put you in touch with a person?")
+    reasons = score({"must": ["20\\s?mm"]}, unknown, names, "p1")
+    assert failure_mode({"must": ["20\\s?mm"]}, unknown, reasons) == "said it does not know"
+    assert reply_path(unknown.text) == "said it does not know"
+    chart = Answer("Bei Körpergröße 176 cm passt laut Größenangaben von Trail Jacket: M. Ich empfehle M.\nTrail Jacket – 99,00 € – vorrätig")
+    reasons = score({"must": ["empfehle (Größe )?L"]}, chart, names, "p1")
+    assert failure_mode({"must": ["empfehle (Größe )?L"]}, chart, reasons) == "missing the fact"
+    assert reply_path(chart.text) == "size from the chart"
+    assert reply_path("Trail Jacket: 450 g.\nTrail Jacket – 99,00 € – vorrätig") == "other"  # the card states no variant
+    assert reply_path("Wenn Sie sonst 42 tragen, empfehle ich bei Trail Jacket Größe 43.") == "size from the usual size"
+    assert reply_path("The description of Trail Jacket says: “Weight: 450 g”") == "quoted the text"
+    refusal = Answer("I'm afraid I can't answer that. I can help with products, sizes, shipping and our store policies.")
+    assert failure_mode({"refuse": True}, Answer("These match best:", ["p1"]), ["x"]) == "did not refuse"
+    assert reply_path(refusal.text) == "refused as out of scope"
