@@ -44,14 +44,18 @@ _ORDER_THIS = re.compile(r"\b(?:order|buy|purchase|bestell\w*|kaufen|lieferbar|a
 _NEAR_SEARCH = ("ask_product_fit", "ask_product_info", "ask_size", "refine_search")
 
 
+def guesses(tracker) -> list[str]:  # noqa: ANN001
+    """The classifier's intents for the latest message, best first, without `nlu_fallback`."""
+    return [i.get("name") for i in tracker.latest_message.get("intent_ranking") or [] if i.get("name") != "nlu_fallback"]
+
+
 def hesitated_over_a_search(tracker) -> bool:  # noqa: ANN001
     """The classifier was unsure (`nlu_fallback`) only because a search came close to a product
     question: off a product page, the two best intents are a search and a product question (no
     out of scope among them), so the message asks for products."""
     if metadata(tracker).get("product_id"):
         return False
-    ranking = [i for i in tracker.latest_message.get("intent_ranking") or [] if i.get("name") != "nlu_fallback"]
-    top = [i.get("name") for i in ranking[:2]]
+    top = guesses(tracker)[:2]
     return len(top) == 2 and top[0] == "search_product" and top[1] in _NEAR_SEARCH
 
 
@@ -62,7 +66,7 @@ _SHOP_QUESTIONS = ("ask_policy", "ask_shipping")
 def hesitated_between_shop_questions(tracker) -> str | None:  # noqa: ANN001
     """The better of two shop questions the classifier was unsure (`nlu_fallback`) between ("Kann
     ich auf Rechnung bestellen, wenn ich in Deutschland wohne?": policy 0.48, shipping 0.45), else None."""
-    ranking = [i.get("name") for i in tracker.latest_message.get("intent_ranking") or [] if i.get("name") != "nlu_fallback"]
+    ranking = guesses(tracker)
     return ranking[0] if len(ranking) >= 2 and set(ranking[:2]) <= set(_SHOP_QUESTIONS) else None
 
 
@@ -76,7 +80,7 @@ def _unsure_search(tracker) -> bool:  # noqa: ANN001
     """The classifier was unsure (`nlu_fallback`), its best guess about products, off a product page."""
     if metadata(tracker).get("product_id"):
         return False
-    ranking = [i.get("name") for i in tracker.latest_message.get("intent_ranking") or [] if i.get("name") != "nlu_fallback"]
+    ranking = guesses(tracker)
     return bool(ranking) and ranking[0] in _PRODUCT_GUESSES
 
 
@@ -84,7 +88,7 @@ def unsure_shipping(tracker, text: str) -> bool:  # noqa: ANN001
     """The classifier was unsure (`nlu_fallback`) with shipping one of its two best guesses, and the
     message asks about delivery to a country it names ("Was kostet die Lieferung einer Matratze
     nach Deutschland zusätzlich?": product info 0.42, shipping 0.38): a shipping question."""
-    ranking = [i.get("name") for i in tracker.latest_message.get("intent_ranking") or [] if i.get("name") != "nlu_fallback"]
+    ranking = guesses(tracker)
     return "ask_shipping" in ranking[:2] and "shipping" in question_aspects(text) and bool(find_country(text))
 
 
