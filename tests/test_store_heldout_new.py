@@ -1,8 +1,9 @@
-"""The three stores built in the fifth session and kept held out (never tuned on, their questions
+"""The stores built to be kept held out (never tuned on, their questions
 and per-question results never read; only their aggregate figures are looked at):
 `stores/kofferhaus` (Bremen luggage, bags, lingerie and swimwear; Shopify), `stores/kraemerei`
-(Dresden delicatessen and drugstore; WooCommerce) and `stores/sportsfreund` (Dortmund team
-sports, fitness, martial arts and dance; Shopify). Their raw exports import without a rejected
+(Dresden delicatessen and drugstore; WooCommerce), `stores/sportsfreund` (Dortmund team
+sports, fitness, martial arts and dance; Shopify), all three from the fifth session, and
+`stores/radwerk` (Leipzig bikes, e-bikes and cycling gear; WooCommerce). Their raw exports import without a rejected
 row, the importer hides exactly the products the bench's own reader of the file counts as
 hidden, and every question refers to products the export has in the state the question expects.
 Checked without naming any product, so this file reads nothing of what is held out."""
@@ -24,6 +25,7 @@ STORES = {
     "kofferhaus": ("shopify", 66, 4, 400),
     "kraemerei": ("woocommerce", 67, 4, 89),
     "sportsfreund": ("shopify", 68, 4, 500),
+    "radwerk": ("woocommerce", 71, 4, 222),
 }
 MINIMUM = {
     "discovery": 40,
