@@ -35,6 +35,7 @@ from catalog.size_chart import (
     measure_of,
     sizes_for,
 )
+from catalog.size_guide_chart import with_guide
 from catalog.size_rules import kids_size_for_age
 from catalog.sizes import eu_from_foot
 from catalog.variants import SIZE, Asked, amount, find_asked, option_kind, option_values
@@ -124,6 +125,17 @@ def _from_guide(product: Product, measurement: Measurement, lang: str) -> str | 
     return " ".join([*lines, text])
 
 
+def _guide_chart(product: Product, measurement: Measurement, text: str, lang: str, currency: str) -> str | None:
+    """No chart of the product's own: the store's size guide section that charts its sizes, read
+    as its chart ("Für Herren gelten diese Brustumfänge: S 88–94 cm …"), with where it is from."""
+    guided = with_guide(product, catalog().policies.passages, lang)
+    if guided is None:
+        return None
+    shadow, passage = guided
+    said = chart_answer(shadow, measurements(shadow, text, lang) or [measurement], text, lang, currency)
+    return f"{say('guide_chart', lang, heading=passage.heading)} {said}" if said else None
+
+
 def answer_measurement(dispatcher: CollectingDispatcher, product: Product, measurement: Measurement, text: str, lang: str) -> Events:
     """"Ich bin 182 cm", "Taille 68, Hüfte 95": the size from the product's size information
     for all the question's measurements it charts, a rule of thumb, the store's size guide, or an
@@ -136,7 +148,7 @@ def answer_measurement(dispatcher: CollectingDispatcher, product: Product, measu
         lines, _ = recommend(product, eu, [], lang)  # no chart of its own: the usual rule, then the product's fit
         answer = " ".join([say("size_from_foot", lang, cm=f"{measurement.cm:g}", eu=eu), *lines])
     if answer is None:
-        answer = _from_guide(product, measurement, lang)
+        answer = _guide_chart(product, measurement, text, lang, currency) or _from_guide(product, measurement, lang)
     if answer is None:
         measure = say(f"measure_{measurement.measure}", lang)
         sizes = overview(product, lang)

@@ -255,6 +255,10 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
     "measure_body_length": {"de": "Länge von der Nase bis zum Rutenansatz", "en": "length from nose to base of tail"},
     "chart_measure_and": {"de": "{measure} {cm}", "en": "a {measure} of {cm}"},
     "v_and": {"de": "und", "en": "and"},
+    "guide_chart": {
+        "de": "Zu diesem Artikel steht keine eigene Größentabelle, es gilt unsere Größenberatung ({heading}).",
+        "en": "This item has no size chart of its own, so our size guide applies ({heading}).",
+    },
     "guide_quote": {"de": "Aus unserer Größenberatung ({heading}): {text}", "en": "From our size guide ({heading}): {text}"},
     "guide_tall": {"de": "Bei {cm} Körpergröße empfehle ich daher {size}.", "en": "At {cm} tall I therefore recommend {size}."},
     "size_conversion_own": {

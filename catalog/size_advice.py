@@ -209,11 +209,11 @@ def _described_as(product: Product, value: str, need: str) -> bool:
 
 # a size a guide gives to tall people: "155×220 cm (Komfortgröße, für große Menschen)", "Long – for tall people"
 _TALL = re.compile(r"für große\b|für groß gewachsene|große menschen|for tall\b|tall people|taller", re.I)
-_GUIDE = re.compile(r"größe|grösse|size|maße|measur|passform|\bfit\b", re.I)  # a size guide's title or heading
+GUIDE_HEADING = re.compile(r"größe|grösse|size|maße|measur|passform|\bfit\b", re.I)  # a size guide's title or heading
 TALL_CM = 185  # a height the guides' "for tall people" means
 
 
-def _value_pattern(value: str) -> re.Pattern:
+def value_pattern(value: str) -> re.Pattern:
     words = re.escape(value).replace("×", "x").replace("x", r"\s*[x×]\s*").replace(r"\ ", r"\s*")
     return re.compile(rf"(?<![\w.,]){words}(?![\w])", 0 if len(value) <= 3 else re.I)
 
@@ -226,9 +226,9 @@ def guide_advice(passages: list, product: Product, lang: str, height_cm: float |
     values = [v for v in {v for vr in product.variants for n, v in (vr.options or {}).items() if n != product.color_option and v}]
     values = [v for v in values if not re.fullmatch(r"[\d.,/ -]+", v)]  # a bare "4" or "40" names anything
     for passage in passages:
-        if passage.lang != lang or not _GUIDE.search(f"{passage.title} {passage.heading}"):
+        if passage.lang != lang or not GUIDE_HEADING.search(f"{passage.title} {passage.heading}"):
             continue
-        named = [(v, m) for v in values if (m := _value_pattern(v).search(passage.text))]
+        named = [(v, m) for v in values if (m := value_pattern(v).search(passage.text))]
         if not named or (len(named) < 2 and not re.search(r"\d\s*(?:cm|mm|m)\b", named[0][0])):
             continue
         tall = None

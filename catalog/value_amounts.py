@@ -27,7 +27,7 @@ _UNITS: dict[str, tuple[str, float]] = {
     "piece": ("count", 1.0), "stücke": ("count", 1.0), "pk": ("count", 1.0), "packs": ("count", 1.0),
     "er-packung": ("count", 1.0), "er packung": ("count", 1.0), "er set": ("count", 1.0),
     "mah": ("charge", 1.0), "ah": ("charge", 1000.0), "wh": ("energy", 1.0), "gb": ("data", 1.0), "tb": ("data", 1000.0),
-    "w": ("power", 1.0), "watt": ("power", 1.0),
+    "w": ("power", 1.0), "watt": ("power", 1.0), "kilogram": ("mass", 1000.0), "count": ("count", 1.0),
     "€": ("money", 1.0), "eur": ("money", 1.0), "euro": ("money", 1.0), "chf": ("money", 1.0), "franken": ("money", 1.0),
     "$": ("money", 1.0), "usd": ("money", 1.0), "£": ("money", 1.0), "gbp": ("money", 1.0),
 }  # fmt: skip
@@ -49,8 +49,25 @@ def amount(text: str) -> tuple[str, float] | None:
     return None
 
 
+# a version said by its unit without a number: "das Kilo", "the litre", "ein halbes Kilo", "half a
+# litre", "die Literflasche", "a kilo bag" ("reicht ein Liter?" asks a rate, no version)
+_BARE_UNIT = re.compile(
+    r"\b(?:(halbe[sn]?|half\s+an?)\s+|(?:das|den|the)\s+)(kilo|kilogramm|kilogram|liter|litre)\b"
+    r"|\b(kilo|liter|litre)[\s-]?(packung|beutel|flasche|dose|sack|pack|tüte|glas|bag|bottle|tin|jar|pouch)", re.I)
+
+
+# a pack said by a word: "Dreierpack", "im Doppelpack", "6er-Pack" is a number already; "twin pack", "three-pack"
+_PACK_WORDS = {"einzel": 1, "single": 1, "doppel": 2, "zweier": 2, "twin": 2, "double": 2, "two": 2, "dreier": 3, "triple": 3,
+               "three": 3, "vierer": 4, "four": 4, "fünfer": 5, "five": 5, "sechser": 6, "six": 6, "zehner": 10, "ten": 10}  # fmt: skip
+_PACK_WORD = re.compile(rf"\b({'|'.join(_PACK_WORDS)})[\s-]?(?:pack|packung|set|pk)\b", re.I)
+
+
 def amounts(text: str) -> list[tuple[str, float]]:
     found = [("count", float(m.group(1))) for m in PACK_OF.finditer(text)]
+    found += [("count", float(_PACK_WORDS[m.group(1).lower()])) for m in _PACK_WORD.finditer(text)]
+    for m in _BARE_UNIT.finditer(text):
+        dimension, factor = _UNITS.get((m.group(2) or m.group(3)).lower(), ("mass", 1000.0))
+        found.append((dimension, factor * (0.5 if m.group(1) else 1.0)))
     for m in AMOUNT.finditer(text):
         dimension, factor = _UNITS[m.group(2).lower()]
         found.append((dimension, round(float(m.group(1).replace(",", ".")) * factor, 6)))

@@ -17,6 +17,11 @@ _PAIRS = (
     ("weit", "wide"), ("schmal", "narrow"), ("kurz", "short"), ("normal", "regular"), ("normal", "standard"),
     ("kurz", "petite"), ("short", "petite"), ("lang", "tall"), ("long", "tall"),  # petite and tall lengths
     ("sommer", "summer"), ("ganzjahr", "all year"), ("ganzjahr", "all-season"), ("ganzjahres", "all-season"),
+    # how foods and drugstore goods are sold: grind, refills, caffeine, sweetness
+    ("gemahlen", "ground"), ("bohne", "bean"), ("ganze bohne", "whole bean"), ("ganze bohnen", "whole beans"),
+    ("nachfüllpack", "refill"), ("nachfüllpackung", "refill"), ("nachfüllbeutel", "refill"), ("entkoffeiniert", "decaf"),
+    ("koffeinfrei", "decaf"), ("entkoffeiniert", "decaffeinated"), ("ungesüßt", "unsweetened"), ("zuckerfrei", "sugar-free"),
+    ("trocken", "dry"), ("halbtrocken", "off-dry"), ("lieblich", "sweet"), ("grob", "coarse"),
 )  # fmt: skip
 # common words of colours, materials and scents/flavours as merchants name option values, with
 # their word in the other language (each group names one thing); "gold" names "Gelbgold" as
@@ -148,7 +153,31 @@ def names_value(value: str, values: list[str], option: str, text: str, name_word
         return True
     if _bundle_in(value, lowered) and not any(_bundle_in(v, lowered) for v in values if v != value):
         return True  # "im Set mit Ersatzfilter" of "Gerät + Ersatzfilter"; not "Welcher Ersatzfilter passt?"
-    return _word_of_value(value, lowered) and not any(_word_of_value(v, lowered) for v in values if v != value)
+    if _word_of_value(value, lowered) and not any(_word_of_value(v, lowered) for v in values if v != value):
+        return True
+    return _own_word_in(value, values, lowered, name_words) and not any(
+        _own_word_in(v, values, lowered, name_words) for v in values if v != value)
+
+
+_LETTERS = re.compile(r"[^\W\d_]{5,}")
+
+
+def _own_word_in(value: str, values: list[str], lowered: str, name_words: frozenset[str]) -> bool:
+    """A word of the value that no other value of the option has and the product's name does not
+    ("Magnum" of "1,5 l Magnum", "Nachfüllpack" of "500 ml Nachfüllpack"), named in the text, in
+    the other language or with the noun ending "-ung" ("Nachfüllpackung")."""
+    if len(values) < 2:  # a word of the only value is no choice between values
+        return False
+    others = {w for v in values if v != value for w in _LETTERS.findall(v.lower())}
+    for word in _LETTERS.findall(value.lower()):
+        if word in others or any(n.startswith(word[:5]) or word.startswith(n[:5]) for n in name_words if len(n) >= 5):
+            continue
+        forms = {word, *_OTHER_LANGUAGE.get(word, ())}
+        if any(_form_in(form, lowered) for form in forms):
+            return True
+        if len(word) >= 6 and re.search(rf"(?<![\w-]){re.escape(word)}(?:ung|ungen)\b", lowered):
+            return True
+    return False
 
 
 def _word_forms(word: str) -> set[str]:
@@ -192,6 +221,22 @@ def counted(option: str, value: str) -> tuple[str, float] | None:
     "Anzahl: 6 Flaschen"), so "the 4-pack" / "im 6er-Pack" names it."""
     m = re.fullmatch(r"\s*(\d+)\s+[^\W\d_]+\s*", value) if _PACK_OPTION.match(option.strip()) else None
     return ("count", float(m.group(1))) if m else None
+
+
+_NOUN_COUNT = re.compile(r"\s*(\d+)\s+([^\W\d_]{4,})\s*")
+
+
+def noun_counts(values: list[str], text: str) -> tuple[dict[str, tuple[str, float]], list[tuple[str, float]]]:
+    """Values that count one kind of thing ("60 Kapseln" / "120 Kapseln", "30 tea bags" is not one
+    word): each value's count, and the counts the text gives of that thing ("die 90 Kapseln",
+    "90 capsule pack"; "120er" and "120 count" are read as amounts already), else nothing."""
+    found = {v: m for v in values if (m := _NOUN_COUNT.fullmatch(v))}
+    stems = {m.group(2).lower()[:5] for m in found.values()}
+    if len(values) < 2 or len(found) < len(values) or len(stems) != 1:
+        return {}, []
+    stem = stems.pop()
+    spoken = re.finditer(rf"(\d+)\s*-?\s*{re.escape(stem)}\w*", text, re.I)
+    return {v: ("count", float(m.group(1))) for v, m in found.items()}, [("count", float(m.group(1))) for m in spoken]
 
 
 _UP = r"größer|grösser|groesser|länger|laenger|bigger|larger|longer"

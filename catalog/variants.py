@@ -33,7 +33,7 @@ from catalog.size_values import (
 from catalog.size_values import named_numbers as find_named_numbers
 from catalog.sizes import LETTERS, normalize_letter, uk_us_to_eu
 from catalog.value_amounts import AMOUNT, PACK_OF, amount, amounts
-from catalog.value_match import comparative_value, count_word, counted, names_value
+from catalog.value_match import comparative_value, count_word, counted, names_value, noun_counts
 
 LOW_STOCK = 3  # at most this many left: "only n left"
 ALTERNATIVES = 3  # values named per option
@@ -188,10 +188,14 @@ def find_asked(product: Product, text: str) -> list[Asked]:
             elif shade := _shade_of_one(product, name, values, text):
                 asked.append(Asked(name, kind, shade, (shade,)))
             continue
-        value_amounts = {v: _value_amount(name, v) for v in values}
+        value_amounts: dict[str, tuple[str, float] | None] = {v: _value_amount(name, v) for v in values}
+        spoken_counts: list[tuple[str, float]] = []
+        if not any(value_amounts.values()):  # "60 Kapseln" / "120 Kapseln": counts of one thing
+            counts, spoken_counts = noun_counts(values, text)
+            value_amounts.update(counts)
         if any(value_amounts.values()):
             dimensions = {a[0] for a in value_amounts.values() if a}
-            wanted = [a for a in text_amounts if a[0] in dimensions]
+            wanted = [a for a in [*spoken_counts, *text_amounts] if a[0] in dimensions]
             if wanted:
                 matching = tuple(v for v, a in value_amounts.items() if a == wanted[0]) or _up_to(value_amounts, wanted[0])
                 spoken = _spoken_amount(text, wanted[0])
