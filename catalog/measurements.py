@@ -1,6 +1,6 @@
 """Every body measurement in a shopper's question: "ich bin 1,82 m", "Innenbeinlänge 81 cm",
 "he is 3'11\"", "chest 40 inches", "she weighs 44 lbs", "about 3 stone", "a 5 year old", "my son
-is 6", "Taille 68, Hüfte 95", "a 32 inch waist", "my hand measures 20 cm around the palm". A number
+is 6", "Taille 68, Hüfte 95", "a 32 inch waist", "my hand measures 20 cm around the palm", "inner diameter 17.2 mm". A number
 next to a measure word belongs to that word (after it, or right before it with its unit; without
 unit only when it is a plausible value of that measure); what no word took is read as a height,
 a weight or an age. Lengths in cm, weights in kg, ages in years (`catalog.size_chart` charts them)."""
@@ -22,6 +22,9 @@ MEASURES: dict[str, str] = {
     "waist": r"taille\w*|bundweite|bundumfang|bauchumfang|\bbauch\b|waist",
     "hip": r"hüft\w*|\bhips?\b",
     "head": r"kopfumfang|head circumference|\bhead\b|\bkopf\b",
+    # a ring's inner circumference or diameter ("Fingerumfang 54 mm", "innen einen Umfang von 52 mm", "inner diameter 17.2 mm")
+    "finger_diameter": r"innendurchmesser|ringdurchmesser|fingerdurchmesser|inn(?:er|side) diameter|ring diameter|finger diameter",
+    "finger": r"fingerumfang|ringumfang|innenumfang|(?:finger|ring|inner|inside) circumference|\bfingers?\b|\binnen\b[^.\d]{0,30}\bumfang\b",
     "hand": r"handumfang|hand circumference|\bhands?\b|\bpalm\b|handgröße",
     "calf": r"wadenumfang|\bwaden?\b|\bcalf\b|\bcalves\b",
     # "back length", "32 cm along the back", "my dog's back is 40 cm", "Rücken misst 40 cm"
@@ -138,7 +141,7 @@ _AFTER = re.compile(rf"(?:\s*[:=]?\s*(?:[^\W\d]+\s+){{0,3}}?){_NUMBER_CM}{_UNIT}
 _BEFORE = re.compile(rf"{_NUMBER_CM}\s*-?\s*(cm|mm|\"|″|in|inch(?:es)?|zoll)?\s*-?\s*$", re.I)
 # plausible values in cm of a number given without unit
 _PLAUSIBLE = {"underbust": (50, 130), "chest": (60, 160), "waist": (40, 150), "hip": (60, 170), "head": (35, 68),
-              "hand": (12, 32), "calf": (20, 60), "foot": (9, 35), "inside_leg": (20, 110), "back": (15, 90),
+              "finger_diameter": (1.2, 2.8), "finger": (3.5, 9.0), "hand": (12, 32), "calf": (20, 60), "foot": (9, 35), "inside_leg": (20, 110), "back": (15, 90),
               "body_length": (20, 150), **ACCESSORY_PLAUSIBLE}  # fmt: skip
 _NAMED_ANY = re.compile("|".join(f"(?:{MEASURES[m]})" for m in _PLAUSIBLE), re.I)
 
