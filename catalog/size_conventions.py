@@ -32,7 +32,12 @@ _WORDS = {
         r"\w*hut\b|\w*hüte\b|\b(?:hat|hats|mütze\w*|\w*mütze|cap|caps|kappe|beanie|fedora|panama\w*)\b|hutgr|hat size|kopfumfang|head",
         re.I,
     ),
-    "ring": re.compile(r"\w*ring(?:e|s)?\b|ringgr|ring ?size", re.I),
+    "ring": re.compile(r"\b(?:rings?|ringe)\b|ringgr|ring ?size", re.I),
+    "ring_compound": re.compile(r"\w+ring(?:e|s)?\b", re.I),  # "Siegelring", "Eheringe"
+    "jewellery": re.compile(
+        r"schmuck|jewel\w*|bijou\w*|\bgold\w*|silber\w*|\bsilver\b|platin\w*|diamant\w*|diamonds?",
+        re.I,
+    ),
     "collar": re.compile(r"kragen\w*|\bcollar\b|\bneck\b|halsweite", re.I),
     "shirt": re.compile(r"\w*hemd\w*|\w*shirts?\b|bluse\w*|\bblouses?\b", re.I),
     "glove": re.compile(r"handschuh\w*|\w*handschuh|fäustling\w*|\bgloves?\b|\bmittens?\b", re.I),
@@ -132,7 +137,12 @@ def _collar_steps(values: list[str], numbers: list[float]) -> bool:
 
 
 def _names_ring(words: str) -> bool:
-    return any(w.lower() not in _NOT_RING for w in _WORDS["ring"].findall(words))
+    """A ring word ("Ring", "Ringe", "ring size"), or a compound ending in one ("Siegelring") among
+    jewellery words: English words ending in "ring" are mostly no ring ("touring", "spring")."""
+    if _WORDS["ring"].search(words):
+        return True
+    compounds = [w for w in _WORDS["ring_compound"].findall(words) if w.lower() not in _NOT_RING]
+    return bool(compounds) and bool(_WORDS["jewellery"].search(words))
 
 
 def systems(product: Product) -> dict[str, str]:

@@ -13,6 +13,7 @@ from actions import size_convention_answer
 from actions.size_convention_answer import convention_answer
 from catalog.measurements import find_measurements
 from catalog.models import Product
+from catalog.size_chart import chart
 from catalog.size_conventions import convention, systems
 
 
@@ -55,6 +56,26 @@ def test_ring_size_is_the_inner_circumference_in_mm() -> None:
     assert _size(en, "My finger measures 52 mm around", "en") == ("52", {"Size": "52"}, {})
     earrings = _product("Creolen Ohrringe", {"Größe": ["50", "52"]})
     assert systems(earrings) == {}
+    assert systems(_product("Ehering Gold 585", {"Größe": ["52", "54"]})) == {
+        "Größe": "ring"
+    }  # a compound among jewellery words
+    assert (
+        systems(_product("Touring Softshell Trousers", {"Size": ["48", "50", "52"]}, "en")) == {}
+    )  # "touring" is no ring
+
+
+def test_a_merchants_ring_chart_is_no_question_measure() -> None:
+    en = _product(
+        "Signet ring",
+        {"Size": ["62 – Ø 19,7 mm", "64 – Ø 20,4 mm"]},
+        "en",
+        "Sizes = inner circumference in mm.",
+    )
+    assert {r.measure for r in chart(en, "en")} <= {
+        None
+    }  # the text's diameters are not read as a finger measure
+    assert find_measurements("Her ring has an inner circumference of 54 mm")[0].measure == "finger"
+    assert find_measurements("Ringumfang innen 54 mm, welche Größe?")[0].measure == "finger"
 
 
 def test_collar_size_is_the_neck_in_cm_or_inches() -> None:
