@@ -19,7 +19,7 @@ def _amount(m: Measurement, lang: str) -> str:
     return text.replace(".", ",") if lang == "de" else text
 
 
-def _standard(found: Convention, product: Product) -> str:
+def _standard(found: Convention) -> str:
     if found.system == "collar" and all(
         float(v.split("/")[0].replace(",", ".")) < 30
         for v in [*found.offered.values(), *found.nearest.values()]
@@ -46,10 +46,10 @@ def convention_answer(
     basis = join(
         [
             say(
-                "chart_measure_and",
+                "convention_basis",
                 lang,
                 measure=say(f"measure_{m.measure}", lang),
-                cm=_amount(m, lang),
+                amount=_amount(m, lang),
             )
             for m in found.basis
         ],
@@ -60,7 +60,7 @@ def convention_answer(
         say(
             "convention_size",
             lang,
-            standard=say(_standard(found, product), lang),
+            standard=say(_standard(found), lang),
             basis=basis,
             size=size,
         )

@@ -314,8 +314,9 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
     # --- a size system that is a body measure by a published standard (`catalog.size_conventions`)
     "convention_size": {
         "de": "Nach der üblichen Größenumrechnung ({standard}) ergibt sich bei {basis} die Größe {size}.",
-        "en": "By the standard sizing ({standard}), {basis} gives size {size}.",
+        "en": "By the standard sizing ({standard}), the size for {basis} is {size}.",
     },
+    "convention_basis": {"de": "{measure} {amount}", "en": "{measure} {amount}"},
     "convention_not_offered": {
         "de": "Diese Größe führen wir bei {product} nicht; am nächsten liegt {nearest}.",
         "en": "{product} does not come in that size; the nearest is {nearest}.",
