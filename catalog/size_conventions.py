@@ -29,7 +29,7 @@ MEASURES: dict[str, tuple[str, ...]] = {
 # words naming the kind of product or its size option
 _WORDS = {
     "hat": re.compile(
-        r"\w*hut\b|\w*hüte\b|\b(?:hat|hats|mütze\w*|\w*mütze|cap|caps|kappe|beanie|fedora|panama\w*)\b|hutgr|hat size|kopfumfang|head",
+        r"\w*hut\b|\w*hüte\b|\b(?:hat|hats|mütze\w*|\w*mütze|cap|caps|kappe|beanie|fedora|panama\w*)\b|hutgr|hat size|kopfumfang|\bhead\b",
         re.I,
     ),
     "ring": re.compile(r"\b(?:rings?|ringe)\b|ringgr|ring ?size", re.I),
