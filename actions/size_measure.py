@@ -18,6 +18,7 @@ from actions.context import catalog
 from actions.product_text import quote
 from actions.size_advice import recommend
 from actions.size_chart_answer import chart_answer, chart_reply
+from actions.size_convention_answer import convention_answer
 from actions.size_formula import formula_answer
 from actions.size_stock import availability, overview
 from actions.texts import say
@@ -35,6 +36,7 @@ from catalog.size_chart import (
     measure_of,
     sizes_for,
 )
+from catalog.size_conventions import covers
 from catalog.size_guide_chart import with_guide
 from catalog.size_rules import kids_size_for_age
 from catalog.sizes import eu_from_foot
@@ -102,13 +104,14 @@ def _age_rule(product: Product, measurement: Measurement, lang: str) -> str | No
     return f"{say('age_rule', lang, age=age, size=size)} {answer}"
 
 
-def charts(product: Product, measurement: Measurement, lang: str) -> bool:
-    """Whether the product's size information (or a general rule on it) answers this measurement."""
+def charts(product: Product, measurement: Measurement, lang: str, standard: bool = True) -> bool:
+    """Whether the product's size information (or a general rule on it; `standard`: also a size
+    system that is that measure by a standard, `catalog.size_conventions`) answers this measurement."""
     if measurement.measure == "age" and kids_heights(product):
         return True
     if measurement.measure == "foot" and product.size_system == "eu_shoe":
         return True
-    return bool(sizes_for(chart(product, lang), measurement)[0])
+    return bool(sizes_for(chart(product, lang), measurement)[0]) or (standard and covers(product, measurement.measure))
 
 
 def _from_guide(product: Product, measurement: Measurement, lang: str) -> str | None:
@@ -143,12 +146,15 @@ def answer_measurement(dispatcher: CollectingDispatcher, product: Product, measu
     currency = catalog().config.store.currency
     answer = _age_rule(product, measurement, lang) or chart_answer(product, measurements(product, text, lang) or [measurement], text, lang, currency)
     answer = answer or formula_answer(product, measurement, lang, currency)  # "Körpergröße minus 5 bis 10 cm"
+    answer = answer or _guide_chart(product, measurement, text, lang, currency)  # the shop's own guide before a standard
+    if answer is None and (standard := convention_answer(product, measurements(product, text, lang) or [measurement], lang)):
+        answer = standard[0]  # a size system that is a body measure by a standard: hat, ring, collar, glove, W/L, bra, socks
     events: Events = []
     if answer is None and measurement.measure == "foot" and (eu := eu_from_foot(measurement.cm)) and product.size_system == "eu_shoe":
         lines, _ = recommend(product, eu, [], lang)  # no chart of its own: the usual rule, then the product's fit
         answer = " ".join([say("size_from_foot", lang, cm=f"{measurement.cm:g}", eu=eu), *lines])
     if answer is None:
-        answer = _guide_chart(product, measurement, text, lang, currency) or _from_guide(product, measurement, lang)
+        answer = _from_guide(product, measurement, lang)
     if answer is None:
         measure = say(f"measure_{measurement.measure}", lang)
         sizes = overview(product, lang)

@@ -231,7 +231,7 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     if not converted and (not found or not charts(product, found, lang)) and (said := option_measure_answer(product, text, lang)):
         reply(dispatcher, said[0], sources=list(dict.fromkeys(said[1])), payload=facts.cards_payload([product], lang, catalog().config))
         return done  # "Meine Stange hängt 2,47 m hoch": a length on a product sold by length, no usual size
-    if found and sized_options(product) and (charts(product, found, lang) or not usual_given):
+    if found and sized_options(product) and (charts(product, found, lang, standard=not converted) or not usual_given):  # a conversion to its own sizes wins over the standard
         events = answer_measurement(dispatcher, product, found, text, lang)
         if usual and (more := _size_with_length(product, found, usual, lang)):  # "1,68 m und Größe 38": the length, then the size
             reply(dispatcher, " ".join([*([converted[1]] if converted else []), more[0]]), sources=more[1])

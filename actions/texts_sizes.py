@@ -315,4 +315,34 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
     "series_short": {"de": "Kurzgrößen", "en": "short sizes"},
     "series_long": {"de": "Langgrößen", "en": "long sizes"},
     "series_normal": {"de": "Normalgrößen", "en": "normal sizes"},
+    # --- a size system that is a body measure by a published standard (`catalog.size_conventions`)
+    "convention_size": {
+        "de": "Nach der üblichen Größenumrechnung ({standard}) ergibt sich bei {basis} die Größe {size}.",
+        "en": "By the standard sizing ({standard}), the size for {basis} is {size}.",
+    },
+    "convention_basis": {"de": "{measure} {amount}", "en": "{measure} {amount}"},
+    "convention_not_offered": {
+        "de": "Diese Größe führen wir bei {product} nicht; am nächsten liegt {nearest}.",
+        "en": "{product} does not come in that size; the nearest is {nearest}.",
+    },
+    "convention_band_only": {
+        "de": "Mit Ihrer Oberweite nenne ich Ihnen auch den Cup.",
+        "en": "Tell me your bust measurement too and I'll name the cup.",
+    },
+    "standard_hat": {"de": "Hutgröße = Kopfumfang in cm", "en": "hat size = head circumference in cm"},
+    "standard_ring": {"de": "Ringgröße = Innenumfang in mm", "en": "ring size = inner circumference in mm"},
+    "standard_collar": {"de": "Kragenweite = Halsumfang in cm", "en": "collar size = neck circumference in cm"},
+    "standard_collar_inch": {"de": "Kragenweite = Halsumfang in Zoll", "en": "collar size = neck circumference in inches"},
+    "standard_glove": {
+        "de": "EN ISO 21420: Handschuhgröße = Handumfang um die Handfläche in Zoll",
+        "en": "EN ISO 21420: glove size = hand circumference around the palm in inches",
+    },
+    "standard_jeans": {"de": "W = Taillenumfang in Zoll, L = Innenbeinlänge in Zoll", "en": "W = waist in inches, L = inside leg in inches"},
+    "standard_bra": {
+        "de": "EN 13402: Unterbrustumfang auf 5 cm gerundet, Cup aus Oberweite minus Unterbrustumfang",
+        "en": "EN 13402: underbust rounded to 5 cm, cup from bust minus underbust",
+    },
+    "standard_socks": {"de": "Fußlänge plus 1,5 cm, mal 1,5 = EU-Schuhgröße", "en": "foot length plus 1.5 cm, times 1.5 = EU shoe size"},
+    "measure_finger": {"de": "Ring-Innenumfang", "en": "inner ring circumference"},
+    "measure_finger_diameter": {"de": "Ring-Innendurchmesser", "en": "inner ring diameter"},
 }

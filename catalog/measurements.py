@@ -1,6 +1,6 @@
 """Every body measurement in a shopper's question: "ich bin 1,82 m", "Innenbeinlänge 81 cm",
 "he is 3'11\"", "chest 40 inches", "she weighs 44 lbs", "about 3 stone", "a 5 year old", "my son
-is 6", "Taille 68, Hüfte 95", "a 32 inch waist", "my hand measures 20 cm around the palm". A number
+is 6", "Taille 68, Hüfte 95", "a 32 inch waist", "my hand measures 20 cm around the palm", "inner diameter 17.2 mm". A number
 next to a measure word belongs to that word (after it, or right before it with its unit; without
 unit only when it is a plausible value of that measure); what no word took is read as a height,
 a weight or an age. Lengths in cm, weights in kg, ages in years (`catalog.size_chart` charts them)."""
@@ -37,6 +37,14 @@ MEASURES: dict[str, str] = {
 }
 MEASURES = with_accessories(MEASURES)  # wrist, neck, a frame's width (catalog/size_text_rules.py)
 MEASURE_RE = {k: re.compile(v, re.I) for k, v in MEASURES.items()}
+# measures read only from questions, never from a product's text (its "Ø 19,7 mm" under "sizes =
+# inner circumference in mm" is the merchant's own chart): a ring's inner circumference or diameter
+# ("Fingerumfang 54 mm", "innen einen Umfang von 52 mm", "inner diameter 17.2 mm")
+QUESTION_MEASURES: dict[str, str] = {
+    "finger_diameter": r"innendurchmesser|ringdurchmesser|fingerdurchmesser|inn(?:er|side) diameter|ring diameter|finger diameter",
+    "finger": r"fingerumfang|ringumfang|innenumfang|(?:finger|ring|inner|inside) circumference|\bfingers?\b|\binnen\b[^.\d]{0,30}\bumfang\b",
+}
+_QUESTION_RE = {**{k: re.compile(v, re.I) for k, v in QUESTION_MEASURES.items()}, **MEASURE_RE}
 NOT_CM = ("weight", "age")  # measures not taken in cm
 
 _CM = re.compile(r"(\d{2,3}(?:[.,]\d)?)\s*cm", re.I)
@@ -138,9 +146,9 @@ _AFTER = re.compile(rf"(?:\s*[:=]?\s*(?:[^\W\d]+\s+){{0,3}}?){_NUMBER_CM}{_UNIT}
 _BEFORE = re.compile(rf"{_NUMBER_CM}\s*-?\s*(cm|mm|\"|″|in|inch(?:es)?|zoll)?\s*-?\s*$", re.I)
 # plausible values in cm of a number given without unit
 _PLAUSIBLE = {"underbust": (50, 130), "chest": (60, 160), "waist": (40, 150), "hip": (60, 170), "head": (35, 68),
-              "hand": (12, 32), "calf": (20, 60), "foot": (9, 35), "inside_leg": (20, 110), "back": (15, 90),
+              "finger_diameter": (1.2, 2.8), "finger": (3.5, 9.0), "hand": (12, 32), "calf": (20, 60), "foot": (9, 35), "inside_leg": (20, 110), "back": (15, 90),
               "body_length": (20, 150), **ACCESSORY_PLAUSIBLE}  # fmt: skip
-_NAMED_ANY = re.compile("|".join(f"(?:{MEASURES[m]})" for m in _PLAUSIBLE), re.I)
+_NAMED_ANY = re.compile("|".join(f"(?:{({**MEASURES, **QUESTION_MEASURES})[m]})" for m in _PLAUSIBLE), re.I)
 
 
 def _cm(number: str, unit: str | None) -> float:
@@ -156,7 +164,7 @@ def _named(text: str) -> tuple[list[tuple[int, Measurement]], list[tuple[int, in
     found: list[tuple[int, Measurement]] = []
     used: list[tuple[int, int]] = []
     for measure, (low, high) in _PLAUSIBLE.items():
-        for word in MEASURE_RE[measure].finditer(text):
+        for word in _QUESTION_RE[measure].finditer(text):
             if any(f.measure == measure for _, f in found):
                 break
             after = _AFTER.match(text, word.end())
