@@ -18,7 +18,7 @@ from catalog.size_advice import (
     preference,
     upper_limit_rule,
 )
-from catalog.size_chart import ChartRow, Measurement, chart, sizes_for
+from catalog.size_chart import ChartRow, Measurement, chart, sizes_for, usable_rows
 from catalog.size_series import derived_rows, joint_fit
 from catalog.variants import SIZE, Asked, option_kind, option_values, variant_state
 
@@ -26,7 +26,7 @@ _TOLERANCE = 0.5  # cm around a chart row of one value ("6: 81 cm" holds a 32-in
 
 
 def _usable(rows: list[ChartRow], m: Measurement) -> list[ChartRow]:
-    return [r for r in rows if r.measure == m.measure or (r.measure is None and m.measure not in ("weight", "age"))]
+    return usable_rows(rows, m, ("weight", "age"))
 
 
 def rows_for(rows: list[ChartRow], m: Measurement) -> tuple[list[ChartRow], bool]:

@@ -30,7 +30,8 @@ MEASURES: dict[str, str] = {
     # an animal's length from the nose to the base of the tail ("von der Nase bis zum Rutenansatz")
     "body_length": r"\b(?:von|ab) (?:der )?nase|nasenspitze|\bfrom (?:the |its )?(?:tip of (?:the |its )?)?nose|\bnose to\b"
                    r"|rutenansatz|schwanzansatz|base of (?:the |its )?tail",
-    "foot": r"fußlänge|fusslänge|foot length|\bfuß\b|\bfoot\b(?!\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tall))",
+    "foot": r"fußlänge|fusslänge|foot length|\bfuß\b|\bfüßen?\b|\bfuesse\b|\bfoot\b(?!\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tall))"
+            r"|(?<![\d'’]\s)(?<![\d'’])\bfeet\b(?!\s*(?:\d|tall|one|two|three|four|five|six|seven|eight|nine|ten|eleven))",
     "weight": r"\bwiegt\b|\bweighs?\b|\bweight\b|gewicht|\d\s*kg\b|\d\s*(?:lbs?|pounds?)\b|\bstone\b",
     "age": r"\bjahre?\b|jährig\w*|\byears?\b|year-old|\balter\b|\bage\b|\bmonate?\b|\bmonths?\b",
     "height": r"körpergröße|körperlänge|\bgroß\b|\bbin\b|\btall\b|\bheight\b|i'm|i am|ich bin|\b(?:ist|is)\s+(?:\d{2,3}\s*cm|[12][.,]\d{1,2}\s*m)",

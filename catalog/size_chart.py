@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from catalog import size_table, size_text_rules
@@ -22,7 +23,7 @@ from catalog.models import Product
 from catalog.passages import product_sentences
 from catalog.variants import amount, option_kind, option_values
 
-__all__ = ["ChartRow", "Measurement", "chart", "charted_measure", "find_measurement", "find_measurements", "kids_heights", "limit_verdict", "measure_of", "sizes_for"]
+__all__ = ["ChartRow", "Measurement", "chart", "charted_measure", "find_measurement", "find_measurements", "kids_heights", "limit_verdict", "measure_of", "sizes_for", "usable_rows"]
 
 _RANGE = re.compile(r"(\d{2,3}(?:[.,]\d)?)\s*(?:–|-|—|bis|to)\s*(\d{2,3}(?:[.,]\d)?)\s*cm", re.I)  # "14–15.5 cm"
 _BOUND = re.compile(r"[^.;\d]{0,50}?\b(bis|up to|under|unter|below|ab|from|over|über)\s+(\d{2,3})\s*(cm|kg)\b", re.I)
@@ -287,11 +288,22 @@ def _other_value_between(gap: str, values: list[str]) -> bool:
     return any(re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", gap) for v in values)
 
 
+def usable_rows(rows: list[ChartRow], measurement: Measurement, not_cm: Collection[str] = _NOT_CM) -> list[ChartRow]:
+    """The rows that chart this measurement: those of its measure, and rows that do not say what
+    they measure when the measurement lies near their numbers (a height of 168 cm is no chest of
+    a chart of 80–106 cm)."""
+    unnamed = [r for r in rows if r.measure is None and measurement.measure not in not_cm]
+    finite = [r.high for r in unnamed if r.high != float("inf")]
+    if unnamed and not min(r.low for r in unnamed) * 0.7 <= measurement.cm <= (max(finite) if finite else math.inf) * 1.3:
+        unnamed = []
+    return [r for r in rows if r.measure == measurement.measure or any(r is u for u in unnamed)]
+
+
 def sizes_for(rows: list[ChartRow], measurement: Measurement) -> tuple[list[ChartRow], bool]:
     """(rows that fit the measurement, exact). Rows charting another measure are left out;
     a measure between two rows, or sizes named by a single measure, give the next one up (a
     kids' 122 fits up to 122 cm); outside the chart the nearest row comes with exact=False."""
-    usable = [r for r in rows if r.measure == measurement.measure or (r.measure is None and measurement.measure not in _NOT_CM)]
+    usable = usable_rows(rows, measurement, _NOT_CM)
     if not usable:
         return [], False
     inside = [r for r in usable if r.low <= measurement.cm <= r.high]

@@ -77,3 +77,19 @@ def test_german_kids_sizes_are_heights():
     single = optioned("kids-jacket", ("Größe",), [("98", 2), ("104", 3), ("110", 1)])
     fit, exact = sizes_for(chart(single, "de"), Measurement("height", 100))
     assert exact and fit[0].size == "104"
+
+
+def test_rows_that_name_no_measure_chart_only_numbers_near_theirs():
+    from catalog.size_chart import ChartRow, usable_rows
+
+    rows = [ChartRow("M", "Größe", 95, 100, None, "M (95–100 cm)"), ChartRow("XL", "Größe", 101, 106, None, "XL (101–106 cm)")]
+    assert usable_rows(rows, Measurement("chest", 104)) == rows
+    assert usable_rows(rows, Measurement("height", 168)) == []  # "Ich bin 1,68 m": no chest of 80–106 cm
+    assert sizes_for(rows, Measurement("height", 168)) == ([], False)
+    assert [r.size for r in sizes_for(rows, Measurement("chest", 104))[0]] == ["XL"]
+
+
+def test_feet_in_the_plural_are_a_foot_length():
+    assert find_measurement("Meine Füße sind 25 cm lang, welche Größe?") == Measurement("foot", 25.0)
+    assert find_measurement("My feet are 26 cm long") == Measurement("foot", 26.0)
+    assert find_measurement("I am 6 feet tall") == Measurement("height", 183)
