@@ -249,6 +249,7 @@ _NARROWER = {
     "colour_temperature": ("temperature",),
     "voltage": ("power_source",),
 }
+NARROWER = _NARROWER  # for `catalog.answer_kinds`
 
 
 def narrowed(found: list[str], question: str) -> list[str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from catalog.answer_kinds import label_scores, unit_scores
 from catalog.embedder import Embedder, VectorCache
 from catalog.fact_kinds import (
     ASPECTS,
@@ -252,6 +253,15 @@ class PassageFinder:
         if substance := free_of(question):
             scores = scores + np.array([ASPECT_BONUS if substance in s.lower() else 0.0 for s in sentences])
         words = content_words(question, exclude=name)
+        # the asked figure in its unit ("wie lange hält der Akku?" -> hours), a "Label: value" line on the asked thing
+        named_by = lambda label: states_aspect(label, aspects) or bool(words and self.shared_words(words, [label], name)[0])  # noqa: E731
+        extra = np.array(unit_scores(sentences, aspects, question), dtype=np.float32)
+        extra = extra + np.array(label_scores(sentences, aspects, named_by, question), dtype=np.float32)
+        # they order, but make no answer of a sentence naming nothing the question names ("the filter's power?": not "Heizer 50 W")
+        things = words - asking_words(question, aspects, sentences)
+        naming = np.array(self.shared_words(things, sentences, name), dtype=np.float32) > 0 if things else np.ones(len(sentences), dtype=bool)
+        lifted = scores + extra
+        scores = np.where(~naming & (scores < ANSWER_SIMILARITY) & (lifted >= ANSWER_SIMILARITY), np.maximum(scores, ANSWER_SIMILARITY - 0.001), lifted)
         # "lined" ~ "Ungefüttert", "aufladen" ~ "via USB-C": the asked thing named, whatever the language
         named = [key for key in aspects if key in FEATURES or key == "charging"]
         if (words or named) and LEXICAL_BONUS:
@@ -348,23 +358,9 @@ class PassageFinder:
         A second sentence is added only when it scores nearly as high as the first and states
         the kind of fact asked for, if the question asks for a known kind. `name` is what
         names the product in a question (default: its title; the caller may add its category)."""
-        sentences = product_sentences(product, lang)
         name = name or product.name(lang)
-        scores = self.rank(question, [s.ranked for s in sentences], name)
-        headers = {s.header for s in sentences if s.header}  # column labels alone answer nothing: their rows do
-        scores = np.where([s.text in headers for s in sentences], -1.0, scores).astype(np.float32)
+        sentences, scores, named, order = self.ordered(product, question, lang, name)
         aspects = asked_aspects(question, name)
-        named = np.zeros(len(sentences), dtype=bool)
-        if aspects and all(key in FEATURES for key in aspects):  # "is it lined?": the sentence naming the lining answers it
-            named = np.array([names_features(s.ranked, aspects) for s in sentences], dtype=bool)
-        is_header = np.array([s.text in headers for s in sentences], dtype=bool)
-        named = named | (self.definitions(question, sentences, name, aspects) & ~is_header)  # "In the box: …" answers "Lieferumfang?"
-        named = named | self.sole_statement(question, aspects, [s.ranked for s in sentences], name)  # "Where is it made?" -> "… in Bad Tölz"
-        named = named | explaining(asked_letters(question), [s.ranked for s in sentences])  # "What does the CI mean?" -> "CI means …"
-        if not aspects and not named.any():  # "Unterstützt der Kopfhörer LDAC?" -> "Codecs: SBC, AAC, LDAC"
-            named = sole_sharer(content_words(question, exclude=name), [s.ranked for s in sentences], shares_word)
-        scores = np.where(named, np.maximum(scores, ANSWER_SIMILARITY), scores).astype(np.float32)
-        order = sorted(range(len(sentences)), key=lambda i: (not named[i], -float(scores[i])))  # naming all of them first
         floor = self.threshold if threshold is None else threshold
         own = [s.ranked for s in sentences if s.lang == lang]  # a word missing is telling only in the question's language
         if threshold is None and own and not named.any():
@@ -380,3 +376,24 @@ class PassageFinder:
             a for a in best[1:]
             if a.score >= best[0].score - SECOND_MARGIN and (not aspects or states_aspect(a.sentence.ranked, aspects))
         ]  # fmt: skip
+
+    def ordered(self, product: Product, question: str, lang: str, name: str) -> tuple[list[Sentence], np.ndarray, np.ndarray, list[int]]:
+        """The product's sentences, their scores, which of them name all that is asked (scored at
+        least `ANSWER_SIMILARITY`) and their order as answers, best first (`bench/sentence_ranking.py`)."""
+        sentences = product_sentences(product, lang)
+        scores = self.rank(question, [s.ranked for s in sentences], name)
+        headers = {s.header for s in sentences if s.header}  # column labels alone answer nothing: their rows do
+        scores = np.where([s.text in headers for s in sentences], -1.0, scores).astype(np.float32)
+        aspects = asked_aspects(question, name)
+        named = np.zeros(len(sentences), dtype=bool)
+        if aspects and all(key in FEATURES for key in aspects):  # "is it lined?": the sentence naming the lining answers it
+            named = np.array([names_features(s.ranked, aspects) for s in sentences], dtype=bool)
+        is_header = np.array([s.text in headers for s in sentences], dtype=bool)
+        named = named | (self.definitions(question, sentences, name, aspects) & ~is_header)  # "In the box: …" answers "Lieferumfang?"
+        named = named | self.sole_statement(question, aspects, [s.ranked for s in sentences], name)  # "Where is it made?" -> "… in Bad Tölz"
+        named = named | explaining(asked_letters(question), [s.ranked for s in sentences])  # "What does the CI mean?" -> "CI means …"
+        if not aspects and not named.any():  # "Unterstützt der Kopfhörer LDAC?" -> "Codecs: SBC, AAC, LDAC"
+            named = sole_sharer(content_words(question, exclude=name), [s.ranked for s in sentences], shares_word)
+        scores = np.where(named, np.maximum(scores, ANSWER_SIMILARITY), scores).astype(np.float32)
+        order = sorted(range(len(sentences)), key=lambda i: (not named[i], -float(scores[i])))  # naming all of them first
+        return sentences, scores, named, order

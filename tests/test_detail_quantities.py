@@ -231,6 +231,7 @@ def test_a_list_of_facts_is_as_close_as_its_clause_stating_the_asked_kind(
 
 
 def test_the_ranking_scores_a_list_of_facts_by_its_clause_and_adds_the_figure_bonus(use_embedder):
+    from catalog.answer_kinds import NO_FIGURE_PENALTY, UNIT_BONUS
     from catalog.passages import ASPECT_BONUS, FIGURE_BONUS, PassageFinder
 
     finder = PassageFinder(use_embedder)
@@ -254,5 +255,5 @@ def test_the_ranking_scores_a_list_of_facts_by_its_clause_and_adds_the_figure_bo
         raw = use_embedder.encode([plain, figured]) @ vector
         ranked = finder.rank(question, [plain, figured])
         assert (
-            abs((ranked[1] - raw[1]) - (ranked[0] - raw[0]) - FIGURE_BONUS) < 1e-4
-        )  # the same words shared, a figure more
+            abs((ranked[1] - raw[1]) - (ranked[0] - raw[0]) - FIGURE_BONUS - UNIT_BONUS - NO_FIGURE_PENALTY) < 1e-4
+        )  # the same words shared, a figure more: in the asked unit (catalog/answer_kinds.py), against no number at all

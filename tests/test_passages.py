@@ -89,15 +89,17 @@ def test_labelled_set_precision_and_recall_at_the_threshold(use_embedder):
     """The calibration of bench/sentence_threshold.py holds on both labelled sets: at the chosen
     threshold at least 0.9 of the quoted sentences are the labelled ones and 0.55 of the
     answerable questions get one; of the questions in the band below it, where the closest
-    sentence is offered as no clear answer, most get the labelled sentence."""
+    sentence is offered as no clear answer, most of those the text answers get the labelled
+    sentence (not counting those it does not answer: a better ranking lifts right answers out of
+    the band and leaves them behind, which the reply then says the data does not tell)."""
     from bench.sentence_threshold import DEFAULT, load, scored, table
     from catalog.passages import CLOSEST_SIMILARITY
 
     results = scored([row for path in DEFAULT for row in load(path)], PassageFinder(use_embedder))
     row = table(results, [ANSWER_SIMILARITY])[0]
     assert row["precision"] >= 0.9 and row["recall"] >= 0.55, row
-    band = [r for r in results if CLOSEST_SIMILARITY <= r[2] < ANSWER_SIMILARITY]
-    assert sum(1 for r in band if r[1] in r[0]["answers"]) >= 0.5 * len(band)
+    band = [r for r in results if CLOSEST_SIMILARITY <= r[2] < ANSWER_SIMILARITY and r[0]["answers"]]
+    assert sum(1 for r in band if r[1] in r[0]["answers"]) >= 0.75 * len(band)
 
 
 def test_table_rows_and_definitions_are_label_value_sentences():
