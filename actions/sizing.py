@@ -191,6 +191,22 @@ def _stepped(product: Product, asked: list[Asked], what: str) -> tuple[Asked, st
 _SYSTEM = re.compile(r"\b(uk|us|eu|it|fr)[- ]?\d", re.I)
 
 
+def _usual_first(product: Product, text: str, size: Asked | None) -> Asked | None:
+    """"Would an L fit me if I normally wear M?": of two sizes, the one right after "normally" /
+    "sonst" is the usual size the advice starts from."""
+    cue = USUAL.search(text)
+    if size is None or cue is None:
+        return size
+    window = text[cue.start(): cue.end() + 30]
+    values = option_values(product).get(size.option, [])
+    named = [(m.start(), v) for v in values
+             if (m := re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", window, 0 if len(v) <= 2 else re.I))]  # fmt: skip
+    if not named:
+        return size
+    after = min(named)[1]
+    return size if same_size(after, size.wanted) else Asked(size.option, SIZE, after, (after,))
+
+
 def own_system(product: Product, text: str) -> bool:
     """Whether the text's UK / US / EU size is in the system the product's own sizes carry ("UK 10")."""
     named = {m.group(1).upper() for m in _SYSTEM.finditer(text)}
@@ -219,7 +235,7 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     asked = find_asked(product, text)
     if (width := width_value(product, text)) and all(a.option != width[0] for a in asked):  # "breite Füße": the wide version
         asked.append(Asked(width[0], option_kind(product, width[0]), width[1], (width[1],)))
-    size = next((a for a in asked if a.kind == SIZE), None)
+    size = _usual_first(product, text, next((a for a in asked if a.kind == SIZE), None))
     usual_given = bool(converted or (size and USUAL.search(text)))
     found = None if conversion and not converted else measurement(product, text, lang)
     usual = converted[0] if converted else size.wanted if size and size.values else None
