@@ -32,15 +32,27 @@ class Evidence:
 
 
 _NUM = r"\d{1,3}(?:[.,]\d{1,2})?"
-_UNIT = r"cm|mm|kg|lbs?|\"|″|''|in\b|inch(?:es)?|zoll|jahre?n?\b|j\.|years?\b|yrs?\b|monate?n?\b|months?\b"
+_UNIT = r"cm|mm|kg|lbs?|\"|″|''|in\b(?!\s+[^\W\d_])|inch(?:es)?|zoll|jahre?n?\b|j\.|years?\b|yrs?\b|monate?n?\b|months?\b"
 _BOUND = r"bis zu|bis|up to|unter|under|below|max\.?|ab|from|über|over|min\.?"
 _AMOUNT = re.compile(
-    rf"(?:(?P<bound>{_BOUND})\s+)?(?<![\w.,])(?P<low>{_NUM})(?:\s*(?P<unit1>{_UNIT}))?"
-    rf"(?:\s*(?:–|-|—|bis|to)\s*(?P<high>{_NUM}))?(?:\s*(?P<unit>{_UNIT}))?(?![\w])",
+    rf"(?:(?P<bound>{_BOUND})\s+)?(?<![\w.,])(?P<low>{_NUM})(?![.,]?\d)(?:\s*(?P<unit1>{_UNIT}))?"
+    rf"(?:\s*(?:–|-|—|bis|to)\s*(?P<high>{_NUM})(?![.,]?\d))?(?:\s*(?P<unit>{_UNIT}))?(?![\w])",
     re.I,
 )
 _HEADER_UNIT = re.compile(
     rf"[(\[]\s*(?:in\s+)?({_UNIT})\s*[)\]]|\bin\s+({_UNIT})|\b(cm|kg|zoll|inch(?:es)?)\b", re.I
+)
+# a number in another unit than a body measure's, or one side of a product's dimensions
+_OTHER_UNIT = re.compile(
+    r"\s*(?:g|gr|ml|l|liter\w*|litres?|w|watt|v|volt|ah|mah|mm²|m²|m2|°c?|%|€|eur|x|×|personen|persons?|people|stück|pcs)\b|\s*[x×%°€]",
+    re.I,
+)
+_DIMENSION = re.compile(r"[x×]\s*$", re.I)
+# words of a measure: a number without unit is taken as cm beside one ("Brust 88", "Sattelhöhe 70")
+_MEASURE_WORD = re.compile(
+    r"umfang|länge|lange|weite|höhe|breite|brust|taille|hüfte|bund|kopf|hals|kragen|girth|length|circumference|width|height"
+    r"|chest|bust|waist|hips?\b|head|neck|collar|inseam|wrist|handgelenk|alter|\bage\b|gewicht|weight",
+    re.I,
 )
 _AGE_WORD = re.compile(r"\balter\b|\bage\b|jahre|years", re.I)
 _WEIGHT_WORD = re.compile(r"gewicht|weight|\bkg\b", re.I)
@@ -88,6 +100,10 @@ def amounts(text: str) -> list[Amount]:
     """Every number or range of a text with its unit and bound word ("bis 60 kg": max)."""
     out = []
     for m in _AMOUNT.finditer(text):
+        if _OTHER_UNIT.match(text, m.end()) or _DIMENSION.search(
+            text[max(0, m.start() - 3) : m.start()]
+        ):
+            continue  # "480 g", "25 W", "500 ml", "60 x 50 cm": no body measure
         low = _float(m.group("low"))
         high = _float(m.group("high")) if m.group("high") else low
         if high < low:
@@ -103,7 +119,7 @@ def amounts(text: str) -> list[Amount]:
             else ""
         )
         out.append(
-            Amount(m.start(), m.end(), low, high, _unit(m.group("unit") or m.group("unit1")), bound)
+            Amount(m.start(), m.end(), low, high, _unit(m.group("unit1") or m.group("unit")), bound)
         )
     return out
 
@@ -131,7 +147,7 @@ def _size_spans(text: str, values: list[str]) -> list[tuple[int, int, str]]:
             if re.fullmatch(r"[\d.,]+", value):
                 before, after = text[: m.start()], text[m.end() :]
                 if not (re.search(r"(?:größe|grösse|gr\.|size|nummer)\s*$", before, re.I) or re.match(r"\s*[:=]", after)
-                        or re.search(r"[:=→]\s*$|\(\s*$", before) or re.match(r"\s*\)", after)):  # fmt: skip
+                        or re.search(r"[:=→]\s*$|\(\s*$", before) or re.match(r"\s*\)|\s*\(\s*\d", after)):  # fmt: skip
                     continue
             spans.append((m.start(), m.end(), value))
     return sorted(spans)
@@ -149,7 +165,11 @@ def _evidence(
     size: str, label: str, a: Amount, source: str, unit: tuple[str, float] | None = None
 ) -> Evidence | None:
     unit = a.unit or unit
-    if unit is None:
+    if (
+        unit is None
+    ):  # no unit: only beside the words of a measure ("Schuhgröße 36–42", "für 4 Personen" are none)
+        if not _MEASURE_WORD.search(label) and measure_of(label, cm=False) is None:
+            return None
         unit = (
             ("kg", 1.0)
             if _WEIGHT_WORD.search(label)
@@ -178,13 +198,25 @@ def line_evidence(line: str, values: list[str], heading: str = "") -> list[Evide
     sizes = _size_spans(line, values)
     if not sizes:
         return []
-    nums = [a for a in amounts(line) if not any(s < a.end and a.start < e for s, e, _ in sizes)]
+    numbers = {_float(n) for v in values for n in re.findall(r"\d+(?:[.,]\d+)?", v)}
+    nums = [
+        a
+        for a in amounts(line)
+        if not any(s < a.end and a.start < e for s, e, _ in sizes)
+        and not (
+            a.unit is None and a.low == a.high and a.low in numbers
+        )  # "Lengths 225, 245 and 265 cm": sizes
+    ]
     if not nums:
         return []
     forward = sizes[0][0] < nums[0].start
     line_unit = next((a.unit for a in nums if a.unit), None)
     marks = sorted([(s, e) for s, e, _ in sizes] + [(a.start, a.end) for a in nums])
-    out = []
+    out: list[Evidence] = []
+    rest = line
+    for s, e, _ in reversed(sizes):
+        rest = rest[:s] + " " * (e - s) + rest[e:]
+    last = ""  # "54–58 cm (S/M) und 58–62 cm (L/XL)": the label of the number before
     for a in nums:
         size = (
             next((v for s, _, v in reversed(sizes) if s < a.start), None)
@@ -200,9 +232,11 @@ def line_evidence(line: str, values: list[str], heading: str = "") -> list[Evide
         label = (
             _label_words(before)
             or _label_words(after)
-            or _label_words(re.sub(r"\d", " ", line))
+            or last
+            or _label_words(re.sub(r"\d", " ", rest))
             or heading
         )
+        last = label
         if ev := _evidence(size, label, a, line, None if a.unit else line_unit):
             out.append(ev)
     return out

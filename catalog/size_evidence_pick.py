@@ -87,7 +87,12 @@ def _question_word(word: str) -> bool:
 def _rows_for(asked: Asked, rows: list[Evidence]) -> list[Evidence]:
     """The rows of the one label the asked measure names (known measure, then words, then the
     one label charted in that unit)."""
-    usable = [r for r in rows if r.unit == asked.unit]
+    sizes: dict[str, set[str]] = {}
+    for r in rows:
+        sizes.setdefault(r.label, set()).add(r.size)
+    usable = [
+        r for r in rows if r.unit == asked.unit and len(sizes[r.label]) >= 2
+    ]  # a chart gives two sizes or more
     labels = list(dict.fromkeys(r.label for r in usable))
     if asked.known:
         named = [
@@ -102,6 +107,10 @@ def _rows_for(asked: Asked, rows: list[Evidence]) -> list[Evidence]:
         ]
     else:
         named = [lb for lb in labels if asked.label and label_matches(asked.label, lb)]
+    if (
+        not named and not asked.known and asked.label
+    ):  # a word the text does not chart ("Tiefe 30 cm")
+        return []
     if not named:  # the one measure the text charts in that unit, when the question names none the text contradicts
         free = (
             [lb for lb in labels if not lb or measure_of(lb, cm=False) is None or other_height(lb)]

@@ -292,7 +292,9 @@ def test_below_every_single_value_the_smallest_size_that_reaches_it() -> None:
     shirt = _product(["S", "M", "L"], "Merino base layer.\nS 88 / M 96 / L 104 cm chest", "en")
     assert _recommended(evidence_answer(shirt, "chest 84 cm, which size?", "en", "EUR")) == "S"
     hemd = _product(["S", "M", "L"], "Merino-Shirt.\nBrustumfang: S 88 / M 96 / L 104 cm")
-    assert _recommended(evidence_answer(hemd, "Brustumfang 84 cm, welche Größe?", "de", "EUR")) == "S"
+    assert (
+        _recommended(evidence_answer(hemd, "Brustumfang 84 cm, welche Größe?", "de", "EUR")) == "S"
+    )
 
 
 def test_a_value_in_two_overlapping_ranges_names_both() -> None:
@@ -302,3 +304,25 @@ def test_a_value_in_two_overlapping_ranges_names_both() -> None:
     bike = _product(["S", "M"], "Saddle height: S 68–74 cm, M 74–80 cm", "en")
     reply = evidence_answer(bike, "my saddle height is 74 cm, which size?", "en", "EUR") or ""
     assert "between size S and size M" in reply and _recommended(reply) == "M"
+
+
+def test_a_question_word_the_text_does_not_chart_gets_no_size() -> None:
+    topf = _product(["S", "M"], "Pflanzkübel.\nS: Durchmesser 28–30 cm\nM: Durchmesser 34–36 cm")
+    assert (
+        evidence_answer(topf, "Meine Fensterbank hat 30 cm Tiefe, welche Größe?", "de", "EUR")
+        is None
+    )
+    pot = _product(["S", "M"], "Planter.\nS: diameter 28–30 cm\nM: diameter 34–36 cm", "en")
+    assert evidence_answer(pot, "my shelf depth is 30 cm, which size?", "en", "EUR") is None
+
+
+def test_numbers_in_other_units_or_without_a_measure_are_no_evidence() -> None:
+    decke = _product(
+        ["S", "M"],
+        "Tischdecke.\nS: für 4 Personen, 480 g\nM: für 6 Personen, 620 g\nS 60 x 80 cm, M 80 x 120 cm",
+    )
+    assert evidence(decke, "de") == []
+    cloth = _product(
+        ["S", "M"], "Tablecloth.\nS: seats 4, 480 g, 25 W\nM: seats 6, 620 g, 500 ml", "en"
+    )
+    assert evidence(cloth, "en") == []
