@@ -59,7 +59,8 @@ _WEIGHT_WORD = re.compile(r"gewicht|weight|\bkg\b", re.I)
 _STOP = {"für", "fur", "for", "bei", "at", "und", "and", "oder", "or", "von", "of", "the", "der", "die", "das", "den", "dem",
          "ein", "eine", "a", "an", "mit", "with", "passt", "fits", "fit", "ca", "etwa", "about", "size", "größe", "grösse",
          "gr", "is", "ist", "sind", "are", "einen", "bis", "to", "ab", "from", "cm", "kg", "in", "zu", "up", "am", "im",
-         "gemessen", "measured", "empfohlen", "recommended", "körper", "body", "wir", "we", "sie", "you", "ihr", "your"}  # fmt: skip
+         "gemessen", "measured", "empfohlen", "recommended", "körper", "body", "wir", "we", "sie", "you", "ihr", "your",
+         "jahr", "jahre", "jahren", "year", "years", "yrs", "monat", "monate", "monaten", "month", "months"}  # fmt: skip
 
 
 def _float(number: str) -> float:
