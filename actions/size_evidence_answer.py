@@ -8,6 +8,7 @@ from __future__ import annotations
 from actions.texts import say
 from actions.variant_replies import variant_reply
 from catalog.models import Product
+from catalog.size_chart import chart
 from catalog.size_evidence import evidence
 from catalog.size_evidence_pick import Pick, picks
 from catalog.variants import Asked, option_kind, option_values, variant_state
@@ -86,3 +87,13 @@ def evidence_answer(product: Product, text: str, lang: str, currency: str) -> st
         )
         lines.append(variant_reply(product, state, lang, currency))
     return " ".join(lines)
+
+
+def reads_more(product: Product, measure: str, text: str, lang: str) -> bool:
+    """Whether the evidence charts the question's measure for more sizes than the chart readers
+    ("S 88 / M 96 / L 104 cm": they read only the size beside the unit): then it answers."""
+    charted = {r.size for r in chart(product, lang) if r.measure == measure}
+    return any(
+        p.asked.known and p.asked.label == measure and len({r.size for r in p.rows}) > len(charted)
+        for p in picks(text, evidence(product, lang))
+    )

@@ -32,7 +32,7 @@ from actions.size_advice import (
     shoe_run,
     usual_in_product_system,
 )
-from actions.size_evidence_answer import evidence_answer
+from actions.size_evidence_answer import evidence_answer, reads_more
 from actions.size_general import conversion as size_conversion
 from actions.size_general import size_guide
 from actions.size_measure import (
@@ -233,7 +233,8 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         if said := series_answer(product, found.cm, usual, option, lang):  # "1,65 m, sonst 52": the short size 26
             reply(dispatcher, said[0], sources=list(dict.fromkeys(said[1])), payload=facts.cards_payload([product], lang, catalog().config))
             return done
-    if not converted and not usual_given and sized_options(product) and not (found and charts(product, found, lang)) \
+    if not converted and not usual_given and sized_options(product) \
+            and (not (found and charts(product, found, lang)) or reads_more(product, found.measure, text, lang)) \
             and (said := evidence_answer(product, text, lang, catalog().config.store.currency)):  # the text's own size lines
         reply(dispatcher, said, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return done

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from actions.size_evidence_answer import evidence_answer
+from actions.size_evidence_answer import evidence_answer, reads_more
 from catalog.models import Product
 from catalog.size_evidence import evidence, label_matches
 from catalog.size_evidence_pick import asked_measures
@@ -326,3 +326,14 @@ def test_numbers_in_other_units_or_without_a_measure_are_no_evidence() -> None:
         ["S", "M"], "Tablecloth.\nS: seats 4, 480 g, 25 W\nM: seats 6, 620 g, 500 ml", "en"
     )
     assert evidence(cloth, "en") == []
+
+
+def test_the_evidence_answers_where_the_chart_readers_read_fewer_sizes() -> None:
+    shirt = _product(["S", "M", "L"], "Merino base layer.\nS 88 / M 96 / L 104 cm chest", "en")
+    assert reads_more(shirt, "chest", "chest 92 cm, which size?", "en")
+    hemd = _product(["S", "M", "L"], "Merino-Shirt.\nBrustumfang: S 88 / M 96 / L 104 cm")
+    assert reads_more(hemd, "chest", "Brustumfang 92 cm, welche Größe?", "de")
+    full = _product(["S", "M"], "Shirt.\nS: Brust 88–92 cm\nM: Brust 93–97 cm")
+    assert not reads_more(full, "chest", "Brust 90 cm, welche Größe?", "de")
+    full_en = _product(["S", "M"], "Shirt.\nS: chest 88–92 cm\nM: chest 93–97 cm", "en")
+    assert not reads_more(full_en, "chest", "chest 90 cm, which size?", "en")
