@@ -15,20 +15,21 @@ from catalog.variants import Asked, option_kind, option_values, variant_state
 
 
 def _amount(p: Pick, lang: str) -> str:
+    """'70 cm', '19 kg', '5 Jahre'; a baby's age in months ('5 Monate')."""
+    if p.asked.unit == "years" and p.asked.value < 2:
+        return say("unit_months", lang, n=f"{round(p.asked.value * 12):d}")
     number = f"{p.asked.value:g}"
     number = number.replace(".", ",") if lang == "de" else number
-    unit = {"kg": "kg", "years": say("unit_years", lang, n=number).split(" ", 1)[1]}.get(
-        p.asked.unit, "cm"
-    )
-    return f"{number} {unit}"
+    if p.asked.unit == "years":
+        return say("unit_years", lang, n=number)
+    return f"{number} {'kg' if p.asked.unit == 'kg' else 'cm'}"
 
 
 def _label(p: Pick, lang: str) -> str:
-    """The measure as the text names it, else as the question does."""
-    label = p.rows[0].label or (
-        say(f"measure_{p.asked.label}", lang) if p.asked.known else p.asked.label
-    )
-    return label
+    """The measure by its known name, else as the text names it, else as the question does."""
+    if p.asked.known:
+        return say(f"measure_{p.asked.label}", lang)
+    return p.rows[0].label or p.asked.label
 
 
 def _one(p: Pick, lang: str) -> list[str]:
