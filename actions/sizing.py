@@ -32,6 +32,7 @@ from actions.size_advice import (
     shoe_run,
     usual_in_product_system,
 )
+from actions.size_evidence_answer import evidence_answer, reads_more
 from actions.size_general import conversion as size_conversion
 from actions.size_general import size_guide
 from actions.size_measure import (
@@ -53,6 +54,8 @@ from catalog.passages import asked_aspects
 from catalog.query import find_size
 from catalog.size_advice import conditional_step, one_size_span, width_value
 from catalog.size_chart import Measurement, chart, sizes_for
+from catalog.size_evidence import evidence
+from catalog.size_evidence_pick import picks
 from catalog.sizes import step_value
 from catalog.variants import (
     SIZE,
@@ -135,7 +138,9 @@ def asks_size_advice(tracker: Tracker) -> bool:
     if between(product, text) or BETWEEN_SIZES.search(text) or width_value(product, text):  # "sehr breiter Vorfuß" on a boot sold in widths
         return True
     found = measurement(product, text, "en") if _SIZE_CUE.search(text) or _names_option(product, text) else None
-    return found is not None and charts(product, found, "en")
+    if found is not None and charts(product, found, "en"):
+        return True
+    return bool(_SIZE_CUE.search(text)) and bool(picks(text, evidence(product, "en")))  # "Sattelhöhe 77 cm – welche?"
 
 
 def _names_option(product: Product, text: str) -> bool:
@@ -244,6 +249,11 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         if said := series_answer(product, found.cm, usual, option, lang):  # "1,65 m, sonst 52": the short size 26
             reply(dispatcher, said[0], sources=list(dict.fromkeys(said[1])), payload=facts.cards_payload([product], lang, catalog().config))
             return done
+    if not converted and not usual_given and sized_options(product) \
+            and (not (found and charts(product, found, lang)) or reads_more(product, found.measure, text, lang)) \
+            and (said := evidence_answer(product, text, lang, catalog().config.store.currency)):  # the text's own size lines
+        reply(dispatcher, said, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
+        return done
     if not converted and (not found or not charts(product, found, lang)) and (said := option_measure_answer(product, text, lang)):
         reply(dispatcher, said[0], sources=list(dict.fromkeys(said[1])), payload=facts.cards_payload([product], lang, catalog().config))
         return done  # "Meine Stange hängt 2,47 m hoch": a length on a product sold by length, no usual size

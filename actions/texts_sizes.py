@@ -222,6 +222,20 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
         "de": "Für {cm} ist laut Beschreibung keine Ausführung von {product} gedacht: {option} ist erst ab {bound} angegeben.",
         "en": "{product} is not meant for {cm} in any {option}: the description only starts at {bound}.",
     },
+    "evidence_fit": {"de": "Ich empfehle Größe {size} ({label} {amount}).", "en": "I recommend size {size} ({label} {amount})."},
+    "evidence_between": {
+        "de": "Mit {label} {amount} liegen Sie zwischen Größe {smaller} und Größe {larger}. Ich empfehle Größe {larger}, die größere.",
+        "en": "With a {label} of {amount} you are between size {smaller} and size {larger}. I recommend size {larger}, the larger one.",
+    },
+    "evidence_outside": {
+        "de": "{label} {amount} liegt außerhalb der Größenangaben; am nächsten ist Größe {size}.",
+        "en": "A {label} of {amount} is outside the size information; the nearest is size {size}.",
+    },
+    "evidence_fit_all": {"de": "Ich empfehle Größe {size} ({parts}).", "en": "I recommend size {size} ({parts})."},
+    "evidence_differ": {
+        "de": "Ihre Maße ergeben verschiedene Größen ({parts}). Ich empfehle Größe {size}, damit alle Maße passen.",
+        "en": "Your measurements give different sizes ({parts}). I recommend size {size}, so that every measurement fits.",
+    },
     "chart_source": {"de": "Laut Produktbeschreibung: „{sentence}“", "en": "The product description says: “{sentence}”"},
     "chart_none": {
         "de": "Zu {product} haben wir keine Größentabelle nach {measure}. {sizes} Wenn Sie mir Ihre übliche Größe nennen, sage ich Ihnen, welche Sie nehmen sollten.",

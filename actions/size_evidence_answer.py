@@ -1,0 +1,100 @@
+"""The size from the product's own size evidence (`catalog.size_evidence`) when the chart
+readers chart nothing for the question's measurement: "Ich empfehle Größe M" with the line it
+comes from; between two sizes or outside every range said honestly with the nearest size(s).
+The step before the bot would say "no chart for that measure, tell me your usual size"."""
+
+from __future__ import annotations
+
+from actions.texts import say
+from actions.variant_replies import variant_reply
+from catalog.models import Product
+from catalog.size_chart import chart
+from catalog.size_evidence import evidence
+from catalog.size_evidence_pick import Pick, picks
+from catalog.variants import Asked, option_kind, option_values, variant_state
+
+
+def _amount(p: Pick, lang: str) -> str:
+    """'70 cm', '19 kg', '5 Jahre'; a baby's age in months ('5 Monate')."""
+    if p.asked.unit == "years" and p.asked.value < 2:
+        return say("unit_months", lang, n=f"{round(p.asked.value * 12):d}")
+    number = f"{p.asked.value:g}"
+    number = number.replace(".", ",") if lang == "de" else number
+    if p.asked.unit == "years":
+        return say("unit_years", lang, n=number)
+    return f"{number} {'kg' if p.asked.unit == 'kg' else 'cm'}"
+
+
+def _label(p: Pick, lang: str) -> str:
+    """The measure by its known name, else as the text names it, else as the question does."""
+    if p.asked.known:
+        return say(f"measure_{p.asked.label}", lang)
+    return p.rows[0].label or p.asked.label
+
+
+def _one(p: Pick, lang: str) -> list[str]:
+    amount, label = _amount(p, lang), _label(p, lang)
+    if p.kind == "fit":
+        lines = [say("evidence_fit", lang, size=p.size, label=label, amount=amount)]
+    elif p.kind == "between":
+        lines = [
+            say(
+                "evidence_between", lang, amount=amount, label=label, smaller=p.other, larger=p.size
+            )
+        ]
+    else:
+        lines = [say("evidence_outside", lang, amount=amount, label=label, size=p.size)]
+    return [*lines, say("chart_source", lang, sentence=p.source)]
+
+
+def _order(product: Product) -> list[str]:
+    return [
+        v
+        for name, vs in option_values(product).items()
+        if option_kind(product, name) != "color"
+        for v in vs
+    ]
+
+
+def evidence_answer(product: Product, text: str, lang: str, currency: str) -> str | None:
+    """The answer from the size evidence for the question's measurements; None when it charts none."""
+    found = picks(text, evidence(product, lang))
+    if not found:
+        return None
+    if len(found) == 1 or len({p.size for p in found}) == 1 and all(p.kind == "fit" for p in found):
+        lines = _one(found[0], lang) if len(found) == 1 else [
+            say("evidence_fit_all", lang, size=found[0].size, parts=", ".join(f"{_label(p, lang)} {_amount(p, lang)}" for p in found)),
+            *(say("chart_source", lang, sentence=s) for s in dict.fromkeys(p.source for p in found))]  # fmt: skip
+        chosen = found[0]
+    else:  # the measures give different sizes: each named, the larger decides
+        order = _order(product)
+        chosen = max(found, key=lambda p: order.index(p.size) if p.size in order else -1)
+        parts = "; ".join(f"{_label(p, lang)} {_amount(p, lang)}: {p.size}" for p in found)
+        lines = [say("evidence_differ", lang, parts=parts, size=chosen.size),
+                 *(say("chart_source", lang, sentence=s) for s in dict.fromkeys(p.source for p in found))]  # fmt: skip
+    if chosen.kind == "outside":
+        return " ".join(lines)
+    option = next(
+        (
+            n
+            for n, vs in option_values(product).items()
+            if chosen.size in vs and option_kind(product, n) != "color"
+        ),
+        "",
+    )
+    if option:
+        state = variant_state(
+            product, [Asked(option, option_kind(product, option), chosen.size, (chosen.size,))]
+        )
+        lines.append(variant_reply(product, state, lang, currency))
+    return " ".join(lines)
+
+
+def reads_more(product: Product, measure: str, text: str, lang: str) -> bool:
+    """Whether the evidence charts the question's measure for more sizes than the chart readers
+    ("S 88 / M 96 / L 104 cm": they read only the size beside the unit): then it answers."""
+    charted = {r.size for r in chart(product, lang) if r.measure == measure}
+    return any(
+        p.asked.known and p.asked.label == measure and len({r.size for r in p.rows}) > len(charted)
+        for p in picks(text, evidence(product, lang))
+    )
