@@ -24,6 +24,7 @@ from actions.size_stock import availability, overview
 from actions.texts import say
 from actions.variant_replies import phrase
 from catalog.models import Product
+from catalog.option_roles import size_kind
 from catalog.passages import product_sentences
 from catalog.size_advice import guide_advice
 from catalog.size_chart import (
@@ -104,12 +105,18 @@ def _age_rule(product: Product, measurement: Measurement, lang: str) -> str | No
     return f"{say('age_rule', lang, age=age, size=size)} {answer}"
 
 
+def is_shoe(product: Product) -> bool:
+    """Sold in EU shoe sizes: the merchant's `size_system`, else a run of sizes 30–50 with odd or half
+    sizes (`catalog.option_roles.size_kind`), as every raw export's shoes are."""
+    return product.size_system == "eu_shoe" or (product.size_system is None and size_kind(product) == "shoe")
+
+
 def charts(product: Product, measurement: Measurement, lang: str, standard: bool = True) -> bool:
     """Whether the product's size information (or a general rule on it; `standard`: also a size
     system that is that measure by a standard, `catalog.size_conventions`) answers this measurement."""
     if measurement.measure == "age" and kids_heights(product):
         return True
-    if measurement.measure == "foot" and product.size_system == "eu_shoe":
+    if measurement.measure == "foot" and is_shoe(product):
         return True
     return bool(sizes_for(chart(product, lang), measurement)[0]) or (standard and covers(product, measurement.measure))
 
@@ -150,9 +157,9 @@ def answer_measurement(dispatcher: CollectingDispatcher, product: Product, measu
     if answer is None and (standard := convention_answer(product, measurements(product, text, lang) or [measurement], lang)):
         answer = standard[0]  # a size system that is a body measure by a standard: hat, ring, collar, glove, W/L, bra, socks
     events: Events = []
-    if answer is None and measurement.measure == "foot" and (eu := eu_from_foot(measurement.cm)) and product.size_system == "eu_shoe":
+    if answer is None and measurement.measure == "foot" and (eu := eu_from_foot(measurement.cm)) and is_shoe(product):
         lines, _ = recommend(product, eu, [], lang)  # no chart of its own: the usual rule, then the product's fit
-        answer = " ".join([say("size_from_foot", lang, cm=f"{measurement.cm:g}", eu=eu), *lines])
+        answer = " ".join([say("size_from_foot", lang, cm=f"{measurement.cm:g}".replace(".", "," if lang == "de" else "."), eu=eu), *lines])
     if answer is None:
         answer = _from_guide(product, measurement, lang)
     if answer is None:

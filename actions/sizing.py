@@ -38,6 +38,7 @@ from actions.size_general import size_guide
 from actions.size_measure import (
     answer_measurement,
     charts,
+    is_shoe,
     measure_in_text,
     measurement,
     names_measure,
@@ -205,7 +206,7 @@ def _usual_first(product: Product, text: str, size: Asked | None) -> Asked | Non
     window = text[cue.start(): cue.end() + 30]
     values = option_values(product).get(size.option, [])
     named = [(m.start(), v) for v in values
-             if (m := re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", window, 0 if len(v) <= 2 else re.I))]  # fmt: skip
+             if (m := re.search(rf"(?<![\w.,-]){re.escape(v)}(?![\w-]|[.,]\d)", window, 0 if len(v) <= 2 else re.I))]  # fmt: skip
     if not named:
         return size
     after = min(named)[1]
@@ -283,7 +284,7 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         lines.append(conversion)
         sources.append("sizes:conversion-table")
     asked_before = tracker.get_slot("pending_offer") == "usual_size"
-    wears = is_size_name(size_option(product) or SIZE) or product.size_system in ("eu_shoe", "letter", "eu_clothing")
+    wears = is_size_name(size_option(product) or SIZE) or product.size_system in ("eu_shoe", "letter", "eu_clothing") or is_shoe(product)
     two = between(product, text)
     if not size and not two and not width and ADVICE.search(text) and not WHICH_SIZES.search(text) and not FIT_QUESTION.search(text) \
             and not BETWEEN_SIZES.search(text) and wears:  # "wide feet – which width?" is answered with the width

@@ -169,6 +169,7 @@ def _own_word_in(value: str, values: list[str], lowered: str, name_words: frozen
     if len(values) < 2:  # a word of the only value is no choice between values
         return False
     others = {w for v in values if v != value for w in _LETTERS.findall(v.lower())}
+    others |= {w for part in added_part(value) for w in _LETTERS.findall(part)}  # a bundle's added part only after "mit" / "with"
     for word in _LETTERS.findall(value.lower()):
         if word in others or any(n.startswith(word[:5]) or word.startswith(n[:5]) for n in name_words if len(n) >= 5):
             continue

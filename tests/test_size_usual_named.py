@@ -29,3 +29,10 @@ def test_one_size_or_no_cue_stays_as_asked():
     asked = Asked("Größe", SIZE, "L", ("L",))
     assert _usual_first(product, "Is L in stock?", asked) is asked
     assert _usual_first(product, "Ich trage sonst L", asked) is asked
+
+
+def test_a_half_size_is_not_the_whole_one():
+    boot = optioned("stiefel", ("Größe",), [(str(n), 2) for n in range(37, 42)], size_option="Größe")
+    asked = Asked("Größe", SIZE, "38,5", ())
+    assert _usual_first(boot, "Ich trage sonst 38,5. Welche Größe?", asked) is asked
+    assert _usual_first(boot, "I'm a 39.5 in most shoes, is 40 ok?", Asked("Größe", SIZE, "40", ("40",))).wanted == "40"
