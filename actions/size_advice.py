@@ -161,6 +161,11 @@ def _around(product: Product, usual: str) -> tuple[str, str] | None:
     return (below[-1], above[0]) if high - low <= max(step, 1) else None
 
 
+# advice that points away from the usual size ("fällt klein aus", "one size up", "eng geschnitten"); other
+# advice ("should fit snugly") goes with the usual size
+_SIZES_ANOTHER_WAY = re.compile(r"klein|gro(?:ß|ss)|small|large|big|kleiner|größer|\bup\b|\bdown\b|\beng|tight|weit|loose|knapp|nummer|schmal|breit|narrow|wide", re.I)
+
+
 def recommend(product: Product, usual: str, asked: list[Asked], lang: str, text: str = "") -> tuple[list[str], list[str]]:
     """The size to take for a shopper's usual size: one up for a product that runs small, with
     the merchant's advice; without fit data the advice sentence of the text is quoted instead
@@ -183,8 +188,8 @@ def recommend(product: Product, usual: str, asked: list[Asked], lang: str, text:
     shown += "".join(f", {a.option} {a.values[0]}" for a in others if a.kind != COLOR and a.values)
     if roomier:
         lines = [say("size_recommend", lang, usual=usual, product=name, size=shown, why=say("fit_advice_quote", lang, sentence=roomier[1]))]
-    elif product.fit is None and advice and not between_only(advice):
-        lines = [say("size_advice_only", lang, usual=usual, product=name, advice=advice)]
+    elif product.fit is None and advice and not between_only(advice) and _SIZES_ANOTHER_WAY.search(advice):
+        lines = [say("size_advice_only", lang, usual=usual, product=name, advice=advice)]  # "fallen eher klein aus": its words decide
     elif product.fit is None and advice:  # advice for in-between sizes only: the usual size it is
         lines = [say("size_recommend", lang, usual=usual, product=name, size=shown, why=advice)]
     else:

@@ -94,6 +94,16 @@ def test_fit_advice_without_a_fit_fact_is_quoted_and_no_size_is_guessed(answers_
     assert "“Die Sandale fällt schmal aus; wer breite Füße hat, bestellt besser eine Nummer größer.”" in reply
 
 
+def test_fit_advice_that_points_no_way_goes_with_the_usual_size(answers_store):
+    from actions.size_advice import recommend as _recommend
+
+    fins = Product(id="fins", title={"en": "Swim Fins"}, category="shoes",
+                   description={"en": "Short blade fins for pool training. Fit: fins should fit snugly – they give a little in the water."},
+                   variants=[{"sku": f"SF-{n}", "size": n, "price": 34.9, "stock": 4} for n in ("38-39", "40-41", "42-43")])  # fmt: skip
+    reply = " ".join(_recommend(fins, "41", [], "de")[0])
+    assert "empfehle ich bei Swim Fins Größe 40-41" in reply and "fit snugly" in reply
+
+
 def test_body_measurement_answered_from_the_size_chart_in_the_text(ask):
     reply, _, _ = ask(ActionAnswerSize(), "Mein Hund hat 72 cm Brustumfang, welche Größe?", "trail-brustgeschirr", "de")
     assert reply.startswith("Bei Brustumfang 72 cm passt laut Größenangaben von Trail Brustgeschirr: Größe L.")
