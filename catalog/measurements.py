@@ -69,7 +69,7 @@ _NEWBORN = re.compile(r"\bneugeboren\w*|\bnew[- ]?borns?\b|\bsäugling\w*", re.I
 _WEEKS = re.compile(r"\b(?:ein paar|wenige|einige|a few|few|some)\s+(?:wochen|weeks)\s+(?:alt|old)\b", re.I)
 _AGE_BARE = re.compile(
     rf"\b{_PERSON}\s+(?:is|ist|'s|just turned|turned|has just turned|wird|wurde|ist gerade)\s+(?:gerade\s+|now\s+|jetzt\s+)?"
-    rf"(1[0-4]|[1-9]|{_WORDS})(?![.,]\d)(?=\s*(?:[,.!?;]|$|\s+(?:and|und|but|aber|now|jetzt)\b))", re.I)
+    rf"(1[0-4]|[1-9]|{_WORDS})(?![.,]\d)(?=\s*(?:[,.!?;:–—]|-\s|$|\s+(?:and|und|but|aber|now|jetzt)\b))", re.I)
 # imperial: a height in feet and inches ("5'10\"", "6 ft 1", "four foot two"), a measure in inches ("chest 40 inches")
 _FEET = re.compile(rf"\b([2-7]|{_WORDS})\s*(?:'|’|ft\b|feet\b|foot\b)\s*(?:(\d{{1,2}}|{_WORDS})\b\s*(?:\"|”|''|in\b|inch\w*)?)?", re.I)
 _INCHES = re.compile(r"\b(\d{1,2}(?:[.,]\d)?)\s*(?:\"|”|in\b|inch\w*)", re.I)

@@ -93,3 +93,8 @@ def test_feet_in_the_plural_are_a_foot_length():
     assert find_measurement("Meine Füße sind 25 cm lang, welche Größe?") == Measurement("foot", 25.0)
     assert find_measurement("My feet are 26 cm long") == Measurement("foot", 26.0)
     assert find_measurement("I am 6 feet tall") == Measurement("height", 183)
+
+
+def test_a_childs_age_before_a_dash_or_colon():
+    assert find_measurement("My son is 5 – 110 or 116?") == Measurement("age", 5.0)
+    assert find_measurement("Meine Tochter ist 7: 122 oder 128?") == Measurement("age", 7.0)
