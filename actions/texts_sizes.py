@@ -270,8 +270,8 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
     "chart_measure_and": {"de": "{measure} {cm}", "en": "a {measure} of {cm}"},
     "v_and": {"de": "und", "en": "and"},
     "guide_chart": {
-        "de": "Zu diesem Artikel steht keine eigene Größentabelle, es gilt unsere Größenberatung ({heading}).",
-        "en": "This item has no size chart of its own, so our size guide applies ({heading}).",
+        "de": "Für diesen Artikel gilt unsere Größenberatung ({heading}).",
+        "en": "For this item our store's size guide applies ({heading}).",
     },
     "guide_quote": {"de": "Aus unserer Größenberatung ({heading}): {text}", "en": "From our size guide ({heading}): {text}"},
     "guide_tall": {"de": "Bei {cm} Körpergröße empfehle ich daher {size}.", "en": "At {cm} tall I therefore recommend {size}."},

@@ -160,7 +160,9 @@ REPLY_PATHS: list[tuple[str, re.Pattern]] = [
     ("asked which product", re.compile(r"Welches Produkt meinen Sie|Which product do you mean|Which two products|Welche zwei Produkte", re.I)),
     ("no chart: asked the usual size", re.compile(r"keine Größentabelle|no size chart|Nennen Sie mir Ihre übliche Größe|Tell me the size you usually wear|What size do you usually wear|Welche Größe tragen Sie", re.I)),
     ("outside the chart", re.compile(r"außerhalb der Größenangaben|outside .{0,60}size information|no longer fits|not a fit yet|passt .{0,40}nicht mehr|noch nicht", re.I)),
-    ("general rule", re.compile(r"allgemeine (Umrechnung|Regel)|general (conversion|rule)|Faustregel|rule of thumb|übliche Regel|usual rule", re.I)),
+    ("general rule", re.compile(r"allgemeine (Umrechnung|Regel)|general (conversion|rule)|Faustregel|rule of thumb|übliche Regel|usual rule"
+                                r"|üblichen Größenumrechnung|standard sizing", re.I)),
+    ("the store's size guide", re.compile(r"gilt unsere Größenberatung|store's size guide applies", re.I)),
     ("size from the usual size", re.compile(r"Wenn Sie sonst|If you usually wear", re.I)),
     ("size from the chart", re.compile(r"Größenangaben|size information|Ich empfehle|I recommend|liegt zwischen|falls between|Ihre Maße|Your measurements", re.I)),
     ("quoted the closest sentence", re.compile(r"Am nächsten kommt|The closest the description", re.I)),

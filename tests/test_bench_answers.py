@@ -59,6 +59,8 @@ def test_a_miss_is_counted_by_its_mode_and_by_the_path_of_the_reply():
     assert reply_path("Trail Jacket: 450 g.\nTrail Jacket – 99,00 € – vorrätig") == "other"  # the card states no variant
     assert reply_path("Wenn Sie sonst 42 tragen, empfehle ich bei Trail Jacket Größe 43.") == "size from the usual size"
     assert reply_path("The description of Trail Jacket says: “Weight: 450 g”") == "quoted the text"
+    assert reply_path("Für diesen Artikel gilt unsere Größenberatung (Bekleidung). Bei Brustumfang 98 cm passt …") == "the store's size guide"
+    assert reply_path("By the standard sizing (EN 13402), the size for underbust 74 cm is 75B.") == "general rule"
     refusal = Answer("I'm afraid I can't answer that. I can help with products, sizes, shipping and our store policies.")
     assert failure_mode({"refuse": True}, Answer("These match best:", ["p1"]), ["x"]) == "did not refuse"
     assert reply_path(refusal.text) == "refused as out of scope"
