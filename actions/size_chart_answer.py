@@ -19,7 +19,7 @@ from catalog.size_advice import (
     upper_limit_rule,
 )
 from catalog.size_chart import ChartRow, Measurement, chart, sizes_for, usable_rows
-from catalog.size_series import derived_rows, joint_fit
+from catalog.size_series import derived_rows, joint_fit, one_series
 from catalog.variants import SIZE, Asked, option_kind, option_values, variant_state
 
 _TOLERANCE = 0.5  # cm around a chart row of one value ("6: 81 cm" holds a 32-inch waist, 81.3 cm)
@@ -84,6 +84,9 @@ def chart_answer(product: Product, measurements: list[Measurement], text: str, l
     extra: list[ChartRow] = []  # a waist and an inside leg: the short and long sizes the table leaves out, only for a joint fit
     if len(measurements) > 1 and rows:
         extra = derived_rows(rows, [s.text for s in product_sentences(product, lang)], option_values(product).get(rows[0].option, []))
+    if len(measurements) == 1:  # one measure in a table of normal, short and long sizes: one series
+        named = next((r.size for r in rows if re.search(rf"(?<![\w.,-]){re.escape(r.size)}(?![\w-]|[.,]\d)", text)), None)
+        rows = one_series(rows, measurements[0].measure, named)
     found = [(m, *rows_for(rows, m)) for m in measurements]
     found = [(m, pair, exact) for m, pair, exact in found if pair]
     if not found:

@@ -46,6 +46,26 @@ def joint_fit(rows: list[ChartRow], measurements: list[Measurement]) -> str | No
     return min(fits)[2] if fits else None
 
 
+def one_series(rows: list[ChartRow], measure: str, named: str | None = None) -> list[ChartRow]:
+    """A table of several series asked with one measure ("94 cm Bundumfang"): the rows of one
+    series — the named size's ("Passt 52 …?"), else the largest (the normal sizes) — so that the
+    answer is not "between 52 and 106". Series are runs of numeric sizes apart by a jump of more
+    than a third (28 → 44, 64 → 94); other tables stay as they are."""
+    if not several_series(rows, {measure}):
+        return rows
+    numbers = sorted({float(r.size.replace(",", ".")) for r in rows if re.fullmatch(r"\d{1,3}(?:[.,]5)?", r.size)})
+    if len(numbers) < 2 or len(numbers) < len({r.size for r in rows}):
+        return rows
+    series: list[list[float]] = [[numbers[0]]]
+    for n in numbers[1:]:
+        if n <= series[-1][-1] * 4 / 3:
+            series[-1].append(n)
+        else:
+            series.append([n])
+    chosen = next((run for run in series if named and float(named.replace(",", ".")) in run), max(series, key=len))
+    return [r for r in rows if r.measure != measure or float(r.size.replace(",", ".")) in chosen]
+
+
 # the series of German clothing sizes by their names (DE/EN)
 SERIES: dict[str, re.Pattern[str]] = {
     "short": re.compile(r"kurzgr[öo]ß\w*|short[- ]sizes?|short[- ]fit sizes?|untersetzt\w*", re.I),

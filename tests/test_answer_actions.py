@@ -140,7 +140,7 @@ def test_a_shoe_size_inside_a_range_size_names_the_range(ask):
     reply, _, _ = ask(ActionAnswerSize(), "Ich habe Schuhgröße 44, welche Sockengröße brauche ich?", "wool-hiking-socks", "de")
     assert "Woll-Wandersocken in Größe 43-46: nur noch 2 Stück vorrätig" in reply
     assert "Größe 44" not in reply and "Die Größe entspricht Ihrer Schuhgröße (EU)." in reply
-    assert reply.startswith("Sie tragen sonst 44.")  # the shopper's own size, not the range
+    assert reply.startswith("Wenn Sie sonst 44 tragen, empfehle ich bei Woll-Wandersocken Größe 43-46.")  # the range that holds it
 
 
 def test_a_structured_attribute_answers_before_the_generic_aspects(ask):

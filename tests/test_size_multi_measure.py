@@ -336,3 +336,17 @@ def test_sizes_with_ranges_are_no_option_sold_by_one_length(lang: str, question:
         lang,
     )
     assert measured_pick(sheet, question, lang) is None
+
+
+def test_one_measure_in_a_table_of_several_series_stays_in_one_series():
+    from catalog.size_chart import ChartRow
+    from catalog.size_series import one_series
+
+    def row(size: str, low: float, high: float) -> ChartRow:
+        return ChartRow(size, "Größe", low, high, "waist", size)
+
+    rows = [row("50", 90, 93), row("52", 94, 97), row("54", 98, 101), row("26", 94, 97), row("102", 90, 93), row("106", 94, 97)]
+    assert {r.size for r in one_series(rows, "waist")} == {"50", "52", "54"}  # the normal sizes, the longest run
+    assert {r.size for r in one_series(rows, "waist", "106")} == {"102", "106"}  # "Passt 106 bei 94 cm?"
+    letters = [ChartRow("M", "Größe", 94, 97, "waist", "M"), ChartRow("L", "Größe", 98, 101, "waist", "L")]
+    assert one_series(letters, "waist") == letters
