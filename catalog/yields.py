@@ -1,18 +1,21 @@
 """What one unit of a product covers, as the merchant states it, in German and English: "Ergiebigkeit:
 ca. 8 m²/l", "ergibt ca. 40 Tassen pro 100 g", "1,5 l reichen für 30 Waschladungen", "Aussaatmenge:
 25 g/m²", "Each bottle is enough for 40 washes", "Serves 6", a feeding table (g per day by body
-weight) — and the amount each version holds ("0,75 l", "12 kg", "60 capsules"). Read by
+weight, `catalog.feeding`) — and the amount each version holds ("0,75 l", "12 kg", "60 capsules"). Read by
 `actions.need_answer` to say which version covers a shopper's need."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from catalog.models import Product
+from catalog.needs import NUM, number, use_per_day
 from catalog.number_words import NUMBER_WORDS
 
-NUM = r"\d+(?:[.,]\d+)?"
+_RANGE = rf"({NUM})(?:\s*(?:[-–]|bis|to)\s*({NUM}))?"  # "10–12", "30 bis 40": a low and a high
+
 _APPROX = (
     r"(?:ca\.|circa|etwa|rund|ungefähr|approx\.?|approximately|about|around|roughly|bis zu|up to)"
 )
@@ -29,7 +32,6 @@ _UNITS: dict[str, tuple[str, float]] = {
     "flaschen": ("pack", 1.0), "packs": ("pack", 1.0), "packungen": ("pack", 1.0), "dosen": ("pack", 1.0), "tins": ("pack", 1.0),
 }  # fmt: skip
 _UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
-_LITRE_WORD = r"(?:l|liter|litre|ltr)"
 
 # what a unit covers, by the word the shop uses for it: the need it is counted in
 NEEDS: dict[str, str] = {
@@ -46,35 +48,33 @@ _PER = r"(?:pro|je|per|/|für|for|from|aus|a|an|each)"
 
 # "8 m²/l", "ca. 20 m² pro Liter", "ergibt ca. 40 Tassen pro 100 g", "12 m² per litre per coat"
 _COVER_PER = re.compile(
-    rf"(?<![\w.,])({NUM})\s*({_NEED})(?![\w²])\s*{_PER}\s*(?:({NUM})\s*)?(?:(?:einen|einem|a|one)\s+)?({_UNIT})(?!\w)",
+    rf"(?<![\w.,–-]){_RANGE}\s*({_NEED})(?![\w²])\s*{_PER}\s*(?:({NUM})\s*)?(?:(?:einen|einem|a|one)\s+)?({_UNIT})(?!\w)",
     re.I,
 )
 # "1,5 l reichen für 30 Waschladungen", "1 kg treats approx. 33 m²", "500 g … reicht für ca. 8 Vollbäder"
 _QUANTITY_COVERS = re.compile(
     rf"(?<![\w.,])({NUM})\s*({_UNIT})(?!\w)[^.;\n]{{0,25}}?\b(?:reicht|reichen|ergibt|ergeben|genügt|genügen|treats|covers|makes|is enough|are enough|for)"
-    rf"\s+(?:für\s+|for\s+)?(?:{_APPROX}\s*)?({NUM})\s*({_NEED})(?![\w²])", re.I)  # fmt: skip
+    rf"\s+(?:für\s+|for\s+)?(?:{_APPROX}\s*)?{_RANGE}\s*({_NEED})(?![\w²])", re.I)  # fmt: skip
 # "Aussaatmenge: 25 g/m²", "Apply 30 g per m²", "Use about 7 g of coffee per cup"
 _USE_PER = re.compile(
-    rf"(?<![\w.,])({NUM})\s*({_UNIT})(?!\w)(?:\s+[^\W\d]+){{0,3}}?\s*(?:pro|je|per|/|for each|für jede[n]?)\s*(?:1\s*)?({_NEED})(?![\w²])",
+    rf"(?<![\w.,–-]){_RANGE}\s*({_UNIT})(?!\w)\)?(?:\s+[^\W\d]+){{0,3}}?\s*(?:pro|je|per|/|for each|für jede[n]?)\s*(?:1\s*)?({_NEED})(?![\w²])",
     re.I,
 )
 # "Inhalt reicht für 4 Portionen", "Each bottle is enough for 40 washes", "für 30 Waschladungen", "Serves 6"
 _PACK_COVERS = re.compile(
-    rf"(?:\b(?:reicht|reichen|ergibt|ergiebig|enough|lasts?|makes|für|for|good for)\s+(?:für\s+|for\s+|bis zu\s+|up to\s+)?(?:{_APPROX}\s*)?({NUM})\s*({_NEED})(?![\w²]))"
-    rf"|(?:\bserves\s+({NUM}))", re.I)  # fmt: skip
-_PER_COAT = re.compile(
-    r"pro anstrich|je anstrich|per coat|bei einem anstrich|one coat|einem anstrich", re.I
+    rf"(?:\b(?:reicht|reichen|ergibt|ergiebig|enough|lasts?|makes|für|for|good for)\s+(?:für\s+|for\s+|bis zu\s+|up to\s+)?(?:{_APPROX}\s*)?{_RANGE}\s*({_NEED})(?![\w²]))"
+    rf"|(?:\bserves\s+{_RANGE})", re.I)  # fmt: skip
+_COATS = re.compile(
+    r"\b(?:(zwei|2|two)|(drei|3|three))\s*(?:-?maligem|fachem)?\s*(?:anstrich\w*|schicht\w*|coats?|layers?)|zweimalige\w* anstrich",
+    re.I,
 )
-_TABLE_HEAD = re.compile(
-    r"(?:pro tag|per day|täglich|daily|tagesration|daily amount|futtermenge|feeding)", re.I
-)
-_ROW = re.compile(rf"({NUM})\s*kg\s*[:=–-]?\s*({NUM})(?:\s*[-–]\s*({NUM}))?\s*g\b", re.I)
 
 
 @dataclass(frozen=True)
 class Rate:
-    """`amount` of `need` (in the shop's word `word`) per `per` base units (`unit`) of product;
-    `use`: the text states the use per need ("25 g/m²"), not the cover per unit."""
+    """`amount` of `need` (in the shop's word `word`) per `per` base units (`unit`) of product, for
+    `coats` coats; `use`: the text states the use per need ("25 g/m²"), not the cover per unit.
+    Of a range ("10–12 m²/l", "30–40 g/m²") the amount that surely suffices; `span` as written."""
 
     need: str
     word: str
@@ -84,7 +84,23 @@ class Rate:
     sentence: str
     approx: bool
     use: bool = False
-    per_coat: bool = False
+    coats: int = 1
+    span: str = ""  # the figure as written: "8", "10–12"
+    per_text: str = ""  # what the figure is per / uses, as written: "l", "100 g", "125 ml"
+    options: bool = False  # read from the versions' names, not a sentence
+
+    @property
+    def written(self) -> str:
+        """The yield as a figure with its units: "8 m²/l", "100–125 ml/m²", "40 Tassen / 100 g"."""
+        if self.use:
+            return f"{self.span} {self.per_text.split()[-1]}/{self.word}"
+        if re.match(r"\d", self.per_text):
+            return f"{self.span} {self.word} / {self.per_text}"
+        return (
+            f"{self.span} {self.word}/{self.per_text}"
+            if self.per_text
+            else f"{self.span} {self.word}"
+        )
 
     @property
     def per_unit(self) -> float:
@@ -92,46 +108,22 @@ class Rate:
         return self.amount / self.per
 
 
-@dataclass(frozen=True)
-class Feeding:
-    """A feeding table: (body weight kg, grams per day) rows, from the lines it is read from."""
-
-    rows: tuple[tuple[float, float], ...]
-    sentence: str
-
-    def grams(self, weight: float) -> float | None:
-        """Grams per day for a body weight, between two rows on the straight line; None outside."""
-        rows = sorted(self.rows)
-        for (w1, g1), (w2, g2) in zip(rows, rows[1:], strict=False):
-            if w1 <= weight <= w2:
-                return g1 + (g2 - g1) * (weight - w1) / (w2 - w1) if w2 > w1 else g1
-        return rows[0][1] if rows and weight == rows[0][0] else None
-
-
-def number(text: str) -> float:
-    return (
-        float(text.replace(".", "").replace(",", "."))
-        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text)
-        else float(text.replace(",", "."))
-    )
-
-
 def quantity(text: str) -> tuple[float, str] | None:
     """An amount in a base unit: "0,75 l" -> (0.75, "l"), "12 kg" -> (12000, "g"), "60 Kapseln" ->
     (60, "piece"), "2 bottles" -> (2, "pack"); "1 Liter" as a word too ("ein Liter")."""
-    m = re.search(rf"(?<![\w.,])({NUM}|{'|'.join(NUMBER_WORDS)})[\s-]*({_UNIT})(?!\w)", text, re.I)
+    m = re.search(
+        rf"(?<![\w.,])(?:(\d+)\s*[x×]\s*)?({NUM}|{'|'.join(NUMBER_WORDS)})[\s-]*({_UNIT})(?!\w)",
+        text,
+        re.I,
+    )
     if not m:
         return None
-    unit, factor = _UNITS[m.group(2).lower()]
-    value = NUMBER_WORDS.get(m.group(1).lower()) or number(m.group(1))
-    return value * factor, unit
+    unit, factor = _UNITS[m.group(3).lower()]
+    value = NUMBER_WORDS.get(m.group(2).lower()) or number(m.group(2))
+    return value * factor * (int(m.group(1)) if m.group(1) else 1), unit  # "6 x 200 g": 1200 g
 
 
-def _unit(word: str) -> tuple[str, float]:
-    return _UNITS[word.lower()]
-
-
-def _sentences(product: Product, lang: str) -> list[str]:
+def sentences(product: Product, lang: str) -> list[str]:
     value = product.description or {}
     text = value.get(lang) or next(iter(value.values()), "")
     return [
@@ -142,128 +134,237 @@ def _sentences(product: Product, lang: str) -> list[str]:
     ]
 
 
+def _written_amount(sentence: str) -> str:
+    """The first volume or weight written in figures ("1.5 l"), "" when none."""
+    for m in re.finditer(rf"(?<![\w.,])({NUM})\s*({_UNIT})(?!\w)", sentence, re.I):
+        if _UNITS[m.group(2).lower()][0] in ("l", "g"):
+            return f"{m.group(1)} {m.group(2)}"
+    return ""
+
+
+def _symbol(unit: str) -> str:
+    return "l" if unit.lower() in ("l", "liter", "litre", "ltr") else unit
+
+
+def _coats(sentence: str) -> int:
+    m = _COATS.search(sentence)
+    return 1 if m is None else 3 if m.group(2) else 2
+
+
+def _low_high(low: str, high: str | None) -> tuple[float, float, str]:
+    return number(low), number(high or low), f"{low}–{high}" if high else low
+
+
 def rates(product: Product, lang: str) -> list[Rate]:
-    """Every yield the product's text states, in the order written."""
+    """Every yield the product's text states, in the order written, then the one its versions
+    name ("1,5 l (30 WL)")."""
     out: list[Rate] = []
-    for sentence in _sentences(product, lang):
-        approx = bool(re.search(_APPROX, sentence, re.I))
-        coat = bool(_PER_COAT.search(sentence))
-        for m in _COVER_PER.finditer(sentence):
-            unit, factor = _unit(m.group(4))
-            per = (number(m.group(3)) if m.group(3) else 1.0) * factor
+    for sentence in sentences(product, lang):
+        ca, coats = bool(re.search(_APPROX, sentence, re.I)), _coats(sentence)
+        for m in _COVER_PER.finditer(sentence):  # "8 m²/l": of "10–12 m²" the 10 surely covered
+            low, _, span = _low_high(m.group(1), m.group(2))
+            unit, factor = _UNITS[m.group(5).lower()]
+            per = (number(m.group(4)) if m.group(4) else 1.0) * factor
+            per_text = f"{m.group(4)} {m.group(5)}" if m.group(4) else _symbol(m.group(5))
+            need = NEEDS[m.group(3).lower()]
             out.append(
                 Rate(
-                    NEEDS[m.group(2).lower()],
-                    m.group(2),
-                    number(m.group(1)),
+                    need,
+                    m.group(3),
+                    low,
                     per,
                     unit,
                     sentence,
-                    approx,
-                    per_coat=coat,
+                    ca,
+                    coats=coats,
+                    span=span,
+                    per_text=per_text,
                 )
             )
-        for m in _QUANTITY_COVERS.finditer(sentence):
-            unit, factor = _unit(m.group(2))
+        for m in _QUANTITY_COVERS.finditer(sentence):  # "1,5 l reichen für 30 Waschladungen"
+            low, _, span = _low_high(m.group(3), m.group(4))
+            unit, factor = _UNITS[m.group(2).lower()]
+            need = NEEDS[m.group(5).lower()]
+            per = number(m.group(1)) * factor
+            per_text = (
+                _symbol(m.group(2)) if number(m.group(1)) == 1 else f"{m.group(1)} {m.group(2)}"
+            )
             out.append(
                 Rate(
-                    NEEDS[m.group(4).lower()],
-                    m.group(4),
-                    number(m.group(3)),
-                    number(m.group(1)) * factor,
+                    need,
+                    m.group(5),
+                    low,
+                    per,
                     unit,
                     sentence,
-                    approx,
+                    ca,
+                    coats=coats,
+                    span=span,
+                    per_text=per_text,
                 )
             )
-        for m in _USE_PER.finditer(sentence):
-            unit, factor = _unit(m.group(2))
-            out.append(
-                Rate(
-                    NEEDS[m.group(3).lower()],
-                    m.group(3),
-                    1.0,
-                    number(m.group(1)) * factor,
-                    unit,
-                    sentence,
-                    approx,
-                    use=True,
-                    per_coat=coat,
-                )
+        for m in _USE_PER.finditer(sentence):  # "25 g/m²": of "30–40 g/m²" the 40 surely enough
+            _, high, span = _low_high(m.group(1), m.group(2))
+            unit, factor = _UNITS[m.group(3).lower()]
+            need = NEEDS[m.group(4).lower()]
+            per_text = f"{m.group(2) or m.group(1)} {m.group(3)}"
+            rate = Rate(
+                need,
+                m.group(4),
+                1.0,
+                high * factor,
+                unit,
+                sentence,
+                ca,
+                True,
+                coats,
+                span,
+                per_text,
             )
-        if not any(r.sentence == sentence for r in out):
-            for m in _PACK_COVERS.finditer(sentence):
-                if m.group(3):
-                    out.append(
-                        Rate(
-                            "portions",
-                            "servings" if lang == "en" else "Portionen",
-                            number(m.group(3)),
-                            1.0,
-                            "pack",
-                            sentence,
-                            approx,
-                        )
-                    )
-                elif (
-                    NEEDS[m.group(2).lower()] != "area"
-                ):  # "enough for about 120 m²" on a robot: a reach, no yield
-                    out.append(
-                        Rate(
-                            NEEDS[m.group(2).lower()],
-                            m.group(2),
-                            number(m.group(1)),
-                            1.0,
-                            "pack",
-                            sentence,
-                            approx,
-                        )
-                    )
-    return out
-
-
-def feeding(product: Product, lang: str) -> Feeding | None:
-    """The feeding table of the text: rows "20 kg 250 g" / "20 kg: 250 g" after a heading that
-    says they are per day (a range of grams is read as its middle)."""
-    lines = _sentences(product, lang)
-    for i, line in enumerate(lines):
-        if not _TABLE_HEAD.search(line):
+            out.append(rate)
+        if any(r.sentence == sentence for r in out):
             continue
-        rows, used = [], []
-        for candidate in lines[i : i + 12]:
-            found = [
-                (number(m.group(1)), (number(m.group(2)) + number(m.group(3) or m.group(2))) / 2)
-                for m in _ROW.finditer(candidate)
-            ]
-            if found:
-                rows += found
-                used.append(candidate)
-            elif rows:
-                break
-        if len(rows) >= 2:
-            return Feeding(
-                tuple(rows),
-                " ".join(dict.fromkeys([line, *used])) if line not in used else " ".join(used),
+        for m in _PACK_COVERS.finditer(sentence):  # "Inhalt reicht für 4 Portionen", "Serves 4–6"
+            if m.group(4):
+                low, _, span = _low_high(m.group(4), m.group(5))
+                word = "servings" if lang == "en" else "Portionen"
+                out.append(Rate("portions", word, low, 1.0, "pack", sentence, ca, span=span))
+            elif (
+                NEEDS[m.group(3).lower()] != "area"
+            ):  # "enough for about 120 m²" on a robot: a reach, no yield
+                low, _, span = _low_high(m.group(1), m.group(2))
+                held = _written_amount(
+                    sentence
+                )  # "One bottle is enough for about 40 loads (1.5 l)": per 1.5 l
+                per, unit = quantity(held) or (1.0, "pack") if held else (1.0, "pack")
+                per_text = held if unit != "pack" else ""
+                out.append(
+                    Rate(
+                        NEEDS[m.group(3).lower()],
+                        m.group(3),
+                        low,
+                        per,
+                        unit,
+                        sentence,
+                        ca,
+                        span=span,
+                        per_text=per_text,
+                    )
+                )
+    return out + _option_rates(product)
+
+
+_NAMED_NEED = re.compile(rf"(?<![\w.,])({NUM})\s*({_NEED})(?![\w²])", re.I)
+
+
+def _option_rates(product: Product) -> list[Rate]:
+    """The yield the versions' own names give ("1,5 l (30 WL)", "3 L (60 washes)") when every
+    version names one and all give the same (a concentrate sold beside a plain one gives none)."""
+    found = []
+    for value, amount, unit, _, _ in version_amounts(product):
+        m = _NAMED_NEED.search(value)
+        if m is None:
+            return []
+        per_text = value[: m.start()].strip(" (") or value
+        found.append(
+            Rate(
+                NEEDS[m.group(2).lower()],
+                m.group(2),
+                number(m.group(1)),
+                amount,
+                unit,
+                "",
+                False,
+                per_text=per_text,
             )
+        )
+    if not found or any(
+        abs(r.per_unit - found[0].per_unit) > 0.05 * found[0].per_unit for r in found
+    ):
+        return []
+    names = ", ".join(v[0] for v in version_amounts(product))
+    option = product.size_option or product.option_names[0]
+    first = found[0]
+    span = f"{first.amount:g}"
+    sentence = f"{option}: {names}"
+    return [
+        Rate(
+            first.need,
+            first.word,
+            first.amount,
+            first.per,
+            first.unit,
+            sentence,
+            False,
+            span=span,
+            per_text=first.per_text,
+            options=True,
+        )
+    ]
+
+
+_CONTENT = re.compile(
+    r"\b(?:inhalt|packungsinhalt|füllmenge|nettofüllmenge|content|contents|net weight|pack of|dose mit|packung mit)\b",
+    re.I,
+)
+
+
+def content(product: Product, lang: str) -> tuple[float, str] | None:
+    """What a product sold in one version holds: the amount its name gives ("… – 120 Kapseln"),
+    else the one after "Inhalt" / "contents" in its text."""
+    if found := quantity(product.name(lang)):
+        return found
+    for sentence in sentences(product, lang):
+        if (m := _CONTENT.search(sentence)) and (found := quantity(sentence[m.end() :])):
+            return found
     return None
 
 
-def version_amounts(product: Product) -> list[tuple[str, float, str, bool]]:
-    """(option value, amount, base unit, in stock) of each version of the size-like option that
-    names an amount; [] when its versions are no amounts."""
+def dose(product: Product, lang: str) -> tuple[float, str, str] | None:
+    """(pieces per day, the word, the sentence) of the text's dose ("Verzehrempfehlung: täglich 2
+    Kapseln", "Take 1 capsule daily")."""
+    for sentence in sentences(product, lang):
+        used = use_per_day(sentence)
+        if used and re.match(r"kapsel|capsule|tablet|tabs", used[1], re.I):
+            return used[0], used[1], sentence
+    return None
+
+
+_CLASS = re.compile(
+    rf"{NUM}\s*(?:[-–]|bis|to)\s*{NUM}|\b(?:bis|ab|up to|from|unter|über|under|over)\s*{NUM}|[<>≤≥]",
+    re.I,
+)
+
+
+class Version(NamedTuple):
+    value: str  # as the shop names it ("0,75 l")
+    amount: float  # in the base unit
+    unit: str  # "l", "g", "piece", "pack"
+    in_stock: bool
+    price: float
+
+
+def version_amounts(product: Product) -> list[Version]:
+    """The versions of the size-like option, each with the amount it names; [] when its versions
+    are no amounts."""
     option = product.size_option or (
         product.option_names[0] if len(product.option_names) == 1 else None
     )
     if option is None:
         return []
-    seen: dict[str, tuple[str, float, str, bool]] = {}
+    seen: dict[str, Version] = {}
     for v in product.variants:
         value = v.options.get(option) or (v.size if option == product.size_option else None)
         if not value:
             continue
-        q = quantity(value)
-        if q is None:
+        if (q := quantity(value)) is None or _CLASS.search(
+            value
+        ):  # "15–20 kg", "bis 25 kg": who it is for
             return []
         old = seen.get(value)
-        seen[value] = (value, q[0], q[1], v.stock > 0 or bool(old and old[3]))
+        stock, price = (
+            v.stock > 0 or bool(old and old.in_stock),
+            min(v.price, old.price) if old else v.price,
+        )
+        seen[value] = Version(value, q[0], q[1], stock, price)
     return list(seen.values())
