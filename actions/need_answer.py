@@ -162,6 +162,30 @@ def _formula(total: float, label: str, rate: Rate, lang: str) -> str:
     )
 
 
+def _verdict(v: Version, total: float, per_unit: float, rate: Rate, lang: str) -> str:
+    """ "Ja: 2,5 l reicht für etwa 20 m²", "No, not enough: …"; of a range of cover ("4–5 Personen")
+    a need between its ends is "only just" (surely covered only at the upper figure)."""
+    low = v.amount * per_unit
+    high = v.amount * rate.high / rate.per if "–" in rate.span and not rate.use else low
+    about = (
+        say_in(lang, "etwa ", "about ")
+        if rate.approx or "–" in rate.span or abs(low - round(low)) > EPS
+        else ""
+    )
+    covers = f"{about}{fmt(low, lang)}" + (f"–{fmt(high, lang)}" if high > low + EPS else "")
+    if low >= total - EPS:
+        verdict = say_in(lang, "Ja", "Yes")
+    elif high >= total - EPS:
+        verdict = say_in(lang, "Nur knapp", "Only just")
+    else:
+        verdict = say_in(lang, "Nein", "No, not enough")
+    return say_in(
+        lang,
+        f"{verdict}: {v.value} reicht für {covers} {rate.word}.",
+        f"{verdict}: {v.value} covers {covers} {rate.word}.",
+    )
+
+
 def _range_note(rate: Rate, lang: str) -> str:
     if "–" not in rate.span:
         return ""
@@ -293,14 +317,7 @@ def _rate_answer(
                 f"{head}{_formula(total, label, rate, lang)} ≈ {amount_text(amount, versions[0].unit, lang)}."
             )
         for v in asked:
-            covers, enough = v.amount * per_unit, v.amount * per_unit >= total - EPS
-            about = (
-                say_in(lang, "etwa ", "about ")
-                if rate.approx or "–" in rate.span or abs(covers - round(covers)) > EPS
-                else ""
-            )
-            lines.append(say_in(lang, f"{'Ja' if enough else 'Nein'}: {v.value} reicht für {about}{fmt(covers, lang)} {rate.word}.",
-                              f"{'Yes' if enough else 'No, not enough'}: {v.value} covers {about}{fmt(covers, lang)} {rate.word}."))  # fmt: skip
+            lines.append(_verdict(v, total, per_unit, rate, lang))
         if not single and (not asked or any(v.amount * per_unit < total - EPS for v in asked)):
             lines.append(pick(versions, amount, lang))
     elif (
@@ -312,8 +329,14 @@ def _rate_answer(
             asked if named else [Version(amount_text(q[0], q[1], lang), q[0], q[1], True, 0.0)]
         ):  # "reicht ein Liter?"
             if v.unit == rate.unit:
-                lines.append(say_in(lang, f"{v.value} reicht für etwa {fmt(v.amount * per_unit, lang)} {rate.word}.",
-                                  f"{v.value} covers about {fmt(v.amount * per_unit, lang)} {rate.word}."))  # fmt: skip
+                covers = fmt(v.amount * per_unit, lang)
+                if (
+                    "–" in rate.span and not rate.use
+                ):  # "genug für 4–5 Personen": the range, as said
+                    covers = f"{covers}–{fmt(v.amount * rate.high / rate.per, lang)}"
+                lines.append(say_in(lang, f"{v.value} reicht für etwa {covers} {rate.word}.",
+                                    f"{v.value} covers about {covers} {rate.word}."))  # fmt: skip
+                lines.append(_range_note(rate, lang) if rate.use else "")
     if not lines:
         return None
     if need.area and rate.coats > 1:
@@ -324,10 +347,10 @@ def _rate_answer(
         )
     elif need.area and not need.coats and re.search(r"anstrich|coat", rate.sentence, re.I):
         lines.append(say_in(lang, "(bei einem Anstrich)", "(one coat)"))
+    computed = (total and not (single and rate.unit == "pack")) or (need.daily and not rate.use)
+    note = _range_note(rate, lang) if computed else ""  # the figure a computation used
     return " ".join(
-        line
-        for line in [*lines, _range_note(rate, lang), quote(rate.sentence, lang, rate.options)]
-        if line
+        line for line in [*lines, note, quote(rate.sentence, lang, rate.options)] if line
     )
 
 

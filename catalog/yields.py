@@ -103,6 +103,15 @@ class Rate:
         )
 
     @property
+    def high(self) -> float:
+        """The upper figure of a range of cover ("10–12 m²/l": 12); the amount when there is none."""
+        return (
+            number(self.span.split("–")[-1]) * self.amount / number(self.span.split("–")[0])
+            if "–" in self.span
+            else self.amount
+        )
+
+    @property
     def per_unit(self) -> float:
         """Need covered per one base unit of product."""
         return self.amount / self.per

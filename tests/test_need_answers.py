@@ -513,3 +513,21 @@ def test_a_yield_of_one_version_among_several_is_left_to_the_version_answer() ->
     )
     said = need_answer(per_bottle, "I do 5 loads a week, how long does the 3 l bottle last?", "en")
     assert said is not None and "80 loads" in said and "112 days" in said
+
+
+def test_a_need_between_the_ends_of_a_range_is_only_just_covered() -> None:
+    from actions.need_answer import need_answer
+
+    fryer = _product(
+        "fritteuse", "Heißluftfritteuse XL", "5,5-Liter-Korb – genug für 4–5 Personen.", "de"
+    )
+    assert need_answer(fryer, "Für wie viele Personen reicht sie?", "de").startswith(
+        "Heißluftfritteuse XL reicht für etwa 4–5 Personen."
+    )
+    assert need_answer(fryer, "Reicht sie für 5 Personen?", "de").startswith(
+        "Nur knapp: Heißluftfritteuse XL reicht für etwa 4–5 Personen."
+    )
+    assert need_answer(fryer, "Reicht sie für 6 Personen?", "de").startswith("Nein:")
+    assert need_answer(fryer, "Reicht sie für 4 Personen?", "de").startswith("Ja:")
+    said = need_answer(OIL_EN, "Is the 1 L enough for 11 m²?", "en")
+    assert said is not None and "Only just: 1 L covers about 10–12 m²" in said and "1.1 l" in said
