@@ -265,6 +265,10 @@ def _rate_answer(
     if single and not versions:
         if rate.use:  # "260 g/m²" on a jacket: a fabric weight, nothing it is used up on
             return None
+        if (
+            rate.unit == "pack" and need.daily
+        ):  # "für 10 Tassen" of a coffee maker: a capacity, not used up
+            return None
         amount = 1.0 if rate.unit == "pack" else rate.per
         versions = [
             Version(

@@ -531,3 +531,17 @@ def test_a_need_between_the_ends_of_a_range_is_only_just_covered() -> None:
     assert need_answer(fryer, "Reicht sie für 4 Personen?", "de").startswith("Ja:")
     said = need_answer(OIL_EN, "Is the 1 L enough for 11 m²?", "en")
     assert said is not None and "Only just: 1 L covers about 10–12 m²" in said and "1.1 l" in said
+
+
+def test_a_capacity_is_not_used_up_by_the_day() -> None:
+    from actions.need_answer import need_answer
+
+    machine = _product(
+        "kaffeemaschine", "Filterkaffeemaschine", "Glaskanne für 10 Tassen, Warmhalteplatte.", "de"
+    )
+    assert need_answer(machine, "Ich trinke 3 Tassen am Tag, wie lange reicht die?", "de") is None
+    teapot = _product("teapot", "Teapot", "Cast iron teapot, enough for 6 cups.", "en")
+    assert need_answer(teapot, "I drink 2 cups a day, how long does it last?", "en") is None
+    assert need_answer(teapot, "Is it enough for 8 cups?", "en").startswith(
+        "No, not enough: Teapot covers 6 cups."
+    )
