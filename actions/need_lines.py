@@ -9,7 +9,6 @@ import math
 
 from catalog.yields import Version
 
-EPS = 1e-9
 _PERIOD_WORDS = {
     1: ("Tag", "day"),
     7: ("Woche", "week"),
