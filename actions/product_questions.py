@@ -13,6 +13,7 @@ from actions.common import ShopAction, focus, handoff_buttons, reply
 from actions.compare import comparative_line, named_pair
 from actions.compare_versions import answer_versions
 from actions.context import catalog, focused_products, metadata, named_products, text_of
+from actions.need_answer import need_reply
 from actions.product_answers import (
     AVAILABILITY,
     YES_NO,
@@ -57,6 +58,8 @@ class ActionAnswerFit(ShopAction):
         products = focused_products(tracker)
         if not products:  # "which air purifier is good for allergies?" is a search
             return show_results(dispatcher, catalog().search(text), lang)
+        if len(products) == 1 and (events := need_reply(dispatcher, products[0], text, lang)) is not None:
+            return events  # "Ich trinke 3 Tassen am Tag, welche Packung reicht einen Monat?"
         pair = named_pair(text)  # "Luftklar Mini or Allergo H13 for 40 m²?": both
         products = pair[:3] if len(pair) > 1 else products
         if len(products) == 1 and (events := version_answer(dispatcher, products[0], text, lang)) is not None:
@@ -102,6 +105,8 @@ class ActionProductInfo(ShopAction):
             return ActionAnswerFit().respond(dispatcher, tracker, lang)
         product = products[0]
         name = product.name(lang)
+        if (events := need_reply(dispatcher, product, text_of(tracker), lang)) is not None:  # "wie lange reicht der 12-kg-Sack?"
+            return events
         if (events := answer_versions(dispatcher, tracker, lang)) is not None:  # "Was kostet es in 60 cm im Vergleich zu 80 cm?"
             return events
         if (events := version_answer(dispatcher, product, text_of(tracker), lang, short=True)) is not None:

@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import facts
 from actions.common import Events, ShopAction, reply
 from actions.context import catalog, focused_products, metadata, text_of
+from actions.need_answer import need_reply
 from actions.page_focus import points_at_page
 from actions.product_answers import answer_lines, feature_answer
 from actions.size_advice import (
@@ -228,6 +229,8 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     product = products[0]
     name = product.name(lang)
     done = [SlotSet("current_product", product.id), SlotSet("last_topic", "size")]
+    if (events := need_reply(dispatcher, product, text, lang)) is not None:  # "45 m² Wand – welche Dose?": the yield's computation
+        return events
     if said := _measured_detail(product, text, lang):  # "Für welche Raumgröße?", "What radius?": a measured fact, no size
         reply(dispatcher, said, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return done
