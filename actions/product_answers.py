@@ -9,6 +9,7 @@ import re
 
 from actions import facts, fit_checks
 from actions.context import catalog
+from actions.ingredient_answer import ingredient_answer
 from actions.product_text import (
     absence_verdict,
     closest,
@@ -63,7 +64,7 @@ YES_NO = re.compile(
 
 
 def asked_info_aspects(text: str) -> list[str]:
-    lowered = facts.LIGHT_NOUN.sub(" ", text.lower())
+    lowered = re.sub(r"\blager(?:n|t|ung)\b", " ", facts.LIGHT_NOUN.sub(" ", text.lower()))  # "lagern" is keeping, "auf Lager" stock
     aspects = [a for a, words in INFO_ASPECTS.items() if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words)]  # word starts: not "Luftreiniger"
     return [a for a in aspects if a != "weight"] if "max_load_kg" in facts.asked_attributes(text) else aspects
 
@@ -233,6 +234,8 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
     clear answer, or "no information" (known False: the caller offers a person)."""
     name = product.name(lang)
     asked = without_name(question, product)  # "Luftklar Allergo" asks nothing about allergies
+    if said := ingredient_answer(product, asked, lang):  # "Ist da Zucker drin?", "Is it halal?": what its text declares
+        return said, True
     if verdicts or YES_NO.search(question):
         verdict = _verdict(product, without_name_compounds(asked, product), lang)
         if verdict:

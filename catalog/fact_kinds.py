@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from catalog.features import FEATURES
+from catalog.food_kinds import FOOD_FIGURES, FOOD_KINDS
 from catalog.lexicon import COUNTRIES
 from catalog.quantities import CLOSURE, LIMIT, MEASURED, QUANTITIES
 
@@ -134,10 +135,11 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "origin": (r"\bwo\b.*\b(?:hergestellt|produziert|gefertigt|gemacht|genäht|gestrickt|gewebt)|herkunft|herstellungsland"
                r"|\bwoher\s+(?:kommt|kommen|stammt|stammen)\b|\bwoher\b|\bstamm(?:t|en)\b"
                r"|\bwhere\b.*\b(?:made|produced|manufactured|sewn|knitted|woven|from)\b"
-               r"|made in\b|country of origin|\borigin",
+               r"|made in\b|country of origin|\borigin|angebaut|\banbau|(?<![\w-])grown\b|cultivated|\bwächst",
                r"(?:hergestellt|produziert|gefertigt|gemacht|genäht|gestrickt|gewebt|made|produced|manufactured|crafted|sewn|knitted|woven|designed)"
                r"\s+in\b|herkunft|\borigin"
-               rf"|{_MADE}[^.;:]{{0,60}}?\bin\s+(?-i:[A-ZÄÖÜ])|\b(?:aus|from)\s+(?:de[mnr]\s+|the\s+)?{_REGION}"),
+               rf"|{_MADE}[^.;:]{{0,60}}?\bin\s+(?-i:[A-ZÄÖÜ])|\b(?:aus|from)\s+(?:de[mnr]\s+|the\s+)?{_REGION}"
+               r"|anbaugebiet|angebaut|(?<![\w-])(?:grown|cultivated)\s+(?:in|on|at)\b|(?<=\w )from\s+(?-i:[A-Z][a-z]{3,})\b"),
     "included": (r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegt|included|\bincludes?\b|comes? with|in the box|supplied",
                  r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegend|\blieg(?:t|en) (?:\w+ )?bei\b|beigelegt|beigefügt"
                  r"|included|\bincludes\b|comes with|supplied|in the box"
@@ -197,6 +199,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
 # physical quantities by their unit (`catalog.quantities`): torque, hardness, voltage, thickness, a filling's share …
 # ("Wie dick dürfen die Äste sein?" -> "Schnittstärke: bis 22 mm", "How much torque?" -> "180 Nm")
 _ASPECTS.update(QUANTITIES)
+_ASPECTS.update(FOOD_KINDS)  # food, drinks, cosmetics: keeping, preparation, caffeine, alcohol, SPF, pH, skin type
 ASPECTS = {k: (re.compile(q, re.I), re.compile(s, re.I)) for k, (q, s) in _ASPECTS.items()}
 KINDS = tuple(ASPECTS)
 # a feature named in a question is a kind of fact too: "is it lined?" wants the sentence about the lining
@@ -225,7 +228,7 @@ MEASURED_KINDS = frozenset({"suction", "brightness", "colour_temperature", "pres
 # something comes along, suits or may travel ("Ist ein Akku dabei?") asks no figure (`asks_figure`)
 FIGURE_KINDS = frozenset({"weight", "size", "height", "width", "length", "capacity", "temperature", "battery", "charge_time",
                           "duration", "power", "speed", "range", "loudness", "load", "age", "impedance", "fineness", "power_reserve",
-                          "shelf_life", "per_day", "dosage", "nutrients", "packing", "water", "limit"}) | MEASURED_KINDS | frozenset(QUANTITIES)  # fmt: skip
+                          "shelf_life", "per_day", "dosage", "nutrients", "packing", "water", "limit"}) | MEASURED_KINDS | frozenset(FOOD_FIGURES) | frozenset(QUANTITIES)  # fmt: skip
 _NO_FIGURE = frozenset({"included", "use", "travel", "spare", "origin", "fit"})
 
 
