@@ -80,7 +80,8 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "travel": (r"flugzeug|handgepäck|fliegen|\bflug|plane|flight|\bfly|cabin|carry-on|luggage",
                r"handgepäck|\bflug|airline|flight|cabin|luggage|carry-on|gepäck"),
     "age": (r"alter\b|jahre alt|\bage\b|years old|how old",
-            r"\d+\s*(?:bis|-|–|to)\s*\d+\s*(?:jahre|years)|ab \d+ jahren|aged|years"),
+            r"\d+\s*(?:bis|-|–|to)\s*\d+\s*(?:jahre|years)|ab \d+ jahren|aged|years"
+            r"|\b(?:ab|from)\s+(?:dem\s+|the\s+|age\s+)?\d+\.?\s*(?:monat\w*|months?|lebensmonat\w*|jahr\w*|years?)"),
     # a peak output ("What's the peak output?" -> "300 W (Spitze 600 W)"); not "Spotify Connect", not an audio output
     "power": (r"watt|leistung|\bstrom|verbrauch|\bpower\b|energy|consum|\bpeak\b|spitzenleistung",
               r"\d\s*w\b|watt|leistung|power|\bspitze|\bpeak"),
@@ -184,7 +185,9 @@ _ASPECTS: dict[str, tuple[str, str]] = {
                   r"|(?:protein|eiwei\w*)[- ]?(?:reich|rich)|(?:reich an|rich in|high in) (?:protein|eiwei)"),
     # how much to give or use ("Wie dosiere ich …?" -> "Dosage: 5 ml per 20 litres")
     "dosage": (r"dosier|dosage|\bdos(?:e|es|ing)\b|how much .*\b(?:per|a|each) (?:day|litre|liter)|wie viel .*\b(?:pro|am|je) (?:tag|liter)"
-               r"|how many .*\b(?:per|a) day|wie viele .*\b(?:pro|am) tag",
+               r"|how many .*\b(?:per|a) day|wie viele .*\b(?:pro|am) tag"
+               r"|how much\b.*\b(?:per|for (?:a|one|each)) (?:wash|load|use|application|cup|serving|portion)"
+               r"|wie viel\b.*\b(?:pro|je|für (?:eine|einen|ein)) (?:wäsche|waschgang|waschladung|anwendung|tasse|portion)",
                r"dosier|dosage|\bdos(?:e|ing)\b|\d\s*(?:ml|g|tabletten?|tablets?|tropfen|drops|messlöffel|scoops?|stück|pieces?)"
                r"\s*(?:pro|per|auf|je|for every|for each|a|am)\s+(?:\d|tag|day|liter|litre|kg)"
                r"|\bpro tag\b|\bper day\b|\ba day\b|täglich|\bdaily\b|futtermenge|fütterung|feeding|tagesration|ration\b"),

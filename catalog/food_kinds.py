@@ -37,4 +37,4 @@ FOOD_FIGURES: dict[str, str] = {
 }
 # kinds one sentence of a text states, which then answers the question asking only for it
 # ("How many calories?" -> the nutrition table, "Wie lange hält sie nach dem Öffnen?" -> "… innerhalb von 5 Tagen")
-SOLE_FOOD_KINDS = frozenset(FOOD_FIGURES) | {"nutrients", "shelf_life", "keeping", "preparation"}
+SOLE_FOOD_KINDS = frozenset(FOOD_FIGURES) | {"nutrients", "shelf_life", "keeping", "preparation", "age"}

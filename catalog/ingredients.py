@@ -90,7 +90,7 @@ _LIST_LABEL = re.compile(
     re.I,
 )
 _FREE_WORD = re.compile(
-    r"((?:[\w]+-\s*(?:,\s*|\s+(?:und|and|&|sowie|oder|or)\s+))*[\w]+?)-?\s?(?:frei|free)\b", re.I
+    r"((?:[\w]+-\s*(?:,\s*|\s+(?:und|and|&|sowie|oder|or)\s+))*[\w]+?)-?\s?(?:frei|free)(?:e[nrms]?)?\b", re.I
 )
 _FREE_CLAUSE = re.compile(
     r"\b(?:frei von|free (?:from|of)|ohne|without|enthält kein\w*|contains no|does not contain|with no|kein\w* zusatz von|no|kein\w*)\s+([^.;:!?]*)",
@@ -153,7 +153,7 @@ def names(substance: str, text: str) -> list[str]:
 def asked_substances(question: str) -> list[str]:
     """The substances a question names ("Ist da Zucker drin?" -> sugar, "silikonfrei?" -> silicones)."""
     stems = re.sub(
-        r"(\w{3,}?)-?\s?(?:frei|free)\b", r"\1 ", question
+        r"(\w{3,}?)-?\s?(?:frei|free)(?:e[nrms]?)?\b", r"\1 ", question
     )  # "koffeinfrei?" names caffeine
     return [
         s

@@ -90,6 +90,21 @@ CRACKER = _product(
     "cracker", "Cracker Rosmarin",
     "<p>Knusprige Cracker mit Rosmarin.</p><p>Zutaten: Dinkelmehl (70 %), Sonnenblumenöl, Rosmarin, Meersalz.</p>",
 )  # fmt: skip
+DETERGENT = _product(
+    "detergent", "Colorwaschmittel flüssig",
+    "<p>Flüssiges Colorwaschmittel für bunte Wäsche, 30–60 °C.</p>"
+    "<p>Dosierung: 75 ml pro Waschgang bei normaler Verschmutzung, 110 ml bei starker.</p>"
+    "<p>Enthält: 5–15 % anionische Tenside, <5 % Seife, Duftstoffe (Limonene), Enzyme.</p>",
+)  # fmt: skip
+PORRIDGE = _product(
+    "porridge", "Baby Porridge Millet",
+    "<p>Millet porridge for babies from 6 months. Gluten-free, no added sugar.</p>"
+    "<p>Ingredients: wholegrain millet flour (100 %).</p><p>Once opened, keep dry and use within 4 weeks.</p>", "en",
+)  # fmt: skip
+JUICE = _product(
+    "juice", "Traubensaft rot",
+    "<p>Alkoholfreier roter Traubensaft, 100 % Direktsaft.</p><p>Nach dem Öffnen gekühlt 3 Tage haltbar.</p>",
+)  # fmt: skip
 
 # (product, question, language, every part the answer must hold, parts it must not)
 CASES = [
@@ -167,6 +182,16 @@ CASES = [
     (HERBAL, "Is it caffeine-free?", "en", ["Yes", "Caffeine-free"], []),
     (HERBAL, "Ab welchem Alter ist der Tee geeignet?", "de", ["12 years"], []),
     (HERBAL, "Is it vegan?", "en", [], ["Yes", "No"]),
+    (DETERGENT, "Wie dosiere ich das Waschmittel?", "de", ["75 ml"], ["Pflege", "waschbar"]),
+    (DETERGENT, "How much detergent per wash?", "en", ["75 ml"], ["washable", "Care"]),
+    (DETERGENT, "Enthält es Duftstoffe?", "de", ["Ja", "Duftstoffe"], []),
+    (PORRIDGE, "Ab welchem Alter?", "de", ["6 months"], []),
+    (PORRIDGE, "From what age is it?", "en", ["6 months"], []),
+    (PORRIDGE, "Ist der Brei glutenfrei?", "de", ["Ja", "Gluten-free"], []),
+    (PORRIDGE, "Ist Zucker drin?", "de", ["Nein", "Zutatenliste"], ["frei von"]),
+    (JUICE, "Ist der Saft alkoholfrei?", "de", ["Ja", "Alkoholfreier"], []),
+    (JUICE, "Is it alcohol-free?", "en", ["Yes", "Alkoholfreier"], []),
+    (JUICE, "How long does it keep once opened?", "en", ["3 Tage"], []),
 ]
 
 
