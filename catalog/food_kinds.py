@@ -25,7 +25,7 @@ FOOD_KINDS: dict[str, tuple[str, str]] = {
     # "Welchen pH-Wert hat die Creme?" -> "pH-Wert 5,5"
     "ph": (r"\bph\b|ph-wert", r"\bph(?:-wert)?\s*:?\s*(?:von\s+|of\s+)?\d"),
     # "Für welchen Hauttyp?", "Which hair type is it for?" -> "für trockene und empfindliche Haut"
-    "skin_type": (r"hauttyp|haartyp|\bhaut\b|skin|\bhaar(?:e)?\b|\bhair\b|kopfhaut|scalp",
+    "skin_type": (r"hauttyp|haartyp|\bhaut\b|\bskin\b|\bhaar(?:e)?\b|\bhair\b|kopfhaut|scalp",  # not climbing "skins"
                   r"\w*haut\b|\bskin\b|\w*haar(?:e)?\b|\bhair\b|kopfhaut|scalp|hauttyp|haartyp|skin type|hair type"),
 }  # fmt: skip
 # the figure stating each kind, for `catalog.answer_kinds` ("30 mg", "12,5 % vol", "SPF 50", "pH-Wert 5,5")
@@ -37,4 +37,10 @@ FOOD_FIGURES: dict[str, str] = {
 }
 # kinds one sentence of a text states, which then answers the question asking only for it
 # ("How many calories?" -> the nutrition table, "Wie lange hält sie nach dem Öffnen?" -> "… innerhalb von 5 Tagen")
-SOLE_FOOD_KINDS = frozenset(FOOD_FIGURES) | {"nutrients", "shelf_life", "keeping", "preparation", "age"}
+SOLE_FOOD_KINDS = frozenset(FOOD_FIGURES) | {
+    "nutrients",
+    "shelf_life",
+    "keeping",
+    "preparation",
+    "age",
+}

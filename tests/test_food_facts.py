@@ -300,3 +300,11 @@ def test_the_figure_of_a_food_or_cosmetics_kind_is_the_answer_asked(
 
     assert kind in asked_aspects(question)
     assert unit_scores(sentences, [kind], question) == [UNIT_BONUS, -NO_FIGURE_PENALTY]
+
+
+def test_the_skin_or_hair_type_is_asked_by_its_words_only():
+    from catalog.passages import asked_aspects
+
+    assert "skin_type" in asked_aspects("Für welchen Hauttyp ist die Creme?")
+    assert "skin_type" in asked_aspects("Is it suitable for dry skin?")
+    assert "skin_type" not in asked_aspects("Are skins included with the touring ski?")
