@@ -17,7 +17,7 @@ FOOD_KINDS: dict[str, tuple[str, str]] = {
     "caffeine": (r"[ck]off?ein|caffein|tein\b|theine|wach ?mach|keeps? (?:me|you) awake",
                  r"[ck]off?ein\w*|caffein\w*|decaf\w*|entkoffeiniert"),
     # "Wie viel Alkohol hat der Wein?" -> "12,5 % vol"
-    "alcohol": (r"alkohol|alcohol|\bvol(?:\.|ume)?\s*%|%\s*vol|\babv\b|wie stark ist|how strong is",
+    "alcohol": (r"alkohol|alcohol|\bvol(?:\.|ume)?\s*%|%\s*vol|\babv\b",  # not "wie stark": the suction, a torque
                 r"\d\s*%\s*vol|\bvol\.?\s*%|alkohol\w*|alcohol\w*|\babv\b"),
     # "Welchen Lichtschutzfaktor?" -> "SPF 50"
     "sun_protection": (r"lichtschutz|\blsf\b|\bspf\b|sonnenschutzfaktor|sun protection|sun protection factor|uv-?(?:a|b)\b",

@@ -308,3 +308,13 @@ def test_the_skin_or_hair_type_is_asked_by_its_words_only():
     assert "skin_type" in asked_aspects("Für welchen Hauttyp ist die Creme?")
     assert "skin_type" in asked_aspects("Is it suitable for dry skin?")
     assert "skin_type" not in asked_aspects("Are skins included with the touring ski?")
+
+
+def test_no_food_kind_is_read_from_everyday_words():
+    from catalog.passages import asked_aspects
+
+    assert asked_aspects("Wie stark ist die Saugkraft?") == ["suction"]
+    assert "alcohol" not in asked_aspects("How strong is the magnet?")
+    assert "keeping" not in asked_aspects("Ist der Tee auf Lager?") and "keeping" in asked_aspects(
+        "Wie lagere ich den Tee?"
+    )
