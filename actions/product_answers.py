@@ -9,6 +9,7 @@ import re
 
 from actions import facts, fit_checks
 from actions.context import catalog
+from actions.ingredient_answer import ingredient_answer
 from actions.product_text import (
     absence_verdict,
     closest,
@@ -63,7 +64,7 @@ YES_NO = re.compile(
 
 
 def asked_info_aspects(text: str) -> list[str]:
-    lowered = facts.LIGHT_NOUN.sub(" ", text.lower())
+    lowered = re.sub(r"\blager(?:n|t|ung)\b", " ", facts.LIGHT_NOUN.sub(" ", text.lower()))  # "lagern" is keeping, "auf Lager" stock
     aspects = [a for a, words in INFO_ASPECTS.items() if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words)]  # word starts: not "Luftreiniger"
     return [a for a in aspects if a != "weight"] if "max_load_kg" in facts.asked_attributes(text) else aspects
 
@@ -233,6 +234,8 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
     clear answer, or "no information" (known False: the caller offers a person)."""
     name = product.name(lang)
     asked = without_name(question, product)  # "Luftklar Allergo" asks nothing about allergies
+    if said := ingredient_answer(product, asked, lang):  # "Ist da Zucker drin?", "Is it halal?": what its text declares
+        return said, True
     if verdicts or YES_NO.search(question):
         verdict = _verdict(product, without_name_compounds(asked, product), lang)
         if verdict:
@@ -245,6 +248,8 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
         return [quoted], True  # "Läuft sie beim Waschen ein?" asks the shrinkage, not the washing temperature
     aspects = asked_info_aspects(question)
     kinds = asked_aspects(asked, name)
+    if "dosage" in kinds:  # "Wie dosiere ich das Waschmittel?" asks no care instructions
+        aspects = [a for a in aspects if a != "care"]
     if "spare" in kinds:  # "Can I buy a spare pump?": the product's own stock and price are not the part's
         aspects = [a for a in aspects if a not in ("price", "stock")]
     lines: list[str] = []
@@ -255,7 +260,7 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
     # "Ist ein Akku dabei?" asks whether it comes along ("Lieferung ohne Akku"), not the battery's hours
     # "Ladezeit?" is no runtime; "How big is the dust bin?" not the robot's size
     own_part = "capacity" in kinds and asks_own_part(product, asked)
-    attributes = [] if unnamed or own_part or {"included", "charge_time"} & set(kinds) else typed_facts(product, asked, lang)
+    attributes = [] if unnamed or own_part or {"included", "charge_time", "dosage"} & set(kinds) else typed_facts(product, asked, lang)
     if attributes:  # "how big a room can it clean?" is the room size, not the care text
         lines += attributes
         aspects = [a for a in aspects if a in ("price", "stock")]

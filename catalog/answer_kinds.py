@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from catalog.fact_kinds import ASPECTS, NARROWER, asks_figure
+from catalog.food_kinds import FOOD_FIGURES
 from catalog.quantities import FIGURE
 
 _HOURS = r"h|std\.?|stunden?|hours?|hrs?|min\.?|minuten|minutes?|mins?"
@@ -35,7 +36,7 @@ UNITS: dict[str, str] = {
     "power": r"w|kw|watt",
     "energy": r"wh|kwh|mah",
     "pressure": r"bar|psi|kpa|hpa|pa",
-    "nutrients": r"%",
+    "nutrients": r"%|kcal|kj",  # an analytical share of pet food, a nutrition table's calories
     "loudness": r"db(?:\s*\(?a\)?)?",
     "speed": r"km/h|mph|rpm|u/min|m/s|upm",
     "range": _LENGTH,
@@ -50,6 +51,7 @@ UNITS: dict[str, str] = {
 _PATTERNS = {
     key: re.compile(rf"{FIGURE}\s*(?:{units})(?![^\W\d_])", re.I) for key, units in UNITS.items()
 }
+_PATTERNS.update({key: re.compile(figure, re.I) for key, figure in FOOD_FIGURES.items()})  # "SPF 50": the figure after its name
 # A sentence giving a figure in the asked unit gains UNIT_BONUS; asked for a figure, a sentence
 # with no number at all loses NO_FIGURE_PENALTY, one giving the figure of only part of what is
 # asked ("1.800 mAh" for "Wie lange hält der Akku?": the battery, not how long) WRONG_UNIT_PENALTY.
@@ -84,7 +86,7 @@ def unit_kinds(aspects: list[str], question: str = "") -> list[str]:
         return []
     if _HOW_LONG & set(aspects):  # "How long does it keep water warm?": minutes, not °C
         aspects = [key for key in aspects if key in _HOW_LONG or key in ("battery", "length")]
-    return [key for key in aspects if key in UNITS]
+    return [key for key in aspects if key in _PATTERNS]
 
 
 def about_other(label: str, aspects: list[str]) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from catalog.features import FEATURES
+from catalog.food_kinds import FOOD_FIGURES, FOOD_KINDS
 from catalog.lexicon import COUNTRIES
 from catalog.quantities import CLOSURE, LIMIT, MEASURED, QUANTITIES
 
@@ -79,7 +80,8 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "travel": (r"flugzeug|handgepäck|fliegen|\bflug|plane|flight|\bfly|cabin|carry-on|luggage",
                r"handgepäck|\bflug|airline|flight|cabin|luggage|carry-on|gepäck"),
     "age": (r"alter\b|jahre alt|\bage\b|years old|how old",
-            r"\d+\s*(?:bis|-|–|to)\s*\d+\s*(?:jahre|years)|ab \d+ jahren|aged|years"),
+            r"\d+\s*(?:bis|-|–|to)\s*\d+\s*(?:jahre|years)|ab \d+ jahren|aged|years"
+            r"|\b(?:ab|from)\s+(?:dem\s+|the\s+|age\s+)?\d+\.?\s*(?:monat\w*|months?|lebensmonat\w*|jahr\w*|years?)"),
     # a peak output ("What's the peak output?" -> "300 W (Spitze 600 W)"); not "Spotify Connect", not an audio output
     "power": (r"watt|leistung|\bstrom|verbrauch|\bpower\b|energy|consum|\bpeak\b|spitzenleistung",
               r"\d\s*w\b|watt|leistung|power|\bspitze|\bpeak"),
@@ -134,10 +136,11 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "origin": (r"\bwo\b.*\b(?:hergestellt|produziert|gefertigt|gemacht|genäht|gestrickt|gewebt)|herkunft|herstellungsland"
                r"|\bwoher\s+(?:kommt|kommen|stammt|stammen)\b|\bwoher\b|\bstamm(?:t|en)\b"
                r"|\bwhere\b.*\b(?:made|produced|manufactured|sewn|knitted|woven|from)\b"
-               r"|made in\b|country of origin|\borigin",
+               r"|made in\b|country of origin|\borigin|angebaut|\banbau|(?<![\w-])grown\b|cultivated|\bwächst",
                r"(?:hergestellt|produziert|gefertigt|gemacht|genäht|gestrickt|gewebt|made|produced|manufactured|crafted|sewn|knitted|woven|designed)"
                r"\s+in\b|herkunft|\borigin"
-               rf"|{_MADE}[^.;:]{{0,60}}?\bin\s+(?-i:[A-ZÄÖÜ])|\b(?:aus|from)\s+(?:de[mnr]\s+|the\s+)?{_REGION}"),
+               rf"|{_MADE}[^.;:]{{0,60}}?\bin\s+(?-i:[A-ZÄÖÜ])|\b(?:aus|from)\s+(?:de[mnr]\s+|the\s+)?{_REGION}"
+               r"|anbaugebiet|angebaut|(?<![\w-])(?:grown|cultivated)\s+(?:in|on|at)\b|(?<=\w )from\s+(?-i:[A-Z][a-z]{3,})\b"),
     "included": (r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegt|included|\bincludes?\b|comes? with|in the box|supplied",
                  r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegend|\blieg(?:t|en) (?:\w+ )?bei\b|beigelegt|beigefügt"
                  r"|included|\bincludes\b|comes with|supplied|in the box"
@@ -182,7 +185,9 @@ _ASPECTS: dict[str, tuple[str, str]] = {
                   r"|(?:protein|eiwei\w*)[- ]?(?:reich|rich)|(?:reich an|rich in|high in) (?:protein|eiwei)"),
     # how much to give or use ("Wie dosiere ich …?" -> "Dosage: 5 ml per 20 litres")
     "dosage": (r"dosier|dosage|\bdos(?:e|es|ing)\b|how much .*\b(?:per|a|each) (?:day|litre|liter)|wie viel .*\b(?:pro|am|je) (?:tag|liter)"
-               r"|how many .*\b(?:per|a) day|wie viele .*\b(?:pro|am) tag",
+               r"|how many .*\b(?:per|a) day|wie viele .*\b(?:pro|am) tag"
+               r"|how much\b.*\b(?:per|for (?:a|one|each)) (?:wash|load|use|application|cup|serving|portion)"
+               r"|wie viel\b.*\b(?:pro|je|für (?:eine|einen|ein)) (?:wäsche|waschgang|waschladung|anwendung|tasse|portion)",
                r"dosier|dosage|\bdos(?:e|ing)\b|\d\s*(?:ml|g|tabletten?|tablets?|tropfen|drops|messlöffel|scoops?|stück|pieces?)"
                r"\s*(?:pro|per|auf|je|for every|for each|a|am)\s+(?:\d|tag|day|liter|litre|kg)"
                r"|\bpro tag\b|\bper day\b|\ba day\b|täglich|\bdaily\b|futtermenge|fütterung|feeding|tagesration|ration\b"),
@@ -197,6 +202,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
 # physical quantities by their unit (`catalog.quantities`): torque, hardness, voltage, thickness, a filling's share …
 # ("Wie dick dürfen die Äste sein?" -> "Schnittstärke: bis 22 mm", "How much torque?" -> "180 Nm")
 _ASPECTS.update(QUANTITIES)
+_ASPECTS.update(FOOD_KINDS)  # food, drinks, cosmetics: keeping, preparation, caffeine, alcohol, SPF, pH, skin type
 ASPECTS = {k: (re.compile(q, re.I), re.compile(s, re.I)) for k, (q, s) in _ASPECTS.items()}
 KINDS = tuple(ASPECTS)
 # a feature named in a question is a kind of fact too: "is it lined?" wants the sentence about the lining
@@ -225,7 +231,7 @@ MEASURED_KINDS = frozenset({"suction", "brightness", "colour_temperature", "pres
 # something comes along, suits or may travel ("Ist ein Akku dabei?") asks no figure (`asks_figure`)
 FIGURE_KINDS = frozenset({"weight", "size", "height", "width", "length", "capacity", "temperature", "battery", "charge_time",
                           "duration", "power", "speed", "range", "loudness", "load", "age", "impedance", "fineness", "power_reserve",
-                          "shelf_life", "per_day", "dosage", "nutrients", "packing", "water", "limit"}) | MEASURED_KINDS | frozenset(QUANTITIES)  # fmt: skip
+                          "shelf_life", "per_day", "dosage", "nutrients", "packing", "water", "limit"}) | MEASURED_KINDS | frozenset(FOOD_FIGURES) | frozenset(QUANTITIES)  # fmt: skip
 _NO_FIGURE = frozenset({"included", "use", "travel", "spare", "origin", "fit"})
 
 

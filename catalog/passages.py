@@ -27,6 +27,7 @@ from catalog.fact_kinds import (
     without_name_run,
 )
 from catalog.features import FEATURES
+from catalog.food_kinds import FOOD_FIGURES, SOLE_FOOD_KINDS
 from catalog.models import Product
 from catalog.quantities import QUANTITIES, states_figure
 from catalog.sentences import split_sentences, table_headers
@@ -172,7 +173,7 @@ def asking_words(question: str, aspects: list[str], sentences: list[str]) -> set
 # kinds of fact that one sentence states so plainly that it answers when it is the text's only one: a
 # place of making ("gefertigt von der Sattlerei X in Bad Tölz", "aus Süddeutschland"), a quantity by its own
 # unit ("Saugkraft?" -> "mit 6000 Pa", "Farbtemperatur?" -> "2700 K", "Which standard?" -> "EN 12277 type C")
-SOLE_ANSWER_KINDS = frozenset({"origin"}) | MEASURED_KINDS | frozenset(QUANTITIES)
+SOLE_ANSWER_KINDS = frozenset({"origin"}) | MEASURED_KINDS | frozenset(QUANTITIES) | SOLE_FOOD_KINDS
 
 
 def _twin(word: str, near: list[str]) -> float:
@@ -334,7 +335,7 @@ class PassageFinder:
         figured = stating & np.array([kind is not None and states_figure(ASPECTS[kind][1], s) for s in sentences], dtype=bool)
         # a physical quantity by its figure ("20 mm stark", not "stark" said of anything); of two sentences
         # stating the kind, the one giving its figure ("Quick charger …" / "Charges … in approx. 45 minutes")
-        if kind in QUANTITIES or (stating.sum() > 1 and figured.sum() == 1):
+        if kind in QUANTITIES or kind in FOOD_FIGURES or (stating.sum() > 1 and figured.sum() == 1):
             stating = figured
         if stating.sum() != 1:
             return np.zeros(len(sentences), dtype=bool)
