@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import Events, ShopAction, reply
+from actions.common import Events, ShopAction, handoff_text, reply
 from actions.context import asked_about, catalog, metadata, text_of
 from actions.policies import answer_policy
 from actions.sizing import answer_size, asks_for_version
@@ -37,6 +37,17 @@ def policy_beyond_quote(text: str, lang: str) -> bool:
     asked = question_aspects(text) & _BEYOND_QUOTE
     chosen = catalog().policies.answer(text, lang) if asked else []
     return bool(chosen) and bool(section_aspects(chosen[0].heading) & asked)
+
+
+def express_unmentioned(text: str, lang: str, zones: list, passages: list) -> bool:
+    """The question asks for express, courier or next-day delivery and neither a zone (its carrier
+    or note) nor any policy text in the shopper's language names such a service: the zone's
+    standard quote is then said to be all the shop states."""
+    if "express" not in question_aspects(text):
+        return False
+    zone_texts = [f"{z.carrier} {' '.join((z.note or {}).values())}" for z in zones]
+    texts = [*zone_texts, *(f"{p.heading} {p.text}" for p in passages if p.lang == lang)]
+    return not any("express" in section_aspects(t) for t in texts)
 
 
 def answer_shipping(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
@@ -72,7 +83,9 @@ def answer_shipping(dispatcher: CollectingDispatcher, tracker: Tracker, lang: st
     free = say("ship_free_from", lang, amount=money(q.free_from, lang, cfg.store.currency)) if q.free_from is not None else ""
     cost = say("free", lang) if q.cost == 0 else money(q.cost, lang, cfg.store.currency)
     days = f"{q.zone.days[0]}–{q.zone.days[1]}" if q.zone.days[0] != q.zone.days[1] else str(q.zone.days[0])
-    lines = [say("ship_quote", lang, country=country_name(country, lang), carrier=q.zone.carrier, days=days, cost=cost, free=free)]
+    unmentioned = express_unmentioned(text, lang, cfg.shipping.zones, catalog().policies.passages)
+    lines = [say("ship_express_unknown", lang)] if unmentioned else []  # "Gibt es Expressversand?" where the shop names none
+    lines.append(say("ship_quote", lang, country=country_name(country, lang), carrier=q.zone.carrier, days=days, cost=cost, free=free))
     product = asked_about(tracker)  # a shipping question is not bent onto the last product shown
     products = [product] if product else []
     sources = [f"store.yml#shipping.zones.{q.zone.code}"]
@@ -85,6 +98,8 @@ def answer_shipping(dispatcher: CollectingDispatcher, tracker: Tracker, lang: st
         lines.append(q.zone.note.get(lang) or next(iter(q.zone.note.values())))
     if ask:
         lines.append(ask)
+    if unmentioned:
+        lines.append(handoff_text(lang))
     reply(dispatcher, " ".join(lines), sources=sources)
     return [SlotSet("shipping_country", country if not ask else tracker.get_slot("shipping_country")), SlotSet("last_topic", "shipping")]
 

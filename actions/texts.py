@@ -96,6 +96,10 @@ T: dict[str, dict[str, str]] = {
     "in_color": {"de": "in {color} erhältlich", "en": "available in {color}"},
     "details_link": {"de": "Zum Produkt: {url}", "en": "Product page: {url}"},
     # --- shipping
+    "ship_express_unknown": {
+        "de": "Zu Express- oder Kurierversand steht in unseren Versandinformationen nichts; so verschicken wir:",
+        "en": "Our shipping information does not mention an express or courier service; this is how we ship:",
+    },
     "ship_quote": {
         "de": "Versand nach {country} mit {carrier}: {days} Werktage, {cost}{free}.",
         "en": "Shipping to {country} with {carrier}: {days} business days, {cost}{free}.",
