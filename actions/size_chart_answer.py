@@ -20,6 +20,7 @@ from catalog.size_advice import (
 )
 from catalog.size_chart import ChartRow, Measurement, chart, sizes_for, usable_rows
 from catalog.size_series import derived_rows, joint_fit, one_series
+from catalog.size_values import size_named_at
 from catalog.variants import SIZE, Asked, option_kind, option_values, variant_state
 
 _TOLERANCE = 0.5  # cm around a chart row of one value ("6: 81 cm" holds a 32-inch waist, 81.3 cm)
@@ -85,7 +86,7 @@ def chart_answer(product: Product, measurements: list[Measurement], text: str, l
     if len(measurements) > 1 and rows:
         extra = derived_rows(rows, [s.text for s in product_sentences(product, lang)], option_values(product).get(rows[0].option, []))
     if len(measurements) == 1:  # one measure in a table of normal, short and long sizes: one series
-        named = next((r.size for r in rows if re.search(rf"(?<![\w.,-]){re.escape(r.size)}(?![\w-]|[.,]\d)", text)), None)
+        named = next((r.size for r in rows if size_named_at(r.size, text)), None)
         rows = one_series(rows, measurements[0].measure, named)
     found = [(m, *rows_for(rows, m)) for m in measurements]
     found = [(m, pair, exact) for m, pair, exact in found if pair]

@@ -58,6 +58,7 @@ from catalog.size_advice import conditional_step, one_size_span, width_value
 from catalog.size_chart import Measurement, chart, sizes_for
 from catalog.size_evidence import evidence
 from catalog.size_evidence_pick import picks
+from catalog.size_values import size_named_at
 from catalog.sizes import step_value
 from catalog.variants import (
     SIZE,
@@ -207,7 +208,7 @@ def _usual_first(product: Product, text: str, size: Asked | None) -> Asked | Non
     window = text[cue.start(): cue.end() + 30]
     values = option_values(product).get(size.option, [])
     named = [(m.start(), v) for v in values
-             if (m := re.search(rf"(?<![\w.,-]){re.escape(v)}(?![\w-]|[.,]\d)", window, 0 if len(v) <= 2 else re.I))]  # fmt: skip
+             if (m := size_named_at(v, window, 0 if len(v) <= 2 else re.I))]  # fmt: skip
     if not named:
         return size
     after = min(named)[1]

@@ -117,3 +117,9 @@ def number_size(text: str, values: list[str]) -> str | None:
         if numeric and min(numbers) * 0.8 <= float(number.replace(",", ".")) <= max(numbers) * 1.2:
             return number
     return None
+
+
+def size_named_at(value: str, text: str, flags: int = 0) -> re.Match[str] | None:
+    """Where the text names this size as a token of its own: "52" in "Passt 52 bei …", not in
+    "152", "52,5" or "W52-L"."""
+    return re.search(rf"(?<![\w.,-]){re.escape(value)}(?![\w-]|[.,]\d)", text, flags)
