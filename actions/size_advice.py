@@ -204,7 +204,8 @@ def _stated(product: Product, usual: str, stated: tuple[list[float], str], other
     Straßenschuh": 42 -> 41 or 40), with the sentence; the stock of the nearest of them."""
     option = size_option(product) or SIZE
     sizes = list(dict.fromkeys(shift_size(product, usual, step) for step in stated[0]))
-    shown = say("size_or", lang, a=sizes[0], b=sizes[1]) if len(sizes) > 1 else sizes[0]
+    held = [next((v for v in option_values(product).get(option, []) if same_size(v, s)), s) for s in sizes]  # 25 -> "24/25"
+    shown = say("size_or", lang, a=held[0], b=held[1]) if len(held) > 1 else held[0]
     why = say("fit_advice_quote", lang, sentence=stated[1])
     lines = [say("size_recommend", lang, usual=usual, product=product.name(lang), size=shown, why=why)]
     values = tuple(v for v in option_values(product).get(option, []) if same_size(v, sizes[0]))

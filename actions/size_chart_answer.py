@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from actions import size_steps
 from actions.texts import say
 from actions.variant_replies import phrase, variant_reply
 from catalog.models import Product
@@ -24,6 +25,11 @@ from catalog.size_values import size_named_at
 from catalog.variants import SIZE, Asked, option_kind, option_values, variant_state
 
 _TOLERANCE = 0.5  # cm around a chart row of one value ("6: 81 cm" holds a 32-inch waist, 81.3 cm)
+_SHARE = 0.005  # … at most this share of the value: a glove of 20.3 cm does not hold a hand of 20.8 cm
+
+
+def _tolerance(row: ChartRow) -> float:
+    return min(_TOLERANCE, _SHARE * row.low) if row.low == row.high else 0.0
 
 
 def _usable(rows: list[ChartRow], m: Measurement) -> list[ChartRow]:
@@ -35,7 +41,7 @@ def rows_for(rows: list[ChartRow], m: Measurement) -> tuple[list[ChartRow], bool
     overlapping rows or in the gap between two lies between them; rows of a minimum ("ab 48 cm")
     give the largest one reached; outside the chart the nearest row, exact=False."""
     usable = _usable(rows, m)
-    inside = [r for r in usable if r.low - (_TOLERANCE if r.low == r.high else 0) <= m.cm <= r.high + (_TOLERANCE if r.low == r.high else 0)]
+    inside = [r for r in usable if r.low - _tolerance(r) <= m.cm <= r.high + _tolerance(r)]
     inside = [r for r in inside if r.low == r.high == m.cm] or inside  # a row of exactly that value beats its neighbours' tolerance
     if inside and all(r.high == float("inf") for r in inside):
         return [max(inside, key=lambda r: r.low)], True
@@ -145,8 +151,9 @@ def chart_answer(product: Product, measurements: list[Measurement], text: str, l
             chosen = other
             key = "chart_roomy" if step > 0 else "chart_snug"
             lines += [_quote(wanted[1], lang), say(key, lang, size=phrase(product, option, [chosen.size], lang))]
-    elif len(found) == 1 and found[0][2] and (up := _merchant_step(product, rows, found[0][0], chosen, text, lang)):
-        chosen, sentence = up  # "at the upper limit of a size, take the next", "for deep-chested breeds one size up"
+    elif len(found) == 1 and found[0][2] and (up := _merchant_step(product, rows, found[0][0], chosen, text, lang)
+                                              or size_steps.stated(product, rows, found[0][0], chosen, text, lang)):
+        chosen, sentence = up  # "at the upper limit of a size, take the next", "for deep-chested breeds one size up", "wears a jumper under it"
         lines += [_quote(sentence, lang), say("chart_merchant_up", lang, size=phrase(product, option, [chosen.size], lang))]
     if chosen.source not in {r.size for r in rows} and chosen.source != chosen.size and len(chosen.source) > 20:
         lines.append(say("chart_source", lang, sentence=chosen.source))

@@ -5,6 +5,8 @@ that size, or that it is not offered and the nearest."""
 
 from __future__ import annotations
 
+import re
+
 from actions.size_stock import availability
 from actions.texts import join, say
 from catalog.measurements import Measurement
@@ -71,11 +73,20 @@ def convention_answer(
         lines.append(text)
     elif found.nearest:
         nearest = join(list(found.nearest.values()), lang)
-        lines.append(
-            say("convention_not_offered", lang, product=product.name(lang), nearest=nearest)
-        )
+        key = "convention_next_up" if _above(found.size, list(found.nearest.values())) else "convention_not_offered"
+        lines.append(say(key, lang, product=product.name(lang), nearest=nearest))  # a hat of 52 for 51 cm: the next one up
         text, sources = availability(product, _asked(product, found.nearest), lang)
         lines.append(text)
     elif found.system == "bra":
         lines.append(say("convention_band_only", lang))
     return " ".join(lines), sources
+
+
+def _above(size: str, values: list[str]) -> bool:
+    """Whether the one nearest value is a larger number than the standard size (51 -> "52")."""
+    def number(text: str) -> float | None:
+        found = re.findall(r"\d+(?:[.,]\d+)?", text)
+        return float(found[-1].replace(",", ".")) if found else None
+
+    want, near = number(size), [number(v) for v in values]
+    return len(near) == 1 and want is not None and near[0] is not None and near[0] > want

@@ -5,9 +5,12 @@ The step before the bot would say "no chart for that measure, tell me your usual
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from actions.texts import say
 from actions.variant_replies import variant_reply
 from catalog.models import Product
+from catalog.size_advice import between_rule
 from catalog.size_chart import chart
 from catalog.size_evidence import evidence
 from catalog.size_evidence_pick import Pick, picks
@@ -61,7 +64,13 @@ def evidence_answer(product: Product, text: str, lang: str, currency: str) -> st
     found = picks(text, evidence(product, lang))
     if not found:
         return None
-    if len(found) == 1 or len({p.size for p in found}) == 1 and all(p.kind == "fit" for p in found):
+    if len(found) == 1 and found[0].kind == "between" and (rule := between_rule(product, lang)):
+        p = found[0]  # the merchant's rule between two sizes ("liegen Sie zwischen zwei Größen, nehmen Sie die kleinere")
+        chosen = replace(p, size=p.other if rule[0] == "smaller" and p.other else p.size)
+        lines = [say("chart_between", lang, cm=f"{_label(p, lang)} {_amount(p, lang)}", product=product.name(lang),
+                     sizes=f"{p.other} / {p.size}", advice=say("fit_advice_quote", lang, sentence=rule[1])),
+                 say("evidence_take", lang, size=chosen.size)]  # fmt: skip
+    elif len(found) == 1 or len({p.size for p in found}) == 1 and all(p.kind == "fit" for p in found):
         lines = _one(found[0], lang) if len(found) == 1 else [
             say("evidence_fit_all", lang, size=found[0].size, parts=", ".join(f"{_label(p, lang)} {_amount(p, lang)}" for p in found)),
             *(say("chart_source", lang, sentence=s) for s in dict.fromkeys(p.source for p in found))]  # fmt: skip

@@ -222,6 +222,7 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
         "de": "Für {cm} ist laut Beschreibung keine Ausführung von {product} gedacht: {option} ist erst ab {bound} angegeben.",
         "en": "{product} is not meant for {cm} in any {option}: the description only starts at {bound}.",
     },
+    "evidence_take": {"de": "Ich empfehle Größe {size}.", "en": "I recommend size {size}."},
     "evidence_fit": {"de": "Ich empfehle Größe {size} ({label} {amount}).", "en": "I recommend size {size} ({label} {amount})."},
     "evidence_between": {
         "de": "Mit {label} {amount} liegen Sie zwischen Größe {smaller} und Größe {larger}. Ich empfehle Größe {larger}, die größere.",
@@ -335,6 +336,10 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
         "en": "By the standard sizing ({standard}), the size for {basis} is {size}.",
     },
     "convention_basis": {"de": "{measure} {amount}", "en": "{measure} {amount}"},
+    "convention_next_up": {
+        "de": "Diese Größe führen wir bei {product} nicht; ich empfehle die nächstgrößere, {nearest}, denn eine kleinere reicht nicht herum.",
+        "en": "{product} does not come in that size; I recommend the next one up, {nearest}, as a smaller one would not go around.",
+    },
     "convention_not_offered": {
         "de": "Diese Größe führen wir bei {product} nicht; am nächsten liegt {nearest}.",
         "en": "{product} does not come in that size; the nearest is {nearest}.",

@@ -46,6 +46,8 @@ QUESTION_MEASURES: dict[str, str] = {
     "finger": r"fingerumfang|ringumfang|innenumfang|(?:finger|ring|inner|inside) circumference|\bfingers?\b|\binnen\b[^.\d]{0,30}\bumfang\b",
 }
 _QUESTION_RE = {**{k: re.compile(v, re.I) for k, v in QUESTION_MEASURES.items()}, **MEASURE_RE}
+# a shopper's "Bund 88 cm" / "waistband 88" is the waist; in a product's text "Gummizug im Bund" names no measure
+_QUESTION_RE["waist"] = re.compile(rf"{MEASURES['waist']}|\bbund\b|\bwaistband\b", re.I)
 NOT_CM = ("weight", "age")  # measures not taken in cm
 
 _CM = re.compile(r"(\d{2,3}(?:[.,]\d)?)\s*cm", re.I)
@@ -172,17 +174,18 @@ def _named(text: str) -> tuple[list[tuple[int, Measurement]], list[tuple[int, in
             before = _BEFORE.search(text[: word.start()])
             if after and before and before.group(2) and _NAMED_ANY.match(text[after.end():].lstrip(" -")):
                 after = None  # "94 cm Bundumfang und 83 cm Schrittlänge": each number before its own word
+            tries = []
             if after and not _NAMED_ANY.search(text[word.end(): after.start(1)]):
-                span, number, unit = (after.start(1), after.end()), after.group(1), after.group(2)
-            elif before and before.group(2):
-                span, number, unit = (before.start(1), before.end()), before.group(1), before.group(2)
-            else:
-                continue
-            if (unit or "").lower() == "kg" or any(a < span[1] and span[0] < b for a, b in used):
-                continue
-            if low <= (cm := _cm(number, unit)) <= high:
-                found.append((word.start(), Measurement(measure, cm)))
-                used += [span, word.span()]
+                tries.append(((after.start(1), after.end()), after.group(1), after.group(2)))
+            if before and before.group(2):  # "94 cm Bundumfang und bin 1,80 m": the number before when the one after is no waist
+                tries.append(((before.start(1), before.end()), before.group(1), before.group(2)))
+            for span, number, unit in tries:
+                if (unit or "").lower() == "kg" or any(a < span[1] and span[0] < b for a, b in used):
+                    break
+                if low <= (cm := _cm(number, unit)) <= high:
+                    found.append((word.start(), Measurement(measure, cm)))
+                    used += [span, word.span()]
+                    break
     return found, used
 
 

@@ -29,6 +29,9 @@ _MORE = re.compile(r"\b(?:matters?|counts?|zählt|zählen|ist|sind)\s+(?:more|me
 _BETWEEN = re.compile(
     r"zwischen zwei (?:größen|grössen|nummern|weiten|längen|konfektionsgrößen)|zwischengröße\w*|überschneidungsbereich"
     r"|between (?:two )?(?:\w+ )?(?:sizes|lengths)|in the overlap|in[- ]between sizes|half sizes"
+    r"|\bim zweifel(?:sfall)?\b|\b(?:when|if) in doubt\b|\bif (?:you are |you're )?unsure\b"
+    r"|\b(?:genau |exakt )?(?:auf|an) der grenze\b|\b(?:exactly |right )?on the (?:boundary|border(?:line)?|limit) between\b"
+    r"|\b(?:exactly |right )?on (?:a|the) (?:boundary|border(?:line)?)\b"
     r"|\b(?:fits?|matches|falls? (?:in|into))\s+(?:two|both) sizes|\b(?:passt|passen|fällt|fallen|liegt)\s+(?:\w+\s+){0,2}in (?:zwei|beide) größen", re.I)
 _SMALLER = re.compile(r"\b(?:die |the )?(?:kleinere\w*|smaller|eine größe kleiner|size down|go down)\b", re.I)
 _LARGER = re.compile(

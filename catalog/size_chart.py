@@ -138,6 +138,10 @@ def _sentence_rows(product: Product, lang: str, options: dict[str, list[str]]) -
     for sentence in sentences:
         measure = measure_of(sentence.text)
         heading = measure if sentence.text.rstrip().endswith(":") else heading
+        if formula := [ChartRow(*row, sentence.text) for row in size_text_rules.formula_rows(sentence.text, measure or heading, options)]:
+            rows += [r for r in formula if (r.size, r.low, r.high) not in seen]  # "Größe 50 hat 90 cm Bund, jede weitere 4 cm mehr"
+            seen |= {(r.size, r.low, r.high) for r in formula}
+            continue
         ruled = [ChartRow(*row, sentence.text) for row in size_text_rules.text_rows(sentence.text, measure or heading, options)]  # "Neck 42 cm → 55 cm"
         for row in ruled + [r for r in _rows_in_sentence(sentence.text, measure, options) if r.size not in {x.size for x in ruled}]:
             if (row.size, row.low, row.high) not in seen:  # the same chart in a list and a sentence
@@ -160,17 +164,29 @@ def _offset_rows(product: Product, lang: str, sentences: list[str], options: dic
     return [ChartRow(size, option or next((n for n, vs in options.items() if size in vs), ""), *rest) for size, option, *rest in rows]
 
 
+_HEAD_UNIT = re.compile(r"\s*\((cm|mm)\)\s*$", re.I)
+
+
 def _length_columns(product: Product, lang: str) -> dict[str, list[tuple[str, float]]]:
-    """The columns of the text's tables in cm that name no body measure ("Innenlänge"): name -> [(size, cm)]."""
+    """The columns of the text's tables in cm or mm that name no body measure ("Innenlänge",
+    "Innenlänge (cm)" over bare numbers), and lines listing a length per size ("Insole length:
+    20 – 13.0 cm, 21 – 13.6 cm, …"): name -> [(size, cm)]."""
     out: dict[str, list[tuple[str, float]]] = {}
     for table in size_table.tables(product, lang):
         for column, name in enumerate(table.header[1:], start=1):
             index = size_table.column_of(table, column)
             if index is None or measure_of(name, cm=False) is not None:
                 continue
+            head = _HEAD_UNIT.search(name)
             cells = [(size, cells[index]) for size, cells, _ in table.rows if index < len(cells)]
-            if cells and all(isinstance(c, size_table.Cell) and c.unit == "cm" and c.low == c.high for _, c in cells):
-                out.setdefault(name, [(size, c.low) for size, c in cells])
+            units = {c.unit or (head.group(1).lower() if head else "") for _, c in cells if isinstance(c, size_table.Cell)}
+            if cells and all(isinstance(c, size_table.Cell) and c.low == c.high for _, c in cells) and units in ({"cm"}, {"mm"}):
+                factor = 0.1 if units == {"mm"} else 1.0
+                out.setdefault(_HEAD_UNIT.sub("", name), [(size, round(c.low * factor, 2)) for size, c in cells])  # type: ignore[union-attr]
+    values = [v for n, vs in option_values(product).items() if option_kind(product, n) != "color" for v in vs]
+    for sentence in product_sentences(product, lang):
+        if (listed := size_text_rules.listed_lengths(sentence.text, values)) and measure_of(listed[0], cm=False) is None:
+            out.setdefault(*listed)
     return out
 
 
@@ -191,7 +207,12 @@ def _table_rows(product: Product, lang: str, options: dict[str, list[str]]) -> l
     """Chart rows from the size tables of the product text (`catalog.size_table`)."""
     rows = []
     for table in size_table.tables(product, lang):
-        for size, measure, low, high, line in size_table.measured_rows(table, _column_measure):
+        measured = size_table.measured_rows(table, _column_measure)
+        group = measure_of(table.group) if table.group else None
+        if group and group not in {m for _, m, *_ in measured} and (m := _RANGE.search(table.group)):
+            # the group's line charts a measure for all its rows: normal, short and long sizes by height
+            measured += [(size, group, _float(m.group(1)), _float(m.group(2)), f"{line} ({table.group})") for size, _, line in table.rows]
+        for size, measure, low, high, line in measured:
             option = next((n for n, vs in options.items() if size in vs), "")
             rows.append(ChartRow(size, option, low, high, measure, line))
     return rows

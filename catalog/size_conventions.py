@@ -207,12 +207,12 @@ def _single(
     text, value = _plain_size(values, size, lang)
     if value:
         return Convention(system, text, {option: value}, {}, [m])
-    near = min(
-        values,
-        key=lambda v: min(
-            abs(n - size) for n in [_num(x) for x in re.findall(r"\d{1,3}(?:[.,]5)?", v)]
-        ),
-    )
+    def reach(v: str) -> float:
+        return max(_num(x) for x in re.findall(r"\d{1,3}(?:[.,]5)?", v))
+
+    # a size measured around the body (head, neck, finger, hand) must reach around it: the next one up, else the largest
+    larger = [v for v in values if re.search(r"\d", v) and reach(v) >= size]
+    near = min(larger, key=reach) if larger else max((v for v in values if re.search(r"\d", v)), key=reach)
     return Convention(system, text, {}, {option: near}, [m])
 
 

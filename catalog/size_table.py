@@ -20,13 +20,15 @@ _NUMBER = r"\d{1,4}(?:[.,]\d{1,3})?"
 _CELL = re.compile(
     rf"(?:(?P<bound>bis|ab|up to|from|unter|über|under|over|max\.?|min\.?)\s+)?(?P<low>{_NUMBER})"
     rf"(?:\s*(?:–|-|—|bis|to)\s*(?P<high>{_NUMBER}))?(?:\s*[x×]\s*{_NUMBER})?"
-    r"(?:\s*(?P<unit>cm|mm|kg|g|m|\"|″|''|in\b|inch(?:es)?|zoll|jahre?|years?|monate?|months?)(?![\w-]))?(?![\w-])",
+    r"(?:\s*(?P<unit>cm|mm|kg|g|m|\"|″|''|in\b|inch(?:es)?|zoll|jahre?|years?|monate?|months?|j\.|jr\.|yrs?\.?|mon\.|mo\.)(?![\w-]))?(?![\w-])",
     re.I,
 )
+# an age abbreviated ("13–14 J.", "8-9 yrs", "6–12 Mon."): years or months, never cm
+_AGE_UNITS = {"j.": "jahre", "jr.": "jahre", "yr": "years", "yrs": "years", "yr.": "years", "yrs.": "years", "mon.": "monate", "mo.": "months"}
 _INCH_UNITS = ('"', "″", "''", "in", "inch", "inches", "zoll")
 _MAX_WORDS = ("bis", "up to", "unter", "under", "max", "max.")
 _MIN_WORDS = ("ab", "from", "über", "over", "min", "min.")
-_PREPOSITION = re.compile(r"^(?:für|for|per|pro|je)$", re.I)
+_PREPOSITION = re.compile(r"^(?:für|for|per|pro|je|ab|von|vom|am|from|at|of)$", re.I)  # "Ärmellänge ab Nacken" is one column
 SYSTEMS = ("EU", "UK", "US")
 
 
@@ -43,6 +45,7 @@ class Cell:
 class Table:
     header: list[str]  # the columns as the merchant named them, the size column first
     rows: list[tuple[str, list[Cell | str], str]]  # (size value, cells, the row as written)
+    group: str = ""  # the line naming this group of rows under a header above ("Untersetzte Größen (Körpergröße ca. 164–172 cm)")
 
 
 def text_lines(product: Product, lang: str) -> list[str]:
@@ -91,7 +94,7 @@ def _cells(rest: str) -> list[Cell | str]:
                 pos = m.start("low") + len(m.group("low"))
                 continue
             unit = (m.group("unit") or "").lower()
-            unit = "in" if unit in _INCH_UNITS else unit
+            unit = "in" if unit in _INCH_UNITS else _AGE_UNITS.get(unit, unit)
             word = (m.group("bound") or "").lower()
             bound = "max" if word in _MAX_WORDS else "min" if word in _MIN_WORDS else ""
             cells.append(Cell(low, high, unit, bound, m.group(0)))
@@ -193,6 +196,7 @@ def tables(product: Product, lang: str) -> list[Table]:
         return []
     lines = _lines(product, lang)
     found: list[Table] = []
+    header: str | None = None  # the header over groups of rows, each under a line naming its group
     i = 0
     while i < len(lines):
         if across := _across(lines, i, values):
@@ -201,12 +205,20 @@ def tables(product: Product, lang: str) -> list[Table]:
             continue
         rows = _rows_from(lines, i, values, _bare(values, lines[i - 1]) if i > 0 else {})
         if len(rows) >= 2 and i > 0:
-            columns = _columns(lines[i - 1])
+            head, group = lines[i - 1], ""
+            if _GROUP_LINE.search(head) and (header or i >= 2 and not re.search(r"\d", lines[i - 2])):
+                header = header if header and re.search(r"\d", lines[i - 2]) else lines[i - 2]
+                head, group = header, lines[i - 1]  # "Normalgrößen (Körpergröße ca. 176–182 cm)" under "Größe Bundumfang Gesäß"
+            columns = _columns(head)
             if len(columns) == 1 and all(len(r[1]) == 1 and isinstance(r[1][0], Cell) for r in rows):
                 columns = ["", columns[0]]  # a title naming the one measured column
-            found.append(Table(columns, rows))
+            found.append(Table(columns, rows, group))
         i = max(i + len(rows), i + 1)
     return found
+
+
+# a line naming a group of rows by a range of a body measure ("Untersetzte Größen (Körpergröße ca. 164–172 cm)", "Long sizes (height 184–194 cm)")
+_GROUP_LINE = re.compile(r"\d{2,3}\s*(?:–|-|—|bis|to)\s*\d{2,3}\s*cm\b", re.I)
 
 
 def _option_values(product: Product) -> dict[str, list[str]]:
@@ -243,6 +255,8 @@ def measured_rows(table: Table, measure_of) -> list[tuple[str, str, float, float
         header_bound = "max" if re.search(r"\b(?:bis|up to|max)\b", name, re.I) else "min" if re.search(r"\b(?:ab|from|min)\b", name, re.I) else ""
         whose = header_bound == "max" and re.search(r"\b(?:für|for)\b", name, re.I)  # "For dogs up to", not a load "Zuladung bis"
         measure = measure_of(name) or ("weight" if whose and index is not None and _all_kg(table, index) else None)
+        if measure is not None and (index is None or not _unit_fits(table, index, measure)):
+            index = _by_unit(table, measure)  # "Länge Körpergröße Kind Alter ca." over "50–65 cm 0–6 Monate": the one cm column
         if measure is None or index is None or measure in done:
             continue  # "Waist (cm)" then "Waist (inches)": the first column of a measure
         done.add(measure)
@@ -281,6 +295,30 @@ def _to_birthday(rows: list[tuple[str, str, float, float, str]]) -> list[tuple[s
     starts = {r[2] for r in rows}
     step = 1 / 12 if any(0 < r[3] < 1 for r in rows) else 1.0
     return [(s, m, low, high if high in starts else round(high + 0.99 * step, 2), line) for s, m, low, high, line in rows]
+
+
+def _kind(cell: Cell | str, measure: str, strict: bool) -> bool:
+    """Whether a cell gives that measure's unit: years or months for an age, kg for a weight, cm
+    (not `strict`: also inches or none) for a length."""
+    if not isinstance(cell, Cell):
+        return False
+    if measure == "age":
+        return re.match(r"(?:jahr|year|monat|month)", cell.unit) is not None
+    if measure == "weight":
+        return cell.unit == "kg"
+    return cell.unit == "cm" or not strict and cell.unit in ("in", "")
+
+
+def _unit_fits(table: Table, index: int, measure: str, strict: bool = False) -> bool:
+    return all(-len(cells) <= index < len(cells) and _kind(cells[index], measure, strict) for _, cells, _ in table.rows)
+
+
+def _by_unit(table: Table, measure: str) -> int | None:
+    """The one cell position whose every row gives that measure's unit written out, when the
+    header's words do not line up with the cells; None when none or several do."""
+    width = min(len(cells) for _, cells, _ in table.rows)
+    fitting = [k for k in range(width) if _unit_fits(table, k, measure, strict=True)]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _all_kg(table: Table, index: int) -> bool:

@@ -119,8 +119,9 @@ def _after(after: str, value: str, option: str, measure: str, values: list[str])
 _NUM_CM = r"\d{1,2}(?:[.,]\d)?"
 _OFFSET = re.compile(
     r"(?P<add>\+|\bplus\b|\badd(?:ing)?\b|\baddieren sie\b|\bzuzüglich\b|\bzzgl\.)\s*(?:ca\.\s*|etwa\s*|about\s*|approx\.?\s*|~\s*)?"
-    rf"(?P<low>{_NUM_CM})(?:\s*(?:–|-|bis|to)\s*(?P<high>{_NUM_CM}))?\s*cm"
-    rf"|(?P<low2>{_NUM_CM})\s*cm\s+(?:(?P<more>größer|länger|mehr|more|longer|larger|bigger)\s+(?:als|than)\b|dazu|hinzu|zugeben|addieren|extra)",
+    rf"(?P<low>{_NUM_CM})(?:\s*(?:–|-|bis|to)\s*(?P<high>{_NUM_CM}))?\s*(?P<unit>cm|mm)\b"
+    rf"|(?P<low2>{_NUM_CM})\s*(?P<unit2>cm|mm)\s+(?:(?P<more>größer|länger|mehr|more|longer|larger|bigger)\s+(?:als|than)\b"
+    r"|dazu|hinzu|zugeben|addieren|extra|zugabe\b|spielraum\b|(?:of\s+)?(?:allowance|room|toe room)\b)",
     re.I)
 _LENGTH_WORD = re.compile(r"(?:l[äa]nge|length|größe des kindes)(?:\s+(?:in|im)\s+(?:cm|zentimetern?))?\s*$", re.I)
 _ABOUT = re.compile(r"\b(?:etwa|ca\.|circa|ungefähr|about|approx\w*|roughly)\s", re.I)
@@ -143,28 +144,32 @@ def offset_rows(sentences: list[str], options: dict[str, list[str]], measure_of:
     said of a length option only). A range ("add 10–15 cm") counts its middle, only with
     `ranges`: the caller prefers an exact rule, then the text's own pairs. `length_of` gives a
     value's length in cm ("2,2 m"); `columns`: the text's table columns, name -> [(size, cm)]."""
-    for sentence in sentences:
+    for k, sentence in enumerate(sentences):
+        after = sentences[k + 1] if k + 1 < len(sentences) else ""  # "… 12 mm Zugabe. Dann die Größe, deren Innenlänge …"
         for m in _OFFSET.finditer(sentence):
-            if rows := _rule_rows(sentence, m, options, measure_of, is_color, length_of, columns or {}, ranges):
+            if rows := _rule_rows(sentence, m, options, measure_of, is_color, length_of, columns or {}, ranges, after):
                 return rows
     return []
 
 
 def _rule_rows(sentence: str, m: re.Match, options: dict[str, list[str]], measure_of: Callable[[str], str | None],
                is_color: Callable[[str], bool], length_of: Callable[[str], float | None],
-               columns: dict[str, list[tuple[str, float]]], ranges: bool) -> list[OffsetRow]:
-    """The rows of one rule (`offset_rows`)."""
+               columns: dict[str, list[tuple[str, float]]], ranges: bool, after: str = "") -> list[OffsetRow]:
+    """The rows of one rule (`offset_rows`); the column it names may be in the sentence after."""
     if m.group("high") and not ranges:
         return []
     low = _number(m.group("low") or m.group("low2"))
     offset = (low + _number(m.group("high"))) / 2 if m.group("high") else low
+    if (m.group("unit") or m.group("unit2")).lower() == "mm":  # "12 mm Zugabe"
+        offset = round(offset / 10, 2)
     if m.group("more"):  # "10 cm größer als Ihre Bundweite": the measure right after the comparison
         measure = measure_of(sentence[m.end(): m.end() + 40])
     else:
         measure = measure_of(sentence) or ("height" if _LENGTH_WORD.search(sentence[: m.start()]) else None)
     if measure is None:
         return []
-    column = next((name for name in columns if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence, re.I)), None)
+    column = next((name for text in (sentence, after) for name in columns
+                   if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I)), None)
     if column:  # "das ist die richtige Innenlänge": that column of the table, a minimum
         return _minimum([(size, "", cm) for size, cm in columns[column]], offset, measure, sentence)
     sized: list[tuple[str, str, float, float]] = []  # (value, option, cm, cm of a pair's second)
@@ -197,6 +202,53 @@ def _minimum(sized: list[tuple[str, str, float]], offset: float, measure: str, s
         rows.append((value, option, round(before + 0.1, 1) if rows else 0.0, high, measure, sentence))
         before = high
     return rows
+
+
+# a chart as a formula: "Größe 50 hat einen Bundumfang von 90 cm, jede weitere Größe hat 4 cm mehr", "Size 50 has a 90 cm
+# waist; each size up adds 4 cm"
+_FORMULA = re.compile(
+    r"\b(?:größe|grösse|gr\.|size)\s+(?P<size>\d{1,3})\s+(?:hat|has|is|entspricht|equals|=|:)[^\d.;]{0,40}?(?P<cm>\d{2,3}(?:[.,]\d)?)\s*cm\b"
+    r"[^\d.]{0,60}?\b(?:jede|each|every)\s+(?:\w+\s+){0,2}?(?:größe|grösse|size|nummer)\b[^\d.;]{0,25}?(?P<step>\d{1,2}(?:[.,]\d)?)\s*cm\b",
+    re.I)
+
+
+def formula_rows(sentence: str, measure: str | None, options: dict[str, list[str]]) -> list[Row]:
+    """Rows of a chart written as a formula: a base size's measure and the step per size ("Größe 50
+    hat einen Bundumfang von 90 cm, jede weitere Größe hat 4 cm mehr … jede kleinere 4 cm weniger"),
+    for every numbered size of the base's option; the step between sizes is their usual gap."""
+    m = _FORMULA.search(sentence)
+    if m is None or measure is None:
+        return []
+    base, cm, step = int(m.group("size")), _number(m.group("cm")), _number(m.group("step"))
+    for option, values in options.items():
+        numbers = sorted({int(v) for v in values if v.strip().isdigit()})
+        if base not in numbers or len(numbers) < 2:
+            continue
+        gap = min(b - a for a, b in zip(numbers, numbers[1:], strict=False))
+        return [(str(n), option, round(cm + (n - base) / gap * step, 1), round(cm + (n - base) / gap * step, 1), measure)
+                for n in numbers]  # fmt: skip
+    return []
+
+
+# a list of a length per size in one line: "Insole length: 20 – 13.0 cm, 21 – 13.6 cm, …", "Innenlänge (mm): 19 = 125 | 20 = 131"
+_LIST = re.compile(r"^\s*(?P<name>[^\W\d_][^\d:()]{2,40}?)\s*(?:\((?P<head>cm|mm)\))?\s*:\s*(?P<items>.+?)[.\s]*$", re.I)
+_ITEM_SPLIT = re.compile(r"(?<!\d),|,(?!\d)|[;|·]")
+
+
+def listed_lengths(sentence: str, values: list[str]) -> tuple[str, list[tuple[str, float]]] | None:
+    """(the list's name, [(size, cm)]) of a line giving one length per size ("Insole length: 20 –
+    13.0 cm, 21 – 13.6 cm, 22 – 14.3 cm"); three or more sizes, every item one."""
+    m = _LIST.match(sentence)
+    if m is None:
+        return None
+    out: list[tuple[str, float]] = []
+    for item in _ITEM_SPLIT.split(m.group("items")):
+        pair = re.fullmatch(rf"\s*(?P<size>\S+?)\s*(?:–|-|—|=|:)\s*(?P<n>{_NUM})\s*(?P<unit>cm|mm)?\s*", item, re.I)
+        unit = ((pair.group("unit") if pair else None) or m.group("head") or "").lower()
+        if pair is None or pair.group("size") not in values or not unit:
+            return None
+        out.append((pair.group("size"), round(_number(pair.group("n")) / (10 if unit == "mm" else 1), 2)))
+    return (m.group("name").strip(), out) if len(out) >= 3 else None
 
 
 # a jeans waist size ("W32", "W 36")

@@ -1,0 +1,39 @@
+"""A chart's size moved by one for what the shopper states and the merchant steps for
+("eher kräftig gebaut" — "bei kräftigeren Kindern eine Größe größer", `catalog.size_conditions`),
+and, on sizes read by the usual rule (kids' sizes are the height), the merchant's plain step from
+the usual size ("fällt klein aus, bitte eine Größe größer als sonst", `catalog.size_advice.stated_step`)."""
+
+from __future__ import annotations
+
+from catalog.models import Product
+from catalog.size_advice import stated_step
+from catalog.size_chart import ChartRow, Measurement
+from catalog.size_conditions import condition_step
+
+
+def _order(rows: list[ChartRow], measure: str) -> list[ChartRow]:
+    return sorted((r for r in rows if r.measure == measure), key=lambda r: (r.low, r.high))
+
+
+def _moved(rows: list[ChartRow], chosen: ChartRow, measure: str, step: int) -> ChartRow | None:
+    order = _order(rows, measure)
+    at = next((k for k, r in enumerate(order) if r.size == chosen.size), None)
+    return order[at + step] if at is not None and 0 <= at + step < len(order) else None
+
+
+def by_rule(rows: list[ChartRow]) -> bool:
+    """Whether the rows are the sizes themselves read by the usual rule (no chart of the merchant's)."""
+    return bool(rows) and all(r.source == r.size for r in rows)
+
+
+def stated(product: Product, rows: list[ChartRow], m: Measurement, chosen: ChartRow, text: str, lang: str) -> tuple[ChartRow, str] | None:
+    """(the size one up or down, the merchant's sentence) for a condition the question states, or
+    for the merchant's plain step from the usual size when the chart is the usual rule; None otherwise."""
+    if said := condition_step(product, lang, text):
+        other = _moved(rows, chosen, m.measure, said[0])
+        return (other, said[1]) if other else None
+    usable = [r for r in rows if r.measure == m.measure]
+    if by_rule(usable) and (step := stated_step(product, lang)) and step[0][0] in (1.0, -1.0):
+        other = _moved(rows, chosen, m.measure, int(step[0][0]))  # "eine Größe größer als sonst" on the usual size
+        return (other, step[1]) if other else None
+    return None
