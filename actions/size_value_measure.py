@@ -34,9 +34,10 @@ _MEASURES: list[tuple[str, re.Pattern, re.Pattern]] = [
 ]
 # parts of a garment or shoe: asked of no size, a measure the text must give or we say we don't know
 _PARTS = {"sleeve", "inner", "foot", "inseam"}
-# "which size …", "long enough": a size question, not a measure of a size
+# "which size …", "long enough", "which length should I get if I normally wear L32": a size to choose, not a measure of a size
 _NOT_A_MEASURE = re.compile(
-    r"\b(?:welche[nrs]? (?:größe|grösse|nummer|soll)|which (?:size|one)|what size (?:should|do|would|to)|genug|enough|reicht|passt|fits?)\b", re.I)
+    r"\b(?:welche[nrs]? (?:größe|grösse|nummer|soll)|which (?:size|one)|what size (?:should|do|would|to)|genug|enough|reicht|passt|fits?"
+    r"|should i|soll(?:te)? ich|nehme ich|brauche ich|do i need|empfehl\w*|recommend\w*|normally|usually|normalerweise|sonst|i wear|ich trage)\b", re.I)
 _NUMBER = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?:\s|$)")
 

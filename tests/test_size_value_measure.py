@@ -129,3 +129,9 @@ def test_a_wearer_the_store_guide_places_in_a_size():
     assert size_for_wearer(harness, "Which size for my labrador?", WEARERS, "en")[:2] == ("L", "labrador")
     assert size_for_wearer(harness, "Which size for my dog?", WEARERS, "en") is None  # named by no size
     assert size_for_wearer(harness, "Welche Größe für das Brustgeschirr?", WEARERS, "de") is None  # the product itself
+
+
+def test_a_length_to_choose_from_the_usual_size_is_no_measure_of_it():
+    jeans = optioned("jeans", ("Größe",), [("L30", 1), ("L32", 1), ("L34", 1)], size_option="Größe")
+    assert asked_measure(jeans, "I normally wear L32 and I'm going to wash them. Which length should I get?") is None
+    assert asked_measure(jeans, "Welche Länge soll ich nehmen, ich trage sonst L32?") is None
