@@ -16,6 +16,7 @@ from actions.policies import answer_policy
 from actions.product_questions import ActionProductInfo, page_asks_property, page_question
 from actions.search import show_results
 from actions.shipping import answer_shipping
+from actions.size_statement import states_body_measure
 from actions.sizing import answer_size, asks_for_version
 from actions.texts import say
 from catalog import scope
@@ -111,8 +112,8 @@ class ActionFallback(ShopAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = text_of(tracker)
         if intent in RESCUED_INTENTS and text.strip() and not text.startswith("/") and not scope.asks_medical_advice(text) and not asks_other_task(text):
-            if asks_for_version(tracker):  # "do you have these in purple?" on a product page
-                return answer_size(dispatcher, tracker, lang)
+            if asks_for_version(tracker) or states_body_measure(catalog().get(metadata(tracker).get("product_id")), text):
+                return answer_size(dispatcher, tracker, lang)  # "do you have these in purple?", "my son is 6 and 119 cm tall" on its page
             if page_question(tracker) or page_asks_property(tracker, lang) or (metadata(tracker).get("product_id") and _ORDER_THIS.search(text)):  # "Are these wellies lined?", "can I order the buggy?" on its page
                 return ActionProductInfo().respond(dispatcher, tracker, lang)
             if (events := answer_versions(dispatcher, tracker, lang)) is not None:  # "the 60 cm compared to the 80 cm?"

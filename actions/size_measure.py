@@ -20,6 +20,7 @@ from actions.size_advice import recommend
 from actions.size_chart_answer import chart_answer, chart_reply
 from actions.size_convention_answer import convention_answer
 from actions.size_formula import formula_answer
+from actions.size_guide_answer import guide_height_answer
 from actions.size_stock import availability, overview
 from actions.texts import say
 from actions.variant_replies import phrase
@@ -161,7 +162,7 @@ def answer_measurement(dispatcher: CollectingDispatcher, product: Product, measu
         lines, _ = recommend(product, eu, [], lang)  # no chart of its own: the usual rule, then the product's fit
         answer = " ".join([say("size_from_foot", lang, cm=f"{measurement.cm:g}".replace(".", "," if lang == "de" else "."), eu=eu), *lines])
     if answer is None:
-        answer = _from_guide(product, measurement, lang)
+        answer = _from_guide(product, measurement, lang) or guide_height_answer(product, measurement, lang)  # "bis 1,80 m: 135 x 200 cm"
     if answer is None:
         measure = say(f"measure_{measurement.measure}", lang)
         sizes = overview(product, lang)

@@ -36,6 +36,7 @@ from actions.size_advice import (
 from actions.size_evidence_answer import evidence_answer, reads_more
 from actions.size_general import conversion as size_conversion
 from actions.size_general import size_guide
+from actions.size_guide_answer import guide_wearer_answer
 from actions.size_measure import (
     answer_measurement,
     charts,
@@ -46,7 +47,9 @@ from actions.size_measure import (
 )
 from actions.size_option_measure import option_measure_answer
 from actions.size_series_answer import series_answer
+from actions.size_statement import states_body_measure
 from actions.size_stock import availability, overview, size_option, sized_options
+from actions.size_value_measure import size_measure_reply
 from actions.texts import say
 from catalog.fact_kinds import MEASURED_KINDS
 from catalog.lexicon import find_colors, find_country
@@ -135,6 +138,8 @@ def asks_size_advice(tracker: Tracker) -> bool:
     if product is None:
         return False
     text = text_of(tracker)
+    if states_body_measure(product, text, statement=True):  # "my son is 3" on a bathrobe's page
+        return True
     if not sized_options(product):  # "Passt die Kinderuhr an ein Handgelenk von 13 cm?": the sentence on that measure
         found = measurement(product, text, "en") if _SIZE_CUE.search(text) else None
         return found is not None and names_measure(product, found, "en")
@@ -232,6 +237,9 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     done = [SlotSet("current_product", product.id), SlotSet("last_topic", "size")]
     if (events := need_reply(dispatcher, product, text, lang)) is not None:  # "45 m² Wand – welche Dose?": the yield's computation
         return events
+    if measured := size_measure_reply(product, text, lang, catalog().policies.passages):  # "Wie lang ist es in 122/128?": not its stock
+        reply(dispatcher, measured[0], sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
+        return [*done, *([SlotSet("pending_offer", "handoff")] if measured[1] else [])]
     if said := _measured_detail(product, text, lang):  # "Für welche Raumgröße?", "What radius?": a measured fact, no size
         reply(dispatcher, said, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return done
@@ -290,6 +298,9 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     asked_before = tracker.get_slot("pending_offer") == "usual_size"
     wears = is_size_name(size_option(product) or SIZE) or product.size_system in ("eu_shoe", "letter", "eu_clothing") or is_shoe(product)
     two = between(product, text)
+    if not size and not two and not width and not found and ADVICE.search(text) and (said := guide_wearer_answer(product, text, lang)):  # "für meinen Haflinger"
+        reply(dispatcher, said, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
+        return done
     if not size and not two and not width and ADVICE.search(text) and not WHICH_SIZES.search(text) and not FIT_QUESTION.search(text) \
             and not BETWEEN_SIZES.search(text) and wears:  # "wide feet – which width?" is answered with the width
         reply(dispatcher, say("ask_usual_size", lang, product=name, example=example_size(product)), sources=[product.id])

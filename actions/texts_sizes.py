@@ -239,8 +239,10 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
     },
     "chart_source": {"de": "Laut Produktbeschreibung: „{sentence}“", "en": "The product description says: “{sentence}”"},
     "chart_none": {
-        "de": "Zu {product} haben wir keine Größentabelle nach {measure}. {sizes} Wenn Sie mir Ihre übliche Größe nennen, sage ich Ihnen, welche Sie nehmen sollten.",
-        "en": "We have no size chart by {measure} for {product}. {sizes} Tell me the size you usually wear and I'll tell you which one to take.",
+        "de": "Zu {product} haben wir keine Größentabelle nach {measure}. {sizes} Wenn Sie mir Ihre übliche Größe nennen, sage ich Ihnen, welche Sie nehmen sollten. "
+        "Sonst habe ich dazu keine Angaben – unser Kundenservice hilft Ihnen gern weiter.",
+        "en": "We have no size chart by {measure} for {product}. {sizes} Tell me the size you usually wear and I'll tell you which one to take. "
+        "Beyond that I have no information on it – our customer service will gladly help.",
     },
     "v_option_in_stock": {"de": "{name} vorrätig", "en": "{name} in stock"},
     "size_between": {
@@ -276,6 +278,7 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
     },
     "guide_quote": {"de": "Aus unserer Größenberatung ({heading}): {text}", "en": "From our size guide ({heading}): {text}"},
     "guide_tall": {"de": "Bei {cm} Körpergröße empfehle ich daher {size}.", "en": "At {cm} tall I therefore recommend {size}."},
+    "guide_wearer": {"de": "Für {wearer} empfehle ich daher {size}.", "en": "For {wearer} I therefore recommend {size}."},
     "size_conversion_own": {
         "de": "Laut Größentabelle von {product} entspricht {system} {size} der EU-Größe {eu}.",
         "en": "According to {product}'s own size chart, {system} {size} is EU {eu}.",
@@ -364,4 +367,30 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
     "standard_socks": {"de": "Fußlänge plus 1,5 cm, mal 1,5 = EU-Schuhgröße", "en": "foot length plus 1.5 cm, times 1.5 = EU shoe size"},
     "measure_finger": {"de": "Ring-Innenumfang", "en": "inner ring circumference"},
     "measure_finger_diameter": {"de": "Ring-Innendurchmesser", "en": "inner ring diameter"},
+    # --- a measure of a named size (actions.size_value_measure)
+    "size_of_text": {
+        "de": "{product}, Größe {size} – {measure} laut Produktbeschreibung: „{line}“",
+        "en": "The {measure} of {product} in size {size}, as the product description gives it: “{line}”",
+    },
+    "size_of_guide": {
+        "de": "Größe {size} – {measure} laut unserer Größenberatung ({heading}): „{line}“",
+        "en": "The {measure} of size {size}, as our size guide ({heading}) gives it: “{line}”",
+    },
+    "size_of_unknown": {
+        "de": "Zu {product} in Größe {size} haben wir leider keine Angaben zum Maß „{measure}“. Soll ich Sie mit einem Mitarbeiter verbinden, der nachsehen kann?",
+        "en": "We have no information on the {measure} of {product} in size {size}. Shall I put you in touch with a person who can check?",
+    },
+    "size_of_unknown_any": {
+        "de": "Zu {product} haben wir leider keine Angaben zum Maß „{measure}“. Soll ich Sie mit einem Mitarbeiter verbinden, der nachsehen kann?",
+        "en": "We have no information on the {measure} of {product}. Shall I put you in touch with a person who can check?",
+    },
+    "size_of_sleeve": {"de": "Ärmellänge", "en": "sleeve length"},
+    "size_of_inner": {"de": "Innenlänge", "en": "inner length"},
+    "size_of_foot": {"de": "Fußlänge", "en": "foot length"},
+    "size_of_inseam": {"de": "Schrittlänge", "en": "inside leg length"},
+    "size_of_age": {"de": "Alter", "en": "age"},
+    "size_of_weight": {"de": "Gewicht", "en": "weight"},
+    "size_of_width": {"de": "Breite / Weite", "en": "width"},
+    "size_of_length": {"de": "Länge", "en": "length"},
+    "size_of_cm": {"de": "Maß in cm", "en": "measure in cm"},
 }

@@ -86,3 +86,83 @@ def with_guide(product: Product, passages: list, lang: str) -> tuple[Product, ob
     own_text = own.get(lang) or next(iter(own.values()), "")
     description = {lang: " ".join([*(s if s.rstrip().endswith((".", ":", "!", "?")) else f"{s}." for s in sentences), own_text])}
     return product.copy(update={"description": description}), passage
+
+
+# a height in a guide's line: "1,80 m", "1.80 m", "180 cm"
+_HEIGHT = re.compile(r"(?<![\d.,])(?:(\d)[.,](\d{2})\s*m|(\d{3})\s*cm)\b(?!\s*[x×])", re.I)
+_HEIGHT_WORD = re.compile(r"körpergröße|\bgroß\w*|\btall\w*|\bheight\b|\bgrößere\b", re.I)
+_UP_TO = re.compile(r"\b(?:bis|up to|unter|under|below|höchstens|max\.?|maximal)\b[^\d]{0,12}$", re.I)
+_FROM = re.compile(r"\b(?:ab|from|über|over|mindestens|min\.?)\b[^\d]{0,12}$", re.I)
+_AND_UP = re.compile(r"^\s*(?:m|cm)?\s*(?:\w+\s+){0,1}(?:and taller|or taller|und größer|und mehr|and above|and over|oder größer|\+)", re.I)
+
+
+def height_bands(product: Product, passages: list, lang: str) -> list[tuple[str, float, float, str, str]]:
+    """(size, lowest cm, highest cm, the guide's line, its heading) for each of the product's sizes
+    the store's size guide gives for a body height ("Bis ca. 1,80 m Körpergröße: 135 x 200 cm",
+    "1.80 m and taller: 155 x 220 cm"): a guide of sizes by height with open ends."""
+    sizes = [v for v in _sizes(product) if not re.fullmatch(r"[\d.,/ -]+", v)]
+    for passage in passages:
+        if passage.lang != lang or not GUIDE_HEADING.search(f"{passage.title} {passage.heading}"):
+            continue
+        bands: list[tuple[str, float, float, str, str]] = []
+        for line in re.split(r"\n|(?<=\))\s+-\s+|\s+-\s+(?=[A-ZÄÖÜ\d])", passage.text):
+            named = [v for v in sizes if value_pattern(v).search(line)]
+            said = line.replace("**", "").strip(" -*")
+            if len(named) == 1:
+                line = value_pattern(named[0]).sub(lambda v: "#" * len(v.group(0)), line)  # noqa: PLW2901 (the size's own "200 cm" is no height)
+            heights = list(_HEIGHT.finditer(line))
+            if len(named) != 1 or len(heights) != 1 or not _HEIGHT_WORD.search(line):
+                continue
+            m = heights[0]
+            cm = float(m.group(3)) if m.group(3) else int(m.group(1)) * 100 + int(m.group(2))
+            if _UP_TO.search(line[: m.start()]):
+                bands.append((named[0], 0.0, cm, said, passage.heading))
+            elif _FROM.search(line[: m.start()]) or _AND_UP.search(line[m.end():]):
+                bands.append((named[0], cm, 999.0, said, passage.heading))
+        if len(bands) >= 2:
+            return bands
+    return []
+
+
+def size_for_height(product: Product, passages: list, lang: str, cm: float) -> tuple[str, str, str] | None:
+    """(size, the guide's line, its heading) for a body height, from `height_bands`; a height on
+    the border of two bands takes the larger size ("ab 1,80 m")."""
+    bands = height_bands(product, passages, lang)
+    fitting = [b for b in bands if b[1] <= cm <= b[2] and not (b[2] == cm and any(o[1] == cm for o in bands))]
+    return (fitting[0][0], fitting[0][3], fitting[0][4]) if len(fitting) == 1 else None
+
+
+# words of a size question that name no wearer
+_QUESTION_WORDS = re.compile(
+    r"^(?:welche\w*|which|what|größe\w*|grösse\w*|sizes?|passt|passen|fits?|brauche\w*|nehmen|nehme|sollte?|should|would|meine\w*|unsere\w*|"
+    r"about|für|haben|have|there|their|these|this|diese\w*|eine\w*|einen|right|richtige\w*|empfehl\w*|recommend\w*)$", re.I)
+
+
+def _stem(word: str) -> str:
+    return word.lower()[: max(5, len(word) - 2)]
+
+
+def size_for_wearer(product: Product, text: str, passages: list, lang: str) -> tuple[str, str, str, str] | None:
+    """(size, the question's word for the wearer, the guide's sentence, its heading) when the store's
+    size guide places a wearer the question names in one of the product's sizes ("Cob für kleine
+    Warmblüter, Araber und Haflinger" for "Welche Größe für meinen Haflinger?"): the last of the
+    product's sizes named before that word in a sentence naming two or more of them."""
+    sizes = _sizes(product)
+    own = {_stem(w) for w in re.findall(r"[^\W\d_]{5,}", " ".join([*product.title.values(), product.category]))}
+    words = [w for w in re.findall(r"[^\W\d_]{5,}", text) if not _QUESTION_WORDS.match(w) and _stem(w) not in own
+             and not any(value_pattern(v).fullmatch(w) for v in sizes)]  # fmt: skip
+    if not words:
+        return None
+    for passage in passages:
+        if passage.lang != lang or not GUIDE_HEADING.search(f"{passage.title} {passage.heading}"):
+            continue
+        for sentence in split_sentences(passage.text):
+            named = sorted((m.start(), v) for v in sizes for m in value_pattern(v).finditer(sentence))
+            if len({v for _, v in named}) < 2:
+                continue
+            for word in words:
+                hit = re.search(rf"\b{re.escape(_stem(word))}\w*", sentence, re.I)
+                before = [v for at, v in named if hit and at < hit.start()]
+                if before:
+                    return before[-1], word, sentence, passage.heading
+    return None
