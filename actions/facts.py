@@ -9,7 +9,7 @@ import re
 
 from actions.texts import join, money, say
 from catalog.extract_words import MATERIAL_NAMES_DE
-from catalog.fact_kinds import measure_qualifier
+from catalog.fact_kinds import ASPECTS, measure_qualifier
 from catalog.lexicon import color_name
 from catalog.models import Product
 from catalog.store import StoreConfig
@@ -169,7 +169,8 @@ _HOLDS = re.compile(r"(?:gewicht|kilo)\w*\b.*\bh(?:ä|a)lt|\bh(?:ä|a)lt\w*\b.*\
 
 def asked_attributes(text: str) -> list[str]:
     lowered = LIGHT_NOUN.sub(" ", text.lower())
-    keys = [k for k, words in ATTRIBUTE_WORDS.items() if any(w in lowered for w in words) or k == "max_load_kg" and _HOLDS.search(lowered)]
+    holds = _HOLDS.search(lowered) or ASPECTS["load"][0].search(lowered)  # "up to what weight can I use it?"
+    keys = [k for k, words in ATTRIBUTE_WORDS.items() if any(w in lowered for w in words) or k == "max_load_kg" and holds]
     return [k for k in keys if k != "weight_g"] if "max_load_kg" in keys else keys  # "how much weight can it take?" is the load
 
 

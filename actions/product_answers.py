@@ -252,6 +252,8 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
         aspects = [a for a in aspects if a != "care"]
     if "spare" in kinds:  # "Can I buy a spare pump?": the product's own stock and price are not the part's
         aspects = [a for a in aspects if a not in ("price", "stock")]
+    if "grammage" in kinds:  # "Wie schwer ist der Stoff?": the fabric's g/m², not the product's weight or material
+        aspects = [a for a in aspects if a not in ("weight", "materials")]
     lines: list[str] = []
     missing = False
     unnamed = [key for key in asked_features(asked, name) if not names_feature(product, key)]
@@ -260,7 +262,7 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
     # "Ist ein Akku dabei?" asks whether it comes along ("Lieferung ohne Akku"), not the battery's hours
     # "Ladezeit?" is no runtime; "How big is the dust bin?" not the robot's size
     own_part = "capacity" in kinds and asks_own_part(product, asked)
-    attributes = [] if unnamed or own_part or {"included", "charge_time", "dosage"} & set(kinds) else typed_facts(product, asked, lang)
+    attributes = [] if unnamed or own_part or {"included", "charge_time", "dosage", "grammage"} & set(kinds) else typed_facts(product, asked, lang)
     if attributes:  # "how big a room can it clean?" is the room size, not the care text
         lines += attributes
         aspects = [a for a in aspects if a in ("price", "stock")]

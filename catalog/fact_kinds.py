@@ -25,10 +25,14 @@ _REGION = (rf"(?:(?:süd|nord|ost|west|mittel)?(?:{_COUNTRY_WORDS})\b|(?:(?:sout
 _CHARGE_TIME = (r"ladezeit|ladedauer|charg(?:e|ing) time|time to (?:re)?charge|wie lange\b.*\b(?:lädt|laden|aufladen|aufzuladen|aufgeladen|geladen)\b"
                 r"|how long\b.*\b(?:re)?charg|wie schnell\b.*\b(?:lädt|geladen|aufgeladen|voll)\b|how (?:fast|quickly)\b.*\b(?:re)?charg")
 
+# words after a figure that are its unit, not the things counted ("40 Grad", "3 Stunden", "2 Jahre")
+_UNIT_WORDS = (r"mm|cm|dm|m|km|meter\w*|metres?|mg|g|kg|gramm|grams?|ml|cl|l|liter\w*|litres?|grad|degrees?|stunden?|hours?|std|min\w*"
+               r"|sek\w*|sec\w*|tage?n?|days?|wochen?|weeks?|monate?n?|months?|jahre?n?|years?|prozent|percent|watt|volt|bar|zoll|inch\w*|uhr|euro|chf|eur")
+
 # Kinds of fact: (words of a question asking for it, what a sentence stating it contains), in
 # German and English. Units and generic words only, nothing from one catalog.
 _ASPECTS: dict[str, tuple[str, str]] = {
-    "weight": (r"schwer|wiegt|wiegen|gewicht|heavy|weigh", r"\d\s*(?:kg|g)\b|gewicht|wiegt|wiegen|weigh"),
+    "weight": (r"schwer|wiegt|wiegen|gewicht|heavy|weigh", r"\d\s*(?:kg|g|gsm)\b|gewicht|wiegt|wiegen|weigh"),
     "size": (
         r"groß|gross|\w{3,}größe\b|maße|abmessung|wie (?:lang|breit|hoch|dick)\b|länge|höhe|breite|durchmesser|\bsize|dimension"
         r"|how (?:big|long|wide|tall|thick|high|small)|measure|length|height|width|wie klein|packmaß|pack(?:ed)? size|packs? (?:down|small)",
@@ -39,15 +43,16 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "height": (r"wie hoch|\bhöhe|how (?:high|tall)|\bheight", r"höhe\b|\bhoch\b|height|\bhigh\b|\btall\b"),
     # a boot's last is its width too: "102 mm last", "Leisten: 98 mm"
     "width": (r"wie breit|\bbreite\b|how wide|\bwidth", r"breite\b|\bbreit\b|\bwidth|\bwide\b|\d\s*mm\s+(?:last|leisten)\b|\bleisten\w*\s*:?\s*\d"),
-    "length": (r"wie lang\b|\blänge\b|how long (?:is|are)\b|\blength", r"länge\b|\blang\b|\blength|\blong\b"),
+    "length": (r"wie lang\b|\blänge\b|how long (?:is|are)\b|\blength|\binseam|\binside leg|innenbeinlänge|schrittlänge", r"länge\b|\blang\b|\blength|\blong\b"),
     "capacity": (r"liter|fasst|hinein|volumen|fassungs|\bhold|capacity|litre|how (?:much|many) .*\bfits?\b|wie viele? .*\bpass(?:t|en)\b",
                  r"\d\s*-?(?:l|ml|liter|litre|litres|liters)\b|fasst|holds|capacity|volumen|fassungsvermögen|\bfits\b|\bpasst\b"),
     # not a light's colour temperature ("Farbtemperatur", "colour temperature": that is in kelvin)
-    "temperature": (r"\bgrad|°|(?<!farb)temperatur|(?<!farb)warm|kalt|kälte|frost|cold|(?<!colour )(?<!color )temperature|degree|winter|freez",
+    "temperature": (r"\bgrad|°|(?<!farb)temperatur|(?<!farb)warm|kalt|kälte|frost|cold|\bhot(?:ter)?\b|\bhei(?:ß|ss)(?:e[rms]?)?\b|(?<!colour )(?<!color )temperature|degree|winter|freez",
                     r"°\s*c|\bgrad\b|degrees|komfort|comfort|limit|extrem"),
     # how deep, in the sea or the pool: "How deep can I dive with it?" -> "20 ATM / 200 m"
     "water": (r"wasserdicht|wasserfest|wasserabweisend|\bwasser\b|wassersäule|\bregen|\bnass|dusche|schwimm|wie tief|\bmeer\b|salzwasser"
-              r"|waterproof|water-?(?:resistant|repellent)|\bwater\b|\brain|\bwet\b|shower|swim|how deep|\bsea\b|\bocean\b|salt ?water",
+              r"|waterproof|water-?(?:resistant|repellent)|\bwater\b|\brain|\bwet\b|shower|swim|how deep|\bsea\b|\bocean\b|salt ?water"
+              r"|pfütze|puddle",
               r"wasser|water|\bipx?\d|\d\s*(?:atm|bar)\b|hydrostatic|\bregen|\brain"),  # not "Full-grain"
     "battery": (r"akku|batterie|laufzeit|aufladen|aufgeladen|\blädt|\bladen\b|battery|charg|runtime|how long .* last",
                 r"\d\s*(?:h|std|stunden|hours|mah|wh)\b|akku|batter|charg|lade|laufzeit|run ?time"),
@@ -55,13 +60,13 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "charge_time": (_CHARGE_TIME, r"ladezeit|ladedauer|charg\w* time|time to charge|schnelllad|fast[- ]charg|quick[- ]charg"
                     r"|(?:lädt|laden|geladen|aufladen|aufgeladen|voll|charged?|charges|full)\b(?:[^.;]|\.(?=\d)|(?:(?<=\bca)|(?<=prox)|(?<=\bmax))\.){0,40}?\d+(?:[.,]\d+)?\s*(?:h|std|stunden|hours?|min\w*)\b"
                     r"|\d\s*(?:h|std|stunden|hours?|min\w*)\b[^.;]{0,20}?\b(?:voll|geladen|aufgeladen|charged|full)\b"),
-    "care": (r"wasch|wäsche|trockner|bügel|reinig|spülmaschine|sauber|wash|dryer|\biron|clean|laundry",
-             r"wasch|wash|trockner|dryer|spülmaschine|dishwasher|reinig|clean|rinse|wipe|spül|bügel|\biron"),
+    "care": (r"wasch|wäsche|trockner|bügel|reinig|spülmaschine|sauber|wash|dryer|\biron|clean|laundry|kochfest|auskoch|\bboil",
+             r"wasch|wäsch|wash|trockner|dryer|spülmaschine|dishwasher|reinig|clean|rinse|wipe|spül|bügel|\biron|kochfest|\bboil"),
     "warranty": (r"garantie|gewährleistung|warranty|guarantee", r"garantie|gewährleistung|warranty|guarantee"),
     "material": (
         r"material|stoff|woraus|aus was|made (?:of|from)|fabric|(?:wolle|leder)(?![a-zäöüß]{3})|vegan|\bbio\b|organic|plasti"
         r"|\breal (?:gold|silver)|\becht\w* (?:gold|silber)|\b(?:solid|massive?\w*) (?:gold|silver|silber)",
-        r"\d\s*%|material|\baus\b|made (?:from|of)|wolle|wool|cotton|leder|leather|polyester|nylon|edelstahl"
+        r"\d\s*%|material|\baus\b(?!\s*(?:[.,;:!?–—)-]|$|und\b|and\b|oder\b|bitte\b|wenn\b|daher\b))|made (?:from|of)|wolle|wool|cotton|leder|leather|polyester|nylon|edelstahl"
         r"|stainless|kunststoff|plastic|rubber|kautschuk|glass|\bglas|merino|leinen|linen|seide|\bsilk|kaschmir|cashmere"
         r"|\b(?:925|585|750|333)\b|\d+\s*(?:k|kt|karat|carat)\b|\w*gold\b|\w*silber\b|\w*silver\b|titan",
     ),
@@ -112,7 +117,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "suspension_travel": (r"federweg|(?:fork|suspension|shock)\w*\s+travel|travel\b.*\b(?:fork|suspension|shock)|how much travel",
                           r"federweg|\d\s*mm\s*(?:travel|feder|fork|federgabel|gabel|dämpfer|shock)|travel\s*:?\s*\d"),
     # a standard it is certified to: "Which standard?" -> "EN 12277 type C", "Norm EN 1077"
-    "standard": (r"\bnorm(?:en)?\b|(?:which|what|welche\w*)\s+(?:\w+\s+)?(?:safety\s+)?standards?\b|zertifiz|certif|geprüft nach|tested to|homologat"
+    "standard": (r"\bnorm(?:en)?\b|schutzklasse|sicherheitsklasse|schutzstufe|(?:protection|safety) class|(?:which|what|welche\w*)\s+(?:\w+\s+)?(?:safety\s+)?standards?\b|zertifiz|certif|geprüft nach|tested to|homologat"
                  r"|\b(?:en|din|iso)\s?\d{3,}",
                  r"\b(?:en|din|iso|uiaa|astm|ansi|iec)\s?-?\d{3,}|\bnorm\b|standard|zertifiz|certif|homologat"),
     # how long it takes to be ready: "How fast does it heat up?" -> "aufgeheizt in 20 Sekunden", "Ready to iron in 2 minutes"
@@ -129,7 +134,8 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "loudness": (r"\blaut|leise|lautstärke|\bloud|quiet|volume|noise|dezibel|decibel|\bdb\b",
                  r"\d\s*db\b|dezibel|decibel|lautstärke|\bvolume|leise|quiet|\blaut|\bloud"),
     "load": (r"belastbar|belastung|tragkraft|traglast|\bträgt|aushält|weight .*(?:hold|take|carry|support)|(?:hold|take|carry|support).* weight"
-             r"|maximum weight|max weight|weight limit|how many kg|wie viel kg|(?:gewicht|kilo)\w*\b.*\bh(?:ä|a)lt|\bh(?:ä|a)lt\w*\b.*\b(?:gewicht|kilo)",
+             r"|maximum weight|max weight|weight limit|how many kg|wie viel kg|(?:up to|bis zu) (?:what|which|welche\w*) (?:weight|gewicht)"
+             r"|(?:up to|bis zu) (?:how (?:many kg|much weight|heavy)|wie viel(?:en)? (?:kg|kilo)|wie schwer)|(?:gewicht|kilo)\w*\b.*\bh(?:ä|a)lt|\bh(?:ä|a)lt\w*\b.*\b(?:gewicht|kilo)",
              r"belastbar|belastung|tragkraft|traglast|\bträgt|\bload|supports?|holds? up|up to \d+\s*kg|bis \d+\s*kg|max\.?\s*\d+\s*kg"),
     # where it is made or comes from: "Wo wird es hergestellt?", "Woher kommt das Rind?" -> "gefertigt von der
     # Sattlerei X in Bad Tölz", "Handgefilzt … in Kathmandu, Nepal", "von Rindern aus Süddeutschland"
@@ -140,12 +146,13 @@ _ASPECTS: dict[str, tuple[str, str]] = {
                r"(?:hergestellt|produziert|gefertigt|gemacht|genäht|gestrickt|gewebt|made|produced|manufactured|crafted|sewn|knitted|woven|designed)"
                r"\s+in\b|herkunft|\borigin"
                rf"|{_MADE}[^.;:]{{0,60}}?\bin\s+(?-i:[A-ZÄÖÜ])|\b(?:aus|from)\s+(?:de[mnr]\s+|the\s+)?{_REGION}"
+               rf"|\bin\s+(?:de[mnr]\s+)?{_REGION}\s*(?:\w+\s+){{0,2}}?{_MADE}"  # "wird in Italien von Hand gefertigt"
                r"|anbaugebiet|angebaut|(?<![\w-])(?:grown|cultivated)\s+(?:in|on|at)\b|(?<=\w )from\s+(?-i:[A-Z][a-z]{3,})\b"),
     "included": (r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegt|included|\bincludes?\b|comes? with|in the box|supplied",
                  r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegend|\blieg(?:t|en) (?:\w+ )?bei\b|beigelegt|beigefügt"
                  r"|included|\bincludes\b|comes with|supplied|in the box"
                  # sold with or without it: "Lieferung ohne Akku und Ladegerät.", "Set mit Akku", "sold without a charger"
-                 r"|lieferung\s+(?:ohne|mit)\b|geliefert|delivered|\b(?:set|kit|bundle)\s+(?:mit|with)\b|\bsold without|\bcomes? without"),
+                 r"|lieferung\s+(?:ohne|mit)\b|geliefert|delivered|\b(?:set|kit|bundle)\s+(?:mit|with|aus|of|bestehend|consisting)\b|\bsold without|\bcomes? without"),
     # what one price buys: "Is the price for a pair or for one curtain?" -> "Preis pro Schal (1 Stück)", "sold per pair", "Inhalt: 1 Paar"
     "price_unit": (r"\b(?:price|preis|kost\w*|cost\w*)\b.*\b(?:pairs?|paar|single|each|per|pro|stück|pieces?|pack\w*|einzeln)\b"
                    r"|\b(?:pairs?|paar|stück|pieces?|single|einzeln)\b.*\b(?:price|preis|kost\w*|cost\w*)\b",
@@ -172,7 +179,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "spare": (r"\bspare\b|\bersatz\w*|\breplacement\b|\bnachkauf\w*|\bnachbestell\w*|\bseparately\b|\bseparat\b|\beinzeln\b",
               r"\bspare\b|ersatz\w*|\breplacement\b|nachkauf\w*|nachbestell\w*|\bseparately\b|\bseparat\w*|\beinzeln\w*|zubehör|accessor"),
     # a rated class: "Welche Filterkategorie?" -> "lens category 3", "Energieeffizienzklasse A", "Schutzklasse II"
-    "rating": (r"kategorie|categor(?:y|ies)|klasse\b|\bclass\b", r"(?:kategorie|category|klasse|class)\s*:?\s*(?:[A-G]\b|[IV]+\b|\d)"),
+    "rating": (r"kategorie|categor(?:y|ies)|klassen?\b|\bclass(?:es)?\b", r"(?:kategorie|category|klasse|class)\s*:?\s*(?:[A-G]\b|[IV]+\b|\d)"),
     # a maximum asked, a limit stated: "What's the biggest hole it can drill?" -> "in Beton bis 13 mm"
     "limit": LIMIT,
     "closure": CLOSURE,
@@ -191,6 +198,14 @@ _ASPECTS: dict[str, tuple[str, str]] = {
                r"dosier|dosage|\bdos(?:e|ing)\b|\d\s*(?:ml|g|tabletten?|tablets?|tropfen|drops|messlöffel|scoops?|stück|pieces?)"
                r"\s*(?:pro|per|auf|je|for every|for each|a|am)\s+(?:\d|tag|day|liter|litre|kg)"
                r"|\bpro tag\b|\bper day\b|\ba day\b|täglich|\bdaily\b|futtermenge|fütterung|feeding|tagesration|ration\b"),
+    # a garment's neckline: "What kind of neckline?", "Welcher Ausschnitt?" -> "V-Ausschnitt", "Rundhals", "envelope neck"
+    "neckline": (r"ausschnitt|neckline", r"\w*ausschnitt|neckline|rundhals|crew ?neck|v-neck|turtleneck|envelope neck|\w*kragen\b"),
+    # how many pieces: "How many pairs are in the pack?", "Wie viele Ösen hat der Vorhang?" -> "3 Paar", "8 Ösen"
+    # (a number before a word that is no unit; asked alone: "how many cups fit?" is the capacity)
+    "count": (r"\bhow many\b|\bwie ?viele\b|\banzahl\b|\bnumber of\b",
+              rf"(?<![\w.,])\d(?:[\d.]*\d)?\s*(?:x\s+)?(?!(?:{_UNIT_WORDS})(?![^\W\d_]))[^\W\d_]{{3,}}|\b\d+er[- ](?:pack|set|packung)\b"
+              r"|\bpairs?\b|\bpaar\b|\bpaarweise\b|\bdoppelpack\w*|\bdutzend\b|\bdozen\b"  # "Sold as a pair"
+              r"|^[^\W\d_]{3,}\s*:?\s*\d+\.?$"),  # a label before its number: "Programme 8", "Ösen: 8"
     "use": (r"geeignet|eignet|suitable|good for|gut für|taugt|can i (?:use|wear|take)|kann (?:ich|man)\b.*"
             r"\b(?:verwenden|benutzen|nutzen|tragen)|\b(?:ok(?:ay)?|safe|fine) to \w+|\bcan i \w+ (?:with|in) (?:it|this|these|them)\b|\breicht\b.*\bfür\b|kompatib|compatib|\bwork with|\bpasst\b.*\b(?:an|auf)\b",
             r"geeignet|eignet|suitable|ideal|perfe[ck]t f|great for|designed for|made for|intended|recommended|empfohlen|nicht für|not for"
@@ -254,7 +269,12 @@ _NARROWER = {
     "area": ("size",),
     "colour_temperature": ("temperature",),
     "voltage": ("power_source",),
+    "share": ("height", "size"),  # "Wie hoch ist der Daunenanteil?" asks a share, not a height
+    "grammage": ("weight",),
+    "thread_count": ("height", "size"),  # "Wie hoch ist die Fadendichte?"  # "Wie schwer ist der Stoff?": the fabric's g/m², not the product's weight
 }
+# how much filling: "Wie viel Füllung hat die Decke?", "how much fill?" -> its weight ("Füllgewicht 900 g", "100 g Wattierung")
+_FILL_AMOUNT = re.compile(r"\b(?:wie ?viel|how much)\s+(?:\w+\s+)?(?:füllung|filling|fill)\b", re.I)
 NARROWER = _NARROWER  # for `catalog.answer_kinds`
 
 
@@ -263,6 +283,12 @@ def narrowed(found: list[str], question: str) -> list[str]:
     size of a part that holds something is asked."""
     if "size" in found and "capacity" not in found and PART_HOLDING.search(question):
         found = [*found, "capacity"]
+    if "weight" not in found and _FILL_AMOUNT.search(question):
+        found = [*found, "weight"]
+    if "filling" in found and "thickness" in found and "grammage" not in found:  # "how thick is the filling?" -> "Wattierung 200 g/m²"
+        found = [*found, "grammage"]
+    if "count" in found and len(found) > 1:  # "how many cups fit?", "how many per day?": the other kind says what is counted
+        found = [k for k in found if k != "count"]
     dropped = {k for key, wider in _NARROWER.items() if key in found for k in wider}
     return [k for k in found if k not in dropped]
 

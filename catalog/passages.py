@@ -393,7 +393,7 @@ class PassageFinder:
         named = named | (self.definitions(question, sentences, name, aspects) & ~is_header)  # "In the box: …" answers "Lieferumfang?"
         named = named | self.sole_statement(question, aspects, [s.ranked for s in sentences], name)  # "Where is it made?" -> "… in Bad Tölz"
         named = named | explaining(asked_letters(question), [s.ranked for s in sentences])  # "What does the CI mean?" -> "CI means …"
-        if not aspects and not named.any():  # "Unterstützt der Kopfhörer LDAC?" -> "Codecs: SBC, AAC, LDAC"
+        if not set(aspects) - {"count"} and not named.any():  # "Unterstützt der Kopfhörer LDAC?" -> "Codecs: SBC, AAC, LDAC"
             named = sole_sharer(content_words(question, exclude=name), [s.ranked for s in sentences], shares_word)
         scores = np.where(named, np.maximum(scores, ANSWER_SIMILARITY), scores).astype(np.float32)
         order = sorted(range(len(sentences)), key=lambda i: (not named[i], -float(scores[i])))  # naming all of them first

@@ -1,7 +1,7 @@
 """Physical quantities merchants of any trade state by their unit, and the words shoppers ask
 them with, in German and English: torque in Nm, hardness in HRC or Shore, voltage in V, current
 in A, frequency in Hz, storage in GB, a resolution in pixels, a filling's share in %, a
-diameter, a depth. One table, each row (question words, units, words that name the quantity in a
+fabric's weight per area in g/m² or gsm, a substance's share in %, a thread count, a diameter, a depth. One table, each row (question words, units, words that name the quantity in a
 sentence); `catalog.fact_kinds` makes each a kind of fact answered by the sentence stating it.
 Units and generic words only, nothing from one catalog."""
 
@@ -11,6 +11,9 @@ import re
 
 # a figure: "180", "2,5", "1.000", a range "10–32" or a tolerance "60 ± 1" before its unit
 FIGURE = r"\d[\d.,]*(?:\s*(?:[-–]|bis|to|±|\+/-)\s*\d[\d.,]*)?\s*-?"
+
+# a fabric, as shoppers name it ("der Stoff", "Walkstoff", "the terry"), not a plastic or an active substance
+FABRIC = r"\b(?:\w*(?<!kunst)(?<!wirk)(?<!roh)stoff|gewebe|fabric|cloth|textile?|frottee|frottier|terry)\b"
 
 # quantity -> (words asking for it, units stating it after a figure, words naming it in a sentence)
 _QUANTITIES: dict[str, tuple[str, str, str]] = {
@@ -33,9 +36,21 @@ _QUANTITIES: dict[str, tuple[str, str, str]] = {
     "resolution": (r"auflösung|resolution|megapixel|pixel|\bdpi\b|\bppi\b", r"mp|megapixel|dpi|ppi|px|pixel",
                    r"auflösung|resolution|\b(?:full ?hd|uhd|[248]k)\b|\d{3,4}\s*[×x]\s*\d{3,4}"),
     # "Was ist die Füllung?", "What is the filling?" -> "90 % Daunen und 10 % Federn", "gefüllt mit Dinkelspelz"
+    # a compound names it too ("90 % neue Gänsedaunen"); a wadding is a filling ("Wattierung 150 g/m²", "padding")
     "filling": (r"füllung|gefüllt|filling|filled|stuffed|stuffing|daunenanteil|down content",
-                r"%\s*(?:\w+\s+)?(?:daune\w*|feder\w*|down|feathers?|\w*faser\w*|fib(?:re|er)s?|polyester|watte|wolle|wool)",
-                r"füllung|gefüllt|filling|filled with|stuffed"),  # not "Füllgewicht": how much, not what
+                r"%\s*(?:\w+\s+)?(?:\w*daune\w*|\w*feder\w*|down|feathers?|\w*faser\w*|fib(?:re|er)s?|polyester|watte|wolle|wool)",
+                r"füllung|gefüllt|filling|filled with|stuffed|wattierung|\w*wattiert|padding|wadding"),  # not "Füllgewicht": how much, not what
+    # a fabric's weight per area: "Welche Grammatur?", "Wie schwer ist der Stoff?", "fabric weight" -> "140 g/m²", "650 gsm"
+    "grammage": (r"grammatur|flächengewicht|stoffgewicht|fabric weight|\bgsm\b|g/m²"
+                 rf"|(?:schwer|gewicht|heavy|weigh\w*)\b.*\b{FABRIC}|{FABRIC}.*\b(?:schwer|gewicht|heavy|weigh\w*)",
+                 r"g\s*/\s*(?:m²|m2|qm|sqm)|gsm", r"grammatur|flächengewicht|\bgsm\b"),
+    # how densely woven: "Wie hoch ist die Fadendichte?", "thread count?" -> "thread count 300", "120 Fäden/cm²"
+    "thread_count": (r"fadendichte|fadenzahl|thread ?count|threads? per", r"fäden|threads?",
+                     r"fadendichte|fadenzahl|thread ?count"),
+    # how much of one substance: "Wie hoch ist der Daunenanteil?", "Wie viel Seide ist drin?" -> "70 % Wolle, 30 % Seide"
+    "share": (r"\w*(?<!bestand)anteil\b|\bprozent|\bpercent|\bwie viel \w+ (?:ist|sind|steckt|stecken) (?:in|im|drin|darin)\b"
+              r"|\bhow much \w+ (?:is|are) (?:in|there)\b|\bproportion of\b|\bshare of\b",
+              r"%|prozent|percent", r"\w*(?<!bestand)anteil\b"),
     # a hole's, a pipe's, a wheel's: "Welcher Durchmesser?", "How wide is the hole?" -> "Ø 28 cm", "Bohr-Ø 13 mm"
     "diameter": (r"durchmesser|diameter|\bø|\bdia\b|\bbore\b", r"mm\s*ø|cm\s*ø", r"durchmesser|diameter|ø\s*\d|\bø\b|\bdia\.?\s*\d"),
     # "Wie tief ist der Schrank?", "What depth?" -> "Tiefe 60 cm" (not a diver's depth: that is the water kind)
@@ -60,7 +75,7 @@ QUANTITIES: dict[str, tuple[str, str]] = {
     key: (ask, _sentence(units, words)) for key, (ask, units, words) in _QUANTITIES.items()
 }
 # the quantities a sentence answers alone when it is the text's only one stating them
-MEASURED = frozenset(QUANTITIES) - {"thickness", "depth", "diameter", "filling"}
+MEASURED = frozenset(QUANTITIES) - {"thickness", "depth", "diameter", "filling", "share"}
 
 # a maximum asked: "What's the biggest hole it can drill?", "Wie dick darf der Ast höchstens sein?"
 # -> a limit stated: "bis 13 mm", "up to 30 m²", "max. 22 mm", "maximal 120 kg"
