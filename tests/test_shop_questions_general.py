@@ -74,6 +74,14 @@ def test_do_you_take_asks_what_is_accepted_not_how_long():
     assert "duration" in question_aspects("How long does delivery take to Austria?")
 
 
+def test_an_english_plural_is_translated_like_its_singular():
+    from catalog.shop_words import other_language  # noqa: PLC0415
+
+    assert "trage" in other_language("carriers") and other_language("carriers") == other_language("carrier")
+    assert other_language("hats") == other_language("hat") and "leine" in other_language("leashes")
+    assert other_language("less") == set() and other_language("news") == set()
+
+
 class _Flat:
     """An embedder that finds every text alike: only the policy aspects and words decide."""
 
