@@ -64,13 +64,28 @@ _TEXT_COMPARATIVES: list[tuple[re.Pattern, str, bool]] = [
 
 def named_pair(text: str) -> list[Product]:
     """The products named on the two sides of "X or Y", the best-named one per side."""
-    cat = catalog()
     out: list[Product] = []  # not the whole text's matches: one word ("Merino") may fit several names
     for side in _SIDES.split(text):
-        for product in (cat.find_named(side)[:1] or _whole_title(side) or _one_title(side)) if side and side.strip() else []:
+        for product in (_best_named(side, text) or _whole_title(side) or _one_title(side)) if side and side.strip() else []:
             if product not in out:
                 out.append(product)
     return out
+
+
+def _best_named(side: str, text: str) -> list[Product]:
+    """The product a side names: of those it names about as well, the one it says most of
+    ("Falke hoch": the boot "Falke hoch", not the bib trousers "Falke"), then the one the whole
+    question asks for ("Fels or Vento helmet": the helmet "Fels", not the fleece jacket "Fels")."""
+    cat = catalog()
+    named = cat.find_named(side)
+    if len(named) < 2:
+        return named
+    weight = {p.id: round(cat.mentioned_weight(side, p), 3) for p in named}
+    most = [p for p in named if weight[p.id] == max(weight.values())]
+    if len(most) > 1:
+        ranked = [h.product.id for h in cat.search(text).hits]
+        most.sort(key=lambda p: ranked.index(p.id) if p.id in ranked else len(ranked))
+    return most[:1]
 
 
 # what any comparison says: a comparing word, "or" / "versus", "which …", "better", "than"; a

@@ -12,6 +12,7 @@ from actions.compare import ActionCompareProducts, asked_pair
 from actions.compare_versions import answer_versions
 from actions.context import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, catalog, metadata, text_of
 from actions.handoff import ask_for_person
+from actions.option_list_answer import answer_option_list
 from actions.policies import answer_policy
 from actions.product_questions import ActionProductInfo, page_asks_property, page_question
 from actions.search import show_results
@@ -112,6 +113,8 @@ class ActionFallback(ShopAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = text_of(tracker)
         if intent in RESCUED_INTENTS and text.strip() and not text.startswith("/") and not scope.asks_medical_advice(text) and not asks_other_task(text):
+            if (events := answer_option_list(dispatcher, tracker, lang)) is not None:  # "which patterns are there?" on a page
+                return events
             if asks_for_version(tracker) or states_body_measure(catalog().get(metadata(tracker).get("product_id")), text):
                 return answer_size(dispatcher, tracker, lang)  # "do you have these in purple?", "my son is 6 and 119 cm tall" on its page
             if page_question(tracker) or page_asks_property(tracker, lang) or (metadata(tracker).get("product_id") and _ORDER_THIS.search(text)):  # "Are these wellies lined?", "can I order the buggy?" on its page

@@ -13,6 +13,7 @@ from actions import facts
 from actions.common import Events, ShopAction, focus, handoff_buttons, reply
 from actions.compare import ActionCompareProducts, asked_pair
 from actions.context import catalog, metadata, ordinal, shown, text_of
+from actions.option_list_answer import answer_option_list
 from actions.shipping import answer_shipping
 from actions.sizing import answer_size, asks_for_version, availability, names_page_version
 from actions.texts import join, say
@@ -20,6 +21,7 @@ from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
 from catalog.off_task import asks_other_task
 from catalog.query import Query, find_size, parse_query
+from catalog.scope import asks_medical_advice
 from catalog.search import SearchResult
 from catalog.size_chart import find_measurement
 from catalog.variants import find_asked
@@ -44,7 +46,7 @@ def _query_from_slot(value: Any) -> Query | None:
 def show_results(dispatcher: CollectingDispatcher, result: SearchResult, lang: str) -> Events:
     cat = catalog()
     q = result.query
-    if asks_other_task(q.text):  # whichever action searched it (a policy guess naming a category …)
+    if asks_other_task(q.text) or asks_medical_advice(q.text):  # whichever action searched it (a policy guess naming a category …)
         reply(dispatcher, say("fallback", lang), buttons=handoff_buttons(lang))
         return [SlotSet("pending_offer", "handoff")]
     if not result.hits:
@@ -86,6 +88,8 @@ class ActionSearchProducts(ShopAction):
         if asks_other_task(text_of(tracker)):  # "write me a poem about toasters": no product request
             reply(dispatcher, say("fallback", lang), buttons=handoff_buttons(lang))
             return [SlotSet("pending_offer", "handoff")]
+        if (events := answer_option_list(dispatcher, tracker, lang)) is not None:  # "Welche Farben gibt es?" on a page
+            return events
         if names_page_version(tracker):  # "Haben Sie den Schneeanzug in 104?" on its page
             return answer_size(dispatcher, tracker, lang)
         from actions.product_questions import ActionProductInfo, page_asks_property  # noqa: PLC0415 (it imports this module)
@@ -123,6 +127,8 @@ class ActionRefineSearch(ShopAction):
 
     def respond(self, dispatcher, tracker, lang):
         text = text_of(tracker)
+        if (events := answer_option_list(dispatcher, tracker, lang)) is not None:  # "Welche Farben gibt es?" on a page
+            return events
         topic = tracker.get_slot("last_topic")
         previous = _query_from_slot(tracker.get_slot("last_search"))
         if topic == "shipping" or (find_country(text) and not find_colors(text)):
@@ -157,6 +163,9 @@ class ActionSelectProduct(ShopAction):
         if named:
             product = named[0]
         elif not shown_products:
+            result = catalog().search(text_of(tracker)) if position is None else None
+            if result is not None and result.confident:  # "hi-vis vest class 2" taken for picking one: a search
+                return show_results(dispatcher, result, lang)
             reply(dispatcher, say("nothing_shown", lang))
             return []
         elif position is None or position >= len(shown_products):

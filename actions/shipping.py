@@ -50,11 +50,28 @@ def express_unmentioned(text: str, lang: str, zones: list, passages: list) -> bo
     return not any("express" in section_aspects(t) for t in texts)
 
 
+def express_sentence(text: str, lang: str, passages: list) -> str | None:
+    """The policy sentence in the shopper's language that says what the shop states on express,
+    courier or next-day delivery ("Eine Expresszustellung gibt es nicht."), when the question asks
+    for it and no heading is about it (then `policy_beyond_quote` answers with the section)."""
+    if "express" not in question_aspects(text):
+        return None
+    for p in passages:
+        if p.lang != lang:
+            continue
+        for line in re.split(r"\n+|(?<=[.!?:])\s+(?:[-*•]\s+)?(?=[A-ZÄÖÜ*])", p.text):
+            sentence = re.sub(r"^[-*•\s]+|\*\*", "", line).strip()
+            if sentence and len(sentence) <= 200 and "express" in section_aspects(sentence):
+                return sentence
+    return None
+
+
 def answer_shipping(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
     cfg = catalog().config
     text = text_of(tracker)
-    # collecting, or a return's shipping ("pay for the return shipping from Switzerland?"): no shipping zone, the policies say
-    if {"pickup", "returns"} & question_aspects(text) or policy_beyond_quote(text, lang):
+    # collecting, paying, or a return's shipping ("pay for the return shipping from Switzerland?"): no shipping zone, the policies say
+    asked = question_aspects(text)  # paying ("Do you take American Express?") is no shipping either
+    if {"pickup", "returns"} & asked or ("payment" in asked and "shipping" not in asked) or policy_beyond_quote(text, lang):
         return answer_policy(dispatcher, tracker, lang)
     if asks_for_version(tracker, sizes=False):  # "do you have it in navy?" asks for a version, not for shipping
         return answer_size(dispatcher, tracker, lang)
@@ -85,6 +102,8 @@ def answer_shipping(dispatcher: CollectingDispatcher, tracker: Tracker, lang: st
     days = f"{q.zone.days[0]}–{q.zone.days[1]}" if q.zone.days[0] != q.zone.days[1] else str(q.zone.days[0])
     unmentioned = express_unmentioned(text, lang, cfg.shipping.zones, catalog().policies.passages)
     lines = [say("ship_express_unknown", lang)] if unmentioned else []  # "Gibt es Expressversand?" where the shop names none
+    if not unmentioned and (stated := express_sentence(text, lang, catalog().policies.passages)):
+        lines.append(stated)  # "Eine Expresszustellung gibt es nicht." where a policy says so
     lines.append(say("ship_quote", lang, country=country_name(country, lang), carrier=q.zone.carrier, days=days, cost=cost, free=free))
     product = asked_about(tracker)  # a shipping question is not bent onto the last product shown
     products = [product] if product else []

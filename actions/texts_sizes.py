@@ -172,6 +172,7 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
     "v_or": {"de": "oder", "en": "or"},
     "v_option_values": {"de": "{product} gibt es in {values}.", "en": "{product} comes in {values}."},
     "v_option_sold_out": {"de": "Ausverkauft: {values}.", "en": "Sold out: {values}."},
+    "v_option_only": {"de": "{product} gibt es nur in {value}.", "en": "{product} comes only in {value}."},
     "measure_height": {"de": "Körpergröße", "en": "height"},
     "measure_inside_leg": {"de": "Innenbeinlänge", "en": "inside leg"},
     "measure_chest": {"de": "Brustumfang", "en": "chest"},

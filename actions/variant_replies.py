@@ -8,6 +8,7 @@ import re
 from actions.texts import join, money, say
 from catalog.lexicon import color_name, is_size_option
 from catalog.models import COLORS, Product
+from catalog.option_names import names_option
 from catalog.variants import (
     COLOR,
     SIZE,
@@ -110,13 +111,11 @@ def variant_reply(product: Product, state: VariantState, lang: str, currency: st
 
 
 _COLOUR_WORDS = r"colou?rs?|farben?|farbtöne|farbvarianten|shades"
-_WHICH = re.compile(r"\b(?:which|what|welche[nrs]?|andere[nmrs]?|other|more)\s+(?:other\s+|andere[nmrs]?\s+)?([^\W\d_]+)", re.I)
+_WHICH = re.compile(r"\b(?:which|what|welche[nrs]?|andere[nmrs]?|other|another|more)\s+(?:other\s+|andere[nmrs]?\s+)?([^\W\d_]+)", re.I)
 
 
-def listed_option(product: Product, text: str) -> str | None:
-    """The option whose values a question asks for ("Which colours does it come in?", "Welche
-    Längen gibt es?", "in anderen Farben?"): the colour option or one named in the plural."""
-    options = [name for name, values in option_values(product).items() if len(values) > 1]
+def _option_asked(product: Product, text: str, options: list[str]) -> str | None:
+    """The one of `options` a "which / other …" word of the text names."""
     for m in _WHICH.finditer(text):
         word = m.group(1).lower()
         for name in options:
@@ -124,7 +123,33 @@ def listed_option(product: Product, text: str) -> str | None:
                 return name
             if re.fullmatch(rf"{re.escape(name.lower())}(?:s|n|en|e)", word):  # the plural: "what size" asks advice
                 return name
+            if option_kind(product, name) != SIZE and names_option(word, name):  # "prints" of "Motiv"
+                return name
     return None
+
+
+def listed_option(product: Product, text: str) -> str | None:
+    """The option whose values a question asks for ("Which colours does it come in?", "Welche
+    Längen gibt es?", "in anderen Farben?", "which prints are there?" of "Motiv"): the colour
+    option, one named in the plural or by a word of its kind (`catalog.option_names`)."""
+    return _option_asked(product, text, [name for name, values in option_values(product).items() if len(values) > 1])
+
+
+_OTHER = re.compile(r"\b(?:andere[nmrs]?|other|another|weitere[nmrs]?|more)\b", re.I)
+
+
+def only_option(product: Product, text: str) -> str | None:
+    """"Gibt es den auch in einer anderen Farbe als Heather?" of a product in one colour: the
+    option asked for in another value that has only one value."""
+    if not _OTHER.search(text):
+        return None
+    return _option_asked(product, text, [name for name, values in option_values(product).items() if len(values) == 1])
+
+
+def only_value_reply(product: Product, option: str, lang: str) -> str:
+    """"Pulli Fjell comes only in Heather."."""
+    value = option_values(product)[option][0]
+    return say("v_option_only", lang, product=product.name(lang), value=_color(value, lang) if option_kind(product, option) == COLOR else value)
 
 
 def option_list_reply(product: Product, option: str, lang: str) -> str:

@@ -13,6 +13,9 @@ Three shapes, each read from how people ask, never from one catalog:
   "all-weather tyres", "Ausrüstung für Lawinengefahr") is not asked for a day and stays a search;
 - a person or a place to be booked: an instructor, guide, lesson, course, table, flight, hotel
   or taxi ("Can you book me a ski instructor?", "Buchen Sie mir einen Bergführer");
+- a tradesperson or professional to be recommended or found ("Can you recommend a good
+  electrician in town?", "Kennen Sie einen guten Tierarzt?"): a shop sells no services of
+  others; "Welche Hose empfehlen Sie für einen Elektriker?" asks for a product and stays a search;
 - who won or how a competition stands ("Who won the league last season?", "Wer hat gestern das
   Spiel gewonnen?", "Ergebnis des Rennens"): a shop sells no results; "Which helmet won the test?"
   asks which product and stays a search.
@@ -86,16 +89,37 @@ _RESULT = re.compile(
     re.I,
 )
 
+# a person of a trade or profession asked for directly after the verb ("recommend a good
+# electrician", not "recommend trousers for an electrician" nor "an electrician's helmet")
+_RECOMMEND = (
+    r"recommend|suggest|know|find me|empfiehl|empfehlen sie(?: mir)?|empfehlt ihr|kennen sie|kennst du|kennt ihr"
+    r"|vermitteln sie(?: mir)?|nennen sie mir"
+)
+_PROFESSIONAL = (
+    r"elektriker\w*|klempner\w*|installateur\w*|handwerker\w*|dachdecker\w*|schreiner\w*|tischler\w*|\w*arzt|\w*ärztin"
+    r"|anwalt|anwältin|rechtsanwalt|steuerberater\w*|friseur\w*|mechaniker\w*|hufschmied\w*|hebamme|babysitter"
+    r"|electrician|plumber|tradesman|tradesperson|builder|roofer|carpenter|joiner|doctor|dentist|vet|veterinarian|lawyer"
+    r"|accountant|hairdresser|mechanic|farrier|midwife|babysitter|therapist"
+)
+_ARTICLE = r"(?:a|an|any|some|einen|eine|ein|nen)\W+(?:(?:good|reliable|local|cheap|guten|gute|zuverlässigen|günstigen)\W+)?"
+_PROFESSIONAL_WANTED = re.compile(
+    rf"{_W}(?:{_RECOMMEND})\W+(?:me\W+|uns\W+)?{_ARTICLE}(?:{_PROFESSIONAL})(?=\W*$|\W*[?.!,]|\s+(?:in|near|nearby|around|im|in der|bei|aus|for me|für mich)\b)"
+    rf"|(?<!für )(?<!for ){_W}(?:einen|eine|ein)\W+(?:(?:guten|gute|zuverlässigen|günstigen)\W+)?(?:{_PROFESSIONAL})(?![\w'’-])"
+    rf"(?:\W+(?!(?:eine[nm]?|ein|für)\b)\w+){{0,4}}?\W+(?:empfehlen|vermitteln|nennen)\b",
+    re.I,
+)
+
 
 def asks_other_task(text: str) -> bool:
-    """Whether the message asks for a written text, current conditions or a forecast, a booking or
-    a competition's winner or result:
+    """Whether the message asks for a written text, current conditions or a forecast, a booking, a
+    tradesperson or a competition's winner or result:
     a task no shop does, refused even when it names a product ("a poem about toasters")."""
     return bool(
         _WRITING.search(text)
         or (_CONDITIONS_NOW.search(text) and not _FOR_CONDITION.search(text))
         or _FORECAST.search(text)
         or _BOOKING.search(text)
+        or _PROFESSIONAL_WANTED.search(text)
         or _WINNER.search(text)
         or _RESULT.search(text)
     )

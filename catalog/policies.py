@@ -108,6 +108,8 @@ class PolicyIndex:
         self._text_aspects = [section_aspects(p.text) for p in passages]
         self._title_aspects = [section_aspects(f"{p.title} {p.topic}") for p in passages]
         self._only_text = [self._only_text_naming(i) for i in range(len(passages))]
+        headed = {lang: set().union(*(h for h, p in zip(self._heading_aspects, passages, strict=True) if p.lang == lang)) for lang in {p.lang for p in passages}}
+        self._unheaded = [self._text_aspects[i] - headed[p.lang] - TOPICS.keys() for i, p in enumerate(passages)]
 
     def scores(self, question: str, vector: np.ndarray) -> tuple[np.ndarray, set[str]]:
         """How well each passage answers the question (see the module docstring)."""
@@ -145,8 +147,11 @@ class PolicyIndex:
         heading, text, title = self._heading_aspects[i], self._text_aspects[i], self._title_aspects[i]
         doc_topics = title & TOPICS.keys()
         named = heading - doc_topics
-        score = (ASPECT_IN_HEADING * len(asked & named) + ASPECT_IN_TITLE * len(asked & title - named)
-                 + ASPECT_IN_TEXT * len(asked & text - named - title)) / len(asked)  # fmt: skip
+        # a store without a section on what is asked states it in the text of its topic's section
+        # ("innerhalb von 30 Tagen" under "Rückgabe & Umtausch"): as if the heading named it
+        alone = asked & self._unheaded[i] - named - title if doc_topics & asked else set()
+        score = (ASPECT_IN_HEADING * len(asked & named | alone) + ASPECT_IN_TITLE * len(asked & title - named)
+                 + ASPECT_IN_TEXT * len(asked & text - named - title - alone)) / len(asked)  # fmt: skip
         if named and not named & asked and not asked & self._only_text[i]:
             score -= OTHER_ASPECT
         if self._other_topic(asked, i):

@@ -32,7 +32,8 @@ TOPICS: dict[str, Cues] = {
     "payment": (
         ("zahl", "bezahl", "pay(?!pal)", "paypal", "kreditkarte", "credit card", "debit card", "rechnung", "invoice",
          "raten", "instal", "financ", "finanzier", "klarna", "vorkasse", "prepay", "überweis", "bank transfer", "bar\\b",
-         "cash", "apple pay", "google pay", "gutschein", "voucher", "gift card", "geschenkkarte"),
+         "cash", "apple pay", "google pay", "gutschein", "voucher", "gift card", "geschenkkarte",
+         "american express", "amex", "visa\\b", "mastercard", "maestro", "girocard"),  # the cards by name
         ("zahlung", "payment", "bezahl", "paying"),
     ),
     "warranty": (
@@ -65,8 +66,8 @@ ASPECTS: dict[str, Cues] = {
          "how much time", "after \\d+ (days|weeks)", "nach \\d+ (tagen|wochen)"),
         ("frist", "window", "period", "zeitraum", "within", "innerhalb", "tage ab", "days from"),
     ),
-    "duration": (
-        ("dauer", "how long does", "how long will", "take", "wie schnell", "how (fast|quickly|soon)", "wann kommt",
+    "duration": (  # "take", not "do you take cards?", which asks what is accepted
+        ("dauer", "how long does", "how long will", "(?<!you )take", "wie schnell", "how (fast|quickly|soon)", "wann kommt",
          "when will (it|my order) arrive", "lieferzeit", "delivery time", "transit"),
         ("lieferzeit", "laufzeit", "delivery time", "werktage", "business days", "working days"),
     ),
@@ -102,7 +103,8 @@ ASPECTS: dict[str, Cues] = {
     "methods": (
         ("zahlungsart", "zahlungsmethode", "zahlungsmöglichkeit", "payment method", "payment option", "ways to pay",
          "wie kann ich (be)?zahlen", "how can i pay", "how do i pay", "accept", "akzeptier", "nehmt ihr", "nehmen sie",
-         "mit karte", "by card", "bar\\b", "cash", "paypal", "kreditkarte", "credit card", "apple pay", "google pay"),
+         "mit karte", "by card", "bar\\b", "cash", "paypal", "kreditkarte", "credit card", "apple pay", "google pay",
+         "american express", "amex", "visa\\b", "mastercard", "maestro", "girocard"),
         ("zahlungsart", "zahlungsmethode", "zahlungsmöglichkeit", "payment method", "payment option", "we accept",
          "akzeptieren", "paypal", "kreditkarte", "credit card", "klarna", "bar\\b", "cash", "karte", "card"),
     ),
@@ -125,8 +127,8 @@ ASPECTS: dict[str, Cues] = {
     ),
     "express": (  # faster than the zone's parcel: a courier, express, the same day (not a same-day dispatch)
         ("same[- ]day", "(?:am )?(?:selben|gleichen) tag", "next[- ]day", "overnight", "über nacht", "am nächsten tag",
-         "express", "courier", "kurier", "eilig", "schnellversand", "eilversand"),
-        ("express", "courier", "kurier", "overnight", "über nacht", "(?:same|next)[- ]day deliver", "eilversand",
+         "(?<!american )express", "courier", "kurier", "eilig", "schnellversand", "eilversand"),
+        ("(?<!american )express", "courier", "kurier", "overnight", "über nacht", "(?:same|next)[- ]day deliver", "eilversand",
          "schnellversand", "eilzustellung"),
     ),
     "carrier": (  # which parcel service

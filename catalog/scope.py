@@ -6,7 +6,9 @@ refusal.
 words, category) must reach `FLOOR` and stand `MARGIN` above what out-of-scope chat scores
 against the same catalog (`REFERENCE`, a general list: weather, sport, code, recipes …; the 90th
 percentile of their best scores), or a word of the message must name the best product nearly
-as typed (`search.NAMED_BY_WORD`: "Gießkannen" for the "Gießkanne verzinkt 5 l"). A shop whose products resemble everyday chat (books, recipes)
+as typed (`search.NAMED_BY_WORD`: "Gießkannen" for the "Gießkanne verzinkt 5 l"), or the
+message must name the brand (vendor) of a found product ("Was haben Sie von Nordlicht Kids?"; not
+the shop's own label, which most products carry). A shop whose products resemble everyday chat (books, recipes)
 thus needs a clearer request. Calibrated on labelled sets (`python -m bench.scope`).
 
 The score compared is the full vector's (`rescue_score`): a product's short vector (its
@@ -48,10 +50,10 @@ REFERENCE = (
 # Which medicine to give or take, and how much: advice for a vet, doctor or pharmacist, never a
 # product search, even when the shop sells things for the animal or person named.
 _MEDICINE = (
-    r"medikament\w*|arznei\w*|tablette\w*|schmerzmittel\w*|antibiotik\w*|medizin\b"
+    r"medikament\w*|arznei\w*|\w*tabletten?\b|schmerzmittel\w*|antibiotik\w*|medizin\b"
     r"|medicine\w*|medication\w*|drugs?\b|painkiller\w*|antibiotic\w*|pills?\b"
 )  # not "drug-free", "medikamentenfrei"
-_GIVE = r"geben|gebe\b|verabreich\w*|nehmen|dosier\w*|dosis|give|take|administer\w*|dose\b|dosage"
+_GIVE = r"geben|gebe\b|verabreich\w*|nehmen|dosier\w*|dosis|helfen|hilft|give|take|administer\w*|dose\b|dosage"
 _MEDICAL_ADVICE = re.compile(rf"(?<![^\W\d_])(?:{_MEDICINE})(?![\s-]*(?:free|frei))(?:.*?)(?<![^\W\d_])(?:{_GIVE})|(?<![^\W\d_])(?:{_GIVE})(?:.*?)(?<![^\W\d_])(?:{_MEDICINE})(?![\s-]*(?:free|frei))", re.I)
 
 
@@ -82,6 +84,19 @@ def carried(service: CatalogService, text: str) -> SearchResult | None:
         return None
     result = service.search(text)
     # the best full-vector score among the hits: the first hit may be first by its short vector
-    if result.hits and (max(map(rescue_score, result.hits)) >= threshold(service) or result.hits[0].named >= NAMED_BY_WORD):
+    if result.hits and (max(map(rescue_score, result.hits)) >= threshold(service) or result.hits[0].named >= NAMED_BY_WORD
+                        or any(names_brand(service, text, hit.product.vendor) for hit in result.hits)):
         return result
     return None
+
+
+def names_brand(service: CatalogService, text: str, vendor: str | None) -> bool:
+    """Whether the text names this brand ("Nordlicht Kids" of "Nordlicht Kids Oslo", its first two
+    words or the whole), a brand of fewer than half the catalog's products (not the shop's label)."""
+    if not vendor:
+        return False
+    words = re.findall(r"[^\W_]+", vendor.lower())
+    short = " ".join(words[:2])
+    if len(short) < 4 or 2 * sum(p.vendor == vendor for p in service.products.values()) >= len(service.products):
+        return False
+    return re.search(rf"(?<![^\W_]){re.escape(short)}(?![^\W_])", " ".join(re.findall(r"[^\W_]+", text.lower()))) is not None

@@ -382,6 +382,14 @@ class CatalogService:
         scored.sort(key=lambda item: (-item[0], item[1].id))
         return scored
 
+    def mentioned_weight(self, text: str, product: Product) -> float:
+        """How much of the product's name the text says, in rarity weights ("Falke hoch" says more
+        of "Arbeitsstiefel Falke hoch S3" than of "Latzhose Falke", though a smaller share)."""
+        words, total = set(_tokens(text)), len(self.products)
+        return max((sum(math.log(1 + total / max(1, self.names.df(t))) for t in _tokens(title)
+                        if len(t) > 1 and t not in self.names.generic and _mentioned(t, words, 4, self.names.generic))
+                    for title in product.title.values()), default=0.0)  # fmt: skip
+
     def complements(self, product: Product, limit: int = 2) -> list[Product]:
         related = [self.products[r] for r in product.related if r in self.products]
         return [p for p in related if p.total_stock > 0][:limit]

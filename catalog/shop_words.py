@@ -7,7 +7,7 @@ long, so `catalog.search` also matches the request's words in the other language
 product names. Only generic shop vocabulary (clothing, pets, baby, home, garden, outdoor,
 electronics, care), never one catalog's words; a German compound is read by its last part
 ("Hundekörbchen" is a "Körbchen", a bed or basket) and a known first part ("Lese-brille":
-reading).
+reading); an English plural is read as its singular ("carriers", "leashes").
 """
 
 from __future__ import annotations
@@ -112,6 +112,8 @@ def other_language(word: str) -> set[str]:
     if word in QUALITY_WORDS:  # "light" of "a light jacket" is no lamp
         return set()
     found = set(_EN.get(word, ()))
+    if not found and word not in _PAIRS and len(word) >= 4 and word.endswith("s"):  # an English plural: "carriers", "boxes"
+        found = set(_EN.get(word[:-1], ()) or _EN.get(word[:-2], ()) if word.endswith("es") else _EN.get(word[:-1], ()))
     if word in _PAIRS:
         found |= set(_PAIRS[word])
     elif split := _compound(word):

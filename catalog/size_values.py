@@ -94,7 +94,7 @@ def _pair(options: dict[str, list[str]], text: str) -> dict[str, str]:
 
 _DIMENSIONS = re.compile(r"(\d+(?:[.,]\d+)?)\s*[x×]\s*(\d+(?:[.,]\d+)?)(?:\s*[x×]\s*(\d+(?:[.,]\d+)?))?", re.I)
 # a number that is no size: followed by a unit or a word counting something else
-_NOT_A_SIZE_AFTER = re.compile(r"\s*(?:cm|mm|m\b|kg|kilos?\b|lbs?\b|pounds?\b|st\b|stone\b|g\b|€|eur|euro|%|jahre|jahren|years?|monate|months?|tage|days?|wochen|weeks?|stück|x\b|zoll|inch|l\b|ml)", re.I)
+_NOT_A_SIZE_AFTER = re.compile(r"\s*(?:cm|mm|m\b|kg|kilos?\b|lbs?\b|pounds?\b|st\b|stone\b|g\b|€|eur|euro|%|jahre|jahren|years?|monate|months?|tage|days?|wochen|weeks?|stück|x\b|zoll|inch|l\b|ml|-?(?:paar|pairs?|packs?|er-?pack)\b)", re.I)  # "12-pair pack": a count
 
 
 def same_dimensions(value: str, text: str) -> bool:

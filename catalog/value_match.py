@@ -16,6 +16,7 @@ from catalog.size_values import same_dimensions
 _PAIRS = (
     ("weit", "wide"), ("schmal", "narrow"), ("kurz", "short"), ("normal", "regular"), ("normal", "standard"),
     ("kurz", "petite"), ("short", "petite"), ("lang", "tall"), ("long", "tall"),  # petite and tall lengths
+    ("hoch", "high"), ("niedrig", "low"), ("mittel", "medium"), ("mittel", "mittler"),  # heights, levels: "mittlere Wade"
     ("sommer", "summer"), ("ganzjahr", "all year"), ("ganzjahr", "all-season"), ("ganzjahres", "all-season"),
     # how foods and drugstore goods are sold: grind, refills, caffeine, sweetness
     ("gemahlen", "ground"), ("bohne", "bean"), ("ganze bohne", "whole bean"), ("ganze bohnen", "whole beans"),
@@ -145,7 +146,7 @@ def names_value(value: str, values: list[str], option: str, text: str, name_word
     `name_words`: the lower-case words of the product's name)."""
     if _capitals_in(value.strip(), option, text) or same_dimensions(value, text) or _dimensions_within(value, text):
         return True
-    if _range_in(value, values, text):
+    if _range_in(value, values, text) or _side_in(value, values, text):
         return True
     lowered = text.lower()
     shared = {form for v in values if v != value for form in value_forms(v, name_words)}  # "weite" of "Weite 10" and "Weite 12"
@@ -157,6 +158,27 @@ def names_value(value: str, values: list[str], option: str, text: str, name_word
         return True
     return _own_word_in(value, values, lowered, name_words) and not any(
         _own_word_in(v, values, lowered, name_words) for v in values if v != value)
+
+
+# one side of a measure named with what it measures: "in 250 Länge", "245 cm lang", "width 140"
+_SIDE_WORDS = r"(?:länge|lang|long|length|breite|breit|wide|width|höhe|hoch|high|height|tiefe|deep|depth)"
+_SIDE = re.compile(rf"(?<![\w.,x×-])(\d{{2,4}})(?:\s*cm)?\s+{_SIDE_WORDS}\b|\b{_SIDE_WORDS}\s+(?:von\s+|of\s+)?(\d{{2,4}})(?![\w.,x×-])", re.I)
+
+
+def _sides(value: str) -> set[float]:
+    return {_number(n) for m in _TEXT_DIMENSIONS.finditer(value) for n in m.groups()}
+
+
+def _side_in(value: str, values: list[str], text: str) -> bool:
+    """"Oliv in 250 Länge?" of the values "140x160" / "140x250": a number said with what it
+    measures that is a side of this value's measure and of no other value's."""
+    if _TEXT_DIMENSIONS.search(text):
+        return False  # a whole measure is matched as such
+    for m in _SIDE.finditer(text):
+        number = _number(m.group(1) or m.group(2))
+        if number in _sides(value) and not any(number in _sides(v) for v in values if v != value):
+            return True
+    return False
 
 
 _LETTERS = re.compile(r"[^\W\d_]{5,}")

@@ -104,6 +104,15 @@ def _shade_of_one(product: Product, name: str, values: list[str], text: str) -> 
     return None
 
 
+def _part_of_one(values: list[str], text: str) -> str | None:
+    """"in Rosé?" of "Abendrot-Rosé": the one value a word of which, in no other value, the
+    text names (merchants join a fancy name to the colour)."""
+    parts = {v: {p for p in re.split(r"[\s/-]+", v.lower()) if len(p) >= 4 and p.isalpha() and p not in _MATERIAL_SHADES} for v in values}
+    found = [v for v, own in parts.items() if len(own) > 1 and any(
+        _word_in(p, text) and not any(p in o for w, o in parts.items() if w != v) for p in own)]
+    return found[0] if len(found) == 1 else None
+
+
 _NEAR = {"blue": "navy", "navy": "blue", "green": "olive", "olive": "green", "grey": "silver", "silver": "grey"}
 
 
@@ -187,6 +196,8 @@ def find_asked(product: Product, text: str) -> list[Asked]:
                 asked.append(Asked(name, kind, colors[0], matching))
             elif shade := _shade_of_one(product, name, values, text):
                 asked.append(Asked(name, kind, shade, (shade,)))
+            elif part := _part_of_one(values, text):
+                asked.append(Asked(name, kind, part, (part,)))
             continue
         value_amounts: dict[str, tuple[str, float] | None] = {v: _value_amount(name, v) for v in values}
         spoken_counts: list[tuple[str, float]] = []
