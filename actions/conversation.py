@@ -16,7 +16,7 @@ from actions.policies import answer_policy
 from actions.product_questions import ActionProductInfo, page_asks_property, page_question
 from actions.search import show_results
 from actions.shipping import answer_shipping
-from actions.sizing import answer_size, asks_for_version
+from actions.sizing import answer_size, asks_for_version, page_condition
 from actions.texts import say
 from catalog import scope
 from catalog.lexicon import find_country
@@ -111,7 +111,7 @@ class ActionFallback(ShopAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = text_of(tracker)
         if intent in RESCUED_INTENTS and text.strip() and not text.startswith("/") and not scope.asks_medical_advice(text) and not asks_other_task(text):
-            if asks_for_version(tracker):  # "do you have these in purple?" on a product page
+            if asks_for_version(tracker) or page_condition(tracker):  # "do you have these in purple?" on a product page
                 return answer_size(dispatcher, tracker, lang)
             if page_question(tracker) or page_asks_property(tracker, lang) or (metadata(tracker).get("product_id") and _ORDER_THIS.search(text)):  # "Are these wellies lined?", "can I order the buggy?" on its page
                 return ActionProductInfo().respond(dispatcher, tracker, lang)

@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts
 from actions.common import Events, ShopAction, reply
+from actions.condition_answer import asks_condition, condition_answer
 from actions.context import catalog, focused_products, metadata, text_of
 from actions.need_answer import need_reply
 from actions.page_focus import points_at_page
@@ -70,7 +71,7 @@ from catalog.variants import (
     same_size,
 )
 
-__all__ = ["ActionAnswerSize", "answer_size", "asks_for_version", "asks_size_advice", "availability", "names_page_version", "wanted_size"]
+__all__ = ["ActionAnswerSize", "answer_size", "asks_for_version", "asks_size_advice", "availability", "names_page_version", "page_condition", "wanted_size"]
 
 
 def wanted_size(text: str, product: Product) -> str | None:
@@ -135,6 +136,8 @@ def asks_size_advice(tracker: Tracker) -> bool:
     if product is None:
         return False
     text = text_of(tracker)
+    if asks_condition(product, text, metadata(tracker).get("language") or "en"):  # "72 kg, welche Härte?"
+        return True
     if not sized_options(product):  # "Passt die Kinderuhr an ein Handgelenk von 13 cm?": the sentence on that measure
         found = measurement(product, text, "en") if _SIZE_CUE.search(text) else None
         return found is not None and names_measure(product, found, "en")
@@ -144,6 +147,12 @@ def asks_size_advice(tracker: Tracker) -> bool:
     if found is not None and charts(product, found, "en"):
         return True
     return bool(_SIZE_CUE.search(text)) and bool(picks(text, evidence(product, "en")))  # "Sattelhöhe 77 cm – welche?"
+
+
+def page_condition(tracker: Tracker) -> bool:
+    """"Ich schlafe auf der Seite, welche Festigkeit?" on the pillow's page: the text's row for that case."""
+    product = catalog().get(metadata(tracker).get("product_id"))
+    return product is not None and asks_condition(product, text_of(tracker), metadata(tracker).get("language") or "en")
 
 
 def _names_option(product: Product, text: str) -> bool:
@@ -232,6 +241,9 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     done = [SlotSet("current_product", product.id), SlotSet("last_topic", "size")]
     if (events := need_reply(dispatcher, product, text, lang)) is not None:  # "45 m² Wand – welche Dose?": the yield's computation
         return events
+    if said := _condition(product, text, conversion, lang):  # "80 kg, Seitenschläfer", "1,92 m – welche Decke?": the text's row
+        reply(dispatcher, said[0], sources=list(dict.fromkeys(said[1])), payload=facts.cards_payload([product], lang, catalog().config))
+        return done
     if said := _measured_detail(product, text, lang):  # "Für welche Raumgröße?", "What radius?": a measured fact, no size
         reply(dispatcher, said, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return done
@@ -328,6 +340,15 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         lines.append(_feature_or_detail(product, text, lang) or overview(product, lang))
     reply(dispatcher, " ".join(lines), sources=list(dict.fromkeys(sources)), payload=facts.cards_payload([product], lang, catalog().config))
     return [*events, *done]
+
+
+def _condition(product: Product, text: str, conversion: str | None, lang: str) -> tuple[str, list[str]] | None:
+    """The value the text's rows give for the question's weight, height or use
+    (`actions.condition_answer`); not for a usual size or a conversion."""
+    if conversion or USUAL.search(text) or WEARS.search(text):
+        return None
+    found = measurement(product, text, lang)
+    return condition_answer(product, text, lang, charted=bool(found and charts(product, found, lang)))
 
 
 def _measured_detail(product: Product, text: str, lang: str) -> str | None:
