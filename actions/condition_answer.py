@@ -11,6 +11,7 @@ from actions.context import catalog
 from actions.size_stock import availability
 from actions.variant_replies import phrase
 from catalog.condition_rows import Pick, measure_pick, word_pick
+from catalog.cover_rules import allowance_pick, guide_sentences, panels
 from catalog.models import Product
 from catalog.size_guide_chart import guide_section
 from catalog.variants import Asked, option_kind
@@ -25,6 +26,18 @@ _T = {
         "en": "Our size guide says: “{line}” – {for_}I recommend {value} of {product}.",
     },
     "for": {"de": "bei {given} ", "en": "for {given} "},
+    "panels": {
+        "de": "{source}: „{sentence}“ Bei {rod} Stange sind das {fabric} Stoffbreite; bei {width} cm Breite je Stück "
+        "brauchen Sie also {count} Stück von {product}.",
+        "en": "{source}: “{sentence}” For a {rod} rod that is {fabric} of fabric width; at {width} cm per panel "
+        "you need {count} panels of {product}.",
+    },
+    "source_text": {"de": "Laut Produktbeschreibung", "en": "The product description says"},
+    "source_guide": {"de": "Laut unserem Größenberater", "en": "Our size guide says"},
+    "allowance": {
+        "de": "Laut Produktbeschreibung von {product}: „{sentence}“ Bei {given} brauchen Sie also mindestens {need} cm – ich empfehle {value}.",
+        "en": "The description of {product} says: “{sentence}” For {given} you need at least {need} cm – I recommend {value}.",
+    },
     "boundary": {
         "de": "Mit {given} liegen Sie bei {product} genau an der Grenze („{first}“ / „{second}“). "
         "Dazu steht in der Beschreibung: „{rule}“ – ich empfehle daher {value}.",
@@ -53,13 +66,59 @@ def _pick(product: Product, text: str, lang: str) -> tuple[Pick, bool] | None:
     return (pick, True) if pick else None
 
 
+_MINE = re.compile(r"\b(?:my|mein\w*|unser\w*|our|i'?m|i am|ich)\b", re.I)  # a measure of the shopper's own
 _WHICH = re.compile(r"\b(?:welche\w*|which|what size|was für|wie viele?)\b", re.I)
 
 
 def asks_condition(product: Product, text: str, lang: str) -> bool:
     """Whether a "which one?" question gives what the text's conditions pick a value by ("72 kg,
     welche Härte?", "I sleep on my stomach, which firmness?"): a size question, whatever its intent."""
-    return bool(_WHICH.search(text)) and _pick(product, text, lang) is not None
+    if _WHICH.search(text):
+        return _pick(product, text, lang) is not None or cover_answer(product, text, lang) is not None
+    found = _pick(product, text, lang) if _MINE.search(text) else None
+    return found is not None and bool(found[0].given)  # "the distance from my neck to my shoulder is 15 cm"
+
+
+def _m(cm: float, lang: str) -> str:
+    text = f"{cm / 100:g}"
+    return f"{text.replace('.', ',') if lang == 'de' else text} m"
+
+
+def _span(low: float | int, high: float | int, lang: str, unit: str = "") -> str:
+    if low == high:
+        return f"{low:g}{unit}"
+    return f"{low:g}{unit} {'bis' if lang == 'de' else 'to'} {high:g}{unit}".replace(".", "," if lang == "de" else ".")
+
+
+def cover_answer(product: Product, text: str, lang: str) -> tuple[str, list[str]] | None:
+    """(answer, source ids) for "Stange 2 m – wie viele Vorhänge?" (the gathering factor) and
+    "Matratze 100x200 – welches Laken?" (the allowance over the covered thing), else None."""
+    own = _texts(product, lang)
+    name = product.name(lang)
+    if rule := allowance_pick(product, own, text):
+        option, chosen, sentence, need = rule
+        value = phrase(product, option, [chosen], lang)
+        given = " ".join(m for m in [text[slice(*_dims_span(text))]] if m)
+        line = _T["allowance"][lang].format(product=name, sentence=sentence, given=given, need=f"{need[0]:g}x{need[1]:g}", value=value)
+        answer, ids = availability(product, [Asked(option, option_kind(product, option), chosen, (chosen,))], lang)
+        return f"{line} {answer}", [product.id, *ids]
+    cat = catalog()
+    guide = guide_sentences(cat.policies.passages, product, lang, cat.config.categories)
+    found = panels(own, guide, text)
+    if found is None:
+        return None
+    from_guide = found.sentence not in " ".join(own)
+    fabric = _span(found.rod_cm * found.factor[0] / 100, found.rod_cm * found.factor[1] / 100, lang, " m")
+    line = _T["panels"][lang].format(
+        source=_T["source_guide" if from_guide else "source_text"][lang], sentence=found.sentence, rod=_m(found.rod_cm, lang),
+        fabric=fabric, width=f"{found.width_cm:g}", count=_span(*found.count, lang), product=name,
+    )  # fmt: skip
+    return line, [product.id, *(["policy:size-guide"] if from_guide else [])]
+
+
+def _dims_span(text: str) -> tuple[int, int]:
+    m = re.search(r"\d{2,3}\s*[x×]\s*\d{2,3}(?:\s*cm)?", text)
+    return (m.start(), m.end()) if m else (0, 0)
 
 
 def condition_answer(product: Product, text: str, lang: str, charted: bool = False) -> tuple[str, list[str]] | None:
@@ -68,7 +127,7 @@ def condition_answer(product: Product, text: str, lang: str, charted: bool = Fal
     boundary decided by the merchant's rule, or a version that is no size, is answered here."""
     found = _pick(product, text, lang)
     if found is None:
-        return None
+        return cover_answer(product, text, lang)
     pick, from_guide = found
     if charted and not pick.rule and option_kind(product, pick.row.option) == "size":
         return None  # the size chart answers a size; a firmness or warmth by weight is answered here

@@ -182,8 +182,13 @@ def _boundary_rule(texts: list[str], question: str) -> tuple[str, str] | None:
     """("higher" or "lower", the rule's sentence) of the merchant's rule for a measure on a bound."""
     asked = sleeping(question)
     for text in texts:
-        for sentence in split_sentences(text):
-            if not _BOUNDARY.search(sentence) or not (_HIGHER.search(sentence) or _LOWER.search(sentence)):
+        sentences = split_sentences(text)
+        for i, sentence in enumerate(sentences):
+            if not _BOUNDARY.search(sentence):
+                continue
+            if not (_HIGHER.search(sentence) or _LOWER.search(sentence)) and i + 1 < len(sentences):
+                sentence = f"{sentence} {sentences[i + 1]}"  # "Genau an der Grenze? Nehmen Sie die größere."
+            if not (_HIGHER.search(sentence) or _LOWER.search(sentence)):
                 continue
             clauses = re.split(r"[,;]", sentence)
             for clause in clauses:
@@ -200,9 +205,13 @@ def _boundary_rule(texts: list[str], question: str) -> tuple[str, str] | None:
 
 
 def _names(question: str, option: str) -> bool:
-    """Whether the question names the option itself by a word of its own ("Rückenlänge", not "Größe")."""
-    plain = option.lower() not in {"größe", "grösse", "size", "maß", "masse", "maße"}
-    return plain and bool(re.search(rf"(?<!\w){re.escape(option.lower())}(?!\w)", question.lower()))
+    """Whether the question's measure is one of the option itself ("Rückenlänge 140", "140 cm
+    back length"; not "85 kg, welcher Härtegrad?" nor "Größe")."""
+    if option.lower() in {"größe", "grösse", "size", "maß", "masse", "maße"}:
+        return False
+    name = re.escape(option.lower())
+    near = rf"(?<!\w){name}\W{{0,12}}\d|\d[\d.,]*\s*(?:cm|m)?\W{{0,3}}{name}(?!\w)"
+    return bool(re.search(near, question.lower()))
 
 
 def measure_pick(product: Product, texts: list[str], question: str) -> Pick | None:
