@@ -158,3 +158,16 @@ def test_which_version_for_me_is_answered_on_the_page(ask, action, product, ques
 
     reply = ask(action, product, question, lang)
     assert re.search(must, reply), reply
+
+
+def test_a_dose_per_body_weight_in_ml_or_daily_is_worked_out() -> None:
+    from actions.need_answer import need_answer
+
+    oil = _product("lachsoel", "Lachsöl Kraftpfote", "Omega-3 für Hunde.\nDosierung: 5 ml je 10 kg Körpergewicht pro Tag.",
+                   "de", "Inhalt", ("250 ml", "500 ml"))  # fmt: skip
+    said = need_answer(oil, "Wie viel gebe ich meinem 30 kg Hund?", "de") or ""
+    assert "15 ml" in said, said
+    herbs = _product("herb-mix", "Herbal Mix Meadow", "Dried herbs for horses.\nFeed 2 g per 50 kg body weight daily.",
+                     "en", "Size", ("500 g", "1 kg"))  # fmt: skip
+    said = need_answer(herbs, "how much for my 400 kg horse?", "en") or ""
+    assert "16 g" in said, said
