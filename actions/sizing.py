@@ -49,6 +49,7 @@ from actions.size_option_measure import option_measure_answer
 from actions.size_series_answer import series_answer
 from actions.size_stock import availability, overview, size_option, sized_options
 from actions.texts import say
+from catalog.condition_rows import given_measure
 from catalog.fact_kinds import MEASURED_KINDS
 from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
@@ -345,8 +346,8 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
 def _condition(product: Product, text: str, conversion: str | None, lang: str) -> tuple[str, list[str]] | None:
     """The value the text's rows give for the question's weight, height or use
     (`actions.condition_answer`); not for a usual size or a conversion."""
-    if conversion or USUAL.search(text) or WEARS.search(text):
-        return None
+    if USUAL.search(text) or WEARS.search(text) or (conversion and given_measure(text) is None):
+        return None  # a measure in cm or kg is none of the conversions ("15 cm" is no collar size)
     found = measurement(product, text, lang)
     return condition_answer(product, text, lang, charted=bool(found and charts(product, found, lang)))
 
