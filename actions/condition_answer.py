@@ -121,14 +121,17 @@ def _dims_span(text: str) -> tuple[int, int]:
     return (m.start(), m.end()) if m else (0, 0)
 
 
-def condition_answer(product: Product, text: str, lang: str, charted: bool = False) -> tuple[str, list[str]] | None:
+def condition_answer(product: Product, text: str, lang: str, charted: bool = False, body: str | None = None) -> tuple[str, list[str]] | None:
     """(answer, source ids) for the value the text's conditions give the question, else None.
     `charted`: the product's size chart already charts the question's measure; then only a
-    boundary decided by the merchant's rule, or a version that is no size, is answered here."""
+    boundary decided by the merchant's rule, or a version that is no size, is answered here.
+    `body`: the body measure the question gives (hip, chest …), which the guide's rows do not chart."""
     found = _pick(product, text, lang)
     if found is None:
         return cover_answer(product, text, lang)
     pick, from_guide = found
+    if from_guide and pick.given and body not in (None, "height", "weight"):
+        return None  # "Hüftumfang 62 cm" is no height the guide's rows are written for
     if charted and not pick.rule and option_kind(product, pick.row.option) == "size":
         return None  # the size chart answers a size; a firmness or warmth by weight is answered here
     row = pick.row

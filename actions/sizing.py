@@ -349,7 +349,7 @@ def _condition(product: Product, text: str, conversion: str | None, lang: str) -
     if USUAL.search(text) or WEARS.search(text) or (conversion and given_measure(text) is None):
         return None  # a measure in cm or kg is none of the conversions ("15 cm" is no collar size)
     found = measurement(product, text, lang)
-    return condition_answer(product, text, lang, charted=bool(found and charts(product, found, lang)))
+    return condition_answer(product, text, lang, charted=bool(found and charts(product, found, lang)), body=found.measure if found else None)
 
 
 def _measured_detail(product: Product, text: str, lang: str) -> str | None:

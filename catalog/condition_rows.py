@@ -42,6 +42,7 @@ _BOUNDARY = re.compile(r"grenze|boundary|borderline|zwischen zwei|between two|da
 _HIGHER = re.compile(r"\b(?:festere\w*|härtere\w*|firmer|harder|höhere\w*|higher|größere\w*|larger|bigger)\b", re.I)
 _LOWER = re.compile(r"\b(?:weichere\w*|softer|niedrigere\w*|lower|kleinere\w*|smaller)\b", re.I)
 _FOR = re.compile(r"\b(?:für|for|passt)\b", re.I)
+_FOR_USE = re.compile(r"\b(?:für|for)\b", re.I)
 _WORD = re.compile(r"[^\W\d_]{5,}")
 _COMMON = {
     "welche", "welcher", "welches", "größe", "grösse", "which", "would", "should", "passt", "passen", "meinen", "meine",
@@ -152,8 +153,8 @@ def rows(product: Product, texts: list[str], unit: str) -> list[Row]:
             break
         found = []
     found = list({(r.value, r.line): r for r in found}.values())
-    if len(found) < 2 and not any(_FOR.search(r.line) for r in found):
-        return []
+    if len(found) < 2 and not (unit == "dims" and any(_FOR_USE.search(r.line) for r in found)):
+        return []  # one line is a table only as "130x160 (für Tische bis ca. 90x120)"
     return sorted(found, key=lambda r: (_key(r.low, float("-inf")), _key(r.high, float("inf"))))
 
 

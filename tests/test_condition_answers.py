@@ -171,3 +171,8 @@ def test_a_dose_per_body_weight_in_ml_or_daily_is_worked_out() -> None:
                      "en", "Size", ("500 g", "1 kg"))  # fmt: skip
     said = need_answer(herbs, "how much for my 400 kg horse?", "en") or ""
     assert "16 g" in said, said
+
+
+def test_one_example_line_is_no_table() -> None:
+    kids = _product("hose-kiesel", "Kinderhose Kiesel", "Größe 104 passt einem Kind bis 104 cm.", "de", "Größe", ("98", "104", "110"))
+    assert measure_pick(kids, [kids.description["de"]], "Mein Sohn ist 100 cm groß") is None
