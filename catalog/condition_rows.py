@@ -41,7 +41,7 @@ SLEEP = {
 _BOUNDARY = re.compile(r"grenze|boundary|borderline|zwischen zwei|between two|dazwischen|in between", re.I)
 _HIGHER = re.compile(r"\b(?:festere\w*|härtere\w*|firmer|harder|höhere\w*|higher|größere\w*|larger|bigger)\b", re.I)
 _LOWER = re.compile(r"\b(?:weichere\w*|softer|niedrigere\w*|lower|kleinere\w*|smaller)\b", re.I)
-_FOR = re.compile(r"\b(?:für|for|passt)\b", re.I)
+_NAMED_FOR = re.compile(r"^\W{0,3}(?:\w+\s+)?(?:für|for)\b", re.I)  # right after the value
 _FOR_USE = re.compile(r"\b(?:für|for)\b", re.I)
 _WORD = re.compile(r"[^\W\d_]{5,}")
 _COMMON = {
@@ -258,7 +258,7 @@ def word_pick(product: Product, texts: list[str], question: str) -> Pick | None:
                 if asked or not words:
                     continue
                 for value, fragment in _segments(line, option, values):
-                    if _FOR.search(fragment):
+                    if _NAMED_FOR.match(fragment) and not re.fullmatch(r"[\d.,/ -]+", value):  # "Cob für …", "Pony passt für …"
                         shared = words & {w.lower()[:6] for w in _WORD.findall(fragment)}
                         if shared:
                             scored.append((len(shared), Row(option, value, None, None, "word", line.strip())))
