@@ -12,9 +12,10 @@ from actions.size_stock import availability
 from actions.variant_replies import phrase
 from catalog.condition_rows import Pick, measure_pick, word_pick
 from catalog.cover_rules import allowance_pick, guide_sentences, panels
+from catalog.lexicon import find_colors
 from catalog.models import Product
 from catalog.size_guide_chart import guide_section
-from catalog.variants import Asked, option_kind
+from catalog.variants import Asked, find_asked, option_kind
 
 _T = {
     "text": {
@@ -73,6 +74,8 @@ _WHICH = re.compile(r"\b(?:welche\w*|which|what size|was für|wie viele?)\b", re
 def asks_condition(product: Product, text: str, lang: str) -> bool:
     """Whether a "which one?" question gives what the text's conditions pick a value by ("72 kg,
     welche Härte?", "I sleep on my stomach, which firmness?"): a size question, whatever its intent."""
+    if find_colors(text) or any(a.values for a in find_asked(product, text)):
+        return False  # a named version ("the 140–160 in sage") is asked for, not picked
     if _WHICH.search(text):
         return _pick(product, text, lang) is not None or cover_answer(product, text, lang) is not None
     found = _pick(product, text, lang) if _MINE.search(text) else None
