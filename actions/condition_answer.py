@@ -74,12 +74,17 @@ _WHICH = re.compile(r"\b(?:welche\w*|which|what size|was für|wie viele?)\b", re
 def asks_condition(product: Product, text: str, lang: str) -> bool:
     """Whether a "which one?" question gives what the text's conditions pick a value by ("72 kg,
     welche Härte?", "I sleep on my stomach, which firmness?"): a size question, whatever its intent."""
-    if find_colors(text) or any(a.values for a in find_asked(product, text)):
+    found = _pick(product, text, lang) if _WHICH.search(text) or _MINE.search(text) else None
+    if found is not None and _names_version(product, text, found[0].row.option):
         return False  # a named version ("the 140–160 in sage") is asked for, not picked
     if _WHICH.search(text):
-        return _pick(product, text, lang) is not None or cover_answer(product, text, lang) is not None
-    found = _pick(product, text, lang) if _MINE.search(text) else None
+        return found is not None or cover_answer(product, text, lang) is not None
     return found is not None and bool(found[0].given)  # "the distance from my neck to my shoulder is 15 cm"
+
+
+def _names_version(product: Product, text: str, option: str) -> bool:
+    """Whether the question names a colour or a value of another option than the one picked."""
+    return bool(find_colors(text)) or any(a.values and a.option != option for a in find_asked(product, text))
 
 
 def _m(cm: float, lang: str) -> str:
@@ -133,6 +138,8 @@ def condition_answer(product: Product, text: str, lang: str, charted: bool = Fal
     if found is None:
         return cover_answer(product, text, lang)
     pick, from_guide = found
+    if _names_version(product, text, pick.row.option):
+        return None
     if from_guide and pick.given and body not in (None, "height", "weight"):
         return None  # "Hüftumfang 62 cm" is no height the guide's rows are written for
     if charted and not pick.rule and option_kind(product, pick.row.option) == "size":

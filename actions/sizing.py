@@ -348,8 +348,6 @@ def _condition(product: Product, text: str, conversion: str | None, lang: str) -
     (`actions.condition_answer`); not for a usual size or a conversion."""
     if USUAL.search(text) or WEARS.search(text) or (conversion and given_measure(text) is None):
         return None  # a measure in cm or kg is none of the conversions ("15 cm" is no collar size)
-    if find_colors(text) or any(a.values for a in find_asked(product, text)):
-        return None  # "the 140–160 sheet in sage for a 40 cm boxspring?" asks for that version
     found = measurement(product, text, lang)
     return condition_answer(product, text, lang, charted=bool(found and charts(product, found, lang)), body=found.measure if found else None)
 

@@ -176,3 +176,23 @@ def test_a_dose_per_body_weight_in_ml_or_daily_is_worked_out() -> None:
 def test_one_example_line_is_no_table() -> None:
     kids = _product("hose-kiesel", "Kinderhose Kiesel", "Größe 104 passt einem Kind bis 104 cm.", "de", "Größe", ("98", "104", "110"))
     assert measure_pick(kids, [kids.description["de"]], "Mein Sohn ist 100 cm groß") is None
+
+
+def test_a_named_version_is_asked_for_not_picked(monkeypatch) -> None:  # noqa: ANN001
+    from types import SimpleNamespace
+
+    from actions import condition_answer as module
+    from actions.condition_answer import condition_answer
+
+    monkeypatch.setattr(module, "catalog", lambda: SimpleNamespace(policies=SimpleNamespace(passages=[]), config=SimpleNamespace(categories={})))
+
+    variants = [{"sku": f"spann-{i}", "options": {"Größe": g, "Steghöhe": h, "Farbe": c}, "price": 20.0, "stock": 3}
+                for i, (g, h, c) in enumerate([("90x200", "bis 25 cm", "Blau"), ("140x200", "bis 40 cm", "Blau"), ("140x200", "bis 25 cm", "Weiß")])]  # fmt: skip
+    sheet = Product.parse_obj({"id": "spannlaken-jersey", "title": {"en": "Jersey Fitted Sheet"}, "category": "home",
+                               "description": {"en": "Stretchy jersey.\nbis 25 cm: for mattresses from 15 to 25 cm high\n"
+                                                     "bis 40 cm: for boxsprings from 26 to 40 cm high"},
+                               "option_names": ["Größe", "Steghöhe", "Farbe"], "size_option": "Größe", "color_option": "Farbe",
+                               "variants": variants})  # fmt: skip
+    assert measure_pick(sheet, [sheet.description["en"]], "my boxspring is 35 cm high").row.value == "bis 40 cm"
+    assert condition_answer(sheet, "Do you have the 140x200 in blue for a 35 cm boxspring?", "en") is None
+    assert condition_answer(sheet, "Do you have it in blue for a 35 cm boxspring?", "en") is None
