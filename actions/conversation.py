@@ -18,7 +18,7 @@ from actions.product_questions import ActionProductInfo, page_asks_property, pag
 from actions.search import show_results
 from actions.shipping import answer_shipping
 from actions.size_statement import states_body_measure
-from actions.sizing import answer_size, asks_for_version
+from actions.sizing import answer_size, asks_for_version, page_condition
 from actions.texts import say
 from catalog import scope
 from catalog.lexicon import find_country
@@ -115,7 +115,7 @@ class ActionFallback(ShopAction):
         if intent in RESCUED_INTENTS and text.strip() and not text.startswith("/") and not scope.asks_medical_advice(text) and not asks_other_task(text):
             if (events := answer_option_list(dispatcher, tracker, lang)) is not None:  # "which patterns are there?" on a page
                 return events
-            if asks_for_version(tracker) or states_body_measure(catalog().get(metadata(tracker).get("product_id")), text):
+            if asks_for_version(tracker) or page_condition(tracker) or states_body_measure(catalog().get(metadata(tracker).get("product_id")), text):
                 return answer_size(dispatcher, tracker, lang)  # "do you have these in purple?", "my son is 6 and 119 cm tall" on its page
             if page_question(tracker) or page_asks_property(tracker, lang) or (metadata(tracker).get("product_id") and _ORDER_THIS.search(text)):  # "Are these wellies lined?", "can I order the buggy?" on its page
                 return ActionProductInfo().respond(dispatcher, tracker, lang)

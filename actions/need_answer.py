@@ -81,19 +81,19 @@ def _feeding_answer(
                     f"The feeding table runs from {low} to {high} kg – it gives no amount for {weight} kg.")  # fmt: skip
         return f"{line} {quote(table.sentence, lang)}"
     grams, exact = found
-    daily = amount_text(grams, "g", lang)
+    daily = amount_text(grams, table.unit, lang)
     about = "" if exact else say_in(lang, "etwa ", "about ")
     lines = [say_in(lang, f"Für {weight} kg Körpergewicht nennt die Fütterungsempfehlung {about}{daily} pro Tag.",
                   f"For {weight} kg body weight the feeding guide gives {about}{daily} a day.")]  # fmt: skip
     if need.days and not asked:
         total = grams * need.days
-        lines.append(say_in(lang, f"Für {fmt(need.days, lang)} Tage sind das ≈ {amount_text(total, 'g', lang)}.",
-                          f"For {fmt(need.days, lang)} days that is ≈ {amount_text(total, 'g', lang)}."))  # fmt: skip
+        lines.append(say_in(lang, f"Für {fmt(need.days, lang)} Tage sind das ≈ {amount_text(total, table.unit, lang)}.",
+                          f"For {fmt(need.days, lang)} days that is ≈ {amount_text(total, table.unit, lang)}."))  # fmt: skip
         lines.append(pick(versions, total, lang))
     elif asked or _HOW_LONG.search(text):
         per = say_in(lang, f"{daily} pro Tag", f"{daily} a day")
         lines += [
-            days_line(v.value, amount_text(v.amount, "g", lang), v.amount / grams, per, lang)
+            days_line(v.value, amount_text(v.amount, table.unit, lang), v.amount / grams, per, lang)
             for v in asked or versions
         ]
     return " ".join([*lines, quote(table.sentence, lang)])
@@ -221,9 +221,10 @@ def need_answer(product: Product, text: str, lang: str) -> str | None:
         return None  # a yield stated of one of several versions is not the product's: the version answers
     asked = asked_versions(unweighed, versions) if not single else []
     need = read_need(text, [v.amount / 1000 for v in asked if v.unit == "g"])
-    if need.weight and versions and all(v.unit == "g" for v in versions) and ANIMAL.search(text):
-        if table := feeding(product, lang):
-            return _feeding_answer(table, need, versions, asked, text, lang)
+    table = feeding(product, lang) if need.weight and versions and ANIMAL.search(text) else None
+    if table and all(v.unit == table.unit for v in versions):  # grams, or litres for a dose in ml
+        return _feeding_answer(table, need, versions, asked, text, lang)
+    if table is None and need.weight and versions and all(v.unit == "g" for v in versions) and ANIMAL.search(text):
         if PET.search(text) and (_HOW_LONG.search(text) or need.days or _WHICH.search(text)):
             return say_in(lang, f"Die Beschreibung von {product.name(lang)} nennt keine Futtermenge pro Tag – wie lange eine Packung reicht, kann ich daraus nicht berechnen.",
                         f"The description of {product.name(lang)} gives no feeding amounts per day, so I can't work out how long a bag lasts.")  # fmt: skip

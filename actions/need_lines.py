@@ -31,6 +31,8 @@ def fmt(x: float, lang: str) -> str:
 def amount_text(x: float, unit: str, lang: str) -> str:
     if unit == "g" and x >= 1000:
         return f"{fmt(x / 1000, lang)} kg"
+    if unit == "l" and 0 < x < 1:  # a dose of "0,055 l" is said "55 ml"
+        return f"{fmt(round(x * 1000, 1), lang)} ml"
     if unit == "piece":
         return f"{fmt(x, lang)} {'Stück' if lang == 'de' else 'pieces'}"
     if unit == "pack":

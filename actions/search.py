@@ -15,7 +15,13 @@ from actions.compare import ActionCompareProducts, asked_pair
 from actions.context import catalog, metadata, ordinal, shown, text_of
 from actions.option_list_answer import answer_option_list
 from actions.shipping import answer_shipping
-from actions.sizing import answer_size, asks_for_version, availability, names_page_version
+from actions.sizing import (
+    answer_size,
+    asks_for_version,
+    availability,
+    names_page_version,
+    page_condition,
+)
 from actions.texts import join, say
 from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
@@ -90,7 +96,7 @@ class ActionSearchProducts(ShopAction):
             return [SlotSet("pending_offer", "handoff")]
         if (events := answer_option_list(dispatcher, tracker, lang)) is not None:  # "Welche Farben gibt es?" on a page
             return events
-        if names_page_version(tracker):  # "Haben Sie den Schneeanzug in 104?" on its page
+        if names_page_version(tracker) or page_condition(tracker):  # "Haben Sie den Schneeanzug in 104?" on its page
             return answer_size(dispatcher, tracker, lang)
         from actions.product_questions import ActionProductInfo, page_asks_property  # noqa: PLC0415 (it imports this module)
 
@@ -137,7 +143,7 @@ class ActionRefineSearch(ShopAction):
         product = catalog().get(metadata(tracker).get("product_id") or tracker.get_slot("current_product")) if on_product else None
         variant_words = (find_size(text) or find_colors(text) or tracker.get_slot("pending_offer") == "usual_size"
                          or (product is not None and bool(find_asked(product, text) or find_measurement(text))))  # "in 220 cm?", "Innenbein 84 cm?"
-        if on_product and variant_words and not (topic == "search" and previous):
+        if on_product and (variant_words or page_condition(tracker)) and not (topic == "search" and previous):
             return answer_size(dispatcher, tracker, lang)
         cat = catalog()
         new = parse_query(text, cat.config.categories)

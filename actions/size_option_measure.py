@@ -4,12 +4,19 @@ offered and the nearest, never "if you usually wear 2,47 m"."""
 
 from __future__ import annotations
 
+from actions.context import catalog
 from actions.size_stock import availability
 from actions.texts import say
 from actions.variant_replies import phrase
+from catalog.cover_rules import guide_sentences
 from catalog.models import Product
 from catalog.option_measures import measured_pick, use_pick
 from catalog.variants import Asked, option_kind
+
+_GUIDE_RULE = {
+    "de": "Laut unserem Größenberater: „{sentence}“ Bei {given} ergibt das {target} – ich empfehle {value}.",
+    "en": "Our size guide says: “{sentence}” For {given} that gives {target} – I recommend {value}.",
+}
 
 
 def _cm(value: float, lang: str) -> str:
@@ -20,7 +27,9 @@ def _cm(value: float, lang: str) -> str:
 def option_measure_answer(product: Product, text: str, lang: str) -> tuple[str, list[str]] | None:
     """(answer, source ids) for "Meine Stange hängt 2,47 m hoch – welche Länge?", "my hob ring is
     18 cm – which pan size?"; None when the question gives no such length."""
-    pick = measured_pick(product, text, lang) or use_pick(product, text, lang)
+    cat = catalog()
+    guide = tuple(guide_sentences(cat.policies.passages, product, lang, cat.config.categories))
+    pick = measured_pick(product, text, lang, guide) or use_pick(product, text, lang)
     if pick is None:
         return None
     name = product.name(lang)
@@ -36,6 +45,8 @@ def option_measure_answer(product: Product, text: str, lang: str) -> tuple[str, 
             target=_cm(pick.target, lang),
             value=value,
         )
+    elif pick.how == "guide":
+        line = _GUIDE_RULE[lang].format(sentence=pick.source, given=given, target=_cm(pick.target, lang), value=value)
     elif pick.how == "use":
         line = say("option_use", lang, product=name, sentence=pick.source, value=value)
     elif pick.how == "paired":

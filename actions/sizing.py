@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts
 from actions.common import Events, ShopAction, reply
+from actions.condition_answer import asks_condition, condition_answer
 from actions.context import catalog, focused_products, metadata, text_of
 from actions.need_answer import need_reply
 from actions.page_focus import points_at_page
@@ -51,6 +52,7 @@ from actions.size_statement import states_body_measure
 from actions.size_stock import availability, overview, size_option, sized_options
 from actions.size_value_measure import size_measure_reply
 from actions.texts import say
+from catalog.condition_rows import given_measure
 from catalog.fact_kinds import MEASURED_KINDS
 from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
@@ -73,7 +75,7 @@ from catalog.variants import (
     same_size,
 )
 
-__all__ = ["ActionAnswerSize", "answer_size", "asks_for_version", "asks_size_advice", "availability", "names_page_version", "wanted_size"]
+__all__ = ["ActionAnswerSize", "answer_size", "asks_for_version", "asks_size_advice", "availability", "names_page_version", "page_condition", "wanted_size"]
 
 
 def wanted_size(text: str, product: Product) -> str | None:
@@ -138,7 +140,7 @@ def asks_size_advice(tracker: Tracker) -> bool:
     if product is None:
         return False
     text = text_of(tracker)
-    if states_body_measure(product, text, statement=True):  # "my son is 3" on a bathrobe's page
+    if states_body_measure(product, text, statement=True) or asks_condition(product, text, metadata(tracker).get("language") or "en"):  # "my son is 3", "72 kg, welche Härte?"
         return True
     if not sized_options(product):  # "Passt die Kinderuhr an ein Handgelenk von 13 cm?": the sentence on that measure
         found = measurement(product, text, "en") if _SIZE_CUE.search(text) else None
@@ -149,6 +151,12 @@ def asks_size_advice(tracker: Tracker) -> bool:
     if found is not None and charts(product, found, "en"):
         return True
     return bool(_SIZE_CUE.search(text)) and bool(picks(text, evidence(product, "en")))  # "Sattelhöhe 77 cm – welche?"
+
+
+def page_condition(tracker: Tracker) -> bool:
+    """"Ich schlafe auf der Seite, welche Festigkeit?" on the pillow's page: the text's row for that case."""
+    product = catalog().get(metadata(tracker).get("product_id"))
+    return product is not None and asks_condition(product, text_of(tracker), metadata(tracker).get("language") or "en")
 
 
 def _names_option(product: Product, text: str) -> bool:
@@ -240,6 +248,9 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     if measured := size_measure_reply(product, text, lang, catalog().policies.passages):  # "Wie lang ist es in 122/128?": not its stock
         reply(dispatcher, measured[0], sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return [*done, *([SlotSet("pending_offer", "handoff")] if measured[1] else [])]
+    if said := _condition(product, text, conversion, lang):  # "80 kg, Seitenschläfer", "1,92 m – welche Decke?": the text's row
+        reply(dispatcher, said[0], sources=list(dict.fromkeys(said[1])), payload=facts.cards_payload([product], lang, catalog().config))
+        return done
     if said := _measured_detail(product, text, lang):  # "Für welche Raumgröße?", "What radius?": a measured fact, no size
         reply(dispatcher, said, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return done
@@ -339,6 +350,15 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         lines.append(_feature_or_detail(product, text, lang) or overview(product, lang))
     reply(dispatcher, " ".join(lines), sources=list(dict.fromkeys(sources)), payload=facts.cards_payload([product], lang, catalog().config))
     return [*events, *done]
+
+
+def _condition(product: Product, text: str, conversion: str | None, lang: str) -> tuple[str, list[str]] | None:
+    """The value the text's rows give for the question's weight, height or use
+    (`actions.condition_answer`); not for a usual size or a conversion."""
+    if USUAL.search(text) or WEARS.search(text) or (conversion and given_measure(text) is None):
+        return None  # a measure in cm or kg is none of the conversions ("15 cm" is no collar size)
+    found = measurement(product, text, lang)
+    return condition_answer(product, text, lang, charted=bool(found and charts(product, found, lang)), body=found.measure if found else None)
 
 
 def _measured_detail(product: Product, text: str, lang: str) -> str | None:

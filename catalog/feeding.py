@@ -25,6 +25,7 @@ class Feeding:
     rows: tuple[tuple[float, float], ...]
     sentence: str
     per_kg: float = 0.0  # "ca. 200 g pro 4 kg Körpergewicht und Tag": grams per kg, no table
+    unit: str = "g"  # "l" for a dose in ml ("10 ml je 100 kg Körpergewicht pro Tag")
 
     def grams(self, weight: float) -> tuple[float, bool] | None:
         """(grams per day, whether a row gives it) for a body weight; between two rows on the
@@ -42,7 +43,8 @@ class Feeding:
 
 
 _PER_KG = re.compile(
-    rf"({NUM})\s*g\s+(?:pro|per|je|for each|für je)\s+({NUM})?\s*kg\s*(?:körpergewicht|body ?weight|kg)?\s*(?:und|pro|per|a|and|je)\s+(?:tag|day)",
+    rf"({NUM})\s*(g|ml)\s+(?:pro|per|je|for each|für je)\s+({NUM})?\s*kg\s*(?:körpergewicht|body ?weight|kg)?"
+    r"\s*(?:(?:und|pro|per|a|and|je)\s+(?:tag|day)|täglich|daily)",
     re.I,
 )
 
@@ -50,13 +52,14 @@ _PER_KG = re.compile(
 def feeding(product: Product, lang: str) -> Feeding | None:
     """The feeding table of the text: rows "20 kg 250 g" / "20 kg: 250 g" after a heading that
     says they are per day (a range of grams is read as its middle); else a rate per kg of body
-    weight ("ca. 200 g pro 4 kg Körpergewicht und Tag")."""
+    weight ("ca. 200 g pro 4 kg Körpergewicht und Tag", "10 ml je 100 kg Körpergewicht pro Tag",
+    "20 g pro 500 kg Körpergewicht täglich")."""
     lines = sentences(product, lang)
     for line in lines:
-        if m := _PER_KG.search(line):
-            return Feeding(
-                (), line, number(m.group(1)) / (number(m.group(2)) if m.group(2) else 1.0)
-            )
+        if m := _PER_KG.search(line):  # "10 ml je 100 kg Körpergewicht pro Tag": litres, as the versions
+            scale = 0.001 if m.group(2).lower() == "ml" else 1.0
+            per = number(m.group(1)) * scale / (number(m.group(3)) if m.group(3) else 1.0)
+            return Feeding((), line, per, "l" if scale != 1.0 else "g")
     for i, line in enumerate(lines):
         if not _TABLE_HEAD.search(line):
             continue

@@ -68,11 +68,12 @@ _WEIGHT = re.compile(rf"({NUM})\s*(?:kg|kilo)\b", re.I)
 # "wiegt 4 kg", "weighs about 20 kg", "ein 20-kg-Hund", "my 20 kg dog": a body weight, whatever a version is called
 BODY_WEIGHT = re.compile(
     rf"\b(?:wiegt|wiegen|weighs?|weight|gewicht)\s+(?:(?:of|von|ca\.|circa|etwa|about|around|gut|knapp)\s+)*({NUM})\s*(?:kg|kilo)\b"
-    rf"|(?<![\w.,])({NUM})[\s-]*(?:kg|kilo)[\s-]*(?:schwer\w*|heavy|hund\w*|dog|katze\w*|cat|kater)\b",
+    rf"|(?<![\w.,])({NUM})[\s-]*(?:kg|kilo)[\s-]*(?:schwer\w*|heavy|hund\w*|dog|katze\w*|cat|kater|pferd\w*|horse|pony|ponys|ponies)\b",
     re.I,
 )
 ANIMAL = re.compile(
-    r"\b(?:hund\w*|hündin|dog|katze|kater|cat|welpe|puppy|kitten|wiegt|wiegen|weighs?|weight|gewicht|körpergewicht)\b",
+    r"\b(?:hund\w*|hündin|dog|katze|kater|cat|welpe|puppy|kitten|pferd\w*|horse|pony|ponys|ponies|fohlen|foal"
+    r"|wiegt|wiegen|weighs?|weight|gewicht|körpergewicht)\b",
     re.I,
 )
 

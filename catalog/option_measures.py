@@ -19,7 +19,9 @@ from catalog.variants import amount, option_kind, option_values
 # a rule for measuring with an amount to take off or add ("ziehen Sie 2 cm ab", "subtract 2 cm", "plus 5 cm")
 _MEASURING = re.compile(r"\bmess\w*|\bmeasur\w*|\bgemessen\b", re.I)
 _MINUS = re.compile(
-    r"\b(?:zieh\w*|abzieh\w*|subtract\w*|deduct\w*|take (?:off|away)|minus|abzüglich)\s+(?:sie\s+)?(\d{1,2}(?:[.,]\d)?)\s*cm",
+    r"\b(?:zieh\w*|abzieh\w*|subtract\w*|deduct\w*|take (?:off|away)|minus|abzüglich)\s+(?:sie\s+)?(\d{1,2}(?:[.,]\d)?)"
+    r"(?:\s*[–-]\s*\d{1,2}(?:[.,]\d)?)?\s*cm"
+    r"|(\d{1,2}(?:[.,]\d)?)(?:\s*[–-]\s*\d{1,2}(?:[.,]\d)?)?\s*cm\s+(?:abzieh\w*|abziehen|weniger)",  # "1–2 cm abziehen"
     re.I,
 )
 _PLUS = re.compile(
@@ -46,7 +48,7 @@ _TOLERANCE = 1.0  # cm: a paired measure this close is the shopper's
 class MeasuredPick:
     option: str
     value: str  # the offered value to take
-    how: str  # "rule", "paired", "nearest" or "use"
+    how: str  # "rule", "guide" (the store's size guide's rule), "paired", "nearest" or "use"
     given: float  # the shopper's measure in cm
     target: float  # what the rule gives, the paired measure, or the given one
     source: str  # the rule's sentence or the text pairing the value
@@ -79,15 +81,16 @@ def given_length(text: str) -> float | None:
     return round(value * 100, 1) if unit == "m" else value / 10 if unit == "mm" else value
 
 
-def _rule(product: Product, lang: str) -> tuple[float, str] | None:
-    """(cm to add, sentence) of the text's rule for measuring ("… und ziehen Sie 2 cm ab" -> -2)."""
-    for s in product_sentences(product, lang):
-        if not _MEASURING.search(s.text):
+def _rule(product: Product, lang: str, guide: tuple[str, ...] = ()) -> tuple[float, str] | None:
+    """(cm to add, sentence) of the text's rule for measuring ("… und ziehen Sie 2 cm ab" -> -2);
+    else of the store's size guide sentences for the product's kind (`guide`)."""
+    for text in [*(s.text for s in product_sentences(product, lang)), *guide]:
+        if not _MEASURING.search(text):
             continue
-        if m := _MINUS.search(s.text):
-            return -float(m.group(1).replace(",", ".")), s.text
-        if m := _PLUS.search(s.text):
-            return float(m.group(1).replace(",", ".")), s.text
+        if m := _MINUS.search(text):
+            return -float((m.group(1) or m.group(2)).replace(",", ".")), text
+        if m := _PLUS.search(text):
+            return float(m.group(1).replace(",", ".")), text
     return None
 
 
@@ -109,7 +112,7 @@ def paired(
     return found if len(found) >= 2 and len({v for v, _ in found.values()}) == len(found) else {}
 
 
-def measured_pick(product: Product, text: str, lang: str) -> MeasuredPick | None:
+def measured_pick(product: Product, text: str, lang: str, guide: tuple[str, ...] = ()) -> MeasuredPick | None:
     """The value of an option sold by a measure for a related length the question gives; None when
     the question gives no length, one of the offered values, or a person's measure."""
     option = measured_option(product)
@@ -126,9 +129,9 @@ def measured_pick(product: Product, text: str, lang: str) -> MeasuredPick | None
     def nearest(cm: float) -> str:
         return min(lengths, key=lambda x: (abs(x[1] - cm), x[1]))[0]
 
-    if rule := _rule(product, lang):
+    if rule := _rule(product, lang, guide):
         target = given + rule[0]
-        return MeasuredPick(name, nearest(target), "rule", given, target, rule[1], values)
+        return MeasuredPick(name, nearest(target), "rule" if rule[1] not in guide else "guide", given, target, rule[1], values)
     pairs = paired(product, lang, lengths)
     if pairs:
         value, (second, source) = min(pairs.items(), key=lambda x: abs(x[1][0] - given))
