@@ -63,6 +63,12 @@ def test_the_page_products_list_whatever_the_intent(monkeypatch):
     assert _ask("Welche Größen empfehlen Sie für einen Erwachsenen, der gern groß liegt?", towel(), monkeypatch)[0] is None
 
 
+def test_which_one_to_choose_is_advice_not_the_list(monkeypatch):
+    assert _ask("Welche Wärmegrade gibt es?", blanket(), monkeypatch)[0] is not None
+    assert _ask("Ich schwitze nachts schnell. Welchen Wärmegrad soll ich nehmen?", blanket(), monkeypatch)[0] is None
+    assert _ask("I sleep hot, which warmth level should I take?", blanket(), monkeypatch)[0] is None
+
+
 def pillow():
     return optioned("kissen", ("Höhe",), [("Niedrig (8 cm)", 4), ("Mittel (10 cm)", 2), ("Hoch (12 cm)", 0)], size_option="Höhe")
 
