@@ -19,14 +19,15 @@ from catalog.variants import Asked, find_asked, option_kind
 
 _T = {
     "text": {
-        "de": "Laut Produktbeschreibung von {product}: „{line}“ – {for_}ich empfehle {value}.",
-        "en": "The description of {product} says: “{line}” – {for_}I recommend {value}.",
+        "de": "Laut Produktbeschreibung von {product}: „{line}“ – {for_}{value}.",
+        "en": "The description of {product} says: “{line}” – {for_}{value}.",
     },
     "guide": {
-        "de": "Laut unserem Größenberater: „{line}“ – {for_}ich empfehle bei {product} {value}.",
-        "en": "Our size guide says: “{line}” – {for_}I recommend {value} of {product}.",
+        "de": "Laut unserem Größenberater: „{line}“ – {for_}bei {product} {value}.",
+        "en": "Our size guide says: “{line}” – {for_}{value} of {product}.",
     },
-    "for": {"de": "bei {given} ", "en": "for {given} "},
+    "for": {"de": "bei {given} empfehle ich ", "en": "for {given} I recommend "},
+    "advice": {"de": "ich empfehle ", "en": "I recommend "},
     "panels": {
         "de": "{source}: „{sentence}“ Bei {rod} Stange sind das {fabric} Stoffbreite; bei {width} cm Breite je Stück "
         "brauchen Sie also {count} Stück von {product}.",
@@ -83,8 +84,9 @@ def asks_condition(product: Product, text: str, lang: str) -> bool:
 
 
 def _names_version(product: Product, text: str, option: str) -> bool:
-    """Whether the question names a colour or a value of another option than the one picked."""
-    return bool(find_colors(text)) or any(a.values and a.option != option for a in find_asked(product, text))
+    """Whether the question names a colour or a value of an option ("Gibt es den Ski in 184 cm?"
+    asks for that version's state, not which one to pick)."""
+    return bool(find_colors(text)) or any(a.values for a in find_asked(product, text))
 
 
 def _m(cm: float, lang: str) -> str:
@@ -147,7 +149,7 @@ def condition_answer(product: Product, text: str, lang: str, charted: bool = Fal
     row = pick.row
     name = product.name(lang)
     value = phrase(product, row.option, [row.value], lang)
-    for_ = _T["for"][lang].format(given=pick.given) if pick.given else ""
+    for_ = _T["for"][lang].format(given=pick.given) if pick.given else _T["advice"][lang]
     if pick.rule and pick.other is not None:
         first, second = sorted([pick.row, pick.other], key=lambda r: (r.high is None, r.high or 0))
         line = _T["boundary"][lang].format(given=pick.given, product=name, first=first.line, second=second.line, rule=pick.rule, value=value)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from catalog.measurements import measure_of
 from catalog.models import Product
 from catalog.sentences import split_sentences
 from catalog.size_advice import value_pattern
@@ -38,6 +39,8 @@ SLEEP = {
         re.I,
     ),
 }
+# a girth or part of the body the question measures: never a height, length or size pair of a row
+_BODY_PARTS = {"waist", "chest", "hip", "underbust", "head", "hand", "neck", "wrist", "foot", "inside_leg", "calf", "finger", "finger_diameter"}
 _BOUNDARY = re.compile(r"grenze|boundary|borderline|zwischen zwei|between two|dazwischen|in between", re.I)
 _HIGHER = re.compile(r"\b(?:festere\w*|härtere\w*|firmer|harder|höhere\w*|higher|größere\w*|larger|bigger)\b", re.I)
 _LOWER = re.compile(r"\b(?:weichere\w*|softer|niedrigere\w*|lower|kleinere\w*|smaller)\b", re.I)
@@ -221,6 +224,8 @@ def measure_pick(product: Product, texts: list[str], question: str) -> Pick | No
     if given is None:
         return None
     unit, value, said = given
+    if unit == "cm" and measure_of(question) in _BODY_PARTS:
+        return None  # "Taillenumfang 74 cm": a waist is no height or length the rows are written for
     table = rows(product, texts, unit)
     if any(_names(question, o) for o in {r.option for r in table}):
         return None  # "Rückenlänge 140": a value of the option itself, not the rows' condition

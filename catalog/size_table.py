@@ -62,11 +62,16 @@ def _lines(product: Product, lang: str) -> list[str]:
 
 def _columns(header: str) -> list[str]:
     """"Size Hand circumference" -> ["Size", "Hand circumference"]; a word in brackets, a word
-    in small letters and the word after "für" / "for" belong to the column before."""
+    in small letters and the word after "für" / "for" belong to the column before, unless that
+    word opens an age, weight or height column ("Innenbeinlänge ab | Alter": a minimum, then the
+    age; "Ärmellänge ab Nacken" stays one)."""
+    from catalog.measurements import measure_of  # noqa: PLC0415 (catalog.size_rules, which it imports, imports this module)
+
     columns: list[str] = []
     pull = False
     for word in re.findall(r"\([^)]*\)|[^\s()]+", header.rstrip(" :")):
-        if columns and (pull or word.startswith("(") or word[0].islower()):
+        pulled = pull and measure_of(word, cm=False) not in ("age", "weight", "height")
+        if columns and (pulled or word.startswith("(") or word[0].islower()):
             columns[-1] = f"{columns[-1]} {word}"
         else:
             columns.append(word)

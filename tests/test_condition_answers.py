@@ -196,3 +196,15 @@ def test_a_named_version_is_asked_for_not_picked(monkeypatch) -> None:  # noqa: 
     assert measure_pick(sheet, [sheet.description["en"]], "my boxspring is 35 cm high").row.value == "bis 40 cm"
     assert condition_answer(sheet, "Do you have the 140x200 in blue for a 35 cm boxspring?", "en") is None
     assert condition_answer(sheet, "Do you have it in blue for a 35 cm boxspring?", "en") is None
+
+
+def test_a_named_version_or_a_body_girth_picks_no_row():
+    """"Gibt es das Rad in 53 cm?" asks that version's state; a waist or chest is no height the
+    rows are written for."""
+    from actions.condition_answer import asks_condition
+
+    assert measure_pick(BIKE_DE, [BIKE_DE.description["de"]], "Ich bin 1,75 m groß, welche Rahmenhöhe?").row.value == "53"
+    assert measure_pick(BIKE_DE, [BIKE_DE.description["de"]], "Mein Taillenumfang ist 175 cm, welche Rahmenhöhe?") is None
+    assert measure_pick(BIKE_DE, [BIKE_DE.description["de"]], "My chest is 175 cm, which frame?") is None
+    assert not asks_condition(BIKE_DE, "Gibt es das Rad in 53 cm? Ich bin 1,75 m.", "de")
+    assert not asks_condition(SEAT_EN, "Is Group 3 in stock? My son weighs 20 kg, which one?", "en")

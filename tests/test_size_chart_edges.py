@@ -77,3 +77,12 @@ def test_the_next_size_up_is_recommended_as_such(monkeypatch: pytest.MonkeyPatch
     small = _sized("Hat", {"Size": ["55", "56"]}, "en")
     said = size_convention_answer.convention_answer(small, find_measurements("head circumference 61 cm"), "en")
     assert said and "recommend the next one up" not in said[0]  # beyond the largest: only the nearest
+
+
+def test_a_preposition_before_an_age_column_ends_its_column() -> None:
+    """"Innenbeinlänge ab | Alter": a minimum inside leg, then the age; the height stays the height."""
+    for lang, header, age in (("de", "Größe Körpergröße Innenbeinlänge ab Alter (ca.)", "Jahre"), ("en", "Size Height Inside leg from Age (approx.)", "years")):
+        text = f"Kinderrad.\n{header}\n16 Zoll 105–120 cm 48 cm 4–6 {age}\n20 Zoll 115–135 cm 55 cm 6–9 {age}"
+        rows = _rows(_product({"Größe": ["16 Zoll", "20 Zoll"]}, text, lang), lang)
+        assert ("20 Zoll", "height", 115, 135) in rows, rows
+        assert not any(row[1] == "height" and row[2] == 55 for row in rows), rows
