@@ -14,6 +14,7 @@ from catalog.condition_rows import Pick, measure_pick, word_pick
 from catalog.cover_rules import allowance_pick, guide_sentences, panels
 from catalog.lexicon import find_colors
 from catalog.models import Product
+from catalog.size_advice import value_pattern
 from catalog.size_guide_chart import guide_section
 from catalog.variants import Asked, find_asked, option_kind
 
@@ -86,7 +87,9 @@ def asks_condition(product: Product, text: str, lang: str) -> bool:
 def _names_version(product: Product, text: str, option: str) -> bool:
     """Whether the question names a colour or a value of an option ("Gibt es den Ski in 184 cm?"
     asks for that version's state, not which one to pick)."""
-    return bool(find_colors(text)) or any(a.values for a in find_asked(product, text))
+    return bool(find_colors(text)) or any(
+        a.values and (a.option != option or any(value_pattern(v).search(text) for v in a.values)) for a in find_asked(product, text)
+    )  # a value of the picked option counts only as written ("90x120" may be read as the cloth for that table)
 
 
 def _m(cm: float, lang: str) -> str:

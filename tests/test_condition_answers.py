@@ -208,3 +208,16 @@ def test_a_named_version_or_a_body_girth_picks_no_row():
     assert measure_pick(BIKE_DE, [BIKE_DE.description["de"]], "My chest is 175 cm, which frame?") is None
     assert not asks_condition(BIKE_DE, "Gibt es das Rad in 53 cm? Ich bin 1,75 m.", "de")
     assert not asks_condition(SEAT_EN, "Is Group 3 in stock? My son weighs 20 kg, which one?", "en")
+
+
+def test_a_table_size_is_no_named_version(monkeypatch):
+    """"Unser Tisch ist 90x120" names the table, not a cloth, even where the cloth's line pairs
+    them ("130x160 (für Tische bis ca. 90x120)")."""
+    from actions import condition_answer as module
+
+    monkeypatch.setattr(module, "availability", lambda *a, **k: ("", []))
+    cloth = _product("tischdecke-kaffee", "Tischdecke Kaffee", "Maße: 130x160 (für Tische bis ca. 90x120), 130x220, 160x260.",
+                     "de", "Maß", ("130x160", "130x220", "160x260"))  # fmt: skip
+    said = module.condition_answer(cloth, "Unser Tisch ist 90x120 cm, welche Tischdecke?", "de")
+    assert said and "130x160" in said[0], said
+    assert "140x180" in (module.condition_answer(CLOTH_EN, "Our table is 100x140 cm, which cloth?", "en") or ("",))[0]
