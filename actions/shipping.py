@@ -71,7 +71,8 @@ def answer_shipping(dispatcher: CollectingDispatcher, tracker: Tracker, lang: st
     text = text_of(tracker)
     # collecting, paying, or a return's shipping ("pay for the return shipping from Switzerland?"): no shipping zone, the policies say
     asked = question_aspects(text)  # paying ("Do you take American Express?") is no shipping either
-    if {"pickup", "returns"} & asked or ("payment" in asked and "shipping" not in asked) or policy_beyond_quote(text, lang):
+    paying = "payment" in asked and "shipping" not in asked and not find_country(text)  # "pay import VAT if you send it to Hamburg?" is shipping
+    if {"pickup", "returns"} & asked or paying or policy_beyond_quote(text, lang):
         return answer_policy(dispatcher, tracker, lang)
     if asks_for_version(tracker, sizes=False):  # "do you have it in navy?" asks for a version, not for shipping
         return answer_size(dispatcher, tracker, lang)

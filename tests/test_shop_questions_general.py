@@ -135,3 +135,13 @@ def test_picking_one_with_nothing_shown_is_a_search(run_action, message, lang):
     assert "TrailRunner" in "\n".join(m.get("text") or "" for m in messages)
     messages, _ = run_action(ActionSelectProduct(), "the second one" if lang == "en" else "den zweiten", "select_product", metadata={"language": lang})
     assert "TrailRunner" not in "\n".join(m.get("text") or "" for m in messages)  # a position with nothing shown: nothing to pick
+
+
+@pytest.mark.parametrize("message, lang", [("Will I have to pay import VAT if you send it to Vienna?", "en"),
+                                           ("Muss ich Zoll zahlen, wenn Sie nach Wien liefern?", "de")])  # fmt: skip
+def test_paying_for_a_delivery_to_a_named_place_is_a_shipping_question(run_action, message, lang):
+    from actions.shipping import ActionAnswerShipping  # noqa: PLC0415
+
+    messages, _ = run_action(ActionAnswerShipping(), message, "ask_shipping", metadata={"language": lang})
+    said = "\n".join(m.get("text") or "" for m in messages)
+    assert ("Austria" if lang == "en" else "Österreich") in said and "PayPal" not in said, said
