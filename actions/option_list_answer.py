@@ -5,8 +5,6 @@ Farbe?" of a product in one colour: that it comes only in that one."""
 
 from __future__ import annotations
 
-import re
-
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -16,12 +14,6 @@ from actions.context import catalog, metadata, text_of
 from actions.variant_replies import listed_option, only_option, only_value_reply, option_list_reply
 from catalog.variants import find_asked
 
-# "Welche Wärmeklasse soll ich nehmen?" asks which one to choose (advice), not which there are
-_CHOOSE = re.compile(
-    r"\b(?:soll(?:te)?n? (?:ich|wir)|empfehl\w*|rate[nt]? (?:Sie|du)|brauche|nehme[n]?|passt|für mich|"
-    r"should (?:I|we)|recommend\w*|(?:do|would) you suggest|I need|take|choose|pick|suits? me|for me)\b",
-    re.IGNORECASE,
-)
 _MAX_WORDS = 9  # a longer message asks more than the list of one option ("… other than X?" may take 3 more)
 
 
@@ -31,7 +23,7 @@ def answer_option_list(dispatcher: CollectingDispatcher, tracker, lang: str) -> 
     cat = catalog()
     page = cat.get(metadata(tracker).get("product_id"))
     text = text_of(tracker)
-    if page is None or len(text.split()) > _MAX_WORDS + 3 or _CHOOSE.search(text):
+    if page is None or len(text.split()) > _MAX_WORDS + 3:
         return None
     option, only = listed_option(page, text) if len(text.split()) <= _MAX_WORDS else None, only_option(page, text)
     if (option is None or find_asked(page, text)) and only is None:

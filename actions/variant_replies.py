@@ -128,10 +128,21 @@ def _option_asked(product: Product, text: str, options: list[str]) -> str | None
     return None
 
 
+# "Welche Wärmeklasse soll ich nehmen?" asks which one to choose (advice), not which there are
+_CHOOSE = re.compile(
+    r"\b(?:soll(?:te)?n? (?:ich|wir)|empfehl\w*|rate[nt]? (?:Sie|du)|brauche|nehme[n]?|passt|für mich|"
+    r"should (?:I|we)|recommend\w*|(?:do|would) you suggest|I need|take|choose|pick|suits? me|for me)\b",
+    re.IGNORECASE,
+)
+
+
 def listed_option(product: Product, text: str) -> str | None:
     """The option whose values a question asks for ("Which colours does it come in?", "Welche
     Längen gibt es?", "in anderen Farben?", "which prints are there?" of "Motiv"): the colour
-    option, one named in the plural or by a word of its kind (`catalog.option_names`)."""
+    option, one named in the plural or by a word of its kind (`catalog.option_names`); never for
+    a question which one to choose."""
+    if _CHOOSE.search(text):
+        return None
     return _option_asked(product, text, [name for name, values in option_values(product).items() if len(values) > 1])
 
 

@@ -67,6 +67,7 @@ def test_which_one_to_choose_is_advice_not_the_list(monkeypatch):
     assert _ask("Welche Wärmegrade gibt es?", blanket(), monkeypatch)[0] is not None
     assert _ask("Ich schwitze nachts schnell. Welchen Wärmegrad soll ich nehmen?", blanket(), monkeypatch)[0] is None
     assert _ask("I sleep hot, which warmth level should I take?", blanket(), monkeypatch)[0] is None
+    assert listed_option(blanket(), "Welchen Wärmegrad soll ich nehmen?") is None  # the product answers' path too
 
 
 def pillow():
