@@ -188,6 +188,36 @@ def rules_asked(text: str, lang: str) -> list[str]:
     return [f"{p.heading}: {p.text}" if p.heading else p.text for p in general_answer(text, lang, None)]
 
 
+# a request for products, not a question on the shop's rules: "Haben Sie …?", "looking for …", "which …?";
+# "gibt es da was?" / "is there anything for that?" asks about what was just said
+_REQUEST = re.compile(
+    r"\b(?:such\w*|looking for|look for|haben sie|habt ihr|have you got|do you (?:have|sell|carry|stock)|führen sie|verkaufen sie"
+    r"|was haben|zeig\w*|show|recommend\w*|empfehl\w*|brauche|need|welche[rsnm]?|which|what)\b"
+    r"|\b(?:gibt es|is there|are there)\b(?!\s+(?:(?:was|etwas|anything|something)\s+)?(?:da|dafür|for (?:that|this))\b)", re.I)
+# a message the classifier took for a search that a policy section answers this well is a policy question
+# (off a product page): the shop's own answers score 0.68–0.71, product requests phrased as a question below 0.65
+SEARCH_POLICY_SCORE = 0.65
+
+
+def policy_asked_in_search(text: str, lang: str) -> bool:
+    """A question, not a request for products, that a policy section answers clearly ("Kann ich eine
+    Trage ausleihen?" -> "Tragen ausleihen", "How often should I wash a down duvet?" -> the care section)."""
+    if not _QUESTION.search(text) or _REQUEST.search(text):
+        return False
+    hits = catalog().policies.search(text, lang, k=1)
+    return bool(hits) and hits[0][1] >= SEARCH_POLICY_SCORE
+
+
+def answer_searched_policy(dispatcher: CollectingDispatcher, text: str, lang: str) -> Events | None:
+    """The policy sections answering a message about to be shown search results, when it is a
+    policy question (`policy_asked_in_search`); else None."""
+    chosen = general_answer(text, lang, None) if policy_asked_in_search(text, lang) else []
+    if not chosen:
+        return None
+    reply(dispatcher, "\n".join(f"{p.heading}: {p.text}" if p.heading else p.text for p in chosen), sources=[f"policy:{p.ref}" for p in chosen])
+    return [SlotSet("last_topic", "policy")]
+
+
 # "how do I reach your customer service?", "Telefonnummer?", "contact you"
 _CONTACT = re.compile(
     r"\b(erreich\w*|kontakt\w*|contact\w*|reach (you|your|someone)|kundenservice|kundendienst|customer (service|support|care)"

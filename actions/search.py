@@ -14,6 +14,7 @@ from actions.common import Events, ShopAction, focus, handoff_buttons, reply
 from actions.compare import ActionCompareProducts, asked_pair
 from actions.context import catalog, metadata, ordinal, shown, text_of
 from actions.option_list_answer import answer_option_list
+from actions.policies import answer_searched_policy
 from actions.shipping import answer_shipping
 from actions.sizing import (
     answer_size,
@@ -55,6 +56,8 @@ def show_results(dispatcher: CollectingDispatcher, result: SearchResult, lang: s
     if asks_other_task(q.text) or asks_medical_advice(q.text):  # whichever action searched it (a policy guess naming a category …)
         reply(dispatcher, say("fallback", lang), buttons=handoff_buttons(lang))
         return [SlotSet("pending_offer", "handoff")]
+    if (events := answer_searched_policy(dispatcher, q.text, lang)) is not None:  # "Kann ich eine Trage ausleihen?", whichever action searched it
+        return events
     if not result.hits:
         reply(dispatcher, say("nothing_found", lang), sources=[], buttons=handoff_buttons(lang))
         return [SlotSet("shown_products", []), SlotSet("pending_offer", "handoff"), SlotSet("last_topic", "search"), SlotSet("last_search", _query_to_slot(q))]

@@ -27,7 +27,7 @@ _SHIPPING_WORDS = re.compile(
 
 # what a zone's quote does not cover: bulky goods come by freight at a price of their own, a
 # same-day courier or express delivery is a service of its own
-_BEYOND_QUOTE = {"freight", "express"}
+_BEYOND_QUOTE = {"freight", "express", "locker", "island"}
 
 
 def policy_beyond_quote(text: str, lang: str) -> bool:
@@ -50,19 +50,29 @@ def express_unmentioned(text: str, lang: str, zones: list, passages: list) -> bo
     return not any("express" in section_aspects(t) for t in texts)
 
 
-def express_sentence(text: str, lang: str, passages: list) -> str | None:
-    """The policy sentence in the shopper's language that says what the shop states on express,
-    courier or next-day delivery ("Eine Expresszustellung gibt es nicht."), when the question asks
-    for it and no heading is about it (then `policy_beyond_quote` answers with the section)."""
-    if "express" not in question_aspects(text):
+# what a shop states in a sentence of its own, beyond a zone's quote: express or courier delivery,
+# parcel lockers and post offices, islands excepted from a country's zone
+_STATED = ("express", "locker", "island")
+# a sentence's end, not an abbreviation's dot ("e.g. Canary Islands", "z. B. Kanaren")
+_SENTENCE_END = re.compile(r"\n+|(?<=[.!?:])(?<!e\.g\.)(?<!i\.e\.)(?<!z\. B\.)(?<!\bca\.)(?<!bzw\.)(?<!etc\.)(?<!inkl\.)(?<!ggf\.)(?<!usw\.)"
+                           r"(?<!\bvs\.)(?<!\bz\.)(?<!\bd\.)(?<!\bu\.)\s+(?:[-*•]\s+)?(?=[A-ZÄÖÜ*])")
+
+
+def express_sentence(text: str, lang: str, passages: list, notes: tuple[str, ...] = ()) -> str | None:
+    """The sentence of the policies (or of a zone's note) in the shopper's language that says what
+    the shop states on what the question asks beyond a zone's quote ("Eine Expresszustellung gibt
+    es nicht.", "Lieferung an DHL-Packstationen ist möglich.", "We do not deliver to islands."),
+    when no heading is about it (then `policy_beyond_quote` answers with the section)."""
+    asked = [a for a in _STATED if a in question_aspects(text)]
+    if not asked:
         return None
-    for p in passages:
-        if p.lang != lang:
-            continue
-        for line in re.split(r"\n+|(?<=[.!?:])\s+(?:[-*•]\s+)?(?=[A-ZÄÖÜ*])", p.text):
-            sentence = re.sub(r"^[-*•\s]+|\*\*", "", line).strip()
-            if sentence and len(sentence) <= 200 and "express" in section_aspects(sentence):
-                return sentence
+    texts = [p.text for p in passages if p.lang == lang] + list(notes)
+    for aspect in asked:
+        for body in texts:
+            for line in _SENTENCE_END.split(body):
+                sentence = re.sub(r"^[-*•\s]+|\*\*", "", line).strip()
+                if sentence and len(sentence) <= 200 and aspect in section_aspects(sentence):
+                    return sentence
     return None
 
 
@@ -103,7 +113,12 @@ def answer_shipping(dispatcher: CollectingDispatcher, tracker: Tracker, lang: st
     days = f"{q.zone.days[0]}–{q.zone.days[1]}" if q.zone.days[0] != q.zone.days[1] else str(q.zone.days[0])
     unmentioned = express_unmentioned(text, lang, cfg.shipping.zones, catalog().policies.passages)
     lines = [say("ship_express_unknown", lang)] if unmentioned else []  # "Gibt es Expressversand?" where the shop names none
-    if not unmentioned and (stated := express_sentence(text, lang, catalog().policies.passages)):
+    notes = tuple(z.note.get(lang) or "" for z in cfg.shipping.zones if z.note)
+    stated = None if unmentioned else express_sentence(text, lang, catalog().policies.passages, notes)
+    if stated and ask and "island" in asked:  # "Do you deliver to Tenerife?": what the shop says of islands, no home quote
+        reply(dispatcher, f"{stated} {ask}", sources=["store.yml#shipping.zones"])
+        return [SlotSet("last_topic", "shipping")]
+    if stated:
         lines.append(stated)  # "Eine Expresszustellung gibt es nicht." where a policy says so
     lines.append(say("ship_quote", lang, country=country_name(country, lang), carrier=q.zone.carrier, days=days, cost=cost, free=free))
     product = asked_about(tracker)  # a shipping question is not bent onto the last product shown

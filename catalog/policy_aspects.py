@@ -154,6 +154,19 @@ ASPECTS: dict[str, Cues] = {
          "% off", "prozent"),
         ("discount", "rabatt", "coupon", "promo", "skonto", "nachlass", "% off"),
     ),
+    "locker": (  # a parcel locker, a post office or a parcel shop instead of the door
+        ("packstation", "paketstation", "parcel ?locker", "paket ?shop", "parcel ?shop", "postfiliale", "post ?office",
+         "abholstation", "pick-?up (?:point|station)", "postfach", "p\\.?o\\.? box"),
+        ("packstation", "paketstation", "parcel ?locker", "paket ?shop", "parcel ?shop", "postfiliale", "post ?office",
+         "abholstation", "pick-?up (?:point|station)", "postfach", "p\\.?o\\.? box"),
+    ),
+    "island": (  # islands are often excepted from a country's zone: an island named asks for that
+        ("inseln?\\b", "islands?\\b", "kanaren", "canar", "teneriff?[ae]", "gran canaria", "lanzarote", "fuerteventura", "la palma",
+         "azoren", "azores", "madeira", "balear", "mallorca", "majorca", "menorca", "minorca", "ibiza", "formentera",
+         "korsika", "corsica", "sardini", "sizilien", "sicily", "kreta", "crete", "rhodos", "rhodes", "helgoland", "heligoland", "sylt", "föhr", "amrum", "norderney", "borkum", "juist", "langeoog",
+         "spiekeroog", "wangerooge", "baltrum", "pellworm", "halligen?", "hiddensee", "fehmarn"),
+        ("insel", "island", "kanaren", "canar", "azoren", "azores", "balear", "überseegebiet", "overseas territor"),
+    ),
     "tracking": (
         ("track", "verfolgen", "sendungsnummer", "tracking", "sendungsverfolgung", "wo ist mein paket", "where is my"),
         ("track", "verfolg", "sendungsnummer"),
@@ -189,7 +202,7 @@ ASPECTS: dict[str, Cues] = {
 # aspects that only help a section that names them: a store whose texts never say "step" still
 # answers "how do I return it?"; and the topics, named in many words (but collecting in a shop
 # is a service of its own)
-SOFT_ASPECTS = {"process", "methods", "duration", "when", "where", "excluded", "contact", "express"} | (set(TOPICS) - {"pickup"})
+SOFT_ASPECTS = {"process", "methods", "duration", "when", "where", "excluded", "contact", "express", "island"} | (set(TOPICS) - {"pickup"})
 
 
 # a plain cue this long also ends a German compound in a question ("Geschenkgutscheine" asks
