@@ -184,9 +184,13 @@ def _length_columns(product: Product, lang: str) -> dict[str, list[tuple[str, fl
                 factor = 0.1 if units == {"mm"} else 1.0
                 out.setdefault(_HEAD_UNIT.sub("", name), [(size, round(c.low * factor, 2)) for size, c in cells])  # type: ignore[union-attr]
     values = [v for n, vs in option_values(product).items() if option_kind(product, n) != "color" for v in vs]
-    for sentence in product_sentences(product, lang):
-        if (listed := size_text_rules.listed_lengths(sentence.text, values)) and measure_of(listed[0], cm=False) is None:
+    texts = [s.text for s in product_sentences(product, lang)]
+    for text in texts:
+        if (listed := size_text_rules.listed_lengths(text, values)) and measure_of(listed[0], cm=False) is None:
             out.setdefault(*listed)
+    for name, lengths in size_text_rules.stacked_lengths(texts, values):  # "EU 25 – 16,4 cm" / … / "(Innenlänge)"
+        if measure_of(name, cm=False) is None:
+            out.setdefault(name, lengths)
     return out
 
 
@@ -220,7 +224,7 @@ def _table_rows(product: Product, lang: str, options: dict[str, list[str]]) -> l
 
 # "ab 32 cm Schrittlänge", "from 95 cm", "bis 25 kg", "up to 120 cm"
 _MIN = re.compile(r"\b(?:ab|from|mindestens|minimum|min\.|at least)\s+(?:[a-zäöüß]+\s+){0,3}?(\d{1,3}(?:[.,]\d)?)\s*(cm|kg)", re.I)
-_MAX = re.compile(r"\b(?:bis|up to|höchstens|maximal|max\.|maximum)\s+(?:[a-zäöüß]+\s+){0,3}?(\d{1,3}(?:[.,]\d)?)\s*(cm|kg)", re.I)
+_MAX = re.compile(r"(?<!\d\s)(?<!\d)\b(?:bis|up to|höchstens|maximal|max\.|maximum)\s+(?:[a-zäöüß]+\s+){0,3}?(\d{1,3}(?:[.,]\d)?)\s*(cm|kg)", re.I)
 
 
 def limit_verdict(sentence: str, measurement: Measurement) -> str | None:
