@@ -45,3 +45,16 @@ def test_a_range_of_allowance_is_no_limit_of_the_foot() -> None:
     assert limit_verdict("Inner length 1.0 up to 1.5 cm longer than the foot.", Measurement("foot", 20)) is None
     assert limit_verdict("Passt bis 25 cm Fußlänge.", Measurement("foot", 26)) == "too_large"
     assert limit_verdict("Fits feet up to 25 cm.", Measurement("foot", 24)) == "fits"
+
+
+def test_the_first_line_of_a_table_names_the_measure_of_the_lines_below() -> None:
+    de = ("Oxfordhemd aus Baumwolle, bügelleicht. Zwei Brusttaschen.\nGröße = Kragenweite (Halsumfang):\nGröße Kragenweite entspricht ca.\n37/38 37–38 cm S\n"
+          "39/40 39–40 cm M\n41/42 41–42 cm L\n43/44 43–44 cm XL")
+    en = ("Oxford shirt in cotton, easy to iron. Two chest pockets.\nSize = collar (neck):\nSize Neck equals approx.\n37/38 37–38 cm S\n"
+          "39/40 39–40 cm M\n41/42 41–42 cm L\n43/44 43–44 cm XL")
+    for lang, text in (("de", de), ("en", en)):
+        shirt = _product({"Kragenweite" if lang == "de" else "Collar": ["37/38", "39/40", "41/42", "43/44"]}, text, lang)
+        rows = chart(shirt, lang)
+        assert {r.measure for r in rows} == {"neck"}
+        found, exact = sizes_for(rows, Measurement("neck", 41.5))
+        assert [r.size for r in found] == ["41/42"] and exact
