@@ -59,6 +59,26 @@ def _order(product: Product) -> list[str]:
     ]
 
 
+def _option_of(product: Product, value: str) -> str | None:
+    """The one non-colour option offering the value, None when none or several do."""
+    names = [n for n, vs in option_values(product).items() if value in vs and option_kind(product, n) != "color"]
+    return names[0] if len(names) == 1 else None
+
+
+def _combined(product: Product, found: list[Pick]) -> list[tuple[str, Pick]]:
+    """(option, pick) per measure when each measure picks a value of another option (a size by the
+    chest, a leg length by the inside leg), none outside its chart; [] otherwise."""
+    if len(found) < 2 or any(p.kind == "outside" for p in found):
+        return []
+    pairs = [(o, p) for p in found if (o := _option_of(product, p.size))]
+    return pairs if len(pairs) == len(found) and len({o for o, _ in pairs}) == len(pairs) else []
+
+
+def _named(product: Product, option: str, value: str, lang: str) -> str:
+    """"size M" for the size option, "Leg length Tall" for another."""
+    return say("evidence_size", lang, size=value) if option == product.size_option else f"{option} {value}"
+
+
 def evidence_answer(product: Product, text: str, lang: str, currency: str) -> str | None:
     """The answer from the size evidence for the question's measurements; None when it charts none."""
     found = picks(text, evidence(product, lang))
@@ -75,6 +95,13 @@ def evidence_answer(product: Product, text: str, lang: str, currency: str) -> st
             say("evidence_fit_all", lang, size=found[0].size, parts=", ".join(f"{_label(p, lang)} {_amount(p, lang)}" for p in found)),
             *(say("chart_source", lang, sentence=s) for s in dict.fromkeys(p.source for p in found))]  # fmt: skip
         chosen = found[0]
+    elif combined := _combined(product, found):  # "chest 100 cm, inside leg 85 cm": a size and a leg length, both taken
+        parts = "; ".join(f"{_label(p, lang)} {_amount(p, lang)}: {p.size}" for p in found)
+        choice = ", ".join(_named(product, option, p.size, lang) for option, p in combined)
+        lines = [say("evidence_combined", lang, choice=choice, parts=parts),
+                 *(say("chart_source", lang, sentence=s) for s in dict.fromkeys(p.source for p in found))]  # fmt: skip
+        state = variant_state(product, [Asked(o, option_kind(product, o), p.size, (p.size,)) for o, p in combined])
+        return " ".join([*lines, variant_reply(product, state, lang, currency)])
     else:  # the measures give different sizes: each named, the larger decides
         order = _order(product)
         chosen = max(found, key=lambda p: order.index(p.size) if p.size in order else -1)

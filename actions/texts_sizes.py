@@ -238,6 +238,8 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
         "de": "Ihre Maße ergeben verschiedene Größen ({parts}). Ich empfehle Größe {size}, damit alle Maße passen.",
         "en": "Your measurements give different sizes ({parts}). I recommend size {size}, so that every measurement fits.",
     },
+    "evidence_combined": {"de": "Ich empfehle {choice} ({parts}).", "en": "I recommend {choice} ({parts})."},
+    "evidence_size": {"de": "Größe {size}", "en": "size {size}"},
     "chart_source": {"de": "Laut Produktbeschreibung: „{sentence}“", "en": "The product description says: “{sentence}”"},
     "chart_none": {
         "de": "Zu {product} haben wir keine Größentabelle nach {measure}. {sizes} Wenn Sie mir Ihre übliche Größe nennen, sage ich Ihnen, welche Sie nehmen sollten. "

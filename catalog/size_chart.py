@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from catalog import size_table, size_text_rules
 from catalog.measurements import NOT_CM as _NOT_CM
@@ -135,6 +135,7 @@ def _sentence_rows(product: Product, lang: str, options: dict[str, list[str]]) -
     if rows := _offset_rows(product, lang, texts, options, ranges=False):  # "Bundweite + 10 cm" wins over an example
         return rows
     heading: str | None = None  # "Maßtabelle (Bundumfang, gemessen am Körper):" names the measure of the lines below
+    carried: str | None = None  # the measure of the line before's rows, carried to the next row lines naming none
     for sentence in sentences:
         measure = measure_of(sentence.text)
         heading = measure if sentence.text.rstrip().endswith(":") else heading
@@ -143,7 +144,11 @@ def _sentence_rows(product: Product, lang: str, options: dict[str, list[str]]) -
             seen |= {(r.size, r.low, r.high) for r in formula}
             continue
         ruled = [ChartRow(*row, sentence.text) for row in size_text_rules.text_rows(sentence.text, measure or heading, options)]  # "Neck 42 cm → 55 cm"
-        for row in ruled + [r for r in _rows_in_sentence(sentence.text, measure, options) if r.size not in {x.size for x in ruled}]:
+        found = ruled + [r for r in _rows_in_sentence(sentence.text, measure, options) if r.size not in {x.size for x in ruled}]
+        if carried and found and all(r.measure is None for r in found):  # a table's first line named it: "… Kragenweite … 39/40 39–40 cm" / "41/42 41–42 cm"
+            found = [replace(r, measure=carried) for r in found]
+        carried = found[0].measure if found and len({r.measure for r in found}) == 1 else None
+        for row in found:
             if (row.size, row.low, row.high) not in seen:  # the same chart in a list and a sentence
                 seen.add((row.size, row.low, row.high))
                 rows.append(row)
@@ -184,9 +189,13 @@ def _length_columns(product: Product, lang: str) -> dict[str, list[tuple[str, fl
                 factor = 0.1 if units == {"mm"} else 1.0
                 out.setdefault(_HEAD_UNIT.sub("", name), [(size, round(c.low * factor, 2)) for size, c in cells])  # type: ignore[union-attr]
     values = [v for n, vs in option_values(product).items() if option_kind(product, n) != "color" for v in vs]
-    for sentence in product_sentences(product, lang):
-        if (listed := size_text_rules.listed_lengths(sentence.text, values)) and measure_of(listed[0], cm=False) is None:
+    texts = [s.text for s in product_sentences(product, lang)]
+    for text in texts:
+        if (listed := size_text_rules.listed_lengths(text, values)) and measure_of(listed[0], cm=False) is None:
             out.setdefault(*listed)
+    for name, lengths in size_text_rules.stacked_lengths(texts, values):  # "EU 25 – 16,4 cm" / … / "(Innenlänge)"
+        if measure_of(name, cm=False) is None:
+            out.setdefault(name, lengths)
     return out
 
 
@@ -220,7 +229,7 @@ def _table_rows(product: Product, lang: str, options: dict[str, list[str]]) -> l
 
 # "ab 32 cm Schrittlänge", "from 95 cm", "bis 25 kg", "up to 120 cm"
 _MIN = re.compile(r"\b(?:ab|from|mindestens|minimum|min\.|at least)\s+(?:[a-zäöüß]+\s+){0,3}?(\d{1,3}(?:[.,]\d)?)\s*(cm|kg)", re.I)
-_MAX = re.compile(r"\b(?:bis|up to|höchstens|maximal|max\.|maximum)\s+(?:[a-zäöüß]+\s+){0,3}?(\d{1,3}(?:[.,]\d)?)\s*(cm|kg)", re.I)
+_MAX = re.compile(r"(?<!\d\s)(?<!\d)\b(?:bis|up to|höchstens|maximal|max\.|maximum)\s+(?:[a-zäöüß]+\s+){0,3}?(\d{1,3}(?:[.,]\d)?)\s*(cm|kg)", re.I)
 
 
 def limit_verdict(sentence: str, measurement: Measurement) -> str | None:

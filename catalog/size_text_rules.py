@@ -120,7 +120,8 @@ _NUM_CM = r"\d{1,2}(?:[.,]\d)?"
 _OFFSET = re.compile(
     r"(?P<add>\+|\bplus\b|\badd(?:ing)?\b|\baddieren sie\b|\bzuzüglich\b|\bzzgl\.)\s*(?:ca\.\s*|etwa\s*|about\s*|approx\.?\s*|~\s*)?"
     rf"(?P<low>{_NUM_CM})(?:\s*(?:–|-|bis|to)\s*(?P<high>{_NUM_CM}))?\s*(?P<unit>cm|mm)\b"
-    rf"|(?P<low2>{_NUM_CM})\s*(?P<unit2>cm|mm)\s+(?:(?P<more>größer|länger|mehr|more|longer|larger|bigger)\s+(?:als|than)\b"
+    rf"|(?P<low2>{_NUM_CM})(?:\s*(?:–|-|bis|to)\s*(?P<high2>{_NUM_CM}))?\s*(?P<unit2>cm|mm)\s+"
+    r"(?:(?P<more>größer|länger|mehr|more|longer|larger|bigger)\s+(?:sein\s+)?(?:als|than)\b"
     r"|dazu|hinzu|zugeben|addieren|extra|zugabe\b|spielraum\b|(?:of\s+)?(?:allowance|room|toe room)\b)",
     re.I)
 _LENGTH_WORD = re.compile(r"(?:l[äa]nge|length|größe des kindes)(?:\s+(?:in|im)\s+(?:cm|zentimetern?))?\s*$", re.I)
@@ -156,10 +157,11 @@ def _rule_rows(sentence: str, m: re.Match, options: dict[str, list[str]], measur
                is_color: Callable[[str], bool], length_of: Callable[[str], float | None],
                columns: dict[str, list[tuple[str, float]]], ranges: bool, after: str = "") -> list[OffsetRow]:
     """The rows of one rule (`offset_rows`); the column it names may be in the sentence after."""
-    if m.group("high") and not ranges:
+    high = m.group("high") or m.group("high2")  # "add 10–15 cm", "1,0 bis 1,5 cm länger sein als der Fuß"
+    if high and not ranges:
         return []
     low = _number(m.group("low") or m.group("low2"))
-    offset = (low + _number(m.group("high"))) / 2 if m.group("high") else low
+    offset = (low + _number(high)) / 2 if high else low
     if (m.group("unit") or m.group("unit2")).lower() == "mm":  # "12 mm Zugabe"
         offset = round(offset / 10, 2)
     if m.group("more"):  # "10 cm größer als Ihre Bundweite": the measure right after the comparison
@@ -249,6 +251,35 @@ def listed_lengths(sentence: str, values: list[str]) -> tuple[str, list[tuple[st
             return None
         out.append((pair.group("size"), round(_number(pair.group("n")) / (10 if unit == "mm" else 1), 2)))
     return (m.group("name").strip(), out) if len(out) >= 3 else None
+
+
+# one line per size giving a length, the column's name on the line before ("Innenlänge:") or after in brackets
+# ("(Innenlänge)"): "EU 25 – 16,4 cm" / "Size 30: 19.8 cm"
+_STACKED = re.compile(rf"\s*(?:eu|uk|us|gr\.|größe|grösse|size)?\s*(?P<size>\S+?)\s*(?:–|-|—|=|:)\s*(?P<n>{_NUM})\s*(?P<unit>cm|mm)\s*\.?\s*", re.I)
+_STACKED_NAME = re.compile(r"\s*\(?\s*(?P<name>[^\W\d_][^\d:()]{2,40}?)\s*(?:\((?:cm|mm)\))?\s*[:)]?\s*", re.I)
+
+
+def stacked_lengths(sentences: list[str], values: list[str]) -> list[tuple[str, list[tuple[str, float]]]]:
+    """[(the column's name, [(size, cm)])] of runs of three or more lines each giving one size's
+    length ("EU 25 – 16,4 cm" / "EU 26 – 17,0 cm" / … / "(Innenlänge)", "Insole length:" / "Size 30:
+    19.8 cm" / …), named by a short line right before (ending in ":") or right after (in brackets)."""
+    out: list[tuple[str, list[tuple[str, float]]]] = []
+    k = 0
+    while k < len(sentences):
+        run: list[tuple[str, float]] = []
+        j = k
+        while j < len(sentences) and (m := _STACKED.fullmatch(sentences[j])) and m.group("size") in values:
+            run.append((m.group("size"), round(_number(m.group("n")) / (10 if m.group("unit").lower() == "mm" else 1), 2)))
+            j += 1
+        if len(run) >= 3:
+            before = sentences[k - 1] if k else ""
+            after = sentences[j] if j < len(sentences) else ""
+            name = (_STACKED_NAME.fullmatch(after) if after.strip().startswith("(") else None) or (
+                _STACKED_NAME.fullmatch(before) if before.rstrip().endswith(":") else None)
+            if name:
+                out.append((name.group("name").strip(), run))
+        k = max(j, k + 1)
+    return out
 
 
 # a jeans waist size ("W32", "W 36")
