@@ -41,7 +41,8 @@ def detail_instead(product: Product, text: str, lang: str) -> str | None:
 # a question about the asked version's stock or order: its state answers ("Gibt es die in S?")
 _STOCK = re.compile(
     r"vorrätig|lieferbar|verfügbar|auf lager|erhältlich|ausverkauft|noch da|gibt es|haben sie|habt ihr|bestell|kriege ich|bekomme ich"
-    r"|in stock|available|sold out|do you (?:have|still|sell)|come in|comes in|\border\b|can i get|kost\w*|preis|price|cost",
+    r"|gibt's|führen sie|in stock|available|sold out|do you (?:have|still|sell)|is there|are there|have you got|come in|comes in|\border\b"
+    r"|can i get|kost\w*|preis|price|cost",
     re.I,
 )
 # kinds a version's state or the size answer covers

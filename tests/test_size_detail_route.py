@@ -80,3 +80,4 @@ def test_a_property_of_a_named_version_is_the_detail_not_its_stock(served):
     assert said and "dressage" in said
     assert version_detail(VEST, "Gibt es die Weste in Größe M?", "de") is None
     assert version_detail(SADDLE_PAD, "Do you have it in DR?", "en") is None
+    assert version_detail(VEST, "Is there a longer length in size M?", "en") is None
