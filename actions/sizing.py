@@ -34,6 +34,7 @@ from actions.size_advice import (
     shoe_run,
     usual_in_product_system,
 )
+from actions.size_detail_route import detail_instead, version_detail
 from actions.size_evidence_answer import evidence_answer, reads_more
 from actions.size_general import conversion as size_conversion
 from actions.size_general import size_guide
@@ -336,7 +337,7 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         lines.append(say("text_quote", lang, product=name, sentence=span[2]))
     elif asked:
 
-        feature = feature_answer(product, text, lang)  # "Does the 20 inch bike have gears?" asks no stock
+        feature = feature_answer(product, text, lang) or version_detail(product, text, lang)  # "Does the 20 inch bike have gears?" asks no stock
         answer, ids = (feature, []) if feature else availability(product, asked, lang)
         lines.append(answer)
         sources += ids
@@ -347,7 +348,7 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         lines.append(fit_answer(product, text, lang))
         events = [SlotSet("pending_offer", "usual_size")]
     else:  # "Hat die Jeans Stretch?" taken for a size question: a named feature is answered from the text
-        lines.append(_feature_or_detail(product, text, lang) or overview(product, lang))
+        lines.append(_feature_or_detail(product, text, lang) or detail_instead(product, text, lang) or overview(product, lang))
     reply(dispatcher, " ".join(lines), sources=list(dict.fromkeys(sources)), payload=facts.cards_payload([product], lang, catalog().config))
     return [*events, *done]
 

@@ -204,6 +204,9 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     # (a number before a word that is no unit; asked alone: "how many cups fit?" is the capacity)
     "count": (r"\bhow many\b|\bwie ?viele\b|\banzahl\b|\bnumber of\b",
               rf"(?<![\w.,])\d(?:[\d.]*\d)?\s*(?:x\s+)?(?!(?:{_UNIT_WORDS})(?![^\W\d_]))[^\W\d_]{{3,}}|\b\d+er[- ](?:pack|set|packung)\b"
+              # a pack named by its count: "im Dreierpack", "Zweierset", "a three-pack", "pack of six"
+              r"|\b(?:zweier|dreier|vierer|fünfer|sechser|achter|zehner|zwölfer)(?:pack|set|packung)\w*"
+              r"|\b(?:two|three|four|five|six|eight|ten|twelve)[- ]pack\b|\bpack of (?:\d+|two|three|four|five|six|eight|ten|twelve)\b"
               r"|\bpairs?\b|\bpaar\b|\bpaarweise\b|\bdoppelpack\w*|\bdutzend\b|\bdozen\b"  # "Sold as a pair"
               r"|^[^\W\d_]{3,}\s*:?\s*\d+\.?$"),  # a label before its number: "Programme 8", "Ösen: 8"
     "use": (r"geeignet|eignet|suitable|good for|gut für|taugt|can i (?:use|wear|take)|kann (?:ich|man)\b.*"

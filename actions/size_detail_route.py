@@ -1,0 +1,61 @@
+"""A question taken for a size question that asks no size, fit or stock at all ("Ist der Schuh
+komplett metallfrei?", "Can you embroider our logo on these?"): the detail answer from the
+product's text, instead of the list of sizes in stock (`actions.sizing`, its last branch)."""
+
+from __future__ import annotations
+
+import re
+
+from actions.product_answers import answer_lines
+from actions.size_advice import ADVICE, BETWEEN_SIZES, FIT_QUESTION, USUAL, WHICH_SIZES
+from catalog.models import Product
+from catalog.passages import asked_aspects
+from catalog.word_forms import asked_letters
+
+# words of a question about the size, the fit or what is in stock: the size answer stays
+_SIZE_OR_STOCK = re.compile(
+    r"größe|grösse|\bsize|\bgr\.|nummer|passt|passen|\bfits?\b|\bfitting\b|länge|length|weite|\bwidth"
+    r"|vorrätig|lieferbar|verfügbar|auf lager|erhältlich|ausverkauft|noch da|gibt es|haben sie|habt ihr"
+    r"|in stock|available|sold out|do you have|do you still|come in|comes in|welche[nrs]?\b|which\b",
+    re.I,
+)
+_SIZE_KINDS = {"size", "fit", "length", "width", "height", "stock", "availability", "variants"}
+
+
+def asks_no_size(product: Product, text: str, lang: str) -> bool:
+    """Whether the question names nothing of sizes, fit or stock (no cue word, no such aspect)."""
+    if any(p.search(text) for p in (_SIZE_OR_STOCK, ADVICE, FIT_QUESTION, USUAL, WHICH_SIZES, BETWEEN_SIZES)):
+        return False
+    return not _SIZE_KINDS & set(asked_aspects(text, product.name(lang)))
+
+
+def detail_instead(product: Product, text: str, lang: str) -> str | None:
+    """The detail answer for a question that asks no size (None when it asks one, or when the
+    product's text gives nothing to quote)."""
+    if not asks_no_size(product, text, lang):
+        return None
+    lines, known = answer_lines(product, text, lang)
+    return " ".join(lines) if known and lines else None
+
+
+# a question about the asked version's stock or order: its state answers ("Gibt es die in S?")
+_STOCK = re.compile(
+    r"vorrätig|lieferbar|verfügbar|auf lager|erhältlich|ausverkauft|noch da|gibt es|haben sie|habt ihr|bestell|kriege ich|bekomme ich"
+    r"|gibt's|führen sie|in stock|available|sold out|do you (?:have|still|sell)|is there|are there|have you got|come in|comes in|\border\b"
+    r"|can i get|kost\w*|preis|price|cost",
+    re.I,
+)
+# kinds a version's state or the size answer covers
+_STATE_KINDS = {"size", "fit", "price_unit", "use", "count"}
+
+
+def version_detail(product: Product, text: str, lang: str) -> str | None:
+    """A question naming a version that asks one of its properties, not its stock ("Welche
+    Klasse hat die Jacke in Größe S?", "what does VSS mean?"): the detail answer when the text
+    states it, else None (the version's state answers)."""
+    if _STOCK.search(text):
+        return None
+    if not asked_letters(text) and not set(asked_aspects(text, product.name(lang))) - _STATE_KINDS:
+        return None
+    lines, known = answer_lines(product, text, lang)
+    return " ".join(lines) if known and lines else None
