@@ -1,7 +1,11 @@
-"""The four stores built in the seventh session, each measured once untouched and then used for
-tuning: `stores/zwergenland` (Freiburg kids' clothing, shoes and baby gear; Shopify),
+"""The stores built in the seventh and eighth sessions, each measured once untouched and then used
+for tuning: `stores/zwergenland` (Freiburg kids' clothing, shoes and baby gear; Shopify),
 `stores/federleicht` (Hamburg bedding and home textiles; WooCommerce), `stores/blaumann` (Essen
-workwear and safety; Shopify), `stores/hufschlag` (Münster equestrian; WooCommerce). Their raw
+workwear and safety; Shopify), `stores/hufschlag` (Münster equestrian; WooCommerce);
+`stores/spitzenwerk` (Köln lingerie and swimwear; Shopify), `stores/kradhaus` (Stuttgart
+motorcycle gear; WooCommerce), `stores/pistenzauber` (Garmisch ski and snowboard; Shopify),
+`stores/saitenspiel` (Dresden musical instruments; WooCommerce), `stores/kragenweite`
+(Düsseldorf men's tailoring; Shopify). Their raw
 exports import without a rejected row, every product type or category path lands in one of the
 store's categories, the importer hides exactly the four products the bench's own reader of the
 file counts as hidden, the exports hold sold-out and low-stock variants, and every question
@@ -25,6 +29,11 @@ STORES = {
     "federleicht": ("woocommerce", 64, 260),
     "blaumann": ("shopify", 68, 700),
     "hufschlag": ("woocommerce", 69, 450),
+    "spitzenwerk": ("shopify", 70, 480),
+    "kradhaus": ("woocommerce", 71, 440),
+    "pistenzauber": ("shopify", 69, 320),
+    "saitenspiel": ("woocommerce", 73, 250),
+    "kragenweite": ("shopify", 68, 690),
 }
 MINIMUM = {**BASE_MINIMUM, "sizing": 45, "details": 70, "variants": 25, "out_of_scope": 7}
 
