@@ -22,8 +22,20 @@ from actions.order_proof import postcode_refused
 from actions.policies import rules_asked
 from actions.texts import day, join, money, say
 from catalog.models import Product
+from catalog.other_shop import other_shop
 from orders import parse, policy
 from orders.api import Order
+
+
+def named_other_shop(tracker) -> str | None:  # noqa: ANN001
+    """The other shop an order-status message names ("Where is my Zalando order?"), if any."""
+    if intent_of(tracker) != "order_status":
+        return None
+    cat = catalog()
+    cfg = cat.config
+    own = [cfg.store.name, cfg.store.url, *(z.carrier for z in cfg.shipping.zones), *cfg.shipping.tracking_urls]
+    brands = {p.vendor for p in cat.products.values() if p.vendor}
+    return other_shop(text_of(tracker), own, brands, lambda w: cat.names.df(w) > 0 or w in cat.names.generic)
 
 
 class ActionAskOrderNumber(OrderAction):
@@ -32,6 +44,10 @@ class ActionAskOrderNumber(OrderAction):
 
     def respond(self, dispatcher, tracker, lang, order):  # noqa: ANN001
         starting = intent_of(tracker) in TASK_INTENTS and not tracker.get_slot("order_contact")
+        if starting and order is None and (shop := named_other_shop(tracker)):
+            # the refusal ends the form; its "complete at once" rule then runs action_order_status, which stays silent
+            reply(dispatcher, say("other_shop_order", lang, shop=shop, store=catalog().config.store.name))
+            return [SlotSet("requested_slot", None)]
         ask = say("ask_order_number" if starting else "ask_order_number_again", lang)
         if starting and intent_of(tracker) in ("return_item", "exchange_item") and (rules := rules_asked(text_of(tracker), lang)):
             ask = "\n".join([*rules, say("ask_order_number_if_ordered", lang)])  # the rule asked first, then the task
@@ -96,6 +112,8 @@ class ActionOrderStatus(OrderAction):
         return "action_order_status"
 
     def respond(self, dispatcher, tracker, lang, order):  # noqa: ANN001
+        if order is None and named_other_shop(tracker):
+            return reset_task()  # the order of another shop was refused when the form asked
         if blocked(dispatcher, tracker, lang, order):
             return []
         text = status_text(order, lang)

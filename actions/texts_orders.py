@@ -7,6 +7,10 @@ ORDER_TEXTS: dict[str, dict[str, str]] = {
         "de": "Gern helfe ich Ihnen mit Ihrer Bestellung. Wie lautet die Bestellnummer? Sie hat 6 Ziffern und steht in Ihrer Bestellbestätigung. Die E-Mail-Adresse der Bestellung oder die Postleitzahl der Lieferadresse können Sie gleich dazuschreiben.",
         "en": "Happy to help with your order. What is the order number? It has 6 digits and is in your order confirmation. You can add the order's e-mail address or the delivery postcode right away.",
     },
+    "other_shop_order": {
+        "de": "Bei Bestellungen aus anderen Shops kann ich leider nicht helfen: Ich sehe nur Bestellungen, die bei {store} aufgegeben wurden. Zu Ihrer Bestellung bei {shop} gibt Ihnen {shop} selbst Auskunft. Wenn es doch um eine Bestellung bei uns geht, nennen Sie mir gern die Bestellnummer (6 Ziffern).",
+        "en": "I'm afraid I can't help with orders from other shops: I only see orders placed with {store}. For your order from {shop}, please contact {shop} directly. If it is an order from us after all, just tell me the order number (6 digits).",
+    },
     "ask_order_number_if_ordered": {
         "de": "Wenn es um eine Ihrer Bestellungen geht: Wie lautet die Bestellnummer? Sie hat 6 Ziffern und steht in Ihrer Bestellbestätigung.",
         "en": "If it is about one of your orders: what is the order number? It has 6 digits and is in your order confirmation.",

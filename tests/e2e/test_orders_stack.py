@@ -172,6 +172,20 @@ def test_topic_switch_inside_a_form_and_stop(stack):
     assert "Bestellnummer" not in texts(ask(stack, "Hallo", who, language="de"))
 
 
+def test_another_shops_order_is_refused_and_the_next_order_question_starts_afresh(stack, backend):
+    """The refusal ends the order form: the next message is no answer to it, and an order
+    question of this shop then asks for the number as usual."""
+    who = sender()
+    replies = ask(stack, "Where is my Megastore order?", who)
+    reply = texts(replies)
+    assert len(replies) == 1, reply  # the status action after the ended form says nothing
+    assert "can't help with orders from other shops" in reply and "Megastore" in reply
+    assert "order number" in reply.split("Megastore directly.")[-1]  # only the offer, no question of the form
+    assert "has been delivered" not in texts(ask(stack, "ok thanks", who))
+    again = texts(ask(stack, "Where is my order 100234?", who))
+    assert "e-mail" in again
+
+
 def test_sql_and_html_in_the_fields_are_harmless(stack, backend):
     who = sender()
     ask(stack, "where is my order 100234'; DROP TABLE shopbot_orders; --", who)
