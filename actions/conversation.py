@@ -170,6 +170,19 @@ def asks_about_the_chat(text: str) -> bool:
     return bool(_ABOUT_THE_CHAT.search(text))
 
 
+# words of a greeting, a farewell or thanks: a message taken for one of these without any such
+# word ("Tweed-Sakko", "practice pad") was misheard by the classifier
+_SMALLTALK_WORDS = re.compile(
+    r"\b(?:hallo|hello|hi|hey|huhu|moin|servus|grüß\w*|gruß|grüezi|guten|good|morning|evening|bye|tschü\w*|tschau|ciao|adieu"
+    r"|wiedersehen|wiederhören|bis|see|later|cya|danke\w*|dank|thanks|thank|thx|ty|merci|cheers|super|toll|great|perfekt|perfect"
+    r"|prima|klasse|ok|okay|schön\w*|nice|day|tag|abend|nacht|night|welcome|bitte)\b", re.I)
+
+
+def misheard_smalltalk(text: str) -> bool:
+    """A message the classifier took for a greeting, farewell or thanks that has no word of one."""
+    return bool(text.strip()) and not text.startswith("/") and not _SMALLTALK_WORDS.search(text)
+
+
 class ActionSmalltalk(ShopAction):
     def name(self) -> str:
         return "action_smalltalk"
@@ -178,6 +191,10 @@ class ActionSmalltalk(ShopAction):
         cfg = catalog().config
         intent = tracker.latest_message.get("intent", {}).get("name")
         shop = cfg.store.name
+        if intent in ("greet", "goodbye", "thank") and misheard_smalltalk(text_of(tracker)):
+            result = scope.carried(catalog(), text_of(tracker))  # "Tweed-Sakko" taken for a goodbye: a search
+            if result is not None and result.hits:
+                return show_results(dispatcher, result, lang)
         if intent == "greet":
             page = catalog().get(metadata(tracker).get("product_id"))
             if page:
