@@ -16,17 +16,23 @@ from catalog.word_forms import asked_letters
 _SIZE_OR_STOCK = re.compile(
     r"größe|grösse|\bsize|\bgr\.|nummer|passt|passen|\bfits?\b|\bfitting\b|länge|length|weite|\bwidth"
     r"|vorrätig|lieferbar|verfügbar|auf lager|erhältlich|ausverkauft|noch da|gibt es|haben sie|habt ihr"
-    r"|in stock|available|sold out|do you have|do you still|come in|comes in|welche[nrs]?\b|which\b",
+    r"|in stock|available|sold out|do you have|do you still|come in|comes in",
     re.I,
 )
+# "welche" / "which" asks a size ("Welche nehme ich?") unless it asks another kind of fact ("Welche CE-Klasse hat sie?")
+_WHICH = re.compile(r"\bwelche[nrs]?\b|\bwhich\b", re.I)
 _SIZE_KINDS = {"size", "fit", "length", "width", "height", "stock", "availability", "variants"}
 
 
 def asks_no_size(product: Product, text: str, lang: str) -> bool:
-    """Whether the question names nothing of sizes, fit or stock (no cue word, no such aspect)."""
+    """Whether the question names nothing of sizes, fit or stock (no cue word, no such aspect);
+    "which" only when it asks no other kind of fact."""
     if any(p.search(text) for p in (_SIZE_OR_STOCK, ADVICE, FIT_QUESTION, USUAL, WHICH_SIZES, BETWEEN_SIZES)):
         return False
-    return not _SIZE_KINDS & set(asked_aspects(text, product.name(lang)))
+    kinds = set(asked_aspects(text, product.name(lang)))
+    if _WHICH.search(text) and not kinds - _SIZE_KINDS:
+        return False
+    return not _SIZE_KINDS & kinds
 
 
 def detail_instead(product: Product, text: str, lang: str) -> str | None:

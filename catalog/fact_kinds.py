@@ -11,7 +11,7 @@ import re
 from catalog.features import FEATURES
 from catalog.food_kinds import FOOD_FIGURES, FOOD_KINDS
 from catalog.lexicon import COUNTRIES
-from catalog.quantities import CLOSURE, LIMIT, MEASURED, QUANTITIES
+from catalog.quantities import CLOSURE, LIMIT, MEASURED, QUANTITIES, SPAN
 
 # a verb of making ("handgefilzt", "gefertigt", "hand-sewn") whose place follows ("in Bad Tölz")
 _MADE = (r"\b\w*(?:gestellt|gefertigt|produziert|gemacht|genäht|gestrickt|gewebt|gefilzt|geschmiedet|gegossen|gebrannt|geröstet"
@@ -183,6 +183,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     # a maximum asked, a limit stated: "What's the biggest hole it can drill?" -> "in Beton bis 13 mm"
     "limit": LIMIT,
     "closure": CLOSURE,
+    "span": SPAN,
     # the analytical constituents of food ("Wie hoch ist der Proteingehalt?" -> "crude protein 30%")
     # (not "fibre", "fat" or "ash" alone: a fabric, a fat bike, ash wood)
     "nutrients": (r"protein|eiwei(?:ß|ss)|fettgehalt|fettanteil|wie viel fett|fat content|how much fat|rohfaser|ballaststoff|rohasche"
@@ -244,7 +245,7 @@ def measure_qualifier(question: str) -> str | None:
 
 # kinds that are a measured quantity stated by its own unit, never a size to choose ("Raumgröße", "Radius")
 MEASURED_KINDS = frozenset({"suction", "brightness", "colour_temperature", "pressure", "energy", "area", "radius",
-                            "fill_power", "suspension_travel", "standard", "heat_up", "charge_time", "vents"}) | MEASURED  # fmt: skip
+                            "fill_power", "suspension_travel", "standard", "heat_up", "charge_time", "vents", "span"}) | MEASURED  # fmt: skip
 # kinds answered by a figure ("Höhe 24 cm", "180 Nm", "approx. 30 minutes"); a question also asking whether
 # something comes along, suits or may travel ("Ist ein Akku dabei?") asks no figure (`asks_figure`)
 FIGURE_KINDS = frozenset({"weight", "size", "height", "width", "length", "capacity", "temperature", "battery", "charge_time",
@@ -268,6 +269,7 @@ PART_HOLDING = re.compile(
 # time, not a speed; "how long to charge?" the charge time, not the runtime; "Raumgröße" an area, not a size
 _NARROWER = {
     "charge_time": ("battery", "duration", "charging", "speed", "size", "length"),
+    "span": ("range",),  # "height range?" is the span it is set within, not how far it reaches
     "heat_up": ("speed", "temperature", "duration"),
     "area": ("size",),
     "colour_temperature": ("temperature",),

@@ -86,6 +86,17 @@ LIMIT = (
     r"|(?:≤|<=)\s*\d|\bmax\.",
 )
 
+# the span a setting covers, not a distance: "Welchen Verstellbereich hat der Stock?", "height range?",
+# "von wie viel bis wie viel?" -> two figures joined ("verstellbar von 105 bis 140 cm", "Bereich 3–11",
+# "18–43 %", "between 46 and 56 cm"); a bare "range" stays the distance (`fact_kinds`: "range")
+SPAN = (
+    r"\w{3,}bereich\b|\b(?:adjust\w*|setting|height|length|width|size|measuring|tilt|tension|release|working|operating)\s+range\b"
+    r"|\brange of (?:adjust\w*|settings?|motion)\b|\badjustable (?:from|between)\b|\bvon wie \w+ bis\b|\bfrom (?:how|what) \w+ to\b"
+    r"|\b(?:wie weit|how far)\b.*\b(?:verstell|einstell|adjust)",
+    r"\d[\d.,]*\s*(?:[^\W\d_]{1,4}\.?|%|°\s*c?)?\s*(?:[-–]|bis|to)\s*\d|\bvon\s+\d[\d.,]*\s*(?:[^\W\d_]{1,4}\s+)?bis\s+\d"
+    r"|\bbetween\s+\d[\d.,]*\s*(?:[^\W\d_]{1,4}\s+)?and\s+\d|\w*bereich\b",
+)
+
 # the figure of a stated quantity: the kind's words next to a number ("Höhe 24 cm", "20 mm stark")
 _NEAR_FIGURE_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[^\W\d_]{1,5}\.?)?\s*[:(]?\s*$")
 _NEAR_FIGURE_AFTER = re.compile(r"^\s*[:=(]?\s*(?:ca\.|approx\.|etwa|about|bis|up to|max\.)?\s*\d")
