@@ -13,6 +13,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts
+from actions.bra_chart_answer import bra_answer
 from actions.common import Events, reply
 from actions.context import catalog
 from actions.product_text import quote
@@ -24,6 +25,7 @@ from actions.size_guide_answer import guide_height_answer
 from actions.size_stock import availability, overview
 from actions.texts import say
 from actions.variant_replies import phrase
+from catalog.bra_chart import bra_chart
 from catalog.models import Product
 from catalog.option_roles import size_kind
 from catalog.passages import product_sentences
@@ -119,6 +121,8 @@ def charts(product: Product, measurement: Measurement, lang: str, standard: bool
         return True
     if measurement.measure == "foot" and is_shoe(product):
         return True
+    if measurement.measure == "underbust" and bra_chart(product, lang):  # its own band and cup chart
+        return True
     return bool(sizes_for(chart(product, lang), measurement)[0]) or (standard and covers(product, measurement.measure))
 
 
@@ -152,7 +156,8 @@ def answer_measurement(dispatcher: CollectingDispatcher, product: Product, measu
     for all the question's measurements it charts, a rule of thumb, the store's size guide, or an
     honest "we have no chart" with the sizes and the offer to advise from the usual size."""
     currency = catalog().config.store.currency
-    answer = _age_rule(product, measurement, lang) or chart_answer(product, measurements(product, text, lang) or [measurement], text, lang, currency)
+    found = measurements(product, text, lang) or [measurement]
+    answer = _age_rule(product, measurement, lang) or bra_answer(product, found, lang, currency) or chart_answer(product, found, text, lang, currency)
     answer = answer or formula_answer(product, measurement, lang, currency)  # "Körpergröße minus 5 bis 10 cm"
     answer = answer or _guide_chart(product, measurement, text, lang, currency)  # the shop's own guide before a standard
     if answer is None and (standard := convention_answer(product, measurements(product, text, lang) or [measurement], lang)):

@@ -240,6 +240,11 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
     },
     "evidence_combined": {"de": "Ich empfehle {choice} ({parts}).", "en": "I recommend {choice} ({parts})."},
     "evidence_size": {"de": "Größe {size}", "en": "size {size}"},
+    "bra_chart_fit": {
+        "de": "Nach der Größentabelle von {product}: Unterbrust {under} ergibt Band {band}, Brust minus Unterbrust ({difference}) ergibt Cup {cup}.",
+        "en": "By {product}'s size chart: an underbust of {under} gives band {band}, and bust minus underbust ({difference}) gives cup {cup}.",
+    },
+    "bra_not_offered": {"de": "{size} gibt es bei {product} leider nicht.", "en": "{product} does not come in {size}, unfortunately."},
     "chart_source": {"de": "Laut Produktbeschreibung: „{sentence}“", "en": "The product description says: “{sentence}”"},
     "chart_none": {
         "de": "Zu {product} haben wir keine Größentabelle nach {measure}. {sizes} Wenn Sie mir Ihre übliche Größe nennen, sage ich Ihnen, welche Sie nehmen sollten. "

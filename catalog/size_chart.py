@@ -16,7 +16,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from catalog import size_table, size_text_rules
+from catalog import size_evidence, size_table, size_text_rules
 from catalog.measurements import NOT_CM as _NOT_CM
 from catalog.measurements import Measurement, find_measurement, find_measurements, measure_of
 from catalog.models import Product
@@ -131,14 +131,22 @@ def _sentence_rows(product: Product, lang: str, options: dict[str, list[str]]) -
     """Chart rows from the product's sentences: a length rule, else sizes with measures."""
     sentences = product_sentences(product, lang)
     texts = [s.text for s in sentences]
-    seen: set[tuple[str, float, float]] = set()
+    seen: set[tuple] = set()
     if rows := _offset_rows(product, lang, texts, options, ranges=False):  # "Bundweite + 10 cm" wins over an example
         return rows
+    # a line charting several measures per size ("34: Brust 80–83, Taille 62–65, Hüfte 86–89 cm"), read whole: a sentence
+    # split at "S – Brust …" would give each size the numbers of the one before
+    labelled = {line: found for line in size_table.text_lines(product, lang) if (found := _labelled_rows(line, product, options))}
+    rows = [r for found in labelled.values() for r in found]
+    seen |= {(r.size, r.low, r.high, r.measure) for r in rows}
     heading: str | None = None  # "Maßtabelle (Bundumfang, gemessen am Körper):" names the measure of the lines below
     carried: str | None = None  # the measure of the line before's rows, carried to the next row lines naming none
     for sentence in sentences:
         measure = measure_of(sentence.text)
         heading = measure if sentence.text.rstrip().endswith(":") else heading
+        if any(sentence.text.strip() in line for line in labelled):  # read whole above
+            carried = None
+            continue
         if formula := [ChartRow(*row, sentence.text) for row in size_text_rules.formula_rows(sentence.text, measure or heading, options)]:
             rows += [r for r in formula if (r.size, r.low, r.high) not in seen]  # "Größe 50 hat 90 cm Bund, jede weitere 4 cm mehr"
             seen |= {(r.size, r.low, r.high) for r in formula}
@@ -153,6 +161,29 @@ def _sentence_rows(product: Product, lang: str, options: dict[str, list[str]]) -
                 seen.add((row.size, row.low, row.high))
                 rows.append(row)
     return rows or _offset_rows(product, lang, texts, options, ranges=True)  # "add 10–15 cm"
+
+
+# a chart line's word for the waist that is no measure in running text ("Gummizug im Bund")
+_WAIST_LABEL = re.compile(r"^(?:bund|waistband)$", re.I)
+_MEASURE_UNIT = {"weight": "kg", "age": "years"}
+
+
+def _labelled_rows(text: str, product: Product, options: dict[str, list[str]]) -> list[ChartRow]:
+    """A line charting several measures of a size, each after its own word ("34: Brust 80–83,
+    Taille 62–65, Hüfte 86–89 cm", "M: chest 96 cm, waist 80 cm", "Size 2: height 165–175 cm,
+    weight 60–80 kg"): a row per measure, the unit written once at the end for all. Only when
+    every number has a known measure and two or more differ; else the other readers decide."""
+    sized = {v: n for n, vs in options.items() if option_kind(product, n) != "color" for v in vs}
+    rows: list[ChartRow] = []
+    for chunk in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])", text):  # "… L34 ab 175 cm. Innenbeinlänge L32 = 81 cm": two
+        found = size_evidence.line_evidence(chunk, list(sized))
+        measures = [measure_of(e.label, cm=False) or ("waist" if _WAIST_LABEL.match(e.label) else None) for e in found]
+        pairs = [(e.size, m) for e, m in zip(found, measures, strict=True)]
+        if len(set(measures)) < 2 or None in measures or len(set(pairs)) < len(pairs) \
+                or any(e.label not in chunk or e.unit != _MEASURE_UNIT.get(m or "", "cm") for e, m in zip(found, measures, strict=True)):
+            continue  # a number whose word is not beside it, or a size with two numbers of one measure: the other readers
+        rows += [ChartRow(e.size, sized[e.size], e.low, e.high, m, chunk) for e, m in zip(found, measures, strict=True)]
+    return rows
 
 
 def _offset_rows(product: Product, lang: str, sentences: list[str], options: dict[str, list[str]], ranges: bool) -> list[ChartRow]:

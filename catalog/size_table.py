@@ -199,7 +199,7 @@ def tables(product: Product, lang: str) -> list[Table]:
     values = [v for name, vs in _option_values(product).items() if name != product.color_option for v in vs]
     if not values:
         return []
-    lines = _lines(product, lang)
+    lines = _unjoined(_lines(product, lang), values)
     found: list[Table] = []
     header: str | None = None  # the header over groups of rows, each under a line naming its group
     i = 0
@@ -220,6 +220,21 @@ def tables(product: Product, lang: str) -> list[Table]:
             found.append(Table(columns, rows, group))
         i = max(i + len(rows), i + 1)
     return found
+
+
+def _unjoined(lines: list[str], values: list[str]) -> list[str]:
+    """A title the HTML reader joined with the first row ("Größen (Brustumfang): S 88–94 cm"
+    over "M 94–100 cm") split again, so the title heads the table and the row is its first."""
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        title, sep, rest = line.partition(": ")
+        following = lines[n + 1] if n + 1 < len(lines) else ""
+        if sep and title and not re.search(r"\d", title) and (size := _size_at_start(rest, values)) \
+                and _size_at_start(following, values) and any(isinstance(c, Cell) for c in _cells(rest[len(size):])):
+            out += [title, rest]
+        else:
+            out.append(line)
+    return out
 
 
 # a line naming a group of rows by a range of a body measure ("Untersetzte Größen (Körpergröße ca. 164–172 cm)", "Long sizes (height 184–194 cm)")
