@@ -13,12 +13,13 @@ from actions.compare_versions import answer_versions
 from actions.context import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, catalog, metadata, text_of
 from actions.handoff import ask_for_person
 from actions.option_list_answer import answer_option_list
-from actions.policies import answer_policy
+from actions.policies import answer_policy, answer_refused_service
 from actions.product_questions import ActionProductInfo, page_asks_property, page_question
 from actions.search import show_results
 from actions.shipping import answer_shipping
 from actions.size_statement import states_body_measure
 from actions.sizing import answer_size, asks_for_version, page_condition
+from actions.store_info import answer_hours
 from actions.texts import say
 from catalog import scope
 from catalog.lexicon import find_country
@@ -115,6 +116,8 @@ class ActionFallback(ShopAction):
         if intent in RESCUED_INTENTS and text.strip() and not text.startswith("/") and not scope.asks_medical_advice(text) and not asks_other_task(text):
             if (events := answer_option_list(dispatcher, tracker, lang)) is not None:  # "which patterns are there?" on a page
                 return events
+            if (events := answer_hours(dispatcher, text, lang)) is not None:  # "What time do you close on Saturday?"
+                return events
             if asks_for_version(tracker) or page_condition(tracker) or states_body_measure(catalog().get(metadata(tracker).get("product_id")), text):
                 return answer_size(dispatcher, tracker, lang)  # "do you have these in purple?", "my son is 6 and 119 cm tall" on its page
             if page_question(tracker) or page_asks_property(tracker, lang) or (metadata(tracker).get("product_id") and _ORDER_THIS.search(text)):  # "Are these wellies lined?", "can I order the buggy?" on its page
@@ -135,6 +138,8 @@ class ActionFallback(ShopAction):
                 result = found if names_a_category(found) else None
             if result is not None and result.hits:
                 return show_results(dispatcher, result, lang)
+            if (events := answer_refused_service(dispatcher, tracker, lang)) is not None:  # "Was kostet eine Anprobe bei euch?"
+                return events
         reply(dispatcher, say("fallback", lang), buttons=handoff_buttons(lang))
         return [SlotSet("pending_offer", "handoff")]
 

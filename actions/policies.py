@@ -16,13 +16,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts
 from actions.common import Events, ShopAction, handoff_text, reply
-from actions.context import asked_about, catalog, text_of
+from actions.context import asked_about, catalog, metadata, text_of
+from actions.store_info import answer_hours, answer_payment
 from actions.texts import say
+from catalog.lexicon import find_country
 from catalog.models import Product
 from catalog.names import tokens
 from catalog.policies import MIN_SCORE as POLICY_MIN_SCORE
-from catalog.policies import Passage
-from catalog.policy_aspects import RULE_WORDS, question_aspects, rule_topic
+from catalog.policies import Passage, _stems
+from catalog.policy_aspects import RULE_WORDS, question_aspects, rule_topic, section_aspects
 from catalog.sentences import split_sentences
 from orders.parse import find_order_number
 
@@ -140,6 +142,8 @@ def general_answer(question: str, lang: str, product: Product | None) -> list[Pa
 def answer_policy(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
     """The product's own rule, else the section that answers, else "don't know" and a person."""
     text = text_of(tracker)
+    if (events := answer_hours(dispatcher, text, lang) or answer_payment(dispatcher, text, lang)) is not None:
+        return events  # "Wann haben Sie geöffnet?", "Welche Zahlungsarten gibt es?": the store's own facts
     product = asked_about(tracker)
     own = product_rule(product, text, lang) if product else None
     if own:
@@ -199,13 +203,59 @@ _REQUEST = re.compile(
 SEARCH_POLICY_SCORE = 0.65
 
 
+# a question to the shop about a service it may offer ("Can you shorten the sleeves?", "Könnt ihr eine
+# Gitarre umbauen?", "Do you do saddle fitting?") or on an appointment ("Brauche ich einen Termin?")
+_SERVICE = re.compile(r"\b(?:can|could|will|would|do) you\b|\b(?:könnt|macht|bietet|übernehmt|repariert) ihr\b"
+                      r"|\b(?:können|machen|bieten|übernehmen|reparieren) sie\b", re.I)
+_APPOINTMENT = re.compile(r"termin|appointment|voranmeld|\bbook|buchen", re.I)
+# such a question, or one on a policy aspect (cost, returns, exchange …), is answered by a section
+# scoring this well: "Kostet das Kürzen einer Hose extra?" -> "Kostenlose Änderungen" (0.57);
+# requests for products asking no aspect score below (sizes aside: "fitted sheet for a topper?")
+SERVICE_POLICY_SCORE = 0.42
+
+
+def _service_question(text: str) -> bool | None:
+    """None for no question to the shop (a request for products), else whether it asks a service
+    or a policy aspect (see `SERVICE_POLICY_SCORE`)."""
+    appointment = bool(_APPOINTMENT.search(text))
+    if not _QUESTION.search(text) or (_REQUEST.search(text) and not appointment):
+        return None
+    return appointment or bool(_SERVICE.search(text)) or bool(question_aspects(text) - {"sizes"})
+
+
 def policy_asked_in_search(text: str, lang: str) -> bool:
     """A question, not a request for products, that a policy section answers clearly ("Kann ich eine
-    Trage ausleihen?" -> "Tragen ausleihen", "How often should I wash a down duvet?" -> the care section)."""
-    if not _QUESTION.search(text) or _REQUEST.search(text):
+    Trage ausleihen?" -> "Tragen ausleihen", "How often should I wash a down duvet?" -> the care section);
+    a question on a service or a policy aspect needs less ("Can you shorten the sleeves of my leather suit?")."""
+    service = _service_question(text)
+    if service is None:
         return False
     hits = catalog().policies.search(text, lang, k=1)
-    return bool(hits) and hits[0][1] >= SEARCH_POLICY_SCORE
+    return bool(hits) and hits[0][1] >= (SERVICE_POLICY_SCORE if service else SEARCH_POLICY_SCORE)
+
+
+def _names_its_subject(text: str, passage: Passage) -> bool:
+    """The section's heading names what the question asks about by a word of its own, not a topic
+    or a country ("Was kostet eine Anprobe?" -> "Anprobe-Termin"; "How do I file my tax return?"
+    shares only "return" with "How long do I have to return …")."""
+    shared = _stems(text) & _stems(passage.heading)
+    return any(not question_aspects(w) and not section_aspects(w) and not find_country(w)
+               for w in re.findall(r"[a-zäöüß]{5,}", text.lower()) if w[:5] in shared)
+
+
+def answer_refused_service(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events | None:
+    """A question the classifier took for chat that asks the shop, off a product page, about a
+    service or a policy aspect, answered by a section whose heading names its subject ("Was kostet
+    ein Cello zur Miete?", "Wie messe ich meinen Kopfumfang?"); else None."""
+    text = text_of(tracker)
+    if metadata(tracker).get("product_id") or _service_question(text) is None or not (hits := catalog().policies.search(text, lang, k=1)):
+        return None  # a request for products or no question
+    passage, score = hits[0]
+    if score < SERVICE_POLICY_SCORE or not _names_its_subject(text, passage):
+        return None
+    chosen = general_answer(text, lang, None) or [passage]
+    reply(dispatcher, "\n".join(f"{p.heading}: {p.text}" if p.heading else p.text for p in chosen), sources=[f"policy:{p.ref}" for p in chosen])
+    return [SlotSet("last_topic", "policy")]
 
 
 def answer_searched_policy(dispatcher: CollectingDispatcher, text: str, lang: str) -> Events | None:

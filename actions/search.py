@@ -23,6 +23,7 @@ from actions.sizing import (
     names_page_version,
     page_condition,
 )
+from actions.store_info import answer_hours
 from actions.texts import join, say
 from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
@@ -56,6 +57,8 @@ def show_results(dispatcher: CollectingDispatcher, result: SearchResult, lang: s
     if asks_other_task(q.text) or asks_medical_advice(q.text):  # whichever action searched it (a policy guess naming a category …)
         reply(dispatcher, say("fallback", lang), buttons=handoff_buttons(lang))
         return [SlotSet("pending_offer", "handoff")]
+    if (events := answer_hours(dispatcher, q.text, lang)) is not None:  # "Habt ihr samstags offen?" taken for a search
+        return events
     if (events := answer_searched_policy(dispatcher, q.text, lang)) is not None:  # "Kann ich eine Trage ausleihen?", whichever action searched it
         return events
     if not result.hits:

@@ -12,6 +12,7 @@ from actions.common import Events, ShopAction, handoff_text, reply
 from actions.context import asked_about, catalog, metadata, text_of
 from actions.policies import answer_policy
 from actions.sizing import answer_size, asks_for_version
+from actions.store_info import asks_hours
 from actions.texts import clock, day, join, money, say
 from catalog.lexicon import country_name, find_country
 from catalog.policy_aspects import question_aspects, section_aspects
@@ -82,7 +83,7 @@ def answer_shipping(dispatcher: CollectingDispatcher, tracker: Tracker, lang: st
     # collecting, paying, or a return's shipping ("pay for the return shipping from Switzerland?"): no shipping zone, the policies say
     asked = question_aspects(text)  # paying ("Do you take American Express?") is no shipping either
     paying = "payment" in asked and "shipping" not in asked and not find_country(text)  # "pay import VAT if you send it to Hamburg?" is shipping
-    if {"pickup", "returns"} & asked or paying or policy_beyond_quote(text, lang):
+    if {"pickup", "returns"} & asked or paying or asks_hours(text) or policy_beyond_quote(text, lang):
         return answer_policy(dispatcher, tracker, lang)
     if asks_for_version(tracker, sizes=False):  # "do you have it in navy?" asks for a version, not for shipping
         return answer_size(dispatcher, tracker, lang)

@@ -167,6 +167,12 @@ T: dict[str, dict[str, str]] = {
         "de": "Dazu finde ich in unseren Richtlinien nichts. {handoff}",
         "en": "I can't find that in our store policies. {handoff}",
     },
+    # --- the store's own facts (actions/store_info.py)
+    "opening_hours": {
+        "de": "Unsere Zeiten: {hours}. E-Mail: {email}{phone}.",
+        "en": "Our hours: {hours}. E-mail: {email}{phone}.",
+    },
+    "payment_methods": {"de": "Bei uns können Sie so bezahlen:\n{methods}", "en": "You can pay with:\n{methods}"},
 }
 
 T.update(ORDER_TEXTS)
