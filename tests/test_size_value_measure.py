@@ -159,3 +159,9 @@ def test_a_body_measure_the_text_gives_no_line_for_is_left_to_the_usual_answer()
     suit = _product("Anzug", ["50", "52", "102"], "Anzug.\nGröße Brust Körpergröße\n50 98–101 176–181\n52 102–105 179–184")
     assert size_measure_reply(suit, "Für welche Körpergröße ist die 102?", "de", []) is None  # not the range "102–105" of size 52
     assert size_measure_reply(_product("Pulli", ["S", "M"], "Ein Pulli."), "Chest of size M?", "en", []) is None
+
+
+def test_a_measure_word_inside_the_products_name_asks_no_measure():
+    slip = _product("High-Waist-Panty", ["40", "42"], "Ein Slip.\nBundweite: 40 bis 85 cm, 42 bis 90 cm")
+    assert size_measure_reply(slip, "Gibt es den High-Waist-Panty in 42 Schwarz?", "de", []) is None
+    assert size_measure_reply(slip, "What waist is size 42?", "en", []) is not None
