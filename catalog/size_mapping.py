@@ -18,6 +18,9 @@ _SEPARATOR = re.compile(
     r"\s*(?:[:=(]|\bfits\b|\bpasst\b|\bpassen\b|\büber\b|\bentspricht\b|\bentsprechen\b|\bcorresponds? to\b|\bequals\b|\bis\b|\bfür\b|\bfor\b)",
     re.I)
 _UNIT = re.compile(rf"\d+(?:[.,]\d+)?(?:{_DASH}\d+(?:[.,]\d+)?)?\s*(?:cm|mm|kg|m|in|inch(?:es)?|\"|jahre|years|monate|months)\b", re.I)
+# a number after a body measure's name is that measure, no size ("Brust 92 / Hüfte 100", "chest 42")
+_BODY = re.compile(rf"(?i:\b(?:unterbrust|underbust|oberweite|brust|chest|bust|hüft|hips?|taille|bund|waist|läng|length|inseam|schritt|kopf|head"
+                   rf"|körper|height|gewicht|weight)\w*)\s*:?\s*\d+(?:[.,]\d+)?(?:{_DASH}\d+(?:[.,]\d+)?)?")
 _BRA_SPAN = re.compile(rf"(?<![\w/.,])(\d{{2,3}}){_DASH}(\d{{2,3}})\s*([A-K]{{1,2}}){_DASH}([A-K]{{1,2}})(?![\w])")
 _BRA_RANGE = re.compile(rf"(?<![\w/.,])(\d{{2,3}})([A-K]{{1,2}}){_DASH}(\d{{2,3}})([A-K]{{1,2}})(?![\w])")
 _BRA = re.compile(r"(?<![\w/.,])(\d{2,3})\s?([A-K]{1,2})(?![\w])")
@@ -55,7 +58,7 @@ def _number(text: str) -> float:
 
 def _read(size: str, segment: str, line: str, top_cup: str) -> Mapped | None:
     """The equivalents one segment names (units such as "88–95 cm" are body measures, no size)."""
-    rest = _UNIT.sub(" ", segment)
+    rest = _UNIT.sub(" ", _BODY.sub(" ", segment))
     bras: set[tuple[int, str]] = set()
     for m in _BRA_SPAN.finditer(rest):  # "70–75 B–D": every band with every cup
         bras |= {(band, cup) for band in range(int(m.group(1)), int(m.group(2)) + 1, 5) for cup in _cup_range(m.group(3), m.group(4))}
@@ -140,7 +143,7 @@ class Said:
 
 def said_size(text: str) -> Said | None:
     """The shopper's size in another system: "75C", "UK 12", "42" (not "42 cm"), "XL"."""
-    plain = _UNIT.sub(" ", text)
+    plain = _UNIT.sub(" ", _BODY.sub(" ", text))
     if (m := _BRA.search(plain)) and m.group(2) in _CUPS and 28 <= int(m.group(1)) <= 130:
         return Said(f"{m.group(1)}{m.group(2)}", bra=(int(m.group(1)), m.group(2)))
     if m := _TAGGED.search(plain):

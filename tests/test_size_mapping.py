@@ -81,3 +81,9 @@ def test_the_merchants_mapping_wins_over_the_general_conversion():
 def test_a_usual_size_named_with_a_kind_of_size():
     assert USUAL.search("Meine normale Schuhgröße ist 43")
     assert USUAL.search("My usual bra size is 70C")
+
+
+def test_body_measures_without_units_are_a_chart_not_a_mapping():
+    lines = ["S: Brust 86 / Hüfte 94", "M: Brust 92 / Hüfte 100", "L: chest 98 / hips 106"]
+    assert mappings(lines, ["S", "M", "L"]) == []
+    assert said_size("Brust 92, Hüfte 104 cm. Welche Größe?") is None
