@@ -17,6 +17,7 @@ from catalog.fashion_sizes import convert_product, product_system
 from catalog.models import Product
 from catalog.size_advice import between_only, preference, stated_step
 from catalog.size_advice import between_rule as merchant_between
+from catalog.size_mapping import mapped_size
 from catalog.size_rules import KIDS_WORDS, by_shoe_size, dress_eu, kids_shoe_eu, letter_for_number
 from catalog.size_table import own_eu, tables, text_lines
 from catalog.size_text_rules import plain_system_size, row_size
@@ -25,7 +26,7 @@ from catalog.variants import COLOR, SIZE, Asked, option_values, same_size
 
 USUAL = re.compile(
     r"(normalerweise|sonst|meistens|üblicherweise|eigentlich|usually|normally|typically|generally|i wear|i take|ich trage|ich habe|trage ich|habe ich"
-    r"|usual size|übliche größe|normale größe|normal size|regular size|meine größe ist|my size is|in der regel|i'm (?:a|an) (?:size )?[\dxsml]"
+    r"|usual size|übliche größe|normale größe|normal size|regular size|\b(?:normalen?|üblichen?|gewohnten?)\s+\w+größe|\b(?:usual|normal|regular|everyday)\s+\w+\s+size\b(?!s)|meine größe ist|my size is|in der regel|i'm (?:a|an) (?:size )?[\dxsml]"
     r"|\b(?:trägt|wears|takes|hat)\b(?:\s+\w+){0,2}?\s+(?:größe\s+|size\s+|schuhgröße\s+|a\s+|an\s+)?[\dxsml]"  # "mein Kind trägt 31", "she wears 116"
     r"|\b(?:is|ist)\s+(?:a|an|eine?)\s+(?:uk\s+|us\s+)?\d|in most brands|in den meisten"  # "my daughter is a 20"
     r"|\b(?:normal|usual|regular|everyday|street)\s+shoes\s+are\s+(?:(?:a|an|size|eu)\s+)?\d"  # "my normal shoes are 41"
@@ -80,6 +81,8 @@ def usual_in_product_system(product: Product, text: str, lang: str) -> tuple[str
     The product's own EU/UK/US table wins over the usual conversion; a jeans waist ("W32") is
     read in the row of the text's table that starts with it ("W32 90 cm 95")."""
     text = plain_system_size(text)  # "US-Grösse 7" is "US 7"
+    if mapped := mapped_usual(product, text, lang):  # "M: 70C, 75B, 75C" in the text: the merchant's own mapping
+        return mapped
     if own := own_eu(product, text, lang):
         return own[2], say("size_conversion_own", lang, product=product.name(lang), system=own[0], size=own[1], eu=own[2])
     if row := row_size(text_lines(product, lang), option_values(product).get(size_option(product) or SIZE, []), text):
@@ -111,6 +114,20 @@ def usual_in_product_system(product: Product, text: str, lang: str) -> tuple[str
         if (women or men) and not (women and men):
             return (women or men), say("size_number_as_letter", lang, number=n.group(1), letter=women or men)
     return None
+
+
+_WHICH = re.compile(r"\b(?:welche[nrs]?|which)\b", re.I)  # "Meine Handschuhe haben Größe XL, welche Überhandschuhe?"
+
+
+def mapped_usual(product: Product, text: str, lang: str) -> tuple[str, str] | None:
+    """(size, sentence) for a usual size the product's text maps to one of its sizes
+    (`catalog.size_mapping`): asked as the usual size or with "which size"."""
+    if not (USUAL.search(text) or ADVICE.search(text) or _WHICH.search(text)):
+        return None
+    values = option_values(product).get(size_option(product) or SIZE, [])
+    if not (found := mapped_size(text_lines(product, lang), values, text)):
+        return None
+    return found[0], say("size_row_own", lang, product=product.name(lang), said=found[1], size=found[0], row=found[2])
 
 
 _SHOE_SAID = re.compile(r"(?<![\w.,/–-])(\d{2}(?:[.,]5)?)(?![\w/–-]|[.,]\d|\s*(?:–|-|bis|to)\s*\d)")
@@ -166,11 +183,17 @@ def _around(product: Product, usual: str) -> tuple[str, str] | None:
 _SIZES_ANOTHER_WAY = re.compile(r"klein|gro(?:ß|ss)|small|large|big|kleiner|größer|\bup\b|\bdown\b|\beng|tight|weit|loose|knapp|nummer|schmal|breit|narrow|wide", re.I)
 
 
-def recommend(product: Product, usual: str, asked: list[Asked], lang: str, text: str = "") -> tuple[list[str], list[str]]:
+def recommend(product: Product, usual: str, asked: list[Asked], lang: str, text: str = "", mapped: bool = False) -> tuple[list[str], list[str]]:
     """The size to take for a shopper's usual size: one up for a product that runs small, with
     the merchant's advice; without fit data the advice sentence of the text is quoted instead
     of naming a size that may be wrong; up or down for the fit the question asks for where the
-    merchant says so (`text`); other options asked named with it ("45, Weite Weit (2E)")."""
+    merchant says so (`text`); other options asked named with it ("45, Weite Weit (2E)").
+    `mapped`: the size is the merchant's own for that usual size (`mapped_usual`), no fit step on top."""
+    if mapped:
+        option = size_option(product) or SIZE
+        values = tuple(v for v in option_values(product).get(option, []) if same_size(v, usual))
+        said, sources = availability(product, [Asked(option, SIZE, usual, values), *(a for a in asked if a.kind != SIZE)], lang)
+        return [said], sources
     if pair := _around(product, usual):  # "sonst 38,5" where only 38 and 39 are made: between two sizes
         return recommend_between(product, pair, asked, lang)
     name = product.name(lang)

@@ -14,7 +14,7 @@ from actions.texts import say
 from catalog.measurements import find_measurements
 from catalog.models import Product
 from catalog.size_advice import GUIDE_HEADING
-from catalog.variants import SIZE, find_asked, option_kind, option_values
+from catalog.variants import SIZE, Asked, find_asked, option_kind, option_values
 
 # the measure a question asks: (key, the question's words, the words a line giving it carries)
 _MEASURES: list[tuple[str, re.Pattern, re.Pattern]] = [
@@ -25,6 +25,11 @@ _MEASURES: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("foot", re.compile(r"\b(?:fu(?:ß|ss)länge|foot length|length of the foot)\b", re.I), re.compile(r"fu(?:ß|ss)|foot|feet", re.I)),
     ("inseam", re.compile(r"\b(?:schrittlänge|innenbeinlänge|beinlänge|inseam|inside leg|leg length)\b", re.I),
      re.compile(r"schritt|innenbein|beinlänge|inseam|inside leg|leg length", re.I)),
+    ("head", re.compile(r"(?<![\w-])(?:kopfumfang|kopfweite|head circumference|head size)(?![\w-])", re.I), re.compile(r"kopf|head", re.I)),
+    ("chest", re.compile(r"(?<![\w-])(?:brustweite|brustumfang|oberweite|chest|bust)(?![\w-])", re.I), re.compile(r"brust|oberweite|chest|bust", re.I)),
+    ("waist", re.compile(r"(?<![\w-])(?:bundweite|bundumfang|taillenumfang|taille|waist)(?![\w-])", re.I), re.compile(r"bund|taille|waist", re.I)),
+    ("height", re.compile(r"(?<![\w-])(?:körpergröße|körperlänge|body height|how tall)(?![\w-])", re.I), re.compile(r"körpergröße|körperlänge|height|tall", re.I)),
+    ("diameter", re.compile(r"(?<![\w-])(?:durchmesser|diameter|wie dick|how thick|thickness)(?![\w-])", re.I), re.compile(r"durchmesser|diameter|dicke|thick|ø", re.I)),
     ("age", re.compile(r"\b(?:welche[mns]? alter|für welches alter|wie alt|what age|which age|how old|alter|age)\b", re.I),
      re.compile(r"\bjahre?\b|\bmonat\w*|\byears?\b|\bmonths?\b|\d\s*(?:j|m|y)\b\.?|\balter\b|\bage\b", re.I)),
     ("width", re.compile(r"\b(?:wie (?:breit|weit)|how wide|breite|width)\b", re.I), re.compile(r"breit|weite|width|wide", re.I)),
@@ -59,18 +64,32 @@ def asked_measure(product: Product, text: str) -> SizeMeasure | None:
     if key is None:
         return None
     line_words = next(words for k, _, words in _MEASURES if k == key)
-    sized = [a for a in find_asked(product, text) if a.values and option_kind(product, a.option) != "color"]
+    sized = [a for a in find_asked(product, text) if a.values and option_kind(product, a.option) != "color"] or _named_value(product, text)
     rest = text
     for a in sized:
         rest = _size_at(a.wanted).sub(" ", rest)
     if find_measurements(rest):  # "the length for a 125 cm child": a size to find ("foot length for size 44" is no measurement)
         return None
-    if any(line_words.search(a.option) for a in sized) or any(line_words.search(o) for o in option_values(product) if key != "cm"):
+    measured = [o for o, vs in option_values(product).items() if vs and all(_BARE_MEASURE.match(v) for v in vs)]  # "245", "245 cm"; not "W33"
+    if any(line_words.search(a.option) for a in sized if a.option in measured) or any(line_words.search(o) for o in measured if key != "cm"):
         return None  # "Wie lang ist der Vorhang in 245?" on a curtain sold by length: the option is the measure
     size = next((a for a in sized if a.kind == SIZE), sized[0] if sized else None)
     if size is None:
         return SizeMeasure(key, None) if key in _PARTS else None
     return SizeMeasure(key, size.values[0])
+
+
+# measures the text may state by a rule or in another series; not found, they are no "we don't know"
+_NEW_BODY = {"head", "chest", "waist", "height", "diameter"}
+_BARE_MEASURE = re.compile(r"\s*\d+(?:[.,]\d+)?\s*(?:cm|mm|m|l|ml|kg|g|in|\")?\s*$", re.I)
+
+
+def _named_value(product: Product, text: str) -> list[Asked]:
+    """An option value with a digit the question names as written ("die 5B", "W33") that the
+    variant reader leaves out: one value, else none."""
+    named = [Asked(o, option_kind(product, o), v, (v,)) for o, vs in option_values(product).items() if option_kind(product, o) != "color"
+             for v in vs if re.search(r"\d", v) and _size_at(v).search(text)]  # fmt: skip
+    return named if len(named) == 1 else []
 
 
 def _size_at(value: str) -> re.Pattern:
@@ -102,12 +121,33 @@ def _table_row(lines: list[str], i: int, value: re.Pattern) -> str | None:
     return " – ".join(named)
 
 
-def _column_header(lines: list[str], i: int, sizes: list[re.Pattern]) -> str | None:
-    """The line above a block of rows that each begin with a size: the columns' names."""
+def _column_headers(lines: list[str], i: int, sizes: list[re.Pattern]) -> list[str]:
+    """The line above a block of rows that each begin with a size: the columns' names; above a
+    short heading of a size series ("Normalgrößen", "Kurzgrößen") also the line over it."""
     j = i
     while j > 0 and any(p.match(lines[j - 1].strip()) for p in sizes):
         j -= 1
-    return lines[j - 1].strip() if j > 0 and lines[j - 1].strip() and j < i + 1 else None
+    if not (j > 0 and lines[j - 1].strip() and j < i + 1):
+        return []
+    found = [lines[j - 1].strip()]
+    while j > 1 and len(lines[j - 1].split()) <= 2 and not _NUMBER.search(lines[j - 1]):
+        j -= 1
+        while j > 0 and any(p.match(lines[j - 1].strip()) for p in sizes):  # the rows of the series before
+            j -= 1
+        if j > 0 and lines[j - 1].strip():
+            found.append(lines[j - 1].strip())
+    return found
+
+
+def _block_label(lines: list[str], i: int, sizes: list[re.Pattern], words: re.Pattern) -> bool:
+    """Whether a line above in the same block of lines naming a size names the measure
+    ("Kragenweite 39 → Brustweite 114 cm" over "Kragenweite 43 → 130 cm")."""
+    j = i
+    while j > 0 and any(p.search(lines[j - 1]) for p in sizes):
+        j -= 1
+        if words.search(lines[j]):
+            return True
+    return False
 
 
 def _lines(text: str) -> list[str]:
@@ -120,9 +160,10 @@ def find_lines(text: str, size: str, words: re.Pattern, others: list[str]) -> li
     other = [_size_at(o) for o in others if o != size and not _size_at(o).search(size)]
     lines = _lines(text)
     found: list[str] = []
+    leading = [i for i, line in enumerate(lines) if (m := value.search(line)) and not re.search(r"\d", line[: m.start()])]
     for i, line in enumerate(lines):
-        if not (m := value.search(line)):
-            continue
+        if not (m := value.search(line)) or (leading and i not in leading) or re.match(r"\s*[–-]\s*\d", line[m.end():]):
+            continue  # "102" as a row's size, not the start of a range "102–105"
         if line.lstrip().startswith("|"):
             part = _table_row(lines, i, value)
         else:
@@ -134,8 +175,12 @@ def find_lines(text: str, size: str, words: re.Pattern, others: list[str]) -> li
             found.append(part)
         elif not line.lstrip().startswith("|") and words.search(before):  # "Rückenlänge Gr. L: 84 cm"
             found.append(f"{before.strip(' ,;:|–-')} {part}".strip())
-        elif (header := _column_header(lines, i, [value, *other])) and words.search(header):
+        elif header := next((h for h in _column_headers(lines, i, [value, *other]) if words.search(h)), None):
             found.append(f"{header} – {part}")  # "Gr. Innenlänge (cm)" over "30/31 19,8"
+        elif (label := line[: min([m.start(), *(o.start() for p in other for o in p.finditer(line))])]) and words.search(label):
+            found.append(f"{label.strip(' ,;:|–-')} {part}")  # "Waist (garment): W30 78 cm · W31 80.5 cm"
+        elif _block_label(lines, i, [value, *other], words):
+            found.append(part)
     return list(dict.fromkeys(found))
 
 
@@ -183,6 +228,8 @@ def size_measure_reply(product: Product, text: str, lang: str, passages: list) -
     if (measured := measure_lines(product, asked, lang, passages)) is None:
         return None
     lines, heading = measured
+    if not lines and asked.measure in _NEW_BODY:
+        return None  # a body measure of a size the text may give another way (a rule, a series): the usual answer
     name = product.name(lang)
     what = say(f"size_of_{asked.measure}", lang)
     if not lines:

@@ -29,6 +29,7 @@ from actions.size_advice import (
     between_rule,
     example_size,
     fit_answer,
+    mapped_usual,
     recommend,
     recommend_between,
     shoe_run,
@@ -329,7 +330,8 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         lines.append(answer)
         sources += ids
     elif size and (asked_before or usual_given or USUAL.search(text) or ADVICE.search(text)):  # "Meine Jeansgröße ist 50, welche Größe?"
-        more, ids = recommend(product, size.wanted, asked, lang, text)  # the size as the shopper said it
+        mapped = bool(converted and mapped_usual(product, text, lang))  # the text's own "M = 40/42": no fit step on top
+        more, ids = recommend(product, size.wanted, asked, lang, text, mapped=mapped)  # the size as the shopper said it
         lines += more
         sources += ids
         events = [SlotSet("usual_size", size.wanted), SlotSet("pending_offer", None)]

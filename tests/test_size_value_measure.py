@@ -135,3 +135,33 @@ def test_a_length_to_choose_from_the_usual_size_is_no_measure_of_it():
     jeans = optioned("jeans", ("Größe",), [("L30", 1), ("L32", 1), ("L34", 1)], size_option="Größe")
     assert asked_measure(jeans, "I normally wear L32 and I'm going to wash them. Which length should I get?") is None
     assert asked_measure(jeans, "Welche Länge soll ich nehmen, ich trage sonst L32?") is None
+
+
+def test_body_measures_of_a_named_size_from_rows_headers_labels_and_blocks():
+    hat = _product("Wollmütze", ["S", "M", "L"], "Warme Mütze.\nGrößentabelle\nGröße Kopfumfang\nS 52–54 cm\nM 55–57 cm\nL 58–60 cm")
+    said, unknown = size_measure_reply(hat, "What head circumference is size M?", "en", [])
+    assert "55–57" in said and "52" not in said and not unknown
+    coat = _product("Mantel", ["46", "48", "24", "25"], "Wollmantel.\nGröße Körpergröße Brustumfang\nNormalgrößen\n46 168–172 cm 92 cm\n"
+                    "48 172–176 cm 96 cm\nKurzgrößen\n24 160–164 cm 96 cm\n25 163–167 cm 100 cm")  # fmt: skip
+    assert "163–167" in size_measure_reply(coat, "Für welche Körpergröße ist Gr. 25?", "de", [])[0]
+    assert "96 cm" in size_measure_reply(coat, "Welche Brustweite hat die 48?", "de", [])[0]
+    shirt = _product("Oxfordhemd", ["39", "40", "41"], "Hemd.\nKragenweite 39 → Brustweite 110 cm\nKragenweite 40 → 114 cm\nKragenweite 41 → 118 cm")
+    assert "114 cm" in size_measure_reply(shirt, "Brustweite bei Kragenweite 40?", "de", [])[0]
+    jeans = optioned("chino", ("Waist",), [("W30", 2), ("W32", 2)], size_option="Waist")
+    jeans = jeans.copy(update={"title": {"en": "Chino"}, "description": {"en": "Waist (garment, flat × 2): W30 78 cm · W32 83 cm."}})
+    assert "83 cm" in size_measure_reply(jeans, "What's the garment waist of W32?", "en", [])[0]
+    pens = optioned("pens", ("Modell",), [("F1", 2), ("M2", 2)])
+    pens = pens.copy(update={"title": {"de": "Stifte"}, "description": {"de": "Modell Durchmesser Länge\nF1 8,2 mm 140 mm\nM2 9,5 mm 145 mm"}})
+    assert "9,5 mm" in size_measure_reply(pens, "Welchen Durchmesser haben die M2?", "de", [])[0]
+
+
+def test_a_body_measure_the_text_gives_no_line_for_is_left_to_the_usual_answer():
+    suit = _product("Anzug", ["50", "52", "102"], "Anzug.\nGröße Brust Körpergröße\n50 98–101 176–181\n52 102–105 179–184")
+    assert size_measure_reply(suit, "Für welche Körpergröße ist die 102?", "de", []) is None  # not the range "102–105" of size 52
+    assert size_measure_reply(_product("Pulli", ["S", "M"], "Ein Pulli."), "Chest of size M?", "en", []) is None
+
+
+def test_a_measure_word_inside_the_products_name_asks_no_measure():
+    slip = _product("High-Waist-Panty", ["40", "42"], "Ein Slip.\nBundweite: 40 bis 85 cm, 42 bis 90 cm")
+    assert size_measure_reply(slip, "Gibt es den High-Waist-Panty in 42 Schwarz?", "de", []) is None
+    assert size_measure_reply(slip, "What waist is size 42?", "en", []) is not None
