@@ -82,3 +82,14 @@ def test_which_asking_another_kind_of_fact_asks_no_size(served):
     assert not asks_no_size(GLOVE, "Which one should I take?", "en")
     said = detail_instead(GLOVE, "Welche Schutzklasse hat der Handschuh?", "de")
     assert said and "Klasse C" in said
+
+
+def test_a_name_starting_with_a_size_letter_states_no_usual_size() -> None:
+    """"Hat das Stativ …" and "Hat das Unterkleid Lina …" state no usual size (the letter S or L
+    began a word); "sie trägt XL", "I'm a medium" do."""
+    from actions.size_advice import USUAL
+
+    for text in ("Hat das Stativ eine Wasserwaage?", "Hat das Unterkleid Lina Spitze?", "I'm a student, any discount?"):
+        assert not USUAL.search(text), text
+    for text in ("sie trägt XL", "I'm a medium", "she wears a M", "mein Kind trägt 31"):
+        assert USUAL.search(text), text
