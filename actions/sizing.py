@@ -36,6 +36,7 @@ from actions.size_advice import (
     usual_in_product_system,
 )
 from actions.size_detail_route import detail_instead, version_detail
+from actions.size_equivalent import equivalent_reply
 from actions.size_evidence_answer import evidence_answer, reads_more
 from actions.size_general import conversion as size_conversion
 from actions.size_general import size_guide
@@ -247,6 +248,9 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     done = [SlotSet("current_product", product.id), SlotSet("last_topic", "size")]
     if (events := need_reply(dispatcher, product, text, lang)) is not None:  # "45 m² Wand – welche Dose?": the yield's computation
         return events
+    if equivalent := equivalent_reply(product, text, lang):  # "Welche UK-Größe ist 90F?": the text's own mapping line
+        reply(dispatcher, equivalent, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
+        return done
     if measured := size_measure_reply(product, text, lang, catalog().policies.passages):  # "Wie lang ist es in 122/128?": not its stock
         reply(dispatcher, measured[0], sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return [*done, *([SlotSet("pending_offer", "handoff")] if measured[1] else [])]

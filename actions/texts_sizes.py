@@ -272,6 +272,10 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
     "measure_wrist": {"de": "Handgelenkumfang", "en": "wrist"},
     "measure_neck": {"de": "Halsumfang", "en": "neck"},
     "measure_frame": {"de": "Brillenbreite", "en": "frame width"},
+    "size_equivalent_own": {
+        "de": "Zu Größe {size} von {product} steht in der Beschreibung: „{line}“",
+        "en": "For size {size} of {product}, the description says: “{line}”",
+    },
     "size_row_own": {
         "de": "Laut Größentabelle von {product} passt zu {said} die Größe {size} („{row}“).",
         "en": "According to {product}'s size table, {said} takes size {size} (“{row}”).",
