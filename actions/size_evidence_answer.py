@@ -12,6 +12,7 @@ from actions.variant_replies import variant_reply
 from catalog.models import Product
 from catalog.size_advice import between_rule
 from catalog.size_chart import chart
+from catalog.size_conditions import condition_step
 from catalog.size_evidence import evidence
 from catalog.size_evidence_pick import Pick, picks
 from catalog.variants import Asked, option_kind, option_values, variant_state
@@ -79,6 +80,18 @@ def _named(product: Product, option: str, value: str, lang: str) -> str:
     return say("evidence_size", lang, size=value) if option == product.size_option else f"{option} {value}"
 
 
+def _stepped(product: Product, chosen: Pick, text: str, lang: str) -> tuple[str, str] | None:
+    """(the next size, the merchant's sentence) for a condition the question states that the
+    merchant steps one size for ("Wer einen Rückenprotektor darunter trägt, eine Größe größer")."""
+    said = condition_step(product, lang, text)
+    option = _option_of(product, chosen.size)
+    if not said or not option:
+        return None
+    values = option_values(product)[option]
+    at = values.index(chosen.size) + said[0]
+    return (values[at], said[1]) if 0 <= at < len(values) else None
+
+
 def evidence_answer(product: Product, text: str, lang: str, currency: str) -> str | None:
     """The answer from the size evidence for the question's measurements; None when it charts none."""
     found = picks(text, evidence(product, lang))
@@ -110,6 +123,10 @@ def evidence_answer(product: Product, text: str, lang: str, currency: str) -> st
                  *(say("chart_source", lang, sentence=s) for s in dict.fromkeys(p.source for p in found))]  # fmt: skip
     if chosen.kind == "outside":
         return " ".join(lines)
+    if len(found) == 1 and chosen.kind == "fit" and (step := _stepped(product, chosen, text, lang)):
+        lines[0] = say("chart_fit", lang, measure=_label(chosen, lang), cm=_amount(chosen, lang), product=product.name(lang), sizes=chosen.size)
+        chosen = replace(chosen, size=step[0])  # "wears a back protector underneath": the merchant's size up
+        lines += [say("fit_advice_quote", lang, sentence=step[1]), say("evidence_take", lang, size=chosen.size)]
     option = next(
         (
             n

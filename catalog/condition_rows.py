@@ -45,6 +45,9 @@ _BOUNDARY = re.compile(r"grenze|boundary|borderline|zwischen zwei|between two|da
 _HIGHER = re.compile(r"\b(?:festere\w*|härtere\w*|firmer|harder|höhere\w*|higher|größere\w*|larger|bigger)\b", re.I)
 _LOWER = re.compile(r"\b(?:weichere\w*|softer|niedrigere\w*|lower|kleinere\w*|smaller)\b", re.I)
 _NAMED_FOR = re.compile(r"^\W{0,3}(?:\w+\s+)?(?:für|for)\b", re.I)  # right after the value
+# a number right before a value that makes it a range's bound ("111–120 cm", "bis 120 cm"), when
+# the values are in the condition's own unit (a ski's length charted by height)
+_BOUND_BEFORE = re.compile(r"(?:\d\s*(?:cm|m|kg)?\s*(?:–|-|—|bis|to)|(?<!\w)(?:bis|ab|up to|from|unter|über|under|over)(?:\s+(?:ca|approx|etwa)\.?)?)\s*$", re.I)
 _FOR_USE = re.compile(r"\b(?:für|for)\b", re.I)
 _WORD = re.compile(r"[^\W\d_]{5,}")
 _COMMON = {
@@ -130,6 +133,8 @@ def _lines(text: str) -> list[str]:
 def _segments(line: str, option: str, values: list[str]) -> list[tuple[str, str]]:
     """(value, text) for a line naming one value (the whole line) or several (from each value to the next)."""
     hits = sorted((m.start(), m.end(), v) for v in values for m in value_pattern(v).finditer(line))
+    values_only = [h for h in hits if not _BOUND_BEFORE.search(line[: h[0]])]
+    hits = values_only or hits  # "111–120 cm 100 cm": the 120 cm is the range's bound, the value is 100 cm
     named = {v for _, _, v in hits}
     if len(named) == 1:
         return [(hits[0][2], line[: hits[0][0]] + " " * (hits[0][1] - hits[0][0]) + line[hits[0][1]:])]

@@ -6,6 +6,7 @@ span of lengths the rule gives; `pick` the stocked lengths in (or nearest to) it
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -23,10 +24,16 @@ _RELATIVE = re.compile(
 )
 # "Körpergröße × 0,7", "height x 0.68", "height times 0.7", "Körpergröße mal 0,7"
 _FACTOR = re.compile(rf"{_HEIGHT}\s*(?:×|x|\*|mal|times|multiplied by)\s*(0[.,]\d+)", re.I)
-# "auf die nächste 5-cm-Stufe gerundet", "rounded to the nearest 5 cm", "in 5-cm-Schritten"
+# "auf die nächste 5-cm-Stufe gerundet", "rounded to the nearest 5 cm", "in 5-cm-Schritten",
+# "auf 5 cm abgerundet", "rounded down to 5 cm"
 _STEP = re.compile(
-    r"(\d+)\s*-?\s*cm\s*-?\s*(?:stufe|schritt|step|increment)|nearest\s+(\d+)\s*cm", re.I
+    r"(\d+)\s*-?\s*cm\s*-?\s*(?:stufe|schritt|step|increment)|nearest\s+(\d+)\s*cm"
+    r"|\bauf\s+(?:volle\s+|ganze\s+)?(\d+)\s*cm\s+(?:ab|auf)?gerundet|\brounded\s+(?:down|up|off)?\s*to\s+(?:the\s+)?(\d+)\s*cm",
+    re.I,
 )
+# which way the merchant rounds: down ("abgerundet", "rounded down") or up; else to the nearest
+_DOWN = re.compile(r"\babgerundet|\babrunden|\bround(?:ed|ing)?\s+down\b", re.I)
+_UP = re.compile(r"\baufgerundet|\baufrunden|\bround(?:ed|ing)?\s+up\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,7 @@ class LengthRule:
     high: float = 0.0
     factor: float | None = None
     step: float | None = None
+    rounding: str = "nearest"  # or "down" / "up", as the merchant writes it
 
     def target(self, height: float) -> tuple[float, float]:
         """The span of lengths (cm) the rule gives for a height."""
@@ -46,9 +54,13 @@ class LengthRule:
             return height + self.low, height + self.high
         value = height * self.factor
         if self.step:
-            value = (
-                int(value / self.step + 0.5 + 1e-9) * self.step
-            )  # to the nearest step, a half up
+            steps = value / self.step
+            if self.rounding == "down":  # "auf 5 cm abgerundet": 124.6 -> 120
+                value = math.floor(steps + 1e-9) * self.step
+            elif self.rounding == "up":
+                value = math.ceil(steps - 1e-9) * self.step
+            else:  # to the nearest step, a half up
+                value = int(steps + 0.5 + 1e-9) * self.step
         return value, value
 
 
@@ -70,9 +82,9 @@ def length_rule(sentences: list[str], lang: str | None = None) -> LengthRule | N
 def _rule(sentence: str) -> LengthRule | None:
     if m := _FACTOR.search(sentence):
         step = _STEP.search(sentence)
-        return LengthRule(
-            sentence, factor=_num(m.group(1)), step=_num(step and (step.group(1) or step.group(2)))
-        )
+        way = "down" if _DOWN.search(sentence) else "up" if _UP.search(sentence) else "nearest"
+        size = step and next((g for g in step.groups() if g), None)
+        return LengthRule(sentence, factor=_num(m.group(1)), step=_num(size), rounding=way)
     if m := _OFFSET.search(sentence):
         sign = 1 if m.group("sign").lower() in ("plus", "zuzüglich", "+") else -1
         return _span(sentence, _num(m.group(2)), _num(m.group(3)), sign)

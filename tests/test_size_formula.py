@@ -56,6 +56,11 @@ def test_a_span_below_or_above_the_height(sentence: str, height: float, want: li
         ),
         ("Pole length: height x 0.7, rounded to the nearest 5 cm.", 182, "125 cm"),
         ("Pole length: height x 0.68, in 5 cm steps.", 160, "110 cm"),
+        # the merchant's way of rounding: down ("abgerundet") or up, not to the nearest
+        ("Stocklänge: Körpergröße mal 0,7, auf 5 cm abgerundet.", 178, "120 cm"),
+        ("Walking poles: height times 0.68, rounded down to 5 cm.", 190, "125 cm"),
+        ("Walking poles: height times 0.68, rounded up to the nearest 5 cm.", 172, "120 cm"),
+        ("Stablänge = Körpergröße x 0,7 – immer auf volle 5 cm aufgerundet.", 166, "120 cm"),
     ],
 )
 def test_a_factor_rounded_to_a_step(sentence: str, height: float, want: str) -> None:
