@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import facts
 from actions.common import Events, ShopAction, handoff_text, reply
 from actions.context import asked_about, catalog, metadata, text_of
+from actions.policy_verdict import verdict
 from actions.store_info import answer_hours, answer_payment
 from actions.texts import say
 from catalog.lexicon import find_country
@@ -139,6 +140,14 @@ def general_answer(question: str, lang: str, product: Product | None) -> list[Pa
     return [p for p, score in hits if score >= POLICY_MIN_SCORE and applies(p)][:1]
 
 
+def section_lines(question: str, chosen: list[Passage], lang: str) -> list[str]:
+    """The chosen sections as lines, a yes/no question's plain "No." / "Yes." first (`policy_verdict`)."""
+    lines = [f"{p.heading}: {p.text}" if p.heading else p.text for p in chosen]
+    if lines and (plain := verdict(question, chosen, lang)):
+        lines[0] = f"{plain} {lines[0]}"
+    return lines
+
+
 def answer_policy(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:
     """The product's own rule, else the section that answers, else "don't know" and a person."""
     text = text_of(tracker)
@@ -169,7 +178,7 @@ def answer_policy(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str)
     if not chosen and not contact:
         reply(dispatcher, say("policy_unknown", lang, handoff=handoff_text(lang)))
         return [SlotSet("last_topic", "policy")]
-    lines = [f"{p.heading}: {p.text}" if p.heading else p.text for p in chosen]
+    lines = section_lines(text, chosen, lang)
     sources = [f"policy:{p.ref}" for p in chosen]
     if contact:
         lines, sources = [*lines, handoff_text(lang)], [*sources, "store.yml#contact"]
@@ -189,7 +198,7 @@ def rules_asked(text: str, lang: str) -> list[str]:
     ("Ich möchte die Schuhe umtauschen") or a message giving an order number."""
     if not _QUESTION.search(text) or find_order_number(text):
         return []
-    return [f"{p.heading}: {p.text}" if p.heading else p.text for p in general_answer(text, lang, None)]
+    return section_lines(text, general_answer(text, lang, None), lang)
 
 
 # a request for products, not a question on the shop's rules: "Haben Sie …?", "looking for …", "which …?";
@@ -254,7 +263,7 @@ def answer_refused_service(dispatcher: CollectingDispatcher, tracker: Tracker, l
     if score < SERVICE_POLICY_SCORE or not _names_its_subject(text, passage):
         return None
     chosen = general_answer(text, lang, None) or [passage]
-    reply(dispatcher, "\n".join(f"{p.heading}: {p.text}" if p.heading else p.text for p in chosen), sources=[f"policy:{p.ref}" for p in chosen])
+    reply(dispatcher, "\n".join(section_lines(text, chosen, lang)), sources=[f"policy:{p.ref}" for p in chosen])
     return [SlotSet("last_topic", "policy")]
 
 
@@ -264,7 +273,7 @@ def answer_searched_policy(dispatcher: CollectingDispatcher, text: str, lang: st
     chosen = general_answer(text, lang, None) if policy_asked_in_search(text, lang) else []
     if not chosen:
         return None
-    reply(dispatcher, "\n".join(f"{p.heading}: {p.text}" if p.heading else p.text for p in chosen), sources=[f"policy:{p.ref}" for p in chosen])
+    reply(dispatcher, "\n".join(section_lines(text, chosen, lang)), sources=[f"policy:{p.ref}" for p in chosen])
     return [SlotSet("last_topic", "policy")]
 
 

@@ -13,6 +13,7 @@ from actions.common import ShopAction, focus, handoff_buttons, reply
 from actions.compare import comparative_line, named_pair
 from actions.compare_versions import answer_versions
 from actions.context import catalog, focused_products, metadata, named_products, text_of
+from actions.named_subject import subject_off_page
 from actions.need_answer import need_reply
 from actions.product_answers import (
     AVAILABILITY,
@@ -55,7 +56,8 @@ class ActionAnswerFit(ShopAction):
         if asks_size_advice(tracker):  # "reicht 110 für ein Kind mit 112 cm?" on the jacket's page
             return answer_size(dispatcher, tracker, lang)
         text = text_of(tracker)
-        products = focused_products(tracker)
+        subject = subject_off_page(tracker)  # "Is the trench coat's lining removable?" off a page
+        products = [subject] if subject else focused_products(tracker)
         if not products:  # "which air purifier is good for allergies?" is a search
             return show_results(dispatcher, catalog().search(text), lang)
         if len(products) == 1 and (events := need_reply(dispatcher, products[0], text, lang)) is not None:
@@ -92,7 +94,8 @@ class ActionProductInfo(ShopAction):
         if asks_size_advice(tracker):  # "is 116 big enough for a boy who is 119 cm?" on the jacket's page
             return answer_size(dispatcher, tracker, lang)
         text = text_of(tracker).lower()
-        products = focused_products(tracker, limit=1)
+        subject = subject_off_page(tracker)  # "Wo wird das Smokinghemd genäht?" off a page: that shirt
+        products = [subject] if subject else focused_products(tracker, limit=1)
         if not products and asks_shipping(text):  # "How is the loft bed delivered?" names a kind of product, not one
             return answer_shipping(dispatcher, tracker, lang)
         if not products:

@@ -13,6 +13,7 @@ from actions import facts
 from actions.common import Events, ShopAction, focus, handoff_buttons, reply
 from actions.compare import ActionCompareProducts, asked_pair
 from actions.context import catalog, metadata, ordinal, shown, text_of
+from actions.named_subject import subject_off_page
 from actions.option_list_answer import answer_option_list
 from actions.policies import answer_searched_policy
 from actions.shipping import answer_shipping
@@ -110,6 +111,8 @@ class ActionSearchProducts(ShopAction):
             return ActionProductInfo().respond(dispatcher, tracker, lang)
         if asked_pair(text_of(tracker)):  # "Gesichtscreme Alpenrose oder Hyaluron-Serum für fettige Haut?"
             return ActionCompareProducts().respond(dispatcher, tracker, lang)
+        if subject_off_page(tracker) is not None:  # "Wo wird der Kaschmirpullover hergestellt?": a detail of that one
+            return ActionProductInfo().respond(dispatcher, tracker, lang)
         result = catalog().search(text_of(tracker))
         if not result.hits and (events := _page_version(dispatcher, tracker, lang)) is not None:
             return events

@@ -10,6 +10,7 @@ from actions.product_answers import answer_lines
 from actions.size_advice import ADVICE, BETWEEN_SIZES, FIT_QUESTION, USUAL, WHICH_SIZES
 from catalog.models import Product
 from catalog.passages import asked_aspects
+from catalog.variants import find_asked
 from catalog.word_forms import asked_letters
 
 # words of a question about the size, the fit or what is in stock: the size answer stays
@@ -53,6 +54,14 @@ _STOCK = re.compile(
 )
 # kinds a version's state or the size answer covers
 _STATE_KINDS = {"size", "fit", "price_unit", "use", "count"}
+# a where / when / what / how-much question asks a fact of the version, not whether it is there:
+# "Wo endet das Bein bei der kurzen Version?", "How much does the heavy one absorb?"
+_FACT_QUESTION = re.compile(
+    r"^\W*(?:wo|woher|wohin|wann|woraus|womit|was|wie\s+(?:viel\w*|lang\w*|breit|hoch|dick|schwer|weit|tief|warm|laut)"
+    r"|where|when|what(?:'s)?|how\s+(?:much|many|long|wide|high|tall|thick|heavy|far|deep|warm|loud))\b",
+    re.I,
+)
+_SIZE_ASKED = {"size", "fit", "stock", "availability", "variants"}
 
 
 def version_detail(product: Product, text: str, lang: str) -> str | None:
@@ -61,7 +70,18 @@ def version_detail(product: Product, text: str, lang: str) -> str | None:
     states it, else None (the version's state answers)."""
     if _STOCK.search(text):
         return None
-    if not asked_letters(text) and not set(asked_aspects(text, product.name(lang))) - _STATE_KINDS:
+    kinds = set(asked_aspects(text, product.name(lang)))
+    fact_question = bool(_FACT_QUESTION.search(text)) and not kinds & _SIZE_ASKED
+    if not asked_letters(text) and not kinds - _STATE_KINDS and not fact_question:
         return None
     lines, known = answer_lines(product, text, lang)
+    if lines and not known and fact_question and _quotes_version(product, text, lines[0]):
+        return lines[0]  # the closest sentence names the asked version: "Heavy: bis zu 30 ml"
     return " ".join(lines) if known and lines else None
+
+
+def _quotes_version(product: Product, text: str, line: str) -> bool:
+    """Whether the quoted sentence names the value of the version asked (a word of three letters or more)."""
+    quoted = re.findall(r"[„“\"]([^“”\"]+)[“”\"]", line)
+    values = {v for a in find_asked(product, text) for v in (a.wanted, *a.values) if isinstance(v, str) and len(v) >= 3}
+    return any(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", q, re.I) for q in quoted for v in values)
