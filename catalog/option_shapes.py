@@ -7,6 +7,8 @@ Two ways merchants write values that the size and colour readers miss:
   "158W". A token of the same pattern in the message ("in 90D?", "W38?", "auch in 166?") asks
   that option's value, offered or not (then the answer says it is not offered and names the
   nearest ones), when its number lies within the run of the values;
+- a size option whose name says the sizing system ("Größe (UK)", "US Size", "EU-Größe"): "UK 9"
+  in the message is its value "9" as it stands, not converted to another system;
 - a colour value of several colours ("Rost/Navy kariert", "Schwarz/Rot", "Black & White"): the
   message names it when it names each of its colours ("rust/navy?"), in either language.
 """
@@ -64,3 +66,20 @@ def several_colors(values: list[str], family: Callable[[str], str | None], text:
         if len(parts) > 1 and all(families) and len(set(families)) > 1 and set(families) <= colors:
             found.append(value)
     return tuple(found)
+
+
+_SYSTEM = re.compile(r"(?<![^\W\d_])(UK|US|EU|FR|IT|JP)(?![^\W\d_])", re.I)
+
+
+def system_size(option: str, text: str) -> tuple[str, tuple[int, int]] | None:
+    """"9" and where it stands of "in UK 9" / "UK size 9" / "9 UK" when the option is named by that
+    system ("Größe (UK)"); None when the option names no system or the text gives none of it."""
+    named = _SYSTEM.search(option)
+    if named is None:
+        return None
+    system = re.escape(named.group(1))
+    m = re.search(rf"(?<![\w-]){system}\W{{0,2}}(?:size\W+|größe\W+|gr\.\s*)?(\d{{1,2}}(?:[.,]5)?)(?![\d.,]\d|\w)"
+                  rf"|(?<![\w.,])(\d{{1,2}}(?:[.,]5)?)\s*{system}(?![\w-])", text, re.I)
+    if m is None:
+        return None
+    return (m.group(1) or m.group(2)).replace(",", "."), m.span()

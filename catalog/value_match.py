@@ -113,10 +113,13 @@ def _form_in(form: str, text: str) -> bool:
 
 def _capitals_in(value: str, option: str, text: str) -> bool:
     """A value in capitals ("ML", "II"), also with a digit ("H3", "T2", "2B"), said in capitals as a
-    word of its own; a single letter ("I") only after the option's name or "size"."""
+    word of its own; a single letter ("I") only after the option's name or "size", or before the
+    option's name or a width, length or cup ("G width")."""
     if not re.fullmatch(r"[A-Z][A-Z0-9]{0,3}|\d{1,2}[A-Z]{1,2}", value):  # also a number with letters: drumsticks "2B", "7A"
         return False
     before = rf"(?i:{_SIZE_WORDS}|{re.escape(option)})\s+" if len(value) == 1 else r"(?<![\w'’-])"
+    if len(value) == 1 and re.search(rf"(?<![\w'’-]){value}\s+(?i:{re.escape(option)}|width|length|cup)\b", text):
+        return True  # "in G width", "E cup"
     return re.search(rf"{before}{value}(?![\w'’-])", text) is not None
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from catalog.lexicon import SHADE_WORDS, find_colors, normalize_color
 from catalog.models import Product, Variant
-from catalog.option_shapes import several_colors, shaped_size
+from catalog.option_shapes import several_colors, shaped_size, system_size
 from catalog.query import find_size
 from catalog.size_table import own_eu
 from catalog.size_values import (
@@ -183,7 +183,13 @@ def find_asked(product: Product, text: str) -> list[Asked]:
     has_color_option = any(option_kind(product, n) == COLOR for n in option_values(product))
     named_numbers = find_named_numbers(option_values(product), text)
     name_words = frozenset(w for title in product.title.values() for w in re.findall(r"[^\W\d_]+", title.lower()))
+    for name, values in option_values(product).items():  # "UK 9" of an option "Größe (UK)": its value as it stands
+        if found := system_size(name, text):
+            asked.append(Asked(name, SIZE, found[0], tuple(v for v in values if same_size(v, found[0]))))
+            text = text[: found[1][0]] + " " * (found[1][1] - found[1][0]) + text[found[1][1] :]  # no other option reads it
     for name, values in option_values(product).items():
+        if any(a.option == name for a in asked):
+            continue
         kind = option_kind(product, name)
         if kind == COLOR:
             exact = [v for v in values if _word_in(v, text)]

@@ -4,7 +4,7 @@ several values match it, on made-up products in German and English."""
 from __future__ import annotations
 
 from catalog.lexicon import normalize_color
-from catalog.option_shapes import several_colors, shaped_size
+from catalog.option_shapes import several_colors, shaped_size, system_size
 from tests.test_variant_replies import reply
 from tests.test_variants import optioned, state_of
 
@@ -65,3 +65,17 @@ def test_option_words_in_the_other_language():
     assert "sold out" in reply(belt, "the extra long one?", "en")
     sticks = optioned("sticks", ("Modell",), [("3A", 3), ("4B", 0)])
     assert reply(sticks, "4B in stock?", "en").startswith("sticks is sold out in Modell 4B.")
+
+
+def brogue():
+    rows = [("8", "E", 2), ("8", "F", 0), ("9", "E", 0), ("9", "F", 3), ("10", "F", 1)]
+    return optioned("brogue", ("Size (UK)", "Fitting"), rows, size_option="Size (UK)")
+
+
+def test_a_size_in_the_system_the_option_is_named_by_is_its_value():
+    assert [(a.option, a.wanted, a.values) for a in state_of(brogue(), "Habt ihr den in UK 9, Fitting E?").asked] == [
+        ("Size (UK)", "9", ("9",)), ("Fitting", "E", ("E",))]
+    assert reply(brogue(), "UK 9 in F fitting?", "en") == "brogue in Size (UK) 9, Fitting F: only 3 left, €53.00."
+    assert reply(brogue(), "do you have UK 11?", "en").startswith("brogue doesn't come in Size (UK) 11.")
+    assert system_size("Größe", "UK 9") is None and system_size("Größe (UK)", "EU 43") is None
+    assert system_size("US-Größe", "size 9 US please")[0] == "9"
