@@ -28,7 +28,7 @@ def test_prefixed_and_partly_lettered_runs():
     assert reply(trousers, "Habt ihr die in W36?", "de").startswith("cord gibt es nicht in Weite W36.")
     assert state_of(trousers, "W31?").state == "low_stock"
     board = optioned("ski", ("Länge",), [("161", 1), ("168", 2), ("168W", 3)], size_option="Länge")
-    assert reply(board, "do you have it in 175?", "en").startswith("ski doesn't come in Länge 175.")
+    assert reply(board, "do you have it in 175?", "en").startswith("No, ski doesn't come in Länge 175.")
     read = shaped_size(["161", "168", "168W"])
     assert read and read("in 2 days") is None and read("the 168W?") == "168W" and read("in 400?") is None
     assert shaped_size(["40", "42", "44"]) is None  # bare numbers: the size readers' own
@@ -45,7 +45,7 @@ def test_a_value_of_several_colours_is_named_by_each_of_them():
 
 def test_a_colour_outside_the_lexicon_is_no_colour_the_shopper_names():
     lute = optioned("lute", ("Finish",), [("Natur", 2), ("Tobacco Burst", 3)], color_option="Finish")
-    assert reply(lute, "Does it come in black?", "en") == "lute doesn't come in black. Offered: Natur or Tobacco Burst."
+    assert reply(lute, "Does it come in black?", "en") == "No, lute doesn't come in black. Offered: Natur or Tobacco Burst."
     assert reply(lute, "Gibt es die in Rot?", "de").startswith("lute gibt es nicht in Rot.")
 
 
@@ -76,6 +76,6 @@ def test_a_size_in_the_system_the_option_is_named_by_is_its_value():
     assert [(a.option, a.wanted, a.values) for a in state_of(brogue(), "Habt ihr den in UK 9, Fitting E?").asked] == [
         ("Size (UK)", "9", ("9",)), ("Fitting", "E", ("E",))]
     assert reply(brogue(), "UK 9 in F fitting?", "en") == "brogue in Size (UK) 9, Fitting F: only 3 left, €53.00."
-    assert reply(brogue(), "do you have UK 11?", "en").startswith("brogue doesn't come in Size (UK) 11.")
+    assert reply(brogue(), "do you have UK 11?", "en").startswith("No, brogue doesn't come in Size (UK) 11.")
     assert system_size("Größe", "UK 9") is None and system_size("Größe (UK)", "EU 43") is None
     assert system_size("US-Größe", "size 9 US please")[0] == "9"
