@@ -136,3 +136,21 @@ def test_a_task_taken_for_smalltalk_is_refused(test_catalog, run_action, message
     messages, slots = run_action(ActionSmalltalk(), message, intent, metadata={"language": "en"})
     said = "\n".join(m.get("text") or "" for m in messages)
     assert slots.get("pending_offer") == "handoff" and ("can't answer" in said or "nicht beantworten" in said), said
+
+
+
+def test_a_hyphenated_compound_of_a_name_names_that_product():
+    """"Loden-Janker" taken for a farewell or refused: the compound of one product's name names it,
+    though "janker" alone is short; a compound typed apart or in no name names nothing."""
+    from types import SimpleNamespace
+
+    from catalog.models import Product
+    from catalog.search import CatalogService
+
+    titles = {"loden": {"de": "Loden-Janker Almrausch"}, "wool": {"en": "Wool-Blend Field Jacket"}, "cap": {"de": "Loden Kappe"}}
+    shop = SimpleNamespace(products={pid: Product(id=pid, title=t, category="jackets", variants=[{"sku": pid, "price": 99.0, "stock": 1}]) for pid, t in titles.items()})
+    named = lambda text: CatalogService._compound_named(shop, text)  # noqa: E731
+    assert named("Habt ihr den Loden-Janker?") == ["loden"]
+    assert named("wool-blend field jacket") == ["wool"]
+    assert named("Loden Janker") == []  # no compound typed: the search's own words decide
+    assert named("Toaster-Ofen") == [] and named("T-Kappe") == []
