@@ -79,3 +79,10 @@ def test_a_size_in_the_system_the_option_is_named_by_is_its_value():
     assert reply(brogue(), "do you have UK 11?", "en").startswith("No, brogue doesn't come in Size (UK) 11.")
     assert system_size("Größe", "UK 9") is None and system_size("Größe (UK)", "EU 43") is None
     assert system_size("US-Größe", "size 9 US please")[0] == "9"
+
+
+def test_own_system_of_an_option_named_by_it_unless_another_system_is_asked():
+    from actions.sizing import own_system
+
+    assert own_system(brogue(), "Do you have it in UK 9?")
+    assert not own_system(brogue(), "I wear UK 9, what US size is that?")  # a conversion is asked
