@@ -196,6 +196,8 @@ class ActionSmalltalk(ShopAction):
         cfg = catalog().config
         intent = tracker.latest_message.get("intent", {}).get("name")
         shop = cfg.store.name
+        if intent in ("greet", "goodbye", "thank") and asks_other_task(text_of(tracker)):  # "translate 'good morning' into Japanese"
+            return ActionFallback().respond(dispatcher, tracker, lang)
         if intent in ("greet", "goodbye", "thank") and misheard_smalltalk(text_of(tracker)):
             result = scope.carried(catalog(), text_of(tracker))  # "Tweed-Sakko" taken for a goodbye: a search
             if result is not None and result.hits:

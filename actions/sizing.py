@@ -60,6 +60,7 @@ from catalog.fact_kinds import MEASURED_KINDS
 from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
 from catalog.names import tokens
+from catalog.option_shapes import system_size
 from catalog.passages import asked_aspects
 from catalog.query import find_size
 from catalog.size_advice import conditional_step, one_size_span, width_value
@@ -234,7 +235,10 @@ def _usual_first(product: Product, text: str, size: Asked | None) -> Asked | Non
 def own_system(product: Product, text: str) -> bool:
     """Whether the text's UK / US / EU size is in the system the product's own sizes carry ("UK 10")."""
     named = {m.group(1).upper() for m in _SYSTEM.finditer(text)}
-    return bool(named) and all(any(v.upper().startswith(system) for v in product.sizes()) for system in named)
+    options = option_values(product)  # or an option named by the system: "Größe (UK)" with values "7" … "11" ("EU 42 – what US size?" asks a conversion)
+    asked = {m.upper() for m in re.findall(r"(?<![^\W\d_])(uk|us|eu)(?![^\W\d_])", text, re.I)}  # not "it", the pronoun
+    return bool(named) and all(any(v.upper().startswith(system) for v in product.sizes())
+                               or (asked == {system} and any(system in o.upper() and system_size(o, text) for o in options)) for system in named)
 
 
 def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events:

@@ -157,7 +157,7 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
     "v_sold_out": {"de": "{product} ist in {what} leider ausverkauft.", "en": "{product} is sold out in {what}."},
     "v_not_offered": {
         "de": "{product} gibt es nicht in {what}. Angeboten: {values}.",
-        "en": "{product} doesn't come in {what}. Offered: {values}.",
+        "en": "No, {product} doesn't come in {what}. Offered: {values}.",
     },
     "v_combination_not_offered": {
         "de": "{product} gibt es nicht in {what} (diese Kombination wird nicht angeboten).",

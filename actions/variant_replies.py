@@ -4,6 +4,7 @@ shopper's language; the size for a body measurement is `actions.size_chart_answe
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from actions.texts import join, money, say
 from catalog.lexicon import color_name, is_size_option
@@ -18,6 +19,7 @@ from catalog.variants import (
     is_size_name,
     option_kind,
     option_values,
+    sold_out_among,
     variant_options,
 )
 
@@ -77,7 +79,10 @@ def variant_reply(product: Product, state: VariantState, lang: str, currency: st
     """The asked version's state, then the nearest alternatives in stock. A product sold out in
     every version says so first."""
     name = product.name(lang)
-    what = _what(product, state.asked, lang)
+    sold = {} if state.all_sold_out else sold_out_among(product, state.asked)
+    # "in black (Anthrazit) … Sold out: Schwarz": the values in stock named, the sold-out ones after
+    shown = [replace(a, values=tuple(v for v in a.values if v not in sold.get(a.option, ()))) for a in state.asked]
+    what = _what(product, shown, lang)
     lines: list[str] = []
     if state.all_sold_out:
         lines.append(say("v_all_sold_out", lang, product=name))
@@ -96,6 +101,8 @@ def variant_reply(product: Product, state: VariantState, lang: str, currency: st
         else:
             lines.append(say("v_sold_out", lang, product=name, what=what))
     if state.all_sold_out or state.state in ("in_stock", "low_stock"):
+        for option, values in sold.items():
+            lines.append(say("v_option_sold_out", lang, values=phrase(product, option, values, lang)))
         for option, values in ({} if state.all_sold_out else in_stock_only(product, state.asked)).items():
             lines.append(say("v_in_stock_only", lang, values=phrase(product, option, values, lang)))
         return " ".join(lines)

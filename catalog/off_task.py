@@ -18,7 +18,11 @@ Three shapes, each read from how people ask, never from one catalog:
   others; "Welche Hose empfehlen Sie für einen Elektriker?" asks for a product and stays a search;
 - who won or how a competition stands ("Who won the league last season?", "Wer hat gestern das
   Spiel gewonnen?", "Ergebnis des Rennens"): a shop sells no results; "Which helmet won the test?"
-  asks which product and stays a search.
+  asks which product and stays a search;
+- a recipe, a translation, when the next concert or match is, what a ticket or a ski pass costs
+  ("recipe for Stollen", "translate 'good morning' into Japanese", "Wann spielt … das nächste
+  Konzert?", "Wie viel kostet ein Tagesskipass?"): "a cake tin for Stollen" or "shoes for the
+  next race" name no such task and stay a search.
 """
 
 from __future__ import annotations
@@ -110,9 +114,33 @@ _PROFESSIONAL_WANTED = re.compile(
 )
 
 
+# a recipe or how to cook a dish ("recipe for Dresdner Stollen", "Rezept für Apfelstrudel", "wie backe ich …")
+_RECIPE = re.compile(
+    rf"{_W}(?:rezept|rezepte|recipe|recipes)(?![\w-])(?!\W+books?\b)\W+(?:\w+\W+){{0,2}}?(?:für|fuer|for|of|zu|zum|zur)\b|{_W}(?:wie|how)\W+(?:backe|koche|brate|bake|cook|do i bake|do i cook|to bake|to cook)\b",
+    re.I,
+)
+# a translation ("translate 'good morning' into Japanese", "Was heißt Danke auf Japanisch?")
+_TRANSLATION = re.compile(
+    rf"{_W}(?:translate|übersetz|übersetze|übersetzen|übersetzt)(?![\w-]).*?\b(?:into|in|to|ins|auf)\W+[a-zäöü]+"
+    rf"|{_W}(?:was|wie)\W+(?:heißt|heisst|sagt man)\b.*?\bauf\W+[a-zäöü]+isch\b|{_W}how (?:do you|to|would you) say\b.*?\bin\W+[a-z]+(?:ese|ish|ian|ic|ch|an)\b",
+    re.I,
+)
+# when the next performance or match is ("Wann spielt … das nächste Konzert?", "when is the next game"),
+# a ticket's or an admission's price ("Wie viel kostet ein Tagesskipass?", "price of a lift ticket")
+_EVENT = r"konzert\w*|spiel|match|game|auftritt|vorstellung|aufführung|show|concert|gig|performance|rennen|race|heimspiel"
+_NEXT_EVENT = re.compile(rf"{_W}(?:wann|when)\b.*?\b(?:nächste[nmrs]?|naechste[nmrs]?|next)\W+(?:\w+\W+)?(?:{_EVENT}){_E}", re.I)
+_ADMISSION = (
+    r"(?:\w*skipass|\w*liftpass|\w*liftkarte|(?:ski|lift|day|season)\W+(?:pass|ticket)|eintritt|eintrittskarte|\w*ticket|konzertkarte|admission)"
+    r"(?:e|en|es|s)?(?![\w-])(?!\W+(?:holder|pocket|case|wallet|lanyard|sleeve|clip|halter|hülle|tasche|etui))"
+)  # the pass itself, not the holder a shop sells for it ("Skipasshülle", "ski pass pocket")
+_PRICE = r"kostet|kosten|preis\w*|price|cost|costs|how much"
+_ADMISSION_PRICE = re.compile(rf"{_W}(?:{_PRICE}){_E}.*?{_W}{_ADMISSION}|{_W}{_ADMISSION}.*?{_W}(?:{_PRICE}){_E}", re.I)
+
+
 def asks_other_task(text: str) -> bool:
     """Whether the message asks for a written text, current conditions or a forecast, a booking, a
-    tradesperson or a competition's winner or result:
+    tradesperson, a competition's winner or result, a recipe, a translation, the next event or
+    a ticket's price:
     a task no shop does, refused even when it names a product ("a poem about toasters")."""
     return bool(
         _WRITING.search(text)
@@ -122,4 +150,8 @@ def asks_other_task(text: str) -> bool:
         or _PROFESSIONAL_WANTED.search(text)
         or _WINNER.search(text)
         or _RESULT.search(text)
+        or _RECIPE.search(text)
+        or _TRANSLATION.search(text)
+        or _NEXT_EVENT.search(text)
+        or _ADMISSION_PRICE.search(text)
     )

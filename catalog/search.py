@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -168,6 +169,8 @@ class CatalogService(ProductNaming):
         query = parse_query(text, self.config.categories) if isinstance(text, str) else text
         vector = self.embedder.encode([query.semantic_text])[0]
         lexical, naming = self._lexical([w for w in _tokens(query.semantic_text) if len(w) >= 4])
+        for pid in self._compound_named(query.semantic_text):  # "Tweed-Sakko" names the "Tweed-Sakko Hebridean"
+            naming[pid] = max(naming.get(pid, 0.0), 1.0)
         cosines, lifts = self._nearest(vector, CANDIDATES)
         # "Jacke unter 100 €": little more than a category word, so browse that category
         content = [w for w in _tokens(query.semantic_text) if w not in STOPWORDS and not w.isdigit()]
@@ -235,6 +238,20 @@ class CatalogService(ProductNaming):
             return full, np.zeros_like(full)
         combined = combine(full, self.index.short_vectors(product_ids) @ vector)
         return combined, combined - full
+
+    def _compound_named(self, text: str) -> list[str]:
+        """The one or two products whose name holds a hyphenated compound of the text as written
+        ("Tweed-Sakko", "Merino-Longsleeve"): its parts alone are too short or too common to name
+        one, the compound does."""
+        found: set[str] = set()
+        for compound in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", text.lower()):
+            if sum(c.isalpha() for c in compound) < NAMING_LETTERS:
+                continue
+            shape = re.compile(rf"(?<![\w-]){'[- ]?'.join(map(re.escape, compound.split('-')))}(?![\w-])")
+            holding = [pid for pid, p in self.products.items() if any(shape.search(t.lower()) for t in p.title.values() if t)]
+            if 0 < len(holding) <= 2:
+                found.update(holding)
+        return sorted(found)
 
     def _lexical(self, words: list[str]) -> tuple[dict[str, float], dict[str, float]]:
         """(products whose name contains a word of the request, typos forgiven; products a word

@@ -23,6 +23,14 @@ _PAIRS = (
     ("nachfüllpack", "refill"), ("nachfüllpackung", "refill"), ("nachfüllbeutel", "refill"), ("entkoffeiniert", "decaf"),
     ("koffeinfrei", "decaf"), ("entkoffeiniert", "decaffeinated"), ("ungesüßt", "unsweetened"), ("zuckerfrei", "sugar-free"),
     ("trocken", "dry"), ("halbtrocken", "off-dry"), ("lieblich", "sweet"), ("grob", "coarse"),
+    # the hand a thing is made for (instruments, scissors, gloves, mice) and a plug's or a tip's shape;
+    # "left" / "right" alone mostly mean something else ("one left", "the right size")
+    ("links", "left-handed"), ("links", "linkshänder"), ("linkshänder", "left-handed"), ("rechts", "right-handed"),
+    ("rechts", "rechtshänder"), ("rechtshänder", "right-handed"), ("gewinkelt", "angled"), ("abgewinkelt", "angled"),
+    ("gewinkelt", "abgewinkelt"),  # not "gerade": in German mostly "right now"
+    # a longer than usual length (ties, sleeves, beds, duvets)
+    ("überlänge", "extra long"), ("überlänge", "extra-long"), ("überlang", "extra long"), ("extralang", "extra long"),
+    ("extra lang", "extra long"),
 )  # fmt: skip
 # common words of colours, materials and scents/flavours as merchants name option values, with
 # their word in the other language (each group names one thing); "gold" names "Gelbgold" as
@@ -104,11 +112,14 @@ def _form_in(form: str, text: str) -> bool:
 
 
 def _capitals_in(value: str, option: str, text: str) -> bool:
-    """A value in capitals ("ML", "II"), also with a digit ("H3", "T2"), said in capitals as a
-    word of its own; a single letter ("I") only after the option's name or "size"."""
-    if not re.fullmatch(r"[A-Z][A-Z0-9]{0,3}", value):
+    """A value in capitals ("ML", "II"), also with a digit ("H3", "T2", "2B"), said in capitals as a
+    word of its own; a single letter ("I") only after the option's name or "size", or before the
+    option's name or a width, length or cup ("G width")."""
+    if not re.fullmatch(r"[A-Z][A-Z0-9]{0,3}|\d{1,2}[A-Z]{1,2}", value):  # also a number with letters: drumsticks "2B", "7A"
         return False
     before = rf"(?i:{_SIZE_WORDS}|{re.escape(option)})\s+" if len(value) == 1 else r"(?<![\w'’-])"
+    if len(value) == 1 and re.search(rf"(?<![\w'’-]){value}\s+(?i:{re.escape(option)}|width|length|cup)\b", text):
+        return True  # "in G width", "E cup"
     return re.search(rf"{before}{value}(?![\w'’-])", text) is not None
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from catalog.lexicon import SHADE_WORDS, find_colors, normalize_color
 from catalog.models import Product, Variant
+from catalog.option_shapes import several_colors, shaped_size, system_size
 from catalog.query import find_size
 from catalog.size_table import own_eu
 from catalog.size_values import (
@@ -182,17 +183,26 @@ def find_asked(product: Product, text: str) -> list[Asked]:
     has_color_option = any(option_kind(product, n) == COLOR for n in option_values(product))
     named_numbers = find_named_numbers(option_values(product), text)
     name_words = frozenset(w for title in product.title.values() for w in re.findall(r"[^\W\d_]+", title.lower()))
+    for name, values in option_values(product).items():  # "UK 9" of an option "Größe (UK)": its value as it stands
+        if found := system_size(name, text):
+            asked.append(Asked(name, SIZE, found[0], tuple(v for v in values if same_size(v, found[0]))))
+            text = text[: found[1][0]] + " " * (found[1][1] - found[1][0]) + text[found[1][1] :]  # no other option reads it
     for name, values in option_values(product).items():
+        if any(a.option == name for a in asked):
+            continue
         kind = option_kind(product, name)
         if kind == COLOR:
             exact = [v for v in values if _word_in(v, text)]
             exact = [v for v in exact if not any(o != v and _word_in(v, o) for o in exact)]  # "Black/Teal", not "Black"
             if exact:
                 asked.append(Asked(name, kind, exact[0], tuple(exact)))
+            elif several := several_colors(values, normalize_color, text):
+                asked.append(Asked(name, kind, several[0], several))  # "rust/navy?" of "Rost/Navy kariert"
             elif colors:
                 matching = tuple(v for v in values if _family(product, name, v) in colors)
                 if not matching:  # "in blue?" of a jacket in "Dunkelblau": the next family counts
-                    matching = tuple(v for v in values if _family(product, name, v) in {_NEAR.get(c) for c in colors})
+                    near = {_NEAR[c] for c in colors if c in _NEAR}  # a family without a neighbour matches no shade outside the lexicon
+                    matching = tuple(v for v in values if _family(product, name, v) in near)
                 asked.append(Asked(name, kind, colors[0], matching))
             elif shade := _shade_of_one(product, name, values, text):
                 asked.append(Asked(name, kind, shade, (shade,)))
@@ -235,8 +245,11 @@ def find_asked(product: Product, text: str) -> list[Asked]:
             size = wanted_size(text, product)
             if size is None or not any(same_size(v, size) for v in values):
                 size = number_size(text, values) or size
+            shaped = read(text) if (read := shaped_size(values)) else None  # "in 90D?" of "70B" … "85D", "W38?" of "W30" … "W36"
+            if shaped and (size is None or not any(same_size(v, size) for v in values)):
+                size = shaped
             if size:
-                matching = tuple(v for v in values if same_size(v, size))
+                matching = tuple(v for v in values if same_size(v, size) or v.strip().upper() == size)
                 asked.append(Asked(name, SIZE, size, matching))
     return asked
 
@@ -317,6 +330,25 @@ def in_stock_only(product: Product, asked: list[Asked]) -> dict[str, list[str]]:
     return found
 
 
+def sold_out_among(product: Product, asked: list[Asked]) -> dict[str, list[str]]:
+    """For an asked value that several values match ("black" of "Schwarz" and "Anthrazit"), those
+    of them sold out with the rest of the question kept, when some others are in stock: the
+    version in stock must not hide the one the shopper may mean."""
+    found: dict[str, list[str]] = {}
+    for a in asked:
+        if len(a.values) < 2:
+            continue
+        others = [o for o in asked if o.option != a.option and o.values]
+        sold = []
+        for value in a.values:
+            versions = [v for v in product.variants if _matches(product, v, others) and variant_options(product, v).get(a.option) == value]
+            if versions and sum(v.stock for v in versions) == 0:
+                sold.append(value)
+        if sold and len(sold) < len(a.values):
+            found[a.option] = sold
+    return found
+
+
 def _distance(values: list[str], wanted: str, value: str) -> float:
     """How far `value` is from `wanted` in the option's run: numbers by difference, letter sizes
     by steps, anything else by its place in the merchant's order."""
@@ -327,6 +359,11 @@ def _distance(values: list[str], wanted: str, value: str) -> float:
         return abs(float(bare_size(wanted).replace(",", ".")) - float(bare_size(value).replace(",", ".")))  # "Gr. 3"
     except ValueError:
         pass
+    numbers = [re.search(r"\d+(?:[.,]\d+)?", v) for v in (wanted, value)]
+    letters = [re.sub(r"[\d.,\s]", "", v.upper()) for v in (wanted, value)]
+    if all(numbers) and len(letters[0]) == len(letters[1]):  # "W38" of "W36"; "90D": "85D" before "85E"
+        steps = sum(abs(ord(a) - ord(b)) for a, b in zip(*letters, strict=True))
+        return abs(float(numbers[0].group(0).replace(",", ".")) - float(numbers[1].group(0).replace(",", "."))) + steps
     if size_key(wanted) in LETTERS and size_key(value) in LETTERS:
         return abs(LETTERS.index(size_key(wanted)) - LETTERS.index(size_key(value)))
     if wanted in values:

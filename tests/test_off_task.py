@@ -93,3 +93,64 @@ def test_a_task_is_refused_whichever_action_searched_it(test_catalog, message):
     events = show_results(dispatcher, result, "en")
     assert [e["value"] for e in events if e.get("name") == "pending_offer"] == ["handoff"], events
     assert "can't answer" in dispatcher.messages[0]["text"], dispatcher.messages
+
+
+OTHER_ASKS = [
+    "What's a good recipe for Christmas cake?",
+    "Rezept für Zwetschgendatschi",
+    "Wie backe ich ein Sauerteigbrot?",
+    "translate 'thank you' into Korean",
+    "Was heißt Fahrrad auf Italienisch?",
+    "Wann spielt das Orchester das nächste Konzert?",
+    "when is the next home game?",
+    "Was kostet eine Liftkarte am Feldberg?",
+    "how much is a day pass for the lifts in Zermatt?",
+    "How much are tickets for the festival?",
+]
+STILL_PRODUCTS = [
+    "Backform für Christstollen",
+    "Rezeptbuch für Anfänger",
+    "recipe book for beginners",
+    "Schuhe für das nächste Rennen",
+    "Wann kommt die nächste Lieferung?",
+    "What does the ski pass holder cost?",
+    "Was kostet die Skipasshülle?",
+    "Gibt es eine Übersetzung der Anleitung auf Deutsch?",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_ASKS)
+def test_recipes_translations_events_and_tickets_are_other_tasks(text):
+    assert asks_other_task(text)
+
+
+@pytest.mark.parametrize("text", STILL_PRODUCTS)
+def test_products_for_such_things_are_no_other_task(text):
+    assert not asks_other_task(text)
+
+
+@pytest.mark.parametrize("message, intent", [("translate 'good morning' into Spanish", "greet"), ("Wie sagt man danke auf Japanisch?", "thank")])
+def test_a_task_taken_for_smalltalk_is_refused(test_catalog, run_action, message, intent):
+    from actions.conversation import ActionSmalltalk
+
+    messages, slots = run_action(ActionSmalltalk(), message, intent, metadata={"language": "en"})
+    said = "\n".join(m.get("text") or "" for m in messages)
+    assert slots.get("pending_offer") == "handoff" and ("can't answer" in said or "nicht beantworten" in said), said
+
+
+
+def test_a_hyphenated_compound_of_a_name_names_that_product():
+    """"Loden-Janker" taken for a farewell or refused: the compound of one product's name names it,
+    though "janker" alone is short; a compound typed apart or in no name names nothing."""
+    from types import SimpleNamespace
+
+    from catalog.models import Product
+    from catalog.search import CatalogService
+
+    titles = {"loden": {"de": "Loden-Janker Almrausch"}, "wool": {"en": "Wool-Blend Field Jacket"}, "cap": {"de": "Loden Kappe"}}
+    shop = SimpleNamespace(products={pid: Product(id=pid, title=t, category="jackets", variants=[{"sku": pid, "price": 99.0, "stock": 1}]) for pid, t in titles.items()})
+    named = lambda text: CatalogService._compound_named(shop, text)  # noqa: E731
+    assert named("Habt ihr den Loden-Janker?") == ["loden"]
+    assert named("wool-blend field jacket") == ["wool"]
+    assert named("Loden Janker") == []  # no compound typed: the search's own words decide
+    assert named("Toaster-Ofen") == [] and named("T-Kappe") == []

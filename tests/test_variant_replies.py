@@ -23,7 +23,7 @@ def test_sold_out_size_is_named_with_nearest_sizes_and_other_colours():
 def test_low_stock_and_not_offered():
     assert reply(shoe(), "44 in blue?", "en") == "Trail Shoe in size 44 in blue: only 3 left, €120.00."
     assert reply(shoe(), "Größe 43?", "de") == "Ja, Trail Shoe gibt es in Größe 43: vorrätig, 120,00 €."
-    assert reply(shoe(), "in red?", "en") == "Trail Shoe doesn't come in red. Offered: black or blue."
+    assert reply(shoe(), "in red?", "en") == "No, Trail Shoe doesn't come in red. Offered: black or blue."
 
 
 def test_sold_out_everywhere_says_so_first():
@@ -31,7 +31,7 @@ def test_sold_out_everywhere_says_so_first():
     for v in p.variants:
         v.stock = 0
     assert reply(p, "44?", "de") == "Trail Shoe ist derzeit in allen Varianten ausverkauft."
-    assert reply(p, "size 45?", "en").startswith("Trail Shoe is currently sold out in every version. Trail Shoe doesn't come in size 45.")
+    assert reply(p, "size 45?", "en").startswith("Trail Shoe is currently sold out in every version. No, Trail Shoe doesn't come in size 45.")
 
 
 def test_options_other_than_size_and_colour_are_named():
@@ -56,4 +56,4 @@ def test_chart_reply_names_the_size_and_its_state():
 def test_a_size_like_option_keeps_its_own_name():
     rug = optioned("rug", ("Länge",), [("200 cm", 0), ("240 cm", 3)], size_option="Länge")
     assert reply(rug, "in 200 cm?", "de") == "rug ist in Länge 200 cm leider ausverkauft. Vorrätig: Länge 240 cm."
-    assert reply(rug, "in 300 cm?", "en") == "rug doesn't come in Länge 300 cm. Offered: Länge 200 cm or 240 cm. In stock: Länge 240 cm."
+    assert reply(rug, "in 300 cm?", "en") == "No, rug doesn't come in Länge 300 cm. Offered: Länge 200 cm or 240 cm. In stock: Länge 240 cm."

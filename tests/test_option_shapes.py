@@ -1,0 +1,88 @@
+"""Option values read by their shape (catalog/option_shapes.py) and the asked value's state when
+several values match it, on made-up products in German and English."""
+
+from __future__ import annotations
+
+from catalog.lexicon import normalize_color
+from catalog.option_shapes import several_colors, shaped_size, system_size
+from tests.test_variant_replies import reply
+from tests.test_variants import optioned, state_of
+
+
+def corset():
+    rows = [("65A", 3), ("65B", 0), ("70B", 4), ("70C", 2), ("75C", 5), ("75D", 0)]
+    return optioned("corsage", ("Größe",), rows, size_option="Größe")
+
+
+def test_a_size_of_the_values_pattern_that_is_not_offered_is_said_so_with_the_nearest():
+    s = state_of(corset(), "Gibt es die Corsage in 85C?")
+    assert [(a.wanted, a.values) for a in s.asked] == [("85C", ())]
+    assert s.state == "not_offered"
+    assert s.alternatives["Größe"][0] == "75C"  # the nearest band in the asked cup first
+    assert reply(corset(), "do you have 70 C?", "en") == "corsage in size 70C: only 2 left, €53.00."
+    assert state_of(corset(), "in 75D?").state == "sold_out"
+
+
+def test_prefixed_and_partly_lettered_runs():
+    trousers = optioned("cord", ("Weite",), [("W29", 2), ("W31", 1), ("W33", 4)], size_option="Weite")
+    assert reply(trousers, "Habt ihr die in W36?", "de").startswith("cord gibt es nicht in Weite W36.")
+    assert state_of(trousers, "W31?").state == "low_stock"
+    board = optioned("ski", ("Länge",), [("161", 1), ("168", 2), ("168W", 3)], size_option="Länge")
+    assert reply(board, "do you have it in 175?", "en").startswith("No, ski doesn't come in Länge 175.")
+    read = shaped_size(["161", "168", "168W"])
+    assert read and read("in 2 days") is None and read("the 168W?") == "168W" and read("in 400?") is None
+    assert shaped_size(["40", "42", "44"]) is None  # bare numbers: the size readers' own
+    assert shaped_size(["S", "M"]) is None
+
+
+def test_a_value_of_several_colours_is_named_by_each_of_them():
+    values = ["Moos kariert", "Ziegel/Marine kariert"]
+    assert several_colors(values, normalize_color, "in brick/navy?") == ("Ziegel/Marine kariert",)
+    assert several_colors(values, normalize_color, "in navy?") == ()
+    scarf = optioned("scarf", ("Farbe",), [("Moos kariert", 2), ("Ziegel/Marine kariert", 0)], color_option="Farbe")
+    assert reply(scarf, "Den Schal in Ziegel und Marine?", "de").startswith("scarf ist in Ziegel/Marine kariert leider ausverkauft.")
+
+
+def test_a_colour_outside_the_lexicon_is_no_colour_the_shopper_names():
+    lute = optioned("lute", ("Finish",), [("Natur", 2), ("Tobacco Burst", 3)], color_option="Finish")
+    assert reply(lute, "Does it come in black?", "en") == "No, lute doesn't come in black. Offered: Natur or Tobacco Burst."
+    assert reply(lute, "Gibt es die in Rot?", "de").startswith("lute gibt es nicht in Rot.")
+
+
+def test_a_sold_out_value_among_several_the_colour_matches_is_named():
+    tights = optioned("tights", ("Größe", "Farbe"), [("M", "Schwarz", 0), ("M", "Anthrazit", 4), ("L", "Schwarz", 2)], size_option="Größe", color_option="Farbe")
+    assert reply(tights, "M in black or anthracite?", "en") == "Yes, tights is available in size M in black (Anthrazit): in stock, €51.00. Sold out: Schwarz."
+    assert "Ausverkauft" not in reply(tights, "L in Schwarz?", "de")
+
+
+def test_option_words_in_the_other_language():
+    scissors = optioned("scissors", ("Hand",), [("Rechts", 3), ("Links", 0)])
+    assert reply(scissors, "left-handed ones in stock?", "en").startswith("scissors is sold out in Hand Links.")
+    assert reply(scissors, "Habt ihr die für Linkshänder?", "de").startswith("scissors ist in Hand Links leider ausverkauft.")
+    cable = optioned("cable", ("Stecker",), [("gerade", 3), ("gewinkelt", 1)])
+    assert reply(cable, "with the angled plug?", "en").startswith("cable in Stecker gewinkelt: only 1 left")
+    belt = optioned("belt", ("Länge",), [("Standard 100 cm", 3), ("Überlänge 120 cm", 0)])
+    assert "sold out" in reply(belt, "the extra long one?", "en")
+    sticks = optioned("sticks", ("Modell",), [("3A", 3), ("4B", 0)])
+    assert reply(sticks, "4B in stock?", "en").startswith("sticks is sold out in Modell 4B.")
+
+
+def brogue():
+    rows = [("8", "E", 2), ("8", "F", 0), ("9", "E", 0), ("9", "F", 3), ("10", "F", 1)]
+    return optioned("brogue", ("Size (UK)", "Fitting"), rows, size_option="Size (UK)")
+
+
+def test_a_size_in_the_system_the_option_is_named_by_is_its_value():
+    assert [(a.option, a.wanted, a.values) for a in state_of(brogue(), "Habt ihr den in UK 9, Fitting E?").asked] == [
+        ("Size (UK)", "9", ("9",)), ("Fitting", "E", ("E",))]
+    assert reply(brogue(), "UK 9 in F fitting?", "en") == "brogue in Size (UK) 9, Fitting F: only 3 left, €53.00."
+    assert reply(brogue(), "do you have UK 11?", "en").startswith("No, brogue doesn't come in Size (UK) 11.")
+    assert system_size("Größe", "UK 9") is None and system_size("Größe (UK)", "EU 43") is None
+    assert system_size("US-Größe", "size 9 US please")[0] == "9"
+
+
+def test_own_system_of_an_option_named_by_it_unless_another_system_is_asked():
+    from actions.sizing import own_system
+
+    assert own_system(brogue(), "Do you have it in UK 9?")
+    assert not own_system(brogue(), "I wear UK 9, what US size is that?")  # a conversion is asked
