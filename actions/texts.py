@@ -10,6 +10,7 @@ import datetime as dt
 from babel.dates import format_skeleton, format_time
 from babel.numbers import format_currency
 
+from actions.texts_charts import CHART_TEXTS
 from actions.texts_orders import ORDER_TEXTS
 from actions.texts_sizes import SIZE_TEXTS
 
@@ -177,6 +178,7 @@ T: dict[str, dict[str, str]] = {
 
 T.update(ORDER_TEXTS)
 T.update(SIZE_TEXTS)
+T.update(CHART_TEXTS)
 
 # --- a product's own rule, catalog-aware understanding (answers-b) ---
 T.update({
