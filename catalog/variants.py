@@ -26,7 +26,6 @@ from catalog.size_values import (
     SIZE_RANGE,
     WORD_SIZE,
     WORD_SIZES,
-    bare_size,
     number_size,
     same_size,
     size_key,
@@ -34,6 +33,7 @@ from catalog.size_values import (
 from catalog.size_values import named_numbers as find_named_numbers
 from catalog.sizes import LETTERS, normalize_letter, uk_us_to_eu
 from catalog.value_amounts import AMOUNT, PACK_OF, amount, amounts
+from catalog.value_distance import larger_first, value_distance
 from catalog.value_match import comparative_value, count_word, counted, names_value, noun_counts
 
 LOW_STOCK = 3  # at most this many left: "only n left"
@@ -349,41 +349,6 @@ def sold_out_among(product: Product, asked: list[Asked]) -> dict[str, list[str]]
     return found
 
 
-def _distance(values: list[str], wanted: str, value: str) -> float:
-    """How far `value` is from `wanted` in the option's run: numbers by difference, letter sizes
-    by steps, anything else by its place in the merchant's order."""
-    a, b = amount(wanted), amount(value)
-    if a and b and a[0] == b[0]:
-        return abs(a[1] - b[1])
-    try:
-        return abs(float(bare_size(wanted).replace(",", ".")) - float(bare_size(value).replace(",", ".")))  # "Gr. 3"
-    except ValueError:
-        pass
-    numbers = [re.search(r"\d+(?:[.,]\d+)?", v) for v in (wanted, value)]
-    letters = [re.sub(r"[\d.,\s]", "", v.upper()) for v in (wanted, value)]
-    if all(numbers) and len(letters[0]) == len(letters[1]):  # "W38" of "W36"; "90D": "85D" before "85E"
-        steps = sum(abs(ord(a) - ord(b)) for a, b in zip(*letters, strict=True))
-        return abs(float(numbers[0].group(0).replace(",", ".")) - float(numbers[1].group(0).replace(",", "."))) + steps
-    if size_key(wanted) in LETTERS and size_key(value) in LETTERS:
-        return abs(LETTERS.index(size_key(wanted)) - LETTERS.index(size_key(value)))
-    if wanted in values:
-        return abs(values.index(wanted) - values.index(value))
-    return float(values.index(value))
-
-
-def _larger_first(run: list[str], wanted: str, value: str) -> float:
-    """Sort key that puts a value above the wanted one before a value below it."""
-    a, b = amount(wanted), amount(value)
-    try:
-        above = (b[1] > a[1]) if a and b else float(bare_size(value).replace(",", ".")) > float(bare_size(wanted).replace(",", "."))
-    except ValueError:
-        if size_key(wanted) in LETTERS and size_key(value) in LETTERS:
-            above = LETTERS.index(size_key(value)) > LETTERS.index(size_key(wanted))
-        else:
-            above = wanted in run and run.index(value) > run.index(wanted)
-    return 0 if above else 1
-
-
 def variant_state(product: Product, asked: list[Asked]) -> VariantState:
     """The state of what was asked, with the alternatives in stock."""
     all_values = option_values(product)
@@ -413,7 +378,7 @@ def variant_state(product: Product, asked: list[Asked]) -> VariantState:
             run = all_values[a.option]
             wanted = a.values[0] if a.values else a.wanted
             # equally near sizes: the larger first (a size too big still fits, one too small does not)
-            ranked = sorted(in_stock, key=lambda v: (_distance(run, wanted, v), _larger_first(run, wanted, v) if a.kind == SIZE else run.index(v)))
+            ranked = sorted(in_stock, key=lambda v: (value_distance(run, wanted, v), larger_first(run, wanted, v) if a.kind == SIZE else run.index(v)))
             if ranked:
                 state.alternatives[a.option] = ranked[:ALTERNATIVES]
     return state
