@@ -26,7 +26,7 @@ from catalog.variants import COLOR, SIZE, Asked, option_values, same_size
 
 USUAL = re.compile(
     r"(normalerweise|sonst|meistens|üblicherweise|eigentlich|usually|normally|typically|generally|i wear|i take|ich trage|ich habe|trage ich|habe ich"
-    r"|usual size|übliche größe|normale größe|normal size|regular size|\b(?:normalen?|üblichen?|gewohnten?)\s+\w+größe|\b(?:usual|normal|regular|everyday)\s+\w+\s+size\b(?!s)|meine größe ist|my size is|in der regel|i'm (?:a|an) (?:size )?(?:\d|[xsml]+\b|small\b|medium\b|large\b)"
+    r"|usual size|übliche größe|normale größe|normal size|regular size|\b(?:normalen?|üblichen?|gewohnten?)\s+\w+größe|\b(?:usual|normal|regular|everyday)\s+\w+\s+size\b(?!s)|meine größe ist|my size is|in der regel|i'm (?:a|an) (?:(?:men'?s|women'?s|ladies'?|kids'?|boys'?|girls'?|uk|us|eu)\s+)?(?:size )?(?:\d|[xsml]+\b|small\b|medium\b|large\b)"
     r"|\b(?:trägt|wears|takes|hat)\b(?:\s+\w+){0,2}?\s+(?:größe\s+|size\s+|schuhgröße\s+|a\s+|an\s+)?(?:\d|[xsml]+\b|small\b|medium\b|large\b)"  # "mein Kind trägt 31", "she wears 116"
     r"|\b(?:is|ist)\s+(?:a|an|eine?)\s+(?:uk\s+|us\s+)?\d|in most brands|in den meisten"  # "my daughter is a 20"
     r"|\b(?:normal|usual|regular|everyday|street)\s+shoes\s+are\s+(?:(?:a|an|size|eu)\s+)?\d"  # "my normal shoes are 41"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from actions.size_advice import USUAL
 from actions.size_stock import size_option
 from actions.texts import say
 from catalog.models import Product
@@ -16,7 +17,7 @@ from catalog.variants import SIZE, option_values
 
 # the question asks what a size is in another system, not whether it is in stock or fits
 _ASKS_EQUIVALENT = re.compile(
-    r"\b(?:welche[rsnm]?\s+(?:uk|us|eu|fr|it|de|deutsche|englische|französische|amerikanische|internationale)?[\s-]*(?:größe|grösse|kragenweite|konfektionsgröße|bh-größe)"
+    r"\b(?:welche[rsnm]?\s+(?:(?:uk|us|eu|fr|it|de|deutsche|englische|französische|amerikanische|internationale)[\s-]*(?:größe|grösse)|kragenweite|konfektionsgröße|bh-größe)"
     r"|entspricht|entsprechen|bedeutet|heißt|umgerechnet|umrechnung|in\s+(?:kragenweite|zentimeter|uk|us|eu|fr|it)\b"
     r"|which\s+(?:uk|us|eu|fr|it|german|french|british|american|international)\s+size|what\s+(?:uk|us|eu|fr|it)\s+size|equivalent|corresponds?"
     r"|what(?:'s| is| does)\s+(?:a\s+|an\s+|the\s+|size\s+)?\S+\s+(?:in|mean)\b|conversion|convert)",
@@ -32,7 +33,7 @@ def _named_size(text: str, values: list[str]) -> str | None:
 
 def equivalent_reply(product: Product, text: str, lang: str) -> str | None:
     """The product's own line mapping the named size to another system, or None."""
-    if not _ASKS_EQUIVALENT.search(text):
+    if not _ASKS_EQUIVALENT.search(text) or USUAL.search(text):  # "Ich trage sonst 38, welche Größe?" asks advice
         return None
     values = option_values(product).get(size_option(product) or SIZE, [])
     if not (size := _named_size(text, values)):

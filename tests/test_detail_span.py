@@ -91,5 +91,5 @@ def test_a_name_starting_with_a_size_letter_states_no_usual_size() -> None:
 
     for text in ("Hat das Stativ eine Wasserwaage?", "Hat das Unterkleid Lina Spitze?", "I'm a student, any discount?"):
         assert not USUAL.search(text), text
-    for text in ("sie trägt XL", "I'm a medium", "she wears a M", "mein Kind trägt 31"):
+    for text in ("sie trägt XL", "I'm a medium", "she wears a M", "mein Kind trägt 31", "I'm a men's 56, what size robe?", "I'm a UK 12"):
         assert USUAL.search(text), text

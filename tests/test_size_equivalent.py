@@ -38,6 +38,7 @@ def test_the_mapping_line_of_the_named_size(values, text, question, lang, quoted
         (["M", "L", "XL"], SHIRT, "Was bedeutet das?"),  # no size named
         (["S", "M", "L"], {"de": "Aus Baumwolle, fällt normal aus."}, "Welche EU-Größe ist M?"),  # the text maps nothing
         (["M", "L", "XL"], SHIRT, "Welche Kragenweite entspricht L oder XL?"),  # two sizes named
+        (["37", "38", "39"], {"de": "<p>37 = US 6,5 = 23,5 cm</p><p>38 = US 7,5 = 24 cm</p>"}, "Ich trage normalerweise 38, welche Größe soll ich nehmen?"),  # advice
     ],
 )
 def test_no_mapping_line_or_no_such_question(values, text, question):
