@@ -6,8 +6,6 @@ English, read directly and asked through the product actions on their page."""
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 from actions.product_questions import ActionAnswerFit, ActionProductInfo
@@ -18,6 +16,7 @@ from catalog.models import Product
 from catalog.option_measures import measured_pick
 from catalog.policies import Passage
 from tests.need_probes import _product
+from tests.test_need_answers import page_asker
 
 MATTRESS_DE = _product(
     "matratze-nordlicht", "Federkernmatratze Nordlicht",
@@ -125,20 +124,7 @@ def test_the_size_guide_gives_the_rule_the_text_lacks() -> None:
 @pytest.fixture
 def ask(run_action, monkeypatch):
     """ask(action, product, question, lang) -> the reply on the product's page."""
-    from actions import context
-    from tests.test_need_answers import INTENTS, _OneProductCatalog
-
-    real = context.catalog
-
-    def _ask(action, product: Product, question: str, lang: str) -> str:  # noqa: ANN001
-        fake = _OneProductCatalog(real(), product)
-        for name, module in list(sys.modules.items()):
-            if name.startswith("actions") and getattr(module, "catalog", None) is real:
-                monkeypatch.setattr(module, "catalog", lambda: fake)
-        messages, _ = run_action(action, question, INTENTS[action.name()], metadata={"product_id": product.id, "language": lang})
-        return "\n".join(m.get("text") or "" for m in messages)
-
-    return _ask
+    return page_asker(run_action, monkeypatch)
 
 
 @pytest.mark.parametrize("action", (ActionProductInfo(), ActionAnswerFit(), ActionAnswerSize()), ids=lambda a: a.name())

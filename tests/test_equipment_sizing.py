@@ -7,7 +7,6 @@ Made-up products in German and English, asked on their page."""
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 
@@ -15,6 +14,7 @@ from actions.sizing import ActionAnswerSize
 from catalog.condition_rows import measure_pick
 from catalog.models import Product
 from tests.need_probes import _product
+from tests.test_need_answers import page_asker
 
 SLED_DE = _product(
     "kinderlanglauf-set", "Kinder-Langlaufset Fuchs", "Ski mit Bindung für die ersten Loipenrunden.\nWelche Länge?\n"
@@ -56,21 +56,8 @@ def test_a_length_charted_by_height_in_the_same_unit(product: Product, question:
 @pytest.fixture
 def ask(run_action, monkeypatch):
     """ask(product, question, lang) -> the size answer on the product's page."""
-    from actions import context
-    from tests.test_need_answers import INTENTS, _OneProductCatalog
-
-    real = context.catalog
-    action = ActionAnswerSize()
-
-    def _ask(product: Product, question: str, lang: str) -> str:
-        fake = _OneProductCatalog(real(), product)
-        for name, module in list(sys.modules.items()):
-            if name.startswith("actions") and getattr(module, "catalog", None) is real:
-                monkeypatch.setattr(module, "catalog", lambda: fake)
-        messages, _ = run_action(action, question, INTENTS[action.name()], metadata={"product_id": product.id, "language": lang})
-        return "\n".join(m.get("text") or "" for m in messages)
-
-    return _ask
+    page = page_asker(run_action, monkeypatch)
+    return lambda product, question, lang: page(ActionAnswerSize(), product, question, lang)
 
 
 @pytest.mark.parametrize(

@@ -62,14 +62,14 @@ class _OneProductCatalog:
         return getattr(self._real, name)
 
 
-@pytest.fixture
-def ask(run_action, monkeypatch):
-    """ask(action, product, question, lang) -> the reply on the product's page."""
+def page_asker(run_action, monkeypatch):  # noqa: ANN001, ANN201
+    """ask(action, product, question, lang) -> the reply on the product's page, the test catalog
+    holding that one built product (also used by test_condition_answers, test_equipment_sizing)."""
     from actions import context
 
     real = context.catalog
 
-    def _ask(action, product: Product, question: str, lang: str) -> str:
+    def _ask(action, product: Product, question: str, lang: str) -> str:  # noqa: ANN001
         fake = _OneProductCatalog(real(), product)
         for name, module in list(sys.modules.items()):
             if name.startswith("actions") and getattr(module, "catalog", None) is real:
@@ -83,6 +83,12 @@ def ask(run_action, monkeypatch):
         return "\n".join(m.get("text") or "" for m in messages)
 
     return _ask
+
+
+@pytest.fixture
+def ask(run_action, monkeypatch):
+    """ask(action, product, question, lang) -> the reply on the product's page."""
+    return page_asker(run_action, monkeypatch)
 
 
 def _right(reply: str, must: tuple[str, ...], must_not: tuple[str, ...]) -> bool:
