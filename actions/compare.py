@@ -12,7 +12,8 @@ from actions import facts
 from actions.common import ShopAction, reply
 from actions.context import catalog, metadata, shown, text_of
 from actions.product_text import quote
-from actions.sizing import answer_size, asks_size_advice
+from actions.size_asks import asks_size_advice
+from actions.sizing import answer_size
 from actions.texts import say
 from catalog.language import STOPWORDS
 from catalog.models import Product

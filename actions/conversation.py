@@ -17,8 +17,9 @@ from actions.policies import answer_policy, answer_refused_service
 from actions.product_questions import ActionProductInfo, page_asks_property, page_question
 from actions.search import show_results
 from actions.shipping import answer_shipping
+from actions.size_asks import asks_for_version, page_condition
 from actions.size_statement import states_body_measure
-from actions.sizing import answer_size, asks_for_version, page_condition
+from actions.sizing import answer_size
 from actions.store_info import answer_hours
 from actions.texts import say
 from catalog import scope

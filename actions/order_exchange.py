@@ -32,7 +32,7 @@ from actions.order_common import (
     yes_no_buttons,
 )
 from actions.order_forms import OrderFormValidation, validate_confirmation
-from actions.sizing import wanted_size
+from actions.size_asks import wanted_size
 from actions.texts import join, say
 from catalog.lexicon import find_colors
 from catalog.models import Product, Variant

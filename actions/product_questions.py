@@ -32,7 +32,8 @@ from actions.product_text import (
 )
 from actions.search import show_details, show_results
 from actions.shipping import answer_shipping
-from actions.sizing import answer_size, asks_size_advice, availability
+from actions.size_asks import asks_size_advice
+from actions.sizing import answer_size, availability
 from actions.texts import say
 from actions.variant_replies import listed_option, option_list_reply
 from catalog.fact_kinds import MEASURED_KINDS

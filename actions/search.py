@@ -17,13 +17,8 @@ from actions.named_subject import subject_off_page
 from actions.option_list_answer import answer_option_list
 from actions.policies import answer_searched_policy
 from actions.shipping import answer_shipping
-from actions.sizing import (
-    answer_size,
-    asks_for_version,
-    availability,
-    names_page_version,
-    page_condition,
-)
+from actions.size_asks import asks_for_version, names_page_version, page_condition
+from actions.sizing import answer_size, availability
 from actions.store_info import answer_hours
 from actions.texts import join, say
 from catalog.lexicon import find_colors, find_country

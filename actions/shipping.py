@@ -11,7 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import Events, ShopAction, handoff_text, reply
 from actions.context import asked_about, catalog, metadata, text_of
 from actions.policies import answer_policy
-from actions.sizing import answer_size, asks_for_version
+from actions.size_asks import asks_for_version
+from actions.sizing import answer_size
 from actions.store_info import asks_hours
 from actions.texts import clock, day, join, money, say
 from catalog.lexicon import country_name, find_country

@@ -8,8 +8,8 @@ words contradict does not apply, and is no fit of the product."""
 
 from __future__ import annotations
 
+from actions.size_asks import _names_option
 from actions.size_chart_answer import chart_answer
-from actions.sizing import _names_option
 from actions.variant_replies import phrase, variant_reply
 from catalog.extract_claims import fit
 from catalog.measurements import find_measurements
