@@ -1,11 +1,14 @@
-"""The stores built in the seventh and eighth sessions, each measured once untouched and then used
+"""The stores built in the seventh, eighth and ninth sessions, each measured once untouched and then used
 for tuning: `stores/zwergenland` (Freiburg kids' clothing, shoes and baby gear; Shopify),
 `stores/federleicht` (Hamburg bedding and home textiles; WooCommerce), `stores/blaumann` (Essen
 workwear and safety; Shopify), `stores/hufschlag` (Münster equestrian; WooCommerce);
 `stores/spitzenwerk` (Köln lingerie and swimwear; Shopify), `stores/kradhaus` (Stuttgart
 motorcycle gear; WooCommerce), `stores/pistenzauber` (Garmisch ski and snowboard; Shopify),
 `stores/saitenspiel` (Dresden musical instruments; WooCommerce), `stores/kragenweite`
-(Düsseldorf men's tailoring; Shopify). Their raw
+(Düsseldorf men's tailoring; Shopify); from the ninth: `stores/taucherwelt` (Kiel diving and
+swimming; Shopify), `stores/seilschaft` (München climbing; WooCommerce), `stores/hutwerk`
+(Leipzig hats, caps and gloves; WooCommerce), `stores/kugelbauch` (Bremen maternity, nursing and
+baby carriers; Shopify). Their raw
 exports import without a rejected row, every product type or category path lands in one of the
 store's categories, the importer hides exactly the four products the bench's own reader of the
 file counts as hidden, the exports hold sold-out and low-stock variants, and every question
@@ -34,6 +37,10 @@ STORES = {
     "pistenzauber": ("shopify", 69, 320),
     "saitenspiel": ("woocommerce", 73, 250),
     "kragenweite": ("shopify", 68, 690),
+    "taucherwelt": ("shopify", 70, 340),
+    "seilschaft": ("woocommerce", 69, 320),
+    "hutwerk": ("woocommerce", 71, 440),
+    "kugelbauch": ("shopify", 70, 570),
 }
 MINIMUM = {**BASE_MINIMUM, "sizing": 45, "details": 70, "variants": 25, "out_of_scope": 7}
 
