@@ -8,7 +8,7 @@ motorcycle gear; WooCommerce), `stores/pistenzauber` (Garmisch ski and snowboard
 (Düsseldorf men's tailoring; Shopify); from the ninth: `stores/taucherwelt` (Kiel diving and
 swimming; Shopify), `stores/seilschaft` (München climbing; WooCommerce), `stores/hutwerk`
 (Leipzig hats, caps and gloves; WooCommerce), `stores/kugelbauch` (Bremen maternity, nursing and
-baby carriers; Shopify). Their raw
+baby carriers; Shopify), `stores/kampfgeist` (Bochum martial arts; Shopify). Their raw
 exports import without a rejected row, every product type or category path lands in one of the
 store's categories, the importer hides exactly the four products the bench's own reader of the
 file counts as hidden, the exports hold sold-out and low-stock variants, and every question
@@ -41,6 +41,7 @@ STORES = {
     "seilschaft": ("woocommerce", 69, 320),
     "hutwerk": ("woocommerce", 71, 440),
     "kugelbauch": ("shopify", 70, 570),
+    "kampfgeist": ("shopify", 69, 460),
 }
 MINIMUM = {**BASE_MINIMUM, "sizing": 45, "details": 70, "variants": 25, "out_of_scope": 7}
 
