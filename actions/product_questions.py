@@ -35,7 +35,7 @@ from actions.shipping import answer_shipping
 from actions.size_asks import asks_size_advice
 from actions.sizing import answer_size, availability
 from actions.texts import say
-from actions.variant_replies import listed_option, option_list_reply
+from actions.variant_replies import listed_option, only_option, only_value_reply, option_list_reply
 from catalog.fact_kinds import MEASURED_KINDS
 from catalog.models import Product
 from catalog.passages import (
@@ -142,6 +142,9 @@ def version_answer(dispatcher, product: Product, text: str, lang: str, short: bo
     with those sold out); None for any other question."""
     if (option := listed_option(product, text)) is not None and not find_asked(product, text):
         reply(dispatcher, option_list_reply(product, option, lang), sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
+        return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
+    if (only := only_option(product, text)) is not None:  # "auch in einer anderen Farbe als Mushroom?" of one colour
+        reply(dispatcher, only_value_reply(product, only, lang), sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
     asked = find_asked(product, text)
     if not asked or not (AVAILABILITY.search(text) or (short and len(text.split()) <= 4 and _short_version(text))):
