@@ -57,6 +57,12 @@ def briefs() -> Product:
     return _described(optioned("briefs", ("Größe", "Saugstärke"), rows, size_option="Größe"), "Slip Welle", "Slip mit drei Saugstärken.", "de")
 
 
+def curtain() -> Product:
+    rows = [("140x175", "Sand", 3), ("140x245", "Sand", 2), ("140x175", "Nachtblau", 4), ("140x245", "Nachtblau", 0)]
+    drape = optioned("drape", ("Maß", "Farbe"), rows, size_option="Maß", color_option="Farbe")
+    return _described(drape, "Vorhang Abendrot", "Blickdichter Vorhang mit Schlaufen.", "de")
+
+
 def test_there_asks_whether_it_is_in_stock() -> None:
     for text in ("Ist der 90 cm in Moos da?", "Ist Moos noch da?", "Nachtblau in 245 Länge da?"):
         assert AVAILABILITY.search(text) and asks_stock(text), text
@@ -109,6 +115,10 @@ def test_a_version_asked_by_its_values_gets_its_state(ask) -> None:
     assert "ausverkauft" in said and "Größe 42R" in said, said
     said = ask(tie(), "Burgundy in the extra long length?", "en")
     assert said.startswith("Strickkrawatte Tweed is sold out in red (Bordeaux)"), said
+    said = ask(curtain(), "Nachtblau in 245 Länge da?", "de")
+    assert said.startswith("Vorhang Abendrot ist in Maß 140x245 in Nachtblau leider ausverkauft."), said
+    said = ask(curtain(), "Is the 245 length in navy available?", "en")
+    assert said.startswith("Vorhang Abendrot is sold out in Maß 140x245 in navy (Nachtblau)."), said
     said = ask(briefs(), "Den Slip in M, Saugstärke Medium – vorrätig?", "de")
     assert said.startswith("Slip Welle ist in Größe M, Saugstärke Medium leider ausverkauft."), said
 
