@@ -131,3 +131,12 @@ def test_another_colour_than_the_only_one(test_catalog) -> None:
         dispatcher = CollectingDispatcher()
         assert version_answer(dispatcher, sand, text, lang) is not None, text
         assert dispatcher.messages[0]["text"] == want, dispatcher.messages[0]["text"]
+
+
+def test_a_shoes_width_asked_in_either_language() -> None:
+    from catalog.variants import find_asked
+
+    rows = [("42", "10", 3), ("42", "11", 2), ("43", "11", 0), ("43", "12", 4)]
+    shoe = optioned("boot", ("Schuhgröße", "Weite"), rows, size_option="Schuhgröße")
+    for text in ("Is size 42 width 11 in stock?", "Gibt es die 42 in Weite 11?"):
+        assert [(a.option, a.values) for a in find_asked(shoe, text)] == [("Schuhgröße", ("42",)), ("Weite", ("11",))], text
