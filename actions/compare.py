@@ -66,8 +66,8 @@ _TEXT_COMPARATIVES: list[tuple[re.Pattern, str, bool]] = [
 def named_pair(text: str) -> list[Product]:
     """The products named on the two sides of "X or Y", the best-named one per side."""
     out: list[Product] = []  # not the whole text's matches: one word ("Merino") may fit several names
-    for side in _SIDES.split(text):
-        for product in (_best_named(side, text) or _whole_title(side) or _one_title(side)) if side and side.strip() else []:
+    for i, side in enumerate(_SIDES.split(text)):
+        for product in (_best_named(side, text) or _whole_title(side) or _one_title(side) or _title_run(side, i == 0)) if side and side.strip() else []:
             if product not in out:
                 out.append(product)
     return out
@@ -132,8 +132,32 @@ def _one_title(side: str) -> list[Product]:
     said = {w for w in _words(side).split() if w not in STOPWORDS}
     if not said or len(said) > MAX_SIDE_WORDS or not any(names_a_product(w) and not w.isdigit() for w in said):
         return []
+    return _only_title(said)
+
+
+def _only_title(said: set[str]) -> list[Product]:
+    """The one product whose title holds every word of `said`, else none."""
     found = [p for p in catalog().products.values() if any(said <= set(_words(t).split()) for t in p.title.values())]
     return found if len(found) == 1 else []
+
+
+def _title_run(side: str, first: bool) -> list[Product]:
+    """The one product a run of the side's words names, the longest run first, where the side says
+    more around the name: the first side's name after its question ("Which rope is lighter per
+    metre: the Isarseil 9.2 Dry"), the last side's before it; every other word of the name's part
+    that names products is in that title too, or ends a word of it ("Weser-Jeans" of "Umstandsjeans
+    Skinny Weser"; not "tights class 1" for "Compression Knee Socks Class 1")."""
+    parts = _AFTER_NAME.split(_BETWEEN.split(side)[-1])
+    words = [w for w in _words(parts[-1] if first else parts[0]).split() if w not in STOPWORDS]
+    for size in range(min(MAX_SIDE_WORDS, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            run = set(words[start : start + size])
+            if not any(names_a_product(w) and not w.isdigit() for w in run) or not (found := _only_title(run)):
+                continue
+            title = {t for name in found[0].title.values() for t in _words(name).split()}
+            if all(any(t.endswith(w) for t in title) for w in set(words) - run if names_a_product(w) and not w.isdigit()):
+                return found
+    return []
 
 
 def _words(text: str) -> str:

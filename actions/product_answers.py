@@ -45,7 +45,7 @@ ORIGIN = re.compile(r"\b(?:wo\b.*\b(?:hergestellt|produziert|gefertigt|gemacht)|
 AVAILABILITY = re.compile(
     r"\b(?:gibt es|gibt's|haben sie|habt ihr|hast du|vorrätig|verfügbar|lieferbar|lager|ausverkauft|noch da|bestell|kaufen"
     r"|zu haben|bekomm|erhältlich|do you (?:still )?have|have you got|got it|get it|can i get|available|in stock|stock|sold out|order|buy"
-    r"|comes? in\b|kommt (?:\w+ )?(?:auch )?in\b)",
+    r"|comes? in\b|kommt (?:\w+ )?(?:auch )?in\b)|\bda\s*\?+\s*$",
     re.I,
 )
 
@@ -80,7 +80,7 @@ def feature_answer(product: Product, text: str, lang: str) -> str | None:
     if AVAILABILITY.search(text):
         return None
     if not asked_features(text, product.name(lang)):  # "Will my 15.6 inch laptop fit?": the sentence with that figure
-        said = figure_sentence(product, text, lang)
+        said = figure_sentence(product, without_values(product, text), lang)
         return say("text_quote", lang, product=product.name(lang), sentence=said) if said else None
     lines, known = answer_lines(product, text, lang)
     return " ".join(lines) if known else None
@@ -88,6 +88,15 @@ def feature_answer(product: Product, text: str, lang: str) -> str | None:
 
 # a figure with its unit in a question: "15.6 inch", "6,7 Zoll", "3 mm"
 _MEASURE = re.compile(r"(\d+(?:[.,]\d+)?)\s*-?(?:inch|inches|zoll|\"|mm|cm|m|l|liters?|litres?|kg|g)\b", re.I)
+
+
+def without_values(product: Product, text: str) -> str:
+    """The question without the option values it names as written ("12M in Dusty Fjord?", "der
+    90 cm in Salbei"): a figure that names a version is no measure to look up in the text."""
+    for asked in find_asked(product, text):
+        for value in sorted({asked.wanted, *asked.values}, key=len, reverse=True):
+            text = re.sub(rf"(?<![\w.,]){re.escape(value)}(?![\w.,]\w)", " ", text, flags=re.I) if value else text
+    return text
 
 
 def figure_sentence(product: Product, text: str, lang: str) -> str | None:

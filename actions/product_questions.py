@@ -15,6 +15,7 @@ from actions.compare_versions import answer_versions
 from actions.context import catalog, focused_products, metadata, named_products, text_of
 from actions.named_subject import subject_off_page
 from actions.need_answer import need_reply
+from actions.policies import answer_refused_service
 from actions.product_answers import (
     AVAILABILITY,
     YES_NO,
@@ -35,9 +36,10 @@ from actions.shipping import answer_shipping
 from actions.size_asks import asks_size_advice
 from actions.sizing import answer_size, availability
 from actions.texts import say
-from actions.variant_replies import listed_option, option_list_reply
+from actions.variant_replies import listed_option, only_option, only_value_reply, option_list_reply
 from catalog.fact_kinds import MEASURED_KINDS
 from catalog.models import Product
+from catalog.off_task import asks_other_task
 from catalog.passages import (
     asked_aspects,
     asked_features,
@@ -103,8 +105,7 @@ class ActionProductInfo(ShopAction):
             result = catalog().search(text_of(tracker))
             if result.hits:
                 return show_results(dispatcher, result, lang)
-            reply(dispatcher, say("which_product", lang))
-            return []
+            return no_product_reply(dispatcher, tracker, lang)
         if len(named_pair(text_of(tracker))) > 1:  # "which is lighter, X or Y?", "X or Y for my two-year-old?"
             return ActionAnswerFit().respond(dispatcher, tracker, lang)
         product = products[0]
@@ -143,12 +144,36 @@ def version_answer(dispatcher, product: Product, text: str, lang: str, short: bo
     if (option := listed_option(product, text)) is not None and not find_asked(product, text):
         reply(dispatcher, option_list_reply(product, option, lang), sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
+    if (only := only_option(product, text)) is not None:  # "auch in einer anderen Farbe als Mushroom?" of one colour
+        reply(dispatcher, only_value_reply(product, only, lang), sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
+        return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
     asked = find_asked(product, text)
     if not asked or not (AVAILABILITY.search(text) or (short and len(text.split()) <= 4 and _short_version(text))):
         return None
     answer, sources = availability(product, asked, lang)
     reply(dispatcher, answer, sources=sources, payload=facts.cards_payload([product], lang, catalog().config))
     return [SlotSet("current_product", product.id), SlotSet("last_topic", "product")]
+
+
+# a question pointing at a product it does not name: "Wie schwer ist er?", "Is it waterproof?"
+_POINTING = re.compile(r"\b(?:er|sie|es|ihn|ihm)\b|(?i:\b(?:diese[rsnm]?|dies|it|its|this|that|these|those|they|them|the product|das produkt|den artikel|der artikel)\b)")
+_THERE_IS = re.compile(r"\b(?:gibt es|gibt's|ist es|is it possible|is that possible)\b", re.I)
+
+
+def no_product_reply(dispatcher, tracker, lang: str) -> list:  # noqa: ANN001
+    """A product question naming no product of ours, for which the catalog finds nothing: a task
+    no shop does gets the refusal, a service of the shop its policy section ("Was kostet die
+    TÜV-Prüfung für meine Flasche?"), one pointing at a product ("Wie schwer ist er?") the
+    question which product, and one about something the shop does not carry ("Wie viel PS hat
+    eine Ducati?") the honest refusal with a person."""
+    text = text_of(tracker)
+    if not asks_other_task(text) and (events := answer_refused_service(dispatcher, tracker, lang)) is not None:
+        return events
+    if not asks_other_task(text) and _POINTING.search(_THERE_IS.sub(" ", text)):
+        reply(dispatcher, say("which_product", lang))
+        return []
+    reply(dispatcher, say("fallback", lang), buttons=handoff_buttons(lang))
+    return [SlotSet("pending_offer", "handoff")]
 
 
 # On a product page a message the classifier gave another intent (out of scope, shipping) but

@@ -9,8 +9,9 @@ import re
 from actions.product_answers import answer_lines
 from actions.size_advice import ADVICE, BETWEEN_SIZES, FIT_QUESTION, USUAL, WHICH_SIZES
 from catalog.models import Product
+from catalog.option_names import names_option
 from catalog.passages import asked_aspects
-from catalog.variants import find_asked
+from catalog.variants import Asked, find_asked
 from catalog.word_forms import asked_letters
 
 # words of a question about the size, the fit or what is in stock: the size answer stays
@@ -49,7 +50,7 @@ def detail_instead(product: Product, text: str, lang: str) -> str | None:
 _STOCK = re.compile(
     r"vorrätig|lieferbar|verfügbar|auf lager|erhältlich|ausverkauft|noch da|gibt es|haben sie|habt ihr|bestell|kriege ich|bekomme ich"
     r"|gibt's|führen sie|in stock|available|sold out|do you (?:have|still|sell)|is there|are there|have you got|come in|comes in|\border\b"
-    r"|can i get|kost\w*|preis|price|cost",
+    r"|can i get|kost\w*|preis|price|cost|\bda\s*\?+\s*$",
     re.I,
 )
 # kinds a version's state or the size answer covers
@@ -70,7 +71,7 @@ def version_detail(product: Product, text: str, lang: str) -> str | None:
     states it, else None (the version's state answers)."""
     if _STOCK.search(text):
         return None
-    kinds = set(asked_aspects(text, product.name(lang)))
+    kinds = set(asked_aspects(without_asked_options(product, text), product.name(lang)))
     fact_question = bool(_FACT_QUESTION.search(text)) and not kinds & _SIZE_ASKED
     if not asked_letters(text) and not kinds - _STATE_KINDS and not fact_question:
         return None
@@ -85,3 +86,56 @@ def _quotes_version(product: Product, text: str, line: str) -> bool:
     quoted = re.findall(r"[„“\"]([^“”\"]+)[“”\"]", line)
     values = {v for a in find_asked(product, text) for v in (a.wanted, *a.values) if isinstance(v, str) and len(v) >= 3}
     return any(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", q, re.I) for q in quoted for v in values)
+
+
+# an option named by the measure it is sold by, in German and English: "length" names "Länge"
+_MEASURE_NAMES = {"länge": ("länge", "length"), "laenge": ("länge", "length"), "weite": ("weite", "width"),
+                  "breite": ("breite", "width"), "höhe": ("höhe", "height"), "hoehe": ("höhe", "height"),
+                  "größe": ("größe", "size"), "stärke": ("stärke", "strength"), "umfang": ("umfang", "circumference")}  # fmt: skip
+
+
+def _names_asked_option(word: str, asked: list[Asked]) -> bool:
+    """Whether a word of the question names an option whose value the question asks: the option's
+    name ("Saugstärke Medium"), the measure it ends in, in either language ("the extra long
+    length" of "Länge"), or a word of its kind (`catalog.option_names`)."""
+    word = word.lower()
+    for a in asked:
+        name = a.option.lower()
+        if word == name or names_option(word, a.option):
+            return True
+        if any(name.endswith(end) and word.rstrip("s") in words for end, words in _MEASURE_NAMES.items()):
+            return True
+    return False
+
+
+def without_asked_options(product: Product, text: str) -> str:
+    """The question without the words that only name the option of a value it asks ("Burgundy in
+    the extra long length?" asks the version of that length, not how long it is)."""
+    asked = [a for a in find_asked(product, text) if a.values]
+    if not asked:
+        return text
+    return re.sub(r"[^\W\d_]+", lambda m: " " if _names_asked_option(m.group(0), asked) else m.group(0), text)
+
+
+# a size system named before or after a number ("UK 8", "38 EU"): a conversion may be asked
+_SYSTEM_WORD = re.compile(r"(?<![^\W\d_])(?:uk|us|eu|it|fr|inch|zoll)(?![^\W\d_])", re.I)
+
+
+def own_version_asked(product: Product, text: str) -> bool:
+    """"42R in Mid Grey available?" on a suit sized "42R": a version asked by the product's own
+    size as written, in stock or with another option, naming no size system: its state answers,
+    not a general conversion of that size."""
+    if _SYSTEM_WORD.search(text):
+        return False
+    asked = [a for a in find_asked(product, text) if a.values]
+    own = any(a.kind == "size" and any(re.search(rf"(?<![\w.,]){re.escape(v)}(?![\w.,]\w)", text, re.I) for v in a.values) for a in asked)
+    return own and (bool(_STOCK.search(text)) or len(asked) > 1)
+
+
+# words that ask only whether a version is there
+_IN_STOCK = re.compile(r"vorrätig|lieferbar|verfügbar|auf lager|ausverkauft|noch da|in stock|available|sold out|\bda\s*\?+\s*$", re.I)
+
+
+def asks_stock(text: str) -> bool:
+    """"Nachtblau in 245 Länge da?": whether a version is in stock, not a measure of it."""
+    return _IN_STOCK.search(text) is not None

@@ -34,7 +34,13 @@ from actions.size_advice import (
     shoe_run,
     usual_in_product_system,
 )
-from actions.size_detail_route import detail_instead, version_detail
+from actions.size_detail_route import (
+    asks_stock,
+    detail_instead,
+    own_version_asked,
+    version_detail,
+    without_asked_options,
+)
 from actions.size_equivalent import equivalent_reply
 from actions.size_evidence_answer import evidence_answer, reads_more
 from actions.size_general import conversion as size_conversion
@@ -161,7 +167,7 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     if equivalent := equivalent_reply(product, text, lang):  # "Welche UK-Größe ist 90F?": the text's own mapping line
         reply(dispatcher, equivalent, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return done
-    if measured := size_measure_reply(product, text, lang, catalog().policies.passages):  # "Wie lang ist es in 122/128?": not its stock
+    if not asks_stock(text) and (measured := size_measure_reply(product, text, lang, catalog().policies.passages)):  # "Wie lang ist es in 122/128?": not its stock
         reply(dispatcher, measured[0], sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return [*done, *([SlotSet("pending_offer", "handoff")] if measured[1] else [])]
     if said := _condition(product, text, conversion, lang):  # "80 kg, Seitenschläfer", "1,92 m – welche Decke?": the text's row
@@ -170,7 +176,7 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     if said := _measured_detail(product, text, lang):  # "Für welche Raumgröße?", "What radius?": a measured fact, no size
         reply(dispatcher, said, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return done
-    if conversion and own_system(product, text):  # "between UK 10 and UK 12" on a dress sized "UK 10": its own sizes
+    if conversion and (own_system(product, text) or own_version_asked(product, text)):  # "between UK 10 and UK 12" on a dress sized "UK 10": its own sizes
         conversion = None
     converted = usual_in_product_system(product, text, lang)  # "UK 10 kids" on a kids' boot, "38" on a jacket in letters
     if conversion and not converted and not shoe_run(product):
@@ -282,7 +288,7 @@ def _measured_detail(product: Product, text: str, lang: str) -> str | None:
     """A question taken for a size question that asks a quantity measured in its own unit
     ("Für welche Raumgröße ist er?" -> m², "Welchen Radius hat der Ski?" -> m): the detail
     answer when the product's text states it, else None (the size answer follows)."""
-    if not MEASURED_KINDS & set(asked_aspects(text, product.name(lang))):
+    if not MEASURED_KINDS & set(asked_aspects(without_asked_options(product, text), product.name(lang))):
         return None
     found, known = answer_lines(product, text, lang)
     return " ".join(found) if known else None

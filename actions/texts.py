@@ -118,7 +118,7 @@ T: dict[str, dict[str, str]] = {
     "window_day": {"de": "am {a}", "en": "on {a}"},
     "ship_no_zone": {
         "de": "Nach {country} liefern wir leider nicht. Wir liefern nach: {zones}.",
-        "en": "Sorry, we don't ship to {country}. We ship to: {zones}.",
+        "en": "Sorry, we do not ship to {country}. We ship to: {zones}.",
     },
     "ship_ask_country": {"de": "In welches Land soll geliefert werden? Wir liefern nach: {zones}.", "en": "Which country should it go to? We ship to: {zones}."},
     "free": {"de": "kostenlos", "en": "free"},

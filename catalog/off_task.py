@@ -71,7 +71,8 @@ _SERVICE = (
     r"|\w*instructor\w*|teacher|lessons?|course|class(?:es)?|tour|coach|table|flights?|taxi|cab"
 )
 _BOOKING = re.compile(
-    rf"{_W}(?:{_BOOK}){_E}(?:\W+\w+){{0,4}}?\W+(?:{_SERVICE}){_E}|{_W}(?:{_SERVICE}){_E}(?:\W+\w+){{0,3}}?\W+(?:buchen|reservieren){_E}",
+    rf"{_W}(?:{_BOOK}){_E}(?:\W+\w+){{0,4}}?\W+(?:{_SERVICE}){_E}|{_W}(?:{_SERVICE}){_E}(?:\W+\w+){{0,3}}?\W+(?:buchen|reservieren){_E}"
+    rf"|{_W}(?:call|order|get)(?:\W+(?:me|us))?\W+(?:a|an)\W+(?:taxi|cab){_E}|{_W}(?:taxi|taxis)(?![\w-])(?:\W+\w+){{0,3}}?\W+(?:bestellen|rufen){_E}",
     re.I,
 )
 
@@ -104,11 +105,12 @@ _PROFESSIONAL = (
     r"|anwalt|anwältin|rechtsanwalt|steuerberater\w*|friseur\w*|mechaniker\w*|hufschmied\w*|hebamme|babysitter"
     r"|electrician|plumber|tradesman|tradesperson|builder|roofer|carpenter|joiner|doctor|dentist|vet|veterinarian|lawyer"
     r"|accountant|hairdresser|mechanic|farrier|midwife|babysitter|therapist"
+    r"|\w*restaurant|restaurants|café|cafe|kneipe|gaststätte|hotel|hotels|pension|unterkunft|accommodation"  # a place to eat or stay
 )
-_ARTICLE = r"(?:a|an|any|some|einen|eine|ein|nen)\W+(?:(?:good|reliable|local|cheap|guten|gute|zuverlässigen|günstigen)\W+)?"
+_ARTICLE = r"(?:a|an|any|some|einen|eine|ein|nen)\W+(?:(?:good|nice|reliable|local|cheap|guten|gute|gutes|nettes|zuverlässigen|günstigen)\W+)?"
 _PROFESSIONAL_WANTED = re.compile(
     rf"{_W}(?:{_RECOMMEND})\W+(?:me\W+|uns\W+)?{_ARTICLE}(?:{_PROFESSIONAL})(?=\W*$|\W*[?.!,]|\s+(?:in|near|nearby|around|im|in der|bei|aus|for me|für mich)\b)"
-    rf"|(?<!für )(?<!for ){_W}(?:einen|eine|ein)\W+(?:(?:guten|gute|zuverlässigen|günstigen)\W+)?(?:{_PROFESSIONAL})(?![\w'’-])"
+    rf"|(?<!für )(?<!for ){_W}(?:einen|eine|ein)\W+(?:(?:guten|gute|gutes|nettes|zuverlässigen|günstigen)\W+)?(?:{_PROFESSIONAL})(?![\w'’-])"
     rf"(?:\W+(?!(?:eine[nm]?|ein|für)\b)\w+){{0,4}}?\W+(?:empfehlen|vermitteln|nennen)\b",
     re.I,
 )

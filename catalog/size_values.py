@@ -52,7 +52,8 @@ WORD_SIZE = re.compile(
 
 
 # short and long names of numbered options: "W32 L34", "Weite 32", "inseam 34"
-_OPTION_ALIASES = {"waist": ("w", "waist", "weite", "bundweite", "taille"), "weite": ("w", "waist", "weite", "bundweite"),
+_OPTION_ALIASES = {"waist": ("w", "waist", "weite", "bundweite", "taille"), "weite": ("w", "waist", "weite", "bundweite", "width"),
+                   "breite": ("breite", "width", "weite"), "width": ("width", "weite", "breite"),  # a shoe's "Weite 11" is its width
                    "bundweite": ("w", "waist", "weite", "bundweite"), "length": ("l", "length", "länge", "inseam", "leg"),
                    "länge": ("l", "length", "länge", "inseam", "beinlänge", "leg"), "inseam": ("l", "length", "inseam", "länge"),
                    "beinlänge": ("l", "länge", "beinlänge", "length", "inseam")}  # fmt: skip

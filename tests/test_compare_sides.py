@@ -39,3 +39,26 @@ def test_the_weight_of_a_name_the_text_says(test_catalog):
     product = cat.get("trailrunner-gtx")
     assert cat.mentioned_weight("TrailRunner GTX oder der andere?", product) > cat.mentioned_weight("TrailRunner?", product) > 0
     assert cat.mentioned_weight("ein Wanderschuh", product) == 0
+
+
+def _titled(pid: str, title: str):  # noqa: ANN202
+    product = optioned(pid, ("Größe",), [("M", 1)])
+    product.title = {"de": title, "en": title}
+    return product
+
+
+def test_a_name_inside_a_longer_side(monkeypatch):
+    """The run of a side's words that names one product: the first side's name after its question,
+    the last side's before; a word naming another kind of product rules a title out."""
+    rope = _titled("seil-almtal", "Einfachseil Almtal 9.4 Dry")
+    other = _titled("seil-kammweg", "Kammweg 8.7 Dynamic Rope")
+    jeans = _titled("jeans-fehmarn", "Umstandsjeans Slim Fehmarn")
+    socks = _titled("socks", "Compression Knee Socks Class 2")
+    products = {p.id: p for p in (rope, other, jeans, socks)}
+    monkeypatch.setattr(compare, "catalog", lambda: SimpleNamespace(products=products))
+    assert compare._title_run("Which rope is lighter per metre: the Almtal 9.4 Dry", first=True) == [rope]
+    assert compare._title_run("Welches Seil ist leichter: das Almtal 9.4", first=True) == [rope]
+    assert compare._title_run("Was ist der Unterschied zwischen der Fehmarn-Jeans", first=True) == [jeans]
+    assert compare._title_run("the Kammweg – which one is lighter?", first=False) == [other]
+    assert compare._title_run("Compression tights class 2", first=True) == []  # tights are no socks
+    assert compare._title_run("the support tights – which one is medical compression?", first=False) == []

@@ -23,6 +23,10 @@ TASKS = [
     "Buchen Sie mir einen Skilehrer für Samstag",
     "Können Sie mir einen Bergführer buchen?",
     "reserve a table for two tonight",
+    "Kannst du mir ein Taxi zum Bahnhof bestellen?",
+    "Can you call me a taxi?",
+    "Kannst du mir ein gutes Fischrestaurant in Lübeck empfehlen?",
+    "Can you recommend a nice hotel nearby?",
 ]
 
 PRODUCT_REQUESTS = [
@@ -37,6 +41,11 @@ PRODUCT_REQUESTS = [
     "Sind die Schuhe wasserdicht?",
     "Can I book a return for my order?",
     "Kann ich die Jacke heute noch bestellen?",
+    "Kann ich den Tauchkurs bestellen?",
+    "order a city guide book",
+    "Can you recommend a jacket for a hotel job?",
+    "Arbeitsschuhe für die Küche im Restaurant",
+    "Taxi-Schild bestellen",
     "Geschichte der Marke",
 ]
 

@@ -151,3 +151,21 @@ def test_chat_or_a_page_question_is_not_answered_by_a_section(bag_shop, text, me
     from actions import policies
 
     assert policies.answer_refused_service(CollectingDispatcher(), _tracker(text, metadata), "en") is None
+
+
+@pytest.mark.parametrize(("text", "lang", "start"), [
+    ("Was kostet eine Taschenberatung bei euch?", "de", "Taschenberatung: "),  # the shop's service
+    ("How much is the bag advice in your shop?", "en", "Bag advice: "),
+    ("Wie schwer ist er?", "de", "Welches Produkt meinen Sie?"),  # points at a product it does not name
+    ("Is it waterproof?", "en", "Which product do you mean?"),
+    ("Wie viel PS hat eine Ducati?", "de", "Das kann ich leider nicht beantworten."),  # something no bag shop carries
+    ("How do I fix a leaking kitchen tap?", "en", "I'm afraid I can't answer that."),
+])  # fmt: skip
+def test_a_product_question_naming_nothing_we_carry(bag_shop, text, lang, start):
+    """Product info naming no product, nothing found: a service's section, "which product?" for a
+    question pointing at one, else the honest refusal with a person (`no_product_reply`)."""
+    from actions.product_questions import no_product_reply
+
+    dispatcher = CollectingDispatcher()
+    no_product_reply(dispatcher, _tracker(text), lang)
+    assert dispatcher.messages[0]["text"].startswith(start), dispatcher.messages[0]["text"]
