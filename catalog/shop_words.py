@@ -120,8 +120,13 @@ _PAIRS: dict[str, tuple[str, ...]] = {
     "kolophonium": ("rosin",), "stimmgerät": ("tuner",), "notenständer": ("music stand",), "plektren": ("picks", "plectrums"),
     "kapodaster": ("capo",), "verstärker": ("amp", "amplifier"), "klavier": ("piano",), "flöte": ("flute",),
     "blockflöte": ("recorder",), "schlagzeug": ("drums", "drum kit"), "trommel": ("drum",), "etui": ("case",),
+    "haube": ("hood",), "kapuze": ("hood",), "boje": ("buoy",), "kompass": ("compass",), "bleigurt": ("weight belt",),
+    "trockenanzug": ("drysuit", "dry suit"), "unterzieher": ("undersuit",), "expressset": ("quickdraw", "quickdraws"),
+    "bandschlinge": ("sling", "slings"), "reepschnur": ("cord", "accessory cord"), "magnesia": ("chalk",),
+    "griffbrett": ("hangboard", "fingerboard"), "wanderschuh": ("hiking boot", "hiking shoe"),
+    "matratzenschoner": ("mattress protector",), "matratzenauflage": ("mattress topper",), "siegelring": ("signet ring",),
     # baby
-    "tragetuch": ("sling", "wrap"), "stillkissen": ("nursing pillow",), "wickeltasche": ("changing bag", "diaper bag"),
+    "stilleinlagen": ("breast pads", "nursing pads"), "tragetuch": ("sling", "wrap"), "stillkissen": ("nursing pillow",), "wickeltasche": ("changing bag", "diaper bag"),
     "wickelunterlage": ("changing mat",), "beißring": ("teether",),
 }
 # first parts of compounds: what a product is for (not materials: "Baumwolle" is no "Wolle"); a
@@ -131,7 +136,8 @@ FIRST_PARTS: dict[str, tuple[str, ...]] = {
     "schlepp": ("trailing", "drag"), "rückruf": ("recall",), "hand": ("manual", "hand"),
     "knie": ("knee",), "koch": ("chef", "cook", "cooking"), "thermo": ("thermal",), "huf": ("hoof", "hooves"),
     "touren": ("touring",), "kletter": ("climbing",), "tauch": ("diving", "dive"), "reit": ("riding",),
-    "umstands": ("maternity",), "wäsche": ("laundry",),
+    "umstands": ("maternity",), "wäsche": ("laundry",), "wander": ("hiking",), "neopren": ("neoprene",),
+    "kompressions": ("compression",),
 }
 # fmt: on
 _PAIRS.update(FIRST_PARTS)
