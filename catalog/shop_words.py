@@ -98,8 +98,8 @@ _PAIRS: dict[str, tuple[str, ...]] = {
     "hobel": ("plane",), "stichsäge": ("jigsaw",), "kreissäge": ("circular saw",), "schleifer": ("sander",),
     "schleifpapier": ("sandpaper",), "pinsel": ("paintbrush", "brush"), "klebeband": ("tape",),
     "werkzeugkasten": ("toolbox",), "schubkarre": ("wheelbarrow",), "rasenmäher": ("lawnmower", "mower"),
-    "schlauch": ("hose", "inner tube", "tube"), "spaten": ("spade",), "schaufel": ("shovel",), "rechen": ("rake",),
-    "heckenschere": ("hedge trimmer",), "schutzbrille": ("safety glasses", "goggles"), "gehörschutz": ("ear defenders",),
+    "schlauch": ("inner tube", "tube"), "spaten": ("spade",), "schaufel": ("shovel",), "rechen": ("rake",),
+    "heckenschere": ("hedge trimmer",),  # no "hose" for "Schlauch": the German "Hose" (trousers) "schutzbrille": ("safety glasses", "goggles"), "gehörschutz": ("ear defenders",),
     # sport, outdoor, bike, water
     "skibrille": ("ski goggles", "goggles", "goggle"), "skischuh": ("ski boot", "ski boots"), "skistöcke": ("ski poles",),
     "schlitten": ("sledge", "sled", "toboggan"), "steigeisen": ("crampons",), "eispickel": ("ice axe",),
