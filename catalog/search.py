@@ -21,7 +21,7 @@ from catalog.names import tokens as _tokens
 from catalog.naming import NAMED_SCORE, ProductNaming, names_a_product  # noqa: F401 (re-exported)
 from catalog.policies import PolicyIndex, read_passages
 from catalog.query import QUALITY_WORDS, SEASON_WORDS, Query, parse_query
-from catalog.shop_words import translated_scores
+from catalog.shop_words import translated_names, translated_scores
 from catalog.sizes import normalize_letter
 from catalog.store import Store
 
@@ -168,7 +168,7 @@ class CatalogService(ProductNaming):
         """
         query = parse_query(text, self.config.categories) if isinstance(text, str) else text
         vector = self.embedder.encode([query.semantic_text])[0]
-        lexical, naming = self._lexical([w for w in _tokens(query.semantic_text) if len(w) >= 4])
+        lexical, naming = self._lexical(_tokens(query.semantic_text))
         for pid in self._compound_named(query.semantic_text):  # "Tweed-Sakko" names the "Tweed-Sakko Hebridean"
             naming[pid] = max(naming.get(pid, 0.0), 1.0)
         cosines, lifts = self._nearest(vector, CANDIDATES)
@@ -266,12 +266,13 @@ class CatalogService(ProductNaming):
         category word ("Hund") is no misspelling of a name word ("Hunde"). The request's words in
         the other language count like typed ones (`catalog.shop_words`: "reading glasses" names the
         "Lesebrille"). The second map holds only whole words of at least `NAMING_LETTERS` letters
-        typed (nearly) as in the name.
+        typed (nearly) as in the name, or whose translation is a whole name word of one or two
+        products ("brogues": the "Budapester Derby").
         """
         scores: dict[str, float] = {}
         naming: dict[str, float] = {}
         for word in words:
-            if word in STOPWORDS or word in QUALITY_WORDS or is_measure(word):
+            if len(word) < 4 or word in STOPWORDS or word in QUALITY_WORDS or is_measure(word):
                 continue
             if self.names.is_fuzzy_word(word):
                 whole = {word: 1.0}
@@ -300,6 +301,8 @@ class CatalogService(ProductNaming):
         titles = lambda pid: set(self.products[pid].title) if pid in self.products else set()  # noqa: E731
         for pid, value in translated_scores(words, self.names, titles, LEXICAL_MAX_PRODUCTS).items():
             scores[pid] = max(scores.get(pid, 0.0), value)
+        for pid in translated_names([w for w in words if w not in STOPWORDS], self.names, titles):
+            naming[pid] = max(naming.get(pid, 0.0), NAMED_BY_WORD)
         return scores, naming
 
     @staticmethod

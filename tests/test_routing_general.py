@@ -235,6 +235,11 @@ def test_two_english_words_of_one_name_are_translated_together(test_catalog, mon
     assert other_language("spirit level") == {"wasserwaage"}
     assert {"manual", "coffee grinder"} <= other_language("handkaffeemühle")
     names, titles = test_catalog.names, lambda pid: set(test_catalog.products[pid].title)
+    for key in ("wanderschuh", "wander"):  # the pair is this test's own
+        monkeypatch.delitem(shop_words._PAIRS, key, raising=False)
+        monkeypatch.delitem(shop_words.FIRST_PARTS, key, raising=False)
+    for key in ("hiking", "hiking boot", "hiking shoe"):
+        monkeypatch.delitem(shop_words._EN, key, raising=False)
     alone = translated_scores(["hiking", "shoe"], names, titles, 100).get(
         "bergpfad-wanderschuh", 0.0
     )
