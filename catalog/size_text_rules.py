@@ -47,7 +47,7 @@ _SPAN = re.compile(
 _AGES = re.compile(r"\s*[:=–-]?\s*(?:für\s+|for\s+|ages?\s+|alter\s+)?(\d{1,2})\s*(?:–|-|—|bis|to)\s*(\d{1,2})\s*(?:jahren?|jahre?|j\.|years?|yrs?)(?![\w])", re.I)
 _MAX = ("bis", "up to", "unter", "under", "max", "max.")
 _MIN = ("ab", "from", "über", "over", "min", "min.")
-_CLAUSE = re.compile(r"(?<!\d),|,(?!\d)|[;|]|\s/\s")  # "15,5 cm" keeps its comma
+_CLAUSE = re.compile(r"(?<!\d),|,(?!\d)|[;|·•]|\s/\s")  # "15,5 cm" keeps its comma
 
 Row = tuple[str, str, float, float, str]  # (size value, option, low, high, measure)
 
