@@ -16,7 +16,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from catalog import size_evidence, size_table, size_text_rules
+from catalog import chart_slashes, size_evidence, size_table, size_text_rules
 from catalog.measurements import NOT_CM as _NOT_CM
 from catalog.measurements import Measurement, find_measurement, find_measurements, measure_of
 from catalog.models import Product
@@ -150,9 +150,18 @@ def _sentence_rows(product: Product, lang: str, options: dict[str, list[str]]) -
     seen |= {(r.size, r.low, r.high, r.measure) for r in rows}
     heading: str | None = None  # "Maßtabelle (Bundumfang, gemessen am Körper):" names the measure of the lines below
     carried: str | None = None  # the measure of the line before's rows, carried to the next row lines naming none
+    slashed: list[str] = []  # "Size chart – waist / hip:": the measures of the lines below, in order
     for sentence in sentences:
         measure = measure_of(sentence.text)
         heading = measure if sentence.text.rstrip().endswith(":") else heading
+        if listed := chart_slashes.heading_measures(sentence.text, lambda t: measure_of(t, cm=False)):
+            slashed = listed
+            continue
+        if slashed and (split := [ChartRow(*row, sentence.text) for row in chart_slashes.slash_rows(sentence.text, slashed, options)]):
+            rows += [r for r in split if (r.size, r.low, r.high, r.measure) not in seen]
+            seen |= {(r.size, r.low, r.high, r.measure) for r in split}
+            continue
+        slashed = []
         if any(sentence.text.strip() in line for line in labelled):  # read whole above
             carried = None
             continue
@@ -325,29 +334,10 @@ def _unit_row(name: str, value: str, values: list[str]) -> ChartRow | None:
     return None
 
 
-# a height in feet and inches with its cm beside it ("4'9\"–5'1\" (145–155 cm)"): read as the cm
-_IMPERIAL_CM = re.compile(
-    r"\d'\s?\d{0,2}(?:\"|''|”|″)?\s*(?:(?:–|-|—|to)\s*\d'\s?\d{0,2}(?:\"|''|”|″)?\s*)?"
-    r"\((\d{2,3}(?:[.,]\d)?(?:\s*(?:–|-|—)\s*\d{2,3}(?:[.,]\d)?)?\s*cm)\)")
-# a row open at the top: "over 152 cm", "ab 155 cm", "155 cm and taller", "155 cm und größer", "155 cm+"
-_OPEN_TOP = re.compile(
-    r"\b(?:over|über|ab|from|min\.)\s+(\d{2,3}(?:[.,]\d)?)\s*cm\b"
-    r"|(\d{2,3}(?:[.,]\d)?)\s*cm\s*(?:(?:and|or|und|oder)\s+(?:taller|up|over|above|more|größer|grösser|mehr|darüber)\b|\+)", re.I)
-
-
-def _open_top(after: str, values: list[str]) -> float | None:
-    """The minimum of a row open at the top in the text after a size value, no other value or cm
-    amount before it."""
-    m = _OPEN_TOP.search(after)
-    if m is None or _other_value_between(after[: m.start()], values) or _SINGLE.search(after[: m.start()]):
-        return None
-    return _float(m.group(1) or m.group(2))
-
-
 def _rows_in_sentence(text: str, measure: str | None, options: dict[str, list[str]]) -> list[ChartRow]:
     """Pairs of (a size value named in the sentence, the measure after it)."""
     found: list[ChartRow] = []
-    source, text = text, _IMPERIAL_CM.sub(r"\1", text)
+    source, text = text, size_text_rules.IMPERIAL_CM.sub(r"\1", text)
     for name, values in options.items():
         for value in values:
             for m in re.finditer(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, re.I if len(value) > 2 else 0):
@@ -363,7 +353,7 @@ def _rows_in_sentence(text: str, measure: str | None, options: dict[str, list[st
                     cm = float(b.group(2))  # "L30 … up to 170 cm", "L34 ab 175 cm", "H2 up to 75 kg": a maximum or a minimum
                     low, high = (0.0, cm) if b.group(1).lower() in ("bis", "up to", "under", "unter", "below") else (cm, math.inf)
                     found.append(ChartRow(value, name, low, high, "weight" if b.group(3).lower() == "kg" else measure or "height", source))
-                elif (top := _open_top(after, values)) is not None:  # "4/4: 5'1\" (155 cm) and taller", "over 5'0\" (152 cm)"
+                elif (top := size_text_rules.open_top(after, lambda gap, vs=values: _other_value_between(gap, vs) or bool(_SINGLE.search(gap)))) is not None:  # "4/4: 5'1\" (155 cm) and taller", "over 5'0\" (152 cm)"
                     found.append(ChartRow(value, name, top, math.inf, measure or ("height" if _PEOPLE.search(text) else None), source))
                 elif _TALLER.match(after) and found and found[-1].high < math.inf and found[-1].option == name:
                     found.append(ChartRow(value, name, found[-1].high, math.inf, found[-1].measure, source))  # "L32 for taller people"
