@@ -15,7 +15,7 @@ from actions.size_stock import availability, in_stock_parts, size_option
 from actions.texts import say
 from catalog.fashion_sizes import convert_product, product_system
 from catalog.models import Product
-from catalog.size_advice import between_only, preference, stated_step
+from catalog.size_advice import FROM_USUAL, between_only, preference, stated_step
 from catalog.size_advice import between_rule as merchant_between
 from catalog.size_mapping import mapped_size
 from catalog.size_rules import KIDS_WORDS, by_shoe_size, dress_eu, kids_shoe_eu, letter_for_number
@@ -156,7 +156,8 @@ def _roomier(product: Product, usual: str, size: str, text: str, lang: str) -> t
     if wanted is None:
         return None
     notes = " ".join((product.fit_notes or {}).values())
-    base = usual if product.fit is None or wanted[1] in notes or notes in wanted[1] else size
+    from_usual = product.fit is None or wanted[1] in notes or notes in wanted[1] or FROM_USUAL.search(wanted[1])
+    base = usual if from_usual else size  # "eine Nummer kleiner als sonst": counted from the usual size
     return shift_size(product, base, wanted[0]), wanted[1]
 
 

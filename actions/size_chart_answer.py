@@ -11,11 +11,13 @@ from actions.texts import say
 from actions.variant_replies import phrase, variant_reply
 from catalog.models import Product
 from catalog.passages import product_sentences
+from catalog.shoe_bounds import shoe_fit
 from catalog.size_advice import (
     UPPER_SHARE,
     between_rule,
     conditional_step,
     deciding_measure,
+    measured_step,
     preference,
     upper_limit_rule,
 )
@@ -39,12 +41,14 @@ def _usable(rows: list[ChartRow], m: Measurement) -> list[ChartRow]:
 def rows_for(rows: list[ChartRow], m: Measurement) -> tuple[list[ChartRow], bool]:
     """(one row, or the two rows the measurement lies between, exact). A measurement inside two
     overlapping rows or in the gap between two lies between them; rows of a minimum ("ab 48 cm")
-    give the largest one reached; outside the chart the nearest row, exact=False."""
+    give the largest one reached, rows of a maximum ("bis 72 cm") the smallest; outside the chart the nearest row, exact=False."""
     usable = _usable(rows, m)
     inside = [r for r in usable if r.low - _tolerance(r) <= m.cm <= r.high + _tolerance(r)]
     inside = [r for r in inside if r.low == r.high == m.cm] or inside  # a row of exactly that value beats its neighbours' tolerance
     if inside and all(r.high == float("inf") for r in inside):
         return [max(inside, key=lambda r: r.low)], True
+    if inside and all(r.low == 0 for r in inside):  # rows of a maximum ("38 bis 72 cm · 40 bis 77 cm"): the smallest one reached
+        return [min(inside, key=lambda r: r.high)], True
     if len(inside) >= 2:
         inside.sort(key=lambda r: r.low)
         return [inside[0], inside[-1]], True
@@ -94,8 +98,10 @@ def chart_answer(product: Product, measurements: list[Measurement], text: str, l
     if len(measurements) == 1:  # one measure in a table of normal, short and long sizes: one series
         named = next((r.size for r in rows if size_named_at(r.size, text)), None)
         rows = one_series(rows, measurements[0].measure, named)
-    found = [(m, *rows_for(rows, m)) for m in measurements]
+    said = " ".join(s.text for s in product_sentences(product, lang))
+    found = [(m, *rows_for(shoe_fit(rows, text, said, m.measure, m.cm), m)) for m in measurements]  # "155W … for boots EU 44 and up"
     found = [(m, pair, exact) for m, pair, exact in found if pair]
+    found, besides = _by_height(found, text)  # "Long … for people taller than 1.85 m": said beside the size
     if not found:
         return None
     name = product.name(lang)
@@ -157,9 +163,30 @@ def chart_answer(product: Product, measurements: list[Measurement], text: str, l
         lines += [_quote(sentence, lang), say("chart_merchant_up", lang, size=phrase(product, option, [chosen.size], lang))]
     if chosen.source not in {r.size for r in rows} and chosen.source != chosen.size and len(chosen.source) > 20:
         lines.append(say("chart_source", lang, sentence=chosen.source))
-    state = variant_state(product, [Asked(chosen.option or option, option_kind(product, chosen.option or option), chosen.size, (chosen.size,))])
+    asked = [Asked(chosen.option or option, option_kind(product, chosen.option or option), chosen.size, (chosen.size,))]
+    for m, pair, _ in besides:  # the second option by the height ("Länge Long"), with the merchant's sentence
+        value = pair[-1] if len(pair) > 1 and product.fit != "runs_large" else pair[0]
+        lines.append(say("chart_other_option", lang, measure=say(f"measure_{m.measure}", lang), cm=_amount(m.cm, m.measure, lang),
+                         value=phrase(product, value.option, [value.size], lang), sentence=value.source))  # fmt: skip
+        asked.append(Asked(value.option, option_kind(product, value.option), value.size, (value.size,)))
+    state = variant_state(product, asked)
     lines.append(variant_reply(product, state, lang, currency))
     return " ".join(lines)
+
+
+Found = list[tuple[Measurement, list[ChartRow], bool]]
+
+
+def _by_height(found: Found, text: str) -> tuple[Found, Found]:
+    """(the measurements charting the size, those charting only a second option by the wearer's
+    height). A height alone picks that option's value only when the question names the option
+    ("which length for 1.90 m?")."""
+    besides = [f for f in found if f[1] and all(r.secondary for r in f[1])]
+    rest = [f for f in found if f not in besides]
+    if rest or not besides:
+        return rest, besides
+    named = [f for f in besides if re.search(rf"(?<!\w){re.escape(f[1][0].option)}", text, re.I)]
+    return named, []
 
 
 _NEGATION = re.compile(r"\b(?:nicht|kein\w*|not|no|never|nie)\b", re.I)
@@ -195,7 +222,8 @@ def _next_row(rows: list[ChartRow], chosen: ChartRow, measure: str, step: int) -
 def _merchant_step(product: Product, rows: list[ChartRow], m: Measurement, chosen: ChartRow, text: str, lang: str) -> tuple[ChartRow, str] | None:
     """(the next size, the merchant's sentence) where the text says to size up for this
     measurement: one in the top part of a size's range when the text says to take the next
-    size there, or a group the question names ("my whippet": "for deep-chested breeds …")."""
+    size there, a group the question names ("my whippet": "for deep-chested breeds …"), or the
+    text's step from the measured size ("order one size up from your measured size")."""
     upper = upper_limit_rule(product, lang)
     if upper and chosen.low < m.cm <= chosen.high < float("inf") and m.cm >= chosen.low + UPPER_SHARE * (chosen.high - chosen.low):
         if other := _next_row(rows, chosen, m.measure, 1):
@@ -203,6 +231,8 @@ def _merchant_step(product: Product, rows: list[ChartRow], m: Measurement, chose
     step = conditional_step(product, lang, text)
     if step and step[0] == "size" and (other := _next_row(rows, chosen, m.measure, 1)):
         return other, step[1]
+    if (measured := measured_step(product, lang)) and (other := _next_row(rows, chosen, m.measure, measured[0])):
+        return other, measured[1]  # "order one size up from your measured size"
     return None
 
 

@@ -50,6 +50,10 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
         "de": "Für eine engere Passform empfehle ich daher {size}.",
         "en": "For a snugger fit I therefore recommend {size}.",
     },
+    "chart_other_option": {
+        "de": "Bei {measure} {cm}: {value} (laut Beschreibung: „{sentence}“).",
+        "en": "For a {measure} of {cm}: {value} (the description says: “{sentence}”).",
+    },
     "chart_merchant_up": {
         "de": "Deshalb empfehle ich {size}.",
         "en": "So I recommend {size}.",

@@ -22,7 +22,7 @@ MEASURES: dict[str, str] = {
     "waist": r"taille\w*|bundweite|bundumfang|bauchumfang|\bbauch\b|waist",
     "hip": r"hüft\w*|\bhips?\b",
     "head": r"kopfumfang|head circumference|\bhead\b|\bkopf\b",
-    "hand": r"handumfang|hand circumference|\bhands?\b|\bpalm\b|handgröße",
+    "hand": r"handumfang|hand circumference|\bhands?\b|\bpalm\b|handgröße|around (?:the|your|my) knuckles|knuckle circumference|über (?:die|den) (?:finger)?knöchel|fingerknöchel",
     "calf": r"wadenumfang|\bwaden?\b|\bcalf\b|\bcalves\b",
     # "back length", "32 cm along the back", "my dog's back is 40 cm", "Rücken misst 40 cm"
     "back": r"rückenlänge|back length|torso length|along (?:the|its|his|her) back|\bback\s+(?:is|measures)\b"

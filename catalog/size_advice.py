@@ -343,14 +343,16 @@ def upper_limit_rule(product: Product, lang: str) -> str | None:
 # the merchant's own step from the usual size: "wählen Sie eine bis zwei Nummern kleiner als Ihr
 # Straßenschuh", "1–2 Größen kleiner als gewohnt", "order one size larger than your street shoe",
 # "take half a size smaller than usual"; a rule for a roomier or snugger fit or between sizes is none
-_STEP_WORDS = {"ein": 1.0, "eine": 1.0, "einer": 1.0, "one": 1.0, "a": 1.0, "1": 1.0, "zwei": 2.0, "two": 2.0, "2": 2.0,
+_STEP_WORDS = {"1,5": 1.5, "1.5": 1.5, "eineinhalb": 1.5, "anderthalb": 1.5, "one and a half": 1.5, "ein": 1.0, "eine": 1.0, "einer": 1.0, "one": 1.0, "a": 1.0, "1": 1.0, "zwei": 2.0, "two": 2.0, "2": 2.0,
                "drei": 3.0, "three": 3.0, "3": 3.0, "halbe": 0.5, "half a": 0.5, "half": 0.5, "½": 0.5}  # fmt: skip
-_STEP_WORD = r"(ein[er]?|zwei|drei|one|two|three|half a|halbe|a|[123]|½)"
+_STEP_WORD = r"(1[,.]5|eineinhalb|anderthalb|one and a half|ein[er]?|zwei|drei|one|two|three|half a|halbe|a|[123]|½)"
 _STATED_STEP = re.compile(
     rf"\b{_STEP_WORD}(?:\s*(?:bis|to|–|-|oder|or)\s*{_STEP_WORD})?\s+(?:ganze\s+|halbe\s+|full\s+|whole\s+)?"
     r"(?:nummer|größe|grösse|size)n?s?\s+(kleiner|größer|grösser|smaller|larger|bigger)\b(?!\s+aus\b)", re.I)
 
 
+# a step the merchant counts from the shopper's usual size, not from the size the cut already gives
+FROM_USUAL = re.compile(r"\b(?:als|wie)\s+(?:sonst|gewohnt|üblich|gewöhnlich|normalerweise|bei anderen)\b|\bthan (?:usual|normal|you normally|you usually|your usual|your normal)\b", re.I)
 _IF_CLAUSE = re.compile(r"\b(?:wer|wenn|falls|sofern|if|when|whoever|anyone who|those who)\b", re.I)  # "wer breite Füße hat, …"
 
 
@@ -365,4 +367,25 @@ def stated_step(product: Product, lang: str) -> tuple[list[float], str] | None:
         steps = [_STEP_WORDS[w.lower()] for w in (m.group(1), m.group(2)) if w]
         steps = [0.5] if len(steps) == 1 and _HALF.search(m.group(0)) else steps  # "eine halbe Nummer"
         return sorted({sign * s for s in steps}, key=abs), sentence
+    return None
+
+
+# a step the merchant counts from the size the chart gives: "order one size up from your measured size",
+# "eine Größe größer als gemessen", "one size smaller than the chart says"
+_FROM_MEASURED = re.compile(
+    r"\b(?:als|than|from|over|above|vom|von)\s+(?:(?:the|your|der|die|den|dem|ihre[rnm]?)\s+)?(?:gemessen\w*|measured|tabelle\w*|größentabelle\w*"
+    r"|(?:size )?chart|measurements?|ma(?:ß|ss)(?:e|en)?|messwert\w*)\b", re.I)
+
+
+def measured_step(product: Product, lang: str) -> tuple[int, str] | None:
+    """(+1 / -1, sentence) when the text says to go one size from the size the chart gives for a
+    measurement ("these run small – order one size up from your measured size"); none under a
+    condition or between sizes."""
+    for sentence in _sentences(product, lang):
+        if not _FROM_MEASURED.search(sentence) or _IF_CLAUSE.search(sentence) or _BETWEEN.search(sentence) or _HALF.search(sentence):
+            continue
+        if _SIZE_UP.search(sentence) or ((m := _STATED_STEP.search(sentence)) and m.group(3).lower() not in ("kleiner", "smaller")):
+            return 1, sentence
+        if _SIZE_DOWN.search(sentence) or _STATED_STEP.search(sentence):
+            return -1, sentence
     return None

@@ -16,10 +16,11 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from catalog import size_evidence, size_table, size_text_rules
+from catalog import chart_slashes, size_evidence, size_table, size_text_rules
 from catalog.measurements import NOT_CM as _NOT_CM
 from catalog.measurements import Measurement, find_measurement, find_measurements, measure_of
 from catalog.models import Product
+from catalog.option_heights import option_height_rows
 from catalog.passages import product_sentences
 from catalog.variants import amount, option_kind, option_values
 
@@ -49,13 +50,14 @@ class ChartRow:
     high: float
     measure: str | None  # None: the chart does not say what it measures
     source: str  # the option value or the sentence it comes from
+    secondary: bool = False  # a second option's value by the wearer's height ("Long … for people taller than 1.85 m")
 
 
 def charted_measure(product: Product, lang: str, cm: float) -> str | None:
     """The measure a bare number of cm most likely means for this product: the one its size
     information charts, when the number lies near its range; none when an option is sold by length ("in 220 cm?" asks for that
     version); else a height when the number is one (140–215 cm, "bei 1,82 m")."""
-    rows = [r for r in chart(product, lang) if r.measure and r.measure != "length"]  # a garment length only when asked ("74 cm long")
+    rows = [r for r in chart(product, lang) if r.measure and r.measure != "length" and not r.secondary]  # a garment length only when asked ("74 cm long")
     if len({r.measure for r in rows}) == 1 and min(r.low for r in rows) * 0.7 <= cm <= max(r.high for r in rows) * 1.3:
         return rows[0].measure
     lengths = [v for n, vs in option_values(product).items() if option_kind(product, n) != "color" for v in vs
@@ -64,7 +66,14 @@ def charted_measure(product: Product, lang: str, cm: float) -> str | None:
 
 
 def chart(product: Product, lang: str) -> list[ChartRow]:
-    """Size chart rows from the size-like options' values and from the product's sentences."""
+    """Size chart rows from the size-like options' values and from the product's sentences; a
+    second option's values by the wearer's height (`catalog.option_heights`) added."""
+    rows = _chart(product, lang)
+    by_height = {r.option for r in rows if r.measure == "height"}
+    return rows + [ChartRow(v, o, low, high, "height", s, secondary=True) for v, o, low, high, s in option_height_rows(product, lang) if o not in by_height]
+
+
+def _chart(product: Product, lang: str) -> list[ChartRow]:
     rows: list[ChartRow] = []
     kids: list[ChartRow] = []
     options = option_values(product)
@@ -141,9 +150,18 @@ def _sentence_rows(product: Product, lang: str, options: dict[str, list[str]]) -
     seen |= {(r.size, r.low, r.high, r.measure) for r in rows}
     heading: str | None = None  # "Maßtabelle (Bundumfang, gemessen am Körper):" names the measure of the lines below
     carried: str | None = None  # the measure of the line before's rows, carried to the next row lines naming none
+    slashed: list[str] = []  # "Size chart – waist / hip:": the measures of the lines below, in order
     for sentence in sentences:
         measure = measure_of(sentence.text)
         heading = measure if sentence.text.rstrip().endswith(":") else heading
+        if listed := chart_slashes.heading_measures(sentence.text, lambda t: measure_of(t, cm=False)):
+            slashed = listed
+            continue
+        if slashed and (split := [ChartRow(*row, sentence.text) for row in chart_slashes.slash_rows(sentence.text, slashed, options)]):
+            rows += [r for r in split if (r.size, r.low, r.high, r.measure) not in seen]
+            seen |= {(r.size, r.low, r.high, r.measure) for r in split}
+            continue
+        slashed = []
         if any(sentence.text.strip() in line for line in labelled):  # read whole above
             carried = None
             continue
@@ -151,7 +169,7 @@ def _sentence_rows(product: Product, lang: str, options: dict[str, list[str]]) -
             rows += [r for r in formula if (r.size, r.low, r.high) not in seen]  # "Größe 50 hat 90 cm Bund, jede weitere 4 cm mehr"
             seen |= {(r.size, r.low, r.high) for r in formula}
             continue
-        ruled = [ChartRow(*row, sentence.text) for row in size_text_rules.text_rows(sentence.text, measure or heading, options)]  # "Neck 42 cm → 55 cm"
+        ruled = [ChartRow(*row, sentence.text) for row in size_text_rules.text_rows(sentence.text, measure or heading or carried, options)]  # "Neck 42 cm → 55 cm"
         found = ruled + [r for r in _rows_in_sentence(sentence.text, measure, options) if r.size not in {x.size for x in ruled}]
         if carried and found and all(r.measure is None for r in found):  # a table's first line named it: "… Kragenweite … 39/40 39–40 cm" / "41/42 41–42 cm"
             found = [replace(r, measure=carried) for r in found]
@@ -319,6 +337,7 @@ def _unit_row(name: str, value: str, values: list[str]) -> ChartRow | None:
 def _rows_in_sentence(text: str, measure: str | None, options: dict[str, list[str]]) -> list[ChartRow]:
     """Pairs of (a size value named in the sentence, the measure after it)."""
     found: list[ChartRow] = []
+    source, text = text, size_text_rules.IMPERIAL_CM.sub(r"\1", text)
     for name, values in options.items():
         for value in values:
             for m in re.finditer(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, re.I if len(value) > 2 else 0):
@@ -326,22 +345,24 @@ def _rows_in_sentence(text: str, measure: str | None, options: dict[str, list[st
                 before = text[max(0, m.start() - 40): m.start()]
                 kg = _KG_AFTER.search(after)
                 if (r := _RANGE.search(after)) and not _other_value_between(after[: r.start()], values) and not (kg and kg.start() < r.start()):
-                    found.append(ChartRow(value, name, _float(r.group(1)), _float(r.group(2)), measure, text))
+                    found.append(ChartRow(value, name, _float(r.group(1)), _float(r.group(2)), measure, source))
                 elif kg and not _other_value_between(after[: kg.start()], values) and not _RANGE.search(after[: kg.start()]):
-                    found.append(ChartRow(value, name, float(kg.group(1)), float(kg.group(2)), "weight", text))  # "H3 for 75 to 100 kg"
+                    found.append(ChartRow(value, name, float(kg.group(1)), float(kg.group(2)), "weight", source))  # "H3 for 75 to 100 kg"
                 elif (b := _BOUND.match(after)) and (b.group(3).lower() == "kg" or measure or _PEOPLE.search(text)) \
                         and not _other_value_between(after[: b.end()], values):
                     cm = float(b.group(2))  # "L30 … up to 170 cm", "L34 ab 175 cm", "H2 up to 75 kg": a maximum or a minimum
                     low, high = (0.0, cm) if b.group(1).lower() in ("bis", "up to", "under", "unter", "below") else (cm, math.inf)
-                    found.append(ChartRow(value, name, low, high, "weight" if b.group(3).lower() == "kg" else measure or "height", text))
+                    found.append(ChartRow(value, name, low, high, "weight" if b.group(3).lower() == "kg" else measure or "height", source))
+                elif (top := size_text_rules.open_top(after, lambda gap, vs=values: _other_value_between(gap, vs) or bool(_SINGLE.search(gap)))) is not None:  # "4/4: 5'1\" (155 cm) and taller", "over 5'0\" (152 cm)"
+                    found.append(ChartRow(value, name, top, math.inf, measure or ("height" if _PEOPLE.search(text) else None), source))
                 elif _TALLER.match(after) and found and found[-1].high < math.inf and found[-1].option == name:
-                    found.append(ChartRow(value, name, found[-1].high, math.inf, found[-1].measure, text))  # "L32 for taller people"
+                    found.append(ChartRow(value, name, found[-1].high, math.inf, found[-1].measure, source))  # "L32 for taller people"
                 elif (e := _EQUALS.match(after)) and measure:  # "L32 = 81 cm": the value after its size
                     cm = float(e.group(1).replace(",", "."))
-                    found.append(ChartRow(value, name, cm, cm, measure, text))
+                    found.append(ChartRow(value, name, cm, cm, measure, source))
                 elif (s := list(_SINGLE.finditer(before))) and measure:
                     cm = float(s[-1].group(1).replace(",", "."))
-                    found.append(ChartRow(value, name, cm, cm, measure, text))
+                    found.append(ChartRow(value, name, cm, cm, measure, source))
     return found
 
 

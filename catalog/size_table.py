@@ -262,15 +262,20 @@ def column_of(table: Table, column: int) -> int | None:
     return index if 0 <= index < cells else None
 
 
+_BODY_COLUMN = re.compile(r"\bkörper\w*|\bbody\b", re.I)  # a measure on the body ("Brustumfang (Körper)"), not the garment's
+
+
 def measured_rows(table: Table, measure_of) -> list[tuple[str, str, float, float, str]]:  # noqa: ANN001
     """(size, measure, low, high, row) for every body-measure column of the table. A weight
     column is the body's only when it gives ranges in kg (a bike's "7,6 kg" is its own) or a
     header names whom it is for up to a weight ("For dogs up to", "Für Hunde bis": kg); "ab" / "bis" (in the header or the cell)
     make a minimum or a maximum — a column of maxima reaches from the row before ("bis 20 kg",
-    "bis 35 kg": 20–35 kg). An age column in years or months ("0–2 Monate") charts ages in years."""
+    "bis 35 kg": 20–35 kg). An age column in years or months ("0–2 Monate") charts ages in years;
+    of two columns of one measure, the body's ("Körper", "body")."""
     out = []
     done: set[str] = set()
-    for column, name in enumerate(table.header[1:], start=1):
+    columns = sorted(enumerate(table.header[1:], start=1), key=lambda c: _BODY_COLUMN.search(c[1]) is None)  # the body's measure before the garment's
+    for column, name in columns:
         index = column_of(table, column)
         header_bound = "max" if re.search(r"\b(?:bis|up to|max)\b", name, re.I) else "min" if re.search(r"\b(?:ab|from|min)\b", name, re.I) else ""
         whose = header_bound == "max" and re.search(r"\b(?:für|for)\b", name, re.I)  # "For dogs up to", not a load "Zuladung bis"

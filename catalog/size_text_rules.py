@@ -40,14 +40,15 @@ def with_accessories(measures: dict[str, str]) -> dict[str, str]:
 
 
 _NUM = r"\d{1,3}(?:[.,]\d{1,2})?"
-# a measure in cm or mm: "15,5 – 17,5 cm", "bis 15,5 cm", "134 mm", "from 12 cm"
+# a measure in cm or mm: "15,5 – 17,5 cm", "bis 15,5 cm", "134 mm", "from 12 cm", "155 cm und größer"
 _SPAN = re.compile(
     rf"(?:(?P<bound>bis|up to|unter|under|max\.?|ab|from|über|over|min\.?)\s+)?(?P<low>{_NUM})"
-    rf"(?:\s*(?:–|-|—|bis|to)\s*(?P<high>{_NUM}))?\s*(?P<unit>cm|mm)\b", re.I)
+    rf"(?:\s*(?:–|-|—|bis|to)\s*(?P<high>{_NUM}))?\s*(?P<unit>cm|mm)\b"
+    r"(?P<open>\s*(?:\+|(?:and|or|und|oder)\s+(?:taller|up|over|above|more|größer|grösser|mehr|darüber)\b))?", re.I)
 _AGES = re.compile(r"\s*[:=–-]?\s*(?:für\s+|for\s+|ages?\s+|alter\s+)?(\d{1,2})\s*(?:–|-|—|bis|to)\s*(\d{1,2})\s*(?:jahren?|jahre?|j\.|years?|yrs?)(?![\w])", re.I)
 _MAX = ("bis", "up to", "unter", "under", "max", "max.")
 _MIN = ("ab", "from", "über", "over", "min", "min.")
-_CLAUSE = re.compile(r"(?<!\d),|,(?!\d)|[;|]|\s/\s")  # "15,5 cm" keeps its comma
+_CLAUSE = re.compile(r"(?<!\d),|,(?!\d)|[;|·•]|\s/\s")  # "15,5 cm" keeps its comma
 
 Row = tuple[str, str, float, float, str]  # (size value, option, low, high, measure)
 
@@ -62,6 +63,8 @@ def _span_range(m: re.Match) -> tuple[float, float]:
     low = _number(m.group("low")) * factor
     high = _number(m.group("high")) * factor if m.group("high") else low
     bound = (m.group("bound") or "").lower()
+    if m.group("open") and not m.group("high"):  # "155 cm und größer", "155 cm and taller"
+        return low, float("inf")
     if bound in _MAX:
         return 0.0, high
     if bound in _MIN:
@@ -309,3 +312,22 @@ _SYSTEM_SIZE = re.compile(r"\b(uk|us|eu)[\s-]*(?:size|gr(?:ö|oe|o)(?:ß|ss)e)\s
 def plain_system_size(text: str) -> str:
     """"US-Grösse 7" -> "US 7" (Swiss spelling and a hyphen included)."""
     return _SYSTEM_SIZE.sub(lambda m: f"{m.group(1)} ", text)
+
+
+# a height in feet and inches with its cm beside it ("4'9\"–5'1\" (145–155 cm)"): read as the cm
+IMPERIAL_CM = re.compile(
+    r"\d'\s?\d{0,2}(?:\"|''|”|″)?\s*(?:(?:–|-|—|to)\s*\d'\s?\d{0,2}(?:\"|''|”|″)?\s*)?"
+    r"\((\d{2,3}(?:[.,]\d)?(?:\s*(?:–|-|—)\s*\d{2,3}(?:[.,]\d)?)?\s*cm)\)")
+# a row open at the top: "over 152 cm", "ab 155 cm", "155 cm and taller", "155 cm und größer", "155 cm+"
+_OPEN_TOP = re.compile(
+    r"\b(?:over|über|ab|from|min\.)\s+(\d{2,3}(?:[.,]\d)?)\s*cm\b"
+    r"|(\d{2,3}(?:[.,]\d)?)\s*cm\s*(?:(?:and|or|und|oder)\s+(?:taller|up|over|above|more|größer|grösser|mehr|darüber)\b|\+)", re.I)
+
+
+def open_top(after: str, blocked: Callable[[str], bool]) -> float | None:
+    """The minimum of a row open at the top in the text after a size value; None when `blocked`
+    by what stands before it (another value, another amount)."""
+    m = _OPEN_TOP.search(after)
+    if m is None or blocked(after[: m.start()]):
+        return None
+    return _number(m.group(1) or m.group(2))
