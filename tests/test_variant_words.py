@@ -73,7 +73,7 @@ def test_which_colours_lists_the_values_and_those_sold_out():
 def test_a_plural_of_the_page_products_name_asks_for_its_version(monkeypatch):
     from rasa_sdk import Tracker
 
-    from actions import sizing
+    from actions import size_asks
 
     strap = optioned("strap", ("Breite",), [("18 mm", 2), ("20 mm", 3)], size_option="Breite")
     strap.title["de"] = "Uhrenarmband Leder Horween"
@@ -85,12 +85,12 @@ def test_a_plural_of_the_page_products_name_asks_for_its_version(monkeypatch):
         def find_named(self, text):  # noqa: ANN001, ANN201, ARG002
             return []
 
-    monkeypatch.setattr(sizing, "catalog", lambda: Catalog())
+    monkeypatch.setattr(size_asks, "catalog", lambda: Catalog())
 
     def tracker(text: str) -> Tracker:
         latest = {"text": text, "intent": {"name": "search_product", "confidence": 1.0}, "entities": [], "metadata": {"product_id": "strap"}}
         return Tracker("t", {}, latest, [], False, None, {}, "action_listen")
 
-    assert sizing.names_page_version(tracker("Haben Sie die Uhrenarmbänder auch in 24 mm?"))
-    assert sizing.names_page_version(tracker("Gibt es das Armband in 20 mm?"))  # the last part of the compound
-    assert not sizing.names_page_version(tracker("Haben Sie Gürtel in 20 mm?"))  # another kind of product
+    assert size_asks.names_page_version(tracker("Haben Sie die Uhrenarmbänder auch in 24 mm?"))
+    assert size_asks.names_page_version(tracker("Gibt es das Armband in 20 mm?"))  # the last part of the compound
+    assert not size_asks.names_page_version(tracker("Haben Sie Gürtel in 20 mm?"))  # another kind of product
