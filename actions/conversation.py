@@ -14,7 +14,12 @@ from actions.context import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, catalog, metadata,
 from actions.handoff import ask_for_person
 from actions.option_list_answer import answer_option_list
 from actions.policies import answer_policy, answer_refused_service
-from actions.product_questions import ActionProductInfo, page_asks_property, page_question
+from actions.product_questions import (
+    ActionProductInfo,
+    page_asks_property,
+    page_question,
+    page_text_question,
+)
 from actions.search import show_results
 from actions.shipping import answer_shipping
 from actions.size_asks import asks_for_version, page_condition
@@ -125,6 +130,8 @@ class ActionFallback(ShopAction):
                 return ActionProductInfo().respond(dispatcher, tracker, lang)
             if (events := answer_versions(dispatcher, tracker, lang)) is not None:  # "the 60 cm compared to the 80 cm?"
                 return events
+            if page_text_question(tracker, lang):  # "How long is the nightdress?" on its page: its text says
+                return ActionProductInfo().respond(dispatcher, tracker, lang)
             if asked_pair(text):  # "Riviera or Piz Palü for driving a car?" taken for chat
                 return ActionCompareProducts().respond(dispatcher, tracker, lang)
             if intent == "nlu_fallback" and (shop := hesitated_between_shop_questions(tracker)):

@@ -25,7 +25,7 @@ from catalog.models import Product
 from catalog.names import tokens
 from catalog.policies import MIN_SCORE as POLICY_MIN_SCORE
 from catalog.policies import Passage, _stems
-from catalog.policy_aspects import RULE_WORDS, question_aspects, rule_topic, section_aspects
+from catalog.policy_aspects import RULE_WORDS, TOPICS, question_aspects, rule_topic, section_aspects
 from catalog.sentences import split_sentences
 from orders.parse import find_order_number
 
@@ -159,10 +159,12 @@ def answer_policy(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str)
         answer, sources = own
         reply(dispatcher, answer, sources=sources)
         return [SlotSet("last_topic", "policy")]
-    from actions.product_questions import ActionProductInfo, page_property  # noqa: PLC0415 (it imports actions.search)
+    from actions.product_questions import ActionProductInfo, page_property, text_answers  # noqa: PLC0415 (it imports actions.search)
 
     if page_property(tracker, lang):  # "Is there a crash replacement deal?" on a helmet's page: the helmet's text says
         return ActionProductInfo().respond(dispatcher, tracker, lang)
+    if product is not None and not question_aspects(text) & set(TOPICS) and text_answers(product, text, lang):
+        return ActionProductInfo().respond(dispatcher, tracker, lang)  # "How long can I wear the period pants?": no shop rule named, its text says
     contact = bool(_CONTACT.search(text))  # the ways to reach the shop are in store.yml, not always in the policies
     if product is None and not contact and not question_aspects(text):
         from actions.conversation import names_a_category  # noqa: PLC0415 (it imports this module's neighbours)

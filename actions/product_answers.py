@@ -70,6 +70,7 @@ _STOCK_NOUN = re.compile(r"\b(?:der|den|dem|des|ein|einen|einem|eines|dieser|die
 def asked_info_aspects(text: str) -> list[str]:
     lowered = re.sub(r"\blager(?:n|t|ung)\b", " ", facts.LIGHT_NOUN.sub(" ", text.lower()))  # "lagern" is keeping, "auf Lager" stock
     lowered = _STOCK_NOUN.sub(" ", lowered)  # "Wie lang ist der Stock?": the stick, not what is in stock
+    lowered = re.sub(r"\bstocking\w*", " ", lowered)  # "How long are the stockings?": hosiery, not what is in stock
     aspects = [a for a, words in INFO_ASPECTS.items() if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words)]  # word starts: not "Luftreiniger"
     return [a for a in aspects if a != "weight"] if "max_load_kg" in facts.asked_attributes(text) else aspects
 

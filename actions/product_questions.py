@@ -49,6 +49,7 @@ from catalog.passages import (
 from catalog.policy_aspects import rule_topic
 from catalog.quantities import QUANTITIES
 from catalog.variants import find_asked
+from catalog.word_forms import asked_letters
 
 
 class ActionAnswerFit(ShopAction):
@@ -248,3 +249,28 @@ def _answer_comparison(dispatcher, products: list[Product], line: str, lang: str
     """"Welche hält länger, X oder Y?" asked as a fit or info question: which one, and why."""
     reply(dispatcher, line, sources=[p.id for p in products], payload=facts.cards_payload(products, lang, catalog().config))
     return [*focus(products), SlotSet("last_topic", "compare")]
+
+
+def text_answers(product: Product, text: str, lang: str) -> bool:
+    """Whether the product's facts or text answer the question confidently (`answer_lines`
+    known), other than by its price or stock, which have their own paths."""
+    if {"price", "stock"} & set(asked_info_aspects(text)):
+        return False
+    _, known = answer_lines(product, text, lang)
+    return known
+
+
+def page_text_question(tracker, lang: str) -> bool:  # noqa: ANN001
+    """A question on a product page, naming no other product and asking for no products, that the
+    page product's own text answers ("How long is the nightdress?" taken for chat), or that asks
+    what letters of its name mean ("Was heißt VCS?"): a question about that product."""
+    page = catalog().get(metadata(tracker).get("product_id"))
+    text = text_of(tracker)
+    if page is None or not _QUESTION.search(text) or _WANTS_PRODUCTS.search(text):
+        return False
+    named = named_products(tracker)
+    if named and page not in named:
+        return False
+    letters = asked_letters(text)  # "Was bedeutet CI?" on the "… S3 CI" page: its text may explain its name
+    return bool(letters and re.search(rf"(?<![\w-]){re.escape(letters)}(?![\w-])", page.name(lang))) or text_answers(page, text, lang)
+

@@ -11,7 +11,7 @@ from actions.size_advice import ADVICE, BETWEEN_SIZES, FIT_QUESTION, USUAL, WHIC
 from catalog.models import Product
 from catalog.option_names import names_option
 from catalog.passages import asked_aspects
-from catalog.variants import Asked, find_asked
+from catalog.variants import Asked, find_asked, option_values
 from catalog.word_forms import asked_letters
 
 # words of a question about the size, the fit or what is in stock: the size answer stays
@@ -37,13 +37,64 @@ def asks_no_size(product: Product, text: str, lang: str) -> bool:
     return not _SIZE_KINDS & kinds
 
 
+# a size, a version or its stock named outright: the size answer stays ("Wie lang ist Größe 40?")
+_SIZE_NAMED = re.compile(
+    r"größe|grösse|\bsizes?\b|\bgr\.|nummer|vorrätig|lieferbar|verfügbar|auf lager|erhältlich|ausverkauft|gibt es|haben sie|habt ihr"
+    r"|in stock|available|sold out|do you have|come in|comes in",
+    re.I,
+)
+# the measures a question asks, and how an option measuring the same is named
+_MEASURES = {
+    "length": re.compile(r"läng|length|\blang|\blong\b", re.I),
+    "width": re.compile(r"breit|weite|width|\bwide", re.I),
+    "height": re.compile(r"höhe|height|\bhoch|\btall", re.I),
+}
+# an option value that is a measure ("5 m", "42 mm") or measures two ways ("135x200 cm")
+_MEASURE_VALUE = re.compile(r"\d\s*(?:mm|cm|m|in|zoll|\")(?!\w)", re.I)
+_TWO_WAYS = re.compile(r"\d\s*[x×]\s*\d", re.I)
+# "Welche Farbe hat …?", "what colour is …?"
+_COLOUR_ASKED = re.compile(r"\b(?:welche\w*|was für eine?|what|which)\s+(?:farben?|colou?rs?)\b|\bfarbe\b|\bcolou?r\b", re.I)
+
+
+def asks_other_measure(product: Product, text: str, lang: str) -> bool:
+    """A question naming no size, version or stock that asks a measure none of the product's
+    options is ("How wide is the long line?" on one sold by length, "Wie breit ist der
+    Spitzenabschluss?" on stockings sized 1 / 2), or its colour where it has no colour to choose:
+    the product's text answers it, not the sizes in stock."""
+    if any(p.search(text) for p in (_SIZE_NAMED, ADVICE, FIT_QUESTION, USUAL, WHICH_SIZES, BETWEEN_SIZES)):
+        return False
+    values = option_values(product)
+    if _COLOUR_ASKED.search(text) and not (product.color_option and len(values.get(product.color_option, [])) > 1):
+        return True
+    asked = {m for m in set(asked_aspects(text, product.name(lang))) & set(_MEASURES) if _MEASURES[m].search(text)}
+    return bool(asked - _option_measures(values))
+
+
+def _option_measures(values: dict[str, list[str]]) -> set[str]:
+    """The measures the product's options are: the one an option's name says ("Länge" of "5 m",
+    "10 m"); every one for values measuring two ways ("135x200 cm") or measures under a name
+    saying none ("Größe": "5 m")."""
+    found: set[str] = set()
+    for name, vs in values.items():
+        named = {m for m, p in _MEASURES.items() if p.search(name)}
+        if any(_TWO_WAYS.search(v) for v in vs) or (not named and any(_MEASURE_VALUE.search(v) for v in vs)):
+            return set(_MEASURES)
+        found |= named
+    return found
+
+
 def detail_instead(product: Product, text: str, lang: str) -> str | None:
     """The detail answer for a question that asks no size (None when it asks one, or when the
-    product's text gives nothing to quote)."""
+    product's text gives nothing to quote); for one asking another measure or the colour
+    (`asks_other_measure`) also the closest sentence or "no information"."""
+    if asks_other_measure(product, text, lang):
+        lines, _ = answer_lines(product, text, lang)
+        return " ".join(lines) or None
     if not asks_no_size(product, text, lang):
         return None
     lines, known = answer_lines(product, text, lang)
-    return " ".join(lines) if known and lines else None
+    asks_a_fact = bool(asked_aspects(text, product.name(lang)))  # "Is it Oeko-Tex certified?": "no information", not the sizes
+    return " ".join(lines) if (known or asks_a_fact) and lines else None
 
 
 # a question about the asked version's stock or order: its state answers ("Gibt es die in S?")
