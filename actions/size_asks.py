@@ -13,6 +13,7 @@ from actions.context import catalog, metadata, text_of
 from actions.page_focus import points_at_page
 from actions.size_advice import BETWEEN_SIZES, USUAL, between, usual_in_product_system
 from actions.size_measure import charts, measurement, names_measure
+from actions.size_problem import fit_problem
 from actions.size_statement import states_body_measure
 from actions.size_stock import sized_options
 from catalog.lexicon import find_colors, find_country
@@ -92,6 +93,8 @@ def asks_size_advice(tracker: Tracker) -> bool:
     if not sized_options(product):  # "Passt die Kinderuhr an ein Handgelenk von 13 cm?": the sentence on that measure
         found = measurement(product, text, "en") if _SIZE_CUE.search(text) else None
         return found is not None and names_measure(product, found, "en")
+    if fit_problem(product, text):  # "Die 42 war zu klein – welche jetzt?": the next size
+        return True
     if between(product, text) or BETWEEN_SIZES.search(text) or width_value(product, text):  # "sehr breiter Vorfuß" on a boot sold in widths
         return True
     found = measurement(product, text, "en") if _SIZE_CUE.search(text) or _names_option(product, text) else None
