@@ -92,3 +92,23 @@ def test_a_size_statement_taken_for_an_order_number_ends_the_order_task(on_page,
 def test_an_order_message_on_a_product_page_still_asks_for_the_number(on_page, text, lang) -> None:  # noqa: ANN001
     said, slots = on_page(ActionAskOrderNumber(), "order_status", ROMPER_DE, text, lang)
     assert "6" in said and "requested_slot" not in slots
+
+
+@pytest.mark.parametrize(
+    ("product", "text", "lang", "size"),
+    [(JACKET_EN, "I usually wear L", "en", "L"), (ROMPER_DE, "ich trag sonst M", "de", "M")],
+)
+def test_a_usual_size_taken_for_chat_is_the_page_products_size(on_page, product, text, lang, size) -> None:  # noqa: ANN001
+    from actions.conversation import ActionFallback
+
+    said, slots = on_page(ActionFallback(), "out_of_scope", product, text, lang)
+    assert _recommends(said, size) and slots.get("last_topic") == "size", said
+
+
+def test_a_usual_size_about_an_order_is_no_size_statement() -> None:
+    from actions.size_asks import states_usual_size
+
+    assert states_usual_size(JACKET_EN, "I usually wear L")
+    assert states_usual_size(ROMPER_DE, "ich trag sonst M")
+    assert not states_usual_size(ROMPER_DE, "Ich habe die M bestellt, wo bleibt sie?")
+    assert not states_usual_size(JACKET_EN, "I usually wear a hat")
