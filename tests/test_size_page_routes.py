@@ -94,9 +94,14 @@ def test_an_order_message_on_a_product_page_still_asks_for_the_number(on_page, t
     assert "6" in said and "requested_slot" not in slots
 
 
+BOOT_EN = _product("snow-boot-frost", "Kids Snow Boot Frost", "Lined winter boot for children.", "en", "Size",
+                   ("28", "29", "30", "31", "32", "33")).copy(update={"category": "shoes"})  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("product", "text", "lang", "size"),
-    [(JACKET_EN, "I usually wear L", "en", "L"), (ROMPER_DE, "ich trag sonst M", "de", "M")],
+    [(JACKET_EN, "I usually wear L", "en", "L"), (ROMPER_DE, "ich trag sonst M", "de", "M"),
+     (BOOT_EN, "she usually wears UK 12", "en", "31"), (BOOT_EN, "Sie trägt sonst UK 12", "de", "31")],
 )
 def test_a_usual_size_taken_for_chat_is_the_page_products_size(on_page, product, text, lang, size) -> None:  # noqa: ANN001
     from actions.conversation import ActionFallback
