@@ -73,7 +73,7 @@ def test_which_colours_lists_the_values_and_those_sold_out():
 def test_a_plural_of_the_page_products_name_asks_for_its_version(monkeypatch):
     from rasa_sdk import Tracker
 
-    from actions import sizing
+    from actions import size_asks as sizing  # names_page_version moved to size_asks
 
     strap = optioned("strap", ("Breite",), [("18 mm", 2), ("20 mm", 3)], size_option="Breite")
     strap.title["de"] = "Uhrenarmband Leder Horween"
