@@ -22,7 +22,7 @@ from actions.product_questions import (
 )
 from actions.search import show_results
 from actions.shipping import answer_shipping
-from actions.size_asks import asks_for_version, page_condition
+from actions.size_asks import asks_for_version, page_condition, page_size_statement
 from actions.size_statement import states_body_measure
 from actions.sizing import answer_size
 from actions.store_info import answer_hours
@@ -124,8 +124,9 @@ class ActionFallback(ShopAction):
                 return events
             if (events := answer_hours(dispatcher, text, lang)) is not None:  # "What time do you close on Saturday?"
                 return events
-            if asks_for_version(tracker) or page_condition(tracker) or states_body_measure(catalog().get(metadata(tracker).get("product_id")), text):
-                return answer_size(dispatcher, tracker, lang)  # "do you have these in purple?", "my son is 6 and 119 cm tall" on its page
+            if asks_for_version(tracker) or page_condition(tracker) or states_body_measure(catalog().get(metadata(tracker).get("product_id")), text) \
+                    or page_size_statement(tracker):
+                return answer_size(dispatcher, tracker, lang)  # "in purple?", "my son is 6 and 119 cm tall", "ich trag sonst M" on its page
             if page_question(tracker) or page_asks_property(tracker, lang) or (metadata(tracker).get("product_id") and _ORDER_THIS.search(text)):  # "Are these wellies lined?", "can I order the buggy?" on its page
                 return ActionProductInfo().respond(dispatcher, tracker, lang)
             if (events := answer_versions(dispatcher, tracker, lang)) is not None:  # "the 60 cm compared to the 80 cm?"

@@ -38,6 +38,16 @@ def named_other_shop(tracker) -> str | None:  # noqa: ANN001
     return other_shop(text_of(tracker), own, brands, lambda w: cat.names.df(w) > 0 or w in cat.names.generic)
 
 
+def size_statement(tracker) -> bool:  # noqa: ANN001
+    """"he weighs 12 kg", "Brustumfang 100 cm" on a product's page, taken for an order number that
+    starts an order task: the shopper's measures for that product's size (`page_size_statement`)."""
+    from actions.size_asks import page_size_statement  # noqa: PLC0415 (the size modules import the shop side)
+
+    if intent_of(tracker) not in ("provide_order_info", "order_status") or tracker.get_slot("order_number") or tracker.get_slot("order_contact"):
+        return False
+    return page_size_statement(tracker)
+
+
 class ActionAskOrderNumber(OrderAction):
     def name(self) -> str:
         return "action_ask_order_number"
@@ -48,6 +58,10 @@ class ActionAskOrderNumber(OrderAction):
             # the refusal ends the form; its "complete at once" rule then runs action_order_status, which stays silent
             reply(dispatcher, say("other_shop_order", lang, shop=shop, store=catalog().config.store.name))
             return [SlotSet("requested_slot", None)]
+        if order is None and size_statement(tracker):  # "1.74 m, 80 kg" on a ski's page: its length, no order task
+            from actions.sizing import answer_size  # noqa: PLC0415
+
+            return [*answer_size(dispatcher, tracker, lang), SlotSet("requested_slot", None)]
         ask = say("ask_order_number" if starting else "ask_order_number_again", lang)
         if starting and intent_of(tracker) in ("return_item", "exchange_item") and (rules := rules_asked(text_of(tracker), lang)):
             ask = "\n".join([*rules, say("ask_order_number_if_ordered", lang)])  # the rule asked first, then the task
@@ -112,8 +126,8 @@ class ActionOrderStatus(OrderAction):
         return "action_order_status"
 
     def respond(self, dispatcher, tracker, lang, order):  # noqa: ANN001
-        if order is None and named_other_shop(tracker):
-            return reset_task()  # the order of another shop was refused when the form asked
+        if order is None and (named_other_shop(tracker) or size_statement(tracker)):
+            return reset_task()  # the order of another shop was refused, or the size answered, when the form asked
         if blocked(dispatcher, tracker, lang, order):
             return []
         text = status_text(order, lang)

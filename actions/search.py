@@ -17,7 +17,12 @@ from actions.named_subject import subject_off_page
 from actions.option_list_answer import answer_option_list
 from actions.policies import answer_searched_policy
 from actions.shipping import answer_shipping
-from actions.size_asks import asks_for_version, names_page_version, page_condition
+from actions.size_asks import (
+    asks_for_version,
+    names_page_version,
+    page_condition,
+    page_size_statement,
+)
 from actions.sizing import answer_size, availability
 from actions.store_info import answer_hours
 from actions.texts import join, say
@@ -99,6 +104,8 @@ class ActionSearchProducts(ShopAction):
         if (events := answer_option_list(dispatcher, tracker, lang)) is not None:  # "Welche Farben gibt es?" on a page
             return events
         if names_page_version(tracker) or page_condition(tracker):  # "Haben Sie den Schneeanzug in 104?" on its page
+            return answer_size(dispatcher, tracker, lang)
+        if page_size_statement(tracker):  # "hand circumference 20 cm" on the glove's page: its size, not a search
             return answer_size(dispatcher, tracker, lang)
         from actions.product_questions import ActionProductInfo, page_asks_property  # noqa: PLC0415 (it imports this module)
 

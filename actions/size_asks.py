@@ -11,18 +11,19 @@ from rasa_sdk import Tracker
 from actions.condition_answer import asks_condition
 from actions.context import catalog, metadata, text_of
 from actions.page_focus import points_at_page
-from actions.size_advice import BETWEEN_SIZES, between, usual_in_product_system
+from actions.size_advice import BETWEEN_SIZES, USUAL, between, usual_in_product_system
 from actions.size_measure import charts, measurement, names_measure
-from actions.size_statement import states_body_measure
+from actions.size_problem import fit_problem
+from actions.size_statement import MAX_WORDS, OTHER_SUBJECT, states_body_measure
 from actions.size_stock import sized_options
 from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
 from catalog.names import tokens
-from catalog.query import find_size
+from catalog.query import find_size, parse_query
 from catalog.size_advice import width_value
 from catalog.size_evidence import evidence
 from catalog.size_evidence_pick import picks
-from catalog.variants import find_asked
+from catalog.variants import SIZE, find_asked
 
 
 def wanted_size(text: str, product: Product) -> str | None:
@@ -92,12 +93,39 @@ def asks_size_advice(tracker: Tracker) -> bool:
     if not sized_options(product):  # "Passt die Kinderuhr an ein Handgelenk von 13 cm?": the sentence on that measure
         found = measurement(product, text, "en") if _SIZE_CUE.search(text) else None
         return found is not None and names_measure(product, found, "en")
+    if fit_problem(product, text):  # "Die 42 war zu klein – welche jetzt?": the next size
+        return True
     if between(product, text) or BETWEEN_SIZES.search(text) or width_value(product, text):  # "sehr breiter Vorfuß" on a boot sold in widths
         return True
     found = measurement(product, text, "en") if _SIZE_CUE.search(text) or _names_option(product, text) else None
     if found is not None and charts(product, found, "en"):
         return True
     return bool(_SIZE_CUE.search(text)) and bool(picks(text, evidence(product, "en")))  # "Sattelhöhe 77 cm – welche?"
+
+
+def states_usual_size(product: Product, text: str) -> bool:
+    """A short message giving the size the shopper usually wears: one of the product's own ("ich
+    trag sonst M") or one in another system that converts to them ("Mein Kind hat Schuhgröße 34"
+    on a ski boot in Mondopoint); not one about an order or a parcel ("Ich habe die M bestellt")."""
+    if len(text.split()) > MAX_WORDS or OTHER_SUBJECT.search(text) or not USUAL.search(text):
+        return False
+    return any(a.kind == SIZE and a.values for a in find_asked(product, text)) or bool(usual_in_product_system(product, text, "en"))
+
+
+def page_size_statement(tracker: Tracker) -> bool:
+    """"chest 99 cm but I wear a fleece underneath", "1.74 m, 80 kg" on a jacket's or a ski's page,
+    taken for a search or an order number: the shopper's measures for the page's product
+    (`asks_size_advice`) or the usual size they wear, in another system than the product's, unless the message names another product or a category other than
+    the page's ("Ich suche Handschuhe für 20 cm Handumfang" on a jacket's page is a search)."""
+    product = catalog().get(metadata(tracker).get("product_id"))
+    text = text_of(tracker)
+    if product is None or not (asks_size_advice(tracker) or states_usual_size(product, text)):
+        return False
+    named = catalog().find_named(text)
+    if named and named[0].id != product.id:
+        return False
+    category = parse_query(text, catalog().config.categories).category
+    return category is None or category == product.category
 
 
 def page_condition(tracker: Tracker) -> bool:

@@ -14,7 +14,7 @@ from catalog.variants import option_kind, option_values
 
 MAX_WORDS = 14
 # a message about something else than the wearer (an order, a parcel, a delivery, a room)
-_OTHER_SUBJECT = re.compile(
+OTHER_SUBJECT = re.compile(
     r"\b(?:bestell\w*|order\w*|paket\w*|parcel|package|lieferung|delivery|sendung|shipment|zimmer|room|raum|wand|wall|tage?n?|days?|wochen?|weeks?)\b", re.I)
 
 
@@ -26,7 +26,7 @@ def states_body_measure(product: Product | None, text: str, statement: bool = Fa
     """Whether the text, on this product's page, only states the wearer's measures or age;
     `statement`: and asks no question (a product question the classifier was sure of may
     well name an age: "warm enough for a 3 year old?")."""
-    if product is None or len(text.split()) > MAX_WORDS or _OTHER_SUBJECT.search(text) or (statement and _QUESTION.search(text)):
+    if product is None or len(text.split()) > MAX_WORDS or OTHER_SUBJECT.search(text) or (statement and _QUESTION.search(text)):
         return False
     several = any(len(vs) > 1 for name, vs in option_values(product).items() if option_kind(product, name) != "color")
     if not several or question_aspects(text):

@@ -54,6 +54,7 @@ from actions.size_measure import (
     measurement,
 )
 from actions.size_option_measure import option_measure_answer
+from actions.size_problem import problem_reply, usual_beside
 from actions.size_series_answer import series_answer
 from actions.size_stock import availability, overview, size_option, sized_options
 from actions.size_value_measure import size_measure_reply
@@ -170,6 +171,9 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     if not asks_stock(text) and (measured := size_measure_reply(product, text, lang, catalog().policies.passages)):  # "Wie lang ist es in 122/128?": not its stock
         reply(dispatcher, measured[0], sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return [*done, *([SlotSet("pending_offer", "handoff")] if measured[1] else [])]
+    if said := problem_reply(product, text, lang):  # "Die 42 war zu klein – welche jetzt?": the next size up
+        reply(dispatcher, said[0], sources=list(dict.fromkeys(said[1])), payload=facts.cards_payload([product], lang, catalog().config))
+        return done
     if said := _condition(product, text, conversion, lang):  # "80 kg, Seitenschläfer", "1,92 m – welche Decke?": the text's row
         reply(dispatcher, said[0], sources=list(dict.fromkeys(said[1])), payload=facts.cards_payload([product], lang, catalog().config))
         return done
@@ -187,6 +191,8 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
     if (width := width_value(product, text)) and all(a.option != width[0] for a in asked):  # "breite Füße": the wide version
         asked.append(Asked(width[0], option_kind(product, width[0]), width[1], (width[1],)))
     size = _usual_first(product, text, next((a for a in asked if a.kind == SIZE), None))
+    if size and (usual_said := usual_beside(product, text)):  # "die 42 war zu groß, sonst trage ich 43": from 43
+        size = Asked(size.option, SIZE, usual_said, (usual_said,))
     usual_given = bool(converted or (size and USUAL.search(text)))
     found = None if conversion and not converted else measurement(product, text, lang)
     usual = converted[0] if converted else size.wanted if size and size.values else None

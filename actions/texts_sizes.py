@@ -263,6 +263,30 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
         "en": "You usually wear {usual}. On the fit of {product}: {advice}",
     },
     "formula_gives": {"de": "Bei {cm} Körpergröße ergibt das {span}.", "en": "For a height of {cm} that gives {span}."},
+    "size_problem_up": {
+        "de": "War Ihnen {tried} zu klein, empfehle ich bei {product} die nächstgrößere Größe: {size}.",
+        "en": "As {tried} was too small, I recommend the next size up in {product}: size {size}.",
+    },
+    "size_problem_down": {
+        "de": "War Ihnen {tried} zu groß, empfehle ich bei {product} die nächstkleinere Größe: {size}.",
+        "en": "As {tried} was too big, I recommend the next size down in {product}: size {size}.",
+    },
+    "size_problem_sister": {
+        "de": "Passt das Band von {tried} nicht, empfehle ich bei {product} die Schwestergröße {size} (gleiches Cupvolumen).",
+        "en": "As the band of {tried} did not fit, I recommend the sister size {size} in {product} (the same cup volume).",
+    },
+    "size_problem_cup": {
+        "de": "Passt der Cup von {tried} nicht, empfehle ich bei {product} Größe {size}: dasselbe Band, der nächste Cup.",
+        "en": "As the cup of {tried} did not fit, I recommend size {size} in {product}: the same band, the next cup.",
+    },
+    "size_problem_end_up": {
+        "de": "{product} gibt es nicht größer als {tried}.",
+        "en": "{product} does not come in a size larger than {tried}.",
+    },
+    "size_problem_end_down": {
+        "de": "{product} gibt es nicht kleiner als {tried}.",
+        "en": "{product} does not come in a size smaller than {tried}.",
+    },
     "fit_advice_quote": {"de": "Hinweis des Händlers: „{sentence}“", "en": "The shop's advice: “{sentence}”"},
     "text_quote": {"de": "Laut Produktbeschreibung von {product}: „{sentence}“", "en": "The description of {product} says: “{sentence}”"},
 }

@@ -290,6 +290,7 @@ def convert_product(text: str, options: dict[str, list[str]], title: str = "") -
 _SUIT_WORDS = re.compile(r"suit|sakko|anzug|jacket|jackett|blazer|herren|men'?s", re.I)
 _COLLAR_WORDS = re.compile(r"collar|kragen|neck|hals", re.I)
 _BRA_WORDS = re.compile(r"\bbh\b|\bbras?\b|cup|körbchen", re.I)
+_METRIC_AFTER = re.compile(r"\s*(?:cm|mm|zentimeter|centimet)", re.I)
 _TO_INCH = re.compile(r"\b(?:inch\w*|zoll)\b", re.I)
 
 
@@ -304,7 +305,7 @@ def general(text: str) -> tuple[str, str, str] | None:
             return "bra", f"{system.upper()} {m.group(2)}{cup}", f"{(int(m.group(2)) - 4) * 2.5:g}{EU_CUPS[cups.index(cup)]}"
     if _COLLAR_WORDS.search(text) and (m := re.search(r"(\d{2}(?:[.,]5|\s?½)?)", text)):
         number = num(m.group(1))
-        if 13 <= number <= 19:
+        if 13 <= number <= 19 and not _METRIC_AFTER.match(text, m.end()):  # "15 cm from neck to shoulder" is no 15″ collar
             return "collar", f"{number:g}\u2033", f"{round(number * INCH)} cm"
         if 34 <= number <= 50 and _TO_INCH.search(text):
             return "collar", f"{number:g} cm", f"{round(number / INCH * 2) / 2:g}\u2033"

@@ -183,3 +183,12 @@ def test_a_bare_size_is_said_to_be_read_as_uk(ask) -> None:
 
 def test_it_and_de_as_words_name_no_size_system() -> None:
     assert value("Is it 40 euros?", "Größe", DE_WOMEN) is None and value("I'm an IT 42", "Größe", DE_WOMEN) == "38"
+
+
+def test_a_measure_in_cm_beside_the_neck_is_no_collar_in_inches() -> None:
+    from catalog.fashion_sizes import general
+
+    assert general("the distance from my neck to the edge of my shoulder is 15 cm") is None
+    assert general("Vom Hals bis zur Schulter sind es 14 cm") is None
+    assert general("my collar is 15.5, what is that in cm?")[2] == "39 cm"
+    assert general("Kragenweite 16 Zoll in cm?")[2] == "41 cm"
