@@ -25,6 +25,7 @@ from catalog.fact_kinds import (
     asks_figure,
     narrowed,
     without_name_run,
+    without_narrower,
 )
 from catalog.features import FEATURES
 from catalog.food_kinds import FOOD_FIGURES, SOLE_FOOD_KINDS
@@ -246,7 +247,8 @@ class PassageFinder:
         if asks_figure(aspects):  # "…, Höhe 24 cm, Bezug …": a list of facts is as close as its clause stating the asked kind
             scores = np.maximum(scores, self.clause_scores(question_vector, sentences, aspects))
         if aspects:
-            stated = [sum(1 for a in aspects if ASPECTS[a][1].search(s)) for s in sentences]
+            own = [without_narrower(s, aspects) for s in sentences]  # "Ladezeit 3 h" states no runtime
+            stated = [sum(1 for a in aspects if ASPECTS[a][1].search(s)) for s in own]
             scores = scores + np.array([ASPECT_BONUS + MORE_ASPECTS_BONUS * (n - 1) if n else -ASPECT_PENALTY for n in stated])
             # the asked kind stated with its figure ("Höhe 24 cm", "180 Nm"): said in passing in a long sentence, still the answer
             figures = [asks_figure(aspects) and any(states_figure(ASPECTS[a][1], s) for a in aspects if a in FIGURE_KINDS) for s in sentences]
