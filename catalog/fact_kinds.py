@@ -151,9 +151,12 @@ _ASPECTS: dict[str, tuple[str, str]] = {
                rf"|{_MADE}[^.;:]{{0,60}}?\bin\s+(?-i:[A-ZÄÖÜ])|\b(?:aus|from)\s+(?:de[mnr]\s+|the\s+)?{_REGION}"
                rf"|\bin\s+(?:de[mnr]\s+)?{_REGION}\s*(?:\w+\s+){{0,2}}?{_MADE}"  # "wird in Italien von Hand gefertigt"
                r"|anbaugebiet|angebaut|(?<![\w-])(?:grown|cultivated)\s+(?:in|on|at)\b|(?<=\w )from\s+(?-i:[A-Z][a-z]{3,})\b"),
-    "included": (r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegt|included|\bincludes?\b|comes? with|in the box|supplied",
+    # "What's in the pack?", "Was ist alles im Set?" -> "Pack contents: …", "Inhalt: …", "Das Set enthält …"
+    "included": (r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegt|included|\bincludes?\b|comes? with|in the box|supplied"
+                 r"|\bwhat(?:'s| is| comes)? in (?:the|this|that|my) (?:pack|set|box|kit|bundle|package|parcel)\b"
+                 r"|\bwas (?:ist|kommt|steckt) (?:\w+ )?(?:alles )?(?:im|in dem|in der|in diesem) (?:set|paket|packung|karton|kit|bundle)\b",
                  r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegend|\blieg(?:t|en) (?:\w+ )?bei\b|beigelegt|beigefügt"
-                 r"|included|\bincludes\b|comes with|supplied|in the box"
+                 r"|included|\bincludes\b|comes with|supplied|in the box|\bcontents?\s*:|\binhalt\s*:|\benthält\b|\bcontains\b"
                  # sold with or without it: "Lieferung ohne Akku und Ladegerät.", "Set mit Akku", "sold without a charger"
                  r"|lieferung\s+(?:ohne|mit)\b|geliefert|delivered|\b(?:set|kit|bundle)\s+(?:mit|with|aus|of|bestehend|consisting)\b|\bsold without|\bcomes? without"),
     # what one price buys: "Is the price for a pair or for one curtain?" -> "Preis pro Schal (1 Stück)", "sold per pair", "Inhalt: 1 Paar"
