@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from catalog.fact_kinds import ASPECTS, NARROWER, asks_figure
+from catalog.fact_kinds import ASPECTS, NARROWER, NOT_RATE, asks_figure, without_narrower
 from catalog.food_kinds import FOOD_FIGURES
 from catalog.quantities import FIGURE
 
@@ -22,8 +22,8 @@ _DAYS = r"tage?n?|days?|wochen|weeks?|monate?n?|months?|jahre?n?|years?"
 _LENGTH = r"mm|cm|m|km|meter|metern?|metres?|meters?|zoll|inch(?:es)?|\""
 # the units a figure answering each kind of fact is given in (`catalog.fact_kinds` kinds)
 UNITS: dict[str, str] = {
-    "weight": r"kg|g|gramm|grams?|lbs?|oz|t",
-    "load": r"kg|lbs?|t",
+    "weight": rf"(?:kg|g|gramm|grams?){NOT_RATE}|lbs?|oz|t",
+    "load": rf"kg{NOT_RATE}|lbs?|t",
     "duration": rf"{_HOURS}|sek\w*|sec\w*|s|{_DAYS}",
     "battery": rf"{_HOURS}|mah|wh",  # runtime or its capacity; with "wie lange" only the hours (`fitting`)
     "charge_time": _HOURS,
@@ -120,15 +120,16 @@ def unit_scores(sentences: list[str], aspects: list[str], question: str = "") ->
     kinds = unit_kinds(aspects, question)
     if not kinds:
         return [0.0] * len(sentences)
-    fits = fitting(sentences, kinds)
+    own = [without_narrower(s, aspects) for s in sentences]  # "Ladezeit ca. 3 Stunden" is no runtime's hours
+    fits = fitting(own, kinds)
     out = []
-    for sentence, fit in zip(sentences, fits, strict=True):
+    for sentence, part, fit in zip(sentences, own, fits, strict=True):
         if fit:
             out.append(UNIT_BONUS)
         elif not re.search(r"\d", sentence):
             out.append(-NO_FIGURE_PENALTY)
         else:
-            out.append(-WRONG_UNIT_PENALTY if given_units(sentence, kinds) else 0.0)
+            out.append(-WRONG_UNIT_PENALTY if given_units(part, kinds) else 0.0)
     return out
 
 
@@ -145,7 +146,7 @@ def label_scores(
     word of the question or an asked kind, in either language) and, when a figure is asked, that
     gives it in its unit (`fitting`: "How long is the cable?" -> "Kabel: 3 m", not "Kabel: gerade")."""
     kinds = unit_kinds(aspects, question)
-    fits = fitting(sentences, kinds) if kinds else [True] * len(sentences)
+    fits = fitting([without_narrower(s, aspects) for s in sentences], kinds) if kinds else [True] * len(sentences)
     out = []
     for sentence, fit in zip(sentences, fits, strict=True):
         parts = label_of(sentence)

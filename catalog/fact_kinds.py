@@ -29,10 +29,13 @@ _CHARGE_TIME = (r"ladezeit|ladedauer|charg(?:e|ing) time|time to (?:re)?charge|w
 _UNIT_WORDS = (r"mm|cm|dm|m|km|meter\w*|metres?|mg|g|kg|gramm|grams?|ml|cl|l|liter\w*|litres?|grad|degrees?|stunden?|hours?|std|min\w*"
                r"|sek\w*|sec\w*|tage?n?|days?|wochen?|weeks?|monate?n?|months?|jahre?n?|years?|prozent|percent|watt|volt|bar|zoll|inch\w*|uhr|euro|chf|eur")
 
+# a figure per time or per amount is a rate, not a weight: "Dampfstoß 220 g/min", "12 g/100 ml"
+NOT_RATE = r"(?!\s*/\s*(?:min|h|s|sek|sec|std|stunde|tag|day|l|ml|dl|100)\b)"
+
 # Kinds of fact: (words of a question asking for it, what a sentence stating it contains), in
 # German and English. Units and generic words only, nothing from one catalog.
 _ASPECTS: dict[str, tuple[str, str]] = {
-    "weight": (r"schwer|wiegt|wiegen|gewicht|heavy|weigh", r"\d\s*(?:kg|g|gsm)\b|gewicht|wiegt|wiegen|weigh"),
+    "weight": (r"schwer|wiegt|wiegen|gewicht|heavy|weigh", rf"\d\s*(?:kg|g)\b{NOT_RATE}|\d\s*gsm\b|gewicht|wiegt|wiegen|weigh"),
     "size": (
         r"groß|gross|\w{3,}größe\b|maße|abmessung|wie (?:lang|breit|hoch|dick)\b|länge|höhe|breite|durchmesser|\bsize|dimension"
         r"|how (?:big|long|wide|tall|thick|high|small)|measure|length|height|width|wie klein|packmaß|pack(?:ed)? size|packs? (?:down|small)",
@@ -57,7 +60,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "battery": (r"akku|batterie|laufzeit|aufladen|aufgeladen|\blädt|\bladen\b|battery|charg|runtime|how long .* last",
                 r"\d\s*(?:h|std|stunden|hours|mah|wh)\b|akku|batter|charg|lade|laufzeit|run ?time"),
     # how long charging takes, not how long it runs: "Ladezeit 4 Stunden", "in ca. 2 Stunden voll", "10 Minuten = 5 Stunden Musik"
-    "charge_time": (_CHARGE_TIME, r"ladezeit|ladedauer|charg\w* time|time to charge|schnelllad|fast[- ]charg|quick[- ]charg"
+    "charge_time": (_CHARGE_TIME, r"ladezeit|ladedauer|charg\w* time|time to charge|\b(?:charging|(?:auf)?laden|ladung)\s*:\s*(?:ca\.|approx\.|about|etwa)?\s*\d|schnelllad|fast[- ]charg|quick[- ]charg"
                     r"|(?:lädt|laden|geladen|aufladen|aufgeladen|voll|charged?|charges|full)\b(?:[^.;]|\.(?=\d)|(?:(?<=\bca)|(?<=prox)|(?<=\bmax))\.){0,40}?\d+(?:[.,]\d+)?\s*(?:h|std|stunden|hours?|min\w*)\b"
                     r"|\d\s*(?:h|std|stunden|hours?|min\w*)\b[^.;]{0,20}?\b(?:voll|geladen|aufgeladen|charged|full)\b"),
     "care": (r"wasch|wäsche|trockner|bügel|reinig|spülmaschine|sauber|wash|dryer|\biron|clean|laundry|kochfest|auskoch|\bboil",
@@ -148,9 +151,12 @@ _ASPECTS: dict[str, tuple[str, str]] = {
                rf"|{_MADE}[^.;:]{{0,60}}?\bin\s+(?-i:[A-ZÄÖÜ])|\b(?:aus|from)\s+(?:de[mnr]\s+|the\s+)?{_REGION}"
                rf"|\bin\s+(?:de[mnr]\s+)?{_REGION}\s*(?:\w+\s+){{0,2}}?{_MADE}"  # "wird in Italien von Hand gefertigt"
                r"|anbaugebiet|angebaut|(?<![\w-])(?:grown|cultivated)\s+(?:in|on|at)\b|(?<=\w )from\s+(?-i:[A-Z][a-z]{3,})\b"),
-    "included": (r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegt|included|\bincludes?\b|comes? with|in the box|supplied",
+    # "What's in the pack?", "Was ist alles im Set?" -> "Pack contents: …", "Inhalt: …", "Das Set enthält …"
+    "included": (r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegt|included|\bincludes?\b|comes? with|in the box|supplied"
+                 r"|\bwhat(?:'s| is| comes)? in (?:the|this|that|my) (?:pack|set|box|kit|bundle|package|parcel)\b"
+                 r"|\bwas (?:ist|kommt|steckt) (?:\w+ )?(?:alles )?(?:im|in dem|in der|in diesem) (?:set|paket|packung|karton|kit|bundle)\b",
                  r"\bdabei\b|enthalten|inklusive|\binkl|lieferumfang|mitgeliefert|beiliegend|\blieg(?:t|en) (?:\w+ )?bei\b|beigelegt|beigefügt"
-                 r"|included|\bincludes\b|comes with|supplied|in the box"
+                 r"|included|\bincludes\b|comes with|supplied|in the box|\bcontents?\s*:|\binhalt\s*:|\benthält\b|\bcontains\b"
                  # sold with or without it: "Lieferung ohne Akku und Ladegerät.", "Set mit Akku", "sold without a charger"
                  r"|lieferung\s+(?:ohne|mit)\b|geliefert|delivered|\b(?:set|kit|bundle)\s+(?:mit|with|aus|of|bestehend|consisting)\b|\bsold without|\bcomes? without"),
     # what one price buys: "Is the price for a pair or for one curtain?" -> "Preis pro Schal (1 Stück)", "sold per pair", "Inhalt: 1 Paar"
@@ -281,6 +287,23 @@ _NARROWER = {
 # how much filling: "Wie viel Füllung hat die Decke?", "how much fill?" -> its weight ("Füllgewicht 900 g", "100 g Wattierung")
 _FILL_AMOUNT = re.compile(r"\b(?:wie ?viel|how much)\s+(?:\w+\s+)?(?:füllung|filling|fill)\b", re.I)
 NARROWER = _NARROWER  # for `catalog.answer_kinds`
+# narrower kinds whose figure is another quantity than the wider kind's: a charge time is no runtime, a
+# heat-up time no duration of use, "2700 K" no temperature (a fabric's "490 g/m²" is still a weight)
+_OTHER_MEASURE = frozenset({"charge_time", "heat_up", "colour_temperature"})
+# where a sentence listing several facts is cut into its clauses (not "2,5 kg": a comma before a space)
+CLAUSES = re.compile(r"[,;]\s+|\s+[–—]\s+")
+
+
+def without_narrower(sentence: str, aspects: list[str]) -> str:
+    """The sentence without its clauses stating a narrower kind than one asked, not asked itself:
+    "Laden über USB-C, Ladezeit ca. 3 Stunden" says nothing of how long the battery lasts, so for
+    "Wie lange hält der Akku?" only "Laden über USB-C" is left; the whole sentence when no such
+    kind is in play."""
+    others = [key for key, wider in _NARROWER.items() if key in _OTHER_MEASURE and key not in aspects and set(wider) & set(aspects)]
+    if not others:
+        return sentence
+    clauses = [c for c in CLAUSES.split(sentence) if c.strip()]
+    return ", ".join(c for c in clauses if not any(ASPECTS[key][1].search(c) for key in others))
 
 
 def narrowed(found: list[str], question: str) -> list[str]:

@@ -25,12 +25,13 @@ from catalog.fact_kinds import (
     asks_figure,
     narrowed,
     without_name_run,
+    without_narrower,
 )
 from catalog.features import FEATURES
 from catalog.food_kinds import FOOD_FIGURES, SOLE_FOOD_KINDS
 from catalog.models import Product
 from catalog.quantities import QUANTITIES, states_figure
-from catalog.sentences import split_sentences, table_headers
+from catalog.sentences import listed_after, split_sentences, table_headers
 from catalog.shared_words import QUESTION_WORDS, WORD, content_words, shares_word
 from catalog.word_forms import asked_letters, explaining, named_part, sole_sharer
 
@@ -187,16 +188,17 @@ class Sentence:
     field: str  # the product field it comes from
     lang: str  # the language of that field's text
     header: str = ""  # a table row's header line (`catalog.sentences.table_headers`)
+    items: str = ""  # the list a line ending in a colon introduces (`catalog.sentences.listed_after`)
 
     @property
     def ranked(self) -> str:
-        """What is scored: a table row with its column labels."""
-        return f"{self.header}: {self.text}" if self.header else self.text
+        """What is scored: a table row with its column labels, a list's lead-in with its items."""
+        return f"{self.header}: {self.text}" if self.header else f"{self.text} {self.items}" if self.items else self.text
 
     @property
     def quoted(self) -> str:
-        """What is quoted: a table row after its header."""
-        return f"{self.header} … {self.text}" if self.header else self.text
+        """What is quoted: a table row after its header, a list's lead-in with its items."""
+        return f"{self.header} … {self.text}" if self.header else f"{self.text} {self.items}" if self.items else self.text
 
 
 @dataclass(frozen=True)
@@ -218,7 +220,7 @@ def product_sentences(product: Product, lang: str) -> list[Sentence]:
         for i, text in enumerate(texts):
             if text not in seen:
                 seen.add(text)
-                out.append(Sentence(text, field, field_lang, headers.get(i, "")))
+                out.append(Sentence(text, field, field_lang, headers.get(i, ""), "; ".join(listed_after(texts, i))))
     return out
 
 
@@ -246,7 +248,8 @@ class PassageFinder:
         if asks_figure(aspects):  # "…, Höhe 24 cm, Bezug …": a list of facts is as close as its clause stating the asked kind
             scores = np.maximum(scores, self.clause_scores(question_vector, sentences, aspects))
         if aspects:
-            stated = [sum(1 for a in aspects if ASPECTS[a][1].search(s)) for s in sentences]
+            own = [without_narrower(s, aspects) for s in sentences]  # "Ladezeit 3 h" states no runtime
+            stated = [sum(1 for a in aspects if ASPECTS[a][1].search(s)) for s in own]
             scores = scores + np.array([ASPECT_BONUS + MORE_ASPECTS_BONUS * (n - 1) if n else -ASPECT_PENALTY for n in stated])
             # the asked kind stated with its figure ("Höhe 24 cm", "180 Nm"): said in passing in a long sentence, still the answer
             figures = [asks_figure(aspects) and any(states_figure(ASPECTS[a][1], s) for a in aspects if a in FIGURE_KINDS) for s in sentences]

@@ -15,6 +15,12 @@ FIGURE = r"\d[\d.,]*(?:\s*(?:[-–]|bis|to|±|\+/-)\s*\d[\d.,]*)?\s*-?"
 # a fabric, as shoppers name it ("der Stoff", "Walkstoff", "the terry"), not a plastic or an active substance
 FABRIC = r"\b(?:\w*(?<!kunst)(?<!wirk)(?<!roh)stoff|gewebe|fabric|cloth|textile?|frottee|frottier|terry)\b"
 
+# a layer's noun after its thickness: a German noun (capitalised; no measure, "12 cm Differenz") or a
+# material English shoppers name
+_LAYER = (r"(?!(?:differenz|unterschied|abstand|umfang|länge|breite|höhe|tiefe|durchmesser|radius|zugabe|spiel|luft|platz|weite|mehr|weniger)\b)"
+          r"(?-i:[A-ZÄÖÜ])[^\W\d_]{3,}|(?:\w+-)?(?:leather|foam|neoprene|felt|cork|rubber|steel|aluminium|aluminum|wood|plywood"
+          r"|glass|latex|memory foam|gel|wool|fleece|padding|mattress|topper)\b")
+
 # quantity -> (words asking for it, units stating it after a figure, words naming it in a sentence)
 _QUANTITIES: dict[str, tuple[str, str, str]] = {
     # "Wie viel Drehmoment?", "How much torque?" -> "180 Nm", "Drehmoment hart / weich 60 Nm / 28 Nm"
@@ -55,8 +61,9 @@ _QUANTITIES: dict[str, tuple[str, str, str]] = {
     "diameter": (r"durchmesser|diameter|\bø|\bdia\b|\bbore\b", r"mm\s*ø|cm\s*ø", r"durchmesser|diameter|ø\s*\d|\bø\b|\bdia\.?\s*\d"),
     # "Wie tief ist der Schrank?", "What depth?" -> "Tiefe 60 cm" (not a diver's depth: that is the water kind)
     "depth": (r"\btiefe\b|\bdepth\b|wie tief ist|how deep is", r"(?:cm|mm|m)\s+(?:tief|deep)", r"tiefe\b|\bdepth|\btief\b|\bdeep\b"),
-    # how thick: "Wie dick sind die Polster?" -> "20 mm stark", "Stärke: 4 mm", "3 mm thick"
-    "thickness": (r"wie dick|\bdicke\b|stärke\b|how thick|thickness", r"(?:mm|cm|µm|μm)\s+(?:stark|dick|thick)",
+    # how thick: "Wie dick sind die Polster?" -> "20 mm stark", "Stärke: 4 mm", "3 mm thick", "only 7 mm thin";
+    # a layer named by its thickness before it: "aus 1,3 mm Rindleder", "7 cm Gelschaum-Topper", "5 mm neoprene"
+    "thickness": (r"wie dick|\bdicke\b|stärke\b|how thick|thickness", rf"(?:mm|cm|µm|μm)\s+(?:stark|dick|thick|dünn|thin|{_LAYER})",
                   r"dick|stärke\b|thick|materialstärke|wandstärke"),
 }  # fmt: skip
 # how it closes, not a quantity: "Wie wird der Bezug verschlossen?" -> "Button closure (coconut buttons)", "Karabinerverschluss"

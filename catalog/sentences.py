@@ -109,3 +109,22 @@ def table_headers(lines: list[str]) -> dict[int, str]:
         if len(rows) >= 2:
             out.update(dict.fromkeys(rows, line))
     return out
+
+
+# a full sentence after a list ends it: "Perfect gift for beginners aged 8 and up."
+_FULL_SENTENCE = re.compile(r"[.!?]\W*$")
+LIST_ITEMS = 8
+
+
+def listed_after(lines: list[str], i: int) -> list[str]:
+    """The items a line ending in a colon introduces ("Alles drin für den Start:" / "Gigbag" /
+    "Clip-Tuner" …, "In the box:" / "2 batteries" / "charger"): the lines after it up to the next
+    label line, a full sentence of more than six words, or `LIST_ITEMS`; none after any other line."""
+    if not lines[i].rstrip().endswith(":"):
+        return []
+    out: list[str] = []
+    for line in lines[i + 1 : i + 1 + LIST_ITEMS]:
+        if line.rstrip().endswith(":") or (_FULL_SENTENCE.search(line) and len(line.split()) > 6):
+            break
+        out.append(line)
+    return out

@@ -16,8 +16,9 @@ from catalog.answer_kinds import (
     unit_kinds,
     unit_scores,
 )
+from catalog.fact_kinds import without_narrower
 from catalog.models import Product
-from catalog.passages import PassageFinder, asked_aspects
+from catalog.passages import PassageFinder, asked_aspects, states_aspect
 
 
 def test_a_how_long_question_on_the_battery_wants_hours_not_its_capacity():
@@ -176,3 +177,34 @@ def test_a_figure_in_the_asked_unit_of_another_part_is_no_answer(finder, questio
     """The heater's 50 W is ranked up by its unit, but names nothing the question names: at most the closest."""
     answers = finder.answer(AQUARIUM, question, lang)
     assert not any(" W" in a.sentence.text for a in answers)
+
+
+@pytest.mark.parametrize(
+    "question,lines",
+    [
+        ("Wie lange hält der Akku?", ["Laden über USB-C, Ladezeit ca. 3 Stunden", "Leuchtdauer: 12 Stunden"]),
+        ("How long does the battery last?", ["Charging: 2 h; USB-C port", "Talk time: 14 h in group mode"]),
+    ],
+)
+def test_the_hours_of_a_charge_clause_are_no_runtime(question, lines):
+    """A clause stating the charge time gives no hours to a runtime question, nor its battery kind."""
+    aspects = asked_aspects(question)
+    assert fitting([without_narrower(s, aspects) for s in lines], unit_kinds(aspects, question)) == [False, True]
+    assert unit_scores(lines, aspects, question)[0] <= 0.0
+    assert without_narrower(lines[0], aspects) != lines[0]
+    # asked the charge time itself, the clause stays
+    charge = "Wie lange dauert das Aufladen?" if question.startswith("Wie") else "How long does it take to charge?"
+    assert without_narrower(lines[0], asked_aspects(charge)) == lines[0]
+
+
+@pytest.mark.parametrize(
+    "question,rate,weight",
+    [
+        ("Wie schwer ist das Bügeleisen?", "Dampfstoß 220 g/min, 2400 W.", "Wiegt 1,3 kg."),
+        ("How much does the iron weigh?", "Steam shot 180 g/min, 2400 W.", "Weighs 1.3 kg."),
+    ],
+)
+def test_a_figure_per_minute_is_a_rate_not_a_weight(question, rate, weight):
+    aspects = asked_aspects(question)
+    assert not states_aspect(rate, aspects) and states_aspect(weight, aspects)
+    assert fitting([rate, weight], unit_kinds(aspects, question)) == [False, True]

@@ -40,6 +40,17 @@ PADS = _product(
     "pads", "Kniepolster Flex",
     "<p>Kniepolster aus Schaum, 25 mm stark, für alle Arbeitshosen mit Kniepolstertaschen.</p><p>Inhalt: 1 Paar.</p>",
 )  # fmt: skip
+SLEEPING_PAD = _product(
+    "sleeping-pad", "Isomatte Fjell",
+    "<p>Selbstaufblasende Isomatte mit Ventil aus Messing, Länge 190 cm, Breite 60 cm.</p>"
+    "<p>Aus 5 cm Schaumkern mit Bezug aus Polyester, für Nächte bis etwa 0 °C.</p><p>Packmaß 30 × 15 cm.</p>",
+)  # fmt: skip
+YOGA_MAT = _product(
+    "yoga-mat", "Yoga Mat Lotus",
+    "<p>Non-slip yoga mat for studio and home, 183 × 61 cm, weighs 1.2 kg.</p>"
+    "<p>Natural rubber base, only 6 mm thin, rolls up with the strap included.</p>",
+    lang="en",
+)  # fmt: skip
 MATTRESS = _product(
     "mattress", "Kaltschaummatratze Nordlicht",
     "<p>7-Zonen-Kaltschaummatratze mit Klimaband (bei 140 × 200), Höhe 22 cm, Bezug mit Tencel versteppt, abnehmbar und bei 60 °C waschbar.</p>"
@@ -105,6 +116,10 @@ def test_a_quantity_is_stated_with_its_figure():
         _pattern("thickness"), "Kniepolster aus Schaum, 20 mm stark, für alle Hosen."
     )
     assert not states_figure(_pattern("thickness"), "Besonders dicker Stoff.")
+    assert states_figure(_pattern("thickness"), "Einteiler aus 1,2 mm Ziegenleder.")
+    assert states_figure(_pattern("thickness"), "A 5 mm neoprene hood, only 3 mm thin at the face.")
+    assert not states_figure(_pattern("thickness"), "Cup A = 12–13 cm Differenz zwischen Brust und Unterbrust.")
+    assert not states_figure(_pattern("thickness"), "Standard 32 mm speakers.")
     assert not states_figure(_pattern("filling"), "Füllgewicht je nach Wärmeklasse.")
 
 
@@ -124,6 +139,10 @@ def _pattern(kind: str):
         (KNIFE, "Wie hart ist der Stahl?", "de", "61 HRC"),
         (PADS, "Wie dick sind die Polster?", "de", "25 mm"),
         (PADS, "How thick are they?", "en", "25 mm"),
+        (SLEEPING_PAD, "Wie dick ist die Isomatte?", "de", "5 cm"),
+        (SLEEPING_PAD, "How thick is it?", "en", "5 cm"),
+        (YOGA_MAT, "How thick is the mat?", "en", "6 mm"),
+        (YOGA_MAT, "Wie dick ist die Yogamatte?", "de", "6 mm"),
         (MATTRESS, "Wie hoch ist die Matratze?", "de", "22 cm"),
         (MATTRESS, "How tall is the mattress?", "en", "22 cm"),
         (PILLOW, "What is the filling?", "en", "70 % Daunen"),

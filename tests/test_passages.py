@@ -15,7 +15,7 @@ from catalog.passages import (
     shares_word,
     states_aspect,
 )
-from catalog.sentences import split_sentences, table_headers
+from catalog.sentences import listed_after, split_sentences, table_headers
 
 KETTLE = Product(
     id="glass-kettle", title={"en": "Glass Kettle 1.7 l"}, category="home",
@@ -285,3 +285,45 @@ def test_among_sentences_that_do_not_state_the_asked_kind_the_closest_comes_firs
                   "wenn Ihr Kind sicher sitzen kann).</p><p>Eine Tragerichtung mit Blick nach vorne ist bewusst nicht vorgesehen.</p>")  # fmt: skip
     closest = finder.answer(carrier, "Kann ich mein Baby mit Blick nach vorne tragen?", "de", limit=1, threshold=0.0)
     assert closest[0].sentence.text.startswith("Eine Tragerichtung")
+
+
+BIRDHOUSE_KIT = Product(
+    id="birdhouse-kit", title={"de": "Bastelset Vogelhaus Zaunkönig"}, category="toys",
+    description={"de": (
+        "<p>Ein Vogelhaus zum Selberbauen aus heimischer Kiefer.</p><p>Alles, was Sie zum Bauen brauchen, liegt im Set:</p>"
+        "<ul><li>12 vorgebohrte Holzteile</li><li>Holzleim (50 ml)</li><li>Pinsel und 3 Farben</li></ul>"
+        "<p>Für Kinder ab 8 Jahren geeignet, mit etwas Hilfe von Erwachsenen beim Leimen.</p>"
+    )},
+    variants=[{"sku": "BK-1", "price": 24.9, "stock": 3}],
+)  # fmt: skip
+TENT_KIT = Product(
+    id="tent-kit", title={"en": "Trekking Tent Heron 2"}, category="outdoor",
+    description={"en": (
+        "<p>A light two-person tent for long trips, pitched in five minutes.</p><p>The following items are included with every tent:</p>"
+        "<ul><li>tent with poles</li><li>14 aluminium pegs</li><li>stuff sack</li></ul>"
+        "<p>The flysheet is treated with silicone on both sides for a long life in the sun.</p>"
+    )},
+    variants=[{"sku": "TH-2", "price": 249.0, "stock": 3}],
+)  # fmt: skip
+
+
+def test_a_line_ending_in_a_colon_is_read_with_the_items_it_introduces():
+    lines = split_sentences(BIRDHOUSE_KIT.description["de"])
+    at = lines.index("Alles, was Sie zum Bauen brauchen, liegt im Set:")
+    assert listed_after(lines, at) == ["12 vorgebohrte Holzteile", "Holzleim (50 ml)", "Pinsel und 3 Farben"]
+    assert listed_after(lines, 0) == []
+    lead = next(s for s in product_sentences(TENT_KIT, "en") if s.text.endswith(":"))
+    assert lead.quoted.endswith("every tent: tent with poles; 14 aluminium pegs; stuff sack")
+
+
+@pytest.mark.parametrize(
+    "product,question,lang,expected",
+    [
+        (BIRDHOUSE_KIT, "Was ist alles im Set?", "de", ["Holzteile", "Pinsel"]),
+        (TENT_KIT, "What's in the pack?", "en", ["pegs", "stuff sack"]),
+    ],
+)
+def test_what_is_in_the_set_is_answered_by_the_list(finder, product, question, lang, expected):
+    answers = finder.answer(product, question, lang, threshold=0.0)
+    assert answers and all(word in answers[0].sentence.quoted for word in expected), answers
+    assert "included" in asked_aspects(question)
