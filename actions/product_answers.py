@@ -81,10 +81,21 @@ def feature_answer(product: Product, text: str, lang: str) -> str | None:
     if AVAILABILITY.search(text):
         return None
     if not asked_features(text, product.name(lang)):  # "Will my 15.6 inch laptop fit?": the sentence with that figure
-        said = figure_sentence(product, without_values(product, text), lang)
+        # "12M in Dusty Pine?" names a version, no measure; "Wie viel Füllung brauche ich für 150 cm?"
+        # asks a fact of that version: the sentence stating its figure answers
+        said = figure_sentence(product, text if FACT_QUESTION.search(text) else without_values(product, text), lang)
         return say("text_quote", lang, product=product.name(lang), sentence=said) if said else None
     lines, known = answer_lines(product, text, lang)
     return " ".join(lines) if known else None
+
+
+# a where / when / what / how-much question asks a fact of the version, not whether it is there:
+# "Wo endet das Bein bei der kurzen Version?", "How much does the heavy one absorb?"
+FACT_QUESTION = re.compile(
+    r"^\W*(?:wo|woher|wohin|wann|woraus|womit|was|wie\s+(?:viel\w*|lang\w*|breit|hoch|dick|schwer|weit|tief|warm|laut)"
+    r"|where|when|what(?:'s)?|how\s+(?:much|many|long|wide|high|tall|thick|heavy|far|deep|warm|loud))\b",
+    re.I,
+)
 
 
 # a figure with its unit in a question: "15.6 inch", "6,7 Zoll", "3 mm"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from actions.product_answers import FACT_QUESTION as _FACT_QUESTION
 from actions.product_answers import answer_lines
 from actions.size_advice import ADVICE, BETWEEN_SIZES, FIT_QUESTION, USUAL, WHICH_SIZES
 from catalog.models import Product
@@ -106,13 +107,6 @@ _STOCK = re.compile(
 )
 # kinds a version's state or the size answer covers
 _STATE_KINDS = {"size", "fit", "price_unit", "use", "count"}
-# a where / when / what / how-much question asks a fact of the version, not whether it is there:
-# "Wo endet das Bein bei der kurzen Version?", "How much does the heavy one absorb?"
-_FACT_QUESTION = re.compile(
-    r"^\W*(?:wo|woher|wohin|wann|woraus|womit|was|wie\s+(?:viel\w*|lang\w*|breit|hoch|dick|schwer|weit|tief|warm|laut)"
-    r"|where|when|what(?:'s)?|how\s+(?:much|many|long|wide|high|tall|thick|heavy|far|deep|warm|loud))\b",
-    re.I,
-)
 _SIZE_ASKED = {"size", "fit", "stock", "availability", "variants"}
 
 

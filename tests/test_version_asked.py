@@ -75,6 +75,14 @@ def test_a_figure_naming_the_asked_version_quotes_no_sentence() -> None:
     assert feature_answer(cardigan(), "12M in Dusty Pine?", "en") is None
 
 
+def test_a_fact_asked_of_a_version_quotes_the_sentence_with_its_figure() -> None:
+    """"Wie viel … für 90 cm?" asks a fact of that version, not its stock: the figure's sentence answers."""
+    said = feature_answer(sleeping_bag(), "Wie viel wiegt der Schlafsack in 90 cm?", "de")
+    assert said and "66–85 cm" in said
+    said = feature_answer(cardigan(), "How long is the 12M?", "en")
+    assert said and "80 cm" in said
+
+
 def test_the_name_of_an_asked_option_asks_no_detail() -> None:
     assert "length" not in asked_aspects(without_asked_options(tie(), "Burgundy in the extra long length?"))
     assert "length" not in asked_aspects(without_asked_options(tie(), "Bordeaux in Länge Überlänge?"))
