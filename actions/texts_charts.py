@@ -7,6 +7,7 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
     "measure_underbust": {"de": "Unterbrustumfang", "en": "underbust"},
     "measure_hand": {"de": "Handumfang", "en": "hand circumference"},
     "measure_calf": {"de": "Wadenumfang", "en": "calf"},
+    "measure_ankle": {"de": "Knöchelumfang", "en": "ankle"},
     "measure_wrist": {"de": "Handgelenkumfang", "en": "wrist"},
     "measure_neck": {"de": "Halsumfang", "en": "neck"},
     "measure_frame": {"de": "Brillenbreite", "en": "frame width"},

@@ -40,7 +40,7 @@ SLEEP = {
     ),
 }
 # a girth or part of the body the question measures: never a height, length or size pair of a row
-_BODY_PARTS = {"waist", "chest", "hip", "underbust", "head", "hand", "neck", "wrist", "foot", "inside_leg", "calf", "finger", "finger_diameter"}
+_BODY_PARTS = {"waist", "chest", "hip", "underbust", "head", "hand", "neck", "wrist", "foot", "inside_leg", "calf", "ankle", "finger", "finger_diameter"}
 _BOUNDARY = re.compile(r"grenze|boundary|borderline|zwischen zwei|between two|dazwischen|in between", re.I)
 _HIGHER = re.compile(r"\b(?:festere\w*|härtere\w*|firmer|harder|höhere\w*|higher|größere\w*|larger|bigger)\b", re.I)
 _LOWER = re.compile(r"\b(?:weichere\w*|softer|niedrigere\w*|lower|kleinere\w*|smaller)\b", re.I)

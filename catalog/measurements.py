@@ -24,6 +24,8 @@ MEASURES: dict[str, str] = {
     "head": r"kopfumfang|head circumference|\bhead\b|\bkopf\b",
     "hand": r"handumfang|hand circumference|\bhands?\b|\bpalm\b|handgröße|around (?:the|your|my) knuckles|knuckle circumference|über (?:die|den) (?:finger)?knöchel|fingerknöchel",
     "calf": r"wadenumfang|\bwaden?\b|\bcalf\b|\bcalves\b",
+    # the ankle of compression hosiery ("Fesselumfang", "Knöchel 21 cm", "ankle 22 cm"); "über die Knöchel" is the hand's
+    "ankle": r"knöchelumfang|fesselumfang|(?<!über die )(?<!über den )\bknöchel\b|\bfessel\b|\bankles?\b",
     # "back length", "32 cm along the back", "my dog's back is 40 cm", "Rücken misst 40 cm"
     "back": r"rückenlänge|back length|torso length|along (?:the|its|his|her) back|\bback\s+(?:is|measures)\b"
             r"|\brücken\s+(?:ist|misst)\b|(?:am|den|entlang des) rücken(?:s)?\b",
@@ -149,7 +151,7 @@ _AFTER = re.compile(rf"(?:\s*[:=]?\s*(?:[^\W\d]+\s+){{0,3}}?){_NUMBER_CM}{_UNIT}
 _BEFORE = re.compile(rf"{_NUMBER_CM}\s*-?\s*(cm|mm|\"|″|in|inch(?:es)?|zoll)?\s*-?\s*$", re.I)
 # plausible values in cm of a number given without unit
 _PLAUSIBLE = {"underbust": (50, 130), "chest": (60, 160), "waist": (40, 150), "hip": (60, 170), "head": (35, 68),
-              "finger_diameter": (1.2, 2.8), "finger": (3.5, 9.0), "hand": (12, 32), "calf": (20, 60), "foot": (9, 35), "inside_leg": (20, 110), "back": (15, 90),
+              "finger_diameter": (1.2, 2.8), "finger": (3.5, 9.0), "hand": (12, 32), "calf": (20, 60), "ankle": (14, 40), "foot": (9, 35), "inside_leg": (20, 110), "back": (15, 90),
               "body_length": (20, 150), **ACCESSORY_PLAUSIBLE}  # fmt: skip
 _NAMED_ANY = re.compile("|".join(f"(?:{({**MEASURES, **QUESTION_MEASURES})[m]})" for m in _PLAUSIBLE), re.I)
 

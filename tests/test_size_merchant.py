@@ -4,6 +4,8 @@ advice between two sizes and for a roomier fit, a product's own EU/UK/US table."
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from actions.size_chart_answer import chart_answer
@@ -108,6 +110,9 @@ def test_a_table_with_several_columns_is_read_by_the_measure_each_column_names()
      ("My hand measures 20 cm around the palm.", [("hand", 20)]),
      ("hand circumference is 8.5 inches, what size gloves?", [("hand", 21.6)]),
      ("Wadenumfang 33 cm, welche Größe?", [("calf", 33)]),
+     ("Knöchel 21 cm, Wade 36 cm – welche Größe?", [("ankle", 21), ("calf", 36)]),
+     ("ankle 22 cm and calf 35 cm, which size?", [("ankle", 22), ("calf", 35)]),
+     ("Über die Knöchel gemessen 20 cm", [("hand", 20)]),
      ("My underbust is 72 cm, what size?", [("underbust", 72)]),
      ("Ich habe 96 cm Brustumfang und mag es nicht so eng.", [("chest", 96)]),
      ("Ich bin 176 cm groß und wiege 75 kg. Welche Größe?", [("height", 176), ("weight", 75)]),
@@ -118,6 +123,23 @@ def test_a_table_with_several_columns_is_read_by_the_measure_each_column_names()
 )  # fmt: skip
 def test_every_measurement_of_a_question(text: str, found: list[tuple[str, float]]) -> None:
     assert [(m.measure, m.cm) for m in find_measurements(text)] == found
+
+
+SOCKS = ("Kompressionsstrümpfe Klasse 1. Größentabelle:\nS: Knöchel 18–20 cm, Wade 28–33 cm\n"
+         "M: Knöchel 21–23 cm, Wade 33–38 cm\nL: Knöchel 24–26 cm, Wade 38–43 cm\nXL: Knöchel 27–30 cm, Wade 43–48 cm")
+SOCKS_EN = ("Compression socks. Size chart:\nS: ankle 18–20 cm, calf 28–33 cm\nM: ankle 21–23 cm, calf 33–38 cm\n"
+            "L: ankle 24–26 cm, calf 38–43 cm\nXL: ankle 27–30 cm, calf 43–48 cm")
+
+
+@pytest.mark.parametrize(("description", "lang", "question"),
+                         [(SOCKS, "de", "Knöchel 21 cm, Wade 36 cm – welche Größe?"),
+                          (SOCKS_EN, "en", "My ankle is 22 cm and my calf 35 cm, which size?")])  # fmt: skip
+def test_an_ankle_is_charted_apart_from_the_calf(description: str, lang: str, question: str) -> None:
+    product = _product(["S", "M", "L", "XL"], description, lang=lang)
+    rows = _rows(product, lang)
+    assert ("M", "ankle", 21, 23) in rows and ("M", "calf", 33, 38) in rows and ("XL", "calf", 43, 48) in rows
+    said = chart_answer(product, find_measurements(question), question, lang, "EUR")
+    assert said and "XL" not in said and re.search(r"\bM\b", said), said
 
 
 def test_the_merchants_rules_in_the_text() -> None:
