@@ -29,7 +29,8 @@ USUAL = re.compile(
     r"|usual size|übliche größe|normale größe|normal size|regular size|\b(?:normalen?|üblichen?|gewohnten?)\s+\w+größe|\b(?:usual|normal|regular|everyday)\s+\w+\s+size\b(?!s)|meine größe ist|my size is|in der regel|i'm (?:a|an) (?:(?:men'?s|women'?s|ladies'?|kids'?|boys'?|girls'?|uk|us|eu)\s+)?(?:size )?(?:\d|[xsml]+\b|small\b|medium\b|large\b)"
     r"|\b(?:trägt|wears|takes|hat)\b(?:\s+\w+){0,2}?\s+(?:größe\s+|size\s+|schuhgröße\s+|a\s+|an\s+)?(?:\d|[xsml]+\b|small\b|medium\b|large\b)"  # "mein Kind trägt 31", "she wears 116"
     r"|\b(?:is|ist)\s+(?:a|an|eine?)\s+(?:uk\s+|us\s+)?\d|in most brands|in den meisten"  # "my daughter is a 20"
-    r"|\b(?:normal|usual|regular|everyday|street)\s+shoes\s+are\s+(?:(?:a|an|size|eu)\s+)?\d"  # "my normal shoes are 41"
+    r"|\b(?:normal|usual|regular|everyday|street)\s+(?:shoes\s+are|shoe(?:\s+size)?\s+is)\s+(?:(?:a|an|size|eu|uk|us)\s+)?\d"  # "my normal shoes are 41", "my street shoe is EU 41"
+    r"|\bstraßenschuh\w*\s+(?:ist|hat|sind|haben)?\s*(?:(?:größe|gr\.|eu|uk|us)\s+)?\d"  # "mein Straßenschuh hat 41", "Straßenschuhgröße 41"
     r"|\b(?:normalen|üblichen|gewohnten)\s+schuhe\s+(?:haben|sind)\s+(?:(?:größe|gr\.)\s+)?\d)",  # "meine normalen Schuhe haben 41"
     re.I,
 )

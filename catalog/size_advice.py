@@ -349,6 +349,25 @@ _STEP_WORD = r"(1[,.]5|eineinhalb|anderthalb|one and a half|ein[er]?|zwei|drei|o
 _STATED_STEP = re.compile(
     rf"\b{_STEP_WORD}(?:\s*(?:bis|to|–|-|oder|or)\s*{_STEP_WORD})?\s+(?:ganze\s+|halbe\s+|full\s+|whole\s+)?"
     r"(?:nummer|größe|grösse|size)n?s?\s+(kleiner|größer|grösser|smaller|larger|bigger)\b(?!\s+aus\b)", re.I)
+# the same step said by a verb: "Downsize one full size from your street shoe", "size down one to
+# two sizes", "go up half a size", "eine Nummer runter"
+_VERB_STEP = re.compile(
+    rf"\b(?P<verb>downsize|upsize|size\s+(?:down|up)|go\s+(?:down|up))\s+(?:by\s+)?{_STEP_WORD}(?:\s*(?:to|–|-|or)\s*{_STEP_WORD})?"
+    r"\s+(?:full\s+|whole\s+)?(?:sizes?|numbers?)\b"
+    rf"|\b{_STEP_WORD}\s+(?:ganze\s+|halbe\s+)?(?:nummer|größe|grösse)n?\s+(?P<dir>runter|herunter|hoch|rauf)\b", re.I)
+
+
+def _step_said(sentence: str) -> tuple[float, list[float], str] | None:
+    """(sign, step sizes, the words saying it) of the merchant's step in a sentence, either form."""
+    if m := _STATED_STEP.search(sentence):
+        sign = -1.0 if m.group(3).lower() in ("kleiner", "smaller") else 1.0
+        return sign, [_STEP_WORDS[w.lower()] for w in (m.group(1), m.group(2)) if w], m.group(0)
+    if m := _VERB_STEP.search(sentence):
+        direction = (m.group("verb") or m.group("dir")).lower()
+        sign = -1.0 if "down" in direction or "runter" in direction else 1.0
+        words = (m.group(2), m.group(3)) if m.group("verb") else (m.group(4),)
+        return sign, [_STEP_WORDS[w.lower()] for w in words if w], m.group(0)
+    return None
 
 
 # a step the merchant counts from the shopper's usual size, not from the size the cut already gives
@@ -360,12 +379,11 @@ def stated_step(product: Product, lang: str) -> tuple[list[float], str] | None:
     """([signed steps, nearest first], sentence) when the text says how many sizes to go from the
     usual size ("eine bis zwei Nummern kleiner als Ihr Straßenschuh" -> [-1, -2])."""
     for sentence in _sentences(product, lang):
-        m = _STATED_STEP.search(sentence)
-        if not m or _ROOMY_TEXT.search(sentence) or _SNUG_TEXT.search(sentence) or _BETWEEN.search(sentence) or _IF_CLAUSE.search(sentence):
+        said = _step_said(sentence)
+        if not said or _ROOMY_TEXT.search(sentence) or _SNUG_TEXT.search(sentence) or _BETWEEN.search(sentence) or _IF_CLAUSE.search(sentence):
             continue
-        sign = -1.0 if m.group(3).lower() in ("kleiner", "smaller") else 1.0
-        steps = [_STEP_WORDS[w.lower()] for w in (m.group(1), m.group(2)) if w]
-        steps = [0.5] if len(steps) == 1 and _HALF.search(m.group(0)) else steps  # "eine halbe Nummer"
+        sign, steps, words = said
+        steps = [0.5] if len(steps) == 1 and _HALF.search(words) else steps  # "eine halbe Nummer"
         return sorted({sign * s for s in steps}, key=abs), sentence
     return None
 

@@ -4,6 +4,8 @@ usual size given as the shopper's normal shoes (actions/size_advice.py)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from actions.size_advice import USUAL
@@ -31,6 +33,10 @@ def _shoe(text: dict[str, str]):
         ({"en": "Runs small: order one to two sizes smaller than your street shoe."}, [-1, -2]),
         ({"en": "Take one size larger than your usual shoe."}, [1]),
         ({"de": "Nehmen Sie eine halbe Nummer größer als sonst."}, [0.5]),
+        ({"en": "Sizing: Downsize one full size from your street shoe (street shoe EU 39 → EU 38)."}, [-1]),
+        ({"en": "Size down one to two sizes from your street shoe."}, [-1, -2]),
+        ({"en": "Go up half a size from your usual shoe."}, [0.5]),
+        ({"de": "Gehen Sie eine Nummer runter gegenüber Ihrem Straßenschuh."}, [-1]),
     ],
 )
 def test_the_step_the_merchant_states(text, steps):
@@ -60,3 +66,25 @@ def test_a_usual_size_given_as_the_normal_shoes():
     assert USUAL.search("Does this run small? My normal shoes are 41.")
     assert USUAL.search("Fällt er klein aus? Meine normalen Schuhe haben 41.")
     assert not USUAL.search("Are the shoes 41 cm long?")
+    assert USUAL.search("My street shoe is EU 41, which size?")
+    assert USUAL.search("Mein Straßenschuh hat 41 – welche Größe?")
+    assert USUAL.search("Straßenschuhgröße 42, welche Größe nehme ich?")
+
+
+@pytest.fixture
+def ask(run_action, monkeypatch):
+    from tests.test_need_answers import page_asker
+
+    return page_asker(run_action, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "question"),
+    [("en", "Climbing shoe.\nSizing: Downsize one full size from your street shoe.", "My street shoe is EU 41, which size?"),
+     ("de", "Kletterschuh.\nGröße: Gehen Sie eine Nummer runter gegenüber Ihrem Straßenschuh.", "Mein Straßenschuh hat 41 – welche Größe?")],
+)  # fmt: skip
+def test_the_street_shoe_and_the_merchants_step_give_the_size(ask, lang, text, question):
+    from actions.sizing import ActionAnswerSize
+
+    said = ask(ActionAnswerSize(), _shoe({lang: text}), question, lang)
+    assert re.search(r"(?<![\d.,])40(?![\d.,])", said) and not re.search(r"(?<![\d.,])41(?![\d.,])\D{0,12}(?:vorrätig|in stock|only|nur)", said), said
