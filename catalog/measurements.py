@@ -25,7 +25,8 @@ MEASURES: dict[str, str] = {
     "hand": r"handumfang|hand circumference|\bhands?\b|\bpalm\b|handgröße|around (?:the|your|my) knuckles|knuckle circumference|über (?:die|den) (?:finger)?knöchel|fingerknöchel",
     "calf": r"wadenumfang|\bwaden?\b|\bcalf\b|\bcalves\b",
     # the ankle of compression hosiery ("Fesselumfang", "Knöchel 21 cm", "ankle 22 cm"); "über die Knöchel" is the hand's
-    "ankle": r"knöchelumfang|fesselumfang|(?<!über die )(?<!über den )\bknöchel\b|\bfessel\b|\bankles?\b",
+    "ankle": r"knöchelumfang|fesselumfang|(?<!über die )(?<!über den )\bknöchel\b|\bfessel\b"
+             r"|\bankles?\b(?![\s-]+(?:length|long|boots?|socks?|high|height|straps?|support|protect\w*|guards?|cuffs?|zips?|grazers?|cut)\b)",
     # "back length", "32 cm along the back", "my dog's back is 40 cm", "Rücken misst 40 cm"
     "back": r"rückenlänge|back length|torso length|along (?:the|its|his|her) back|\bback\s+(?:is|measures)\b"
             r"|\brücken\s+(?:ist|misst)\b|(?:am|den|entlang des) rücken(?:s)?\b",

@@ -113,6 +113,7 @@ def test_a_table_with_several_columns_is_read_by_the_measure_each_column_names()
      ("Knöchel 21 cm, Wade 36 cm – welche Größe?", [("ankle", 21), ("calf", 36)]),
      ("ankle 22 cm and calf 35 cm, which size?", [("ankle", 22), ("calf", 35)]),
      ("Über die Knöchel gemessen 20 cm", [("hand", 20)]),
+     ("Trousers with an ankle length of 70 cm?", []),
      ("My underbust is 72 cm, what size?", [("underbust", 72)]),
      ("Ich habe 96 cm Brustumfang und mag es nicht so eng.", [("chest", 96)]),
      ("Ich bin 176 cm groß und wiege 75 kg. Welche Größe?", [("height", 176), ("weight", 75)]),
