@@ -15,10 +15,11 @@ from actions.size_stock import availability, in_stock_parts, size_option
 from actions.texts import say
 from catalog.fashion_sizes import convert_product, product_system
 from catalog.models import Product
-from catalog.size_advice import FROM_USUAL, between_only, preference, stated_step
+from catalog.size_advice import between_only, preference
 from catalog.size_advice import between_rule as merchant_between
 from catalog.size_mapping import mapped_size
 from catalog.size_rules import KIDS_WORDS, by_shoe_size, dress_eu, kids_shoe_eu, letter_for_number
+from catalog.size_step_rules import FROM_USUAL, stated_step
 from catalog.size_table import own_eu, tables, text_lines
 from catalog.size_text_rules import plain_system_size, row_size
 from catalog.sizes import recommend_size, shift_size, uk_us_to_eu

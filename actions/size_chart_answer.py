@@ -17,12 +17,12 @@ from catalog.size_advice import (
     between_rule,
     conditional_step,
     deciding_measure,
-    measured_step,
     preference,
     upper_limit_rule,
 )
 from catalog.size_chart import ChartRow, Measurement, chart, sizes_for, usable_rows
 from catalog.size_series import derived_rows, joint_fit, one_series
+from catalog.size_step_rules import measured_step
 from catalog.size_values import size_named_at
 from catalog.variants import SIZE, Asked, option_kind, option_values, variant_state
 

@@ -1,14 +1,14 @@
 """A chart's size moved by one for what the shopper states and the merchant steps for
 ("eher kräftig gebaut" — "bei kräftigeren Kindern eine Größe größer", `catalog.size_conditions`),
 and, on sizes read by the usual rule (kids' sizes are the height), the merchant's plain step from
-the usual size ("fällt klein aus, bitte eine Größe größer als sonst", `catalog.size_advice.stated_step`)."""
+the usual size ("fällt klein aus, bitte eine Größe größer als sonst", `catalog.size_step_rules.stated_step`)."""
 
 from __future__ import annotations
 
 from catalog.models import Product
-from catalog.size_advice import stated_step
 from catalog.size_chart import ChartRow, Measurement
 from catalog.size_conditions import condition_step
+from catalog.size_step_rules import stated_step
 
 
 def _order(rows: list[ChartRow], measure: str) -> list[ChartRow]:

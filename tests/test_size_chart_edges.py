@@ -45,7 +45,7 @@ def test_a_preposition_in_a_header_keeps_its_column() -> None:
 
 def test_the_merchants_step_names_the_value_that_holds_the_size(monkeypatch: pytest.MonkeyPatch) -> None:
     from actions import size_advice
-    from catalog.size_advice import stated_step
+    from catalog.size_step_rules import stated_step
 
     monkeypatch.setattr(size_advice, "availability", lambda *a, **k: ("", []))
 

@@ -13,8 +13,8 @@ from actions.size_chart_answer import chart_answer
 from catalog.measurements import Measurement, find_measurements
 from catalog.option_heights import option_height_rows
 from catalog.shoe_bounds import asked_shoe_size, bounds, shoe_fit
-from catalog.size_advice import measured_step, stated_step
 from catalog.size_chart import ChartRow
+from catalog.size_step_rules import measured_step, stated_step
 from tests.test_size_written_tables import _product, _rows
 
 

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from actions.size_advice import USUAL
-from catalog.size_advice import stated_step
+from catalog.size_step_rules import stated_step
 from catalog.sizes import shift_size
 from tests.test_variants import optioned
 
