@@ -26,7 +26,7 @@ _DECIDES = re.compile(
 _MORE = re.compile(r"\b(?:matters?|counts?|zählt|zählen|ist|sind)\s+(?:more|mehr|wichtiger)\s+(?:than|als)\b|\bmore important than|\btakes? precedence over", re.I)
 # "zwischen zwei Größen / Weiten / Längen", "bei Zwischengrößen", "between two sizes / waist sizes",
 # "if your waist fits two sizes", "passt Ihr Kopfumfang in zwei Größen"
-_BETWEEN = re.compile(
+BETWEEN_SIZES = re.compile(
     r"zwischen zwei (?:größen|grössen|nummern|weiten|längen|konfektionsgrößen)|zwischengröße\w*|überschneidungsbereich"
     r"|between (?:two )?(?:\w+ )?(?:sizes|lengths)|in the overlap|in[- ]between sizes|half sizes"
     r"|\bim zweifel(?:sfall)?\b|\b(?:when|if) in doubt\b|\bif (?:you are |you're )?unsure\b"
@@ -37,20 +37,20 @@ _SMALLER = re.compile(r"\b(?:die |the )?(?:kleinere\w*|smaller|eine größe klei
 _LARGER = re.compile(
     r"\b(?:die |the )?(?:größere\w*|larger|bigger|eine (?:halbe )?(?:größe|nummer) größer|size up|one size up"
     r"|go up(?: (?:half )?a size| one size)?)\b", re.I)
-_ROOMY_TEXT = re.compile(
+ROOMY_TEXT = re.compile(
     r"locker\w*|bequem\w*|weiter\w*|mehr platz|darunter|drunter|zwiebel\w*|fleece|relaxed|loose\w*|roomy|roomier|comfortable"
     r"|more room|mid[- ]?layer|layer(?:s|ing)?\b|over (?:a|your) \w+", re.I)
-_SIZE_UP = re.compile(
+SIZE_UP = re.compile(
     r"(?:eine|1)\s+(?:größe|nummer|grösse)\s+größer|größer\s+(?:bestellen|wählen|nehmen)|\bsize up\b|one size up|a size up"
     r"|go up (?:a|one) size|(?:one|a) size (?:larger|bigger)", re.I)
-_HALF = re.compile(r"halbe|half", re.I)
+HALF_STEP = re.compile(r"halbe|half", re.I)
 # the shopper wants more room than the cut gives
 _ROOMY_ASKED = re.compile(
     r"\blocker\w*|\bbequem\w*|\bweiter\b|nicht (?:so |zu |allzu )?eng|mehr platz|darunter|drunter|\büber (?:einem|einen|dem|den|meinem|meinen) \w+"
     r"|\brelaxed\b|\bloose\w*|\broomy\b|\bcomfortable\b|more room|not (?:so |too )?tight|\bover (?:a|my|the) \w+|\blayer", re.I)
 
 
-def _sentences(product: Product, lang: str) -> list[str]:
+def text_sentences(product: Product, lang: str) -> list[str]:
     """The product's sentences; a short question ("Between two sizes?") joined with its answer."""
     out: list[str] = []
     for s in product_sentences(product, lang):
@@ -67,7 +67,7 @@ _LABEL = re.compile(r"^(?:hinweis|tipp|achtung|wichtig|note|tip|important)\s*:\s
 
 def deciding_measure(product: Product, lang: str) -> tuple[str, str] | None:
     """(measure, sentence) when the text says which measure decides."""
-    for sentence in _sentences(product, lang):
+    for sentence in text_sentences(product, lang):
         if m := _DECIDES.search(sentence):
             measure = measure_of(sentence[m.end():m.end() + 40], cm=False)
             if measure:
@@ -85,8 +85,8 @@ def _first_measure(text: str) -> str | None:
 
 def between_rule(product: Product, lang: str) -> tuple[str, str] | None:
     """("smaller" | "larger", sentence) when the text says which size to take between two."""
-    for sentence in _sentences(product, lang):
-        if not (m := _BETWEEN.search(sentence)):
+    for sentence in text_sentences(product, lang):
+        if not (m := BETWEEN_SIZES.search(sentence)):
             continue
         rest = sentence[m.end():]
         smaller, larger = bool(_SMALLER.search(rest)), bool(_LARGER.search(rest))
@@ -113,19 +113,19 @@ _FIT_WORDS = re.compile(r"(?:klein|groß|gross|kleiner|größer)\s+aus|runs? (?:
 def between_only(advice: str) -> bool:
     """Whether the merchant's advice only says what to take between two sizes ("if you are
     between two sizes, take the smaller one"): a whole usual size then stays as it is."""
-    return _BETWEEN.search(advice) is not None and _FIT_WORDS.search(advice) is None
+    return BETWEEN_SIZES.search(advice) is not None and _FIT_WORDS.search(advice) is None
 
 
 def roomy_rule(product: Product, lang: str) -> tuple[float, str] | None:
     """(steps, sentence) when the text says to size up for a roomier fit or a layer beneath."""
-    for sentence in _sentences(product, lang):
-        if _ROOMY_TEXT.search(sentence) and _SIZE_UP.search(sentence):
-            return (0.5 if _HALF.search(sentence) else 1.0), sentence
+    for sentence in text_sentences(product, lang):
+        if ROOMY_TEXT.search(sentence) and SIZE_UP.search(sentence):
+            return (0.5 if HALF_STEP.search(sentence) else 1.0), sentence
     return None
 
 
-_SNUG_TEXT = re.compile(r"\benger\w*|eng anliegend\w*|körpernah\w*|race fit|\bsnug\w*|\btight\w*|\bfirm\w*|kompressi\w*|compressi\w*", re.I)
-_SIZE_DOWN = re.compile(
+SNUG_TEXT = re.compile(r"\benger\w*|eng anliegend\w*|körpernah\w*|race fit|\bsnug\w*|\btight\w*|\bfirm\w*|kompressi\w*|compressi\w*", re.I)
+SIZE_DOWN = re.compile(
     r"(?:eine|1)\s+(?:größe|nummer|grösse)\s+kleiner|kleiner\s+(?:bestellen|wählen|nehmen)|\bsize down\b|one size down|a size down"
     r"|go down (?:a|one) size|(?:one|a) size smaller", re.I)
 _SNUG_ASKED = re.compile(r"\benger\b|\beng anliegend|\bkörpernah|\bsnug\w*|\btight(?:er)?\b|\brace fit|\bfirm(?:er)? (?:hold|fit)|\bmehr halt\b", re.I)
@@ -133,9 +133,9 @@ _SNUG_ASKED = re.compile(r"\benger\b|\beng anliegend|\bkörpernah|\bsnug\w*|\bti
 
 def snug_rule(product: Product, lang: str) -> tuple[float, str] | None:
     """(steps, sentence) when the text says to size down for a snugger fit ("for a race fit, size down")."""
-    for sentence in _sentences(product, lang):
-        if _SNUG_TEXT.search(sentence) and _SIZE_DOWN.search(sentence):
-            return (0.5 if _HALF.search(sentence) else 1.0), sentence
+    for sentence in text_sentences(product, lang):
+        if SNUG_TEXT.search(sentence) and SIZE_DOWN.search(sentence):
+            return (0.5 if HALF_STEP.search(sentence) else 1.0), sentence
     return None
 
 
@@ -252,7 +252,7 @@ def one_size_span(product: Product, lang: str) -> tuple[int, int, str] | None:
     sizes = product.sizes()
     if product.size_system != "one_size" and not (sizes and all(_ONE_SIZE.search(v) for v in sizes)):
         return None
-    for sentence in _sentences(product, lang):
+    for sentence in text_sentences(product, lang):
         if m := _SIZE_SPAN.search(sentence):
             return int(m.group(1)), int(m.group(2)), sentence
     return None
@@ -312,7 +312,7 @@ def conditional_step(product: Product, lang: str, text: str) -> tuple[str, str] 
     wash them"; a word of the condition, its first four letters, in the question) or for a group
     the question names ("For deep-chested breeds (e.g. Whippet, Boxer) we recommend one size up"
     — "my whippet"; a word of the group as written, its plural or inflection aside)."""
-    for sentence in _sentences(product, lang):
+    for sentence in text_sentences(product, lang):
         for m in _CONDITION.finditer(sentence):
             if not _ONE_MORE.search(m.group("rest")):
                 continue
@@ -320,7 +320,7 @@ def conditional_step(product: Product, lang: str, text: str) -> tuple[str, str] 
             if any(re.search(rf"\b{re.escape(w[:4])}", text, re.I) for w in words) and not contradicts(m.group("cond"), text):
                 return ("length" if re.search(r"length|läng", m.group("rest"), re.I) else "size"), sentence
         for m in _GROUP.finditer(sentence):
-            if not _ONE_MORE.search(m.group("rest")) or _ROOMY_TEXT.search(m.group("cond")):
+            if not _ONE_MORE.search(m.group("rest")) or ROOMY_TEXT.search(m.group("cond")):
                 continue  # "for a looser fit, one size up" is the roomy rule's
             words = [w for w in re.findall(r"[^\W\d_]{4,}", m.group("cond").lower()) if w not in _PLAIN | _GROUP_PLAIN]
             if any(re.search(rf"\b{re.escape(w[:max(4, len(w) - 2)])}", text, re.I) for w in words) and not contradicts(m.group("cond"), text):
@@ -330,10 +330,10 @@ def conditional_step(product: Product, lang: str, text: str) -> tuple[str, str] 
 
 # "liegt Ihr Hund an der oberen Grenze einer Größe, nehmen Sie bitte die nächste Nummer", "at the top of a size's range, size up"
 _UPPER = re.compile(r"obere[nm]? (?:grenze|ende|rand|bereich)|\boben im bereich|upper (?:end|limit|edge)|\btop (?:end )?of (?:a|the|its)\b", re.I)
-_NEXT = re.compile(r"nächste\w* (?:nummer|größe|grösse)|nächstgrößere|next size|next one up|the next (?:number|one)|" + _SIZE_UP.pattern, re.I)
+_NEXT = re.compile(r"nächste\w* (?:nummer|größe|grösse)|nächstgrößere|next size|next one up|the next (?:number|one)|" + SIZE_UP.pattern, re.I)
 UPPER_SHARE = 0.8  # "at the upper limit": in the top fifth of a size's range
 
 
 def upper_limit_rule(product: Product, lang: str) -> str | None:
     """The merchant's sentence saying to take the next size at the upper limit of a size's range."""
-    return next((s for s in _sentences(product, lang) if _UPPER.search(s) and _NEXT.search(s)), None)
+    return next((s for s in text_sentences(product, lang) if _UPPER.search(s) and _NEXT.search(s)), None)

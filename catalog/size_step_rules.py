@@ -10,13 +10,13 @@ import re
 
 from catalog.models import Product
 from catalog.size_advice import (
-    _BETWEEN,
-    _HALF,
-    _ROOMY_TEXT,
-    _SIZE_DOWN,
-    _SIZE_UP,
-    _SNUG_TEXT,
-    _sentences,
+    BETWEEN_SIZES,
+    HALF_STEP,
+    ROOMY_TEXT,
+    SIZE_DOWN,
+    SIZE_UP,
+    SNUG_TEXT,
+    text_sentences,
 )
 
 # the merchant's own step from the usual size: "wählen Sie eine bis zwei Nummern kleiner als Ihr
@@ -57,12 +57,12 @@ _IF_CLAUSE = re.compile(r"\b(?:wer|wenn|falls|sofern|if|when|whoever|anyone who|
 def stated_step(product: Product, lang: str) -> tuple[list[float], str] | None:
     """([signed steps, nearest first], sentence) when the text says how many sizes to go from the
     usual size ("eine bis zwei Nummern kleiner als Ihr Straßenschuh" -> [-1, -2])."""
-    for sentence in _sentences(product, lang):
+    for sentence in text_sentences(product, lang):
         said = _step_said(sentence)
-        if not said or _ROOMY_TEXT.search(sentence) or _SNUG_TEXT.search(sentence) or _BETWEEN.search(sentence) or _IF_CLAUSE.search(sentence):
+        if not said or ROOMY_TEXT.search(sentence) or SNUG_TEXT.search(sentence) or BETWEEN_SIZES.search(sentence) or _IF_CLAUSE.search(sentence):
             continue
         sign, steps, words = said
-        steps = [0.5] if len(steps) == 1 and _HALF.search(words) else steps  # "eine halbe Nummer"
+        steps = [0.5] if len(steps) == 1 and HALF_STEP.search(words) else steps  # "eine halbe Nummer"
         return sorted({sign * s for s in steps}, key=abs), sentence
     return None
 
@@ -78,11 +78,11 @@ def measured_step(product: Product, lang: str) -> tuple[int, str] | None:
     """(+1 / -1, sentence) when the text says to go one size from the size the chart gives for a
     measurement ("these run small – order one size up from your measured size"); none under a
     condition or between sizes."""
-    for sentence in _sentences(product, lang):
-        if not _FROM_MEASURED.search(sentence) or _IF_CLAUSE.search(sentence) or _BETWEEN.search(sentence) or _HALF.search(sentence):
+    for sentence in text_sentences(product, lang):
+        if not _FROM_MEASURED.search(sentence) or _IF_CLAUSE.search(sentence) or BETWEEN_SIZES.search(sentence) or HALF_STEP.search(sentence):
             continue
-        if _SIZE_UP.search(sentence) or ((m := _STATED_STEP.search(sentence)) and m.group(3).lower() not in ("kleiner", "smaller")):
+        if SIZE_UP.search(sentence) or ((m := _STATED_STEP.search(sentence)) and m.group(3).lower() not in ("kleiner", "smaller")):
             return 1, sentence
-        if _SIZE_DOWN.search(sentence) or _STATED_STEP.search(sentence):
+        if SIZE_DOWN.search(sentence) or _STATED_STEP.search(sentence):
             return -1, sentence
     return None
