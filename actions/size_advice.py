@@ -17,11 +17,13 @@ from catalog.fashion_sizes import convert_product, product_system
 from catalog.models import Product
 from catalog.size_advice import between_only, preference
 from catalog.size_advice import between_rule as merchant_between
+from catalog.size_bounds import has_bound
 from catalog.size_mapping import mapped_size
 from catalog.size_rules import KIDS_WORDS, by_shoe_size, dress_eu, kids_shoe_eu, letter_for_number
 from catalog.size_step_rules import FROM_USUAL, stated_step
 from catalog.size_table import own_eu, tables, text_lines
 from catalog.size_text_rules import plain_system_size, row_size
+from catalog.size_thresholds import applies, rules
 from catalog.sizes import recommend_size, shift_size, uk_us_to_eu
 from catalog.variants import COLOR, SIZE, Asked, option_values, same_size
 
@@ -203,6 +205,8 @@ def recommend(product: Product, usual: str, asked: list[Asked], lang: str, text:
     advice = fit_advice(product, lang, catalog().embedder)
     option = size_option(product) or SIZE
     others = [a for a in asked if a.kind != SIZE]
+    if bound := applies(product, lang, text):  # "Bei Körpergrößen über 1,75 m eine Nummer größer" and "ich bin 1,78 m"
+        return _stated(product, usual, ([float(bound.step)], bound.sentence), [*others], lang)
     if (stated := stated_step(product, lang)) and not preference(product, lang, text):
         return _stated(product, usual, stated, [*others], lang)
     size, why = (usual, "unknown") if product.fit is None else recommend_size(product, usual)
@@ -214,15 +218,23 @@ def recommend(product: Product, usual: str, asked: list[Asked], lang: str, text:
     shown += "".join(f", {a.option} {a.values[0]}" for a in others if a.kind != COLOR and a.values)
     if roomier:
         lines = [say("size_recommend", lang, usual=usual, product=name, size=shown, why=say("fit_advice_quote", lang, sentence=roomier[1]))]
-    elif product.fit is None and advice and not between_only(advice) and _SIZES_ANOTHER_WAY.search(advice):
+    elif product.fit is None and advice and not between_only(advice) and _SIZES_ANOTHER_WAY.search(advice) \
+            and not has_bound(advice):  # "ab Cup D eine Nummer größer" steps for others: the usual size, the rule quoted
         lines = [say("size_advice_only", lang, usual=usual, product=name, advice=advice)]  # "fallen eher klein aus": its words decide
     elif product.fit is None and advice:  # advice for in-between sizes only: the usual size it is
         lines = [say("size_recommend", lang, usual=usual, product=name, size=shown, why=advice)]
     else:
-        reason = (advice or facts.fit_sentence(product, lang)) if why != "unknown" else say("fit_unknown", lang)
+        reason = (advice or facts.fit_sentence(product, lang)) if why != "unknown" else _bound_or_unknown(product, lang)
         lines = [say("size_recommend", lang, usual=usual, product=name, size=shown, why=reason)]
     text, sources = availability(product, [Asked(option, SIZE, size, values), *others], lang)
     return [*lines, text], sources
+
+
+def _bound_or_unknown(product: Product, lang: str) -> str:
+    """The merchant's step for others ("Ab Cup D eine Nummer größer") that the shopper's stated
+    measure does not reach, quoted; else that the fit is unknown."""
+    bound = next((r for r in rules(product, lang) if r.step), None)
+    return say("fit_advice_quote", lang, sentence=bound.sentence) if bound else say("fit_unknown", lang)
 
 
 def _stated(product: Product, usual: str, stated: tuple[list[float], str], others: list[Asked], lang: str) -> tuple[list[str], list[str]]:

@@ -5,10 +5,15 @@ the usual size ("fällt klein aus, bitte eine Größe größer als sonst", `cata
 
 from __future__ import annotations
 
+import re
+
 from catalog.models import Product
 from catalog.size_chart import ChartRow, Measurement
 from catalog.size_conditions import condition_step
 from catalog.size_step_rules import stated_step
+from catalog.size_thresholds import applies
+
+_KILOS = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d)?)\s*kg\b", re.I)
 
 
 def _order(rows: list[ChartRow], measure: str) -> list[ChartRow]:
@@ -27,8 +32,15 @@ def by_rule(rows: list[ChartRow]) -> bool:
 
 
 def stated(product: Product, rows: list[ChartRow], m: Measurement, chosen: ChartRow, text: str, lang: str) -> tuple[ChartRow, str] | None:
-    """(the size one up or down, the merchant's sentence) for a condition the question states, or
-    for the merchant's plain step from the usual size when the chart is the usual rule; None otherwise."""
+    """(the size one up or down, the merchant's sentence) for a condition the question states (also
+    a measure past the merchant's bound: "Wer über 90 kg wiegt, nimmt eine Länge länger", "schwerer
+    als das Maximalgewicht" of the chosen size's row), or for the merchant's plain step from the
+    usual size when the chart is the usual rule; None otherwise."""
+    own = {r.measure: r.high for r in rows if r.size == chosen.size and r.measure and r.high < float("inf")}
+    if "weight" not in own and (kilos := _KILOS.findall(chosen.source)):  # "130 cm 125–139 cm 45 kg": the row's max weight
+        own["weight"] = max(float(k.replace(",", ".")) for k in kilos)
+    if (bound := applies(product, lang, text, own)) and (other := _moved(rows, chosen, m.measure, bound.step)):
+        return other, bound.sentence
     if said := condition_step(product, lang, text):
         other = _moved(rows, chosen, m.measure, said[0])
         return (other, said[1]) if other else None

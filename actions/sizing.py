@@ -66,6 +66,7 @@ from catalog.option_shapes import system_size
 from catalog.passages import asked_aspects
 from catalog.size_advice import conditional_step, one_size_span, width_value
 from catalog.size_chart import Measurement, chart, sizes_for
+from catalog.size_thresholds import applies
 from catalog.size_values import size_named_at
 from catalog.sizes import step_value
 from catalog.variants import (
@@ -173,6 +174,10 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         return [*done, *([SlotSet("pending_offer", "handoff")] if measured[1] else [])]
     if said := problem_reply(product, text, lang):  # "Die 42 war zu klein – welche jetzt?": the next size up
         reply(dispatcher, said[0], sources=list(dict.fromkeys(said[1])), payload=facts.cards_payload([product], lang, catalog().config))
+        return done
+    if unsuited := applies(product, lang, text, steps=False):  # "ich hab 75D" — "Für Cup D und größer ist der Flow nicht geeignet"
+        reply(dispatcher, say("size_not_meant", lang, product=name, sentence=unsuited.sentence), sources=[product.id],
+              payload=facts.cards_payload([product], lang, catalog().config))
         return done
     if said := _condition(product, text, conversion, lang):  # "80 kg, Seitenschläfer", "1,92 m – welche Decke?": the text's row
         reply(dispatcher, said[0], sources=list(dict.fromkeys(said[1])), payload=facts.cards_payload([product], lang, catalog().config))

@@ -287,6 +287,10 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
         "de": "{product} gibt es nicht kleiner als {tried}.",
         "en": "{product} does not come in a size smaller than {tried}.",
     },
+    "size_not_meant": {
+        "de": "Für Sie eher nicht: Laut Händler ist {product} dafür nicht gedacht – „{sentence}“",
+        "en": "Probably not for you: the shop says {product} isn't meant for that – “{sentence}”",
+    },
     "fit_advice_quote": {"de": "Hinweis des Händlers: „{sentence}“", "en": "The shop's advice: “{sentence}”"},
     "text_quote": {"de": "Laut Produktbeschreibung von {product}: „{sentence}“", "en": "The description of {product} says: “{sentence}”"},
 }

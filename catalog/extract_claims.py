@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from catalog.extract_words import MATERIALS, phrases
+from catalog.size_bounds import has_bound
 
 # --- fit and width ------------------------------------------------------------------
 _SIZE = r"(?:nummer|größe|groesse|gr\.|size)"
@@ -45,6 +46,8 @@ _CONDITIONAL = re.compile(r"^\W*(?:with|mit|if|wenn|falls|for|für|bei)\b(?!.*\b
 
 
 def fit(sentence: str) -> Iterator[tuple[str, Any]]:
+    if has_bound(sentence):  # "Bei Körpergrößen über 1,75 m eine Nummer größer" holds for the tall only: no fit
+        return
     clauses = [c for c in re.split(r"[;,–—]\s*", sentence) if c.strip()]
     first = next((i for i, c in enumerate(clauses) if _CONDITIONAL.search(c)), len(clauses))
     outright = "; ".join(clauses[:first]) if 0 < first < len(clauses) else ""

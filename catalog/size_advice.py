@@ -16,6 +16,7 @@ import re
 from catalog.measurements import MEASURE_RE
 from catalog.models import Product
 from catalog.passages import product_sentences
+from catalog.size_bounds import has_bound
 from catalog.size_chart import measure_of
 
 _DECIDES = re.compile(
@@ -313,6 +314,8 @@ def conditional_step(product: Product, lang: str, text: str) -> tuple[str, str] 
     the question names ("For deep-chested breeds (e.g. Whippet, Boxer) we recommend one size up"
     — "my whippet"; a word of the group as written, its plural or inflection aside)."""
     for sentence in text_sentences(product, lang):
+        if has_bound(sentence):  # "Bei Körpergrößen über 1,75 m …": the bound's rule (`catalog.size_thresholds`)
+            continue
         for m in _CONDITION.finditer(sentence):
             if not _ONE_MORE.search(m.group("rest")):
                 continue

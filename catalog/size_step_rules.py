@@ -18,6 +18,7 @@ from catalog.size_advice import (
     SNUG_TEXT,
     text_sentences,
 )
+from catalog.size_bounds import has_bound
 
 # the merchant's own step from the usual size: "wählen Sie eine bis zwei Nummern kleiner als Ihr
 # Straßenschuh", "1–2 Größen kleiner als gewohnt", "order one size larger than your street shoe",
@@ -59,7 +60,8 @@ def stated_step(product: Product, lang: str) -> tuple[list[float], str] | None:
     usual size ("eine bis zwei Nummern kleiner als Ihr Straßenschuh" -> [-1, -2])."""
     for sentence in text_sentences(product, lang):
         said = _step_said(sentence)
-        if not said or ROOMY_TEXT.search(sentence) or SNUG_TEXT.search(sentence) or BETWEEN_SIZES.search(sentence) or _IF_CLAUSE.search(sentence):
+        if not said or ROOMY_TEXT.search(sentence) or SNUG_TEXT.search(sentence) or BETWEEN_SIZES.search(sentence) or _IF_CLAUSE.search(sentence) \
+                or has_bound(sentence):  # "ab Cup D eine Nummer größer": `catalog.size_thresholds`
             continue
         sign, steps, words = said
         steps = [0.5] if len(steps) == 1 and HALF_STEP.search(words) else steps  # "eine halbe Nummer"
@@ -79,7 +81,8 @@ def measured_step(product: Product, lang: str) -> tuple[int, str] | None:
     measurement ("these run small – order one size up from your measured size"); none under a
     condition or between sizes."""
     for sentence in text_sentences(product, lang):
-        if not _FROM_MEASURED.search(sentence) or _IF_CLAUSE.search(sentence) or BETWEEN_SIZES.search(sentence) or HALF_STEP.search(sentence):
+        if not _FROM_MEASURED.search(sentence) or _IF_CLAUSE.search(sentence) or BETWEEN_SIZES.search(sentence) or HALF_STEP.search(sentence) \
+                or has_bound(sentence):  # "mehr als in der Tabelle angegeben" is a bound, no step from the chart
             continue
         if SIZE_UP.search(sentence) or ((m := _STATED_STEP.search(sentence)) and m.group(3).lower() not in ("kleiner", "smaller")):
             return 1, sentence
