@@ -33,7 +33,7 @@ from tests.test_size_written_tables import _product as _charted
         ("Für Cup F und größer ist das Top nicht geeignet.", "cup", True, 7.0, 0),
         ("Not suitable for riders over 120 kg.", "weight", True, 120.0, 0),
         ("Ist der Hund schwerer als das Maximalgewicht, die nächste Größe wählen.", "weight", True, None, 1),
-        ("If you weigh more than the chart says, go one size up.", "weight", True, None, 1),
+        ("Riders heavier than the chart says should go one size up.", "weight", True, None, 1),
     ],
 )
 def test_a_bound_and_its_step_are_read(sentence, measure, above, bound, step) -> None:  # noqa: ANN001
@@ -70,8 +70,8 @@ def test_a_bound_step_is_no_fit_and_no_step_for_everyone() -> None:
         product = _product("p", "Body Luna", sentence, lang, "Größe", ("36", "38", "40", "42"))
         assert stated_step(product, lang) is None
     assert list(fit("Fällt klein aus, bitte eine Nummer größer bestellen.")) == [("fit", "runs_small")]
-    chart_bound = _product("p", "Judo Gi", "Wiegen Sie mehr als in der Tabelle angegeben, eine Größe größer.", "de", "Größe", ("150", "160"))
-    assert measured_step(chart_bound, "de") is None  # "than in the table" is a bound, no step from the chart
+    chart_bound = _product("p", "Judo Gi", "Riders heavier than the chart says should go one size up.", "en", "Size", ("150", "160"))
+    assert measured_step(chart_bound, "en") is None  # "heavier than the chart" is a bound, no step from the chart for everyone
 
 
 def test_the_rule_holds_past_the_bound_only() -> None:
