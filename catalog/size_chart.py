@@ -16,7 +16,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from catalog import chart_slashes, size_evidence, size_table, size_text_rules
+from catalog import chart_slashes, size_evidence, size_table, size_text_rules, table_measures
 from catalog.measurements import NOT_CM as _NOT_CM
 from catalog.measurements import Measurement, find_measurement, find_measurements, measure_of
 from catalog.models import Product
@@ -265,7 +265,7 @@ def _table_rows(product: Product, lang: str, options: dict[str, list[str]]) -> l
     """Chart rows from the size tables of the product text (`catalog.size_table`)."""
     rows = []
     for table in size_table.tables(product, lang):
-        measured = size_table.measured_rows(table, _column_measure)
+        measured = table_measures.measured_rows(table, _column_measure)
         group = measure_of(table.group) if table.group else None
         if group and group not in {m for _, m, *_ in measured} and (m := _RANGE.search(table.group)):
             # the group's line charts a measure for all its rows: normal, short and long sizes by height
