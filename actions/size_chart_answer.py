@@ -61,6 +61,20 @@ def rows_for(rows: list[ChartRow], m: Measurement) -> tuple[list[ChartRow], bool
     return sizes_for(rows, m)
 
 
+def _held_by_all(product: Product, rows: list[ChartRow], measurements: list[Measurement], rule: tuple[str, str] | None) -> str | None:
+    """The size whose rows hold every measurement where the chart's ranges overlap ("2X: 160–175
+    cm, 86–104 kg", "3X: 165–180 cm, 100–118 kg": 173 cm and 95 kg are 2X only); of several such
+    sizes the merchant's rule between two, else the fit, else the larger; None when none holds them all."""
+    def holds(size: str, m: Measurement) -> bool:
+        return any(r.size == size and r.measure == m.measure and r.low - _tolerance(r) <= m.cm <= r.high + _tolerance(r) for r in rows)
+
+    held = sorted((r for r in rows if r.measure == measurements[0].measure and all(holds(r.size, m) for m in measurements)),
+                  key=lambda r: (r.low, r.high))  # fmt: skip
+    if not held:
+        return None
+    return _pick(product, [held[0], held[-1]] if len(held) > 1 else held, rule).size
+
+
 def _pick(product: Product, pair: list[ChartRow], rule: tuple[str, str] | None) -> ChartRow:
     if len(pair) == 1:
         return pair[0]
@@ -128,7 +142,7 @@ def chart_answer(product: Product, measurements: list[Measurement], text: str, l
     else:
         picks = [(m, _pick(product, pair, rule)) for m, pair, _ in found]
         sizes = {r.size for _, r in picks}
-        if len(sizes) > 1 and (joint := joint_fit(rows + extra, [m for m, _, _ in found])):
+        if len(sizes) > 1 and (joint := joint_fit(rows + extra, [m for m, _, _ in found]) or _held_by_all(product, rows, [m for m, _, _ in found], rule)):
             picks = [(m, next(r for r in rows + extra if r.size == joint and r.measure == m.measure)) for m, _, _ in found]
             sizes = {joint}
         if len(sizes) == 1:

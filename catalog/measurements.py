@@ -21,6 +21,8 @@ MEASURES: dict[str, str] = {
     "chest": r"brustumfang|oberweite|brustweite|\bbrust\b|chest|\bbust\b|girth",
     "waist": r"taille\w*|bundweite|bundumfang|bauchumfang|\bbauch\b|waist",
     "hip": r"hüft\w*|\bhips?\b",
+    # the thigh at its widest ("Oberschenkelumfang", "thigh 58 cm") of stockings, shorts and hold-ups
+    "thigh": r"oberschenkel\w*|\bthighs?\b",
     "head": r"kopfumfang|head circumference|\bhead\b|\bkopf\b",
     "hand": r"handumfang|hand circumference|\bhands?\b|\bpalm\b|handgröße|around (?:the|your|my) knuckles|knuckle circumference|über (?:die|den) (?:finger)?knöchel|fingerknöchel",
     "calf": r"wadenumfang|\bwaden?\b|\bcalf\b|\bcalves\b",
@@ -151,7 +153,7 @@ _AFTER = re.compile(rf"(?:\s*[:=]?\s*(?:[^\W\d]+\s+){{0,3}}?){_NUMBER_CM}{_UNIT}
 # a number with its unit right before the word ("96 cm Brustumfang", "a 32 inch waist")
 _BEFORE = re.compile(rf"{_NUMBER_CM}\s*-?\s*(cm|mm|\"|″|in|inch(?:es)?|zoll)?\s*-?\s*$", re.I)
 # plausible values in cm of a number given without unit
-_PLAUSIBLE = {"underbust": (50, 130), "chest": (60, 160), "waist": (40, 150), "hip": (60, 170), "head": (35, 68),
+_PLAUSIBLE = {"underbust": (50, 130), "chest": (60, 160), "waist": (40, 150), "hip": (60, 170), "head": (35, 68), "thigh": (30, 95),
               "finger_diameter": (1.2, 2.8), "finger": (3.5, 9.0), "hand": (12, 32), "calf": (20, 60), "ankle": (14, 40), "foot": (9, 35), "inside_leg": (20, 110), "back": (15, 90),
               "body_length": (20, 150), **ACCESSORY_PLAUSIBLE}  # fmt: skip
 _NAMED_ANY = re.compile("|".join(f"(?:{({**MEASURES, **QUESTION_MEASURES})[m]})" for m in _PLAUSIBLE), re.I)

@@ -136,13 +136,28 @@ def _bare(values: list[str], header: str) -> dict[str, str]:
     return out
 
 
+# a value in feet and inches, inches or pounds with its metric value in brackets ("5'3\"–5'9\" (160–175 cm)",
+# "190–230 lbs (86–104 kg)", "28\" (71 cm)"): one cell of the metric value
+_IMPERIAL = r"\d'\s?\d{0,2}(?:\"|''|”|″)?|\d{1,3}(?:[.,]\d)?\s*(?:\"|''|”|″|in\b|inch(?:es)?\b|lbs?\b|pounds?\b)?"
+_DUAL = re.compile(
+    rf"(?:{_IMPERIAL})(?:\s*(?:–|-|—|to)\s*(?:{_IMPERIAL}))?\s*"
+    r"\(\s*(\d{1,3}(?:[.,]\d)?(?:\s*(?:–|-|—|to)\s*\d{1,3}(?:[.,]\d)?)?\s*(?:cm|kg|mm))\s*\)", re.I)
+_IMPERIAL_MARK = re.compile(r"['\"”″]|\d\s*(?:in|inch(?:es)?|lbs?|pounds?)\b", re.I)
+
+
+def metric(text: str) -> str:
+    """A row's cells in two systems read by their metric value: "5'0\"–5'6\" (152–168 cm) 160–200
+    lbs (73–90 kg)" -> "152–168 cm 73–90 kg"."""
+    return _DUAL.sub(lambda m: m.group(1) if _IMPERIAL_MARK.search(m.group(0)[: m.start(1) - m.start()]) else m.group(0), text)
+
+
 def _rows_from(lines: list[str], i: int, values: list[str], bare: dict[str, str]) -> list[tuple[str, list[Cell | str], str]]:
     rows = []
     for line in lines[i:]:
         if size := _size_at_start(line, values):
-            rows.append((size, _cells(line[len(size):]), line))
+            rows.append((size, _cells(metric(line[len(size):])), line))
         elif bare and (short := _size_at_start(line, list(bare))):
-            rows.append((bare[short], _cells(line[len(short):]), line))
+            rows.append((bare[short], _cells(metric(line[len(short):])), line))
         else:
             break
     return rows
