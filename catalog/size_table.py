@@ -28,6 +28,7 @@ _INCH_UNITS = ('"', "″", "''", "in", "inch", "inches", "zoll")
 _MAX_WORDS = ("bis", "up to", "unter", "under", "max", "max.")
 _MIN_WORDS = ("ab", "from", "über", "over", "min", "min.")
 _PREPOSITION = re.compile(r"^(?:für|for|per|pro|je|ab|von|vom|am|from|at|of)$", re.I)  # "Ärmellänge ab Nacken" is one column
+_LIMIT = re.compile(r"^(?:max|min|maximal|minimal|höchstens|mindestens)\.?$", re.I)
 SYSTEMS = ("EU", "UK", "US")
 
 
@@ -67,14 +68,17 @@ def _columns(header: str) -> list[str]:
     from catalog.measurements import measure_of  # noqa: PLC0415 (catalog.size_rules, which it imports, imports this module)
 
     columns: list[str] = []
-    pull = False
-    for word in re.findall(r"\([^)]*\)|[^\s()]+", header.rstrip(" :")):
-        pulled = pull and measure_of(word, cm=False) not in ("age", "weight", "height")
-        if columns and (pulled or word.startswith("(") or word[0].islower()):
+    pull = bound = False
+    words = re.findall(r"\([^)]*\)|[^\s()]+", header.rstrip(" :"))
+    for n, word in enumerate(words):
+        pulled = bound or pull and measure_of(word, cm=False) not in ("age", "weight", "height")
+        # "max. Körpergewicht", "min. Größe": a bound before a measure opens that measure's column
+        opens = _LIMIT.match(word) and n + 1 < len(words) and measure_of(words[n + 1], cm=False) is not None
+        if columns and not opens and (pulled or word.startswith("(") or word[0].islower()):
             columns[-1] = f"{columns[-1]} {word}"
         else:
             columns.append(word)
-        pull = bool(_PREPOSITION.match(word))
+        pull, bound = bool(_PREPOSITION.match(word)), bool(opens)
     return columns
 
 
