@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from catalog.models import Product
 from catalog.passages import product_sentences
+from catalog.size_table import text_lines
 from catalog.variants import SIZE, option_kind, option_values
 
 _ABOUT = r"(?:(?:ca\.|etwa|ungefähr|approx\.?|approximately|about|around|circa|rund)\s+)?"
@@ -92,19 +93,31 @@ def option_measure_rows(product: Product, lang: str, measure_of: Callable[[str],
             continue
         found: list[Row] = []
         measure = None
-        for s in product_sentences(product, lang):
-            named = _named(s.text, values)
+        for line in text_lines(product, lang):
+            text = _ASIDE.sub(lambda m: " " * len(m.group(0)), line)  # "(7. Halswirbel bis Taille)" says how to measure
+            named = _named(text, values)
             for pattern, word, top in ((_MIN_CM, _WIDE_WORD, True), (_MAX_CM, _NARROW_WORD, False)):
-                m = pattern.search(s.text)
+                m = pattern.search(text)
                 value = _owner(named, m.start(), word) if m and named else None
-                said = measure_of(s.text[: m.start()]) if m else None
+                said = _first_measure(text[: m.start()], measure_of) if m else None
                 if m is None or value is None or said in (None, "height") or measure not in (None, said) or any(r[0] == value for r in found):
                     continue
                 measure, cm = said, float(m.group(1).replace(",", "."))
-                found.append((value, option, cm, float("inf"), s.text) if top else (value, option, 0.0, cm, s.text))
+                found.append((value, option, cm, float("inf"), line) if top else (value, option, 0.0, cm, line))
         found += _rest(option, values, found)
         rows += [(value, option, low, high, measure or "", sentence) for value, option, low, high, sentence in found]
     return rows
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _first_measure(text: str, measure_of: Callable[[str], str | None]) -> str | None:
+    """The measure of the first word of the text that names one ("Regular für Rückenlänge …")."""
+    for word in re.finditer(r"[^\W\d_]+", text):
+        if measure := measure_of(word.group(0)):
+            return measure
+    return None
 
 
 def _rest(option: str, values: list[str], rows: list[Row]) -> list[Row]:

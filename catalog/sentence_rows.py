@@ -18,6 +18,9 @@ _KG_AFTER = re.compile(r"(\d{2,3})\s*(?:–|-|—|bis|to)\s*(\d{2,3})\s*kg\b", r
 _PEOPLE = re.compile(r"\bpeople\b|\bpersons?\b|\bmenschen\b|\bpersonen\b|körpergröße|\btall\w*|\bgroß gewachsen", re.I)
 _TALLER = re.compile(r"\s*(?:(?:is\s+)?for|für)\s+(?:taller|größere|grössere)\b", re.I)
 _EQUALS = re.compile(r"\s*(?:=|:)\s*(\d{2,3}(?:[.,]\d)?)\s*cm\b", re.I)
+# a bare range right after its size, the unit written once after the last ("S 80–86, M 87–94, L 95–102, XL 103–110 cm")
+_BARE = re.compile(r"\s*[:=]?\s*(\d{2,3}(?:[.,]\d)?)\s*(?:–|-|—|bis|to)\s*(\d{2,3}(?:[.,]\d)?)(?=\s*(?:[,;·|/]|und\b|and\b|oder\b|or\b))", re.I)
+_UNIT_AT_END = re.compile(r"\d\s*cm\W*$", re.I)
 _SINGLE = re.compile(r"(\d{2,3}(?:[.,]\d)?)\s*cm", re.I)
 
 
@@ -35,7 +38,9 @@ def rows_in_sentence(text: str, measure: str | None, options: dict[str, list[str
                 after = text[m.end(): m.end() + 60]
                 before = text[max(0, m.start() - 40): m.start()]
                 kg = _KG_AFTER.search(after)
-                if (r := _RANGE.search(after)) and not _other_value_between(after[: r.start()], values) and not (kg and kg.start() < r.start()):
+                if measure and (bare := _BARE.match(after)) and _UNIT_AT_END.search(text):
+                    found.append((value, name, _float(bare.group(1)), _float(bare.group(2)), measure))
+                elif (r := _RANGE.search(after)) and not _other_value_between(after[: r.start()], values) and not (kg and kg.start() < r.start()):
                     found.append((value, name, _float(r.group(1)), _float(r.group(2)), measure))
                 elif kg and not _other_value_between(after[: kg.start()], values) and not _RANGE.search(after[: kg.start()]):
                     found.append((value, name, float(kg.group(1)), float(kg.group(2)), "weight"))  # "H3 for 75 to 100 kg"
