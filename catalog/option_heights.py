@@ -113,9 +113,10 @@ _ASIDE = re.compile(r"\([^()]*\)")
 
 
 def _first_measure(text: str, measure_of: Callable[[str], str | None]) -> str | None:
-    """The measure of the first word of the text that names one ("Regular für Rückenlänge …")."""
+    """The first measure the text names ("Regular für Rückenlänge …", "Long for a back length"):
+    that of the shortest start of it that names one."""
     for word in re.finditer(r"[^\W\d_]+", text):
-        if measure := measure_of(word.group(0)):
+        if measure := measure_of(text[: word.end()]):
             return measure
     return None
 

@@ -1,0 +1,81 @@
+"""How a product's own chart is read (DE/EN, made-up products): a thigh measure; a table cell in
+two systems read by its metric value; of overlapping ranges the size that holds every
+measurement; a "max." before a table column's measure; a list of bare ranges with the unit once
+at the end; a second option bounded by another body measure, said beside the size."""
+
+from __future__ import annotations
+
+from actions.size_chart_answer import chart_answer
+from catalog.measurements import Measurement, find_measurements
+from catalog.size_table import metric
+from tests.test_size_written_tables import _product, _rows
+
+
+def _said(product, question: str, lang: str) -> str:  # noqa: ANN001
+    return chart_answer(product, find_measurements(question), question, lang, "EUR") or ""
+
+
+def test_a_thigh_is_a_measure_of_its_own() -> None:
+    assert find_measurements("Mein Oberschenkel hat 58 cm") == [Measurement("thigh", 58.0)]
+    assert find_measurements("thigh 58 cm, height 1.68 m") == [Measurement("thigh", 58.0), Measurement("height", 168)]
+    for lang, text, question in (
+            ("de", "Radlerhose ohne Polster.\nNach Oberschenkelumfang: A bis 50 cm · B bis 57 cm · C bis 64 cm.", "Oberschenkelumfang 55 cm, welche Größe?"),
+            ("en", "Liner shorts.\nBy thigh circumference: A up to 50 cm · B up to 57 cm · C up to 64 cm.", "my thigh is 55 cm")):
+        shorts = _product({"Größe": ["A", "B", "C"]}, text, lang)
+        assert ("B", "thigh", 0.0, 57.0) in _rows(shorts, lang)
+        said = _said(shorts, question, lang)
+        assert ("Größe B" if lang == "de" else "size B") in said and "C" not in said.split(".")[0], said
+
+
+def test_a_cell_in_two_systems_is_read_by_its_metric_value() -> None:
+    assert metric(" 4'11\"–5'4\" (150–163 cm) 100–125 lbs (45–57 kg)") == " 150–163 cm 45–57 kg"
+    assert metric(" 28\" (71 cm)") == " 71 cm"
+    assert metric(" 70–75 (EU 36)") == " 70–75 (EU 36)"  # no imperial value: as written
+    text = ("Warm tights.\nSize Height Weight\nA 4'11\"–5'4\" (150–163 cm) 100–125 lbs (45–57 kg)\n"
+            "B 5'3\"–5'8\" (160–173 cm) 120–150 lbs (54–68 kg)\nC 5'7\"–6'0\" (170–183 cm) 145–180 lbs (66–82 kg)")
+    rows = _rows(_product({"Size": ["A", "B", "C"]}, text, "en"), "en")
+    assert ("B", "height", 160, 173) in rows and ("C", "weight", 66, 82) in rows
+
+
+def test_of_overlapping_ranges_the_size_holding_every_measurement_wins() -> None:
+    for lang, text, question, size in (
+            ("en", "Warm tights.\nSize Height Weight\nA 150–163 cm 45–57 kg\nB 160–173 cm 54–68 kg\nC 170–183 cm 66–82 kg",
+             "I'm 1.71 m and weigh 60 kg", "size B"),
+            ("de", "Feinstrumpfhose.\nGröße Körpergröße Gewicht\nA 150–163 cm 45–57 kg\nB 160–173 cm 54–68 kg\nC 170–183 cm 66–82 kg",
+             "Ich bin 1,71 m groß und wiege 60 kg", "Größe B")):
+        tights = _product({"Größe": ["A", "B", "C"]}, text, lang)
+        said = _said(tights, question, lang)
+        assert size in said.split(".")[0] and "C" not in said.split(".")[0], said  # 171 cm is B or C; 60 kg only B
+
+
+def test_a_max_before_a_column_opens_a_column_of_maxima() -> None:
+    for lang, text, question in (
+            ("de", "Kinderschlitten.\nLänge Körpergröße max. Körpergewicht\n90 cm 100–119 cm 25 kg\n110 cm 120–139 cm 40 kg",
+             "Meine Tochter ist 115 cm, wiegt aber 30 kg"),
+            ("en", "Kids' sled.\nLength Height max. weight\n90 cm 100–119 cm 25 kg\n110 cm 120–139 cm 40 kg",
+             "my daughter is 115 cm tall but weighs 30 kg")):
+        sled = _product({"Länge": ["90 cm", "110 cm"]}, text, lang)
+        assert ("110 cm", "weight", 25.1, 40.0) in _rows(sled, lang)
+        said = _said(sled, question, lang)  # 115 cm is the 90 cm sled, 30 kg too heavy for it: the 110 cm one
+        assert ("Ich empfehle Länge 110 cm" if lang == "de" else "I recommend Länge 110 cm") in said, said
+
+
+def test_bare_ranges_with_the_unit_once_at_the_end() -> None:
+    for lang, text in (("de", "Reitweste.\nGrößen nach Brustumfang: A 80–86, B 87–94, C 95–102 cm."),
+                       ("en", "Riding vest.\nSizes by chest: A 80–86, B 87–94, C 95–102 cm.")):
+        rows = _rows(_product({"Größe": ["A", "B", "C"]}, text, lang), lang)
+        assert {("A", "chest", 80, 86), ("B", "chest", 87, 94), ("C", "chest", 95, 102)} <= rows
+    undone = _rows(_product({"Größe": ["A", "B", "C"]}, "Reitweste.\nGrößen nach Brustumfang: A 80–86, B 87–94, C 95–102 Zoll.", "de"))
+    assert ("A", "chest", 80, 86) not in undone  # no cm at the end: no cm chart
+
+
+def test_a_second_option_bounded_by_another_measure_is_said_beside_the_size() -> None:
+    for lang, text, question, length in (
+            ("de", "Schutzweste.\nGrößen nach Brustumfang: A 80–86, B 87–94, C 95–102 cm.\n"
+                   "Länge: Lang für Rückenlänge (Nacken bis Taille) ab 45 cm, Kurz darunter.", "Brustumfang 90 cm, Rückenlänge 42 cm", "Kurz"),
+            ("en", "Body protector.\nSizes by chest: A 80–86, B 87–94, C 95–102 cm.\n"
+                   "Length: Long for a back length (neck to waist) of at least 45 cm, Short below that.", "chest 90 cm, back length 47 cm", "Long")):
+        options = {"Größe": ["A", "B", "C"], "Länge": ["Kurz", "Lang"] if lang == "de" else ["Short", "Long"]}
+        vest = _product(options, text, lang)
+        said = _said(vest, question, lang)
+        assert ("Größe B" if lang == "de" else "size B") in said and f"Länge {length}" in said, said
