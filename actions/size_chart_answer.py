@@ -62,17 +62,27 @@ def rows_for(rows: list[ChartRow], m: Measurement) -> tuple[list[ChartRow], bool
 
 
 def _held_by_all(product: Product, rows: list[ChartRow], measurements: list[Measurement], rule: tuple[str, str] | None) -> str | None:
-    """The size whose rows hold every measurement where the chart's ranges overlap ("2X: 160–175
-    cm, 86–104 kg", "3X: 165–180 cm, 100–118 kg": 173 cm and 95 kg are 2X only); of several such
-    sizes the merchant's rule between two, else the fit, else the larger; None when none holds them all."""
-    def holds(size: str, m: Measurement) -> bool:
-        return any(r.size == size and r.measure == m.measure and r.low - _tolerance(r) <= m.cm <= r.high + _tolerance(r) for r in rows)
-
-    held = sorted((r for r in rows if r.measure == measurements[0].measure and all(holds(r.size, m) for m in measurements)),
-                  key=lambda r: (r.low, r.high))  # fmt: skip
+    """The size that every measurement allows where the chart's ranges overlap or a measurement
+    lies between two sizes ("2X: 160–175 cm, 86–104 kg", "3X: 165–180 cm, 100–118 kg": 173 cm and
+    95 kg are 2X only; a chest between 50 and 52, the larger by the rule, and a height of 52 or 54:
+    52); of several such
+    sizes the merchant's rule between two, else the fit, else the larger; None when none is
+    allowed by all or a measurement lies outside the chart."""
+    allowed: list[set[str]] = []
+    for m in measurements:
+        inside = [r for r in _usable(rows, m) if r.low - _tolerance(r) <= m.cm <= r.high + _tolerance(r)]
+        if inside and not all(r.low == 0 or r.high == float("inf") for r in inside):
+            allowed.append({r.size for r in inside})
+            continue
+        pair, exact = rows_for(rows, m)
+        if not exact:
+            return None
+        allowed.append({_pick(product, pair, rule).size})  # between two sizes: the one the rule takes
+    both = set.intersection(*allowed) if allowed else set()
+    held = sorted((r for r in rows if r.measure == measurements[0].measure and r.size in both), key=lambda r: (r.low, r.high))
     if not held:
         return None
-    return _pick(product, [held[0], held[-1]] if len(held) > 1 else held, rule).size
+    return _pick(product, [held[0], held[-1]] if len({r.size for r in held}) > 1 else held[:1], rule).size
 
 
 def _pick(product: Product, pair: list[ChartRow], rule: tuple[str, str] | None) -> ChartRow:

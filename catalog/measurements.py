@@ -159,6 +159,12 @@ _PLAUSIBLE = {"underbust": (50, 130), "chest": (60, 160), "waist": (40, 150), "h
 _NAMED_ANY = re.compile("|".join(f"(?:{({**MEASURES, **QUESTION_MEASURES})[m]})" for m in _PLAUSIBLE), re.I)
 
 
+def beyond(measure: str, cm: float) -> bool:
+    """Whether a number of cm is far beyond any body's measure of that kind (an ankle of 170 cm
+    is a height); an animal's or a horse's measure stays within twice a person's top."""
+    return cm > 2 * _PLAUSIBLE.get(measure, (0, float("inf")))[1]
+
+
 def _cm(number: str, unit: str | None) -> float:
     value = float(number.replace(",", "."))
     unit = (unit or "").lower()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from catalog.measurements import beyond
 from catalog.models import Product
 from catalog.passages import product_sentences
 from catalog.size_table import text_lines
@@ -102,7 +103,10 @@ def option_measure_rows(product: Product, lang: str, measure_of: Callable[[str],
                 said = _first_measure(text[: m.start()], measure_of) if m else None
                 if m is None or value is None or said in (None, "height") or measure not in (None, said) or any(r[0] == value for r in found):
                     continue
-                measure, cm = said, float(m.group(1).replace(",", "."))
+                cm = float(m.group(1).replace(",", "."))
+                if beyond(said, cm):  # "L30 is an ankle length … up to 170 cm": a height
+                    continue
+                measure = said
                 found.append((value, option, cm, float("inf"), line) if top else (value, option, 0.0, cm, line))
         found += _rest(option, values, found)
         rows += [(value, option, low, high, measure or "", sentence) for value, option, low, high, sentence in found]

@@ -72,14 +72,29 @@ def _columns(header: str) -> list[str]:
     words = re.findall(r"\([^)]*\)|[^\s()]+", header.rstrip(" :"))
     for n, word in enumerate(words):
         pulled = bound or pull and measure_of(word, cm=False) not in ("age", "weight", "height")
-        # "max. Körpergewicht", "min. Größe": a bound before a measure opens that measure's column
-        opens = _LIMIT.match(word) and n + 1 < len(words) and measure_of(words[n + 1], cm=False) is not None
+        # "max. Körpergewicht", "Height max. weight": a bound before a measure opens that measure's column
+        opens = bool(columns and _LIMIT.match(word) and n + 1 < len(words) and measure_of(words[n + 1], cm=False))
         if columns and not opens and (pulled or word.startswith("(") or word[0].islower()):
             columns[-1] = f"{columns[-1]} {word}"
         else:
             columns.append(word)
-        pull, bound = bool(_PREPOSITION.match(word)), bool(opens)
+        pull, bound = bool(_PREPOSITION.match(word)), opens
     return columns
+
+
+def _bound_moved(columns: list[str], rows: list[tuple[str, list[Cell | str], str]]) -> list[str]:
+    """A bound between two measures belongs to the one after it ("Körpergröße | max. Körpergewicht"
+    over "125–139 cm 45 kg": a column of ranges has no maximum), unless the column before gives
+    single values ("Brustumfang max. Halsumfang" over "46 cm 30 cm": the chest's maximum)."""
+    out = list(columns)
+    for k in range(1, len(out)):
+        bound, _, rest = out[k].partition(" ")
+        if not rest or not _LIMIT.match(bound):
+            continue
+        index = column_of(Table(out, rows), k - 1)
+        if index is not None and all(isinstance(c[index], Cell) and c[index].low == c[index].high for _, c, _ in rows if -len(c) <= index < len(c)):
+            out[k - 1], out[k] = f"{out[k - 1]} {bound}", rest
+    return out
 
 
 def _cells(rest: str) -> list[Cell | str]:
@@ -229,10 +244,11 @@ def tables(product: Product, lang: str) -> list[Table]:
         rows = _rows_from(lines, i, values, _bare(values, lines[i - 1]) if i > 0 else {})
         if len(rows) >= 2 and i > 0:
             head, group = lines[i - 1], ""
-            if _GROUP_LINE.search(head) and (header or i >= 2 and not re.search(r"\d", lines[i - 2])):
+            if (_GROUP_LINE.search(head) or _names_a_group(head, lines[i - 2] if i >= 2 else "", header, rows)) \
+                    and (header or i >= 2 and not re.search(r"\d", lines[i - 2])):
                 header = header if header and re.search(r"\d", lines[i - 2]) else lines[i - 2]
                 head, group = header, lines[i - 1]  # "Normalgrößen (Körpergröße ca. 176–182 cm)" under "Größe Bundumfang Gesäß"
-            columns = _columns(head)
+            columns = _bound_moved(_columns(head), rows)
             if len(columns) == 1 and all(len(r[1]) == 1 and isinstance(r[1][0], Cell) for r in rows):
                 columns = ["", columns[0]]  # a title naming the one measured column
             found.append(Table(columns, rows, group))
@@ -253,6 +269,22 @@ def _unjoined(lines: list[str], values: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def _names_a_group(head: str, above: str, header: str | None, rows: list[tuple[str, list[Cell | str], str]]) -> bool:
+    """Whether a line without numbers over rows names their group ("Normalgrößen", "Untersetzte
+    Größen (kürzer, mehr Bauch)", "Long sizes") under a header above whose columns line up with
+    the rows' cells, while its own do not."""
+    cells = len(rows[0][1])
+    if re.search(r"\d", head) or len(_columns(head)) == cells + 1 or not all(len(r[1]) == cells for r in rows):
+        return False
+    from catalog.measurements import measure_of  # noqa: PLC0415 (see _columns)
+
+    over = header or above
+    if not over or re.search(r"\d", over) or len(_columns(over)) != cells + 1:
+        return False
+    named = [c for c in _columns(over) if measure_of(c, cm=False)]
+    return len(named) >= 2 and len([c for c in _columns(head) if measure_of(c, cm=False)]) < len(named)
 
 
 # a line naming a group of rows by a range of a body measure ("Untersetzte Größen (Körpergröße ca. 164–172 cm)", "Long sizes (height 184–194 cm)")
