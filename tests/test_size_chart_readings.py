@@ -79,3 +79,44 @@ def test_a_second_option_bounded_by_another_measure_is_said_beside_the_size() ->
         vest = _product(options, text, lang)
         said = _said(vest, question, lang)
         assert ("Größe B" if lang == "de" else "size B") in said and f"Länge {length}" in said, said
+
+
+def test_a_line_naming_a_group_of_rows_stays_under_the_header() -> None:
+    for lang, text, question, size in (
+            ("de", "Sakko.\nGröße Körpergröße Brustumfang\nNormalgrößen\n48 174–178 cm 96 cm\n50 177–181 cm 100 cm\n52 180–184 cm 104 cm\n"
+                   "Untersetzte Größen (kürzer, mehr Bauch)\n24 164–168 cm 96 cm\n25 167–171 cm 100 cm\n26 169–173 cm 104 cm",
+             "Ich bin 1,69 m, Brustumfang 100 cm", "Größe 25"),
+            ("en", "Blazer.\nSize Height Chest\nRegular sizes\n48 174–178 cm 96 cm\n50 177–181 cm 100 cm\n52 180–184 cm 104 cm\n"
+                   "Short sizes (shorter, fuller waist)\n24 164–168 cm 96 cm\n25 167–171 cm 100 cm\n26 169–173 cm 104 cm",
+             "I'm 1.79 m with a 100 cm chest", "size 50")):
+        sizes = ["48", "50", "52", "24", "25", "26"]
+        jacket = _product({"Größe": sizes}, text, lang)
+        rows = _rows(jacket, lang)
+        assert ("25", "height", 167, 171) in rows and ("25", "chest", 100, 100) in rows and ("24", "waist", 164, 168) not in rows
+        said = _said(jacket, question, lang)
+        assert size in said.split(".")[0], said
+    titled = _product({"Size": ["A1", "A2"]}, "Gi.\nSize chart / Größentabelle\nSize Height / Körpergröße Weight / Gewicht\n"
+                                              "A1 160–170 cm 55–68 kg\nA2 170–180 cm 68–82 kg", "en")
+    assert ("A2", "weight", 68, 82) in _rows(titled, "en")  # a title naming no measures is no header over a group
+
+
+def test_a_bound_between_two_columns_belongs_where_a_maximum_can_be() -> None:
+    coat = _product({"Rückenlänge": ["30 cm", "35 cm"]}, "Hundemantel.\nGröße Brustumfang max. Halsumfang\n30 cm 46 cm 30 cm\n35 cm 52 cm 34 cm")
+    assert ("35 cm", "chest", 46.1, 52.0) in _rows(coat)  # single values before "max.": the chest's maximum
+
+
+def test_between_two_sizes_the_rule_takes_one_that_another_measure_allows() -> None:
+    for lang, text, question, size in (
+            ("de", "Sakko.\nGröße Körpergröße Brustumfang\n48 174–178 cm 96 cm\n50 177–181 cm 100 cm\n52 180–184 cm 104 cm\n54 182–186 cm 108 cm\n"
+                   "Liegt Ihr Brustumfang zwischen zwei Größen, nehmen Sie die größere.", "Brustumfang 102 cm, Körpergröße 1,83 m", "Größe 52"),
+            ("en", "Blazer.\nSize Height Chest\n48 174–178 cm 96 cm\n50 177–181 cm 100 cm\n52 180–184 cm 104 cm\n54 182–186 cm 108 cm\n"
+                   "If your chest is between two sizes, take the larger one.", "chest 102 cm, height 1.83 m", "size 52")):
+        jacket = _product({"Größe": ["48", "50", "52", "54"]}, text, lang)
+        said = _said(jacket, question, lang)  # the chest: 52 of 50/52; the height: 52 or 54
+        assert size in said.split(".")[0] and "54" not in said.split(".")[0], said
+
+
+def test_a_bound_far_beyond_the_measure_named_is_no_row_of_it() -> None:
+    jeans = _product({"Size": ["S", "M"], "Length": ["Short", "Long"]},
+                     "Jeans.\nSizes by waist: S 70–75, M 76–81 cm.\nLength: Short is an ankle length for people up to 170 cm, Long above that.", "en")
+    assert not any(r[1] == "ankle" for r in _rows(jeans, "en"))  # 170 cm is a height, no ankle
