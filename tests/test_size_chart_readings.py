@@ -114,6 +114,8 @@ def test_between_two_sizes_the_rule_takes_one_that_another_measure_allows() -> N
         jacket = _product({"Größe": ["48", "50", "52", "54"]}, text, lang)
         said = _said(jacket, question, lang)  # the chest: 52 of 50/52; the height: 52 or 54
         assert size in said.split(".")[0] and "54" not in said.split(".")[0], said
+        said = _said(jacket, question.replace("1,83", "1,79").replace("1.83", "1.79"), lang)  # the height: 50, not the size the rule takes
+        assert ("empfehle Größe 52" if lang == "de" else "recommend size 52") in said, said
 
 
 def test_a_bound_far_beyond_the_measure_named_is_no_row_of_it() -> None:
