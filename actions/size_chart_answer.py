@@ -214,6 +214,9 @@ def _by_height(found: Found, text: str) -> tuple[Found, Found]:
 
 
 _NEGATION = re.compile(r"\b(?:nicht|kein\w*|not|no|never|nie)\b", re.I)
+# the words of a sentence on those beyond a chart's bound ("über 35 kg", "under 40 kg")
+_ABOVE = "über|mehr als|schwerer als|größer als|over|above|more than|heavier than|taller than"
+_BELOW = "unter|weniger als|leichter als|kleiner als|under|below|less than|lighter than|shorter than"
 
 
 def _none_meant(product: Product, rows: list[ChartRow], m: Measurement, option: str, lang: str) -> str | None:
@@ -228,8 +231,10 @@ def _none_meant(product: Product, rows: list[ChartRow], m: Measurement, option: 
     number = bound.split()[0]
     lines = [say("chart_none_meant_above" if above else "chart_none_meant_below", lang, cm=_amount(m.cm, m.measure, lang),
                  product=product.name(lang), option=option, bound=bound)]  # fmt: skip
+    beyond = re.compile(rf"\b(?:{_ABOVE if above else _BELOW})\s+(?:ca\.\s+|etwa\s+|about\s+)?{re.escape(number)}(?![\d.,]\d)", re.I)
     limit = next((s.text for s in product_sentences(product, lang) if _NEGATION.search(s.text)
-                  and re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d])", s.text)), None)  # fmt: skip
+                  and re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d])", s.text)), None) \
+        or next((s.text for s in product_sentences(product, lang) if beyond.search(s.text)), None)  # "Für Kinder über 35 kg … empfehlen wir einen Hüftgurt"
     if limit:
         lines.append(say("chart_source", lang, sentence=limit))
     return " ".join(lines)

@@ -37,6 +37,8 @@ _RANGE = re.compile(r"(\d{2,3}(?:[.,]\d)?)\s*(?:–|-|—|bis|to)\s*(\d{2,3}(?:[
 _KG_RANGE = re.compile(r"(\d{1,3})\s*(?:–|-|—|bis|to)\s*(\d{1,3})\s*kg", re.I)
 _AGE_RANGE = re.compile(r"(\d{1,2})\s*(?:–|-|—|bis|to)\s*(\d{1,2})\s*(?:jahre?|j\.|years?|yrs?)", re.I)
 _MONTH_RANGE = re.compile(r"(\d{1,2})\s*(?:–|-|—|bis|to)\s*(\d{1,2})\s*(?:monate?|m\.|months?)", re.I)
+# a value bounding a body weight on one side ("bis 20 kg", "up to 25 kg", "ab 36 kg", "over 35 kg", "max. 18 kg")
+_KG_BOUND = re.compile(r"(?<!\d\s)(?<![\d–-])\b(bis|up to|unter|under|max\.?|maximal|ab|über|from|over|min\.?|mindestens)\s*(\d{1,3}(?:[.,]\d)?)\s*kg\b", re.I)
 # German kids' clothing sizes are the child's height in cm: 104 fits up to 104 cm, 92/98 from 87 to 98 cm
 _KIDS_SIZES = {50 + 6 * k for k in range(22)}  # 50, 56, … 176
 _NUMBERS = re.compile(r"^\s*(\d{2,3})(?:\s*(?:/|–|-)\s*(\d{2,3}))?\s*(?:cm)?\s*$", re.I)
@@ -333,6 +335,10 @@ def _unit_row(name: str, value: str, values: list[str]) -> ChartRow | None:
             if measure == "age":  # "3-4 years" takes a child up to its fifth birthday
                 high += factor * 0.99
             return ChartRow(label if label in values else value, name, round(low, 2), round(high, 2), measure, value)
+    if m := _KG_BOUND.search(value):  # "XXS (bis 20 kg)", "up to 25 kg", "ab 36 kg"
+        kg = float(m.group(2).replace(",", "."))
+        low, high = (0.0, kg) if re.match(r"bis|up|unter|under|max|<|≤", m.group(1), re.I) else (kg, math.inf)
+        return ChartRow(value, name, low, high, "weight", value)
     return None
 
 

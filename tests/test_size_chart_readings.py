@@ -122,3 +122,22 @@ def test_a_bound_far_beyond_the_measure_named_is_no_row_of_it() -> None:
     jeans = _product({"Size": ["S", "M"], "Length": ["Short", "Long"]},
                      "Jeans.\nSizes by waist: S 70–75, M 76–81 cm.\nLength: Short is an ankle length for people up to 170 cm, Long above that.", "en")
     assert not any(r[1] == "ankle" for r in _rows(jeans, "en"))  # 170 cm is a height, no ankle
+
+
+def test_a_value_bounding_a_weight_on_one_side_is_a_row() -> None:
+    for lang, values, question, want in (
+            ("de", ["Mini (bis 18 kg)", "Midi (18–30 kg)"], "Mein Sohn wiegt 15 kg", "Mini (bis 18 kg)"),
+            ("en", ["Mini (up to 18 kg)", "Midi (18–30 kg)"], "my son weighs 15 kg", "Mini (up to 18 kg)")):
+        seat = _product({"Gewichtsklasse": values}, "Kindersitz.", lang)
+        assert (values[0], "weight", 0.0, 18.0) in _rows(seat, lang)
+        assert want in _said(seat, question, lang)
+
+
+def test_beyond_the_chart_the_merchants_sentence_on_that_side_is_quoted() -> None:
+    for lang, text, question, sentence in (
+            ("de", "Kindergurt.\nFür Kinder über 30 kg empfehlen wir unseren Hüftgurt Talwärts.", "Mein Kind wiegt 34 kg", "Für Kinder über 30 kg"),
+            ("en", "Kids' harness.\nFor children over 30 kg we recommend our Valley sit harness.", "my child weighs 34 kg", "For children over 30 kg")):
+        harness = _product({"Körpergewicht": ["A (10–20 kg)", "B (20–30 kg)"]}, text, lang)
+        harness.size_option = None  # an option of weight classes, as an export without a size option gives it
+        said = _said(harness, question, lang)
+        assert sentence in said and "30 kg" in said.split(".")[0], said
