@@ -18,7 +18,7 @@ from catalog.size_text_rules import ACCESSORY_PLAUSIBLE, with_accessories
 MEASURES: dict[str, str] = {
     "inside_leg": r"innenbein\w*|schrittlänge|inseam|inside[- ]leg|leg length",
     "underbust": r"unterbrust\w*|under[- ]?bust|band size",
-    "chest": r"brustumfang|oberweite|brustweite|\bbrust\b|chest|\bbust\b|girth",
+    "chest": r"brustumfang|oberweite|brustweite|\bbrust\b|\bchest|\bbust\b|girth",  # "Orchester" names no chest
     "waist": r"taille\w*|bundweite|bundumfang|bauchumfang|\bbauch\b|waist",
     "hip": r"hüft\w*|\bhips?\b",
     # the thigh at its widest ("Oberschenkelumfang", "thigh 58 cm") of stockings, shorts and hold-ups

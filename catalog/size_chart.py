@@ -37,6 +37,8 @@ _RANGE = re.compile(r"(\d{2,3}(?:[.,]\d)?)\s*(?:–|-|—|bis|to)\s*(\d{2,3}(?:[
 _KG_RANGE = re.compile(r"(\d{1,3})\s*(?:–|-|—|bis|to)\s*(\d{1,3})\s*kg", re.I)
 _AGE_RANGE = re.compile(r"(\d{1,2})\s*(?:–|-|—|bis|to)\s*(\d{1,2})\s*(?:jahre?|j\.|years?|yrs?)", re.I)
 _MONTH_RANGE = re.compile(r"(\d{1,2})\s*(?:–|-|—|bis|to)\s*(\d{1,2})\s*(?:monate?|m\.|months?)", re.I)
+# the height beside an age in a kids' size ("6–7 Jahre (120 cm)", "4-5 years / 110 cm")
+_AGE_HEIGHT = re.compile(r"(?:jahre?|j\.|years?|yrs?)\W{1,4}(\d{2,3})\s*cm\b", re.I)
 # a value bounding a body weight on one side ("bis 20 kg", "up to 25 kg", "ab 36 kg", "over 35 kg", "max. 18 kg")
 _KG_BOUND = re.compile(r"(?<!\d\s)(?<![\d–-])\b(bis|up to|unter|under|max\.?|maximal|ab|über|from|over|min\.?|mindestens)\s*(\d{1,3}(?:[.,]\d)?)\s*kg\b", re.I)
 # German kids' clothing sizes are the child's height in cm: 104 fits up to 104 cm, 92/98 from 87 to 98 cm
@@ -91,6 +93,8 @@ def _chart(product: Product, lang: str) -> list[ChartRow]:
         for value in values:
             if row := _unit_row(name, value, values):
                 rows.append(row)
+                if row.measure == "age" and (h := _AGE_HEIGHT.search(value)):  # "6–7 Jahre (120 cm)": a kids' size by height too
+                    rows.append(ChartRow(row.size, name, float(h.group(1)) - 5, float(h.group(1)), "height", value))
             elif m := _RANGE.search(value):
                 label = value[: m.start()].strip(" (:") or value
                 rows.append(ChartRow(label if label in values else value, name, _float(m.group(1)), _float(m.group(2)),

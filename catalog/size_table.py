@@ -97,6 +97,24 @@ def _bound_moved(columns: list[str], rows: list[tuple[str, list[Cell | str], str
     return out
 
 
+def _fitted(columns: list[str], rows: list[tuple[str, list[Cell | str], str]]) -> list[str]:
+    """A header with more words than the rows have cells ("Größe Körpergröße Wadenumfang Länge
+    Schoner" over "S 150–165 cm 30–34 cm 36 cm") with two neighbours that name no body measure
+    joined, from the right, until each cell has its column ("Länge Schoner")."""
+    from catalog.measurements import measure_of  # noqa: PLC0415 (see _columns)
+
+    cells = {len(r[1]) for r in rows}
+    if len(cells) != 1 or len(columns) > cells.copy().pop() + 3 or len([c for c in columns if measure_of(c, cm=False)]) < 2:
+        return columns  # rows of uneven cells, a line of prose over them, a header of shoe systems
+    out = list(columns)
+    while len(out) > cells.copy().pop() + 1:
+        k = next((k for k in range(len(out) - 1, 1, -1) if not measure_of(out[k], cm=False) and not measure_of(out[k - 1], cm=False)), None)
+        if k is None:
+            return columns  # no such pair: counted from the right (`column_of`)
+        out[k - 1:k + 1] = [f"{out[k - 1]} {out[k]}"]
+    return out
+
+
 def _cells(rest: str) -> list[Cell | str]:
     """A row after its size value: number cells, and runs of words as text cells."""
     cells: list[Cell | str] = []
@@ -248,7 +266,7 @@ def tables(product: Product, lang: str) -> list[Table]:
                     and (header or i >= 2 and not re.search(r"\d", lines[i - 2])):
                 header = header if header and re.search(r"\d", lines[i - 2]) else lines[i - 2]
                 head, group = header, lines[i - 1]  # "Normalgrößen (Körpergröße ca. 176–182 cm)" under "Größe Bundumfang Gesäß"
-            columns = _bound_moved(_columns(head), rows)
+            columns = _fitted(_bound_moved(_columns(head), rows), rows)
             if len(columns) == 1 and all(len(r[1]) == 1 and isinstance(r[1][0], Cell) for r in rows):
                 columns = ["", columns[0]]  # a title naming the one measured column
             found.append(Table(columns, rows, group))
