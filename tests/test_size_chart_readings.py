@@ -141,3 +141,25 @@ def test_beyond_the_chart_the_merchants_sentence_on_that_side_is_quoted() -> Non
         harness.size_option = None  # an option of weight classes, as an export without a size option gives it
         said = _said(harness, question, lang)
         assert sentence in said and "30 kg" in said.split(".")[0], said
+
+
+def test_a_header_with_more_words_than_cells_joins_two_that_name_no_measure() -> None:
+    for lang, text, question, size in (
+            ("de", "Knieschoner.\nGröße Körpergröße Wadenumfang Länge Polster\nS 150–165 cm 30–34 cm 30 cm\nM 165–178 cm 34–37 cm 33 cm\n"
+                   "L 178–190 cm 37–40 cm 36 cm", "1,70 m groß, Wade 35 cm", "Größe M"),
+            ("en", "Shin guards.\nSize Height Calf Pad length\nS 150–165 cm 30–34 cm 30 cm\nM 165–178 cm 34–37 cm 33 cm\n"
+                   "L 178–190 cm 37–40 cm 36 cm", "I'm 1.70 m tall, calf 35 cm", "size M")):
+        guards = _product({"Größe": ["S", "M", "L"]}, text, lang)
+        rows = _rows(guards, lang)
+        assert ("M", "calf", 34, 37) in rows and ("M", "height", 165, 178) in rows
+        assert size in _said(guards, question, lang).split(".")[0]
+
+
+def test_a_kids_size_naming_an_age_and_a_height_charts_both() -> None:
+    for lang, values, question, want in (
+            ("de", ["4–5 Jahre (110 cm)", "6–7 Jahre (120 cm)", "8–9 Jahre (130 cm)"], "Mein Sohn ist 7 und 1,29 m groß", "8–9 Jahre (130 cm)"),
+            ("en", ["4-5 years (110 cm)", "6-7 years (120 cm)", "8-9 years (130 cm)"], "my son is 7 and 1.29 m tall", "8-9 years (130 cm)")):
+        suit = _product({"Alter": values}, "Kinderanzug.", lang)
+        assert (values[1], "height", 115, 120) in _rows(suit, lang)
+        said = _said(suit, question, lang)  # the age says 6–7, the height 8–9: the larger
+        assert ("empfehle Alter " if lang == "de" else "recommend Alter ") + want in said, said
