@@ -61,6 +61,30 @@ def rows_for(rows: list[ChartRow], m: Measurement) -> tuple[list[ChartRow], bool
     return sizes_for(rows, m)
 
 
+def _held_by_all(product: Product, rows: list[ChartRow], measurements: list[Measurement], rule: tuple[str, str] | None) -> str | None:
+    """The size that every measurement allows where the chart's ranges overlap or a measurement
+    lies between two sizes ("2X: 160–175 cm, 86–104 kg", "3X: 165–180 cm, 100–118 kg": 173 cm and
+    95 kg are 2X only; a chest between 50 and 52, the larger by the rule, and a height of 52 or 54:
+    52); of several such
+    sizes the merchant's rule between two, else the fit, else the larger; None when none is
+    allowed by all or a measurement lies outside the chart."""
+    allowed: list[set[str]] = []
+    for m in measurements:
+        inside = [r for r in _usable(rows, m) if r.low - _tolerance(r) <= m.cm <= r.high + _tolerance(r)]
+        if inside and not all(r.low == 0 or r.high == float("inf") for r in inside):
+            allowed.append({r.size for r in inside})
+            continue
+        pair, exact = rows_for(rows, m)
+        if not exact:
+            return None
+        allowed.append({_pick(product, pair, rule).size})  # between two sizes: the one the rule takes
+    both = set.intersection(*allowed) if allowed else set()
+    held = sorted((r for r in rows if r.measure == measurements[0].measure and r.size in both), key=lambda r: (r.low, r.high))
+    if not held:
+        return None
+    return _pick(product, [held[0], held[-1]] if len({r.size for r in held}) > 1 else held[:1], rule).size
+
+
 def _pick(product: Product, pair: list[ChartRow], rule: tuple[str, str] | None) -> ChartRow:
     if len(pair) == 1:
         return pair[0]
@@ -128,7 +152,7 @@ def chart_answer(product: Product, measurements: list[Measurement], text: str, l
     else:
         picks = [(m, _pick(product, pair, rule)) for m, pair, _ in found]
         sizes = {r.size for _, r in picks}
-        if len(sizes) > 1 and (joint := joint_fit(rows + extra, [m for m, _, _ in found])):
+        if len(sizes) > 1 and (joint := joint_fit(rows + extra, [m for m, _, _ in found]) or _held_by_all(product, rows, [m for m, _, _ in found], rule)):
             picks = [(m, next(r for r in rows + extra if r.size == joint and r.measure == m.measure)) for m, _, _ in found]
             sizes = {joint}
         if len(sizes) == 1:
@@ -190,6 +214,9 @@ def _by_height(found: Found, text: str) -> tuple[Found, Found]:
 
 
 _NEGATION = re.compile(r"\b(?:nicht|kein\w*|not|no|never|nie)\b", re.I)
+# the words of a sentence on those beyond a chart's bound ("über 35 kg", "under 40 kg")
+_ABOVE = "über|mehr als|schwerer als|größer als|over|above|more than|heavier than|taller than"
+_BELOW = "unter|weniger als|leichter als|kleiner als|under|below|less than|lighter than|shorter than"
 
 
 def _none_meant(product: Product, rows: list[ChartRow], m: Measurement, option: str, lang: str) -> str | None:
@@ -204,8 +231,10 @@ def _none_meant(product: Product, rows: list[ChartRow], m: Measurement, option: 
     number = bound.split()[0]
     lines = [say("chart_none_meant_above" if above else "chart_none_meant_below", lang, cm=_amount(m.cm, m.measure, lang),
                  product=product.name(lang), option=option, bound=bound)]  # fmt: skip
+    beyond = re.compile(rf"\b(?:{_ABOVE if above else _BELOW})\s+(?:ca\.\s+|etwa\s+|about\s+)?{re.escape(number)}(?![\d.,]\d)", re.I)
     limit = next((s.text for s in product_sentences(product, lang) if _NEGATION.search(s.text)
-                  and re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d])", s.text)), None)  # fmt: skip
+                  and re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d])", s.text)), None) \
+        or next((s.text for s in product_sentences(product, lang) if beyond.search(s.text)), None)  # "Für Kinder über 35 kg … empfehlen wir einen Hüftgurt"
     if limit:
         lines.append(say("chart_source", lang, sentence=limit))
     return " ".join(lines)

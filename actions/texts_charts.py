@@ -8,6 +8,7 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
     "measure_hand": {"de": "Handumfang", "en": "hand circumference"},
     "measure_calf": {"de": "Wadenumfang", "en": "calf"},
     "measure_ankle": {"de": "Knöchelumfang", "en": "ankle"},
+    "measure_thigh": {"de": "Oberschenkelumfang", "en": "thigh"},
     "measure_wrist": {"de": "Handgelenkumfang", "en": "wrist"},
     "measure_neck": {"de": "Halsumfang", "en": "neck"},
     "measure_frame": {"de": "Brillenbreite", "en": "frame width"},

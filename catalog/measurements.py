@@ -18,9 +18,11 @@ from catalog.size_text_rules import ACCESSORY_PLAUSIBLE, with_accessories
 MEASURES: dict[str, str] = {
     "inside_leg": r"innenbein\w*|schrittlänge|inseam|inside[- ]leg|leg length",
     "underbust": r"unterbrust\w*|under[- ]?bust|band size",
-    "chest": r"brustumfang|oberweite|brustweite|\bbrust\b|chest|\bbust\b|girth",
+    "chest": r"brustumfang|oberweite|brustweite|\bbrust\b|\bchest|\bbust\b|girth",  # "Orchester" names no chest
     "waist": r"taille\w*|bundweite|bundumfang|bauchumfang|\bbauch\b|waist",
     "hip": r"hüft\w*|\bhips?\b",
+    # the thigh at its widest ("Oberschenkelumfang", "thigh 58 cm") of stockings, shorts and hold-ups
+    "thigh": r"oberschenkel\w*|\bthighs?\b",
     "head": r"kopfumfang|head circumference|\bhead\b|\bkopf\b",
     "hand": r"handumfang|hand circumference|\bhands?\b|\bpalm\b|handgröße|around (?:the|your|my) knuckles|knuckle circumference|über (?:die|den) (?:finger)?knöchel|fingerknöchel",
     "calf": r"wadenumfang|\bwaden?\b|\bcalf\b|\bcalves\b",
@@ -151,10 +153,16 @@ _AFTER = re.compile(rf"(?:\s*[:=]?\s*(?:[^\W\d]+\s+){{0,3}}?){_NUMBER_CM}{_UNIT}
 # a number with its unit right before the word ("96 cm Brustumfang", "a 32 inch waist")
 _BEFORE = re.compile(rf"{_NUMBER_CM}\s*-?\s*(cm|mm|\"|″|in|inch(?:es)?|zoll)?\s*-?\s*$", re.I)
 # plausible values in cm of a number given without unit
-_PLAUSIBLE = {"underbust": (50, 130), "chest": (60, 160), "waist": (40, 150), "hip": (60, 170), "head": (35, 68),
+_PLAUSIBLE = {"underbust": (50, 130), "chest": (60, 160), "waist": (40, 150), "hip": (60, 170), "head": (35, 68), "thigh": (30, 95),
               "finger_diameter": (1.2, 2.8), "finger": (3.5, 9.0), "hand": (12, 32), "calf": (20, 60), "ankle": (14, 40), "foot": (9, 35), "inside_leg": (20, 110), "back": (15, 90),
               "body_length": (20, 150), **ACCESSORY_PLAUSIBLE}  # fmt: skip
 _NAMED_ANY = re.compile("|".join(f"(?:{({**MEASURES, **QUESTION_MEASURES})[m]})" for m in _PLAUSIBLE), re.I)
+
+
+def beyond(measure: str, cm: float) -> bool:
+    """Whether a number of cm is far beyond any body's measure of that kind (an ankle of 170 cm
+    is a height); an animal's or a horse's measure stays within twice a person's top."""
+    return cm > 2 * _PLAUSIBLE.get(measure, (0, float("inf")))[1]
 
 
 def _cm(number: str, unit: str | None) -> float:

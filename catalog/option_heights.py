@@ -8,9 +8,12 @@ comes from the chart of body measures), never a colour."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from catalog.measurements import beyond
 from catalog.models import Product
 from catalog.passages import product_sentences
+from catalog.size_table import text_lines
 from catalog.variants import SIZE, option_kind, option_values
 
 _ABOUT = r"(?:(?:ca\.|etwa|ungefähr|approx\.?|approximately|about|around|circa|rund)\s+)?"
@@ -66,6 +69,60 @@ def option_height_rows(product: Product, lang: str) -> list[Row]:
                 rows.append((value, option, cm, float("inf"), s.text) if top else (value, option, 0.0, cm, s.text))
         rows += _rest(option, values, [r for r in rows if r[1] == option])
     return rows
+
+
+# a bound of another body measure in cm ("Regular für Rückenlänge ab 44 cm, Short darunter", "Wide for calves over 38 cm")
+_MIN_CM = re.compile(rf"\b(?:over|above|from|ab|über|größer als|grösser als|mehr als|more than|at least|mindestens)\s+{_ABOUT}(\d{{2,3}}(?:[.,]\d)?)\s*cm\b", re.I)
+_MAX_CM = re.compile(rf"\b(?:under|below|up to|unter|bis|kleiner als|weniger als|less than|höchstens)\s+{_ABOUT}(\d{{2,3}}(?:[.,]\d)?)\s*cm\b", re.I)
+_WIDE_WORD = re.compile(r"\b(?:wide|weit|breit|xl|extra\w*|plus|long|lang)\b", re.I)
+_NARROW_WORD = re.compile(r"\b(?:narrow|schmal|slim|short|kurz)\b", re.I)
+
+MeasureRow = tuple[str, str, float, float, str, str]  # (value, option, low, high, measure, sentence)
+
+
+def option_measure_rows(product: Product, lang: str, measure_of: Callable[[str], str | None]) -> list[MeasureRow]:
+    """Rows of a body measure other than the height that a sentence bounds for a value of a
+    non-size option ("Länge: Regular für Rückenlänge ab 44 cm, Short darunter" — a back of
+    41 cm is Short; "Wide for calves over 38 cm"): the measure is the one the sentence names
+    before the bound; of an option of two values the other one takes the rest."""
+    rows: list[MeasureRow] = []
+    options = option_values(product)
+    if not any(option_kind(product, o) == SIZE for o in options):
+        return []
+    for option, values in options.items():
+        if len(values) < 2 or option_kind(product, option) in (SIZE, "color"):
+            continue
+        found: list[Row] = []
+        measure = None
+        for line in text_lines(product, lang):
+            text = _ASIDE.sub(lambda m: " " * len(m.group(0)), line)  # "(7. Halswirbel bis Taille)" says how to measure
+            named = _named(text, values)
+            for pattern, word, top in ((_MIN_CM, _WIDE_WORD, True), (_MAX_CM, _NARROW_WORD, False)):
+                m = pattern.search(text)
+                value = _owner(named, m.start(), word) if m and named else None
+                said = _first_measure(text[: m.start()], measure_of) if m else None
+                if m is None or value is None or said in (None, "height") or measure not in (None, said) or any(r[0] == value for r in found):
+                    continue
+                cm = float(m.group(1).replace(",", "."))
+                if beyond(said, cm):  # "L30 is an ankle length … up to 170 cm": a height
+                    continue
+                measure = said
+                found.append((value, option, cm, float("inf"), line) if top else (value, option, 0.0, cm, line))
+        found += _rest(option, values, found)
+        rows += [(value, option, low, high, measure or "", sentence) for value, option, low, high, sentence in found]
+    return rows
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _first_measure(text: str, measure_of: Callable[[str], str | None]) -> str | None:
+    """The first measure the text names ("Regular für Rückenlänge …", "Long for a back length"):
+    that of the shortest start of it that names one."""
+    for word in re.finditer(r"[^\W\d_]+", text):
+        if measure := measure_of(text[: word.end()]):
+            return measure
+    return None
 
 
 def _rest(option: str, values: list[str], rows: list[Row]) -> list[Row]:

@@ -16,27 +16,31 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from catalog import chart_slashes, size_evidence, size_table, size_text_rules
+from catalog import (
+    chart_slashes,
+    sentence_rows,
+    size_evidence,
+    size_table,
+    size_text_rules,
+    table_measures,
+)
 from catalog.measurements import NOT_CM as _NOT_CM
 from catalog.measurements import Measurement, find_measurement, find_measurements, measure_of
 from catalog.models import Product
-from catalog.option_heights import option_height_rows
+from catalog.option_heights import option_height_rows, option_measure_rows
 from catalog.passages import product_sentences
 from catalog.variants import amount, option_kind, option_values
 
 __all__ = ["ChartRow", "Measurement", "chart", "charted_measure", "find_measurement", "find_measurements", "kids_heights", "limit_verdict", "measure_of", "sizes_for", "usable_rows"]
 
 _RANGE = re.compile(r"(\d{2,3}(?:[.,]\d)?)\s*(?:–|-|—|bis|to)\s*(\d{2,3}(?:[.,]\d)?)\s*cm", re.I)  # "14–15.5 cm"
-_BOUND = re.compile(r"[^.;\d]{0,50}?\b(bis|up to|under|unter|below|ab|from|over|über)\s+(\d{2,3})\s*(cm|kg)\b", re.I)
-# a value of any option paired with a body weight in a sentence ("H3 for 75 to 100 kg")
-_KG_AFTER = re.compile(r"(\d{2,3})\s*(?:–|-|—|bis|to)\s*(\d{2,3})\s*kg\b", re.I)
-_PEOPLE = re.compile(r"\bpeople\b|\bpersons?\b|\bmenschen\b|\bpersonen\b|körpergröße|\btall\w*|\bgroß gewachsen", re.I)
-_TALLER = re.compile(r"\s*(?:(?:is\s+)?for|für)\s+(?:taller|größere|grössere)\b", re.I)
-_EQUALS = re.compile(r"\s*(?:=|:)\s*(\d{2,3}(?:[.,]\d)?)\s*cm\b", re.I)
-_SINGLE = re.compile(r"(\d{2,3}(?:[.,]\d)?)\s*cm", re.I)
 _KG_RANGE = re.compile(r"(\d{1,3})\s*(?:–|-|—|bis|to)\s*(\d{1,3})\s*kg", re.I)
 _AGE_RANGE = re.compile(r"(\d{1,2})\s*(?:–|-|—|bis|to)\s*(\d{1,2})\s*(?:jahre?|j\.|years?|yrs?)", re.I)
 _MONTH_RANGE = re.compile(r"(\d{1,2})\s*(?:–|-|—|bis|to)\s*(\d{1,2})\s*(?:monate?|m\.|months?)", re.I)
+# the height beside an age in a kids' size ("6–7 Jahre (120 cm)", "4-5 years / 110 cm")
+_AGE_HEIGHT = re.compile(r"(?:jahre?|j\.|years?|yrs?)\W{1,4}(\d{2,3})\s*cm\b", re.I)
+# a value bounding a body weight on one side ("bis 20 kg", "up to 25 kg", "ab 36 kg", "over 35 kg", "max. 18 kg")
+_KG_BOUND = re.compile(r"(?<!\d\s)(?<![\d–-])\b(bis|up to|unter|under|max\.?|maximal|ab|über|from|over|min\.?|mindestens)\s*(\d{1,3}(?:[.,]\d)?)\s*kg\b", re.I)
 # German kids' clothing sizes are the child's height in cm: 104 fits up to 104 cm, 92/98 from 87 to 98 cm
 _KIDS_SIZES = {50 + 6 * k for k in range(22)}  # 50, 56, … 176
 _NUMBERS = re.compile(r"^\s*(\d{2,3})(?:\s*(?:/|–|-)\s*(\d{2,3}))?\s*(?:cm)?\s*$", re.I)
@@ -70,7 +74,9 @@ def chart(product: Product, lang: str) -> list[ChartRow]:
     second option's values by the wearer's height (`catalog.option_heights`) added."""
     rows = _chart(product, lang)
     by_height = {r.option for r in rows if r.measure == "height"}
-    return rows + [ChartRow(v, o, low, high, "height", s, secondary=True) for v, o, low, high, s in option_height_rows(product, lang) if o not in by_height]
+    rows += [ChartRow(v, o, low, high, "height", s, secondary=True) for v, o, low, high, s in option_height_rows(product, lang) if o not in by_height]
+    charted = {(r.option, r.measure) for r in rows}
+    return rows + [ChartRow(v, o, low, high, m, s, secondary=True) for v, o, low, high, m, s in option_measure_rows(product, lang, measure_of) if (o, m) not in charted]
 
 
 def _chart(product: Product, lang: str) -> list[ChartRow]:
@@ -87,6 +93,8 @@ def _chart(product: Product, lang: str) -> list[ChartRow]:
         for value in values:
             if row := _unit_row(name, value, values):
                 rows.append(row)
+                if row.measure == "age" and (h := _AGE_HEIGHT.search(value)):  # "6–7 Jahre (120 cm)": a kids' size by height too
+                    rows.append(ChartRow(row.size, name, float(h.group(1)) - 5, float(h.group(1)), "height", value))
             elif m := _RANGE.search(value):
                 label = value[: m.start()].strip(" (:") or value
                 rows.append(ChartRow(label if label in values else value, name, _float(m.group(1)), _float(m.group(2)),
@@ -170,7 +178,7 @@ def _sentence_rows(product: Product, lang: str, options: dict[str, list[str]]) -
             seen |= {(r.size, r.low, r.high) for r in formula}
             continue
         ruled = [ChartRow(*row, sentence.text) for row in size_text_rules.text_rows(sentence.text, measure or heading or carried, options)]  # "Neck 42 cm → 55 cm"
-        found = ruled + [r for r in _rows_in_sentence(sentence.text, measure, options) if r.size not in {x.size for x in ruled}]
+        found = ruled + [r for r in [ChartRow(*row, sentence.text) for row in sentence_rows.rows_in_sentence(sentence.text, measure, options)] if r.size not in {x.size for x in ruled}]
         if carried and found and all(r.measure is None for r in found):  # a table's first line named it: "… Kragenweite … 39/40 39–40 cm" / "41/42 41–42 cm"
             found = [replace(r, measure=carried) for r in found]
         carried = found[0].measure if found and len({r.measure for r in found}) == 1 else None
@@ -265,7 +273,7 @@ def _table_rows(product: Product, lang: str, options: dict[str, list[str]]) -> l
     """Chart rows from the size tables of the product text (`catalog.size_table`)."""
     rows = []
     for table in size_table.tables(product, lang):
-        measured = size_table.measured_rows(table, _column_measure)
+        measured = table_measures.measured_rows(table, _column_measure)
         group = measure_of(table.group) if table.group else None
         if group and group not in {m for _, m, *_ in measured} and (m := _RANGE.search(table.group)):
             # the group's line charts a measure for all its rows: normal, short and long sizes by height
@@ -331,43 +339,11 @@ def _unit_row(name: str, value: str, values: list[str]) -> ChartRow | None:
             if measure == "age":  # "3-4 years" takes a child up to its fifth birthday
                 high += factor * 0.99
             return ChartRow(label if label in values else value, name, round(low, 2), round(high, 2), measure, value)
+    if m := _KG_BOUND.search(value):  # "XXS (bis 20 kg)", "up to 25 kg", "ab 36 kg"
+        kg = float(m.group(2).replace(",", "."))
+        low, high = (0.0, kg) if re.match(r"bis|up|unter|under|max|<|≤", m.group(1), re.I) else (kg, math.inf)
+        return ChartRow(value, name, low, high, "weight", value)
     return None
-
-
-def _rows_in_sentence(text: str, measure: str | None, options: dict[str, list[str]]) -> list[ChartRow]:
-    """Pairs of (a size value named in the sentence, the measure after it)."""
-    found: list[ChartRow] = []
-    source, text = text, size_text_rules.IMPERIAL_CM.sub(r"\1", text)
-    for name, values in options.items():
-        for value in values:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, re.I if len(value) > 2 else 0):
-                after = text[m.end(): m.end() + 60]
-                before = text[max(0, m.start() - 40): m.start()]
-                kg = _KG_AFTER.search(after)
-                if (r := _RANGE.search(after)) and not _other_value_between(after[: r.start()], values) and not (kg and kg.start() < r.start()):
-                    found.append(ChartRow(value, name, _float(r.group(1)), _float(r.group(2)), measure, source))
-                elif kg and not _other_value_between(after[: kg.start()], values) and not _RANGE.search(after[: kg.start()]):
-                    found.append(ChartRow(value, name, float(kg.group(1)), float(kg.group(2)), "weight", source))  # "H3 for 75 to 100 kg"
-                elif (b := _BOUND.match(after)) and (b.group(3).lower() == "kg" or measure or _PEOPLE.search(text)) \
-                        and not _other_value_between(after[: b.end()], values):
-                    cm = float(b.group(2))  # "L30 … up to 170 cm", "L34 ab 175 cm", "H2 up to 75 kg": a maximum or a minimum
-                    low, high = (0.0, cm) if b.group(1).lower() in ("bis", "up to", "under", "unter", "below") else (cm, math.inf)
-                    found.append(ChartRow(value, name, low, high, "weight" if b.group(3).lower() == "kg" else measure or "height", source))
-                elif (top := size_text_rules.open_top(after, lambda gap, vs=values: _other_value_between(gap, vs) or bool(_SINGLE.search(gap)))) is not None:  # "4/4: 5'1\" (155 cm) and taller", "over 5'0\" (152 cm)"
-                    found.append(ChartRow(value, name, top, math.inf, measure or ("height" if _PEOPLE.search(text) else None), source))
-                elif _TALLER.match(after) and found and found[-1].high < math.inf and found[-1].option == name:
-                    found.append(ChartRow(value, name, found[-1].high, math.inf, found[-1].measure, source))  # "L32 for taller people"
-                elif (e := _EQUALS.match(after)) and measure:  # "L32 = 81 cm": the value after its size
-                    cm = float(e.group(1).replace(",", "."))
-                    found.append(ChartRow(value, name, cm, cm, measure, source))
-                elif (s := list(_SINGLE.finditer(before))) and measure:
-                    cm = float(s[-1].group(1).replace(",", "."))
-                    found.append(ChartRow(value, name, cm, cm, measure, source))
-    return found
-
-
-def _other_value_between(gap: str, values: list[str]) -> bool:
-    return any(re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", gap) for v in values)
 
 
 def usable_rows(rows: list[ChartRow], measurement: Measurement, not_cm: Collection[str] = _NOT_CM) -> list[ChartRow]:

@@ -1,14 +1,13 @@
 """Size tables in a product text: a header line naming the columns ("Size Waist Hips",
 "Größe Körpergröße Gewicht", "Länge Faltmaß Empfohlen für Körpergröße", "EU UK US Herren
 Fußlänge") and rows that start with one of the product's size values ("M 72–76 cm 96–100 cm").
-Each column that names a body measure becomes chart rows of that measure (`ChartRow`), so a
-waist is read in the waist column and a hip in the hip column; a column of shoe-size systems
+Which body measure each column charts is read in `catalog/table_measures.py`, so a waist is
+read in the waist column and a hip in the hip column; a column of shoe-size systems
 (EU / UK / US) gives the product's own conversion.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
@@ -29,6 +28,7 @@ _INCH_UNITS = ('"', "″", "''", "in", "inch", "inches", "zoll")
 _MAX_WORDS = ("bis", "up to", "unter", "under", "max", "max.")
 _MIN_WORDS = ("ab", "from", "über", "over", "min", "min.")
 _PREPOSITION = re.compile(r"^(?:für|for|per|pro|je|ab|von|vom|am|from|at|of)$", re.I)  # "Ärmellänge ab Nacken" is one column
+_LIMIT = re.compile(r"^(?:max|min|maximal|minimal|höchstens|mindestens)\.?$", re.I)
 SYSTEMS = ("EU", "UK", "US")
 
 
@@ -68,15 +68,51 @@ def _columns(header: str) -> list[str]:
     from catalog.measurements import measure_of  # noqa: PLC0415 (catalog.size_rules, which it imports, imports this module)
 
     columns: list[str] = []
-    pull = False
-    for word in re.findall(r"\([^)]*\)|[^\s()]+", header.rstrip(" :")):
-        pulled = pull and measure_of(word, cm=False) not in ("age", "weight", "height")
-        if columns and (pulled or word.startswith("(") or word[0].islower()):
+    pull = bound = False
+    words = re.findall(r"\([^)]*\)|[^\s()]+", header.rstrip(" :"))
+    for n, word in enumerate(words):
+        pulled = bound or pull and measure_of(word, cm=False) not in ("age", "weight", "height")
+        # "max. Körpergewicht", "Height max. weight": a bound before a measure opens that measure's column
+        opens = bool(columns and _LIMIT.match(word) and n + 1 < len(words) and measure_of(words[n + 1], cm=False))
+        if columns and not opens and (pulled or word.startswith("(") or word[0].islower()):
             columns[-1] = f"{columns[-1]} {word}"
         else:
             columns.append(word)
-        pull = bool(_PREPOSITION.match(word))
+        pull, bound = bool(_PREPOSITION.match(word)), opens
     return columns
+
+
+def _bound_moved(columns: list[str], rows: list[tuple[str, list[Cell | str], str]]) -> list[str]:
+    """A bound between two measures belongs to the one after it ("Körpergröße | max. Körpergewicht"
+    over "125–139 cm 45 kg": a column of ranges has no maximum), unless the column before gives
+    single values ("Brustumfang max. Halsumfang" over "46 cm 30 cm": the chest's maximum)."""
+    out = list(columns)
+    for k in range(1, len(out)):
+        bound, _, rest = out[k].partition(" ")
+        if not rest or not _LIMIT.match(bound):
+            continue
+        index = column_of(Table(out, rows), k - 1)
+        if index is not None and all(isinstance(c[index], Cell) and c[index].low == c[index].high for _, c, _ in rows if -len(c) <= index < len(c)):
+            out[k - 1], out[k] = f"{out[k - 1]} {bound}", rest
+    return out
+
+
+def _fitted(columns: list[str], rows: list[tuple[str, list[Cell | str], str]]) -> list[str]:
+    """A header with more words than the rows have cells ("Größe Körpergröße Wadenumfang Länge
+    Schoner" over "S 150–165 cm 30–34 cm 36 cm") with two neighbours that name no body measure
+    joined, from the right, until each cell has its column ("Länge Schoner")."""
+    from catalog.measurements import measure_of  # noqa: PLC0415 (see _columns)
+
+    cells = {len(r[1]) for r in rows}
+    if len(cells) != 1 or len(columns) > cells.copy().pop() + 3 or len([c for c in columns if measure_of(c, cm=False)]) < 2:
+        return columns  # rows of uneven cells, a line of prose over them, a header of shoe systems
+    out = list(columns)
+    while len(out) > cells.copy().pop() + 1:
+        k = next((k for k in range(len(out) - 1, 1, -1) if not measure_of(out[k], cm=False) and not measure_of(out[k - 1], cm=False)), None)
+        if k is None:
+            return columns  # no such pair: counted from the right (`column_of`)
+        out[k - 1:k + 1] = [f"{out[k - 1]} {out[k]}"]
+    return out
 
 
 def _cells(rest: str) -> list[Cell | str]:
@@ -137,13 +173,28 @@ def _bare(values: list[str], header: str) -> dict[str, str]:
     return out
 
 
+# a value in feet and inches, inches or pounds with its metric value in brackets ("5'3\"–5'9\" (160–175 cm)",
+# "190–230 lbs (86–104 kg)", "28\" (71 cm)"): one cell of the metric value
+_IMPERIAL = r"\d'\s?\d{0,2}(?:\"|''|”|″)?|\d{1,3}(?:[.,]\d)?\s*(?:\"|''|”|″|in\b|inch(?:es)?\b|lbs?\b|pounds?\b)?"
+_DUAL = re.compile(
+    rf"(?:{_IMPERIAL})(?:\s*(?:–|-|—|to)\s*(?:{_IMPERIAL}))?\s*"
+    r"\(\s*(\d{1,3}(?:[.,]\d)?(?:\s*(?:–|-|—|to)\s*\d{1,3}(?:[.,]\d)?)?\s*(?:cm|kg|mm))\s*\)", re.I)
+_IMPERIAL_MARK = re.compile(r"['\"”″]|\d\s*(?:in|inch(?:es)?|lbs?|pounds?)\b", re.I)
+
+
+def metric(text: str) -> str:
+    """A row's cells in two systems read by their metric value: "5'0\"–5'6\" (152–168 cm) 160–200
+    lbs (73–90 kg)" -> "152–168 cm 73–90 kg"."""
+    return _DUAL.sub(lambda m: m.group(1) if _IMPERIAL_MARK.search(m.group(0)[: m.start(1) - m.start()]) else m.group(0), text)
+
+
 def _rows_from(lines: list[str], i: int, values: list[str], bare: dict[str, str]) -> list[tuple[str, list[Cell | str], str]]:
     rows = []
     for line in lines[i:]:
         if size := _size_at_start(line, values):
-            rows.append((size, _cells(line[len(size):]), line))
+            rows.append((size, _cells(metric(line[len(size):])), line))
         elif bare and (short := _size_at_start(line, list(bare))):
-            rows.append((bare[short], _cells(line[len(short):]), line))
+            rows.append((bare[short], _cells(metric(line[len(short):])), line))
         else:
             break
     return rows
@@ -211,10 +262,11 @@ def tables(product: Product, lang: str) -> list[Table]:
         rows = _rows_from(lines, i, values, _bare(values, lines[i - 1]) if i > 0 else {})
         if len(rows) >= 2 and i > 0:
             head, group = lines[i - 1], ""
-            if _GROUP_LINE.search(head) and (header or i >= 2 and not re.search(r"\d", lines[i - 2])):
+            if (_GROUP_LINE.search(head) or _names_a_group(head, lines[i - 2] if i >= 2 else "", header, rows)) \
+                    and (header or i >= 2 and not re.search(r"\d", lines[i - 2])):
                 header = header if header and re.search(r"\d", lines[i - 2]) else lines[i - 2]
                 head, group = header, lines[i - 1]  # "Normalgrößen (Körpergröße ca. 176–182 cm)" under "Größe Bundumfang Gesäß"
-            columns = _columns(head)
+            columns = _fitted(_bound_moved(_columns(head), rows), rows)
             if len(columns) == 1 and all(len(r[1]) == 1 and isinstance(r[1][0], Cell) for r in rows):
                 columns = ["", columns[0]]  # a title naming the one measured column
             found.append(Table(columns, rows, group))
@@ -235,6 +287,22 @@ def _unjoined(lines: list[str], values: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def _names_a_group(head: str, above: str, header: str | None, rows: list[tuple[str, list[Cell | str], str]]) -> bool:
+    """Whether a line without numbers over rows names their group ("Normalgrößen", "Untersetzte
+    Größen (kürzer, mehr Bauch)", "Long sizes") under a header above whose columns line up with
+    the rows' cells, while its own do not."""
+    cells = len(rows[0][1])
+    if re.search(r"\d", head) or len(_columns(head)) == cells + 1 or not all(len(r[1]) == cells for r in rows):
+        return False
+    from catalog.measurements import measure_of  # noqa: PLC0415 (see _columns)
+
+    over = header or above
+    if not over or re.search(r"\d", over) or len(_columns(over)) != cells + 1:
+        return False
+    named = [c for c in _columns(over) if measure_of(c, cm=False)]
+    return len(named) >= 2 and len([c for c in _columns(head) if measure_of(c, cm=False)]) < len(named)
 
 
 # a line naming a group of rows by a range of a body measure ("Untersetzte Größen (Körpergröße ca. 164–172 cm)", "Long sizes (height 184–194 cm)")
@@ -260,96 +328,6 @@ def column_of(table: Table, column: int) -> int | None:
         return column - 1
     index = column - (len(table.header) - cells)
     return index if 0 <= index < cells else None
-
-
-_BODY_COLUMN = re.compile(r"\bkörper\w*|\bbody\b", re.I)  # a measure on the body ("Brustumfang (Körper)"), not the garment's
-
-
-def measured_rows(table: Table, measure_of) -> list[tuple[str, str, float, float, str]]:  # noqa: ANN001
-    """(size, measure, low, high, row) for every body-measure column of the table. A weight
-    column is the body's only when it gives ranges in kg (a bike's "7,6 kg" is its own) or a
-    header names whom it is for up to a weight ("For dogs up to", "Für Hunde bis": kg); "ab" / "bis" (in the header or the cell)
-    make a minimum or a maximum — a column of maxima reaches from the row before ("bis 20 kg",
-    "bis 35 kg": 20–35 kg). An age column in years or months ("0–2 Monate") charts ages in years;
-    of two columns of one measure, the body's ("Körper", "body")."""
-    out = []
-    done: set[str] = set()
-    columns = sorted(enumerate(table.header[1:], start=1), key=lambda c: _BODY_COLUMN.search(c[1]) is None)  # the body's measure before the garment's
-    for column, name in columns:
-        index = column_of(table, column)
-        header_bound = "max" if re.search(r"\b(?:bis|up to|max)\b", name, re.I) else "min" if re.search(r"\b(?:ab|from|min)\b", name, re.I) else ""
-        whose = header_bound == "max" and re.search(r"\b(?:für|for)\b", name, re.I)  # "For dogs up to", not a load "Zuladung bis"
-        measure = measure_of(name) or ("weight" if whose and index is not None and _all_kg(table, index) else None)
-        if measure is not None and (index is None or not _unit_fits(table, index, measure)):
-            index = _by_unit(table, measure)  # "Länge Körpergröße Kind Alter ca." over "50–65 cm 0–6 Monate": the one cm column
-        if measure is None or index is None or measure in done:
-            continue  # "Waist (cm)" then "Waist (inches)": the first column of a measure
-        done.add(measure)
-        inches = bool(re.search(r"inch|zoll|\(in\)", name, re.I))
-        rows: list[tuple[str, str, float, float, str]] = []
-        for size, cells, line in table.rows:
-            cell = cells[index]
-            if not isinstance(cell, Cell):
-                continue
-            if measure == "age":
-                if not re.match(r"(?:jahr|year|monat|month)", cell.unit):
-                    break
-                factor = 1 / 12 if re.match(r"monat|month", cell.unit) else 1.0
-                rows.append((size, measure, round(cell.low * factor, 2), round(cell.high * factor, 2), line))
-                continue
-            bound = cell.bound or header_bound
-            if measure == "weight" and (cell.unit != "kg" or (cell.low == cell.high and not bound)):
-                break
-            if measure != "weight" and cell.unit not in ("cm", "in", "") or measure == "weight" and cell.unit != "kg":
-                break
-            factor = 2.54 if cell.unit == "in" or inches and cell.unit == "" else 1.0
-            low, high = round(cell.low * factor, 1), round(cell.high * factor, 1)
-            if bound == "min":
-                high = math.inf
-            elif bound == "max" and low == high:  # up to this value: from the row before's
-                before = [r[3] for r in rows if r[3] < high]
-                low = round(max(before) + 0.1, 1) if before else 0.0
-            rows.append((size, measure, low, high, line))
-        out += _to_birthday(rows) if measure == "age" else rows
-    return out
-
-
-def _to_birthday(rows: list[tuple[str, str, float, float, str]]) -> list[tuple[str, str, float, float, str]]:
-    """Age rows reaching to the next birthday ("3–4 Jahre" up to 4.99) unless the next row
-    starts at their end ("0–2 Monate", "2–6 Monate")."""
-    starts = {r[2] for r in rows}
-    step = 1 / 12 if any(0 < r[3] < 1 for r in rows) else 1.0
-    return [(s, m, low, high if high in starts else round(high + 0.99 * step, 2), line) for s, m, low, high, line in rows]
-
-
-def _kind(cell: Cell | str, measure: str, strict: bool) -> bool:
-    """Whether a cell gives that measure's unit: years or months for an age, kg for a weight, cm
-    (not `strict`: also inches or none) for a length."""
-    if not isinstance(cell, Cell):
-        return False
-    if measure == "age":
-        return re.match(r"(?:jahr|year|monat|month)", cell.unit) is not None
-    if measure == "weight":
-        return cell.unit == "kg"
-    return cell.unit == "cm" or not strict and cell.unit in ("in", "")
-
-
-def _unit_fits(table: Table, index: int, measure: str, strict: bool = False) -> bool:
-    return all(-len(cells) <= index < len(cells) and _kind(cells[index], measure, strict) for _, cells, _ in table.rows)
-
-
-def _by_unit(table: Table, measure: str) -> int | None:
-    """The one cell position whose every row gives that measure's unit written out, when the
-    header's words do not line up with the cells; None when none or several do."""
-    width = min(len(cells) for _, cells, _ in table.rows)
-    fitting = [k for k in range(width) if _unit_fits(table, k, measure, strict=True)]
-    return fitting[0] if len(fitting) == 1 else None
-
-
-def _all_kg(table: Table, index: int) -> bool:
-    """Whether every row of a column gives kg."""
-    cells = [cells[index] for _, cells, _ in table.rows if index < len(cells)]
-    return bool(cells) and all(isinstance(c, Cell) and c.unit == "kg" for c in cells)
 
 
 def own_conversion(product: Product, lang: str) -> dict[str, dict[str, str]]:

@@ -33,7 +33,7 @@ def test_a_row_open_at_the_top_holds_every_larger_measure() -> None:
         assert "Tenor" in said and "Concert" not in said.split(".")[0], said
     table = _product({"Size": ["S", "M", "L"]}, "Bow.\nSize Age Player height\nS 5–8 3'9\"–4'5\" (115–135 cm)\n"
                                               "M 8–11 4'5\"–5'0\" (135–152 cm)\nL 11+ over 5'0\" (152 cm)", "en")
-    assert ("L", None, 152, float("inf")) in _rows(table, "en")
+    assert ("L", "height", 152, float("inf")) in _rows(table, "en")  # the table's column names the measure of its metric cells
 
 
 def test_a_list_of_maximums_gives_the_smallest_one_reached() -> None:
