@@ -226,3 +226,22 @@ def test_engraving_is_a_service_no_section_answers_unless_one_names_it(use_embed
     named = PolicyIndex(read_passages(ROOT / "stores" / "goldfaden" / "policies"), use_embedder)  # "Engraved … cannot be returned"
     assert named.answer("Kann ich einen gravierten Ring zurückgeben?", "de")
     assert named.answer("Can I return an engraved ring?", "en")
+
+
+def test_a_heading_asking_for_the_money_back_is_the_refund_section(use_embedder) -> None:
+    """A heading written as the shopper asks ("When do I get my money back?") names the refund,
+    so "how long until my refund?" is not answered by the return window's "How long …?" heading."""
+    from catalog.policies import Passage, PolicyIndex
+
+    assert "refund" in section_aspects("When do I get my money back?")
+    assert "refund" in section_aspects("Wann bekomme ich mein Geld zurück?")
+    assert "refund" not in section_aspects("Wie lange kann ich zurückgeben?")
+    sections = [
+        ("returns", "en", "Returns", "How long may I send things back?", "Send unworn items back up to 21 days after delivery."),
+        ("returns", "en", "Returns", "When do I get my money back?", "We pay the amount back 5 working days after your parcel arrives."),
+        ("returns", "de", "Rückgabe", "Wie lange kann ich zurückschicken?", "Ungetragene Artikel nehmen wir bis 21 Tage nach Zustellung zurück."),
+        ("returns", "de", "Rückgabe", "Wann bekomme ich mein Geld zurück?", "Wir zahlen den Betrag 5 Werktage nach Eingang Ihres Pakets zurück."),
+    ]
+    index = PolicyIndex([Passage(t, lang, h, text, title) for t, lang, title, h, text in sections], use_embedder)
+    assert _heading(index, "How long does it take to get my refund?", "en") == "When do I get my money back?"
+    assert _heading(index, "Wie lange dauert die Erstattung?", "de") == "Wann bekomme ich mein Geld zurück?"
