@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from catalog.names import is_measure
 from catalog.size_values import same_dimensions
 
 # one word of a value and its word in the other language (both ways)
@@ -271,6 +272,17 @@ def noun_counts(values: list[str], text: str) -> tuple[dict[str, tuple[str, floa
     stem = stems.pop()
     spoken = re.finditer(rf"(\d+)\s*-?\s*{re.escape(stem)}\w*", text, re.I)
     return {v: ("count", float(m.group(1))) for v, m in found.items()}, [("count", float(m.group(1))) for m in spoken]
+
+
+# a number and the word it counts ("3 hooks", "mit 4 Haken"), not a measure ("3 cm") nor part of a range or a size
+_COUNTED = re.compile(r"(?<![\w.,/–-])(\d{1,3})\s+([^\W\d_]{3,})")
+
+
+def counts_said(offered: set[tuple[str, float]], text: str) -> list[tuple[str, float]]:
+    """The counts of the values ("3 Haken", "Pack: 8 pads") the text says with the thing they count in
+    its own language ("with 3 hooks", "mit 8 Polstern"): a number of things that is one of the values'."""
+    said = [("count", float(m.group(1))) for m in _COUNTED.finditer(text) if not is_measure(m.group(2).lower())]
+    return [c for c in said if c in offered]
 
 
 _UP = r"größer|grösser|groesser|länger|laenger|bigger|larger|longer"

@@ -34,7 +34,14 @@ from catalog.size_values import named_numbers as find_named_numbers
 from catalog.sizes import LETTERS, normalize_letter, uk_us_to_eu
 from catalog.value_amounts import AMOUNT, PACK_OF, amount, amounts
 from catalog.value_distance import larger_first, value_distance
-from catalog.value_match import comparative_value, count_word, counted, names_value, noun_counts
+from catalog.value_match import (
+    comparative_value,
+    count_word,
+    counted,
+    counts_said,
+    names_value,
+    noun_counts,
+)
 
 LOW_STOCK = 3  # at most this many left: "only n left"
 ALTERNATIVES = 3  # values named per option
@@ -217,6 +224,8 @@ def find_asked(product: Product, text: str) -> list[Asked]:
         if any(value_amounts.values()):
             dimensions = {a[0] for a in value_amounts.values() if a}
             wanted = [a for a in [*spoken_counts, *text_amounts] if a[0] in dimensions]
+            if not wanted and dimensions == {"count"}:  # "with 3 hooks" of "2 Haken" / "3 Haken"
+                wanted = counts_said({a for a in value_amounts.values() if a}, text)
             if wanted:
                 matching = tuple(v for v, a in value_amounts.items() if a == wanted[0]) or _up_to(value_amounts, wanted[0])
                 spoken = _spoken_amount(text, wanted[0])
