@@ -245,3 +245,29 @@ def test_a_heading_asking_for_the_money_back_is_the_refund_section(use_embedder)
     index = PolicyIndex([Passage(t, lang, h, text, title) for t, lang, title, h, text in sections], use_embedder)
     assert _heading(index, "How long does it take to get my refund?", "en") == "When do I get my money back?"
     assert _heading(index, "Wie lange dauert die Erstattung?", "de") == "Wann bekomme ich mein Geld zurück?"
+
+
+WORKSHOP_POLICIES = {
+    "werkstatt.de.md": "# Werkstatt\n\n## Kostenlose Erstinspektion\nNach 300 km prüfen wir kostenlos Bremsen, Kette und Schaltung Ihres neuen Rads.\n\n"
+    "## Preise\n| Leistung | Preis |\n|---|---|\n| Schlauch wechseln | 12 € |\n| Kette tauschen (inkl. Montage) | 25 € |\n"
+    "| Laufrad zentrieren | 18 € |\n\nTermine nach Absprache.\n",
+    "werkstatt.en.md": "# Workshop\n\n## Free first service\nAfter 300 km we check the brakes, chain and gears of your new bike for free.\n\n"
+    "## Prices\n| Service | Price |\n|---|---|\n| Inner tube change | €12 |\n| Chain replacement (fitting included) | €25 |\n"
+    "| Wheel truing | €18 |\n\nAppointments by arrangement.\n",
+}
+
+
+def test_a_table_row_naming_what_is_asked_answers(tmp_path, use_embedder) -> None:
+    """A section whose table has a row with the question's words ("Kette tauschen | 25 €") is the
+    one that lists what is asked, not a neighbour whose heading speaks of the cost ("Kostenlose …")."""
+    from catalog.policies import PolicyIndex, read_passages, table_rows
+
+    for name, text in WORKSHOP_POLICIES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    passages = read_passages(tmp_path)
+    prices = next(p for p in passages if p.heading == "Preise")
+    assert prices.rows == ("| Schlauch wechseln | 12 € |", "| Kette tauschen (inkl. Montage) | 25 € |", "| Laufrad zentrieren | 18 € |")
+    assert table_rows(["Keine Tabelle.", "- eine Liste"]) == ()
+    index = PolicyIndex(passages, use_embedder)
+    assert _heading(index, "Was kostet es bei euch, die Kette zu tauschen?", "de") == "Preise"
+    assert _heading(index, "How much is a chain replacement in your workshop?", "en") == "Prices"
