@@ -36,7 +36,7 @@ _COMPARATIVES: list[tuple[re.Pattern, str, bool]] = [
         (r"leichter|lighter", "weight_g", False),
         (r"schwerer|heavier", "weight_g", True),
         (r"wärmer|warmer", "min_temp_c", False),
-        (r"mehr garantie|länger garantie|longer (?:warranty|guarantee)", "warranty_years", True),
+        (r"mehr garantie|länger\w* garantie|longer (?:warranty|guarantee)", "warranty_years", True),
         (r"länger|longer|ausdauernder", "battery_hours", True),
         (r"leiser|quieter", "noise_db", False),
         (r"lauter|louder", "noise_db", True),

@@ -153,6 +153,10 @@ def answer_policy(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str)
     text = text_of(tracker)
     if (events := answer_hours(dispatcher, text, lang) or answer_payment(dispatcher, text, lang)) is not None:
         return events  # "Wann haben Sie geöffnet?", "Welche Zahlungsarten gibt es?": the store's own facts
+    from actions.compare import ActionCompareProducts, asked_pair  # noqa: PLC0415 (it imports actions.search)
+
+    if _WHICH.search(text) and len(asked_pair(text)) == 2:  # "X oder Y – welcher hat die längere Garantie?": a comparison
+        return ActionCompareProducts().respond(dispatcher, tracker, lang)
     product = asked_about(tracker)
     own = product_rule(product, text, lang) if product else None
     if own:
@@ -186,6 +190,10 @@ def answer_policy(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str)
         lines, sources = [*lines, handoff_text(lang)], [*sources, "store.yml#contact"]
     reply(dispatcher, "\n".join(lines), sources=sources)
     return [SlotSet("last_topic", "policy")]
+
+
+# which of two products: "X oder Y – welcher hat die längere Garantie?" (not "Can I return X or Y?")
+_WHICH = re.compile(r"\b(?:welche[rsnm]?|which(?: one)?|wer von|unterschied\w*|difference|vergleich\w*|compar\w*)\b", re.I)
 
 
 # a question, not a request: "Can I exchange a ring for another size?", "Kostet der Umtausch etwas?"

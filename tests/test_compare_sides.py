@@ -82,3 +82,13 @@ def test_a_name_two_products_share_is_the_one_of_the_other_sides_kind(monkeypatc
     assert compare._of_the_others_kind("and the Flow?", briefs, _kinded("slip-rosa", "briefs")) == briefs  # the same kind already
     weights[bra.id] = 2.0  # the side says more of the briefs' name ("Periodenslip Flow"): it stays
     assert compare._of_the_others_kind("the Flow period pants", briefs, other_bra) == briefs
+
+
+def test_the_longer_guarantee_inflected():
+    """"welcher hat die längere Garantie?" asks the guarantee, not the battery ("länger")."""
+    short, long_ = _kinded("zange-a", "tools"), _kinded("zange-b", "tools")
+    short.attributes, long_.attributes = {"warranty_years": 2, "battery_hours": 9}, {"warranty_years": 5, "battery_hours": 3}
+    line = compare.comparative_line(short, long_, "Zange A oder B – welche hat die längere Garantie?", "de")
+    assert line and line.index("zange-b") < line.index("zange-a") and "5" in line
+    line = compare.comparative_line(short, long_, "A or B – which has the longer warranty?", "en")
+    assert line and line.index("zange-b") < line.index("zange-a")

@@ -271,3 +271,19 @@ def test_a_table_row_naming_what_is_asked_answers(tmp_path, use_embedder) -> Non
     index = PolicyIndex(passages, use_embedder)
     assert _heading(index, "Was kostet es bei euch, die Kette zu tauschen?", "de") == "Preise"
     assert _heading(index, "How much is a chain replacement in your workshop?", "en") == "Prices"
+
+
+def test_a_policy_question_weighing_two_named_products_is_a_comparison(run_action) -> None:
+    """"X oder Y – welcher hat die längere Garantie?" taken for a policy question compares the two
+    products (each one's own guarantee); "Can I return X or Y?" asks the shop's rule."""
+    from actions.policies import ActionAnswerPolicy
+
+    for question, lang in (
+        ("TrailRunner GTX oder Bergpfad Wanderschuh – welcher hat die längere Garantie?", "de"),
+        ("TrailRunner GTX or Road Runner Wide – which one has the longer warranty?", "en"),
+    ):
+        messages, slots = run_action(ActionAnswerPolicy(), question, "ask_policy", metadata={"language": lang})
+        assert slots.get("last_topic") == "compare", messages
+        assert len(slots["shown_products"]) == 2
+    messages, slots = run_action(ActionAnswerPolicy(), "Can I return the TrailRunner GTX or the Road Runner Wide?", "ask_policy", metadata={"language": "en"})
+    assert slots.get("last_topic") == "policy"
