@@ -41,6 +41,7 @@ from catalog.value_match import (
     counts_said,
     names_value,
     noun_counts,
+    other_material,
 )
 
 LOW_STOCK = 3  # at most this many left: "only n left"
@@ -249,6 +250,10 @@ def find_asked(product: Product, text: str) -> list[Asked]:
             continue
         if colors and not has_color_option and (tinted := tuple(v for v in values if normalize_color(v) in colors)):
             asked.append(Asked(name, kind, colors[0], tinted))  # "in Weiß?" of an "Ausführung: Weiß lasiert"
+            continue
+        elsewhere = " ".join([*product.title.values(), *(v for n, vs in option_values(product).items() if n != name for v in vs)])
+        if kind != SIZE and (material := other_material(values, text, elsewhere)):  # "titanium?" of "Aluminium" / "Stainless Steel"
+            asked.append(Asked(name, kind, material, ()))
             continue
         if kind == SIZE or (kind == "other" and not any(a.kind == SIZE for a in asked) and _looks_like_sizes(values)):
             size = wanted_size(text, product)
