@@ -279,6 +279,8 @@ def _is_there_a_rule(text: str, lang: str) -> bool:
     product's name has, and the section answers clearly."""
     if not _QUESTION.search(text) or not _IS_THERE.search(text) or _REQUEST.search(_IS_THERE.sub(" ", text)):
         return False
+    if re.search(r"\d", text):  # a size or an amount asks for a version: "Gibt es die Mütze für 62 cm Kopfumfang?"
+        return False
     hits = catalog().policies.search(text, lang, k=1)
     if not hits or hits[0][1] < IS_THERE_POLICY_SCORE:
         return False

@@ -80,3 +80,9 @@ def test_is_there_a_rule_named_by_a_heading_is_a_policy_question(puncture_shop):
     assert puncture_shop.policy_asked_in_search("Is there puncture protection if I get a flat?", "en")
     assert not puncture_shop.policy_asked_in_search("Gibt es Reifen für Kinderräder?", "de")
     assert not puncture_shop.policy_asked_in_search("Are there tyres for kids' bikes?", "en")
+
+
+def test_is_there_with_a_number_asks_for_a_version(puncture_shop):
+    """A size or an amount in "Gibt es …?" asks for a product's version, whatever heading names a word of it."""
+    assert not puncture_shop.policy_asked_in_search("Gibt es einen Pannenschutz für 28 Zoll?", "de")
+    assert not puncture_shop.policy_asked_in_search("Is there puncture protection for 700x28 tyres?", "en")
