@@ -36,7 +36,7 @@ _COMPARATIVES: list[tuple[re.Pattern, str, bool]] = [
         (r"leichter|lighter", "weight_g", False),
         (r"schwerer|heavier", "weight_g", True),
         (r"wärmer|warmer", "min_temp_c", False),
-        (r"mehr garantie|länger garantie|longer (?:warranty|guarantee)", "warranty_years", True),
+        (r"mehr garantie|länger\w* garantie|longer (?:warranty|guarantee)", "warranty_years", True),
         (r"länger|longer|ausdauernder", "battery_hours", True),
         (r"leiser|quieter", "noise_db", False),
         (r"lauter|louder", "noise_db", True),
@@ -66,11 +66,29 @@ _TEXT_COMPARATIVES: list[tuple[re.Pattern, str, bool]] = [
 def named_pair(text: str) -> list[Product]:
     """The products named on the two sides of "X or Y", the best-named one per side."""
     out: list[Product] = []  # not the whole text's matches: one word ("Merino") may fit several names
+    said: list[str] = []  # the side that named each
     for i, side in enumerate(_SIDES.split(text)):
         for product in (_best_named(side, text) or _whole_title(side) or _one_title(side) or _title_run(side, i == 0)) if side and side.strip() else []:
             if product not in out:
                 out.append(product)
+                said.append(side)
+    if len(out) == 2:
+        for i in (0, 1):
+            out[i] = _of_the_others_kind(said[i], out[i], out[1 - i])
     return out
+
+
+def _of_the_others_kind(side: str, chosen: Product, other: Product) -> Product:
+    """Of the products a side names equally well, the one of the other side's category: two
+    things weighed are of one kind ("Sport-BH Pulse und der Flow": the sports bra "Flow", not
+    the briefs "Flow"; "the Alto tent or the Nimbus": the tent "Nimbus")."""
+    if chosen.category == other.category:
+        return chosen
+    cat = catalog()
+    weight = round(cat.mentioned_weight(side, chosen), 3)
+    same = [p for _, p in cat.named_scores(side) if p not in (chosen, other) and p.category == other.category
+            and round(cat.mentioned_weight(side, p), 3) >= weight]  # fmt: skip
+    return same[0] if len(same) == 1 else chosen
 
 
 def _best_named(side: str, text: str) -> list[Product]:

@@ -153,6 +153,10 @@ def answer_policy(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str)
     text = text_of(tracker)
     if (events := answer_hours(dispatcher, text, lang) or answer_payment(dispatcher, text, lang)) is not None:
         return events  # "Wann haben Sie geöffnet?", "Welche Zahlungsarten gibt es?": the store's own facts
+    from actions.compare import ActionCompareProducts, asked_pair  # noqa: PLC0415 (it imports actions.search)
+
+    if _WHICH.search(text) and len(asked_pair(text)) == 2:  # "X oder Y – welcher hat die längere Garantie?": a comparison
+        return ActionCompareProducts().respond(dispatcher, tracker, lang)
     product = asked_about(tracker)
     own = product_rule(product, text, lang) if product else None
     if own:
@@ -186,6 +190,10 @@ def answer_policy(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str)
         lines, sources = [*lines, handoff_text(lang)], [*sources, "store.yml#contact"]
     reply(dispatcher, "\n".join(lines), sources=sources)
     return [SlotSet("last_topic", "policy")]
+
+
+# which of two products: "X oder Y – welcher hat die längere Garantie?" (not "Can I return X or Y?")
+_WHICH = re.compile(r"\b(?:welche[rsnm]?|which(?: one)?|wer von|unterschied\w*|difference|vergleich\w*|compar\w*)\b", re.I)
 
 
 # a question, not a request: "Can I exchange a ring for another size?", "Kostet der Umtausch etwas?"
@@ -240,7 +248,7 @@ def policy_asked_in_search(text: str, lang: str) -> bool:
     a question on a service or a policy aspect needs less ("Can you shorten the sleeves of my leather suit?")."""
     service = _service_question(text)
     if service is None:
-        return False
+        return _is_there_a_rule(text, lang)
     hits = catalog().policies.search(text, lang, k=1)
     return bool(hits) and hits[0][1] >= (SERVICE_POLICY_SCORE if service else SEARCH_POLICY_SCORE)
 
@@ -249,9 +257,46 @@ def _names_its_subject(text: str, passage: Passage) -> bool:
     """The section's heading names what the question asks about by a word of its own, not a topic
     or a country ("Was kostet eine Anprobe?" -> "Anprobe-Termin"; "How do I file my tax return?"
     shares only "return" with "How long do I have to return …")."""
+    return bool(_subject_words(text, passage))
+
+
+def _subject_words(text: str, passage: Passage) -> set[str]:
     shared = _stems(text) & _stems(passage.heading)
-    return any(not question_aspects(w) and not section_aspects(w) and not find_country(w)
-               for w in re.findall(r"[a-zäöüß]{5,}", text.lower()) if w[:5] in shared)
+    return {w for w in re.findall(r"[a-zäöüß]{5,}", text.lower())
+            if w[:5] in shared and not question_aspects(w) and not section_aspects(w) and not find_country(w)}
+
+
+# "Gibt es …?" / "Is there …?" asks for products or for a rule ("Gibt es einen Crash-Ersatz, wenn ich stürze?")
+_IS_THERE = re.compile(r"\b(?:gibt es|gibt's|gibts|is there|are there)\b", re.I)
+# such a question whose subject a heading names by a word of no product is answered by a section scoring
+# this well (a heading's own subject: "Crash-Ersatz für Helme" 0.67; between the two thresholds above)
+IS_THERE_POLICY_SCORE = 0.5
+
+
+def _is_there_a_rule(text: str, lang: str) -> bool:
+    """"Gibt es einen Crash-Ersatz, wenn ich mit dem Helm stürze?": asked like a request for products,
+    but the best section's heading names what is asked ("Crash-Ersatz für Helme") by a word no
+    product's name has, and the section answers clearly."""
+    if not _QUESTION.search(text) or not _IS_THERE.search(text) or _REQUEST.search(_IS_THERE.sub(" ", text)):
+        return False
+    if re.search(r"\d", text):  # a size or an amount asks for a version: "Gibt es die Mütze für 62 cm Kopfumfang?"
+        return False
+    hits = catalog().policies.search(text, lang, k=1)
+    if not hits or hits[0][1] < IS_THERE_POLICY_SCORE:
+        return False
+    named = _title_stems()
+    return any(w[:5] not in named for w in _subject_words(text, hits[0][0]))
+
+
+def _title_stems() -> set[str]:
+    """The first five letters of every word of the catalog's product names and tags, once per catalog version."""
+    cat = catalog()
+    stems = getattr(cat, "_policy_title_stems", None)
+    if stems is None:
+        words = (" ".join([*p.title.values(), *getattr(p, "tags", ())]) for p in cat.products.values())
+        stems = {t[:5] for text in words for t in tokens(text) if len(t) >= 5}
+        cat._policy_title_stems = stems  # type: ignore[attr-defined]
+    return stems
 
 
 def answer_refused_service(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> Events | None:

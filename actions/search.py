@@ -26,6 +26,7 @@ from actions.size_asks import (
 from actions.sizing import answer_size, availability
 from actions.store_info import answer_hours
 from actions.texts import join, say
+from actions.variant_replies import searched_version_note
 from catalog.lexicon import find_colors, find_country
 from catalog.models import Product
 from catalog.off_task import asks_other_task
@@ -81,7 +82,8 @@ def show_results(dispatcher: CollectingDispatcher, result: SearchResult, lang: s
         head = say("found_one" if len(result.hits) == 1 else "found", lang)
     lines = [head]
     for i, hit in enumerate(result.hits, start=1):
-        why = facts.why_line(hit.product, lang, q.text, hit.matched, q.size, q.max_price, q.colors, cat.config.store.currency)
+        currency = cat.config.store.currency  # the asked combination's state first: "in M" and "in blue" apart may hide it
+        why = searched_version_note(hit.product, q.text, lang, currency) or facts.why_line(hit.product, lang, q.text, hit.matched, q.size, q.max_price, q.colors, currency)
         lines.append(facts.product_line(i, hit.product, lang, cat.config, why))
     products = [h.product for h in result.hits]
     reply(dispatcher, "\n".join(lines), sources=[p.id for p in products], payload=facts.cards_payload(products, lang, cat.config))

@@ -15,12 +15,14 @@ from catalog.variants import (
     SIZE,
     Asked,
     VariantState,
+    find_asked,
     in_stock_only,
     is_size_name,
     option_kind,
     option_values,
     sold_out_among,
     variant_options,
+    variant_state,
 )
 
 
@@ -180,3 +182,16 @@ def option_list_reply(product: Product, option: str, lang: str) -> str:
     sold_out = [shown[i] for i, v in enumerate(values) if v not in have]
     text = say("v_option_values", lang, product=product.name(lang), values=join(shown, lang))
     return f"{text} {say('v_option_sold_out', lang, values=join(sold_out, lang))}" if sold_out else text
+
+
+def searched_version_note(product: Product, text: str, lang: str, currency: str) -> str | None:
+    """The state of the version a search asks for by two or more options ("Oxford-Hemd in M blau?",
+    "hipster in L in navy melange?") when it is not plainly in stock: a search line names the size
+    and the colour apart ("in M in stock, available in blue") though that combination may be sold out."""
+    asked = find_asked(product, text)
+    if len(asked) < 2 or not all(a.values for a in asked):
+        return None
+    state = variant_state(product, asked)
+    if state.state not in ("low_stock", "sold_out", "combination_not_offered"):
+        return None
+    return variant_reply(product, state, lang, currency)

@@ -39,6 +39,10 @@ TOPIC_MISMATCH = 0.1  # the question names a topic, the section's document is on
 OTHER_ASPECT = 0.2  # the heading names what the question does not ask ("Was kostet …" for "wie lange …")
 OTHER_LANGUAGE = 0.5  # meaning of the heading: its share of the same section in the other language
 ASPECT_MISSING = 0.3  # the question asks about something no passage of the store mentions
+# a row of the section's table holds two or more of the question's words: the table lists what is
+# asked ("Was kostet ein Gitarren-Setup?" -> "| Gitarren-Setup (Saitenlage …) | 49 € |" under "Preise")
+TABLE_ROW = 0.3
+ROW_WORDS = 2
 # Below this score no passage answers the question ("don't know" + a person). Measured on the three
 # tuning sets: unanswerable questions score at most -0.04, answered ones at least 0.23.
 MIN_SCORE = 0.2
@@ -51,6 +55,7 @@ class Passage:
     heading: str
     text: str
     title: str = ""  # the document's "# Title"
+    rows: tuple[str, ...] = ()  # the rows of a table in the text, without its header row
 
     @property
     def ref(self) -> str:
@@ -68,13 +73,21 @@ def read_passages(folder: Path) -> list[Passage]:
             if line.startswith("## ") or line.startswith("# "):
                 body = " ".join(t.strip() for t in lines if t.strip())
                 if body:
-                    passages.append(Passage(match["topic"], match["lang"], heading, body, title))
+                    passages.append(Passage(match["topic"], match["lang"], heading, body, title, table_rows(lines)))
                 heading, lines = line.lstrip("# ").strip(), []
                 if line.startswith("# "):
                     title = heading
             else:
                 lines.append(line)
     return passages
+
+
+def table_rows(lines: list[str]) -> tuple[str, ...]:
+    """The body rows of the Markdown tables among the lines (a header row is the one above `|---|`)."""
+    rows = [line.strip() for line in lines if line.strip().startswith("|")]
+    rule = re.compile(r"\|?[\s:|-]+\|?")
+    body = [r for i, r in enumerate(rows) if not rule.fullmatch(r) and not (i + 1 < len(rows) and rule.fullmatch(rows[i + 1]))]
+    return tuple(body)
 
 
 def _stems(text: str) -> set[str]:
@@ -103,6 +116,7 @@ class PolicyIndex:
         self.heading_vectors = embedder.encode([f"{p.title}: {p.heading}" for p in passages]) if passages else empty
         self._heading_stems = [_stems(p.heading) for p in passages]
         self._text_stems = [_stems(p.text) for p in passages]
+        self._row_stems = [[_stems(r) for r in p.rows] for p in passages]
         self._twin = _twins(passages, self.vectors)
         self._heading_aspects = [section_aspects(p.heading) | section_aspects(passages[j].heading) for j, p in zip(self._twin, passages, strict=True)]
         self._text_aspects = [section_aspects(p.text) for p in passages]
@@ -123,6 +137,7 @@ class PolicyIndex:
             other = np.array([self._other_topic(asked, i) for i in range(len(self.passages))])
             scores += ~other * WORDS_IN_HEADING * np.array([len(words & h) / len(words) for h in self._heading_stems])
             scores += ~other * WORDS_IN_TEXT * np.array([len(words & t) / len(words) for t in self._text_stems])
+            scores += ~other * TABLE_ROW * np.array([any(len(words & r) >= ROW_WORDS for r in rows) for rows in self._row_stems])
         return scores, asked
 
     def _other_topic(self, asked: set[str], i: int) -> bool:

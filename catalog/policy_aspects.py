@@ -118,7 +118,8 @@ ASPECTS: dict[str, Cues] = {
         ("money back", "geld zurück", "refund", "erstattung", "erstattet", "zurückerstattet", "reimburse",
          # the money asked for with words between: "Wann bekomme ich mein Geld nach der Rücksendung zurück?"
          "geld\\b[^.?!]{0,40}(?:zurück|wieder)", "money\\b[^.?!]{0,40}\\bback\\b", "get (?:my|the|our) money"),
-        ("refund", "erstatt"),
+        # a heading asked as the shopper asks: "When do I get my money back?", "Wann bekomme ich mein Geld zurück?"
+        ("refund", "erstatt", "money back", "geld zurück", "geld\\b[^.?!]{0,40}\\bzurück", "money\\b[^.?!]{0,40}\\bback\\b"),
     ),
     "freight": (  # how bulky goods come: by freight, at a price of their own
         ("wie wird .*(geliefert|verschickt|versendet|zugestellt)", "how (is|are|will|do you) .*(delivered|shipped|sent)",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from catalog.names import is_measure
 from catalog.size_values import same_dimensions
 
 # one word of a value and its word in the other language (both ways)
@@ -232,6 +233,33 @@ def _word_of_value(value: str, lowered: str) -> bool:
     return any(_form_in(form, lowered) for w in words for form in _word_forms(w))
 
 
+# the groups of MATERIAL_WORDS that are materials (metals, woods, fibres …), not colours or scents
+_MATERIAL_GROUPS = MATERIAL_WORDS[MATERIAL_WORDS.index(("gold",)) : MATERIAL_WORDS.index(("stoff", "fabric")) + 1]
+
+
+def _materials_in(text: str) -> set[int]:
+    """The material groups a text names, also as the end of a compound ("Gelbgold": gold)."""
+    lowered = text.lower()
+    found = {i for i, group in enumerate(_MATERIAL_GROUPS) if any(_form_in(w, lowered) for w in group)}
+    for word in re.findall(r"[^\W\d_]{5,}", lowered):
+        found |= {i for i, group in enumerate(_MATERIAL_GROUPS) if any(" " not in w and len(w) >= 4 and word.endswith(w) for w in group)}
+    return found
+
+
+def other_material(values: list[str], text: str, elsewhere: str = "") -> str | None:
+    """A material the text asks for that no value of the option is made of, as said ("the titanium
+    backplate?" of "Aluminium" / "Stainless Steel", "in Platin?" of "Gelbgold" / "Weißgold"), when a
+    value names a material; none named `elsewhere` (the product's name, its other options' values)."""
+    have = set().union(*(_materials_in(v) for v in values))
+    if not have:
+        return None
+    missing = _materials_in(text) - have - _materials_in(elsewhere)
+    lowered = text.lower()
+    for i in sorted(missing):
+        return next((w for w in _MATERIAL_GROUPS[i] if _form_in(w, lowered)), _MATERIAL_GROUPS[i][0])
+    return None
+
+
 # a pack named by a word, not a number ("Single" / "Trio" is a "3er-Pack")
 _COUNT_WORDS = {
     "single": 1, "einzeln": 1, "einzel": 1, "einzelpack": 1, "solo": 1, "duo": 2, "doppelpack": 2, "double": 2, "twin": 2,
@@ -271,6 +299,17 @@ def noun_counts(values: list[str], text: str) -> tuple[dict[str, tuple[str, floa
     stem = stems.pop()
     spoken = re.finditer(rf"(\d+)\s*-?\s*{re.escape(stem)}\w*", text, re.I)
     return {v: ("count", float(m.group(1))) for v, m in found.items()}, [("count", float(m.group(1))) for m in spoken]
+
+
+# a number and the word it counts ("3 hooks", "mit 4 Haken"), not a measure ("3 cm") nor part of a range or a size
+_COUNTED = re.compile(r"(?<![\w.,/–-])(\d{1,3})\s+([^\W\d_]{3,})")
+
+
+def counts_said(offered: set[tuple[str, float]], text: str) -> list[tuple[str, float]]:
+    """The counts of the values ("3 Haken", "Pack: 8 pads") the text says with the thing they count in
+    its own language ("with 3 hooks", "mit 8 Polstern"): a number of things that is one of the values'."""
+    said = [("count", float(m.group(1))) for m in _COUNTED.finditer(text) if not is_measure(m.group(2).lower())]
+    return [c for c in said if c in offered]
 
 
 _UP = r"größer|grösser|groesser|länger|laenger|bigger|larger|longer"

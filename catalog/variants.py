@@ -34,7 +34,15 @@ from catalog.size_values import named_numbers as find_named_numbers
 from catalog.sizes import LETTERS, normalize_letter, uk_us_to_eu
 from catalog.value_amounts import AMOUNT, PACK_OF, amount, amounts
 from catalog.value_distance import larger_first, value_distance
-from catalog.value_match import comparative_value, count_word, counted, names_value, noun_counts
+from catalog.value_match import (
+    comparative_value,
+    count_word,
+    counted,
+    counts_said,
+    names_value,
+    noun_counts,
+    other_material,
+)
 
 LOW_STOCK = 3  # at most this many left: "only n left"
 ALTERNATIVES = 3  # values named per option
@@ -217,6 +225,8 @@ def find_asked(product: Product, text: str) -> list[Asked]:
         if any(value_amounts.values()):
             dimensions = {a[0] for a in value_amounts.values() if a}
             wanted = [a for a in [*spoken_counts, *text_amounts] if a[0] in dimensions]
+            if not wanted and dimensions == {"count"}:  # "with 3 hooks" of "2 Haken" / "3 Haken"
+                wanted = counts_said({a for a in value_amounts.values() if a}, text)
             if wanted:
                 matching = tuple(v for v, a in value_amounts.items() if a == wanted[0]) or _up_to(value_amounts, wanted[0])
                 spoken = _spoken_amount(text, wanted[0])
@@ -240,6 +250,10 @@ def find_asked(product: Product, text: str) -> list[Asked]:
             continue
         if colors and not has_color_option and (tinted := tuple(v for v in values if normalize_color(v) in colors)):
             asked.append(Asked(name, kind, colors[0], tinted))  # "in Weiß?" of an "Ausführung: Weiß lasiert"
+            continue
+        elsewhere = " ".join([*product.title.values(), *(v for n, vs in option_values(product).items() if n != name for v in vs)])
+        if kind != SIZE and (material := other_material(values, text, elsewhere)):  # "titanium?" of "Aluminium" / "Stainless Steel"
+            asked.append(Asked(name, kind, material, ()))
             continue
         if kind == SIZE or (kind == "other" and not any(a.kind == SIZE for a in asked) and _looks_like_sizes(values)):
             size = wanted_size(text, product)

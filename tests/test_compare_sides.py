@@ -62,3 +62,33 @@ def test_a_name_inside_a_longer_side(monkeypatch):
     assert compare._title_run("the Kammweg – which one is lighter?", first=False) == [other]
     assert compare._title_run("Compression tights class 2", first=True) == []  # tights are no socks
     assert compare._title_run("the support tights – which one is medical compression?", first=False) == []
+
+
+def _kinded(pid: str, category: str):  # noqa: ANN202
+    product = optioned(pid, ("Größe",), [("M", 1)])
+    product.category = category
+    return product
+
+
+def test_a_name_two_products_share_is_the_one_of_the_other_sides_kind(monkeypatch):
+    """Two things weighed are of one kind: a side's name word that a product of another kind has as
+    well ("Flow" of a sports bra and of briefs) is the one of the other side's category."""
+    briefs, bra, other_bra = _kinded("slip-flow", "briefs"), _kinded("sport-bh-flow", "sports_bras"), _kinded("sport-bh-pulse", "sports_bras")
+    weights = {briefs.id: 3.5, bra.id: 3.5, other_bra.id: 0.0}
+    fake = SimpleNamespace(mentioned_weight=lambda side, p: weights[p.id], named_scores=lambda side: [(1.0, briefs), (0.46, bra)])
+    monkeypatch.setattr(compare, "catalog", lambda: fake)
+    assert compare._of_the_others_kind("und dem Flow?", briefs, other_bra) == bra
+    assert compare._of_the_others_kind("and the Flow?", briefs, other_bra) == bra
+    assert compare._of_the_others_kind("and the Flow?", briefs, _kinded("slip-rosa", "briefs")) == briefs  # the same kind already
+    weights[bra.id] = 2.0  # the side says more of the briefs' name ("Periodenslip Flow"): it stays
+    assert compare._of_the_others_kind("the Flow period pants", briefs, other_bra) == briefs
+
+
+def test_the_longer_guarantee_inflected():
+    """"welcher hat die längere Garantie?" asks the guarantee, not the battery ("länger")."""
+    short, long_ = _kinded("zange-a", "tools"), _kinded("zange-b", "tools")
+    short.attributes, long_.attributes = {"warranty_years": 2, "battery_hours": 9}, {"warranty_years": 5, "battery_hours": 3}
+    line = compare.comparative_line(short, long_, "Zange A oder B – welche hat die längere Garantie?", "de")
+    assert line and line.index("zange-b") < line.index("zange-a") and "5" in line
+    line = compare.comparative_line(short, long_, "A or B – which has the longer warranty?", "en")
+    assert line and line.index("zange-b") < line.index("zange-a")

@@ -226,3 +226,64 @@ def test_engraving_is_a_service_no_section_answers_unless_one_names_it(use_embed
     named = PolicyIndex(read_passages(ROOT / "stores" / "goldfaden" / "policies"), use_embedder)  # "Engraved … cannot be returned"
     assert named.answer("Kann ich einen gravierten Ring zurückgeben?", "de")
     assert named.answer("Can I return an engraved ring?", "en")
+
+
+def test_a_heading_asking_for_the_money_back_is_the_refund_section(use_embedder) -> None:
+    """A heading written as the shopper asks ("When do I get my money back?") names the refund,
+    so "how long until my refund?" is not answered by the return window's "How long …?" heading."""
+    from catalog.policies import Passage, PolicyIndex
+
+    assert "refund" in section_aspects("When do I get my money back?")
+    assert "refund" in section_aspects("Wann bekomme ich mein Geld zurück?")
+    assert "refund" not in section_aspects("Wie lange kann ich zurückgeben?")
+    sections = [
+        ("returns", "en", "Returns", "How long may I send things back?", "Send unworn items back up to 21 days after delivery."),
+        ("returns", "en", "Returns", "When do I get my money back?", "We pay the amount back 5 working days after your parcel arrives."),
+        ("returns", "de", "Rückgabe", "Wie lange kann ich zurückschicken?", "Ungetragene Artikel nehmen wir bis 21 Tage nach Zustellung zurück."),
+        ("returns", "de", "Rückgabe", "Wann bekomme ich mein Geld zurück?", "Wir zahlen den Betrag 5 Werktage nach Eingang Ihres Pakets zurück."),
+    ]
+    index = PolicyIndex([Passage(t, lang, h, text, title) for t, lang, title, h, text in sections], use_embedder)
+    assert _heading(index, "How long does it take to get my refund?", "en") == "When do I get my money back?"
+    assert _heading(index, "Wie lange dauert die Erstattung?", "de") == "Wann bekomme ich mein Geld zurück?"
+
+
+WORKSHOP_POLICIES = {
+    "werkstatt.de.md": "# Werkstatt\n\n## Kostenlose Erstinspektion\nNach 300 km prüfen wir kostenlos Bremsen, Kette und Schaltung Ihres neuen Rads.\n\n"
+    "## Preise\n| Leistung | Preis |\n|---|---|\n| Schlauch wechseln | 12 € |\n| Kette tauschen (inkl. Montage) | 25 € |\n"
+    "| Laufrad zentrieren | 18 € |\n\nTermine nach Absprache.\n",
+    "werkstatt.en.md": "# Workshop\n\n## Free first service\nAfter 300 km we check the brakes, chain and gears of your new bike for free.\n\n"
+    "## Prices\n| Service | Price |\n|---|---|\n| Inner tube change | €12 |\n| Chain replacement (fitting included) | €25 |\n"
+    "| Wheel truing | €18 |\n\nAppointments by arrangement.\n",
+}
+
+
+def test_a_table_row_naming_what_is_asked_answers(tmp_path, use_embedder) -> None:
+    """A section whose table has a row with the question's words ("Kette tauschen | 25 €") is the
+    one that lists what is asked, not a neighbour whose heading speaks of the cost ("Kostenlose …")."""
+    from catalog.policies import PolicyIndex, read_passages, table_rows
+
+    for name, text in WORKSHOP_POLICIES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    passages = read_passages(tmp_path)
+    prices = next(p for p in passages if p.heading == "Preise")
+    assert prices.rows == ("| Schlauch wechseln | 12 € |", "| Kette tauschen (inkl. Montage) | 25 € |", "| Laufrad zentrieren | 18 € |")
+    assert table_rows(["Keine Tabelle.", "- eine Liste"]) == ()
+    index = PolicyIndex(passages, use_embedder)
+    assert _heading(index, "Was kostet es bei euch, die Kette zu tauschen?", "de") == "Preise"
+    assert _heading(index, "How much is a chain replacement in your workshop?", "en") == "Prices"
+
+
+def test_a_policy_question_weighing_two_named_products_is_a_comparison(run_action) -> None:
+    """"X oder Y – welcher hat die längere Garantie?" taken for a policy question compares the two
+    products (each one's own guarantee); "Can I return X or Y?" asks the shop's rule."""
+    from actions.policies import ActionAnswerPolicy
+
+    for question, lang in (
+        ("TrailRunner GTX oder Bergpfad Wanderschuh – welcher hat die längere Garantie?", "de"),
+        ("TrailRunner GTX or Road Runner Wide – which one has the longer warranty?", "en"),
+    ):
+        messages, slots = run_action(ActionAnswerPolicy(), question, "ask_policy", metadata={"language": lang})
+        assert slots.get("last_topic") == "compare", messages
+        assert len(slots["shown_products"]) == 2
+    messages, slots = run_action(ActionAnswerPolicy(), "Can I return the TrailRunner GTX or the Road Runner Wide?", "ask_policy", metadata={"language": "en"})
+    assert slots.get("last_topic") == "policy"

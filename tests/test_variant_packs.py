@@ -66,3 +66,30 @@ def test_the_other_languages_word_of_a_kind():
     assert _asked(coffee(), "Is the 1 kg pack of whole beans available?") == {"Mahlgrad": ("Ganze Bohne",), "Packung": ("1000g",)}
     state = variant_state(coffee(), find_asked(coffee(), "Gibt es das Kilo auch gemahlen?"))
     assert state.state == "combination_not_offered"
+
+
+def test_a_count_of_the_thing_named_in_the_other_language():
+    """"with 10 blades" of values "5 Klingen" / "10 Klingen" (and back): the number counts the thing
+    the values count, said in the shopper's language; a measure ("10 cm") counts nothing."""
+    blades = optioned("ersatzklingen", ("Klingenanzahl", "Farbe"), [("5 Klingen", "Schwarz", 4), ("10 Klingen", "Schwarz", 0)])
+    assert _asked(blades, "replacement blades with 10 blades in black?")["Klingenanzahl"] == ("10 Klingen",)
+    assert variant_state(blades, find_asked(blades, "with 10 blades in black?")).state == "sold_out"
+    pads = optioned("pads", ("Pack",), [("4 pads", 2), ("8 pads", 5)])
+    assert _asked(pads, "Gibt es das mit 8 Polstern?") == {"Pack": ("8 pads",)}
+    assert "Klingenanzahl" not in _asked(blades, "is it 10 cm long?")
+    assert "Klingenanzahl" not in _asked(blades, "do you have it with 7 blades?")  # no such count: not a value
+
+
+def test_a_material_no_value_is_made_of_is_not_offered():
+    """"in Platin?" of "585 Gelbgold" / "585 Weißgold", "a titanium one?" of "Aluminium" / "Stahl":
+    a material the shopper asks that no value is, is not offered; a colour, a material of a value
+    or of the product's name is no such ask."""
+    ring = optioned("ring-aurora", ("Legierung", "Ringgröße"), [("585 Gelbgold", "54", 2), ("585 Weißgold", "56", 0)])
+    state = variant_state(ring, find_asked(ring, "Gibt es den Ring auch in Platin?"))
+    assert state.state == "not_offered" and state.asked[0].wanted == "platin"
+    assert _asked(ring, "Haben Sie ihn in Weißgold?")["Legierung"] == ("585 Weißgold",)
+    assert "Legierung" not in _asked(ring, "in gold, size 54?")  # gold is what both values are
+    hook = optioned("karabiner-fels", ("Material",), [("Aluminium", 5), ("Stahl", 3)])
+    assert variant_state(hook, find_asked(hook, "Is there a titanium one?")).state == "not_offered"
+    assert _asked(hook, "Do you have it in black?") == {}
+    assert _asked(hook, "the steel one?") == {"Material": ("Stahl",)}

@@ -57,3 +57,19 @@ def test_a_size_like_option_keeps_its_own_name():
     rug = optioned("rug", ("Länge",), [("200 cm", 0), ("240 cm", 3)], size_option="Länge")
     assert reply(rug, "in 200 cm?", "de") == "rug ist in Länge 200 cm leider ausverkauft. Vorrätig: Länge 240 cm."
     assert reply(rug, "in 300 cm?", "en") == "No, rug doesn't come in Länge 300 cm. Offered: Länge 200 cm or 240 cm. In stock: Länge 240 cm."
+
+
+def test_a_searched_version_of_two_options_says_its_own_state():
+    """A search for a size in a colour ("Parka in M blau?") states that combination when it is not
+    plainly in stock; one option alone, or a combination in stock, keeps the search's own line."""
+    from actions.variant_replies import searched_version_note
+    from tests.test_variants import optioned
+
+    parka = optioned("parka-fjord", ("Größe", "Farbe"), [("M", "Blau", 1), ("M", "Schwarz", 5), ("L", "Blau", 0), ("L", "Schwarz", 4)],
+                     size_option="Größe", color_option="Farbe")  # fmt: skip
+    low = searched_version_note(parka, "Gibt es den Parka in M blau?", "de", "EUR")
+    assert low and "nur noch 1" in low
+    sold = searched_version_note(parka, "the parka in L in blue?", "en", "EUR")
+    assert sold and "sold out" in sold and "M" in sold  # the nearest in stock after it
+    assert searched_version_note(parka, "the parka in M in black?", "en", "EUR") is None
+    assert searched_version_note(parka, "Parka in L?", "de", "EUR") is None
