@@ -67,7 +67,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
              r"wasch|wäsch|wash|trockner|dryer|spülmaschine|dishwasher|reinig|clean|rinse|wipe|spül|bügel|\biron|kochfest|\bboil"),
     "warranty": (r"garantie|gewährleistung|warranty|guarantee", r"garantie|gewährleistung|warranty|guarantee"),
     "material": (
-        r"material|stoff|woraus|aus was|made (?:of|from)|fabric|(?:wolle|leder)(?![a-zäöüß]{3})|vegan|\bbio\b|organic|plasti"
+        r"material|stoff|woraus|aus was|made (?:of|from)|fabric|(?:wolle|leder|wool|leather)(?![a-zäöüß]{3})|vegan|\bbio\b|organic|plasti"
         r"|\breal (?:gold|silver)|\becht\w* (?:gold|silber)|\b(?:solid|massive?\w*) (?:gold|silver|silber)",
         r"\d\s*%|material|\baus\b(?!\s*(?:[.,;:!?–—)-]|$|und\b|and\b|oder\b|bitte\b|wenn\b|daher\b))|made (?:from|of)|wolle|wool|cotton|leder|leather|polyester|nylon|edelstahl"
         r"|stainless|kunststoff|plastic|rubber|kautschuk|glass|\bglas|merino|leinen|linen|seide|\bsilk|kaschmir|cashmere"
@@ -251,7 +251,7 @@ def measure_qualifier(question: str) -> str | None:
 
 # kinds that are a measured quantity stated by its own unit, never a size to choose ("Raumgröße", "Radius")
 MEASURED_KINDS = frozenset({"suction", "brightness", "colour_temperature", "pressure", "energy", "area", "radius",
-                            "fill_power", "suspension_travel", "standard", "heat_up", "charge_time", "vents", "span"}) | MEASURED  # fmt: skip
+                            "fill_power", "suspension_travel", "standard", "heat_up", "charge_time", "vents", "span", "loudness"}) | MEASURED  # fmt: skip
 # kinds answered by a figure ("Höhe 24 cm", "180 Nm", "approx. 30 minutes"); a question also asking whether
 # something comes along, suits or may travel ("Ist ein Akku dabei?") asks no figure (`asks_figure`)
 FIGURE_KINDS = frozenset({"weight", "size", "height", "width", "length", "capacity", "temperature", "battery", "charge_time",

@@ -4,6 +4,7 @@ language, a table row's column labels and the items a lead-in line lists. Split 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from catalog.models import Product
@@ -12,6 +13,9 @@ from catalog.sentences import listed_after, split_sentences, table_headers
 # Sentences from a product's fields, in this order (the title is the product's name: it
 # answers nothing a description sentence does not say better).
 FIELDS = ("description", "fit_notes", "materials", "care")
+# a German compound of a figure, its unit and a noun ("110-dB-Alarm", "40-mm-Treiber", "5-kg-Sack"):
+# the kinds of fact read "110 dB", so the hyphen after the figure goes when ranked
+_JOINED_UNIT = re.compile(r"(\d)-(?=(?:db|mm|cm|m|km|kg|g|l|ml|w|kw|v|ah|mah|wh|h|nm|bar|lm|k|pa|zoll|inch)-[^\W\d_])", re.I)
 
 
 @dataclass(frozen=True)
@@ -24,8 +28,10 @@ class Sentence:
 
     @property
     def ranked(self) -> str:
-        """What is scored: a table row with its column labels, a list's lead-in with its items."""
-        return f"{self.header}: {self.text}" if self.header else f"{self.text} {self.items}" if self.items else self.text
+        """What is scored: a table row with its column labels, a list's lead-in with its items;
+        a figure joined to its unit in a compound ("110-dB-Alarm") as the figure and its unit."""
+        text = f"{self.header}: {self.text}" if self.header else f"{self.text} {self.items}" if self.items else self.text
+        return _JOINED_UNIT.sub(r"\1 ", text)
 
     @property
     def quoted(self) -> str:

@@ -24,16 +24,19 @@ from catalog.fact_kinds import (
 )
 from catalog.features import FEATURES
 from catalog.food_kinds import FOOD_FIGURES, SOLE_FOOD_KINDS
+from catalog.language import detect_language
 from catalog.models import Product
 from catalog.passage_sentences import FIELDS, Answer, Sentence, product_sentences
 from catalog.quantities import QUANTITIES, states_figure
 from catalog.question_asks import (
     asked_aspects,
     asked_features,
+    asked_materials,
     asking_words,
     definition_label,
     free_of,
     names_features,
+    names_material,
     states_aspect,
 )
 from catalog.shared_words import content_words, shares_word
@@ -133,6 +136,8 @@ class PassageFinder:
             scores = scores + FIGURE_BONUS * np.array(figures, dtype=np.float32)
         if substance := free_of(question):
             scores = scores + np.array([ASPECT_BONUS if substance in s.lower() else 0.0 for s in sentences])
+        if materials := asked_materials(question, aspects, name):  # "Aus welchem Leder?": "aus Ziegenleder", not "Lederpflege"
+            scores = scores + np.array([ASPECT_BONUS if names_material(s, materials) else 0.0 for s in sentences])
         words = content_words(question, exclude=name)
         # the asked figure in its unit ("wie lange hält der Akku?" -> hours), a "Label: value" line on the asked thing
         named_by = lambda label: states_aspect(label, aspects) or bool(words and self.shared_words(words, [label], name)[0])  # noqa: E731
@@ -244,6 +249,8 @@ class PassageFinder:
         aspects = asked_aspects(question, name)
         floor = self.threshold if threshold is None else threshold
         own = [s.ranked for s in sentences if s.lang == lang]  # a word missing is telling only in the question's language
+        if detect_language(" ".join(own)) not in (lang, None):  # an English text in a German shop's field
+            own = []
         if threshold is None and own and not named.any():
             words = content_words(question, exclude=name) - asking_words(question, aspects, own)
             unknown = self.unknown_words(words, own, name)

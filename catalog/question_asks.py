@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from catalog.extract_words import MATERIALS
 from catalog.fact_kinds import ASPECTS, HOW, KINDS, narrowed, without_name_run
 from catalog.features import FEATURES
 from catalog.shared_words import QUESTION_WORDS, WORD
@@ -98,4 +99,22 @@ def asking_words(question: str, aspects: list[str], sentences: list[str]) -> set
     """The question's words that ask for a kind of fact a sentence states ("heavy" when one gives
     the weight, "run small" when one tells the fit)."""
     stated = [key for key in aspects if any(ASPECTS[key][1].search(s) for s in sentences)]
-    return {w.lower() for key in stated for m in ASPECTS[key][0].finditer(question) for w in WORD.findall(m.group(0))}
+    words = {w.lower() for key in stated for m in ASPECTS[key][0].finditer(question) for w in WORD.findall(m.group(0))}
+    # a material the question names is what the answer must name ("Aus welchem Leder?" -> "aus Ziegenleder")
+    return {w for w in words if not any(rule.fullmatch(w) for _, rule, _ in MATERIALS)}
+
+
+def asked_materials(question: str, aspects: list[str], name: str = "") -> list[str]:
+    """The materials (English names, `catalog.extract_words.MATERIALS`) a question about the
+    material names as a whole word, not in the product's name: "Aus welchem Leder sind die?",
+    "what leather is it?" -> leather; not "Ist der Lederrucksack …" (the product)."""
+    if "material" not in aspects:
+        return []
+    words = WORD.findall(without_name_run(question, name) if name else question)
+    return [material for _, rule, material in MATERIALS if any(rule.fullmatch(w) for w in words)]
+
+
+def names_material(sentence: str, materials: list[str]) -> bool:
+    """Whether a sentence names one of the materials as what something is made of ("aus
+    Ziegenleder", "buffalo leather"), not as a part of a word ("Lederpflege")."""
+    return any(rule.search(sentence) for _, rule, material in MATERIALS if material in materials)

@@ -16,9 +16,9 @@ EXACT_WORD_LETTERS = 7  # the same word this long counts twice
 
 # words of a question that say nothing about what is asked
 QUESTION_WORDS = frozenset(
-    """gibt haben habe hast sind kann kannst könnte können welche welcher welches welchen viel viele
+    """gibt haben habe hast sind kann kannst könnte können welche welcher welches welchen welchem viel viele
     mein meine meinen meiner ihre ihren eure dies diese dieser dieses diesen damit darin darauf dafür
-    auch noch mehr lange über unter bitte eine einen einem einer nicht kein keine keinen sich wird
+    auch noch mehr lang lange über unter bitte eine einen einem einer nicht kein keine keinen sich wird
     werden wurde ganz sehr etwa oder aber wenn dann denn schon muss soll sollte würde wäre
     does have there what which with this that these those will would could should your them they
     their about into really well good much many long please also from than when where other
