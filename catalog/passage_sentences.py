@@ -13,9 +13,9 @@ from catalog.sentences import listed_after, split_sentences, table_headers
 # Sentences from a product's fields, in this order (the title is the product's name: it
 # answers nothing a description sentence does not say better).
 FIELDS = ("description", "fit_notes", "materials", "care")
-# a German compound of a figure, its unit and a noun ("110-dB-Alarm", "40-mm-Treiber", "5-kg-Sack"):
+# a figure joined to its unit by a hyphen, as in a compound ("110-dB-Alarm", "40-mm-Treiber", "a 120-dB siren"):
 # the kinds of fact read "110 dB", so the hyphen after the figure goes when ranked
-_JOINED_UNIT = re.compile(r"(\d)-(?=(?:db|mm|cm|m|km|kg|g|l|ml|w|kw|v|ah|mah|wh|h|nm|bar|lm|k|pa|zoll|inch)-[^\W\d_])", re.I)
+_JOINED_UNIT = re.compile(r"(\d)-(?=(?:db|mm|cm|m|km|kg|g|l|ml|w|kw|v|ah|mah|wh|h|nm|bar|lm|k|pa|zoll|inch)(?![^\W\d_]))", re.I)
 
 
 @dataclass(frozen=True)
