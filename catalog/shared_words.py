@@ -39,7 +39,8 @@ def content_words(text: str, exclude: str = "") -> set[str]:
 
 def _spelling(word: str) -> str:
     """German and English spellings of one word brought together ("microwave" ~ "Mikrowelle")."""
-    return word.replace("c", "k").replace("ph", "f").replace("th", "t").replace("y", "i")
+    word = word.replace("c", "k").replace("ph", "f").replace("th", "t").replace("y", "i")
+    return word[:-2] + "el" if word.endswith("le") and len(word) >= 5 else word  # "cable" ~ "Kabel"
 
 
 # endings of another form of the same word: plural, case, verb ("Dose" ~ "Dosen", "pump" ~ "pumps")

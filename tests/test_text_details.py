@@ -9,7 +9,7 @@ import pytest
 from catalog.enrich import enrich
 from catalog.extract import extract_sentence, extract_text
 from catalog.models import Product
-from catalog.passages import ANSWER_SIMILARITY, PassageFinder, capped
+from catalog.passages import ANSWER_SIMILARITY, PassageFinder, capped, content_words, shares_word
 from catalog.sentences import split_sentences, table_headers
 
 
@@ -123,3 +123,35 @@ def test_a_line_with_its_own_label_is_no_row_of_a_table_above_it():
     assert not any("OTG" in header for header in table_headers(lines).values())
     rows = split_sentences("Stufen: Modus Helligkeit Leuchtdauer\nHoch 300 lm 2 h\nNiedrig 50 lm 12 h")
     assert set(table_headers(rows).values()) == {"Stufen: Modus Helligkeit Leuchtdauer"}
+
+
+HEADSET = _product("headset-x", "de", (
+    "Geschlossener Studiokopfhörer mit 32 Ohm. 5 Jahre Garantie. Kabel: 2,5 m, gewendelt, abnehmbar. Gewicht: 240 g (ohne Kabel)"
+), title="Studiokopfhörer Echo")  # fmt: skip
+HEADSET_EN = _product("headset-y", "en", (
+    "Closed studio headphones with 32 ohms. 5 years warranty. Lead: 2.5 m, coiled, detachable. Weight: 240 g (without the cable)"
+), title="Studio Headphones Echo")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("product", "question", "lang"),
+    [(HEADSET, "How long is the cable?", "en"), (HEADSET, "Wie lang ist das Kabel?", "de"), (HEADSET_EN, "Wie lang ist das Kabel?", "de")],
+)
+def test_how_long_a_part_is_is_its_length_in_metres_not_the_guarantee(finder, product, question, lang):
+    answers = finder.answer(product, question, lang)
+    assert answers and "2" in answers[0].sentence.text and "m," in answers[0].sentence.text
+
+
+@pytest.mark.parametrize(("product", "question", "lang"), [(HEADSET, "Wie lange ist die Garantie?", "de"), (HEADSET_EN, "How long is the warranty?", "en")])
+def test_a_guarantee_asked_is_still_answered_by_its_years(finder, product, question, lang):
+    answers = finder.answer(product, question, lang)
+    assert answers and "5" in answers[0].sentence.text
+
+
+def test_an_english_le_word_shares_its_german_el_twin():
+    assert shares_word({"cable"}, "Kabel: 3 m") and shares_word({"kabel"}, "Cable: 3 m")
+    assert not shares_word({"table"}, "Kabel: 3 m")
+
+
+def test_which_in_any_german_case_is_no_word_the_text_must_mention():
+    assert "welchem" not in content_words("Aus welchem Holz ist der Tisch?")
