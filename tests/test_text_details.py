@@ -155,3 +155,15 @@ def test_an_english_le_word_shares_its_german_el_twin():
 
 def test_which_in_any_german_case_is_no_word_the_text_must_mention():
     assert "welchem" not in content_words("Aus welchem Holz ist der Tisch?")
+
+
+ROBOT = _product("robot-x", "de", "Saugroboter mit Lasernavigation. 3 Jahre Garantie. Laufzeit: bis zu 120 Minuten im Eco-Modus", title="Saugroboter Wirbel")
+ROBOT_EN = _product("robot-y", "en", "Robot vacuum with laser navigation. 3 years guarantee. Runtime: up to 120 minutes in eco mode", title="Robot Vacuum Whirl")
+
+
+@pytest.mark.parametrize(("product", "question", "lang"), [(ROBOT, "Wie lange hält er durch?", "de"), (ROBOT, "Wie lange läuft er?", "de"), (ROBOT_EN, "How long does it last?", "en")])
+def test_a_guarantee_is_no_time_of_use(finder, product, question, lang):
+    answers = finder.answer(product, question, lang)
+    assert not answers or "120" in answers[0].sentence.text
+    sentences, scores, _named, order = finder.ordered(product, question, lang, product.name(lang))
+    assert "120" in sentences[order[0]].text
