@@ -204,7 +204,8 @@ class PassageFinder:
         needed = words if not aspects else {w for w in words if any(self.shared_words({w}, texts, name))}
         out = []
         for label in labels:
-            states_all = all(states_aspect(label, [key]) for key in aspects) if label is not None else False
+            # "3 Jahre Garantie." states no runtime: a narrower kind not asked is left out (`without_narrower`)
+            states_all = all(states_aspect(without_narrower(label, aspects), [key]) for key in aspects) if label is not None else False
             ok = label is not None and (bool(aspects) and states_all or not aspects and bool(words))
             out.append(ok and all(self.shared_words({w}, [label], name)[0] for w in needed))
         return np.array(out, dtype=bool)

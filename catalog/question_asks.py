@@ -105,10 +105,10 @@ def asking_words(question: str, aspects: list[str], sentences: list[str]) -> set
 
 
 def asked_materials(question: str, aspects: list[str], name: str = "") -> list[str]:
-    """The materials (English names, `catalog.extract_words.MATERIALS`) a question about the
-    material names as a whole word, not in the product's name: "Aus welchem Leder sind die?",
+    """The materials (English names, `catalog.extract_words.MATERIALS`) a question asking only
+    the material names as a whole word, not in the product's name: "Aus welchem Leder sind die?",
     "what leather is it?" -> leather; not "Ist der Lederrucksack …" (the product)."""
-    if "material" not in aspects:
+    if aspects != ["material"]:  # "Wie fein ist die Wolle?" asks the fineness: any sentence on the merino may say it
         return []
     words = WORD.findall(without_name_run(question, name) if name else question)
     return [material for _, rule, material in MATERIALS if any(rule.fullmatch(w) for w in words)]

@@ -10,6 +10,7 @@ from catalog.enrich import enrich
 from catalog.extract import extract_sentence, extract_text
 from catalog.models import Product
 from catalog.passages import ANSWER_SIMILARITY, PassageFinder, capped, content_words, shares_word
+from catalog.question_asks import asked_materials
 from catalog.sentences import split_sentences, table_headers
 
 
@@ -167,3 +168,9 @@ def test_a_guarantee_is_no_time_of_use(finder, product, question, lang):
     assert not answers or "120" in answers[0].sentence.text
     sentences, scores, _named, order = finder.ordered(product, question, lang, product.name(lang))
     assert "120" in sentences[order[0]].text
+
+
+def test_a_material_named_beside_another_kind_asks_that_kind_not_the_material():
+    assert asked_materials("Aus welchem Leder sind die?", ["material"]) == ["leather"]
+    assert asked_materials("Wie fein ist die Wolle?", ["material", "fineness"]) == []
+    assert asked_materials("Ist der Lederrucksack wasserdicht?", ["material"]) == []
