@@ -46,7 +46,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "height": (r"wie hoch|\bhöhe|how (?:high|tall)|\bheight", r"höhe\b|\bhoch\b|height|\bhigh\b|\btall\b"),
     # a boot's last is its width too: "102 mm last", "Leisten: 98 mm"
     "width": (r"wie breit|\bbreite\b|how wide|\bwidth", r"breite\b|\bbreit\b|\bwidth|\bwide\b|\d\s*mm\s+(?:last|leisten)\b|\bleisten\w*\s*:?\s*\d"),
-    "length": (r"wie lang\b|\blänge\b|how long (?:is|are)\b|\blength|\binseam|\binside leg|innenbeinlänge|schrittlänge", r"länge\b|\blang\b|\blength|\blong\b|\d\s*(?:mm|cm|m|meter|metres?|meters?)(?![^\W\d_])"),  # "Kabel: 3 m"
+    "length": (r"wie lang\b|\blänge\b|how long (?:is|are)\b|\blength|\binseam|\binside leg|innenbeinlänge|schrittlänge", r"länge\b|\blang\b|\blength|\blong\b|\d\s*(?:m|meter|metres?|meters?)(?![^\W\d_])"),  # "Kabel: 3 m" (not cm: a size table's "Bund 90–93 cm")
     "capacity": (r"liter|fasst|hinein|volumen|fassungs|\bhold|capacity|litre|how (?:much|many) .*\bfits?\b|wie viele? .*\bpass(?:t|en)\b",
                  r"\d\s*-?(?:l|ml|liter|litre|litres|liters)\b|fasst|holds|capacity|volumen|fassungsvermögen|\bfits\b|\bpasst\b"),
     # not a light's colour temperature ("Farbtemperatur", "colour temperature": that is in kelvin)

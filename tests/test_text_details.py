@@ -174,3 +174,15 @@ def test_a_material_named_beside_another_kind_asks_that_kind_not_the_material():
     assert asked_materials("Aus welchem Leder sind die?", ["material"]) == ["leather"]
     assert asked_materials("Wie fein ist die Wolle?", ["material", "fineness"]) == []
     assert asked_materials("Ist der Lederrucksack wasserdicht?", ["material"]) == []
+
+
+TROUSERS = _product("trousers-x", "de", (
+    "<p>Lederhose aus 1,2 mm Rindleder mit Stretch-Einsätzen.</p>"
+    "<table><tr><th>Größe</th><th>Bund</th></tr><tr><td>48</td><td>82–85 cm</td></tr><tr><td>50</td><td>86–89 cm</td></tr>"
+    "<tr><td>52</td><td>90–93 cm</td></tr></table>"
+), title="Lederhose Tour")  # fmt: skip
+
+
+def test_a_size_tables_centimetres_state_no_length_asked(finder):
+    assert finder.answer(TROUSERS, "Welche Innenbeinlänge hat die Lederhose?", "de") == []
+    assert finder.answer(TROUSERS, "What is the inside leg length?", "en") == []
