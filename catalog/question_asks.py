@@ -100,15 +100,19 @@ def asking_words(question: str, aspects: list[str], sentences: list[str]) -> set
     the weight, "run small" when one tells the fit)."""
     stated = [key for key in aspects if any(ASPECTS[key][1].search(s) for s in sentences)]
     words = {w.lower() for key in stated for m in ASPECTS[key][0].finditer(question) for w in WORD.findall(m.group(0))}
-    # a material the question names is what the answer must name ("Aus welchem Leder?" -> "aus Ziegenleder")
-    return {w for w in words if not any(rule.fullmatch(w) for _, rule, _ in MATERIALS)}
+    # a material the question asks which of is what the answer must name ("Aus welchem Leder?" -> "aus Ziegenleder")
+    return {w for w in words if not (_WHICH.search(question) and any(rule.fullmatch(w) for _, rule, _ in MATERIALS))}
+
+
+# which kind of a material: "Aus welchem Leder?", "what leather is it?", "Was für Holz?"; not "Is the wool mulesing-free?"
+_WHICH = re.compile(r"\b(?:welche[mnrs]?|was\s+für(?:\s+ein\w*)?|what(?:\s+kind\s+of|\s+type\s+of)?|which)\s+(?:\w+\s+)?[^\W\d_]+", re.I)
 
 
 def asked_materials(question: str, aspects: list[str], name: str = "") -> list[str]:
     """The materials (English names, `catalog.extract_words.MATERIALS`) a question asking only
     the material names as a whole word, not in the product's name: "Aus welchem Leder sind die?",
     "what leather is it?" -> leather; not "Ist der Lederrucksack …" (the product)."""
-    if aspects != ["material"]:  # "Wie fein ist die Wolle?" asks the fineness: any sentence on the merino may say it
+    if aspects != ["material"] or not _WHICH.search(question):  # "Wie fein ist die Wolle?", "Is the wool mulesing-free?"
         return []
     words = WORD.findall(without_name_run(question, name) if name else question)
     return [material for _, rule, material in MATERIALS if any(rule.fullmatch(w) for w in words)]

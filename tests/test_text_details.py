@@ -186,3 +186,9 @@ TROUSERS = _product("trousers-x", "de", (
 def test_a_size_tables_centimetres_state_no_length_asked(finder):
     assert finder.answer(TROUSERS, "Welche Innenbeinlänge hat die Lederhose?", "de") == []
     assert finder.answer(TROUSERS, "What is the inside leg length?", "en") == []
+
+
+def test_a_yes_no_question_on_a_material_asks_no_kind_of_it():
+    assert asked_materials("Is the merino wool mulesing-free?", ["material"]) == []
+    assert asked_materials("Ist die Wolle mulesingfrei?", ["material"]) == []
+    assert asked_materials("Was für Leder ist das?", ["material"]) == ["leather"]
