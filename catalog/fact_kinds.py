@@ -67,7 +67,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
              r"wasch|wäsch|wash|trockner|dryer|spülmaschine|dishwasher|reinig|clean|rinse|wipe|spül|bügel|\biron|kochfest|\bboil"),
     "warranty": (r"garantie|gewährleistung|warranty|guarantee", r"garantie|gewährleistung|warranty|guarantee"),
     "material": (
-        r"material|stoff|woraus|aus was|made (?:of|from)|fabric|(?:wolle|leder|wool|leather)(?![a-zäöüß]{3})|vegan|\bbio\b|organic|plasti"
+        r"material|stoff|woraus|aus was|made (?:of|from)|fabric|(?:wolle|leder)(?![a-zäöüß]{3})|\b(?:what|which)\s+(?:kind\s+of\s+|type\s+of\s+)?(?:wool|leather)\b|vegan|\bbio\b|organic|plasti"
         r"|\breal (?:gold|silver)|\becht\w* (?:gold|silber)|\b(?:solid|massive?\w*) (?:gold|silver|silber)",
         r"\d\s*%|material|\baus\b(?!\s*(?:[.,;:!?–—)-]|$|und\b|and\b|oder\b|bitte\b|wenn\b|daher\b))|made (?:from|of)|wolle|wool|cotton|leder|leather|polyester|nylon|edelstahl"
         r"|stainless|kunststoff|plastic|rubber|kautschuk|glass|\bglas|merino|leinen|linen|seide|\bsilk|kaschmir|cashmere"

@@ -10,7 +10,7 @@ from catalog.enrich import enrich
 from catalog.extract import extract_sentence, extract_text
 from catalog.models import Product
 from catalog.passages import ANSWER_SIMILARITY, PassageFinder, capped, content_words, shares_word
-from catalog.question_asks import asked_materials
+from catalog.question_asks import asked_aspects, asked_materials
 from catalog.sentences import split_sentences, table_headers
 
 
@@ -192,3 +192,8 @@ def test_a_yes_no_question_on_a_material_asks_no_kind_of_it():
     assert asked_materials("Is the merino wool mulesing-free?", ["material"]) == []
     assert asked_materials("Ist die Wolle mulesingfrei?", ["material"]) == []
     assert asked_materials("Was für Leder ist das?", ["material"]) == ["leather"]
+
+
+def test_an_english_material_asks_the_material_only_by_which():
+    assert "material" in asked_aspects("what leather is it?") and "material" in asked_aspects("Which kind of wool is it?")
+    assert "material" not in asked_aspects("Is the merino wool mulesing-free?")
