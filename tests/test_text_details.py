@@ -197,3 +197,13 @@ def test_a_yes_no_question_on_a_material_asks_no_kind_of_it():
 def test_an_english_material_asks_the_material_only_by_which():
     assert "material" in asked_aspects("what leather is it?") and "material" in asked_aspects("Which kind of wool is it?")
     assert "material" not in asked_aspects("Is the merino wool mulesing-free?")
+
+
+SOCKS = _product("socks-x", "de", (
+    "Heated socks with two batteries. Charging time: approx. 5 h with the dual charger. Runtime on level one up to 9 h."
+), title="Heizsocken Glut")  # fmt: skip
+
+
+def test_an_english_text_in_a_german_field_is_no_reason_to_call_german_words_unknown(finder):
+    answers = finder.answer(SOCKS, "Wie lange heizen die Socken auf Stufe eins?", "de")
+    assert answers and "9 h" in answers[0].sentence.text
