@@ -39,8 +39,13 @@ def content_words(text: str, exclude: str = "") -> set[str]:
 
 def _spelling(word: str) -> str:
     """German and English spellings of one word brought together ("microwave" ~ "Mikrowelle")."""
-    word = word.replace("c", "k").replace("ph", "f").replace("th", "t").replace("y", "i")
-    return word[:-2] + "el" if word.endswith("le") and len(word) >= 5 else word  # "cable" ~ "Kabel"
+    return word.replace("c", "k").replace("ph", "f").replace("th", "t").replace("y", "i")
+
+
+def _le_twins(a: str, b: str) -> bool:
+    """An English "-le" word and its German "-el" twin, spelt alike ("cable" ~ "Kabel"); only the
+    whole word, so "stille" still shares "Stillzeit"."""
+    return len(a) >= 5 and len(b) >= 5 and (a.endswith("le") and a[:-2] + "el" == b or b.endswith("le") and b[:-2] + "el" == a)
 
 
 # endings of another form of the same word: plural, case, verb ("Dose" ~ "Dosen", "pump" ~ "pumps")
@@ -79,6 +84,7 @@ def shares_word(question_words: set[str], sentence: str) -> float:
                 and common >= 0.6 * len(short)
                 or inflected
                 or able(asked, word)
+                or _le_twins(short, long_)
             ):
                 found = max(found, 1.0)
     return found

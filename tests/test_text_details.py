@@ -207,3 +207,7 @@ SOCKS = _product("socks-x", "de", (
 def test_an_english_text_in_a_german_field_is_no_reason_to_call_german_words_unknown(finder):
     answers = finder.answer(SOCKS, "Wie lange heizen die Socken auf Stufe eins?", "de")
     assert answers and "9 h" in answers[0].sentence.text
+
+
+def test_a_german_word_ending_in_le_keeps_its_compounds():
+    assert shares_word({"stille"}, "Badeanzug für die Stillzeit: mit Clip")
