@@ -21,6 +21,7 @@ from catalog import extract_amounts as amounts
 from catalog import extract_claims as claims
 from catalog.extract_claims import CARE_WORDS
 from catalog.extract_words import MATERIAL_STEMS, MATERIALS, PHRASE_GATE
+from catalog.language import detect_language
 from catalog.sentences import split_sentences
 
 __all__ = ["CARE_WORDS", "KEYS", "Fact", "extract_sentence", "extract_text", "sentences"]
@@ -82,6 +83,19 @@ _GATES = [re.compile(gate) for gate, _ in _RULES]
 
 
 _CONDITIONAL = re.compile(r"^\W*(?:wenn|falls|sofern|if|should\s+you|in\s+case)\b", re.I)
+# how a sentence writes its numbers: "7.4 V" a decimal point, "1,5 kg" a decimal comma, "10.000 mm" a German thousands point
+_POINT_DECIMAL = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])")
+_COMMA_DECIMAL = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])")
+_POINT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d,])")
+
+
+def number_locale(sentence: str, lang: str) -> str:
+    """The locale a sentence writes its numbers in: English data quoted in a German text
+    ("Battery: 7.4 V / 2,200 mAh") has a decimal point, so its comma groups thousands."""
+    if lang == "de" and not _COMMA_DECIMAL.search(sentence) and not _POINT_GROUPS.search(sentence):
+        if _POINT_DECIMAL.search(sentence) or detect_language(sentence) == "en":
+            return "en"
+    return lang
 
 
 def extract_sentence(sentence: str, lang: str) -> list[Fact]:
@@ -94,7 +108,7 @@ def extract_sentence(sentence: str, lang: str) -> list[Fact]:
     for gate, (_, rule) in zip(_GATES, _RULES, strict=True):
         if not gate.search(low):
             continue
-        for key, value in rule(sentence, lang):
+        for key, value in rule(sentence, number_locale(sentence, lang)):
             facts.setdefault(key, Fact(key, value, sentence, lang))
     if "materials" in facts:  # "not suitable for wool – use a wool detergent": what it is for, not made of
         phrases_ = " ".join(str(p) for k in ("suitable_for", "not_suitable_for") if k in facts for p in facts[k].value)
@@ -106,10 +120,27 @@ def extract_sentence(sentence: str, lang: str) -> list[Fact]:
     return list(facts.values())
 
 
+# a sentence giving the composition: a share ("64% Baumwolle", "72 % polyamide") or a label naming
+# the material ("Material: …", "Obermaterial: …", "Fabric: …")
+_COMPOSITION = re.compile(
+    r"\d\s*%|^\W*(?:\w+\s)?[\w-]*?(?:material(?:ien|s)?|stoff|zusammensetzung|composition|fabric)\s*(?:\([^)]*\)\s*)?:",
+    re.I,
+)
+
+
+def states_composition(sentence: str) -> bool:
+    """Whether a sentence naming materials gives what the product is made of, not a material
+    mentioned in passing ("mit Silikon-Vollbesatz", "with a full silicone seat")."""
+    return bool(_COMPOSITION.search(sentence))
+
+
 def extract_text(text: str, lang: str) -> list[Fact]:
-    """The facts of a title or description; for each key the first sentence that states it."""
+    """The facts of a title or description; for each key the first sentence that states it,
+    for the materials the first that gives the composition when a later one does."""
     facts: dict[str, Fact] = {}
     for sentence in sentences(text):
         for fact in extract_sentence(sentence, lang):
-            facts.setdefault(fact.key, fact)
+            first = facts.setdefault(fact.key, fact)
+            if fact.key == "materials" and first is not fact and states_composition(fact.text) and not states_composition(first.text):
+                facts[fact.key] = fact
     return list(facts.values())

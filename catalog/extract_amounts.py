@@ -133,7 +133,7 @@ _TEMP_WORDS: list[tuple[str, re.Pattern]] = [
     ("min_temp_c", re.compile(r"komfort\w*|comfort\w*|warm\s+bis|warm\s+(?:down\s+)?to|down\s+to|rated\s+(?:down\s+)?to|temperaturen\s+bis"
                               r"|kälteschutz\s+bis|geeignet\s+bis|\bbis\s+minus|t-?comf", re.I)),
 ]  # fmt: skip
-_WASH_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,4}(?:waschbar|washable|wäsche|wash|waschen)", re.I)
+_WASH_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,4}(?:waschbar|washable|\w*wäsche|wash|\w*waschen|\w*wasch(?:gang|programm))", re.I)  # "30 °C Schonwaschgang"
 
 
 def _hand_wash_only(sentence: str) -> bool:

@@ -71,7 +71,9 @@ _NO_DRYER = re.compile(r"nicht\s+(?:in\s+den|im)\s+(?:wäsche)?trockner|nicht\s+
 _DRYER = re.compile(r"trocknergeeignet|trockner\s*geeignet|im\s+(?:wäsche)?trockner|in\s+den\s+(?:wäsche)?trockner|tumble[\s-]dry|tumble\s+dryer\s+safe|dryer[\s-]safe", re.I)
 CARE_WORDS = re.compile(  # a care instruction, not "Luftreiniger" or "vacuum cleaner"
     r"\bwasch\w*|\w*wäsche\b|\bwash\w*|waschbar|trockner|dryer|tumble|bügeln|\biron(?:ing)?\b|bleich|bleach"
-    r"|chemisch\w*\s+reinig|dry[\s-]clean|pflegehinweis|care\s+instructions|\bhandwäsche|\bhand\s+wash",
+    r"|chemisch\w*\s+reinig|dry[\s-]clean|pflegehinweis|care\s+instructions|\bhandwäsche|\bhand\s+wash"
+    r"|\w+wasch(?:gang|programm|mittel)"  # "30 °C Schonwaschgang", "mit Feinwaschmittel"
+    r"|^\W*(?:pflege|care)\s*:",  # a care label: "Pflege: 30 °C", "Care: …"
     re.I,
 )
 

@@ -46,7 +46,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
     "height": (r"wie hoch|\bhöhe|how (?:high|tall)|\bheight", r"höhe\b|\bhoch\b|height|\bhigh\b|\btall\b"),
     # a boot's last is its width too: "102 mm last", "Leisten: 98 mm"
     "width": (r"wie breit|\bbreite\b|how wide|\bwidth", r"breite\b|\bbreit\b|\bwidth|\bwide\b|\d\s*mm\s+(?:last|leisten)\b|\bleisten\w*\s*:?\s*\d"),
-    "length": (r"wie lang\b|\blänge\b|how long (?:is|are)\b|\blength|\binseam|\binside leg|innenbeinlänge|schrittlänge", r"länge\b|\blang\b|\blength|\blong\b"),
+    "length": (r"wie lang\b|\blänge\b|how long (?:is|are)\b|\blength|\binseam|\binside leg|innenbeinlänge|schrittlänge", r"länge\b|\blang\b|\blength|\blong\b|\d\s*(?:m|meter|metres?|meters?)(?![^\W\d_])"),  # "Kabel: 3 m" (not cm: a size table's "Bund 90–93 cm")
     "capacity": (r"liter|fasst|hinein|volumen|fassungs|\bhold|capacity|litre|how (?:much|many) .*\bfits?\b|wie viele? .*\bpass(?:t|en)\b",
                  r"\d\s*-?(?:l|ml|liter|litre|litres|liters)\b|fasst|holds|capacity|volumen|fassungsvermögen|\bfits\b|\bpasst\b"),
     # not a light's colour temperature ("Farbtemperatur", "colour temperature": that is in kelvin)
@@ -67,7 +67,7 @@ _ASPECTS: dict[str, tuple[str, str]] = {
              r"wasch|wäsch|wash|trockner|dryer|spülmaschine|dishwasher|reinig|clean|rinse|wipe|spül|bügel|\biron|kochfest|\bboil"),
     "warranty": (r"garantie|gewährleistung|warranty|guarantee", r"garantie|gewährleistung|warranty|guarantee"),
     "material": (
-        r"material|stoff|woraus|aus was|made (?:of|from)|fabric|(?:wolle|leder)(?![a-zäöüß]{3})|vegan|\bbio\b|organic|plasti"
+        r"material|stoff|woraus|aus was|made (?:of|from)|fabric|(?:wolle|leder)(?![a-zäöüß]{3})|\b(?:what|which)\s+(?:kind\s+of\s+|type\s+of\s+)?(?:wool|leather)\b|vegan|\bbio\b|organic|plasti"
         r"|\breal (?:gold|silver)|\becht\w* (?:gold|silber)|\b(?:solid|massive?\w*) (?:gold|silver|silber)",
         r"\d\s*%|material|\baus\b(?!\s*(?:[.,;:!?–—)-]|$|und\b|and\b|oder\b|bitte\b|wenn\b|daher\b))|made (?:from|of)|wolle|wool|cotton|leder|leather|polyester|nylon|edelstahl"
         r"|stainless|kunststoff|plastic|rubber|kautschuk|glass|\bglas|merino|leinen|linen|seide|\bsilk|kaschmir|cashmere"
@@ -251,7 +251,7 @@ def measure_qualifier(question: str) -> str | None:
 
 # kinds that are a measured quantity stated by its own unit, never a size to choose ("Raumgröße", "Radius")
 MEASURED_KINDS = frozenset({"suction", "brightness", "colour_temperature", "pressure", "energy", "area", "radius",
-                            "fill_power", "suspension_travel", "standard", "heat_up", "charge_time", "vents", "span"}) | MEASURED  # fmt: skip
+                            "fill_power", "suspension_travel", "standard", "heat_up", "charge_time", "vents", "span", "loudness"}) | MEASURED  # fmt: skip
 # kinds answered by a figure ("Höhe 24 cm", "180 Nm", "approx. 30 minutes"); a question also asking whether
 # something comes along, suits or may travel ("Ist ein Akku dabei?") asks no figure (`asks_figure`)
 FIGURE_KINDS = frozenset({"weight", "size", "height", "width", "length", "capacity", "temperature", "battery", "charge_time",
@@ -282,14 +282,15 @@ _NARROWER = {
     "voltage": ("power_source",),
     "share": ("height", "size"),  # "Wie hoch ist der Daunenanteil?" asks a share, not a height
     "grammage": ("weight",),
+    "warranty": ("duration", "length"),  # "Wie lange Garantie?" asks the guarantee, "how long is the cable?" no guarantee
     "thread_count": ("height", "size"),  # "Wie hoch ist die Fadendichte?"  # "Wie schwer ist der Stoff?": the fabric's g/m², not the product's weight
 }
 # how much filling: "Wie viel Füllung hat die Decke?", "how much fill?" -> its weight ("Füllgewicht 900 g", "100 g Wattierung")
 _FILL_AMOUNT = re.compile(r"\b(?:wie ?viel|how much)\s+(?:\w+\s+)?(?:füllung|filling|fill)\b", re.I)
 NARROWER = _NARROWER  # for `catalog.answer_kinds`
 # narrower kinds whose figure is another quantity than the wider kind's: a charge time is no runtime, a
-# heat-up time no duration of use, "2700 K" no temperature (a fabric's "490 g/m²" is still a weight)
-_OTHER_MEASURE = frozenset({"charge_time", "heat_up", "colour_temperature"})
+# heat-up time no duration of use, a guarantee's years no time it runs, "2700 K" no temperature (a fabric's "490 g/m²" is still a weight)
+_OTHER_MEASURE = frozenset({"charge_time", "heat_up", "colour_temperature", "warranty"})  # "2 Jahre Garantie" is no runtime
 # where a sentence listing several facts is cut into its clauses (not "2,5 kg": a comma before a space)
 CLAUSES = re.compile(r"[,;]\s+|\s+[–—]\s+")
 

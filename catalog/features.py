@@ -76,6 +76,8 @@ _FEATURES: dict[str, str] = {
     "lamp": r"\w*licht\b|\w*lichter\b|\w*leuchte\b|\w*lampe\b|\bled\b|\blights\b"
             r"|(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s)|(?<=\bany\s)|(?<=rear\s)|(?<=front\s)|(?<=tail\s)|(?<=\bled\s)|(?<=bike\s))light\b",
     "contactless": r"kontaktlos\w*|contactless|\bnfc\b|(?:google|apple|garmin) pay",
+    # worn over one's glasses: a helmet's, goggles' or mask's recesses ("Brillenträgerfreundlich", "OTG")
+    "glasses": r"brillenträger\w*|brillenbügel\w*|brillen(?:tauglich|kompatibel)\w*|brillen?\b|(?:eye)?glasses\b|spectacles\b|\botg\b|over[- ]the[- ]glass\w*",
     "gears": r"gangschaltung\w*|nabenschaltung\w*|kettenschaltung\w*|schaltung\b|\d+-?gang\w*|gänge\b|gears?\b|gearing|\d+-speed",
 }
 # topics rather than features: a sentence naming one ("shrinkage is below 3 %", "allergy

@@ -10,7 +10,6 @@ set (`tests/fixtures/answer_sentences.jsonl`, `bench/sentence_threshold.py`, ben
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -19,21 +18,36 @@ from catalog.embedder import Embedder, VectorCache
 from catalog.fact_kinds import (
     ASPECTS,
     FIGURE_KINDS,
-    HOW,
-    KINDS,
     MEASURED_KINDS,
     asks_figure,
-    narrowed,
-    without_name_run,
     without_narrower,
 )
 from catalog.features import FEATURES
 from catalog.food_kinds import FOOD_FIGURES, SOLE_FOOD_KINDS
+from catalog.language import detect_language
 from catalog.models import Product
+from catalog.passage_sentences import FIELDS, Answer, Sentence, product_sentences
 from catalog.quantities import QUANTITIES, states_figure
-from catalog.sentences import listed_after, split_sentences, table_headers
-from catalog.shared_words import QUESTION_WORDS, WORD, content_words, shares_word
+from catalog.question_asks import (
+    asked_aspects,
+    asked_features,
+    asked_materials,
+    asking_words,
+    definition_label,
+    free_of,
+    names_features,
+    names_material,
+    states_aspect,
+)
+from catalog.shared_words import content_words, shares_word
 from catalog.word_forms import asked_letters, explaining, named_part, sole_sharer
+
+# re-exported: callers import the question's kinds and the product's sentences from here
+__all__ = [
+    "ANSWER_SIMILARITY", "ASPECT_BONUS", "CLOSEST_SIMILARITY", "FIELDS", "FIGURE_BONUS", "Answer", "PassageFinder",
+    "Sentence", "asked_aspects", "asked_features", "capped", "content_words", "free_of", "product_sentences",
+    "shares_word", "states_aspect",
+]  # fmt: skip
 
 # A sentence scoring at least this answers the question (bench/sentence_threshold.py).
 ANSWER_SIMILARITY = 0.30
@@ -68,70 +82,7 @@ WORD_SIMILARITY = 0.7
 MAX_SHARED = 4.0
 # A second sentence is quoted when it scores within this of the best (and states the asked kind).
 SECOND_MARGIN = 0.05
-# Sentences from a product's fields, in this order (the title is the product's name: it
-# answers nothing a description sentence does not say better).
-FIELDS = ("description", "fit_notes", "materials", "care")
 # kinds of fact asked and stated: `catalog.fact_kinds`
-
-def asked_features(question: str, name: str = "") -> list[str]:
-    """The features (`catalog.features`) a question names, leaving out words of the product's
-    `name`: "Wie schwer ist die Kapuzenjacke?" asks nothing about the hood, nor "the LED strip" about
-    a light when "LED" is a whole word of the name ("LED-Leuchtstreifen")."""
-    name_words = {w.lower() for w in WORD.findall(name)}
-    whole = {w.lower() for w in re.findall(r"[^\W\d_]+", name)}
-    out = []
-    for key, pattern in FEATURES.items():
-        for m in pattern.finditer(question):
-            word = re.match(r"[^\W\d_]*", question[m.start():]).group(0).lower()
-            if word not in whole and not any(word in n or n in word for n in name_words if len(n) >= 4):
-                out.append(key)
-                break
-    return out
-
-
-def asked_aspects(question: str, name: str = "") -> list[str]:
-    """The kinds of fact a question asks for ("wie schwer" -> weight, "is it lined?" -> lining);
-    not by words of the product's name ("RoboClean Lite 2" asks nothing about cleaning)."""
-    unnamed = without_name_run(question, name) if name else question
-    found = [key for key in KINDS if ASPECTS[key][0].search(unnamed)]
-    if "charging" in found and HOW.search(question):  # "wie wird es aufgeladen?": the way, not the hours
-        found = [k for k in found if k != "battery"]
-    found += [k for k in asked_features(question, name) if k not in found]
-    if "load" in found:  # "how much weight can it take?"
-        found = [k for k in found if k != "weight"]
-    if {"power_reserve", "shelf_life"} & set(found):  # "wie lange läuft sie, wenn ich sie ablege?" wants that reserve, not any duration
-        found = [k for k in found if k not in ("duration", "size", "length")]  # "how long" is a time here
-    if {"height", "width", "length", "packing", "thickness"} & set(found):  # "wie hoch?" wants the height, "wie klein verpackt?" the pack size
-        found = [k for k in found if k != "size"]
-    if "capacity" in found:  # "Wie viel Wasser passt hinein?": the water fills it, nothing is asked about water
-        found = [k for k in found if k != "water"]
-    if "nutrients" in found:  # "Wie hoch ist der Proteingehalt?" asks a share, not a height
-        found = [k for k in found if k not in ("height", "size")]
-    return narrowed(found, question)
-
-
-# "Ist die Knete glutenfrei?", "Is it PVC free?", "ohne BPA?": a sentence naming the substance answers
-# "Is there sugar in it?", "Gibt es Zucker darin?", "Ist Zucker drin?": the substance asked for, too
-_FREE_OF = re.compile(
-    r"\b(\w{2,}?)[\s-]?(?:frei|free)\b|\b(?:ohne|without|enthält|contains?|containing)\s+(?:(?:es|sie|er|it|they|any)\s+)?(\w{2,})"
-    r"|\b(?:is|are) there\s+(?:any\s+)?(\w{2,}) in\b|\bany (\w{2,}) in (?:it|this|them|these|the)\b"
-    r"|\b(?:ist|sind)\s+(?:da\s+|auch\s+)?(?:\w+\s+)?(\w{2,})\s+(?:drin|darin|enthalten)\b|\bgibt es (?:da\s+)?(\w{2,}) (?:drin|darin)\b",
-    re.I,
-)
-# words that name no substance: "contains anything for the joints?"
-_NO_SUBSTANCE = frozenset("es it sie er ein eine einen etwas irgendwas anything something the a an da".split())
-
-
-def free_of(question: str) -> str | None:
-    """The substance a "free of X?" question asks about, lower-case ("gluten", "pvc")."""
-    m = _FREE_OF.search(question)
-    word = next(g for g in m.groups() if g).lower() if m else None
-    return None if word is None or word in QUESTION_WORDS or word in _NO_SUBSTANCE else word
-
-
-def states_aspect(sentence: str, aspects: list[str]) -> bool:
-    return any(ASPECTS[key][1].search(sentence) for key in aspects)
-
 
 def capped(question: str, sentence: str, score: float, name: str = "") -> float:
     """A sentence that does not state the kind of fact asked for ("is the mattress waterproof?"
@@ -140,35 +91,6 @@ def capped(question: str, sentence: str, score: float, name: str = "") -> float:
     if aspects and not (states_aspect(sentence, aspects) and names_features(sentence, aspects)):
         return min(score, ANSWER_SIMILARITY - 0.001)
     return score
-
-
-def names_features(sentence: str, aspects: list[str]) -> bool:
-    """True when the sentence names every feature among the asked kinds ("Sind die Polster
-    herausnehmbar?": "Removable pads", not "padded straps"; "GOTS organic cotton?": not "100 % Baumwolle")."""
-    return all(FEATURES[key].search(sentence) for key in aspects if key in FEATURES)
-
-
-# a definition's label: a few words before a colon ("In the box: …", "Armlänge: 64 cm")
-_LABEL = re.compile(r"^([^\W\d][^\d:.!?]{0,38}):\s+\S")
-DEFINITION_WORDS = 3  # a statement this short is all label ("Genäht in Portugal.", "Schafthöhe 38 cm.")
-
-
-def definition_label(sentence: str) -> str | None:
-    """What a definition is about: the label of a "Label: value" line ("In the box: headphones,
-    case" -> "In the box"), or the whole of a statement of three words at most ("Genäht in
-    Portugal."); None for an ordinary sentence."""
-    m = _LABEL.match(sentence)
-    if m and len(m.group(1).split()) <= 4:
-        return m.group(1)
-    said = re.sub(r"\s*\([^)]*\)", "", sentence)  # "Made in Switzerland (Jura)." is three words and a detail
-    return sentence if len(said.split()) <= DEFINITION_WORDS else None
-
-
-def asking_words(question: str, aspects: list[str], sentences: list[str]) -> set[str]:
-    """The question's words that ask for a kind of fact a sentence states ("heavy" when one gives
-    the weight, "run small" when one tells the fit)."""
-    stated = [key for key in aspects if any(ASPECTS[key][1].search(s) for s in sentences)]
-    return {w.lower() for key in stated for m in ASPECTS[key][0].finditer(question) for w in WORD.findall(m.group(0))}
 
 
 # kinds of fact that one sentence states so plainly that it answers when it is the text's only one: a
@@ -180,48 +102,6 @@ SOLE_ANSWER_KINDS = frozenset({"origin"}) | MEASURED_KINDS | frozenset(QUANTITIE
 def _twin(word: str, near: list[str]) -> float:
     """2 for a near word when both are 5+ letters, 1 for a shorter one, 0 for none."""
     return max((2.0 if min(len(word), len(w)) >= 5 else 1.0 for w in near), default=0.0)
-
-
-@dataclass(frozen=True)
-class Sentence:
-    text: str
-    field: str  # the product field it comes from
-    lang: str  # the language of that field's text
-    header: str = ""  # a table row's header line (`catalog.sentences.table_headers`)
-    items: str = ""  # the list a line ending in a colon introduces (`catalog.sentences.listed_after`)
-
-    @property
-    def ranked(self) -> str:
-        """What is scored: a table row with its column labels, a list's lead-in with its items."""
-        return f"{self.header}: {self.text}" if self.header else f"{self.text} {self.items}" if self.items else self.text
-
-    @property
-    def quoted(self) -> str:
-        """What is quoted: a table row after its header, a list's lead-in with its items."""
-        return f"{self.header} … {self.text}" if self.header else f"{self.text} {self.items}" if self.items else self.text
-
-
-@dataclass(frozen=True)
-class Answer:
-    sentence: Sentence
-    score: float
-
-
-def product_sentences(product: Product, lang: str) -> list[Sentence]:
-    """The product's sentences in the shopper's language where the merchant wrote it, else in
-    the other one (each field once: a bilingual description is not searched twice)."""
-    seen: set[str] = set()
-    out: list[Sentence] = []
-    for field in FIELDS:
-        value = getattr(product, field, None) or {}
-        field_lang = lang if lang in value else next(iter(value), lang)
-        texts = split_sentences(value.get(field_lang, "")) if value else []
-        headers = table_headers(texts)
-        for i, text in enumerate(texts):
-            if text not in seen:
-                seen.add(text)
-                out.append(Sentence(text, field, field_lang, headers.get(i, ""), "; ".join(listed_after(texts, i))))
-    return out
 
 
 class PassageFinder:
@@ -256,6 +136,8 @@ class PassageFinder:
             scores = scores + FIGURE_BONUS * np.array(figures, dtype=np.float32)
         if substance := free_of(question):
             scores = scores + np.array([ASPECT_BONUS if substance in s.lower() else 0.0 for s in sentences])
+        if materials := asked_materials(question, aspects, name):  # "Aus welchem Leder?": "aus Ziegenleder", not "Lederpflege"
+            scores = scores + np.array([ASPECT_BONUS if names_material(s, materials) else 0.0 for s in sentences])
         words = content_words(question, exclude=name)
         # the asked figure in its unit ("wie lange hält der Akku?" -> hours), a "Label: value" line on the asked thing
         named_by = lambda label: states_aspect(label, aspects) or bool(words and self.shared_words(words, [label], name)[0])  # noqa: E731
@@ -322,7 +204,8 @@ class PassageFinder:
         needed = words if not aspects else {w for w in words if any(self.shared_words({w}, texts, name))}
         out = []
         for label in labels:
-            states_all = all(states_aspect(label, [key]) for key in aspects) if label is not None else False
+            # "3 Jahre Garantie." states no runtime: a narrower kind not asked is left out (`without_narrower`)
+            states_all = all(states_aspect(without_narrower(label, aspects), [key]) for key in aspects) if label is not None else False
             ok = label is not None and (bool(aspects) and states_all or not aspects and bool(words))
             out.append(ok and all(self.shared_words({w}, [label], name)[0] for w in needed))
         return np.array(out, dtype=bool)
@@ -367,6 +250,8 @@ class PassageFinder:
         aspects = asked_aspects(question, name)
         floor = self.threshold if threshold is None else threshold
         own = [s.ranked for s in sentences if s.lang == lang]  # a word missing is telling only in the question's language
+        if detect_language(" ".join(own)) not in (lang, None):  # an English text in a German shop's field
+            own = []
         if threshold is None and own and not named.any():
             words = content_words(question, exclude=name) - asking_words(question, aspects, own)
             unknown = self.unknown_words(words, own, name)

@@ -90,6 +90,8 @@ def _ends_in_abbreviation(piece: str) -> bool:
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _HEADER = re.compile(r"^[^\d.!?]{3,80}$")
+# a line with its own label ("M: 57–58 cm") says what its numbers are: no row of the table above it
+_OWN_LABEL = re.compile(r"^[^\W\d][^:\d]{0,20}:\s")
 
 
 def table_headers(lines: list[str]) -> dict[int, str]:
@@ -103,7 +105,7 @@ def table_headers(lines: list[str]) -> dict[int, str]:
             continue
         rows = []
         for j in range(i + 1, len(lines)):
-            if len(_NUMBER.findall(lines[j])) < 2 or len(lines[j].split()) > 14 or lines[j].endswith((".", "!", "?")) or j in out:
+            if len(_NUMBER.findall(lines[j])) < 2 or len(lines[j].split()) > 14 or lines[j].endswith((".", "!", "?")) or j in out or _OWN_LABEL.match(lines[j]):
                 break  # a row is short values, not a sentence
             rows.append(j)
         if len(rows) >= 2:

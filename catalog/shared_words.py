@@ -16,9 +16,9 @@ EXACT_WORD_LETTERS = 7  # the same word this long counts twice
 
 # words of a question that say nothing about what is asked
 QUESTION_WORDS = frozenset(
-    """gibt haben habe hast sind kann kannst könnte können welche welcher welches welchen viel viele
+    """gibt haben habe hast sind kann kannst könnte können welche welcher welches welchen welchem viel viele
     mein meine meinen meiner ihre ihren eure dies diese dieser dieses diesen damit darin darauf dafür
-    auch noch mehr lange über unter bitte eine einen einem einer nicht kein keine keinen sich wird
+    auch noch mehr lang lange über unter bitte eine einen einem einer nicht kein keine keinen sich wird
     werden wurde ganz sehr etwa oder aber wenn dann denn schon muss soll sollte würde wäre
     does have there what which with this that these those will would could should your them they
     their about into really well good much many long please also from than when where other
@@ -40,6 +40,12 @@ def content_words(text: str, exclude: str = "") -> set[str]:
 def _spelling(word: str) -> str:
     """German and English spellings of one word brought together ("microwave" ~ "Mikrowelle")."""
     return word.replace("c", "k").replace("ph", "f").replace("th", "t").replace("y", "i")
+
+
+def _le_twins(a: str, b: str) -> bool:
+    """An English "-le" word and its German "-el" twin, spelt alike ("cable" ~ "Kabel"); only the
+    whole word, so "stille" still shares "Stillzeit"."""
+    return len(a) >= 5 and len(b) >= 5 and (a.endswith("le") and a[:-2] + "el" == b or b.endswith("le") and b[:-2] + "el" == a)
 
 
 # endings of another form of the same word: plural, case, verb ("Dose" ~ "Dosen", "pump" ~ "pumps")
@@ -78,6 +84,7 @@ def shares_word(question_words: set[str], sentence: str) -> float:
                 and common >= 0.6 * len(short)
                 or inflected
                 or able(asked, word)
+                or _le_twins(short, long_)
             ):
                 found = max(found, 1.0)
     return found
