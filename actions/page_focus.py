@@ -21,6 +21,7 @@ from catalog.extract_words import MATERIALS
 from catalog.features import FEATURES, features
 from catalog.models import Product
 from catalog.names import title_tokens
+from catalog.shop_words import kind_names
 
 # words pointing at the product in front of the shopper
 _WORD = r"[A-Za-zÄÖÜäöüß0-9]+"
@@ -71,7 +72,91 @@ def without_page_words(text: str, page: Product) -> str:
 
 
 def _owned(word: str, own: set[str]) -> bool:
-    return word in own or (len(word) >= 5 and any(len(t) >= 5 and fuzz.ratio(word, t) >= 85 for t in own))
+    return word in own or (len(word) >= 5 and any(len(t) >= 5 and (fuzz.ratio(word, t) >= 85 or shortened(word, t)) for t in own))
+
+
+_PART = 4  # letters of a compound's first and last part kept in its short form
+
+
+def shortened(word: str, name_word: str) -> bool:
+    """`word` is `name_word`, a compound, with a middle part left out: "Kinderhelm" of
+    "Kinderreithelm", "Damenjacke" of "Damenregenjacke"."""
+    if len(word) < 2 * _PART or len(name_word) <= len(word):
+        return False
+    head = next((i for i, (a, b) in enumerate(zip(word, name_word, strict=False)) if a != b), len(word))
+    tail = next((i for i, (a, b) in enumerate(zip(reversed(word), reversed(name_word), strict=False)) if a != b), len(word))
+    return head >= _PART and tail >= _PART and head + tail >= len(word)
+
+
+def _stem(word: str) -> str:
+    """A kind word without its plural ending, to match "boot" with "boots", "Helme" with "Helm"."""
+    if len(word) > 5 and word.endswith("en"):
+        return word[:-2]
+    return word[:-1] if len(word) > 4 and word.endswith(("s", "e", "n")) else word
+
+
+def kinds(product: Product) -> set[str]:
+    """The product's kind in its name's other language, as stems ("boot" of "Lederreitstiefel")."""
+    return {_stem(k) for t in title_tokens(product) if len(t) >= 4 for k in kind_names(t)}
+
+
+def without_page_kind(text: str, page: Product) -> str:
+    """The message without the words naming the page product's kind in the other language:
+    "which boot size?" on the "Lederreitstiefel Prinzipal" asks about those boots, not about the
+    "Country Riding Boot"; "Sind die Stiefel wasserdicht?" on "Trail Boots" the same."""
+    own = kinds(page)
+    return re.sub(_WORD, lambda m: " " if _stem(m.group(0).lower()) in own else m.group(0), text)
+
+
+def names_page_kind(text: str, page: Product, others: list[Product]) -> bool:
+    """The message names the page product's kind — in the other language, or a compound's last part
+    ("die Hose" of "Reithose") — and no other product it names is of that kind: "Which size of the
+    travel support tights?" on the "Stützstrumpfhose Reise" is about those tights, not the
+    "Sport-BH Flow Medium Support"."""
+    page_words = {t for t in title_tokens(page) if len(t) >= 4}
+    page_kinds = kinds(page)
+
+    def of_kind(word: str, product: Product) -> bool:
+        names = {t for t in title_tokens(product) if len(t) >= 3}
+        return _stem(word) in kinds(product) | {_stem(t) for t in names} or any(len(t) > len(word) and t.endswith(word) for t in names)
+
+    for m in re.finditer(_WORD, text):
+        word = m.group(0).lower()
+        if len(word) < 3 or word in page_words:
+            continue
+        head = len(word) >= 4 and any(len(t) >= len(word) + 3 and t.endswith(word) for t in page_words)
+        if (head or _stem(word) in page_kinds) and not any(of_kind(word, p) for p in others):
+            return True
+    return False
+
+
+def told_on_page(text: str, page: Product, others: list[Product]) -> bool:
+    """Each other product is named only by words the page product's own text says ("CE EN 13594
+    Level 1", "passend für Kradlink K10 und K20", "Kompatibel mit dem K10"): "battery life on level
+    1?" on the heated gloves asks their heat level, not the "Back Protector Insert Level 1"; "Passt
+    da ein Kradlink K20 rein?" on a helmet asks about the helmet, the intercom is the reference."""
+    said = set(re.findall(r"\w+", text.lower()))
+    own = {w for field in ("description", "materials", "care") for t in (getattr(page, field) or {}).values() for w in re.findall(r"\w+", t.lower())}
+    for other in others:
+        named = {w for w in title_tokens(other) if w in said and len(w) > 1} - title_tokens(page)
+        if not named or not named <= own:
+            return False
+    return True
+
+
+# "mein Pony", "meinem 2 Monate alten Fohlen", "my horse": the shopper's own, up to the next
+# preposition, conjunction or punctuation
+_OWN = re.compile(
+    r"\b(?:mein|meine[mnrs]?|unser|unsere[mnrs]?|my|our)\b((?:\s+(?!(?:mit|in|im|an|am|auf|bei|für|zu|zum|zur|von|vom|aus|und|oder|aber|"
+    r"with|on|at|for|to|from|of|and|or|but|is|ist|hat|has)\b)[\w-]+){1,4})",
+    re.I,
+)
+
+
+def without_owned(text: str) -> str:
+    """The message without what the shopper says is their own: "Wie viel gebe ich meinem Pony?"
+    names no "Kinderreithelm Pony Star", "my foal" no "Fohlen" product."""
+    return _OWN.sub(" ", text)
 
 
 def without_page_name(text: str, page: Product) -> str:
@@ -92,19 +177,22 @@ def names_page(text: str, page: Product, only_page: Callable[[str], bool]) -> bo
 
 def distinct_text(text: str, page: Product) -> str:
     """The parts of a message on `page` that can name another product."""
-    return without_page_features(without_page_name(without_page_words(text, page), page), page)
+    return without_page_features(without_page_name(without_page_kind(without_page_words(text, page), page), page), page)
 
 
-def on_page(named: list[Product], others: list[Product], page: Product, text: str, only_page: Callable[[str], bool]) -> list[Product]:
+def on_page(named: list[Product], others: list[Product], page: Product, text: str, only_page: Callable[[str], bool],
+            owned: bool = False) -> list[Product]:  # fmt: skip
     """The products a message on `page` is about, from those named in the whole message
     (`named`) and those named by the words the page's product does not share (`others`);
-    `only_page`: whether a name word is in the page product's name only."""
+    `only_page`: whether a name word is in the page product's name only; `owned`: the others are
+    named only by what the shopper says is their own ("meinem Pony"), so the page stays first."""
     others = [p for p in others if p.id != page.id]
     if not others:
         return [page] if page in named else []
     if page in named:
         return [p for p in named if p == page or p in others] + [p for p in others if p not in named]
-    if points_at_page(text) or names_page(text, page, only_page) or fits_into_other(text, page):
+    if (owned or points_at_page(text) or names_page(text, page, only_page) or fits_into_other(text, page)
+            or names_page_kind(text, page, others) or told_on_page(text, page, others)):
         return [page, *others]
     return others
 
