@@ -21,7 +21,7 @@ from catalog.extract_words import MATERIALS
 from catalog.features import FEATURES, features
 from catalog.models import Product
 from catalog.names import title_tokens
-from catalog.shop_words import kind_names
+from catalog.shop_words import kind_names, other_language
 
 # words pointing at the product in front of the shopper
 _WORD = r"[A-Za-zÄÖÜäöüß0-9]+"
@@ -101,10 +101,11 @@ def kinds(product: Product) -> set[str]:
 
 
 def without_page_kind(text: str, page: Product) -> str:
-    """The message without the words naming the page product's kind in the other language:
-    "which boot size?" on the "Lederreitstiefel Prinzipal" asks about those boots, not about the
-    "Country Riding Boot"; "Sind die Stiefel wasserdicht?" on "Trail Boots" the same."""
-    own = kinds(page)
+    """The message without the words naming the page product's kind or what it is for in the other
+    language: "which boot size?" on the "Lederreitstiefel Prinzipal" asks about those boots, not
+    about the "Country Riding Boot"; "the travel kettle" on the "Reisewasserkocher Mini" is that
+    kettle, not the "Travel Steamer"."""
+    own = kinds(page) | {_stem(w) for t in title_tokens(page) if len(t) >= 4 for w in other_language(t) if " " not in w}
     return re.sub(_WORD, lambda m: " " if _stem(m.group(0).lower()) in own else m.group(0), text)
 
 
@@ -144,18 +145,22 @@ def told_on_page(text: str, page: Product, others: list[Product]) -> bool:
     return True
 
 
-# "mein Pony", "meinem 2 Monate alten Fohlen", "my horse": the shopper's own, up to the next
-# preposition, conjunction or punctuation
+# "mein Pony", "meinem 2 Monate alten Fohlen", "my horse", "ich trag nen Rückenprotektor", "I wear a
+# fleece": the shopper's own, up to the next preposition, conjunction or punctuation
+_ARTICLE = r"(?:ein|eine[mn]?|nen|ne|a|an)"
 _OWN = re.compile(
-    r"\b(?:mein|meine[mnrs]?|unser|unsere[mnrs]?|my|our)\b((?:\s+(?!(?:mit|in|im|an|am|auf|bei|für|zu|zum|zur|von|vom|aus|und|oder|aber|"
-    r"with|on|at|for|to|from|of|and|or|but|is|ist|hat|has)\b)[\w-]+){1,4})",
+    rf"\b(?:mein|meine[mnrs]?|unser|unsere[mnrs]?|my|our|(?:ich|i)\s+(?:trag\w*|wear|am\s+wearing)(?:\s+{_ARTICLE})?"
+    rf"|i'm\s+wearing(?:\s+{_ARTICLE})?|(?:ich|i)\s+(?:have|habe?)\s+{_ARTICLE})\b"
+    r"((?:\s+(?!(?:mit|in|im|an|am|auf|bei|für|zu|zum|zur|von|vom|aus|über|und|oder|aber|"
+    r"with|on|at|for|to|from|of|about|and|or|but|is|ist|hat|has)\b)[\w-]+){1,4})",
     re.I,
 )
 
 
 def without_owned(text: str) -> str:
-    """The message without what the shopper says is their own: "Wie viel gebe ich meinem Pony?"
-    names no "Kinderreithelm Pony Star", "my foal" no "Fohlen" product."""
+    """The message without what the shopper says is their own or wears: "Wie viel gebe ich meinem
+    Pony?" names no "Kinderreithelm Pony Star", "my foal" no "Fohlen" product, "brust 104 und ich
+    trag nen Rückenprotektor" asks the page's size, no protector."""
     return _OWN.sub(" ", text)
 
 

@@ -137,7 +137,7 @@ FIRST_PARTS: dict[str, tuple[str, ...]] = {
     "knie": ("knee",), "koch": ("chef", "cook", "cooking"), "thermo": ("thermal",), "huf": ("hoof", "hooves"),
     "touren": ("touring",), "kletter": ("climbing",), "tauch": ("diving", "dive"), "reit": ("riding",),
     "umstands": ("maternity",), "wäsche": ("laundry",), "wander": ("hiking",), "neopren": ("neoprene",),
-    "kompressions": ("compression",),
+    "kompressions": ("compression",), "reise": ("travel",),
 }
 # fmt: on
 _PAIRS.update(FIRST_PARTS)
