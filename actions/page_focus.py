@@ -194,8 +194,8 @@ def on_page(named: list[Product], others: list[Product], page: Product, text: st
     others = [p for p in others if p.id != page.id]
     if not others:
         return [page] if page in named else []
-    if page in named:
-        return [p for p in named if p == page or p in others] + [p for p in others if p not in named]
+    if page in named:  # both named ("is maple heavier than hickory?" on the maple sticks): the page first
+        return [page, *(p for p in named if p in others), *(p for p in others if p not in named)]
     if (owned or points_at_page(text) or names_page(text, page, only_page) or fits_into_other(text, page)
             or names_page_kind(text, page, others) or told_on_page(text, page, others)):
         return [page, *others]

@@ -134,3 +134,9 @@ def test_what_the_shopper_wears_or_has_names_no_product():
     assert "husky" not in without_owned("Ich habe einen Husky mit 30 kg").lower()
     assert "Flow" in without_owned("I have a question about the Flow")  # the question is the shopper's, not the product
     assert "Flow" in without_owned("Ich habe gelesen, dass der Flow gut ist")  # "habe" as a tense, nothing owned
+
+
+def test_the_page_product_named_beside_another_comes_first():
+    ash, oak = _product("ash", "Eschenholz Kochlöffel"), _product("oak", "Eichenholz Kochlöffel")
+    assert on_page([oak, ash], [oak], ash, "is ash wood lighter than Eichenholz?", _only()) == [ash, oak]
+    assert on_page([ash, oak], [ash], oak, "Ist Eichenholz schwerer als Eschenholz?", _only()) == [oak, ash]
