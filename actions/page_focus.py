@@ -7,7 +7,12 @@ product's own name ("recovery" of "Foam Roller Recovery" on its page is that rol
 also points at the page ("here", "this one", "these boots", "hier", "diese") or names it by a word
 the other product's name does not have ("Ist die Jammer chlorresistent?") is about the page's
 product; the other product it names is the reference ("I have your Trailrunner Lite in 42 — which
-size here?") or the one it is compared with.
+size here?") or the one it is compared with. So is a message naming the page's kind in the other
+language or by a compound's last part when the other product is of another kind ("the travel
+support tights" on the "Stützstrumpfhose Reise"), the page product's name shortened
+("Kinderhelm" of "Kinderreithelm"), one naming the other product only by what the shopper owns
+or wears ("meinem Pony", "ich trag nen Rückenprotektor") or only by words the page product's own
+text says ("passend für Kradlink K20"), and one naming both.
 """
 
 from __future__ import annotations
