@@ -21,8 +21,8 @@ NAMED_SCORE = MIN_NAMED_SCORE
 def _mentioned(token: str, words: set[str], typo_letters: int = 4, exact: frozenset[str] | set[str] = frozenset()) -> bool:
     """A name word is in the text, or close to a long text word (small typos are forgiven in text
     words of `typo_letters` or more) that is not one of `exact` (the store's category words: "line"
-    is no misspelt "Linen")."""
-    return token in words or (len(token) >= 5 and any(len(w) >= typo_letters and fuzz.ratio(token, w) >= 85 for w in words - exact))
+    is no misspelt "Linen") nor a function word ("einen" is no misspelt "Leinen")."""
+    return token in words or (len(token) >= 5 and any(len(w) >= typo_letters and fuzz.ratio(token, w) >= 85 for w in words - exact - STOPWORDS))
 
 
 def names_a_product(token: str) -> bool:

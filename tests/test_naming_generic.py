@@ -45,3 +45,11 @@ def test_category_words_alone_name_no_product():
     assert naming.find_named("Haben Sie Hosen aus Feincord?") == []  # not each word of the name as written
     assert naming.find_named("Do you have a silk tie?") == []  # "knit" not said
     assert naming.find_named("Haben Sie Winterhandschuhe?") == []  # one category word is the category
+
+
+def test_a_function_word_is_no_misspelt_name_word():
+    products = [_product("culotte", "Leinen-Culotte Sommer"), _product("sling", "Ring Sling Leinen"),
+                *(_product(f"filler{i}", f"Füllartikel Nummer{i}") for i in range(12))]  # fmt: skip
+    naming = _Naming(products, {"culotte", "ring", "sling"})
+    assert naming.find_named("Ich suche einen Pullover für den Sommer") == []  # "einen" is no misspelt "Leinen"
+    assert [p.id for p in naming.find_named("Is the linen sling, the Ring Sling Lienen, washable?")] == ["sling"]  # a real typo
