@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from catalog.extract_words import MATERIALS
 from catalog.features import FEATURES, features
+from catalog.lexicon import find_colors
 from catalog.models import Product
 from catalog.names import title_tokens
 from catalog.shop_words import kind_names, other_language
@@ -185,9 +186,18 @@ def names_page(text: str, page: Product, only_page: Callable[[str], bool]) -> bo
     return any(_owned(m.group(0).lower(), own) for m in re.finditer(_WORD, text))
 
 
+def without_versions(text: str, page: Product) -> str:
+    """The message without colour words and the page product's option values: on a product page
+    they ask for its version ("Is size 170 in white in stock?" names no "Kids Gi White", "Gibt es
+    die in Elbsand?" no "Wohndecke Elbstrand")."""
+    values = {w.lower() for v in page.variants for value in (v.options or {}).values() for w in re.findall(_WORD, str(value)) if len(w) >= 3}
+    return re.sub(_WORD, lambda m: " " if m.group(0).lower() in values or find_colors(m.group(0), shades=True) else m.group(0), text)
+
+
 def distinct_text(text: str, page: Product) -> str:
     """The parts of a message on `page` that can name another product."""
-    return without_page_features(without_page_name(without_page_kind(without_page_words(text, page), page), page), page)
+    text = without_versions(without_page_kind(without_page_words(text, page), page), page)
+    return without_page_features(without_page_name(text, page), page)
 
 
 def on_page(named: list[Product], others: list[Product], page: Product, text: str, only_page: Callable[[str], bool],

@@ -140,3 +140,15 @@ def test_the_page_product_named_beside_another_comes_first():
     ash, oak = _product("ash", "Eschenholz Kochlöffel"), _product("oak", "Eichenholz Kochlöffel")
     assert on_page([oak, ash], [oak], ash, "is ash wood lighter than Eichenholz?", _only()) == [ash, oak]
     assert on_page([ash, oak], [ash], oak, "Ist Eichenholz schwerer als Eschenholz?", _only()) == [oak, ash]
+
+
+def test_a_colour_or_the_page_products_option_value_names_no_other_product():
+    gi = Product(id="gi", title={"en": "Judo Gi Randori"}, category="sport", variants=[
+        {"sku": "gi-1", "price": 1.0, "stock": 1, "options": {"Size": "170", "Colour": "Blue"}}])  # fmt: skip
+    assert "white" not in distinct_text("Is size 170 in white in stock?", gi)  # no "Kids Gi White"
+    assert "Weiß" not in distinct_text("Gibt es den in Weiß?", gi)
+    linen = Product(id="bedding", title={"de": "Leinenbettwäsche Föhr"}, category="home", variants=[
+        {"sku": "b-1", "price": 1.0, "stock": 1, "options": {"Größe": "155x220", "Farbe": "Dünensand"}}])  # fmt: skip
+    left = distinct_text("Gibt es die in 155x220 in Dünensand?", linen)
+    assert "Dünensand" not in left and "Gibt" in left  # no "Wohndecke Dünenstrand"
+    assert "Randori" in distinct_text("Is the Randori lighter than the Kata gi?", linen)  # a name word stays
