@@ -12,7 +12,8 @@ language or by a compound's last part when the other product is of another kind 
 support tights" on the "Stützstrumpfhose Reise"), the page product's name shortened
 ("Kinderhelm" of "Kinderreithelm"), one naming the other product only by what the shopper owns
 or wears ("meinem Pony", "ich trag nen Rückenprotektor") or only by words the page product's own
-text says ("passend für Kradlink K20"), and one naming both.
+text says ("passend für Kradlink K20"), and one naming both. A colour word or one of the page
+product's option values names no other product ("XL in white?").
 """
 
 from __future__ import annotations
