@@ -121,12 +121,12 @@ def page_size_statement(tracker: Tracker) -> bool:
     text = text_of(tracker)
     if product is None or not (asks_size_advice(tracker) or states_usual_size(product, text)):
         return False
-    text = without_owned(text)  # "ich trag nen Rückenprotektor": what they wear names no product asked for
-    named = catalog().find_named(text)
-    if named and named[0].id != product.id:
+    # what they wear or own names no product asked for ("ich trag nen Rückenprotektor"): read both ways
+    texts = (text, without_owned(text))
+    if all((named := catalog().find_named(t)) and named[0].id != product.id for t in texts):
         return False
-    category = parse_query(text, catalog().config.categories).category
-    return category is None or category == product.category
+    categories = [parse_query(t, catalog().config.categories).category for t in texts]
+    return any(category is None or category == product.category for category in categories)
 
 
 def page_condition(tracker: Tracker) -> bool:
