@@ -61,3 +61,32 @@ def test_welche_groesse_of_a_named_product_is_its_size_question(off_page):  # on
 def test_a_size_question_naming_no_product_stays_a_search(off_page):
     said = off_page(JACKET_EN, "which size of softshell jacket for chest 104 cm?", "en")
     assert "size L" not in said
+
+
+@pytest.fixture
+def on_page(run_action, monkeypatch):  # noqa: ANN001, ANN201
+    from actions import context
+
+    real = context.catalog
+
+    def _ask(product: Product, text: str, lang: str) -> str:
+        fake = _OneProductCatalog(real(), product)
+        for name, module in list(sys.modules.items()):
+            if name.startswith("actions") and getattr(module, "catalog", None) is real:
+                monkeypatch.setattr(module, "catalog", lambda: fake)
+        messages, _ = run_action(ActionSearchProducts(), text, "search_products", metadata={"product_id": product.id, "language": lang})
+        return "\n".join(m.get("text") or "" for m in messages)
+
+    return _ask
+
+
+TROUSERS_DE = _product(
+    "regenhose-bach", "Regenhose Bach",
+    "Regenhose zum Überziehen.\nBundweite: S 70–78 cm, M 79–87 cm, L 88–96 cm.",
+    "de", "Größe", ("S", "M", "L"),
+).copy(update={"category": "clothing"})  # fmt: skip
+
+
+def test_what_the_shopper_wears_is_no_search_for_it_on_a_page(on_page):
+    # "Stiefel" is the store's shoe category: worn by the shopper, it asks the page's size, not for shoes
+    assert "Größe M" in on_page(TROUSERS_DE, "Bundweite 84 cm und ich trage einen Stiefel darunter", "de")
