@@ -13,7 +13,7 @@ from pathlib import Path
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 
-from actions.page_focus import distinct_text, on_page, spelt_out
+from actions.page_focus import distinct_text, on_page, spelt_out, without_owned
 from bot.metadata import CLIENT_KEY, clean
 from catalog.build import CURRENT_FILE
 from catalog.index import MANIFEST_FILE, serve_single_queries
@@ -241,10 +241,13 @@ def named_products(tracker: Tracker, limit: int = 3) -> list[Product]:
     named = cat.find_named(text)
     if page and named and named != [page]:
         # a short word near a name word is another word, not a typo: "the long line" is no "Linen Apron"
-        others = cat.find_named(distinct_text(text, page), min_score=CLEARLY_NAMED, typo_letters=CLEAR_TYPO_LETTERS)
+        distinct = distinct_text(text, page)
+        others = cat.find_named(distinct, min_score=CLEARLY_NAMED, typo_letters=CLEAR_TYPO_LETTERS)
+        # named only as the shopper's own ("meinem Pony"): the page stays first
+        owned = bool(others) and not cat.find_named(without_owned(distinct), min_score=CLEARLY_NAMED, typo_letters=CLEAR_TYPO_LETTERS)
         others += [p for p in named if p not in others and spelt_out(p, text)]
         only_page = lambda word: cat.names.df(word) == 1 and names_a_product(word)  # noqa: E731
-        named = on_page(named, others, page, text, only_page)
+        named = on_page(named, others, page, text, only_page, owned)
     return named[:limit]
 
 

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import facts
 from actions.common import Events, ShopAction, focus, handoff_buttons, reply
 from actions.compare import ActionCompareProducts, asked_pair
-from actions.context import catalog, metadata, ordinal, shown, text_of
+from actions.context import catalog, metadata, named_products, ordinal, shown, text_of
 from actions.named_subject import subject_off_page
 from actions.option_list_answer import answer_option_list
 from actions.policies import answer_searched_policy
@@ -115,12 +115,26 @@ class ActionSearchProducts(ShopAction):
             return ActionProductInfo().respond(dispatcher, tracker, lang)
         if asked_pair(text_of(tracker)):  # "Gesichtscreme Alpenrose oder Hyaluron-Serum für fettige Haut?"
             return ActionCompareProducts().respond(dispatcher, tracker, lang)
+        if named_size_question(tracker):  # "Bund 97 cm – welche Größe bei der Feincord-Hose?": that one's size
+            return answer_size(dispatcher, tracker, lang)
         if subject_off_page(tracker) is not None:  # "Wo wird der Kaschmirpullover hergestellt?": a detail of that one
             return ActionProductInfo().respond(dispatcher, tracker, lang)
         result = catalog().search(text_of(tracker))
         if not result.hits and (events := _page_version(dispatcher, tracker, lang)) is not None:
             return events
         return show_results(dispatcher, result, lang)
+
+
+_WHICH_SIZE = re.compile(r"\b(?:welche|which|what)\s+(?:größe|grösse|size|nummer)\b", re.I)
+
+
+def named_size_question(tracker) -> bool:  # noqa: ANN001
+    """Off a product page, a question which size to take of the one product it names, taken for a
+    search ("Welche Größe der Kinderskijacke Lawine für einen 10-Jährigen?", "which size of the
+    Ridgeline boots for a 27 cm foot?"): a size question about that product."""
+    if metadata(tracker).get("product_id") or not _WHICH_SIZE.search(text_of(tracker)):
+        return False
+    return len(named_products(tracker, limit=2)) == 1
 
 
 def _page_version(dispatcher: CollectingDispatcher, tracker, lang: str) -> Events | None:  # noqa: ANN001

@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 
 from actions.condition_answer import asks_condition
 from actions.context import catalog, metadata, text_of
-from actions.page_focus import points_at_page
+from actions.page_focus import points_at_page, without_owned
 from actions.size_advice import BETWEEN_SIZES, USUAL, between, usual_in_product_system
 from actions.size_measure import charts, measurement, names_measure
 from actions.size_problem import fit_problem
@@ -121,11 +121,12 @@ def page_size_statement(tracker: Tracker) -> bool:
     text = text_of(tracker)
     if product is None or not (asks_size_advice(tracker) or states_usual_size(product, text)):
         return False
-    named = catalog().find_named(text)
-    if named and named[0].id != product.id:
+    # what they wear or own names no product asked for ("ich trag nen Rückenprotektor"): read both ways
+    texts = (text, without_owned(text))
+    if all((named := catalog().find_named(t)) and named[0].id != product.id for t in texts):
         return False
-    category = parse_query(text, catalog().config.categories).category
-    return category is None or category == product.category
+    categories = [parse_query(t, catalog().config.categories).category for t in texts]
+    return any(category is None or category == product.category for category in categories)
 
 
 def page_condition(tracker: Tracker) -> bool:

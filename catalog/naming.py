@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 
 from catalog.language import STOPWORDS
 from catalog.models import Product
-from catalog.names import NameIndex, is_measure
+from catalog.names import RARE, NameIndex, is_measure
 from catalog.names import tokens as _tokens
 from catalog.query import QUALITY_WORDS, SEASON_WORDS
 
@@ -21,14 +21,21 @@ NAMED_SCORE = MIN_NAMED_SCORE
 def _mentioned(token: str, words: set[str], typo_letters: int = 4, exact: frozenset[str] | set[str] = frozenset()) -> bool:
     """A name word is in the text, or close to a long text word (small typos are forgiven in text
     words of `typo_letters` or more) that is not one of `exact` (the store's category words: "line"
-    is no misspelt "Linen")."""
-    return token in words or (len(token) >= 5 and any(len(w) >= typo_letters and fuzz.ratio(token, w) >= 85 for w in words - exact))
+    is no misspelt "Linen") nor a function word ("einen" is no misspelt "Leinen")."""
+    return token in words or (len(token) >= 5 and any(len(w) >= typo_letters and fuzz.ratio(token, w) >= 85 for w in words - exact - STOPWORDS))
 
 
 def names_a_product(token: str) -> bool:
     """Whether a name word alone can name a product: not a measure, a function word, a quality
     or a season, which a question shares with product names without meaning that product."""
     return not is_measure(token) and token not in STOPWORDS and token not in QUALITY_WORDS and token not in SEASON_WORDS
+
+def spelt_generic(title: str, words: set[str]) -> bool:
+    """A name made only of the store's category words ("Kinderskijacke Lawine", "Feincord-Hose",
+    "Silk Knit Tie") names its product when the text says each of its two or more words."""
+    said = [t for t in _tokens(title) if len(t) > 1 and not is_measure(t)]
+    return len(said) >= 2 and all(t in words for t in said)
+
 
 class ProductNaming:
     """Needs `products` (id -> Product), `names` (a `NameIndex`) and `_rare_weight`."""
@@ -59,7 +66,7 @@ class ProductNaming:
         words = set(_tokens(text))
         candidates: set[str] = set()
         for word in words:
-            if self.names.is_rare(word):
+            if self.names.is_rare(word) or (word in self.names.generic and 0 < self.names.df(word) <= RARE):
                 candidates |= self.names.names[word]
             if len(word) >= max(4, typo_letters) and word not in STOPWORDS and word not in self.names.generic:
                 for name, _, _ in process.extract(word, self.names.rare_long_words, scorer=fuzz.ratio, score_cutoff=85, limit=None):
@@ -73,6 +80,8 @@ class ProductNaming:
             for title in product.title.values():
                 title_tokens = [t for t in _tokens(title) if len(t) > 1 and t not in self.names.generic]
                 if not title_tokens:
+                    if spelt_generic(title, words):
+                        best = 1.0
                     continue
                 weights = {t: math.log(1 + total / max(1, self.names.df(t))) for t in title_tokens}
                 matched = [t for t in title_tokens if _mentioned(t, words, typo_letters, self.names.generic)]

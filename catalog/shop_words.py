@@ -137,7 +137,7 @@ FIRST_PARTS: dict[str, tuple[str, ...]] = {
     "knie": ("knee",), "koch": ("chef", "cook", "cooking"), "thermo": ("thermal",), "huf": ("hoof", "hooves"),
     "touren": ("touring",), "kletter": ("climbing",), "tauch": ("diving", "dive"), "reit": ("riding",),
     "umstands": ("maternity",), "wäsche": ("laundry",), "wander": ("hiking",), "neopren": ("neoprene",),
-    "kompressions": ("compression",),
+    "kompressions": ("compression",), "reise": ("travel",),
 }
 # fmt: on
 _PAIRS.update(FIRST_PARTS)
@@ -268,3 +268,20 @@ def translated_names(words: Iterable[str], names: NameIndex, titles: Callable[[s
             if 0 < len(named) <= 2 and all(titles(pid) <= {lang} for pid in named):
                 found |= named
     return found
+
+
+def kind_names(word: str) -> set[str]:
+    """The other language's words for the kind of product a name word says: of the word itself,
+    in the singular or the plural ("boot" / "boots" -> "stiefel"), or of a German compound's last
+    part ("Lederreitstiefel" -> "boots"), never of its first part ("Reit-" is no kind)."""
+    word = word.lower()
+    if word in QUALITY_WORDS or len(word) < 3:
+        return set()
+    found = {w for form in (word, word + "s", word[:-1] if word.endswith("s") else word) for w in _EN.get(form, ())}
+    stems = [word, *(word[: -len(end)] for end in ("e", "n", "en") if word.endswith(end))]
+    german = next((stem for stem in stems if stem in _PAIRS), None)  # "Helme", "Jacken": the plural
+    if german is not None and german not in FIRST_PARTS:
+        found |= set(_PAIRS[german])
+    elif (split := _compound(word)) and split[1] in _PAIRS and split[1] not in FIRST_PARTS:
+        found |= set(_PAIRS[split[1]])
+    return {w for w in found if " " not in w}
