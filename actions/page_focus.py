@@ -149,7 +149,16 @@ def told_on_page(text: str, page: Product, others: list[Product]) -> bool:
         named = {w for w in title_tokens(other) if w in said and len(w) > 1} - title_tokens(page)
         if not named or not named <= own:
             return False
+        if any(re.search(r"\d", w) for w in named) and not _POINTS_HERE.search(text):
+            return False  # "What is the range of the Kradlink K10?" on the K20's page asks about the K10
     return True
+
+
+# a word pointing at the page's product beside a model code the page's text names: "Passt da eine
+# Funkbox T5 rein?", "Does it work with the K10?"
+_POINTS_HERE = re.compile(
+    r"\b(?:da|hier|dafür|damit|dazu|darin|drin|rein|dran|er|sie|es|ihn|ihm|it|its|this|these|they|them|here)\b", re.I
+)
 
 
 # "mein Pony", "meinem 2 Monate alten Fohlen", "my horse", "ich trag nen Rückenprotektor", "I wear a

@@ -110,6 +110,11 @@ def test_another_product_named_by_words_the_page_products_text_says_is_the_refer
     box = _product("box", "Intercom Funkbox T5")
     assert on_page([box], [box], helm, "Passt da eine Funkbox T5 rein?", _only()) == [helm, box]
     assert on_page([insert], [insert], helm, "Is the knee insert level 1?", _only()) == [insert]  # not in the helmet's text
+    k20 = _product("k20", "Kradlink K20", description="Kompatibel mit dem Kradlink K10.")
+    k10 = _product("k10", "Kradlink K10")
+    assert on_page([k10], [k10], k20, "What is the range of the Kradlink K10?", _only()) == [k10]  # a model code, asked alone
+    assert on_page([k10], [k10], k20, "Wie weit reicht das Kradlink K10?", _only()) == [k10]
+    assert on_page([k10], [k10], k20, "Funktioniert es mit dem K10?", _only()) == [k20, k10]
 
 
 def test_kind_names_and_shortened_compounds():
