@@ -10,6 +10,15 @@ from catalog.size_values import bare_size, size_key
 from catalog.sizes import LETTERS
 from catalog.value_amounts import amount
 
+_FRACTION = re.compile(r"\s*(\d{1,2})\s*/\s*(\d{1,2})\s*")
+
+
+def fraction(value: str) -> float | None:
+    """A size written as a fraction, as instruments are sized ("1/2", "3/4", "4/4"), as a number."""
+    if (m := _FRACTION.fullmatch(value)) and int(m.group(2)):
+        return int(m.group(1)) / int(m.group(2))
+    return None
+
 
 def value_distance(values: list[str], wanted: str, value: str) -> float:
     """How far `value` is from `wanted` in the option's run: numbers by difference, letter sizes
@@ -17,6 +26,8 @@ def value_distance(values: list[str], wanted: str, value: str) -> float:
     a, b = amount(wanted), amount(value)
     if a and b and a[0] == b[0]:
         return abs(a[1] - b[1])
+    if (f := fraction(wanted)) is not None and (g := fraction(value)) is not None:
+        return abs(f - g)
     try:
         return abs(float(bare_size(wanted).replace(",", ".")) - float(bare_size(value).replace(",", ".")))  # "Gr. 3"
     except ValueError:
@@ -36,6 +47,8 @@ def value_distance(values: list[str], wanted: str, value: str) -> float:
 def larger_first(run: list[str], wanted: str, value: str) -> float:
     """Sort key that puts a value above the wanted one before a value below it."""
     a, b = amount(wanted), amount(value)
+    if (f := fraction(wanted)) is not None and (g := fraction(value)) is not None:
+        return 0 if g > f else 1
     try:
         above = (b[1] > a[1]) if a and b else float(bare_size(value).replace(",", ".")) > float(bare_size(wanted).replace(",", "."))
     except ValueError:

@@ -391,8 +391,9 @@ def variant_state(product: Product, asked: list[Asked]) -> VariantState:
             } - {None, *a.values}  # fmt: skip
             run = all_values[a.option]
             wanted = a.values[0] if a.values else a.wanted
-            # equally near sizes: the larger first (a size too big still fits, one too small does not)
-            ranked = sorted(in_stock, key=lambda v: (value_distance(run, wanted, v), larger_first(run, wanted, v) if a.kind == SIZE else run.index(v)))
+            # equally near sizes: the larger first (a size too big still fits, one too small does not);
+            # then the merchant's order, never the set's (string hashes differ from run to run)
+            ranked = sorted(in_stock, key=lambda v: (value_distance(run, wanted, v), larger_first(run, wanted, v) if a.kind == SIZE else 0, run.index(v)))
             if ranked:
                 state.alternatives[a.option] = ranked[:ALTERNATIVES]
     return state
