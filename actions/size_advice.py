@@ -29,7 +29,7 @@ from catalog.variants import COLOR, SIZE, Asked, option_values, same_size
 
 USUAL = re.compile(
     r"(normalerweise|sonst|meistens|üblicherweise|eigentlich|usually|normally|typically|generally|i wear|i take|ich trage|ich habe|trage ich|habe ich"
-    r"|usual size|übliche größe|normale größe|normal size|regular size|\b(?:normalen?|üblichen?|gewohnten?)\s+\w+größe|\b(?:usual|normal|regular|everyday)\s+\w+\s+size\b(?!s)|meine größe ist|my size is|in der regel|i'm (?:a|an) (?:(?:men'?s|women'?s|ladies'?|kids'?|boys'?|girls'?|uk|us|eu)\s+)?(?:size )?(?:\d|[xsml]+\b|small\b|medium\b|large\b)"
+    r"|usual size|übliche größe|normale größe|normal size|regular size|\b(?:normalen?|üblichen?|gewohnten?)\s+\w+größe|\b(?:usual|normal|regular|everyday)\s+\w+\s+size\b(?!s)|meine größe ist|my size is|\bmeine\s+\w+größe\s+ist\b|\bmy\s+\w+\s+size\s+is\b|in der regel|i'm (?:a|an) (?:(?:men'?s|women'?s|ladies'?|kids'?|boys'?|girls'?|uk|us|eu)\s+)?(?:size )?(?:\d|[xsml]+\b|small\b|medium\b|large\b)"
     r"|\b(?:trägt|wears|takes|hat)\b(?:\s+\w+){0,2}?\s+(?:größe\s+|size\s+|schuhgröße\s+|a\s+|an\s+)?(?:\d|[xsml]+\b|small\b|medium\b|large\b)"  # "mein Kind trägt 31", "she wears 116"
     r"|\b(?:is|ist)\s+(?:a|an|eine?)\s+(?:uk\s+|us\s+)?\d|in most brands|in den meisten"  # "my daughter is a 20"
     r"|\b(?:normal|usual|regular|everyday|street)\s+(?:shoes\s+are|shoe(?:\s+size)?\s+is)\s+(?:(?:a|an|size|eu|uk|us)\s+)?\d"  # "my normal shoes are 41", "my street shoe is EU 41"
@@ -39,6 +39,7 @@ USUAL = re.compile(
 )
 ADVICE = re.compile(
     r"(welche größe|welche grösse|welche nummer|welche größe soll|größe empfehlen|empfehlen sie|which size|what size\b(?!s)|recommend"
+    r"|\bwelche[nrs]?\s+\w+größe\b|\b(?:which|what)\s+\w+\s+size\b(?!s)"  # "welche Sockengröße?", "which sock size?"
     r"|size should i|welche länge|which length|welche helmgröße|which one|welche soll|size up|größer bestellen|should i (?:get|order|take))",
     re.I,
 )
