@@ -39,7 +39,6 @@ USUAL = re.compile(
 )
 ADVICE = re.compile(
     r"(welche größe|welche grösse|welche nummer|welche größe soll|größe empfehlen|empfehlen sie|which size|what size\b(?!s)|recommend"
-    r"|\bwelche[nrs]?\s+\w+größe\b|\b(?:which|what)\s+\w+\s+size\b(?!s)"  # "welche Sockengröße?", "which sock size?"
     r"|size should i|welche länge|which length|welche helmgröße|which one|welche soll|size up|größer bestellen|should i (?:get|order|take))",
     re.I,
 )

@@ -69,6 +69,9 @@ def test_a_usual_size_given_as_the_normal_shoes():
     assert USUAL.search("My street shoe is EU 41, which size?")
     assert USUAL.search("Mein Straßenschuh hat 41 – welche Größe?")
     assert USUAL.search("Straßenschuhgröße 42, welche Größe nehme ich?")
+    assert USUAL.search("My shoe size is 48. Which sock size?")
+    assert USUAL.search("Meine Schuhgröße ist 48, welche Sockengröße?")
+    assert not USUAL.search("Which shoe sizes do you have?")
 
 
 @pytest.fixture
