@@ -11,7 +11,7 @@ from catalog import size_text_rules
 
 Row = tuple[str, str, float, float, str | None]  # (value, option, low, high, measure)
 
-_RANGE = re.compile(r"(\d{2,3}(?:[.,]\d)?)\s*(?:–|-|—|bis|to)\s*(\d{2,3}(?:[.,]\d)?)\s*cm", re.I)  # "14–15.5 cm"
+CM_RANGE = re.compile(r"(\d{2,3}(?:[.,]\d)?)\s*(?:–|-|—|bis|to)\s*(\d{2,3}(?:[.,]\d)?)\s*cm", re.I)  # "14–15.5 cm"
 _BOUND = re.compile(r"[^.;\d]{0,50}?\b(bis|up to|under|unter|below|ab|from|over|über)\s+(\d{2,3})\s*(cm|kg)\b", re.I)
 # a value of any option paired with a body weight in a sentence ("H3 for 75 to 100 kg")
 _KG_AFTER = re.compile(r"(\d{2,3})\s*(?:–|-|—|bis|to)\s*(\d{2,3})\s*kg\b", re.I)
@@ -40,9 +40,9 @@ def rows_in_sentence(text: str, measure: str | None, options: dict[str, list[str
                 kg = _KG_AFTER.search(after)
                 if measure and (bare := _BARE.match(after)) and _UNIT_AT_END.search(text):
                     found.append((value, name, _float(bare.group(1)), _float(bare.group(2)), measure))
-                elif (r := _RANGE.search(after)) and not _other_value_between(after[: r.start()], values) and not (kg and kg.start() < r.start()):
+                elif (r := CM_RANGE.search(after)) and not _other_value_between(after[: r.start()], values) and not (kg and kg.start() < r.start()):
                     found.append((value, name, _float(r.group(1)), _float(r.group(2)), measure))
-                elif kg and not _other_value_between(after[: kg.start()], values) and not _RANGE.search(after[: kg.start()]):
+                elif kg and not _other_value_between(after[: kg.start()], values) and not CM_RANGE.search(after[: kg.start()]):
                     found.append((value, name, float(kg.group(1)), float(kg.group(2)), "weight"))  # "H3 for 75 to 100 kg"
                 elif (b := _BOUND.match(after)) and (b.group(3).lower() == "kg" or measure or _PEOPLE.search(text)) \
                         and not _other_value_between(after[: b.end()], values):

@@ -13,16 +13,12 @@ from actions.search import ActionSearchProducts
 from catalog.models import Product
 from tests.need_probes import _product
 from tests.test_need_answers import _OneProductCatalog
+from tests.test_size_page_routes import ROMPER_DE
 
 JACKET_EN = _product(
     "softshell-harbour", "Softshell Jacket Harbour",
     "Windproof softshell for the city.\nChest: S 88–94 cm, M 95–101 cm, L 102–108 cm.",
     "en", "Size", ("S", "M", "L"),
-).copy(update={"category": "clothing"})  # fmt: skip
-ROMPER_DE = _product(
-    "strampler-wolke", "Strampler Wolke",
-    "Weicher Strampler aus Bio-Baumwolle.\nGrößen nach Gewicht:\nS: 4–7 kg\nM: 7–10 kg\nL: 10–13 kg",
-    "de", "Größe", ("S", "M", "L"),
 ).copy(update={"category": "clothing"})  # fmt: skip
 
 
