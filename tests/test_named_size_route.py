@@ -12,7 +12,7 @@ import pytest
 from actions.search import ActionSearchProducts
 from catalog.models import Product
 from tests.need_probes import _product
-from tests.test_need_answers import _OneProductCatalog
+from tests.test_need_answers import _OneProductCatalog, page_asker
 from tests.test_size_page_routes import ROMPER_DE
 
 JACKET_EN = _product(
@@ -61,19 +61,8 @@ def test_a_size_question_naming_no_product_stays_a_search(off_page):
 
 @pytest.fixture
 def on_page(run_action, monkeypatch):  # noqa: ANN001, ANN201
-    from actions import context
-
-    real = context.catalog
-
-    def _ask(product: Product, text: str, lang: str) -> str:
-        fake = _OneProductCatalog(real(), product)
-        for name, module in list(sys.modules.items()):
-            if name.startswith("actions") and getattr(module, "catalog", None) is real:
-                monkeypatch.setattr(module, "catalog", lambda: fake)
-        messages, _ = run_action(ActionSearchProducts(), text, "search_products", metadata={"product_id": product.id, "language": lang})
-        return "\n".join(m.get("text") or "" for m in messages)
-
-    return _ask
+    ask = page_asker(run_action, monkeypatch)
+    return lambda product, text, lang: ask(ActionSearchProducts(), product, text, lang)
 
 
 TROUSERS_DE = _product(

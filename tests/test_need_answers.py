@@ -38,6 +38,7 @@ INTENTS = {
     "action_product_info": "ask_product_info",
     "action_answer_fit": "ask_product_fit",
     "action_answer_size": "ask_size",
+    "action_search_products": "search_products",
 }
 
 
