@@ -15,9 +15,9 @@ _FRACTION = re.compile(r"\s*(\d{1,2})\s*/\s*(\d{1,2})\s*")
 
 def fraction(value: str) -> float | None:
     """A size written as a fraction, as instruments are sized ("1/2", "3/4", "4/4"), as a number."""
-    if (m := _FRACTION.fullmatch(value)) and int(m.group(2)):
+    if (m := _FRACTION.fullmatch(value)) and 0 < int(m.group(1)) <= int(m.group(2)) <= 16:
         return int(m.group(1)) / int(m.group(2))
-    return None
+    return None  # "39/40" (a collar), "92/98" (kids) are pairs of sizes, not fractions
 
 
 def value_distance(values: list[str], wanted: str, value: str) -> float:

@@ -20,6 +20,10 @@ def cello():
 def test_a_fraction_is_a_number():
     assert fraction("3/4") == 0.75 and fraction(" 1/2 ") == 0.5 and fraction("4/4") == 1.0
     assert fraction("1/0") is None and fraction("42") is None and fraction("W32/L34") is None
+    assert fraction("39/40") is None and fraction("92/98") is None  # a collar's and a kids' size pair
+    pairs = optioned("hemd", ("Kragenweite",), [("37/38", 2), ("39/40", 0), ("41/42", 3), ("43/44", 1)])
+    state = variant_state(pairs, find_asked(pairs, "Ist 39/40 vorrätig?"))
+    assert set(state.alternatives["Kragenweite"][:2]) == {"41/42", "37/38"} and state.alternatives["Kragenweite"][2] == "43/44"
 
 
 def test_the_nearest_fractions_first():
