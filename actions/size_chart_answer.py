@@ -11,6 +11,7 @@ from actions.texts import say
 from actions.variant_replies import phrase, variant_reply
 from catalog.models import Product
 from catalog.passages import product_sentences
+from catalog.series_rows import series_row
 from catalog.shoe_bounds import shoe_fit
 from catalog.size_advice import (
     UPPER_SHARE,
@@ -98,7 +99,7 @@ def _order(rows: list[ChartRow], measure: str) -> list[str]:
     return [r.size for r in sorted((r for r in rows if r.measure == measure), key=lambda r: (r.low, r.high))]
 
 
-def _amount(value: float, measure: str, lang: str) -> str:
+def amount_text(value: float, measure: str, lang: str) -> str:
     """'70 cm', '19 kg', '3 Jahre' for a measurement."""
     number = f"{value:g}".replace(".", ",") if lang == "de" else f"{value:g}"  # "55,5 cm" in German
     if measure == "weight":
@@ -135,7 +136,7 @@ def chart_answer(product: Product, measurements: list[Measurement], text: str, l
     if len(found) == 1:
         m, pair, exact = found[0]
         chosen = _pick(product, pair, rule) if exact else pair[0]
-        cm = _amount(m.cm, m.measure, lang)
+        cm = amount_text(m.cm, m.measure, lang)
         if not exact and m.measure == "weight" and option_kind(product, option) != SIZE and (none := _none_meant(product, rows, m, option, lang)):
             return none  # "I weigh 115 kg" on firmnesses charted up to 110 kg: no firmness is meant for it
         if not exact:
@@ -157,12 +158,12 @@ def chart_answer(product: Product, measurements: list[Measurement], text: str, l
             sizes = {joint}
         if len(sizes) == 1:
             parts = f" {say('v_and', lang)} ".join(
-                say("chart_measure_and", lang, measure=say(f"measure_{m.measure}", lang), cm=_amount(m.cm, m.measure, lang)) for m, _ in picks)
+                say("chart_measure_and", lang, measure=say(f"measure_{m.measure}", lang), cm=amount_text(m.cm, m.measure, lang)) for m, _ in picks)
             chosen = picks[0][1]
             lines.append(say("chart_fit_all", lang, parts=parts, product=name, sizes=phrase(product, option, [chosen.size], lang)))
             measure = picks[0][0].measure
         else:
-            parts = "; ".join(say("chart_by_measure", lang, measure=say(f"measure_{m.measure}", lang), cm=_amount(m.cm, m.measure, lang),
+            parts = "; ".join(say("chart_by_measure", lang, measure=say(f"measure_{m.measure}", lang), cm=amount_text(m.cm, m.measure, lang),
                                   size=phrase(product, option, [r.size for r in pair], lang)) for m, pair, _ in found)  # fmt: skip
             lines.append(say("chart_differ", lang, product=name, parts=parts))
             decides = deciding_measure(product, lang)
@@ -185,12 +186,15 @@ def chart_answer(product: Product, measurements: list[Measurement], text: str, l
                                               or size_steps.stated(product, rows, found[0][0], chosen, text, lang)):
         chosen, sentence = up  # "at the upper limit of a size, take the next", "for deep-chested breeds one size up", "wears a jumper under it"
         lines += [_quote(sentence, lang), say("chart_merchant_up", lang, size=phrase(product, option, [chosen.size], lang))]
+    elif len(found) > 1 and (up := size_steps.condition_moved(product, rows, measure, chosen, text, lang)):
+        chosen, sentence = up  # "Brust 100, Taille 86, 1,79 m – mit Rückenprotektor": the merchant's step after the joint size
+        lines += [_quote(sentence, lang), say("chart_merchant_up", lang, size=phrase(product, option, [chosen.size], lang))]
     if chosen.source not in {r.size for r in rows} and chosen.source != chosen.size and len(chosen.source) > 20:
         lines.append(say("chart_source", lang, sentence=chosen.source))
     asked = [Asked(chosen.option or option, option_kind(product, chosen.option or option), chosen.size, (chosen.size,))]
     for m, pair, _ in besides:  # the second option by the height ("Länge Long"), with the merchant's sentence
         value = pair[-1] if len(pair) > 1 and product.fit != "runs_large" else pair[0]
-        lines.append(say("chart_other_option", lang, measure=say(f"measure_{m.measure}", lang), cm=_amount(m.cm, m.measure, lang),
+        lines.append(say("chart_other_option", lang, measure=say(f"measure_{m.measure}", lang), cm=amount_text(m.cm, m.measure, lang),
                          value=phrase(product, value.option, [value.size], lang), sentence=value.source))  # fmt: skip
         asked.append(Asked(value.option, option_kind(product, value.option), value.size, (value.size,)))
     state = variant_state(product, asked)
@@ -227,9 +231,9 @@ def _none_meant(product: Product, rows: list[ChartRow], m: Measurement, option: 
     if not usable:
         return None
     above = m.cm > max(r.high for r in usable)
-    bound = _amount(max(r.high for r in usable) if above else min(r.low for r in usable), m.measure, lang)
+    bound = amount_text(max(r.high for r in usable) if above else min(r.low for r in usable), m.measure, lang)
     number = bound.split()[0]
-    lines = [say("chart_none_meant_above" if above else "chart_none_meant_below", lang, cm=_amount(m.cm, m.measure, lang),
+    lines = [say("chart_none_meant_above" if above else "chart_none_meant_below", lang, cm=amount_text(m.cm, m.measure, lang),
                  product=product.name(lang), option=option, bound=bound)]  # fmt: skip
     beyond = re.compile(rf"\b(?:{_ABOVE if above else _BELOW})\s+(?:ca\.\s+|etwa\s+|about\s+)?{re.escape(number)}(?![\d.,]\d)", re.I)
     limit = next((s.text for s in product_sentences(product, lang) if _NEGATION.search(s.text)
@@ -241,7 +245,9 @@ def _none_meant(product: Product, rows: list[ChartRow], m: Measurement, option: 
 
 
 def _next_row(rows: list[ChartRow], chosen: ChartRow, measure: str, step: int) -> ChartRow | None:
-    """The row `step` sizes from the chosen one in the measure's order, if there is one."""
+    """The row `step` sizes from the chosen one in the measure's order, if there is one; in the
+    chosen size's own series (52 after 50, not the short 25 of the same chest)."""
+    rows = [r for r in rows if series_row(r) == series_row(chosen)]
     order = _order(rows, measure)
     if chosen.size not in order or not 0 <= order.index(chosen.size) + step < len(order):
         return None

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 from catalog.models import Product
+from catalog.series_rows import series_row
+from catalog.size_advice import conditional_step
 from catalog.size_chart import ChartRow, Measurement
 from catalog.size_conditions import condition_step
 from catalog.size_step_rules import stated_step
@@ -49,3 +51,15 @@ def stated(product: Product, rows: list[ChartRow], m: Measurement, chosen: Chart
         other = _moved(rows, chosen, m.measure, int(step[0][0]))  # "eine Größe größer als sonst" on the usual size
         return (other, step[1]) if other else None
     return None
+
+
+def condition_moved(product: Product, rows: list[ChartRow], measure: str, chosen: ChartRow, text: str, lang: str) -> tuple[ChartRow, str] | None:
+    """(the size one up or down, the merchant's sentence) after several measures chose a size, for a
+    condition the question states ("ich fahre mit Rückenprotektor" — "Mit Rückenprotektor eine
+    Größe größer"), moved within the chosen size's own series (52 after 50, not the short 25)."""
+    step = conditional_step(product, lang, text)
+    said = (1, step[1]) if step and step[0] == "size" else condition_step(product, lang, text)
+    if not said:
+        return None
+    other = _moved([r for r in rows if series_row(r) == series_row(chosen)], chosen, measure, said[0])
+    return (other, said[1]) if other else None

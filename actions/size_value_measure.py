@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from actions.size_row_measure import row_measure_reply
 from actions.texts import say
 from catalog.measurements import find_measurements
 from catalog.models import Product
@@ -28,7 +29,10 @@ _MEASURES: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("head", re.compile(r"(?<![\w-])(?:kopfumfang|kopfweite|head circumference|head size)(?![\w-])", re.I), re.compile(r"kopf|head", re.I)),
     ("chest", re.compile(r"(?<![\w-])(?:brustweite|brustumfang|oberweite|chest|bust)(?![\w-])", re.I), re.compile(r"brust|oberweite|chest|bust", re.I)),
     ("waist", re.compile(r"(?<![\w-])(?:bundweite|bundumfang|taillenumfang|taille|waist)(?![\w-])", re.I), re.compile(r"bund|taille|waist", re.I)),
-    ("height", re.compile(r"(?<![\w-])(?:körpergröße|körperlänge|body height|how tall)(?![\w-])", re.I), re.compile(r"körpergröße|körperlänge|height|tall", re.I)),
+    ("hip", re.compile(r"(?<![\w-])(?:hüftumfang|hüftweite|hüfte|hips?)(?![\w-])", re.I), re.compile(r"hüft|\bhips?\b", re.I)),
+    ("thigh", re.compile(r"(?<![\w-])(?:oberschenkelumfang|oberschenkel|beinumfang|thighs?)(?![\w-])", re.I), re.compile(r"oberschenkel|beinumfang|thigh", re.I)),
+    ("height", re.compile(r"(?<![\w-])(?:körpergröße|körperlänge|body height|how tall|(?:what|which) height)(?![\w-])", re.I),
+     re.compile(r"körpergröße|körperlänge|height|tall", re.I)),
     ("diameter", re.compile(r"(?<![\w-])(?:durchmesser|diameter|wie dick|how thick|thickness)(?![\w-])", re.I), re.compile(r"durchmesser|diameter|dicke|thick|ø", re.I)),
     ("age", re.compile(r"\b(?:welche[mns]? alter|für welches alter|wie alt|what age|which age|how old|alter|age)\b", re.I),
      re.compile(r"\bjahre?\b|\bmonat\w*|\byears?\b|\bmonths?\b|\d\s*(?:j|m|y)\b\.?|\balter\b|\bage\b", re.I)),
@@ -80,7 +84,7 @@ def asked_measure(product: Product, text: str) -> SizeMeasure | None:
 
 
 # measures the text may state by a rule or in another series; not found, they are no "we don't know"
-_NEW_BODY = {"head", "chest", "waist", "height", "diameter"}
+_NEW_BODY = {"head", "chest", "waist", "height", "diameter", "hip", "thigh"}
 _BARE_MEASURE = re.compile(r"\s*\d+(?:[.,]\d+)?\s*(?:cm|mm|m|l|ml|kg|g|in|\")?\s*$", re.I)
 
 
@@ -225,7 +229,10 @@ def size_measure_reply(product: Product, text: str, lang: str, passages: list) -
     asked = asked_measure(product, text)
     if asked is None:
         return None
-    if (measured := measure_lines(product, asked, lang, passages)) is None:
+    measured = measure_lines(product, asked, lang, passages)
+    if (measured is None or not measured[0]) and asked.size and (charted := row_measure_reply(product, asked.measure, asked.size, lang)):
+        return charted, False  # the text's line names the measure only in its table's head: the chart row
+    if measured is None:
         return None
     lines, heading = measured
     if not lines and asked.measure in _NEW_BODY:

@@ -140,6 +140,12 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
         "de": "Zu {product} haben wir leider keine Angaben zum Maß „{measure}“. Soll ich Sie mit einem Mitarbeiter verbinden, der nachsehen kann?",
         "en": "We have no information on the {measure} of {product}. Shall I put you in touch with a person who can check?",
     },
+    "size_of_chart": {
+        "de": "{product}, Größe {size}: {measure} {span} laut Größentabelle. Laut Produktbeschreibung: „{line}“",
+        "en": "{product}, size {size}: {measure} {span}, as the size chart gives it: “{line}”",
+    },
+    "size_of_hip": {"de": "Hüftumfang", "en": "hip"},
+    "size_of_thigh": {"de": "Oberschenkelumfang", "en": "thigh"},
     "size_of_sleeve": {"de": "Ärmellänge", "en": "sleeve length"},
     "size_of_inner": {"de": "Innenlänge", "en": "inner length"},
     "size_of_foot": {"de": "Fußlänge", "en": "foot length"},

@@ -260,7 +260,9 @@ def one_size_span(product: Product, lang: str) -> tuple[int, int, str] | None:
 
 
 # "if you plan to wash them, choose one length longer", "wenn Sie die Jeans waschen möchten, eine Länge länger"
-_CONDITION = re.compile(r"\b(?:if you|wenn sie|falls sie|wer)\b(?P<cond>[^,–;:]{3,60})[,–;:]\s*(?P<rest>[^.]{0,80})", re.I)
+# "if you …, …", "wenn Sie …, …", and the German verb-first condition "Tragen Sie einen Rückenprotektor darunter, bestellen Sie …"
+_CONDITION = re.compile(r"(?:\b(?:if you|wenn sie|falls sie|wer)\b|(?:^|(?<=[.:;!?]\s))(?:tragen|fahren|nutzen|benutzen|waschen|tauchen|reiten)\s+sie\b)"
+                        r"(?P<cond>[^,–;:]{3,60})[,–;:]\s*(?P<rest>[^.]{0,80})", re.I)
 _ONE_MORE = re.compile(
     r"\b(?:one|a|eine?)\s+(?:(?:size|length|länge|nummer|größe|weite)\s+)?(?:longer|länger\w*|larger|bigger|größer\w*|up)\b", re.I)
 _PLAIN = {"plan", "plans", "want", "them", "they", "these", "this", "your", "have", "going", "will", "would", "like", "planen",
@@ -271,7 +273,8 @@ _PLAIN = {"plan", "plans", "want", "them", "they", "these", "this", "your", "hav
 # "For deep-chested breeds (e.g. Whippet, Boxer) we recommend one size up", "Für Windhunde empfehlen wir eine Größe größer"
 _GROUP = re.compile(
     r"(?:^|[.:;]\s+)(?:for|für|bei|with|mit)\s+(?P<cond>(?:[^.]|(?<=\b\w)\.){3,100}?)\s+(?P<rest>(?:we\s+|wir\s+)?(?:recommend|suggest|advise|empfehlen|raten"
-    r"|nehmen sie|wählen sie|bestellen sie|take|choose|order|go)\b[^.]{0,60})", re.I)
+    r"|nehmen sie|wählen sie|bestellen sie|take|choose|order|go)\b[^.]{0,60}"
+    r"|(?:eine?|one)\s+(?:größe|nummer|size)\s+(?:größer|larger|bigger|up)\b[^.]{0,40})", re.I)  # "Mit Rückenprotektor eine Größe größer."
 # the words of a group that name no one ("breeds", "Hunde") or only the cut
 _GROUP_PLAIN = {"breed", "breeds", "rasse", "rassen", "hunde", "hunden", "dogs", "dog's", "mit", "with", "einem", "einer", "sehr",
                 "very", "example", "beispiel", "such", "like", "wie", "etwa"}

@@ -29,6 +29,7 @@ from catalog.measurements import Measurement, find_measurement, find_measurement
 from catalog.models import Product
 from catalog.option_heights import option_height_rows, option_measure_rows
 from catalog.passages import product_sentences
+from catalog.series_rows import series_rows
 from catalog.variants import amount, option_kind, option_values
 
 __all__ = ["ChartRow", "Measurement", "chart", "charted_measure", "find_measurement", "find_measurements", "kids_heights", "limit_verdict", "measure_of", "sizes_for", "usable_rows"]
@@ -73,6 +74,7 @@ def chart(product: Product, lang: str) -> list[ChartRow]:
     """Size chart rows from the size-like options' values and from the product's sentences; a
     second option's values by the wearer's height (`catalog.option_heights`) added."""
     rows = _chart(product, lang)
+    rows += series_rows([s.text for s in product_sentences(product, lang)], rows, option_values(product), ChartRow)  # "26 entspricht der 52 bei 168–173 cm"
     by_height = {r.option for r in rows if r.measure == "height"}
     rows += [ChartRow(v, o, low, high, "height", s, secondary=True) for v, o, low, high, s in option_height_rows(product, lang) if o not in by_height]
     charted = {(r.option, r.measure) for r in rows}
