@@ -57,6 +57,7 @@ from actions.size_option_measure import option_measure_answer
 from actions.size_problem import problem_reply, usual_beside
 from actions.size_series_answer import series_answer
 from actions.size_stock import availability, overview, size_option, sized_options
+from actions.size_system_answer import system_reply
 from actions.size_value_measure import size_measure_reply
 from actions.texts import say
 from catalog.condition_rows import given_measure
@@ -168,6 +169,9 @@ def answer_size(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -
         return events
     if equivalent := equivalent_reply(product, text, lang):  # "Welche UK-Größe ist 90F?": the text's own mapping line
         reply(dispatcher, equivalent, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
+        return done
+    if system := system_reply(product, text, lang):  # "Welche US-Damengröße ist EU 38?": the row of the text's table of systems
+        reply(dispatcher, system, sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))
         return done
     if not asks_stock(text) and (measured := size_measure_reply(product, text, lang, catalog().policies.passages)):  # "Wie lang ist es in 122/128?": not its stock
         reply(dispatcher, measured[0], sources=[product.id], payload=facts.cards_payload([product], lang, catalog().config))

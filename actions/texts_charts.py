@@ -140,6 +140,14 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
         "de": "Zu {product} haben wir leider keine Angaben zum Maß „{measure}“. Soll ich Sie mit einem Mitarbeiter verbinden, der nachsehen kann?",
         "en": "We have no information on the {measure} of {product}. Shall I put you in touch with a person who can check?",
     },
+    "size_system_row": {
+        "de": "{product}: {given} entspricht laut Größentabelle {size}. Laut Produktbeschreibung: „{line}“",
+        "en": "{product}: {given} is {size} by its size chart. The product description says: “{line}”",
+    },
+    "size_system_wear": {
+        "de": "Bei {given} empfehle ich bei {product} laut Größentabelle {size}. Laut Produktbeschreibung: „{line}“",
+        "en": "For {given}, I recommend {size} in {product}, by its size chart. The product description says: “{line}”",
+    },
     "size_of_chart": {
         "de": "{product}, Größe {size}: {measure} {span} laut Größentabelle. Laut Produktbeschreibung: „{line}“",
         "en": "{product}, size {size}: {measure} {span}, as the size chart gives it: “{line}”",
