@@ -26,6 +26,7 @@ from actions.size_stock import availability, overview
 from actions.texts import say
 from actions.variant_replies import phrase
 from catalog.bra_chart import bra_chart
+from catalog.guide_rounding import guide_rounding, rounded
 from catalog.models import Product
 from catalog.option_roles import size_kind
 from catalog.passages import product_sentences
@@ -151,6 +152,19 @@ def _guide_chart(product: Product, measurement: Measurement, text: str, lang: st
     return f"{say('guide_chart', lang, heading=passage.heading)} {said}" if said else None
 
 
+def _convention(product: Product, found: list[Measurement], lang: str) -> str | None:
+    """The size by the standard of the product's size system, from the measure as the store's
+    size guide turns it into a size first ("add 1 cm and round up": 40.3 cm -> 42), quoted."""
+    rules = [rule for m in found if (rule := guide_rounding(catalog().policies.passages, m.measure, lang))]
+    adjusted = [next((rounded(m, r) for r in rules if r.measure == m.measure), m) for m in found]
+    standard = convention_answer(product, adjusted, lang)
+    if standard is None or not rules or adjusted == found:
+        return standard[0] if standard else None
+    before, after = next((m, a) for m, a in zip(found, adjusted, strict=True) if m != a)
+    cm = [f"{x.cm:g} cm".replace(".", ",") if lang == "de" else f"{x.cm:g} cm" for x in (before, after)]
+    return f"{say('guide_rounding', lang, sentence=rules[0].sentence, measured=cm[0], size=cm[1])} {standard[0]}"
+
+
 def answer_measurement(dispatcher: CollectingDispatcher, product: Product, measurement: Measurement, text: str, lang: str) -> Events:
     """"Ich bin 182 cm", "Taille 68, Hüfte 95": the size from the product's size information
     for all the question's measurements it charts, a rule of thumb, the store's size guide, or an
@@ -160,8 +174,8 @@ def answer_measurement(dispatcher: CollectingDispatcher, product: Product, measu
     answer = _age_rule(product, measurement, lang) or bra_answer(product, found, lang, currency) or chart_answer(product, found, text, lang, currency)
     answer = answer or formula_answer(product, measurement, lang, currency)  # "Körpergröße minus 5 bis 10 cm"
     answer = answer or _guide_chart(product, measurement, text, lang, currency)  # the shop's own guide before a standard
-    if answer is None and (standard := convention_answer(product, measurements(product, text, lang) or [measurement], lang)):
-        answer = standard[0]  # a size system that is a body measure by a standard: hat, ring, collar, glove, W/L, bra, socks
+    if answer is None and (standard := _convention(product, measurements(product, text, lang) or [measurement], lang)):
+        answer = standard  # a size system that is a body measure by a standard: hat, ring, collar, glove, W/L, bra, socks
     events: Events = []
     if answer is None and measurement.measure == "foot" and (eu := eu_from_foot(measurement.cm)) and is_shoe(product):
         lines, _ = recommend(product, eu, [], lang)  # no chart of its own: the usual rule, then the product's fit

@@ -94,6 +94,10 @@ CHART_TEXTS: dict[str, dict[str, str]] = {
         "de": "Nach der üblichen Größenumrechnung ({standard}) ergibt sich bei {basis} die Größe {size}.",
         "en": "By the standard sizing ({standard}), the size for {basis} is {size}.",
     },
+    "guide_rounding": {
+        "de": "Unsere Größenberatung: „{sentence}“ Aus {measured} werden so {size}.",
+        "en": "Our size guide says: “{sentence}” So {measured} becomes {size}.",
+    },
     "convention_basis": {"de": "{measure} {amount}", "en": "{measure} {amount}"},
     "convention_next_up": {
         "de": "Diese Größe führen wir bei {product} nicht; ich empfehle die nächstgrößere, {nearest}, denn eine kleinere reicht nicht herum.",
