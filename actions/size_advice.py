@@ -13,6 +13,7 @@ from actions.context import catalog
 from actions.product_text import fit_advice
 from actions.size_stock import availability, in_stock_parts, size_option
 from actions.texts import say
+from catalog.cup_step import cup_step, moved_cup
 from catalog.fashion_sizes import convert_product, product_system
 from catalog.models import Product
 from catalog.size_advice import between_only, preference
@@ -207,6 +208,8 @@ def recommend(product: Product, usual: str, asked: list[Asked], lang: str, text:
     others = [a for a in asked if a.kind != SIZE]
     if bound := applies(product, lang, text):  # "Bei Körpergrößen über 1,75 m eine Nummer größer" and "ich bin 1,78 m"
         return _stated(product, usual, ([float(bound.step)], bound.sentence), [*others], lang)
+    if (cup := cup_step(product, lang)) and (moved := moved_cup(usual, cup[0], option_values(product).get(option, []))):
+        return _stated(product, usual, ([], cup[1]), [*others], lang, sizes=[moved])  # "eine Cupgröße größer als üblich": 75B -> 75C
     if (stated := stated_step(product, lang)) and not preference(product, lang, text):
         return _stated(product, usual, stated, [*others], lang)
     size, why = (usual, "unknown") if product.fit is None else recommend_size(product, usual)
@@ -237,11 +240,13 @@ def _bound_or_unknown(product: Product, lang: str) -> str:
     return say("fit_advice_quote", lang, sentence=bound.sentence) if bound else say("fit_unknown", lang)
 
 
-def _stated(product: Product, usual: str, stated: tuple[list[float], str], others: list[Asked], lang: str) -> tuple[list[str], list[str]]:
+def _stated(product: Product, usual: str, stated: tuple[list[float], str], others: list[Asked], lang: str,
+            sizes: list[str] | None = None) -> tuple[list[str], list[str]]:
     """The merchant's own step from the usual size ("eine bis zwei Nummern kleiner als Ihr
-    Straßenschuh": 42 -> 41 or 40), with the sentence; the stock of the nearest of them."""
+    Straßenschuh": 42 -> 41 or 40; `sizes`: the stepped sizes given), with the sentence; the
+    stock of the nearest of them."""
     option = size_option(product) or SIZE
-    sizes = list(dict.fromkeys(shift_size(product, usual, step) for step in stated[0]))
+    sizes = sizes or list(dict.fromkeys(shift_size(product, usual, step) for step in stated[0]))
     held = [next((v for v in option_values(product).get(option, []) if same_size(v, s)), s) for s in sizes]  # 25 -> "24/25"
     shown = say("size_or", lang, a=held[0], b=held[1]) if len(held) > 1 else held[0]
     why = say("fit_advice_quote", lang, sentence=stated[1])
