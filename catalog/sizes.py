@@ -69,7 +69,7 @@ def _shift(product: Product, size: str, steps: float) -> str:
     return f"{target:g}"
 
 
-_PREFIXED = re.compile(r"([A-Za-z]{0,3})\s?(\d{1,3}(?:[.,]5)?)")  # "W27", "L32", "UK 10"
+_PREFIXED = re.compile(r"([A-Za-z]{0,3})\s?(\d{1,3}(?:[.,]5)?)(?:\s?(cm|mm))?")  # "W27", "L32", "UK 10", "57 cm"
 
 
 def _shift_named(product: Product, size: str, steps: float) -> str:
@@ -79,13 +79,13 @@ def _shift_named(product: Product, size: str, steps: float) -> str:
 
 
 def step_value(values: list[str], size: str, steps: float) -> str:
-    """The next value up (or down) from `size` among `values` of the same prefix ("L32" ->
-    "L34"; plain numbers, "41" -> "42", have none); the size itself when there is none."""
+    """The next value up (or down) from `size` among `values` of the same prefix and unit ("L32" ->
+    "L34", "57 cm" -> "58 cm"; plain numbers, "41" -> "42", have none); the size itself when there is none."""
     m = _PREFIXED.fullmatch(size.strip())
     if not m or not steps:
         return size
     run = sorted({(float(v.group(2).replace(",", ".")), s) for s in values
-                  if (v := _PREFIXED.fullmatch(s.strip())) and v.group(1).upper() == m.group(1).upper()})
+                  if (v := _PREFIXED.fullmatch(s.strip())) and v.group(1).upper() == m.group(1).upper() and v.group(3) == m.group(3)})
     value = float(m.group(2).replace(",", "."))
     further = [s for n, s in run if (n > value if steps > 0 else n < value)]
     if not further:
