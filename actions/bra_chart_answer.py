@@ -8,6 +8,7 @@ from __future__ import annotations
 from actions.texts import say
 from actions.variant_replies import variant_reply
 from catalog.bra_chart import BraChart, bra_chart, bra_fit
+from catalog.cup_step import cup_step, moved_cup
 from catalog.measurements import Measurement
 from catalog.models import Product
 from catalog.variants import Asked, option_kind, variant_state
@@ -44,8 +45,13 @@ def bra_answer(product: Product, measurements: list[Measurement], lang: str, cur
     lines = [say("bra_chart_fit", lang, product=product.name(lang), under=_cm(under, lang), band=fit.band,
                  difference=_cm(fit.difference, lang), cup=fit.cup)]
     lines += [say("chart_source", lang, sentence=rule) for rule in fit.rules]
-    lines.append(say("chart_take", lang, size=say("evidence_size", lang, size=size)))
-    asked = _asked(product, chart, fit.band, fit.cup)
+    cup = fit.cup
+    if (step := cup_step(product, lang)) and (moved := moved_cup(size, step[0], [f"{fit.band}{c.value}" for c in chart.cups])):
+        cup, size = moved[len(fit.band):], moved  # "eine Cupgröße mehr, als Sie im 8. Monat messen": the cup alone
+        lines += [say("fit_advice_quote", lang, sentence=step[1]), say("chart_merchant_up", lang, size=say("evidence_size", lang, size=size))]
+    else:
+        lines.append(say("chart_take", lang, size=say("evidence_size", lang, size=size)))
+    asked = _asked(product, chart, fit.band, cup)
     if asked is None:
         lines.append(say("bra_not_offered", lang, product=product.name(lang), size=size))
     else:

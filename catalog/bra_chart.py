@@ -104,12 +104,14 @@ def bra_chart(product: Product, lang: str) -> BraChart | None:
                 continue
             low, high = _float(ranges[0].group(1)), _float(ranges[0].group(2))
             rest = clause[: ranges[0].start()] + " " + clause[ranges[0].end():]
-            band = {n for n in re.findall(r"(?<![\d.,])(\d{2,3})(?![\d.,])", rest) if n in bands}
+            band = {n for n in re.findall(r"(?<![\d.,])(\d{2,3})(?!\d|[.,]\d)", rest) if n in bands}  # "= 80." at the end
             cup = {c for c in re.findall(r"(?<![\w-])([A-K]{1,3})(?![\w-])", rest) if c in cups}
             if len(band) == 1 and not cup and 50 <= low < high <= 140:
                 band_steps.setdefault(band.pop(), Step("", low, high, line))
             elif len(cup) == 1 and not band and 5 <= low < high <= 40:
                 cup_steps.setdefault(cup.pop(), Step("", low, high, line))
+    if len(cup_steps) < 2:
+        cup_steps = _point_cups(product, lang, cups) or cup_steps
     if len(band_steps) < 2 or len(cup_steps) < 2:
         return None
     return BraChart(
@@ -117,6 +119,31 @@ def bra_chart(product: Product, lang: str) -> BraChart | None:
         sorted((Step(v, s.low, s.high, s.source) for v, s in cup_steps.items()), key=lambda s: s.low),
         combined, band_option, cup_option,
     )
+
+
+_POINT = re.compile(r"(?<![\d.,–-])(\d{1,2}(?:[.,]\d)?)\s*cm\b(?!\s*(?:–|-|bis|to)\s*\d)", re.I)
+
+
+def _point_cups(product: Product, lang: str, cups: set[str]) -> dict[str, Step]:
+    """Cups charted by one difference each ("ca. 15 cm = B, ca. 17 cm = C, ca. 19 cm = D"): each
+    cup holds the differences nearer to its own than to its neighbours'."""
+    for line in text_lines(product, lang):
+        points: dict[str, float] = {}
+        for clause in _CLAUSE.split(line):
+            found = list(_POINT.finditer(clause))
+            cup = {c for c in re.findall(r"(?<![\w-])([A-K]{1,3})(?![\w-])", clause) if c in cups}
+            if len(found) == 1 and len(cup) == 1 and not _RANGE.search(clause) and 5 <= _float(found[0].group(1)) <= 40:
+                points.setdefault(cup.pop(), _float(found[0].group(1)))
+        ordered = sorted(points.items(), key=lambda x: x[1])
+        if len(ordered) < 2 or len({v for _, v in ordered}) < len(ordered):
+            continue
+        steps: dict[str, Step] = {}
+        for k, (cup, cm) in enumerate(ordered):
+            below = ordered[k - 1][1] if k else cm - (ordered[1][1] - cm)
+            above = ordered[k + 1][1] if k + 1 < len(ordered) else cm + (cm - ordered[k - 1][1])
+            steps[cup] = Step("", (below + cm) / 2, (cm + above) / 2, line)
+        return steps
+    return {}
 
 
 def _step(steps: list[Step], value: float, prefer: str | None) -> tuple[Step, bool]:

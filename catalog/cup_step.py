@@ -16,7 +16,9 @@ _CUP_STEP = re.compile(
     r"\b(?:eine?|one|a)\s+(?:cup|körbchen)(?:größe|grösse|\s+size)?\s+(?P<dir>größer|grösser|mehr|kleiner|weniger|larger|bigger|more|smaller|up|down)\b",
     re.I,
 )
-_NOT_A_STEP = re.compile(r"\b(?:jede[rsnm]?|alle|every|each|band\w*|unterbrust\w*|underbust)\b", re.I)
+# a rule for every difference, or a band step beside the cup's (a sister size); "keep the band size" is none
+_NOT_A_STEP = re.compile(r"\b(?:jede[rsnm]?|alle|every|each)\b|\b(?:eine?|one|a)\s+(?:band|unterbrust|underbust)\w*(?:\s+size)?\s+"
+                         r"(?:größer|grösser|kleiner|mehr|weniger|larger|bigger|smaller|up|down)\b", re.I)
 _BRA_SIZE = re.compile(r"^\s*(\d{2,3})\s*([A-K]{1,2})\s*$", re.I)
 _CUPS = ["AA", "A", "B", "C", "D", "DD", "E", "F", "FF", "G", "GG", "H", "HH", "J", "K"]
 _DOUBLE = {"DD", "FF", "GG", "HH"}

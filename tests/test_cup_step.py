@@ -53,3 +53,23 @@ def test_the_usual_bra_size_gets_the_cup_step_on_the_page(ask) -> None:  # noqa:
     for lang, question in (("de", "Ich trage normalerweise 75B. Welche Größe?"), ("en", "My usual size is 75B – what should I order?")):
         reply = ask(_product({"Größe": _SIZES}, text, lang), question, lang)
         assert re.search(r"\b75C\b", reply) and "Cupgröße größer" in reply, reply
+
+
+_NURSING = {
+    "de": "Still-BH aus Baumwolle. Für die ersten Wochen des Stillens nehmen Sie eine Cupgröße mehr; die Unterbrustweite bleibt gleich.\n"
+          "Band: Unterbrust 68–72 cm = 70, 73–77 cm = 75, 78–82 cm = 80.\nCup (Brust minus Unterbrust): ca. 15 cm = B, ca. 17 cm = C, ca. 19 cm = D.",
+    "en": "Cotton nursing bra. For the first weeks of breastfeeding, choose one cup size larger; keep the band size.\n"
+          "Band: underbust 68–72 cm = 70, 73–77 cm = 75, 78–82 cm = 80.\nCup (bust minus underbust): approx. 15 cm = B, 17 cm = C, 19 cm = D.",
+}
+
+
+def test_cups_charted_by_one_difference_each_and_the_cup_step(ask) -> None:  # noqa: ANN001
+    from catalog.bra_chart import bra_chart
+
+    for lang, question in (("de", "Unterbrust 79 cm, Brustumfang 96 cm – welche Größe?"), ("en", "underbust 79 cm, bust 96 cm, which size?")):
+        product = _product({"Band": ["70", "75", "80"], "Cup": ["B", "C", "D"]}, _NURSING[lang], lang).copy(update={"description": _NURSING})
+        chart = bra_chart(product, lang)
+        assert chart is not None and [(c.value, c.low, c.high) for c in chart.cups] == [("B", 14, 16), ("C", 16, 18), ("D", 18, 20)]
+        reply = ask(product, question, lang)
+        assert re.search(r"\b80D\b", reply) and re.search(r"cup C\b", reply, re.I), reply
+        assert ("Cupgröße mehr" if lang == "de" else "one cup size larger") in reply, reply  # 17 cm gives C, the merchant's step D
