@@ -24,6 +24,17 @@ _UNIT_AT_END = re.compile(r"\d\s*cm\W*$", re.I)
 _SINGLE = re.compile(r"(\d{2,3}(?:[.,]\d)?)\s*cm", re.I)
 
 
+# an inch figure with its cm beside ("chest 42 in (107 cm)"), and a size of another system between dashes ("38R – EU 48 – …")
+_INCH_CM = re.compile(r"\d{1,3}(?:[.,]\d)?\s*(?:in|inch(?:es)?|\"|″|zoll)\s*\((\d{2,3}(?:[.,]\d)?\s*cm)\)", re.I)
+_SYSTEM_PART = re.compile(r"\s[–|-]\s(?:EU|UK|US|IT|FR|DE)\s?\d{1,3}(?=\s[–|-]\s)")
+
+
+def plain_row(text: str) -> str:
+    """A dash-separated chart row read by its metric figures alone: "38R – EU 48 – chest 38 in
+    (97 cm) – height 173–180 cm" -> "38R – chest 97 cm – height 173–180 cm"."""
+    return _SYSTEM_PART.sub("", _INCH_CM.sub(r"\1", text))
+
+
 def _float(number: str) -> float:
     return float(number.replace(",", "."))
 

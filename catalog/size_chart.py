@@ -203,14 +203,15 @@ def _labelled_rows(text: str, product: Product, options: dict[str, list[str]]) -
     every number has a known measure and two or more differ; else the other readers decide."""
     sized = {v: n for n, vs in options.items() if option_kind(product, n) != "color" for v in vs}
     rows: list[ChartRow] = []
-    for chunk in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])", text):  # "… L34 ab 175 cm. Innenbeinlänge L32 = 81 cm": two
+    for whole in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])", text):  # "… L34 ab 175 cm. Innenbeinlänge L32 = 81 cm": two
+        chunk = sentence_rows.plain_row(whole)  # "38R – EU 48 – chest 38 in (97 cm) – height 173–180 cm"
         found = size_evidence.line_evidence(chunk, list(sized))
         measures = [measure_of(e.label, cm=False) or ("waist" if _WAIST_LABEL.match(e.label) else None) for e in found]
         pairs = [(e.size, m) for e, m in zip(found, measures, strict=True)]
         if len(set(measures)) < 2 or None in measures or len(set(pairs)) < len(pairs) \
                 or any(e.label not in chunk or e.unit != _MEASURE_UNIT.get(m or "", "cm") for e, m in zip(found, measures, strict=True)):
             continue  # a number whose word is not beside it, or a size with two numbers of one measure: the other readers
-        rows += [ChartRow(e.size, sized[e.size], e.low, e.high, m, chunk) for e, m in zip(found, measures, strict=True)]
+        rows += [ChartRow(e.size, sized[e.size], e.low, e.high, m, whole) for e, m in zip(found, measures, strict=True)]
     return rows
 
 
