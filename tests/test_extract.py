@@ -78,6 +78,8 @@ def test_one_fact_per_kind_with_units_converted():
     assert _facts("Holds 750 ml.", "en") == {"capacity_l": 0.75}
     assert _facts("Abmessungen: 120 x 60 x 25 mm.") == {"dimensions_cm": [12, 6, 2.5]}
     assert _facts("Bei 30 °C waschbar, nicht in den Trockner.") == {"wash_temp_c": 30, "tumble_dry": False}
+    assert _facts("Never tumble dry.", "en")["tumble_dry"] is False  # "tumble dry" after "never" is no yes
+    assert _facts("Niemals in den Trockner geben.")["tumble_dry"] is False
     assert _facts("5 Jahre Garantie.") == {"warranty_years": 5}
     assert _facts("Garantie: 24 Monate.") == {"warranty_years": 2}
     assert _facts("Bezug aus Baumwolle, Füllung aus Polyester.") == {"materials": ["cotton", "polyester"]}
