@@ -74,9 +74,15 @@ def _clauses(sentence: str, kind: str) -> list[str]:
     return [c.strip() for c in CLAUSES.split(without_narrower(sentence, [kind])) if c.strip()]
 
 
+# a time's unit in hours, so "90 Minuten" is less than "3 Stunden"
+_IN_HOURS = ((re.compile(r"min", re.I), 1 / 60), (re.compile(r"s(?:e[kc]\w*)?$", re.I), 1 / 3600), (re.compile(r"tag|day", re.I), 24))
+
+
 def _value(figure: str, low_end: bool) -> float:
     numbers = [float(n.replace(",", ".")) for n in _NUMBER.findall(figure.replace(".000", "000"))]
-    return min(numbers) if low_end else max(numbers)
+    unit = re.sub(r"^[\d.,\s–-]+(?:(?:bis|to)[\d.,\s]+)?", "", figure)
+    factor = next((f for pattern, f in _IN_HOURS if pattern.match(unit)), 1.0)
+    return factor * (min(numbers) if low_end else max(numbers))
 
 
 def level_figure(question: str, kinds: list[str], sentences: list[str]) -> tuple[int, Level] | None:

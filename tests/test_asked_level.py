@@ -40,6 +40,12 @@ def test_the_strongest_and_a_numbered_level(served):
     assert known and "8 h" in lines[0] and "5 h" not in lines[0]  # the charging time is no runtime
 
 
+def test_times_in_other_units_are_compared_in_hours(served):
+    torch = text_product("torch", "Tauchlampe Kegel 2000", "<p>Brenndauer: 75 Minuten bei 100 %, 2 Stunden bei 50 %, 5 Stunden bei 15 %</p>")
+    lines, known = answer_lines(torch, "Wie lange leuchtet sie bei voller Leistung?", "de")
+    assert known and lines[0].startswith("Tauchlampe Kegel 2000: 75 Minuten")
+
+
 def test_with_or_without_a_feature(served):
     lines, known = answer_lines(EARBUDS, "Wie lange hält der Akku mit eingeschalteter Geräuschunterdrückung?", "de")
     assert known and lines[0].startswith("Ohrhörer Stille 3: 6 Stunden")
