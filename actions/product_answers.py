@@ -10,6 +10,8 @@ import re
 from actions import facts, fit_checks
 from actions.context import catalog
 from actions.ingredient_answer import ingredient_answer
+from actions.level_answer import level_answer
+from actions.part_material import part_material
 from actions.product_text import (
     absence_verdict,
     closest,
@@ -270,6 +272,10 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
         return [f"{name}: {facts.fit_sentence(product, lang)}"], True
     if row := version_row(product, question, lang):  # "wie viel wiegt er in Long?": that version's row of its table
         return [say("text_quote", lang, product=name, sentence=row)], True
+    if part := part_material(product, asked, lang):  # "What's the sweatband made of?": not the whole hat's material
+        return [say("text_quote", lang, product=name, sentence=part)], True
+    if at_level := level_answer(product, asked, lang):  # "auf der höchsten Stufe?": that setting's figure, not the headline value
+        return [at_level], True
     if asked_features(asked, name) and (quoted := from_text(product, question, lang)):
         return [quoted], True  # "Läuft sie beim Waschen ein?" asks the shrinkage, not the washing temperature
     aspects = asked_info_aspects(question)

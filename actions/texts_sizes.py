@@ -292,5 +292,6 @@ SIZE_TEXTS: dict[str, dict[str, str]] = {
         "en": "Probably not for you: the shop says {product} isn't meant for that – “{sentence}”",
     },
     "fit_advice_quote": {"de": "Hinweis des Händlers: „{sentence}“", "en": "The shop's advice: “{sentence}”"},
+    "level_figure": {"de": "{product}: {figure} – laut Produktbeschreibung: „{sentence}“", "en": "{product}: {figure} – the product description says: “{sentence}”"},
     "text_quote": {"de": "Laut Produktbeschreibung von {product}: „{sentence}“", "en": "The description of {product} says: “{sentence}”"},
 }

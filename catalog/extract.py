@@ -134,13 +134,20 @@ def states_composition(sentence: str) -> bool:
     return bool(_COMPOSITION.search(sentence))
 
 
+# a sentence labelling the product's own weight ("Gewicht: 620 g", "weighs 1.2 kg"), not a filling's
+_OWN_WEIGHT = re.compile(r"(?<!füll)(?<!fill )(?:gewicht|weight|wiegt|weighs)\b", re.I)
+
+
 def extract_text(text: str, lang: str) -> list[Fact]:
     """The facts of a title or description; for each key the first sentence that states it,
-    for the materials the first that gives the composition when a later one does."""
+    for the materials the first that gives the composition when a later one does, for the
+    weight the first labelled one when a later one is."""
     facts: dict[str, Fact] = {}
     for sentence in sentences(text):
         for fact in extract_sentence(sentence, lang):
             first = facts.setdefault(fact.key, fact)
             if fact.key == "materials" and first is not fact and states_composition(fact.text) and not states_composition(first.text):
                 facts[fact.key] = fact
+            if fact.key == "weight_g" and first is not fact and _OWN_WEIGHT.search(fact.text) and not _OWN_WEIGHT.search(first.text):
+                facts[fact.key] = fact  # "Gewicht: 620 g" over "bis Kleidergröße 104 bzw. 20 kg" earlier
     return list(facts.values())

@@ -22,7 +22,8 @@ _NOT_WEIGHT = re.compile(
     r"(?:füllgewicht|füllmenge|fill\s*(?:weight|power)|belastbar|tragkraft|traglast|trägt|load|bis\s+zu|up\s+to|max\.?|maximal"
     r"|pro\s+portion|per\s+serving|je\s+portion|inhalt|contains)\W*(?:\w+\W+){0,2}$"  # a load, a filling, a dose
     r"|(?:\b(?:bis|ab|über|unter|von|from|to|over|under|above|below)\s+|\d\s*[x×]\s*)$"  # "Hunde bis 15 kg", "12 × 85 g"
-    r"|\d\s*[–-]\s*$",  # "Gewicht des Kindes: 3,5–20 kg": a range is what it is for, not its own weight
+    r"|\d\s*[–-]\s*$"  # "Gewicht des Kindes: 3,5–20 kg": a range is what it is for, not its own weight
+    r"|\d\s*\(\s*(?:ca\.|etwa|approx\.|~)?\s*$",  # "ab Kleidergröße 74 (ca. 9 kg)": the weight a size stands for
     re.I,
 )
 _RANGE_AFTER = re.compile(r"\W{0,3}\s*(?:bis|to|–|-)\s*\d", re.I)  # "(3,5 kg) bis 20 kg": a range of what it is for

@@ -66,7 +66,7 @@ def width(sentence: str) -> Iterator[tuple[str, Any]]:
 
 
 # --- care, materials ------------------------------------------------------------------
-_NO_DRYER = re.compile(r"nicht\s+(?:in\s+den|im)\s+(?:wäsche)?trockner|nicht\s+trockner\w*|kein(?:en)?\s+trockner|do\s+not\s+tumble|don'?t\s+tumble"
+_NO_DRYER = re.compile(r"nicht\s+(?:in\s+den|im)\s+(?:wäsche)?trockner|nicht\s+trockner\w*|kein(?:en)?\s+trockner|do\s+not\s+tumble|don'?t\s+tumble|never\s+tumble|(?:niemals|nie)\s+(?:in\s+den\s+)?(?:wäsche)?trockner"
                        r"|no\s+tumble|not\s+(?:suitable\s+for\s+(?:the\s+)?)?(?:tumble[\s-])?dryer|nicht\s+maschinell\s+trocknen", re.I)
 _DRYER = re.compile(r"trocknergeeignet|trockner\s*geeignet|im\s+(?:wäsche)?trockner|in\s+den\s+(?:wäsche)?trockner|tumble[\s-]dry|tumble\s+dryer\s+safe|dryer[\s-]safe", re.I)
 CARE_WORDS = re.compile(  # a care instruction, not "Luftreiniger" or "vacuum cleaner"

@@ -303,8 +303,25 @@ def without_narrower(sentence: str, aspects: list[str]) -> str:
     others = [key for key, wider in _NARROWER.items() if key in _OTHER_MEASURE and key not in aspects and set(wider) & set(aspects)]
     if not others:
         return sentence
-    clauses = [c for c in CLAUSES.split(sentence) if c.strip()]
-    return ", ".join(c for c in clauses if not any(ASPECTS[key][1].search(c) for key in others))
+    kept, unit = [], None
+    for clause in (c for c in CLAUSES.split(sentence) if c.strip()):
+        if any(ASPECTS[key][1].search(clause) for key in others):
+            unit = _unit(clause) if "warranty" in others and ASPECTS["warranty"][1].search(clause) else None
+        elif unit and _unit(clause) == unit and not any(ASPECTS[a][1].search(_FIGURE_UNIT.sub(" ", clause)) for a in aspects):
+            continue  # "2 Jahre Garantie, auf den Akku 1 Jahr": the guarantee goes on, no time of use
+        else:
+            kept.append(clause)
+            unit = None
+    return ", ".join(kept)
+
+
+# the unit after a clause's figure, by its first four letters ("Jahre" ~ "Jahr", "years" ~ "year")
+_FIGURE_UNIT = re.compile(r"\d[\d.,]*\s*([^\W\d_]+)")
+
+
+def _unit(clause: str) -> str | None:
+    m = _FIGURE_UNIT.search(clause)
+    return m.group(1).lower()[:4] if m else None
 
 
 def narrowed(found: list[str], question: str) -> list[str]:

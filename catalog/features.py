@@ -58,6 +58,10 @@ _FEATURES: dict[str, str] = {
     "buttons": r"\w*knöpfe\w*|knopf\w*|\w*knopfleiste|buttons?\b|druckknöpfe|snaps?\b|press studs?",
     "sleeves": r"\w*ärmel\w*|sleeve\w*|armlänge\w*",  # a shirt's "Armlänge" is its sleeve length
     "sole": r"\w*sohle\w*|(?:out|mid|in)?soles?\b",
+    "gusset": r"\w*zwickel\w*|gussets?\b",
+    "brim": r"\w*krempe\w*|brims?\b",
+    "blade": r"\w*blatt\b|\w*blätter\b|blades?\b",
+    "sweatband": r"schwei(?:ß|ss)b(?:a|ä)nd\w*|sweatbands?\b",
     "strap": r"\w*riemen\b|\w*gurt\b|\w*gurte\b|tragegurt\w*|straps?\b|shoulder strap",
     "microphone": r"mikrofon\w*|mikro\b|microphone\w*|\bmic\b",
     "noise_cancelling": r"geräuschunterdrückung\w*|noise[- ]cancel\w*|\banc\b",

@@ -76,6 +76,10 @@ def split_sentences(text: str, min_chars: int = MIN_CHARS) -> list[str]:
     return [p for p in out if len(p) >= min_chars or _SHORT_STATEMENT.match(p)]
 
 
+# German words after which a number with a stop is an ordinal, not a sentence's end
+_BEFORE_ORDINAL = frozenset("der dem den des am zum zur vom im seit".split())
+
+
 def _ends_in_abbreviation(piece: str) -> bool:
     """"ca.", "inkl.", "z.B.", "z. B.", "e.g." end a piece but not a sentence ("250 g." does)."""
     words = [w.rstrip(")]}\"'”“»«") for w in piece.lower().split()]  # "(ca.)" too
@@ -83,6 +87,9 @@ def _ends_in_abbreviation(piece: str) -> bool:
         return False
     last = words[-1].lstrip("([{\"'„“")
     if last.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.){2,}", last):
+        return True
+    # a German ordinal after an article or preposition: "ab der 20. Schwangerschaftswoche", "am 3. Oktober"
+    if re.fullmatch(r"\d{1,3}\.", last) and len(words) > 1 and words[-2] in _BEFORE_ORDINAL:
         return True
     # "z." of "z. B." (a single letter), but not the unit of "250 g."
     return re.fullmatch(r"[a-z]\.", last) is not None and not (len(words) > 1 and re.search(r"\d$", words[-2]))

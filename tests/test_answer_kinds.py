@@ -208,3 +208,15 @@ def test_a_figure_per_minute_is_a_rate_not_a_weight(question, rate, weight):
     aspects = asked_aspects(question)
     assert not states_aspect(rate, aspects) and states_aspect(weight, aspects)
     assert fitting([rate, weight], unit_kinds(aspects, question)) == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("question", "line", "kept"),
+    [
+        ("Wie lange läuft er?", "2 Jahre Garantie, auf den Akku 1 Jahr.", ""),  # the guarantee goes on in the second clause
+        ("How long does it run?", "3 years warranty, 1 year on the battery, runtime 2 hours", "runtime 2 hours"),
+        ("Wie lange hält der Akku?", "Ladezeit 3 Stunden, Laufzeit 40 Stunden", "Laufzeit 40 Stunden"),  # only a guarantee goes on
+    ],
+)
+def test_a_guarantees_further_clause_is_no_time_of_use(question, line, kept):
+    assert without_narrower(line, asked_aspects(question)) == kept

@@ -78,6 +78,10 @@ def test_one_fact_per_kind_with_units_converted():
     assert _facts("Holds 750 ml.", "en") == {"capacity_l": 0.75}
     assert _facts("Abmessungen: 120 x 60 x 25 mm.") == {"dimensions_cm": [12, 6, 2.5]}
     assert _facts("Bei 30 °C waschbar, nicht in den Trockner.") == {"wash_temp_c": 30, "tumble_dry": False}
+    assert "weight_g" not in _facts("Für Kinder ab Kleidergröße 74 (ca. 9 kg).")  # the weight a size stands for
+    assert _facts("From size 74 (approx. 9 kg). Weight: 620 g.", "en")["weight_g"] == 620
+    assert _facts("Never tumble dry.", "en")["tumble_dry"] is False  # "tumble dry" after "never" is no yes
+    assert _facts("Niemals in den Trockner geben.")["tumble_dry"] is False
     assert _facts("5 Jahre Garantie.") == {"warranty_years": 5}
     assert _facts("Garantie: 24 Monate.") == {"warranty_years": 2}
     assert _facts("Bezug aus Baumwolle, Füllung aus Polyester.") == {"materials": ["cotton", "polyester"]}
@@ -128,3 +132,12 @@ def test_a_fill_weight_is_no_weight_of_the_product():
 def test_a_hand_wash_temperature_is_no_machine_wash():
     assert "wash_temp_c" not in {f.key for f in extract_text("Bei Bedarf Handwäsche bei 30 °C mit Wollwaschmittel.", "de")}
     assert {f.key: f.value for f in extract_text("Maschinenwäsche bei 30 °C oder Handwäsche.", "de")}["wash_temp_c"] == 30
+
+
+def test_a_labelled_weight_wins_over_an_earlier_one_in_passing():
+    from catalog.extract import extract_text
+
+    weight = lambda text, lang: next(f.value for f in extract_text(text, lang) if f.key == "weight_g")  # noqa: E731
+    assert weight("<p>Bis Kleidergröße 104 bzw. 20 kg.</p><p>Gewicht: 620 g</p>", "de") == 620
+    assert weight("<p>Holds a toddler, 20 kg.</p><p>It weighs 700 g.</p>", "en") == 700
+    assert weight("<p>Gewicht: 1,2 kg.</p><p>Füllgewicht 500 g.</p>", "de") == 1200  # a filling's weight is not its own

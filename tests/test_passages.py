@@ -38,6 +38,11 @@ def test_split_handles_html_lists_and_abbreviations():
     assert split_sentences(text) == ["Mit Kapuze, z. B. für Regen.", "Gewicht ca. 350 g", "Waschbar bei 30 °C", "Fasst 2 l.", "Ende gut."]
 
 
+def test_a_german_ordinal_after_an_article_ends_no_sentence():
+    text = "Stützt ab etwa der 20. Schwangerschaftswoche. Lieferung ab dem 3. Tag. Größen 36 bis 46. Neu im Sortiment."
+    assert split_sentences(text) == ["Stützt ab etwa der 20. Schwangerschaftswoche.", "Lieferung ab dem 3. Tag.", "Größen 36 bis 46.", "Neu im Sortiment."]
+
+
 def test_split_keeps_an_abbreviation_in_brackets():
     assert split_sentences("Gewicht 310 g pro Schuh (Gr. 42). Mit Membran.") == ["Gewicht 310 g pro Schuh (Gr. 42).", "Mit Membran."]
 
