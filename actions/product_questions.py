@@ -297,3 +297,21 @@ def page_unsure_refusal(tracker) -> bool:  # noqa: ANN001
         return False
     named = named_products(tracker)
     return not named or page in named
+
+
+SHORT_QUESTION_WORDS = 4  # "brim width?", "are they waterproof?", "Welche Gläser sind dabei?"
+
+
+def page_short_question(tracker, category: str | None) -> bool:  # noqa: ANN001
+    """A question of a few words on a product page, taken for a search, that names no other
+    product, no store category but the page product's own (`category`: the one the search read)
+    and asks for no products: an elliptical question about the product in front of the shopper
+    ("waist width?", "Welche Filtertüten passen?"), not a search ("Regenjacke?" on a boot's page)."""
+    page = catalog().get(metadata(tracker).get("product_id"))
+    text = text_of(tracker).strip()
+    if page is None or not text.endswith("?") or len(text.split()) > SHORT_QUESTION_WORDS or _WANTS_PRODUCTS.search(text):
+        return False
+    if category is not None and category != page.category:
+        return False
+    named = named_products(tracker)
+    return not named or page in named

@@ -1,5 +1,6 @@
 """On a product page, a question the classifier refused without conviction is asked about that
-product (`actions.product_questions.page_unsure_refusal`); chat it is sure of stays refused."""
+product (`actions.product_questions.page_unsure_refusal`); chat it is sure of stays refused. So is
+a question of a few words taken for a search ("waist width?", `page_short_question`)."""
 
 from __future__ import annotations
 
@@ -83,3 +84,41 @@ def test_chat_the_classifier_is_sure_of_stays_refused_on_a_page(served, refused_
 def test_an_unsure_refusal_asking_for_other_products_is_no_page_question(served, refused_on_page):
     said = refused_on_page(RADIO_EN, "Do you have other intercoms?", "en", "nlu_fallback", 0.4)
     assert "Helmet Radio Talk 3" not in said, said  # not "The description of Helmet Radio Talk 3 says: …"
+
+
+BOARD_DE = _product("snowboard-drift", "Snowboard Drift 152", "Allmountain-Snowboard mit Camber.\nTaillenbreite: 25,2 cm.", "de", "Länge", ("148", "152"))
+GOGGLE_DE = _product("skibrille-horizont", "Skibrille Horizont", "Skibrille mit Magnetwechsel.\nIm Lieferumfang: zwei Scheiben (S2 und S1).",
+                     "de", "Größe", ("M", "L"))  # fmt: skip
+
+
+@pytest.fixture
+def searched_on_page(run_action, monkeypatch):
+    """searched_on_page(product, question, lang) -> the search action's reply on the product's page."""
+    from actions import context
+    from actions.search import ActionSearchProducts
+
+    real = context.catalog
+
+    def _ask(product: Product, question: str, lang: str) -> str:
+        fake = _OneProductCatalog(real(), product)
+        for name, module in list(sys.modules.items()):
+            if name.startswith("actions") and getattr(module, "catalog", None) is real:
+                monkeypatch.setattr(module, "catalog", lambda: fake)
+        messages, _ = run_action(ActionSearchProducts(), question, "search_product", metadata={"product_id": product.id, "language": lang})
+        return "\n".join(m.get("text") or "" for m in messages)
+
+    return _ask
+
+
+@pytest.mark.parametrize(
+    ("product", "question", "lang", "must"),
+    [
+        (BOARD_DE, "waist width?", "en", "25,2 cm"),
+        (BOARD_DE, "Taillenbreite?", "de", "25,2 cm"),
+        (GOGGLE_DE, "Welche Scheiben sind dabei?", "de", "S2"),
+    ],
+)
+def test_a_short_question_taken_for_a_search_on_a_page_asks_its_product(served, searched_on_page, product, question, lang, must):
+    said = searched_on_page(product, question, lang)
+    assert must in said and "1. " not in said, said
+
