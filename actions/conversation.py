@@ -19,6 +19,7 @@ from actions.product_questions import (
     page_asks_property,
     page_question,
     page_text_question,
+    page_unsure_refusal,
 )
 from actions.search import show_results
 from actions.shipping import answer_shipping
@@ -139,6 +140,8 @@ class ActionFallback(ShopAction):
                 return answer_shipping(dispatcher, tracker, lang) if shop == "ask_shipping" else answer_policy(dispatcher, tracker, lang)
             if intent == "nlu_fallback" and unsure_shipping(tracker, text):
                 return answer_shipping(dispatcher, tracker, lang)
+            if page_unsure_refusal(tracker):  # "How many UIAA falls?" on its page: what its data says or that it does not say
+                return ActionProductInfo().respond(dispatcher, tracker, lang)
             result = scope.carried(catalog(), text)
             if result is None and intent == "nlu_fallback" and hesitated_over_a_search(tracker):
                 result = catalog().search(text)

@@ -27,6 +27,7 @@ from catalog.policies import MIN_SCORE as POLICY_MIN_SCORE
 from catalog.policies import Passage, _stems
 from catalog.policy_aspects import RULE_WORDS, TOPICS, question_aspects, rule_topic, section_aspects
 from catalog.sentences import split_sentences
+from catalog.shared_words import content_words, shares_word
 from orders.parse import find_order_number
 
 
@@ -257,13 +258,17 @@ def _names_its_subject(text: str, passage: Passage) -> bool:
     """The section's heading names what the question asks about by a word of its own, not a topic
     or a country ("Was kostet eine Anprobe?" -> "Anprobe-Termin"; "How do I file my tax return?"
     shares only "return" with "How long do I have to return …")."""
-    return bool(_subject_words(text, passage))
+    return bool(_subject_words(text, passage, compounds=True))
 
 
-def _subject_words(text: str, passage: Passage) -> set[str]:
+def _subject_words(text: str, passage: Passage, compounds: bool = False) -> set[str]:
+    """The question's words the heading names by the same five letters; with `compounds` also a
+    word of four or more letters a heading word is a form or compound of ("Miete" -> "Mietkauf",
+    "fill" -> "Fill station", "embroider" -> "Embroidery")."""
     shared = _stems(text) & _stems(passage.heading)
-    return {w for w in re.findall(r"[a-zäöüß]{5,}", text.lower())
-            if w[:5] in shared and not question_aspects(w) and not section_aspects(w) and not find_country(w)}
+    return {w for w in re.findall(r"[a-zäöüß]{4,}", text.lower())
+            if ((len(w) >= 5 and w[:5] in shared) or (compounds and w in content_words(w) and shares_word({w}, passage.heading)))
+            and not question_aspects(w) and not section_aspects(w) and not find_country(w)}
 
 
 # "Gibt es …?" / "Is there …?" asks for products or for a rule ("Gibt es einen Crash-Ersatz, wenn ich stürze?")

@@ -274,3 +274,44 @@ def page_text_question(tracker, lang: str) -> bool:  # noqa: ANN001
     letters = asked_letters(text)  # "Was bedeutet CI?" on the "… S3 CI" page: its text may explain its name
     return bool(letters and re.search(rf"(?<![\w-]){re.escape(letters)}(?![\w-])", page.name(lang))) or text_answers(page, text, lang)
 
+
+
+# a refusal the classifier is this sure of is chat ("What time is it?" 0.97, "What does a flight to
+# Tokyo cost?" 0.89); below it, on a product page, it was unsure about words it has not learnt
+# ("How many UIAA falls?" 0.59, "Which country do the geese come from?" 0.74)
+SURE_REFUSAL = 0.8
+
+
+def page_unsure_refusal(tracker) -> bool:  # noqa: ANN001
+    """A question on a product page, naming no other product and asking for no products, that the
+    classifier refused without conviction (`nlu_fallback`, or out of scope below `SURE_REFUSAL`):
+    the shopper asks about the product in front of them in words the classifier does not know
+    ("talk time?", "Ist das echtes Gold?"). Its answer says what the product's data says, or that
+    it does not say it; chat it is sure of stays refused."""
+    page = catalog().get(metadata(tracker).get("product_id"))
+    text = text_of(tracker)
+    if page is None or not _QUESTION.search(text) or _WANTS_PRODUCTS.search(text):
+        return False
+    guess = tracker.latest_message.get("intent") or {}
+    if guess.get("name") == "out_of_scope" and (guess.get("confidence") or 0) >= SURE_REFUSAL:
+        return False
+    named = named_products(tracker)
+    return not named or page in named
+
+
+SHORT_QUESTION_WORDS = 4  # "brim width?", "are they waterproof?", "Welche Gläser sind dabei?"
+
+
+def page_short_question(tracker, category: str | None) -> bool:  # noqa: ANN001
+    """A question of a few words on a product page, taken for a search, that names no other
+    product, no store category but the page product's own (`category`: the one the search read)
+    and asks for no products: an elliptical question about the product in front of the shopper
+    ("waist width?", "Welche Filtertüten passen?"), not a search ("Regenjacke?" on a boot's page)."""
+    page = catalog().get(metadata(tracker).get("product_id"))
+    text = text_of(tracker).strip()
+    if page is None or not text.endswith("?") or len(text.split()) > SHORT_QUESTION_WORDS or _WANTS_PRODUCTS.search(text):
+        return False
+    if category is not None and category != page.category:
+        return False
+    named = named_products(tracker)
+    return not named or page in named

@@ -109,7 +109,11 @@ class ActionSearchProducts(ShopAction):
             return answer_size(dispatcher, tracker, lang)
         if page_size_statement(tracker):  # "hand circumference 20 cm" on the glove's page: its size, not a search
             return answer_size(dispatcher, tracker, lang)
-        from actions.product_questions import ActionProductInfo, page_asks_property  # noqa: PLC0415 (it imports this module)
+        from actions.product_questions import (  # noqa: PLC0415 (it imports this module)
+            ActionProductInfo,
+            page_asks_property,
+            page_short_question,
+        )
 
         if page_asks_property(tracker, lang):  # "Bis wie viel Grad hält der Stiefel warm?" on the boot's page
             return ActionProductInfo().respond(dispatcher, tracker, lang)
@@ -122,6 +126,8 @@ class ActionSearchProducts(ShopAction):
         result = catalog().search(text_of(tracker))
         if not result.hits and (events := _page_version(dispatcher, tracker, lang)) is not None:
             return events
+        if page_short_question(tracker, result.query.category):  # "waist width?" on the board's page
+            return ActionProductInfo().respond(dispatcher, tracker, lang)
         return show_results(dispatcher, result, lang)
 
 

@@ -137,12 +137,20 @@ _ADMISSION = (
 )  # the pass itself, not the holder a shop sells for it ("Skipasshülle", "ski pass pocket")
 _PRICE = r"kostet|kosten|preis\w*|price|cost|costs|how much"
 _ADMISSION_PRICE = re.compile(rf"{_W}(?:{_PRICE}){_E}.*?{_W}{_ADMISSION}|{_W}{_ADMISSION}.*?{_W}(?:{_PRICE}){_E}", re.I)
+# a journey's fare: a flight or train ride to or from a place ("What does a flight to Tokyo cost?",
+# "Was kostet ein Flug nach Tokio?"); "flight case" or "Zugfahrt-Kissen" name no journey
+_JOURNEY = r"(?:flug|flüge|flight|flights|zugfahrt|bahnfahrt|zugticket|bahnticket|train ride|train ticket)\W+(?:nach|to|von|from)\b"
+_FARE = re.compile(rf"{_W}(?:{_PRICE}){_E}.*?{_W}{_JOURNEY}|{_W}{_JOURNEY}.*?{_W}(?:{_PRICE}){_E}", re.I)
+# the journey as what a product is for ("Kopfhörer für den Flug nach New York – was kosten die?")
+_FOR_JOURNEY = re.compile(rf"{_W}(?:für|for|on|auf|während|during|beim)\W+(?:\w+\W+)?{_JOURNEY}", re.I)
+# school work to be done ("Help me with my physics homework", "Hilf mir bei den Hausaufgaben")
+_HOMEWORK = re.compile(rf"{_W}(?:homework|hausaufgabe|hausaufgaben|schulaufgabe\w*){_E}", re.I)
 
 
 def asks_other_task(text: str) -> bool:
     """Whether the message asks for a written text, current conditions or a forecast, a booking, a
-    tradesperson, a competition's winner or result, a recipe, a translation, the next event or
-    a ticket's price:
+    tradesperson, a competition's winner or result, a recipe, a translation, the next event,
+    a ticket's price or a journey's fare, or school homework:
     a task no shop does, refused even when it names a product ("a poem about toasters")."""
     return bool(
         _WRITING.search(text)
@@ -156,4 +164,6 @@ def asks_other_task(text: str) -> bool:
         or _TRANSLATION.search(text)
         or _NEXT_EVENT.search(text)
         or _ADMISSION_PRICE.search(text)
+        or (_FARE.search(text) and not _FOR_JOURNEY.search(text))
+        or _HOMEWORK.search(text)
     )

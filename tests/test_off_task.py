@@ -115,6 +115,10 @@ OTHER_ASKS = [
     "Was kostet eine Liftkarte am Feldberg?",
     "how much is a day pass for the lifts in Zermatt?",
     "How much are tickets for the festival?",
+    "What does a flight to Lisbon cost?",
+    "Was kostet ein Flug nach Lissabon?",
+    "Help me with my chemistry homework: what is the formula of salt?",
+    "Können Sie mir bei den Hausaufgaben helfen?",
 ]
 STILL_PRODUCTS = [
     "Backform für Christstollen",
@@ -125,6 +129,9 @@ STILL_PRODUCTS = [
     "What does the ski pass holder cost?",
     "Was kostet die Skipasshülle?",
     "Gibt es eine Übersetzung der Anleitung auf Deutsch?",
+    "How much is the flight case?",
+    "How much are headphones for a flight to New York?",
+    "Was kostet ein Nackenkissen für den Flug nach Lissabon?",
 ]
 
 

@@ -133,6 +133,7 @@ def test_a_request_for_products_stays_a_search(bag_shop, text, lang):
 @pytest.mark.parametrize(("text", "lang", "heading"), [
     ("Was kostet die Taschenberatung?", "de", "Taschenberatung"),
     ("How much is the bag advice in your shop?", "en", "Bag advice"),
+    ("Was kostet eine Beratung bei euch?", "de", "Taschenberatung"),  # the heading's compound of the asked word
 ])  # fmt: skip
 def test_a_service_question_taken_for_chat_gets_its_section(bag_shop, text, lang, heading):
     from actions import policies
