@@ -83,3 +83,72 @@ def system_size(option: str, text: str) -> tuple[str, tuple[int, int]] | None:
     if m is None:
         return None
     return (m.group(1) or m.group(2)).replace(",", "."), m.span()
+
+
+# a value's words around its one number, a note in brackets left aside: "10 oz", "Größe 2 (2,7 m)", "Stufe 3"
+_AFFIXED = re.compile(r"\s*([^\W\d_][^\d()]*?)?\s*(\d+(?:[.,]\d+)?)\s*([^\W\d_][^\d()]*?)?\s*(?:\([^)]*\))?\s*")
+_SIZE_WORDS = r"(?:größe|groesse|grösse|gr\.?|size)"  # "size 6" asks a value written "Größe 6"
+
+
+def _affix_pattern(affix: str) -> str:
+    if re.fullmatch(_SIZE_WORDS, affix):
+        return _SIZE_WORDS
+    return r"\s*".join(re.escape(w) for w in affix.split())
+
+
+def affixed_number(values: list[str]) -> Callable[[str], tuple[str, float] | None] | None:
+    """A reader of values written as one number with the same words before or after it ("10 oz" …
+    "16 oz", "Größe 2 (2,7 m)" … "Größe 7 (5,2 m)"), or None when the values share no such words.
+    The reader returns the message's token of that pattern ("8 oz", "Größe 8", also "size 8") and
+    its number, offered or not, when the number lies within the run of the values: so a value
+    that is not offered is said to be not offered instead of the question going unread."""
+    parsed = [_AFFIXED.fullmatch(v) for v in values]
+    if len(values) < 2 or not all(parsed):
+        return None
+    befores = {(m.group(1) or "").strip().lower() for m in parsed if m}
+    afters = {(m.group(3) or "").strip().lower() for m in parsed if m}
+    if len(befores) > 1 or len(afters) > 1 or befores == afters == {""}:
+        return None
+    before, after = befores.pop(), afters.pop()
+    numbers = [float(m.group(2).replace(",", ".")) for m in parsed if m]
+    low, high = min(min(numbers) * _RUN[0], min(numbers) - 2), max(max(numbers) * _RUN[1], max(numbers) + 2)  # small steps: "Stufe 4" of 1 … 3
+    head = rf"(?<![\w.,]){_affix_pattern(before)}\s*-?\s*" if before else r"(?<![\w.,/-])"
+    tail = rf"\s*-?\s*{_affix_pattern(after)}(?!\w)" if after else r"(?![\w/]|[.,]\d)"
+    token = re.compile(rf"{head}(\d+(?:[.,]\d+)?){tail}", re.I)
+
+    def read(text: str) -> tuple[str, float] | None:
+        for m in token.finditer(text):
+            number = float(m.group(1).replace(",", "."))
+            if low <= number <= high:
+                return m.group(0).strip(), number
+        return None
+
+    return read
+
+
+def affixed_values(values: list[str], number: float) -> tuple[str, ...]:
+    """The values whose one number is `number` ("12 oz" of 12)."""
+    return tuple(v for v in values if (m := _AFFIXED.fullmatch(v)) and float(m.group(2).replace(",", ".")) == number)
+
+
+_LABELLED = re.compile(r"(?<![^\W\d_])(EU|UK|US)\s*(\d{1,2}(?:[.,]5)?)(?![\d.,]\d|\d)", re.I)
+
+
+def _labels(value: str) -> dict[str, float]:
+    return {m.group(1).upper(): float(m.group(2).replace(",", ".")) for m in _LABELLED.finditer(value)}
+
+
+def labelled_sizes(values: list[str], size: str, text: str) -> tuple[str, ...]:
+    """The values that hold `size` by a system label ("EU 37" of 37, "EU 42 / UK 8" of "UK 8"):
+    the system the text names when the values label it ("UK 8" as it stands, not converted),
+    else the EU one; none when the size is no number."""
+    try:
+        number = float(size.replace(",", "."))
+    except ValueError:
+        return ()
+    labelled = {v: _labels(v) for v in values}
+    for m in _LABELLED.finditer(text):
+        system, said = m.group(1).upper(), float(m.group(2).replace(",", "."))
+        if any(system in parts for parts in labelled.values()):
+            return tuple(v for v, parts in labelled.items() if parts.get(system) == said)
+    return tuple(v for v, parts in labelled.items() if parts.get("EU") == number)
