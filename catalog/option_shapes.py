@@ -152,3 +152,19 @@ def labelled_sizes(values: list[str], size: str, text: str) -> tuple[str, ...]:
         if any(system in parts for parts in labelled.values()):
             return tuple(v for v, parts in labelled.items() if parts.get(system) == said)
     return tuple(v for v, parts in labelled.items() if parts.get("EU") == number)
+
+
+_DIMENSION = r"(\d{2,3})\s*[x×]\s*(\d{2,3})(?:\s*[x×]\s*(\d{1,3}))?"
+
+
+def asked_dimensions(values: list[str], text: str) -> str | None:
+    """"180x200" asked of values that all are such dimensions ("90x200", "140x200 cm") and none of
+    which it is: a size the product does not come in, said so instead of going unread."""
+    parsed = [re.match(rf"\s*{_DIMENSION}", v) for v in values]
+    if len(values) < 2 or not all(parsed):
+        return None
+    arity = {m.lastindex for m in parsed if m}
+    m = re.search(rf"(?<![\w.,]){_DIMENSION}(?![\w.,]\d)", text)
+    if m is None or len(arity) > 1 or m.lastindex not in arity:
+        return None
+    return m.group(0) if all(p.groups() != m.groups() for p in parsed if p) else None

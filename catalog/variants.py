@@ -20,6 +20,7 @@ from catalog.models import Product, Variant
 from catalog.option_shapes import (
     affixed_number,
     affixed_values,
+    asked_dimensions,
     labelled_sizes,
     several_colors,
     shaped_size,
@@ -260,6 +261,9 @@ def find_asked(product: Product, text: str) -> list[Asked]:
             continue
         if (read := affixed_number(values)) and (said := read(text)):  # "in 8 oz?" of "10 oz" … "16 oz": offered or not
             asked.append(Asked(name, kind, said[0], affixed_values(values, said[1])))
+            continue
+        if dimensions := asked_dimensions(values, text):  # "180x200?" of "90x200" / "140x200"
+            asked.append(Asked(name, kind, dimensions, ()))
             continue
         if noted := noted_value(product, name, values, text):  # "in der normalen Weite" of "Weite 10 (normal)" in the text
             asked.append(Asked(name, kind, noted, (noted,)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from catalog.lexicon import normalize_color
 from catalog.option_shapes import (
     affixed_number,
+    asked_dimensions,
     labelled_sizes,
     several_colors,
     shaped_size,
@@ -136,3 +137,12 @@ def test_a_size_held_by_a_system_label_of_the_value_is_that_value():
     assert state_of(approach_shoe(), "in 43?").state == "not_offered"
     assert labelled_sizes(["EU 36", "EU 37"], "37", "Gibt es den noch in 37?") == ("EU 37",)
     assert labelled_sizes(["EU 36", "EU 37"], "M", "in M?") == ()
+
+
+def test_a_dimension_the_product_does_not_come_in_is_said_so():
+    sheet = optioned("spannlaken", ("Größe",), [("90x200 cm", 3), ("140x200 cm", 0), ("160x200 cm", 5)], size_option="Größe")
+    assert reply(sheet, "Gibt es das auch in 180x200?", "de").startswith("spannlaken gibt es nicht in Größe 180x200.")
+    assert reply(sheet, "in 180 x 200 cm?", "en").startswith("No, spannlaken doesn't come in size 180 x 200")
+    assert state_of(sheet, "140x200?").state == "sold_out"
+    assert asked_dimensions(["S", "M"], "180x200?") is None
+    assert asked_dimensions(["90x200", "140x200"], "Versand in 2 Tagen?") is None
