@@ -168,3 +168,26 @@ def asked_dimensions(values: list[str], text: str) -> str | None:
     if m is None or len(arity) > 1 or m.lastindex not in arity:
         return None
     return m.group(0) if all(p.groups() != m.groups() for p in parsed if p) else None
+
+
+_SIGNED = re.compile(r"(?<![\w.,])([+\-−–]\s?\d{1,2}(?:[.,]\d{1,2})?)(?![\w]|[.,]\d)")
+
+
+def _signed(token: str) -> float | None:
+    m = re.fullmatch(r"\s*([+\-−–]?)\s?(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:dpt\.?|dioptrien|diopters?)?\s*", token, re.I)
+    return None if m is None else (-1 if m.group(1) in "-−–" and m.group(1) else 1) * float(m.group(2).replace(",", "."))
+
+
+def signed_value(values: list[str], text: str) -> tuple[str, tuple[str, ...]] | None:
+    """A signed number the text asks of values that are signed numbers ("-4.0" of "-1,5" … "-6,0",
+    "+2,5 dpt"; a word value beside them, "ohne", left aside): the token and the values equal to it
+    (none when it lies within the values' run but is not offered: "-7,0" of "-1,5" … "-6,0")."""
+    numbers = {v: n for v in values if (n := _signed(v)) is not None and re.search(r"[+\-−–]", v)}
+    if len(numbers) < 2:
+        return None
+    low, high = min(numbers.values()) - 2, max(numbers.values()) + 2
+    for m in _SIGNED.finditer(text):
+        said = _signed(m.group(1))
+        if said is not None and low <= said <= high:
+            return m.group(1), tuple(v for v, n in numbers.items() if n == said)
+    return None

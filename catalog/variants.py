@@ -24,6 +24,7 @@ from catalog.option_shapes import (
     labelled_sizes,
     several_colors,
     shaped_size,
+    signed_value,
     system_size,
 )
 from catalog.query import find_size
@@ -32,6 +33,7 @@ from catalog.size_values import (
     LETTER,
     LETTER_AFTER,
     WORD_SIZE,
+    WORD_SIZE_FIRST,
     WORD_SIZES,
     number_size,
     same_size,
@@ -163,7 +165,7 @@ def wanted_size(text: str, product: Product) -> str | None:
         m = re.search(rf"(?<![\w'’]){LETTER}(?![\w'’])", text) or LETTER_AFTER.search(text)
         if m:
             size = normalize_letter(m.group(1))
-        elif (w := WORD_SIZE.search(text)) and not re.search(r"\b(?:runs?|fits?|comes?( up)?|fällt)\s+(?:\w+\s+)?" + re.escape(w.group(1)), text, re.I):
+        elif (w := WORD_SIZE.search(text) or WORD_SIZE_FIRST.search(text)) and not re.search(r"\b(?:runs?|fits?|comes?( up)?|fällt)\s+(?:\w+\s+)?" + re.escape(w.group(1)), text, re.I):
             size = WORD_SIZES[w.group(1).lower()]
     return size
 
@@ -261,6 +263,9 @@ def find_asked(product: Product, text: str) -> list[Asked]:
             continue
         if (read := affixed_number(values)) and (said := read(text)):  # "in 8 oz?" of "10 oz" … "16 oz": offered or not
             asked.append(Asked(name, kind, said[0], affixed_values(values, said[1])))
+            continue
+        if signed := signed_value(values, text):  # "-4.0" of "-1,5" … "-6,0"
+            asked.append(Asked(name, kind, signed[0], signed[1]))
             continue
         if dimensions := asked_dimensions(values, text):  # "180x200?" of "90x200" / "140x200"
             asked.append(Asked(name, kind, dimensions, ()))

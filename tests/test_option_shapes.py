@@ -10,6 +10,7 @@ from catalog.option_shapes import (
     labelled_sizes,
     several_colors,
     shaped_size,
+    signed_value,
     system_size,
 )
 from tests.test_variant_replies import reply
@@ -146,3 +147,13 @@ def test_a_dimension_the_product_does_not_come_in_is_said_so():
     assert state_of(sheet, "140x200?").state == "sold_out"
     assert asked_dimensions(["S", "M"], "180x200?") is None
     assert asked_dimensions(["90x200", "140x200"], "Versand in 2 Tagen?") is None
+
+
+def test_a_signed_number_asks_the_value_equal_to_it_or_one_not_offered():
+    mask = optioned("tauchmaske", ("Dioptrien",), [("ohne", 9), ("-1,5", 6), ("-2,0", 0), ("-4,0", 1), ("-6,0", 5)])
+    assert reply(mask, "Is -4.0 in stock?", "en") == "tauchmaske in Dioptrien -4,0: only 1 left, €53.00."
+    assert reply(mask, "Gibt es die Maske auch mit -7,0?", "de").startswith("tauchmaske gibt es nicht in Dioptrien -7,0.")
+    assert state_of(mask, "−2 dpt noch da?").state == "sold_out"
+    assert state_of(mask, "ohne Korrektur?").state == "in_stock"
+    assert signed_value(["-1,5", "-6,0"], "Lieferung in 3-4 Tagen?") is None  # a range of days, no sign
+    assert signed_value(["S", "M"], "-4?") is None
