@@ -92,3 +92,17 @@ def test_the_longer_guarantee_inflected():
     assert line and line.index("zange-b") < line.index("zange-a") and "5" in line
     line = compare.comparative_line(short, long_, "A or B – which has the longer warranty?", "en")
     assert line and line.index("zange-b") < line.index("zange-a")
+
+
+def test_a_compound_of_a_names_kind_and_variety_names_it_also_suspended(monkeypatch):
+    """"Sommer- und Winterschlafsack" / "Sommerschlafsack oder Winterschlafsack": each compound joins
+    a word of one title to the end of another of its words ("Kinderschlafsack Sommer")."""
+    summer = _titled("schlafsack-sommer", "Kinderschlafsack Sommer 0,5 TOG")
+    winter = _titled("schlafsack-winter", "Kinderschlafsack Winter 2,5 TOG")
+    jacket = _titled("winterjacke-polar", "Winterjacke Polar")
+    products = {p.id: p for p in (summer, winter, jacket)}
+    monkeypatch.setattr(compare, "catalog", lambda: SimpleNamespace(products=products, find_named=lambda *a, **k: []))
+    assert compare.named_pair("Was ist der Unterschied zwischen Ihrem Sommer- und dem Winterschlafsack?") == [summer, winter]
+    assert compare.named_pair("Sommerschlafsack oder Winterschlafsack?") == [summer, winter]
+    assert compare.named_pair("Winterschlafsack or the Polar jacket?")[:1] == [winter]
+    assert compare.named_pair("Sommer- oder Winterreifen?") == []  # no title joins them
