@@ -27,7 +27,7 @@ _SIDES = re.compile(r"\s+(?:or|oder|vs\.?|versus|und|and|gegen|against|compared 
 MAX_SIDE_WORDS = 4
 # what stands before the first name ("Was ist der Unterschied zwischen …") and after the last ("… – welche ist leichter?")
 _BETWEEN = re.compile(r"\b(?:zwischen|between)\b", re.I)
-_AFTER_NAME = re.compile(r"\s[–—-]\s|[?!:;]")
+_AFTER_NAME = re.compile(r"\s[–—-]\s|[?!:;]|\s(?:bei der|beim|hinsichtlich|bezüglich|in puncto|in terms of|regarding)\s", re.I)  # "… bei der Saugkraft?"
 # comparative words -> (attribute, True when more of it is what the word asks for); the first
 # one both products have a value for is answered ("länger" of a headlamp is its battery)
 _COMPARATIVES: list[tuple[re.Pattern, str, bool]] = [
@@ -172,7 +172,8 @@ def _title_run(side: str, first: bool) -> list[Product]:
     for size in range(min(MAX_SIDE_WORDS, len(words)), 0, -1):
         for start in range(len(words) - size + 1):
             run = set(words[start : start + size])
-            if not any(names_a_product(w) and not w.isdigit() for w in run) or not (found := _only_title(run)):
+            # two or more words together may name one title though none alone names a product ("dem Kompakt X")
+            if not (size >= 2 or any(names_a_product(w) and not w.isdigit() for w in run)) or not (found := _only_title(run)):
                 continue
             title = {t for name in found[0].title.values() for t in _words(name).split()}
             if all(any(t.endswith(w) for t in title) for w in set(words) - run if names_a_product(w) and not w.isdigit()):

@@ -106,3 +106,15 @@ def test_a_compound_of_a_names_kind_and_variety_names_it_also_suspended(monkeypa
     assert compare.named_pair("Sommerschlafsack oder Winterschlafsack?") == [summer, winter]
     assert compare.named_pair("Winterschlafsack or the Polar jacket?")[:1] == [winter]
     assert compare.named_pair("Sommer- oder Winterreifen?") == []  # no title joins them
+
+
+def test_a_name_of_words_none_of_which_names_a_product_alone(monkeypatch):
+    """"dem Kompakt X bei der Saugkraft": two words together name one title though neither alone
+    names a product, and what is asked after "bei der" / "in terms of" is no part of the name."""
+    robot = _titled("robot-kompakt-x", "Saugroboter Kompakt X")
+    other = _titled("robot-wirbel-s8", "Saugroboter Wirbelwind S8")
+    products = {p.id: p for p in (robot, other)}
+    monkeypatch.setattr(compare, "catalog", lambda: SimpleNamespace(products=products, find_named=lambda *a, **k: []))
+    assert compare._title_run("dem Kompakt X bei der Saugkraft?", first=False) == [robot]
+    assert compare._title_run("the Kompakt X in terms of suction?", first=False) == [robot]
+    assert compare._title_run("Kompakt?", first=False) == []  # one weak word names nothing
