@@ -17,6 +17,7 @@ from actions.sizing import answer_size
 from actions.texts import say
 from catalog.language import STOPWORDS
 from catalog.models import Product
+from catalog.names import is_measure
 from catalog.passages import asked_aspects, content_words
 from catalog.search import names_a_product
 from catalog.stated_measures import stated_measure
@@ -173,7 +174,7 @@ def _title_run(side: str, first: bool) -> list[Product]:
         for start in range(len(words) - size + 1):
             run = set(words[start : start + size])
             # two or more words together may name one title though none alone names a product ("dem Kompakt X")
-            if not (size >= 2 or any(names_a_product(w) and not w.isdigit() for w in run)) or not (found := _only_title(run)):
+            if not ((size >= 2 and any(w.isalpha() and not is_measure(w) for w in run)) or any(names_a_product(w) and not w.isdigit() for w in run)) or not (found := _only_title(run)):
                 continue
             title = {t for name in found[0].title.values() for t in _words(name).split()}
             if all(any(t.endswith(w) for t in title) for w in set(words) - run if names_a_product(w) and not w.isdigit()):

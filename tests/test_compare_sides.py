@@ -118,3 +118,6 @@ def test_a_name_of_words_none_of_which_names_a_product_alone(monkeypatch):
     assert compare._title_run("dem Kompakt X bei der Saugkraft?", first=False) == [robot]
     assert compare._title_run("the Kompakt X in terms of suction?", first=False) == [robot]
     assert compare._title_run("Kompakt?", first=False) == []  # one weak word names nothing
+    bed = _titled("bed-80", "Hundebett Wolke 80 cm")
+    monkeypatch.setattr(compare, "catalog", lambda: SimpleNamespace(products={bed.id: bed}, find_named=lambda *a, **k: []))
+    assert compare._title_run("80 cm?", first=False) == []  # a measure is no name ("in 60 cm im Vergleich zu 80 cm")
