@@ -17,6 +17,7 @@ from actions.sizing import answer_size
 from actions.texts import say
 from catalog.language import STOPWORDS
 from catalog.models import Product
+from catalog.names import is_measure
 from catalog.passages import asked_aspects, content_words
 from catalog.search import names_a_product
 from catalog.stated_measures import stated_measure
@@ -27,7 +28,7 @@ _SIDES = re.compile(r"\s+(?:or|oder|vs\.?|versus|und|and|gegen|against|compared 
 MAX_SIDE_WORDS = 4
 # what stands before the first name ("Was ist der Unterschied zwischen …") and after the last ("… – welche ist leichter?")
 _BETWEEN = re.compile(r"\b(?:zwischen|between)\b", re.I)
-_AFTER_NAME = re.compile(r"\s[–—-]\s|[?!:;]")
+_AFTER_NAME = re.compile(r"\s[–—-]\s|[?!:;]|\s(?:bei der|beim|hinsichtlich|bezüglich|in puncto|in terms of|regarding)\s", re.I)  # "… bei der Saugkraft?"
 # comparative words -> (attribute, True when more of it is what the word asks for); the first
 # one both products have a value for is answered ("länger" of a headlamp is its battery)
 _COMPARATIVES: list[tuple[re.Pattern, str, bool]] = [
@@ -67,8 +68,10 @@ def named_pair(text: str) -> list[Product]:
     """The products named on the two sides of "X or Y", the best-named one per side."""
     out: list[Product] = []  # not the whole text's matches: one word ("Merino") may fit several names
     said: list[str] = []  # the side that named each
-    for i, side in enumerate(_SIDES.split(text)):
-        for product in (_best_named(side, text) or _whole_title(side) or _one_title(side) or _title_run(side, i == 0)) if side and side.strip() else []:
+    for i, side in enumerate(_SIDES.split(_unsuspended(text))):
+        found = (_best_named(side, text) or _whole_title(side) or _one_title(side) or _title_run(side, i == 0)
+                 or _compound_title(side)) if side and side.strip() else []  # fmt: skip
+        for product in found:
             if product not in out:
                 out.append(product)
                 said.append(side)
@@ -170,12 +173,49 @@ def _title_run(side: str, first: bool) -> list[Product]:
     for size in range(min(MAX_SIDE_WORDS, len(words)), 0, -1):
         for start in range(len(words) - size + 1):
             run = set(words[start : start + size])
-            if not any(names_a_product(w) and not w.isdigit() for w in run) or not (found := _only_title(run)):
+            # two or more words together may name one title though none alone names a product ("dem Kompakt X")
+            if not ((size >= 2 and any(w.isalpha() and not is_measure(w) for w in run)) or any(names_a_product(w) and not w.isdigit() for w in run)) or not (found := _only_title(run)):
                 continue
             title = {t for name in found[0].title.values() for t in _words(name).split()}
             if all(any(t.endswith(w) for t in title) for w in set(words) - run if names_a_product(w) and not w.isdigit()):
                 return found
     return []
+
+
+def _joins(word: str, title_words: list[str]) -> bool:
+    """Whether a compound is a word of the title followed by the end of another of its words
+    ("sommerschlafsack" of "Babyschlafsack Sommer")."""
+    return any(len(t) >= 3 and word.startswith(t) and len(rest := word[len(t):]) >= 4
+               and any(o != t and o.endswith(rest) for o in title_words) for t in title_words)  # fmt: skip
+
+
+def _compound_title(side: str) -> list[Product]:
+    """The one product a compound of the side joins two words of the title of ("Sommerschlafsack"
+    of "Babyschlafsack Sommer"): a German shopper writes a name's kind and its variety as one word."""
+    for word in _words(side).split():
+        if len(word) < 8:
+            continue
+        found = [p for p in catalog().products.values() if any(_joins(word, _words(t).split()) for t in p.title.values())]
+        if len(found) == 1:
+            return found
+    return []
+
+
+# "Sommer- und Winterschlafsack": the first compound's second part left out after its hyphen
+_SUSPENDED = re.compile(r"\b([^\W\d_]{3,})-\s+(und|oder|or|and|bzw\.?)\s+((?:[^\W\d_]+\s+){0,2}?)([^\W\d_]{7,})\b", re.I)
+
+
+def _unsuspended(text: str) -> str:
+    """"Sommer- und Winterschlafsack" written out ("Sommerschlafsack und Winterschlafsack") when
+    the completed first compound names a product by `_compound_title`."""
+    def complete(m: re.Match[str]) -> str:
+        head, tail = m.group(1), m.group(4)
+        for cut in range(3, len(tail) - 3):
+            if _compound_title(head + tail[cut:].lower()):
+                return f"{head}{tail[cut:].lower()} {m.group(2)} {m.group(3)}{tail}"
+        return m.group(0)
+
+    return _SUSPENDED.sub(complete, text)
 
 
 def _words(text: str) -> str:

@@ -23,6 +23,7 @@ from actions.product_text import (
     version_row,
 )
 from actions.texts import money, say
+from actions.variant_replies import variant_reply
 from catalog.fact_kinds import PART_HOLDING
 from catalog.features import FEATURES
 from catalog.models import Product
@@ -255,6 +256,14 @@ def version_price(product: Product, question: str, lang: str, currency: str) -> 
     return f"{product.name(lang)} ({values}): {money(state.price, lang, currency)}."
 
 
+def version_stock(product: Product, question: str, lang: str, currency: str) -> str | None:
+    """"Ist die 46,5 beim Dachstein noch zu haben?" taken for a product question: the state of the
+    version the question names (only n left, sold out, not offered), not the product's overview."""
+    if len(product.variants) < 2 or not (asked := find_asked(product, question)):
+        return None
+    return variant_reply(product, variant_state(product, asked), lang, currency)
+
+
 def answer_lines(product: Product, question: str, lang: str, verdicts: bool = False) -> tuple[list[str], bool]:
     """(lines, known) answering a question about one product: a verdict from its facts (for a
     fit question, or any yes/no question), its typed facts, price, stock, materials, care,
@@ -308,7 +317,9 @@ def answer_lines(product: Product, question: str, lang: str, verdicts: bool = Fa
             currency = catalog().config.store.currency
             lines.append(version_price(product, question, lang, currency) or f"{name}: {facts.price_text(product, lang, currency)}.")
         elif aspect == "stock":
-            if product.total_stock > 0:
+            if said := version_stock(product, question, lang, catalog().config.store.currency):
+                lines.append(said)
+            elif product.total_stock > 0:
                 status = facts.availability(product, lang)
                 lines.append(say("stock_summary", lang, product=name, status=status) + " " + " ".join(x for x in (facts.sizes_line(product, lang), facts.colors_line(product, lang)) if x))
         elif aspect in ("materials", "care") and product.text(aspect, lang):

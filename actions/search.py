@@ -81,9 +81,10 @@ def show_results(dispatcher: CollectingDispatcher, result: SearchResult, lang: s
     else:
         head = say("found_one" if len(result.hits) == 1 else "found", lang)
     lines = [head]
+    named = cat.find_named(q.text)  # the one product the request names: its asked version's own state
     for i, hit in enumerate(result.hits, start=1):
         currency = cat.config.store.currency  # the asked combination's state first: "in M" and "in blue" apart may hide it
-        why = searched_version_note(hit.product, q.text, lang, currency) or facts.why_line(hit.product, lang, q.text, hit.matched, q.size, q.max_price, q.colors, currency)
+        why = searched_version_note(hit.product, q.text, lang, currency, named=named == [hit.product]) or facts.why_line(hit.product, lang, q.text, hit.matched, q.size, q.max_price, q.colors, currency)
         lines.append(facts.product_line(i, hit.product, lang, cat.config, why))
     products = [h.product for h in result.hits]
     reply(dispatcher, "\n".join(lines), sources=[p.id for p in products], payload=facts.cards_payload(products, lang, cat.config))

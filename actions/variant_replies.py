@@ -184,14 +184,17 @@ def option_list_reply(product: Product, option: str, lang: str) -> str:
     return f"{text} {say('v_option_sold_out', lang, values=join(sold_out, lang))}" if sold_out else text
 
 
-def searched_version_note(product: Product, text: str, lang: str, currency: str) -> str | None:
+def searched_version_note(product: Product, text: str, lang: str, currency: str, named: bool = False) -> str | None:
     """The state of the version a search asks for by two or more options ("Oxford-Hemd in M blau?",
     "hipster in L in navy melange?") when it is not plainly in stock: a search line names the size
-    and the colour apart ("in M in stock, available in blue") though that combination may be sold out."""
+    and the colour apart ("in M in stock, available in blue") though that combination may be sold out.
+    A product the request names (`named`: "Nereus in Weiß lieferbar?", "Gibt es die Hafenkante auch
+    in 180x200?") is asked about by one option too, and a value it does not come in is said so: the
+    shopper asked about that product, not for others like it."""
     asked = find_asked(product, text)
-    if len(asked) < 2 or not all(a.values for a in asked):
+    if len(asked) < (1 if named else 2) or not (named or all(a.values for a in asked)):
         return None
     state = variant_state(product, asked)
-    if state.state not in ("low_stock", "sold_out", "combination_not_offered"):
+    if state.state not in ("low_stock", "sold_out", "combination_not_offered", *(("not_offered",) if named else ())):
         return None
     return variant_reply(product, state, lang, currency)

@@ -21,6 +21,7 @@ from catalog.names import tokens as _tokens
 from catalog.naming import NAMED_SCORE, ProductNaming, names_a_product  # noqa: F401 (re-exported)
 from catalog.policies import PolicyIndex, read_passages
 from catalog.query import QUALITY_WORDS, SEASON_WORDS, Query, parse_query
+from catalog.search_negation import ruled_out, ruled_out_shift
 from catalog.shop_words import translated_names, translated_scores
 from catalog.sizes import normalize_letter
 from catalog.store import Store
@@ -192,6 +193,7 @@ class CatalogService(ProductNaming):
             cosines.update(zip(missed, scores.tolist(), strict=True))
             lifts.update(zip(missed, lifted.tolist(), strict=True))
         candidates = []
+        stems = ruled_out(query.text)  # "ohne Klettverschluss": a product naming it lower, one ruling it out higher
         for pid, cosine in cosines.items():
             product = self.products.get(pid)
             if product is None or pid in (exclude or set()):
@@ -204,7 +206,7 @@ class CatalogService(ProductNaming):
             lift = lifts.get(pid, 0.0)
             passes = score - lift >= MIN_SCORE or score >= max(MIN_SCORE, SHORT_MIN_SCORE)
             if passes or (in_category and (browse or score >= MIN_SCORE - CATEGORY_SLACK)) or named >= NAMED_BY_WORD:
-                candidates.append((product, score, named, lift))
+                candidates.append((product, score + ruled_out_shift(product, stems), named, lift))
         candidates.sort(key=lambda item: -item[1])
         filters = ["price", "color", "size"]
         dropped: list[str] = []

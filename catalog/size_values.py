@@ -49,6 +49,9 @@ WORD_SIZES = {"extra small": "XS", "x-small": "XS", "small": "S", "medium": "M",
 WORD_SIZE = re.compile(
     r"\b(?:wear|wearing|take|am|i'm|im|a|an|size|in|usually|normally)\s+(?:a\s+|an\s+|size\s+)?(?:(?:uk|us|eu)\s+)?"
     r"(extra small|x-small|small|medium|extra large|x-large|xx-large|large)\b", re.I)
+# the size word that opens a short question: "small in sage?", "Medium?", "large, in black?"
+WORD_SIZE_FIRST = re.compile(
+    r"^\s*(extra small|x-small|small|medium|extra large|x-large|xx-large|large)(?=\s+(?:in|im|for|please|bitte)\b|\s*[?,!]|\s*$)", re.I)
 
 
 # short and long names of numbered options: "W32 L34", "Weite 32", "inseam 34"

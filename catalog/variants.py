@@ -17,14 +17,23 @@ from dataclasses import dataclass, field
 
 from catalog.lexicon import SHADE_WORDS, find_colors, normalize_color
 from catalog.models import Product, Variant
-from catalog.option_shapes import several_colors, shaped_size, system_size
+from catalog.option_shapes import (
+    affixed_number,
+    affixed_values,
+    asked_dimensions,
+    labelled_sizes,
+    several_colors,
+    shaped_size,
+    signed_value,
+    system_size,
+)
 from catalog.query import find_size
 from catalog.size_table import own_eu
 from catalog.size_values import (
     LETTER,
     LETTER_AFTER,
-    SIZE_RANGE,
     WORD_SIZE,
+    WORD_SIZE_FIRST,
     WORD_SIZES,
     number_size,
     same_size,
@@ -32,16 +41,23 @@ from catalog.size_values import (
 )
 from catalog.size_values import named_numbers as find_named_numbers
 from catalog.sizes import LETTERS, normalize_letter, uk_us_to_eu
-from catalog.value_amounts import AMOUNT, PACK_OF, amount, amounts
+from catalog.value_amounts import amount as amount  # the readers of amounts import it from here
+from catalog.value_amounts import amounts
 from catalog.value_distance import larger_first, value_distance
 from catalog.value_match import (
     comparative_value,
-    count_word,
-    counted,
     counts_said,
     names_value,
     noun_counts,
     other_material,
+)
+from catalog.variant_amounts import (
+    bare_number_value,
+    looks_like_sizes,
+    noted_value,
+    spoken_amount,
+    up_to,
+    value_amount,
 )
 
 LOW_STOCK = 3  # at most this many left: "only n left"
@@ -149,7 +165,7 @@ def wanted_size(text: str, product: Product) -> str | None:
         m = re.search(rf"(?<![\w'’]){LETTER}(?![\w'’])", text) or LETTER_AFTER.search(text)
         if m:
             size = normalize_letter(m.group(1))
-        elif (w := WORD_SIZE.search(text)) and not re.search(r"\b(?:runs?|fits?|comes?( up)?|fällt)\s+(?:\w+\s+)?" + re.escape(w.group(1)), text, re.I):
+        elif (w := WORD_SIZE.search(text) or WORD_SIZE_FIRST.search(text)) and not re.search(r"\b(?:runs?|fits?|comes?( up)?|fällt)\s+(?:\w+\s+)?" + re.escape(w.group(1)), text, re.I):
             size = WORD_SIZES[w.group(1).lower()]
     return size
 
@@ -217,7 +233,7 @@ def find_asked(product: Product, text: str) -> list[Asked]:
             elif part := _part_of_one(values, text):
                 asked.append(Asked(name, kind, part, (part,)))
             continue
-        value_amounts: dict[str, tuple[str, float] | None] = {v: _value_amount(name, v) for v in values}
+        value_amounts: dict[str, tuple[str, float] | None] = {v: value_amount(name, v) for v in values}
         spoken_counts: list[tuple[str, float]] = []
         if not any(value_amounts.values()):  # "60 Kapseln" / "120 Kapseln": counts of one thing
             counts, spoken_counts = noun_counts(values, text)
@@ -228,14 +244,14 @@ def find_asked(product: Product, text: str) -> list[Asked]:
             if not wanted and dimensions == {"count"}:  # "with 3 hooks" of "2 Haken" / "3 Haken"
                 wanted = counts_said({a for a in value_amounts.values() if a}, text)
             if wanted:
-                matching = tuple(v for v, a in value_amounts.items() if a == wanted[0]) or _up_to(value_amounts, wanted[0])
-                spoken = _spoken_amount(text, wanted[0])
+                matching = tuple(v for v, a in value_amounts.items() if a == wanted[0]) or up_to(value_amounts, wanted[0])
+                spoken = spoken_amount(text, wanted[0])
                 asked.append(Asked(name, kind, matching[0] if matching else spoken, matching))
                 continue
             if not text_amounts and (other := comparative_value(value_amounts, text)):  # "in einer grösseren Flasche?"
                 asked.append(Asked(name, kind, other, (other,)))
                 continue
-            if (kind == SIZE or _word_in(name, text)) and (bare := _bare_number_value(values, text)):
+            if (kind == SIZE or _word_in(name, text)) and (bare := bare_number_value(values, text)):
                 asked.append(Asked(name, kind, bare, (bare,)))  # "Rahmenhöhe 56" is "56 cm (L)"
                 continue
         if (named := named_numbers.get(name)) is not None:  # "W32 L34": one number per option
@@ -245,7 +261,16 @@ def find_asked(product: Product, text: str) -> list[Asked]:
         if exact:
             asked.append(Asked(name, kind, exact[0], (exact[0],)))
             continue
-        if noted := _noted_value(product, name, values, text):  # "in der normalen Weite" of "Weite 10 (normal)" in the text
+        if (read := affixed_number(values)) and (said := read(text)):  # "in 8 oz?" of "10 oz" … "16 oz": offered or not
+            asked.append(Asked(name, kind, said[0], affixed_values(values, said[1])))
+            continue
+        if signed := signed_value(values, text):  # "-4.0" of "-1,5" … "-6,0"
+            asked.append(Asked(name, kind, signed[0], signed[1]))
+            continue
+        if dimensions := asked_dimensions(values, text):  # "180x200?" of "90x200" / "140x200"
+            asked.append(Asked(name, kind, dimensions, ()))
+            continue
+        if noted := noted_value(product, name, values, text):  # "in der normalen Weite" of "Weite 10 (normal)" in the text
             asked.append(Asked(name, kind, noted, (noted,)))
             continue
         if colors and not has_color_option and (tinted := tuple(v for v in values if normalize_color(v) in colors)):
@@ -255,7 +280,7 @@ def find_asked(product: Product, text: str) -> list[Asked]:
         if kind != SIZE and (material := other_material(values, text, elsewhere)):  # "titanium?" of "Aluminium" / "Stainless Steel"
             asked.append(Asked(name, kind, material, ()))
             continue
-        if kind == SIZE or (kind == "other" and not any(a.kind == SIZE for a in asked) and _looks_like_sizes(values)):
+        if kind == SIZE or (kind == "other" and not any(a.kind == SIZE for a in asked) and looks_like_sizes(values)):
             size = wanted_size(text, product)
             if size is None or not any(same_size(v, size) for v in values):
                 size = number_size(text, values) or size
@@ -263,64 +288,10 @@ def find_asked(product: Product, text: str) -> list[Asked]:
             if shaped and (size is None or not any(same_size(v, size) for v in values)):
                 size = shaped
             if size:
-                matching = tuple(v for v in values if same_size(v, size) or v.strip().upper() == size)
+                matching = tuple(v for v in values if same_size(v, size) or v.strip().upper() == size) \
+                    or labelled_sizes(values, size, text)  # "37" of "EU 37", "UK 8" of "EU 42 / UK 8"
                 asked.append(Asked(name, SIZE, size, matching))
     return asked
-
-
-_DIMENSIONS = re.compile(r"\d\s*[x×]\s*\d", re.I)
-
-
-def _noted_value(product: Product, option: str, values: list[str], text: str) -> str | None:
-    """The one value the text names by the note the product text gives it in brackets ("Weite 10
-    (normal) und Weite 12 (extra breit, …)": "in der normalen Weite" is "Weite 10")."""
-    written = " ".join(re.sub(r"<[^>]+>", " ", product.text("description", lang) or "") for lang in ("de", "en"))
-    named = set()
-    for value in values:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(value)}\s*\(([^)]{{2,60}})\)", written, re.I):
-            note = re.split(r"[,;]", m.group(1))[0].strip()
-            if note and not note[0].isdigit() and names_value(note, [note], option, text):
-                named.add(value)
-    return named.pop() if len(named) == 1 else None
-
-
-def _value_amount(option: str, value: str) -> tuple[str, float] | None:
-    """The amount a value is sold by: "135×200 cm" is neither a length nor a count, but "Set 2 ×
-    4,0 Ah" (a count times an amount) is sold by its 4,0 Ah."""
-    found = amount(value) or count_word(value) or counted(option, value)
-    return None if found and found[0] in ("length", "count") and _DIMENSIONS.search(value) else found
-
-
-_UP_TO = re.compile(r"\b(?:bis|up to|max\.?|maximal|höchstens)\s*\d", re.I)
-
-
-def _up_to(value_amounts: dict[str, tuple[str, float] | None], wanted: tuple[str, float]) -> tuple[str, ...]:
-    """"32 cm" of values "bis 25 cm" / "Boxspring bis 40 cm": the smallest value up to which it goes."""
-    holding = [(a[1], v) for v, a in value_amounts.items() if a and a[0] == wanted[0] and a[1] >= wanted[1] and _UP_TO.search(v)]
-    return (min(holding)[1],) if holding else ()
-
-
-def _bare_number_value(values: list[str], text: str) -> str | None:
-    """The one value whose number with its unit ("56 cm (L)", "24 Zoll") the text names as a
-    bare number ("Rahmenhöhe 56"), also with the German "-er" that names a thing by its number
-    ("die 28er Pfanne", "den 42er")."""
-    for m in re.finditer(r"(?<![\w.,/-])(\d{1,4}(?:[.,]\d+)?)(?:er[ns]?\b|(?![\w/]|[.,]\d|\s*[-–x×]\s*\d))", text):
-        number = float(m.group(1).replace(",", "."))
-        found = [v for v in values if (n := re.match(r"\s*(\d+(?:[.,]\d+)?)", v)) and float(n.group(1).replace(",", ".")) == number]
-        if len(found) == 1:
-            return found[0]
-    return None
-
-
-def _looks_like_sizes(values: list[str]) -> bool:
-    return all(size_key(v) in LETTERS or re.fullmatch(r"\d{2}(?:\.5)?", v.strip()) or SIZE_RANGE.match(v) for v in values)
-
-
-def _spoken_amount(text: str, wanted: tuple[str, float]) -> str:
-    for m in [*PACK_OF.finditer(text), *AMOUNT.finditer(text)]:
-        if amount(m.group(0)) == wanted:
-            return m.group(0).strip()
-    return f"{wanted[1]:g}"
 
 
 def _matches(product: Product, variant: Variant, asked: list[Asked]) -> bool:

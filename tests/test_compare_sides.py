@@ -92,3 +92,32 @@ def test_the_longer_guarantee_inflected():
     assert line and line.index("zange-b") < line.index("zange-a") and "5" in line
     line = compare.comparative_line(short, long_, "A or B – which has the longer warranty?", "en")
     assert line and line.index("zange-b") < line.index("zange-a")
+
+
+def test_a_compound_of_a_names_kind_and_variety_names_it_also_suspended(monkeypatch):
+    """"Sommer- und Winterschlafsack" / "Sommerschlafsack oder Winterschlafsack": each compound joins
+    a word of one title to the end of another of its words ("Kinderschlafsack Sommer")."""
+    summer = _titled("schlafsack-sommer", "Kinderschlafsack Sommer 0,5 TOG")
+    winter = _titled("schlafsack-winter", "Kinderschlafsack Winter 2,5 TOG")
+    jacket = _titled("winterjacke-polar", "Winterjacke Polar")
+    products = {p.id: p for p in (summer, winter, jacket)}
+    monkeypatch.setattr(compare, "catalog", lambda: SimpleNamespace(products=products, find_named=lambda *a, **k: []))
+    assert compare.named_pair("Was ist der Unterschied zwischen Ihrem Sommer- und dem Winterschlafsack?") == [summer, winter]
+    assert compare.named_pair("Sommerschlafsack oder Winterschlafsack?") == [summer, winter]
+    assert compare.named_pair("Winterschlafsack or the Polar jacket?")[:1] == [winter]
+    assert compare.named_pair("Sommer- oder Winterreifen?") == []  # no title joins them
+
+
+def test_a_name_of_words_none_of_which_names_a_product_alone(monkeypatch):
+    """"dem Kompakt X bei der Saugkraft": two words together name one title though neither alone
+    names a product, and what is asked after "bei der" / "in terms of" is no part of the name."""
+    robot = _titled("robot-kompakt-x", "Saugroboter Kompakt X")
+    other = _titled("robot-wirbel-s8", "Saugroboter Wirbelwind S8")
+    products = {p.id: p for p in (robot, other)}
+    monkeypatch.setattr(compare, "catalog", lambda: SimpleNamespace(products=products, find_named=lambda *a, **k: []))
+    assert compare._title_run("dem Kompakt X bei der Saugkraft?", first=False) == [robot]
+    assert compare._title_run("the Kompakt X in terms of suction?", first=False) == [robot]
+    assert compare._title_run("Kompakt?", first=False) == []  # one weak word names nothing
+    bed = _titled("bed-80", "Hundebett Wolke 80 cm")
+    monkeypatch.setattr(compare, "catalog", lambda: SimpleNamespace(products={bed.id: bed}, find_named=lambda *a, **k: []))
+    assert compare._title_run("80 cm?", first=False) == []  # a measure is no name ("in 60 cm im Vergleich zu 80 cm")

@@ -4,7 +4,15 @@ several values match it, on made-up products in German and English."""
 from __future__ import annotations
 
 from catalog.lexicon import normalize_color
-from catalog.option_shapes import several_colors, shaped_size, system_size
+from catalog.option_shapes import (
+    affixed_number,
+    asked_dimensions,
+    labelled_sizes,
+    several_colors,
+    shaped_size,
+    signed_value,
+    system_size,
+)
 from tests.test_variant_replies import reply
 from tests.test_variants import optioned, state_of
 
@@ -86,3 +94,66 @@ def test_own_system_of_an_option_named_by_it_unless_another_system_is_asked():
 
     assert own_system(brogue(), "Do you have it in UK 9?")
     assert not own_system(brogue(), "I wear UK 9, what US size is that?")  # a conversion is asked
+
+
+def gloves():
+    rows = [("10 oz", 2), ("12 oz", 0), ("14 oz", 5), ("16 oz", 4)]
+    return optioned("sparring-gloves", ("Gewicht",), rows, size_option="Gewicht")
+
+
+def wrap():
+    rows = [("Größe 3 (3,2 m)", 2), ("Größe 4 (3,7 m)", 0), ("Größe 6 (4,6 m)", 7)]
+    return optioned("tragetuch-welle", ("Länge",), rows, size_option="Länge")
+
+
+def test_a_value_of_the_values_words_around_a_number_is_read_offered_or_not():
+    assert reply(gloves(), "Gibt es die auch in 8 oz?", "de").startswith("sparring-gloves gibt es nicht in Gewicht 8 oz.")
+    assert reply(gloves(), "do you have them in 18oz?", "en").startswith("No, sparring-gloves doesn't come in Gewicht 18oz.")
+    assert state_of(gloves(), "12 oz noch da?").state == "sold_out"
+    assert state_of(gloves(), "in 14 oz?").state == "in_stock"
+    assert reply(wrap(), "Gibt es das Tuch auch in Größe 7?", "de").startswith("tragetuch-welle gibt es nicht in Länge Größe 7.")
+    assert [a.values for a in state_of(wrap(), "is size 6 in stock?").asked] == [("Größe 6 (4,6 m)",)]
+    assert state_of(wrap(), "size 4?").state == "sold_out"
+
+
+def test_numbers_outside_the_run_or_without_the_words_ask_no_value():
+    assert state_of(gloves(), "Versand in 2 Tagen?").asked == []
+    read = affixed_number(["10 oz", "12 oz", "16 oz"])
+    assert read and read("40 oz in grams?") is None and read("8 Unzen?") is None  # far beyond 10 … 16; no "oz"
+    assert affixed_number(["40", "42", "44"]) is None  # bare numbers: the size readers' own
+    assert affixed_number(["10 oz", "12 g"]) is None  # no words the values share
+    steps = affixed_number(["Stufe 1", "Stufe 2", "Stufe 3"])
+    assert steps and steps("gibt es Stufe 4?") == ("Stufe 4", 4.0) and steps("in 4?") is None
+
+
+def approach_shoe():
+    rows = [("EU 40 / UK 6.5", 4), ("EU 42 / UK 8", 0), ("EU 42.5 / UK 8.5", 1), ("EU 44 / UK 9.5", 3)]
+    return optioned("approach", ("Größe",), rows, size_option="Größe")
+
+
+def test_a_size_held_by_a_system_label_of_the_value_is_that_value():
+    assert state_of(approach_shoe(), "Scrambler UK 8 available?").state == "sold_out"
+    assert reply(approach_shoe(), "Gibt es den noch in 42,5?", "de").startswith("approach in Größe EU 42.5 / UK 8.5: nur noch 1 Stück")
+    assert [a.values for a in state_of(approach_shoe(), "UK 9.5?").asked] == [("EU 44 / UK 9.5",)]
+    assert state_of(approach_shoe(), "in 43?").state == "not_offered"
+    assert labelled_sizes(["EU 36", "EU 37"], "37", "Gibt es den noch in 37?") == ("EU 37",)
+    assert labelled_sizes(["EU 36", "EU 37"], "M", "in M?") == ()
+
+
+def test_a_dimension_the_product_does_not_come_in_is_said_so():
+    sheet = optioned("spannlaken", ("Größe",), [("90x200 cm", 3), ("140x200 cm", 0), ("160x200 cm", 5)], size_option="Größe")
+    assert reply(sheet, "Gibt es das auch in 180x200?", "de").startswith("spannlaken gibt es nicht in Größe 180x200.")
+    assert reply(sheet, "in 180 x 200 cm?", "en").startswith("No, spannlaken doesn't come in size 180 x 200")
+    assert state_of(sheet, "140x200?").state == "sold_out"
+    assert asked_dimensions(["S", "M"], "180x200?") is None
+    assert asked_dimensions(["90x200", "140x200"], "Versand in 2 Tagen?") is None
+
+
+def test_a_signed_number_asks_the_value_equal_to_it_or_one_not_offered():
+    mask = optioned("tauchmaske", ("Dioptrien",), [("ohne", 9), ("-1,5", 6), ("-2,0", 0), ("-4,0", 1), ("-6,0", 5)])
+    assert reply(mask, "Is -4.0 in stock?", "en") == "tauchmaske in Dioptrien -4,0: only 1 left, €53.00."
+    assert reply(mask, "Gibt es die Maske auch mit -7,0?", "de").startswith("tauchmaske gibt es nicht in Dioptrien -7,0.")
+    assert state_of(mask, "−2 dpt noch da?").state == "sold_out"
+    assert state_of(mask, "ohne Korrektur?").state == "in_stock"
+    assert signed_value(["-1,5", "-6,0"], "Lieferung in 3-4 Tagen?") is None  # a range of days, no sign
+    assert signed_value(["S", "M"], "-4?") is None

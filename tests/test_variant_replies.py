@@ -73,3 +73,20 @@ def test_a_searched_version_of_two_options_says_its_own_state():
     assert sold and "sold out" in sold and "M" in sold  # the nearest in stock after it
     assert searched_version_note(parka, "the parka in M in black?", "en", "EUR") is None
     assert searched_version_note(parka, "Parka in L?", "de", "EUR") is None
+
+
+def test_a_searched_product_the_request_names_says_the_state_of_one_asked_option():
+    """"Nereus in Weiß lieferbar?" taken for a search: the named product's line says that colour is
+    sold out, and a size it does not come in is said so; a product only found, not named, keeps
+    its search line for one option."""
+    from actions.variant_replies import searched_version_note
+    from tests.test_variants import optioned
+
+    computer = optioned("tiefenmesser", ("Farbe",), [("Ozeanblau", 8), ("Weiß", 0)], color_option="Farbe")
+    sold = searched_version_note(computer, "Tiefenmesser in Weiß lieferbar?", "de", "EUR", named=True)
+    assert sold and sold.startswith("tiefenmesser ist in Weiß leider ausverkauft.")
+    assert searched_version_note(computer, "Tiefenmesser in Weiß lieferbar?", "de", "EUR") is None  # not named: the search's line
+    assert searched_version_note(computer, "the tiefenmesser in blue?", "en", "EUR", named=True) is None  # plainly in stock
+    mattress = optioned("harbour-mattress", ("Größe",), [("90x200", 2), ("140x200", 6)], size_option="Größe")
+    missing = searched_version_note(mattress, "Do you have the Harbour mattress in 180x200 too?", "en", "EUR", named=True)
+    assert missing and missing.startswith("No, harbour-mattress doesn't come in")

@@ -142,3 +142,13 @@ def test_a_temperature_is_never_a_size() -> None:
         assert find_asked(jeans, text) == [], text
     assert [a.values for a in find_asked(jeans, "Gibt es die in W30?")] == [("W30",)]
     assert [a.values for a in find_asked(jeans, "W30 please, is it washable at 40 degrees?")] == [("W30",)]
+
+
+def test_a_size_word_opening_a_short_question_is_the_size():
+    shirt = optioned("leinenhemd", ("Größe", "Farbe"), [("S", "Salbei", 2), ("M", "Salbei", 5), ("S", "Schwarz", 6)],
+                     size_option="Größe", color_option="Farbe")  # fmt: skip
+    s = state_of(shirt, "small in sage?")
+    assert [(a.option, a.values) for a in s.asked] == [("Größe", ("S",)), ("Farbe", ("Salbei",))]
+    assert s.state == "low_stock"
+    assert state_of(shirt, "Medium?").asked[0].values == ("M",)
+    assert all(a.option != "Größe" for a in state_of(shirt, "Small logo on the chest?").asked)  # no size asked
