@@ -42,6 +42,7 @@ STORES = {
     "hutwerk": ("woocommerce", 71, 440),
     "kugelbauch": ("shopify", 70, 570),
     "kampfgeist": ("shopify", 69, 460),
+    "ballsaal": ("shopify", 71, 810),
 }
 MINIMUM = {**BASE_MINIMUM, "sizing": 45, "details": 70, "variants": 25, "out_of_scope": 7}
 
