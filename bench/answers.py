@@ -51,7 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "bench" / "questions"
 STORES = {
     name: ROOT / "stores" / name
-    for name in ("demo", "nordstil", "kleinholz", "laufwerk", "elbkontor", "goldfaden", "tierhof", "werkhaus", "gipfelsport", "stromhaus", "kofferhaus", "kraemerei", "sportsfreund", "radwerk", "zwergenland", "federleicht", "blaumann", "hufschlag", "spitzenwerk", "kradhaus", "pistenzauber", "saitenspiel", "kragenweite", "taucherwelt", "seilschaft", "hutwerk", "kugelbauch", "kampfgeist", "eisbahn")
+    for name in ("demo", "nordstil", "kleinholz", "laufwerk", "elbkontor", "goldfaden", "tierhof", "werkhaus", "gipfelsport", "stromhaus", "kofferhaus", "kraemerei", "sportsfreund", "radwerk", "zwergenland", "federleicht", "blaumann", "hufschlag", "spitzenwerk", "kradhaus", "pistenzauber", "saitenspiel", "kragenweite", "taucherwelt", "seilschaft", "hutwerk", "kugelbauch", "kampfgeist", "eisbahn", "ballsaal")
 }
 KINDS = ["discovery", "sizing", "details", "variants", "shipping", "policy", "comparison", "out_of_scope"]
 

@@ -43,6 +43,7 @@ STORES = {
     "kugelbauch": ("shopify", 70, 570),
     "kampfgeist": ("shopify", 69, 460),
     "eisbahn": ("woocommerce", 74, 490),
+    "ballsaal": ("shopify", 71, 810),
 }
 MINIMUM = {**BASE_MINIMUM, "sizing": 45, "details": 70, "variants": 25, "out_of_scope": 7}
 
