@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from actions import size_steps
-from actions.texts import say
+from actions.texts import decimal, say
 from actions.variant_replies import phrase, variant_reply
 from catalog.models import Product
 from catalog.passages import product_sentences
@@ -101,7 +101,7 @@ def _order(rows: list[ChartRow], measure: str) -> list[str]:
 
 def amount_text(value: float, measure: str, lang: str) -> str:
     """'70 cm', '19 kg', '3 Jahre' for a measurement."""
-    number = f"{value:g}".replace(".", ",") if lang == "de" else f"{value:g}"  # "55,5 cm" in German
+    number = decimal(value, lang)  # "55,5 cm" in German
     if measure == "weight":
         return f"{number} kg"
     if measure == "age":  # a baby's age in months ("0 Monate" for a newborn)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from actions.size_chart_answer import amount_text
-from actions.texts import say
+from actions.texts import decimal, say
 from catalog.models import Product
 from catalog.size_chart import ChartRow, chart
 from catalog.size_values import same_size
@@ -41,10 +41,9 @@ def _span(low: float, high: float, measure: str, lang: str) -> str:
     """'167–171 cm', '2–3 Jahre', '6–12 Monate': one unit for both ends."""
     if measure == "age" and high < 2:
         return say("unit_months", lang, n=f"{round(low * 12):d}–{round(high * 12):d}")
-    number = lambda v: f"{v:g}".replace(".", ",") if lang == "de" else f"{v:g}"  # noqa: E731
     if measure == "age":
-        return say("unit_years", lang, n=f"{number(low)}–{number(high)}")
-    return f"{number(low)}–{number(high)} {'kg' if measure == 'weight' else 'cm'}"
+        return say("unit_years", lang, n=f"{decimal(low, lang)}–{decimal(high, lang)}")
+    return f"{decimal(low, lang)}–{decimal(high, lang)} {'kg' if measure == 'weight' else 'cm'}"
 
 
 def row_measure_reply(product: Product, asked: str, size: str, lang: str) -> str | None:

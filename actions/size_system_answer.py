@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from actions.size_advice import USUAL
-from actions.texts import say
+from actions.texts import decimal, say
 from catalog.models import Product
 from catalog.size_table import own_eu, text_lines
 
@@ -37,10 +37,6 @@ def _system(column: str) -> str | None:
 def _number(text: str) -> float | None:
     m = re.search(r"\d{1,3}(?:[.,]\d)?", text)
     return float(m.group(0).replace(",", ".")) if m else None
-
-
-def _local(value: float, lang: str) -> str:
-    return f"{value:g}".replace(".", ",") if lang == "de" else f"{value:g}"
 
 
 def _asked(text: str) -> tuple[str, float, str] | None:
@@ -92,7 +88,7 @@ def system_reply(product: Product, text: str, lang: str) -> str | None:
                 if given in systems and target in systems and _number(words[systems.index(given)]) == size]
         if len(rows) == 1:
             systems, words, row = rows[0]
-            shown = f"{target} {_local(_number(words[systems.index(target)]) or 0, lang)}"
+            shown = f"{target} {decimal(_number(words[systems.index(target)]) or 0, lang)}"
             key = "size_system_wear" if wearer else "size_system_row"  # "Ich habe DE 38, welche UK-Größe?": advice
-            return say(key, lang, product=product.name(lang), given=f"{given} {_local(size, lang)}", size=shown, line=row)
+            return say(key, lang, product=product.name(lang), given=f"{given} {decimal(size, lang)}", size=shown, line=row)
     return None

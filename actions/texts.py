@@ -232,3 +232,9 @@ def join(items: list[str], lang: str) -> str:
         return "".join(items)
     word = " und " if lang == "de" else " and "
     return ", ".join(items[:-1]) + word + items[-1]
+
+
+def decimal(value: float, lang: str) -> str:
+    """A figure as the shopper's language writes it, without trailing zeros: '55,5' / '55.5'."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "de" else text
